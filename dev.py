@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""One-step set-up for etims-desktop on a machine that has only python3.
+
+    python3 dev.py run    create .venv if needed, install the app, start it
+    python3 dev.py test   create .venv if needed, install the app with test tools, run every test headless
+    python3 dev.py lint   ruff + the import-layer contracts
+
+The virtual environment lives in .venv next to this file and is refreshed whenever
+pyproject.toml changes. Extra arguments after the command go to the app or to pytest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".dev-stamp"
+
+
+def ensure_venv(extras: str) -> None:
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if not PY.exists():
+        print("Creating the virtual environment in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("Installing etims-desktop and its dependencies ...", flush=True)
+    subprocess.check_call([str(PY), "-m", "pip", "install", "-q", "--upgrade", "pip"])
+    target = f".[{extras}]" if extras else "."
+    subprocess.check_call([str(PY), "-m", "pip", "install", "-q", "-e", target], cwd=ROOT)
+    STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    command, rest = (argv[0], argv[1:]) if argv else ("run", [])
+    if command == "run":
+        ensure_venv("test")
+        return subprocess.call([str(PY), "-m", "etims_desktop", *rest], cwd=ROOT)
+    if command == "test":
+        ensure_venv("test")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=env)
+    if command == "lint":
+        ensure_venv("test")
+        rc = subprocess.call([str(BIN / "ruff"), "check", "etims_desktop", "tests", "bench", "dev.py"], cwd=ROOT)
+        return rc or subprocess.call([str(BIN / "lint-imports")], cwd=ROOT)
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

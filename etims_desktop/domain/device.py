@@ -1,0 +1,100 @@
+"""An eTIMS device (sales control unit) as the shop knows it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from etims_desktop.domain.errors import DomainValidationError
+
+
+class DeviceType(StrEnum):
+    OSCU = "OSCU"  # KRA-hosted: every sale signed online, in real time
+    VSCU = "VSCU"  # KRA's Java service run by the shop: sales uploaded in batches
+
+    @property
+    def sync_method(self) -> str:
+        return "real-time" if self is DeviceType.OSCU else "batch"
+
+
+class Environment(StrEnum):
+    SANDBOX = "sandbox"
+    PRODUCTION = "production"
+    CUSTOM = "custom"  # a VSCU service on this PC / LAN, or a simulator: base_url says where
+
+
+class EndpointStyle(StrEnum):
+    """How endpoint paths are spelt. KRA's VSCU jars differ (see kra-etims-api.md 2.3)."""
+
+    FLAT = "flat"  # classic OSCU names: <base>/saveTrnsSalesOsdc
+    NESTED = "nested"  # VSCU jar names: <base>/trnsSales/saveSales
+
+
+PIN_RE = re.compile(r"^[AP]\d{9}[A-Z]$")
+BRANCH_RE = re.compile(r"^[0-9A-Za-z]{2}$")
+
+
+def validate_pin(pin: str) -> str:
+    pin = (pin or "").strip().upper()
+    if not PIN_RE.match(pin):
+        raise DomainValidationError(
+            "A KRA PIN is a letter A or P, nine digits and a letter, for example P051234567X.", field="pin"
+        )
+    return pin
+
+
+def validate_branch_id(branch_id: str) -> str:
+    branch_id = (branch_id or "").strip()
+    if not BRANCH_RE.match(branch_id):
+        raise DomainValidationError(
+            "The branch id has exactly two characters, for example 00 for the head office.", field="branch_id"
+        )
+    return branch_id
+
+
+def validate_serial(serial: str) -> str:
+    serial = (serial or "").strip()
+    if not serial or len(serial) > 100:
+        raise DomainValidationError(
+            "Enter the device serial number you declared to KRA (1 to 100 characters).", field="serial"
+        )
+    return serial
+
+
+@dataclass(frozen=True)
+class Device:
+    """A device row as every layer sees it. The CMC key is never part of it (it lives in the keyring)."""
+
+    id: int | None
+    name: str
+    type: DeviceType
+    pin: str
+    branch_id: str
+    serial: str
+    environment: Environment = Environment.SANDBOX
+    base_url: str | None = None  # required for Environment.CUSTOM
+    endpoint_style: EndpointStyle = EndpointStyle.FLAT
+    scu_id: str | None = None  # sdcId from initialisation, printed on receipts
+    mrc_no: str | None = None
+    practice: bool = False  # belongs to the built-in practice KRA; never mixed with real data
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pin", validate_pin(self.pin))
+        object.__setattr__(self, "branch_id", validate_branch_id(self.branch_id))
+        object.__setattr__(self, "serial", validate_serial(self.serial))
+        if not (self.name or "").strip():
+            raise DomainValidationError("Give the device a name you will recognise, e.g. 'Till 1'.", field="name")
+        if self.environment is Environment.CUSTOM and not self.base_url:
+            raise DomainValidationError(
+                "Enter the address of the VSCU service, for example http://localhost:8088.", field="base_url"
+            )
+
+    @property
+    def initialised(self) -> bool:
+        return bool(self.scu_id)
+
+    @property
+    def keyring_user(self) -> str:
+        """Keyring user name for this device's CMC key: <PIN>/<branch>/<serial>."""
+        return f"{self.pin}/{self.branch_id}/{self.serial}"

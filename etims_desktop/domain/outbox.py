@@ -1,0 +1,56 @@
+"""States of a sale on its way to KRA, in words a shop owner can act on."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OutboxState(StrEnum):
+    QUEUED = "queued"  # saved here, not yet sent
+    SENDING = "sending"  # a request is (or was, before a crash) in flight
+    UNCERTAIN = "uncertain"  # sent, no answer: must ask KRA before doing anything else
+    WAITING = "waiting"  # could not be sent; retries by itself (see WaitReason)
+    NEEDS_FIX = "needs_fix"  # KRA refused it; a person must correct or cancel it
+    SIGNED = "signed"  # KRA accepted and signed it
+    CANCELLED = "cancelled"  # cancelled locally; it was never signed
+
+    @property
+    def pending(self) -> bool:
+        """Still has to reach KRA by itself."""
+        return self in (OutboxState.QUEUED, OutboxState.SENDING, OutboxState.UNCERTAIN, OutboxState.WAITING)
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self]
+
+
+STATE_LABELS = {
+    OutboxState.QUEUED: "queued",
+    OutboxState.SENDING: "sending",
+    OutboxState.UNCERTAIN: "uncertain - checking with KRA",
+    OutboxState.WAITING: "waiting",
+    OutboxState.NEEDS_FIX: "needs your fix",
+    OutboxState.SIGNED: "signed",
+    OutboxState.CANCELLED: "cancelled",
+}
+
+
+class WaitReason(StrEnum):
+    NO_INTERNET = "no_internet"
+    KRA_UNAVAILABLE = "kra_unavailable"
+    SLOW_DOWN = "slow_down"
+    ORIGINAL_NOT_SIGNED = "original_not_signed"  # credit note waits for its original
+    NEXT_BATCH = "next_batch"  # VSCU: waits for the next batch upload
+
+    @property
+    def label(self) -> str:
+        return WAIT_LABELS[self]
+
+
+WAIT_LABELS = {
+    WaitReason.NO_INTERNET: "waiting for internet",
+    WaitReason.KRA_UNAVAILABLE: "waiting for KRA",
+    WaitReason.SLOW_DOWN: "KRA asked us to slow down",
+    WaitReason.ORIGINAL_NOT_SIGNED: "waiting for the original sale to be signed",
+    WaitReason.NEXT_BATCH: "waiting for the next batch upload",
+}

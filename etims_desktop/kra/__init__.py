@@ -1,0 +1,1 @@
+"""The eTIMS wire protocol: async client, typed models, result codes, environments. Qt-free."""

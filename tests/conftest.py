@@ -1,0 +1,31 @@
+"""Shared fixtures: headless Qt, a qasync loop that closes cleanly, a real keyring backend in a temp dir."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def qloop(qapp):
+    """A qasync loop installed as the running loop for non-async pytest-qt tests (see platform-notes.md)."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.events._set_running_loop(loop)
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    for _ in range(200):
+        if all(t.done() for t in pending):
+            break
+        qapp.processEvents()
+    loop.close()
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
