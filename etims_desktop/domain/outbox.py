@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -54,3 +56,22 @@ WAIT_LABELS = {
     WaitReason.ORIGINAL_NOT_SIGNED: "waiting for the original sale to be signed",
     WaitReason.NEXT_BATCH: "waiting for the next batch upload",
 }
+
+
+@dataclass(frozen=True)
+class SignedReceipt:
+    """What KRA (or the VSCU) gave back for a signed sale.
+
+    `complete` is False when KRA confirmed the sale is recorded (duplicate answer on a resend)
+    but would not give its signature again: the sale is signed, its receipt data is unavailable.
+    """
+
+    invc_no: int
+    receipt_no: int | None = None  # curRcptNo (VSCU: rcptNo)
+    total_receipt_no: int | None = None  # totRcptNo
+    internal_data: str | None = None  # intrlData, 26 chars
+    signature: str | None = None  # rcptSign, 16 chars
+    signed_at: datetime | None = None  # sdcDateTime, timezone-aware
+    scu_id: str | None = None
+    mrc_no: str | None = None
+    complete: bool = True
