@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from etims_desktop.domain.sale import Sale
+
 
 class OutboxState(StrEnum):
     QUEUED = "queued"  # saved here, not yet sent
@@ -75,3 +77,23 @@ class SignedReceipt:
     scu_id: str | None = None
     mrc_no: str | None = None
     complete: bool = True
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """One sale's place in its device's outbox, with everything the sync engine needs to send it."""
+
+    id: int
+    sale_id: int
+    device_id: int
+    state: OutboxState
+    sale: Sale
+    invc_no: int | None = None  # eTIMS number, assigned and committed just before the first send
+    original_invc_no: int | None = None  # credit note: the signed original's invc_no (None until signed)
+    wait_reason: WaitReason | None = None
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    last_error_code: str | None = None
+    last_error_message: str | None = None
+    receipt: SignedReceipt | None = None
+    created_at: datetime | None = None
