@@ -1,0 +1,79 @@
+"""Live checks: is this device's KRA (OSCU) or VSCU service reachable right now, and does it accept us?"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from etims_desktop.domain.device import Device, DeviceType
+from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.kra import errors as kra_errors
+from etims_desktop.storage import secrets
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def status_from_error(device: Device, exc: BaseException, at: datetime | None = None) -> DeviceStatus:
+    """Translate what went wrong into a status a shop owner can act on."""
+    at = at or utcnow()
+    vscu = device.type is DeviceType.VSCU
+    where = "the VSCU service" if vscu else "KRA"
+    code = getattr(exc, "code", None)
+    plain = getattr(exc, "plain", None) or str(exc)
+    next_step = getattr(exc, "next_step", None)
+    if isinstance(exc, kra_errors.ConnectFailed):
+        if vscu:
+            return DeviceStatus(
+                StatusKind.SERVICE_DOWN, at, None, code,
+                f"Nothing answers at {device.base_url or 'the VSCU address'}.",
+                "Start the KRA VSCU service on that computer (java -jar ...), or correct its address.",
+            )
+        return DeviceStatus(
+            StatusKind.OFFLINE, at, None, code, "Could not connect to KRA: no internet connection.",
+            "Check the internet connection. Sales wait safely and go as soon as it is back.",
+        )
+    if isinstance(exc, kra_errors.OutcomeUnknown | kra_errors.BadHttpStatus | kra_errors.MalformedReply):
+        return DeviceStatus(
+            StatusKind.NOT_ANSWERING, at, None, code, f"{where} did not answer properly: {plain}",
+            next_step or "Nothing to do: the app retries by itself.",
+        )
+    if isinstance(exc, kra_errors.CredentialError):
+        return DeviceStatus(StatusKind.KEY_REJECTED, at, None, code, plain, next_step)
+    if isinstance(exc, secrets.KeyMissing):
+        return DeviceStatus(
+            StatusKind.NOT_INITIALISED, at, None, None, "This device has no CMC key on this computer.",
+            "Initialise the device with KRA, or enter the CMC key you were given.",
+        )
+    if isinstance(exc, secrets.KeyringLocked | secrets.KeyringUnavailable):
+        return DeviceStatus(StatusKind.ERROR, at, None, None, plain, next_step)
+    if isinstance(exc, TimeoutError):
+        return DeviceStatus(
+            StatusKind.ERROR, at, None, None, "The keyring did not answer in time (is it locked?).",
+            "Unlock your keyring, then press Sync again.",
+        )
+    return DeviceStatus(StatusKind.ERROR, at, None, code, plain, next_step)
+
+
+class DeviceChecker:
+    """Runs the cheap authenticated call and records the result."""
+
+    def __init__(self, store, connections):
+        self.store = store
+        self.connections = connections
+
+    async def check(self, device: Device) -> DeviceStatus:
+        if not device.initialised:
+            status = DeviceStatus(
+                StatusKind.NOT_INITIALISED, utcnow(), None, None, "This device is not initialised yet.",
+                "Initialise it with KRA, or enter the CMC key and SCU id you were given.",
+            )
+        else:
+            try:
+                client = await self.connections.client_for(device)
+                seconds = await client.check()
+                status = DeviceStatus(StatusKind.ONLINE, utcnow(), round(seconds * 1000, 1))
+            except (kra_errors.KraError, secrets.KeyStoreError, TimeoutError) as exc:
+                status = status_from_error(device, exc)
+        await self.store.save_status(device.id, status)
+        return status

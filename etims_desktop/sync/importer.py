@@ -1,0 +1,235 @@
+"""Import sales from a POS export (CSV or JSON): every bad row named, nothing half-imported, no duplicates.
+
+CSV: one row per sale line; rows with the same `invoice_no` form one sale. Columns (header row required):
+
+    invoice_no    the shop's own invoice number (required; the duplicate guard)
+    date          2026-11-24 or 2026-11-24T14:05 (Nairobi time unless an offset is given) (required)
+    item_code     a code from the item master (required)
+    qty           quantity, more than zero (required)
+    unit_price    VAT-inclusive unit price; empty = the item's price
+    discount      discount percent, 0-100 (optional)
+    buyer_pin     buyer's KRA PIN (optional)     buyer_name   (optional)
+    payment_type  01 cash ... 06 mobile money (optional, default 01)
+
+JSON: a list of {"invoice_no", "date", "buyer_pin", "buyer_name", "payment_type",
+"lines": [{"item_code", "qty", "unit_price", "discount"}]}.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.item import Item
+from etims_desktop.domain.sale import Sale, SaleLine
+from etims_desktop.domain.tax import compute_amounts
+from etims_desktop.domain.validation import validate_sale
+
+NAIROBI = ZoneInfo("Africa/Nairobi")
+MAX_ROWS = 100_000
+REQUIRED_COLUMNS = ("invoice_no", "date", "item_code", "qty")
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int  # line in the file (CSV: 1 = header) or position in the JSON list (1-based)
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass
+class ImportPreview:
+    sales: list[Sale] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.sales)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    already_imported: int
+
+
+class ImportRejected(Exception):
+    def __init__(self, errors: list[RowError]):
+        shown = "\n".join(str(e) for e in errors[:50])
+        more = f"\n... and {len(errors) - 50} more" if len(errors) > 50 else ""
+        super().__init__(f"Nothing was imported. Fix these rows and import the file again:\n{shown}{more}")
+        self.errors = errors
+
+
+def parse_date(text: str) -> datetime:
+    value = datetime.fromisoformat(text.strip())
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=NAIROBI)
+    return value
+
+
+def _decimal(text, what: str) -> Decimal:
+    try:
+        value = Decimal(str(text).strip())
+    except (InvalidOperation, ValueError):
+        raise DomainValidationError(f"{what} '{str(text)[:20]}' is not a number.") from None
+    if not value.is_finite():
+        raise DomainValidationError(f"{what} must be a normal number.")
+    return value
+
+
+def _line(raw: Mapping, items: Mapping[str, Item]) -> SaleLine:
+    code = str(raw.get("item_code") or "").strip()
+    item = items.get(code)
+    if item is None:
+        raise DomainValidationError(f"item code '{code[:30]}' is not in the item master: add the item first.")
+    price_text = str(raw.get("unit_price") or "").strip()
+    return SaleLine(
+        item_code=item.code,
+        item_class_code=item.item_class_code,
+        name=item.name,
+        qty=_decimal(raw.get("qty"), "Quantity"),
+        unit_price=_decimal(price_text, "Unit price") if price_text else item.price,
+        tax_type=item.tax_type,
+        pkg_unit_code=item.pkg_unit_code,
+        qty_unit_code=item.qty_unit_code,
+        discount_rate=_decimal(raw.get("discount") or "0", "Discount"),
+        barcode=item.barcode,
+    )
+
+
+def _sale(invoice_no: str, head: Mapping, lines: list[SaleLine]) -> Sale:
+    return Sale(
+        trader_invoice_no=invoice_no,
+        lines=tuple(lines),
+        sold_at=parse_date(str(head.get("date") or "")),
+        buyer_pin=(str(head.get("buyer_pin") or "").strip().upper() or None),
+        buyer_name=(str(head.get("buyer_name") or "").strip() or None),
+        payment_type=(str(head.get("payment_type") or "").strip() or "01"),
+    )
+
+
+def parse_csv(text: str, items: Mapping[str, Item]) -> ImportPreview:
+    preview = ImportPreview()
+    reader = csv.DictReader(io.StringIO(text))
+    columns = [c.strip() for c in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        preview.errors.append(RowError(1, f"the header row lacks the column(s): {', '.join(missing)}"))
+        return preview
+    groups: dict[str, tuple[int, dict, list[SaleLine]]] = {}
+    for number, row in enumerate(reader, start=2):
+        if number > MAX_ROWS + 1:
+            preview.errors.append(RowError(number, f"the file has more than {MAX_ROWS} rows; split it"))
+            break
+        row = {(k or "").strip(): (v or "") for k, v in row.items() if not isinstance(v, list)}
+        invoice_no = row.get("invoice_no", "").strip()
+        if not any(v.strip() for v in row.values()):
+            continue  # blank line
+        if not invoice_no or len(invoice_no) > 50:
+            preview.errors.append(RowError(number, "invoice_no is empty or longer than 50 characters"))
+            continue
+        try:
+            line = _line(row, items)
+            if invoice_no not in groups:
+                parse_date(row.get("date", ""))
+                groups[invoice_no] = (number, row, [])
+            groups[invoice_no][2].append(line)
+        except (DomainValidationError, ValueError) as exc:
+            preview.errors.append(RowError(number, _reason(exc)))
+    _finish(preview, groups, items)
+    return preview
+
+
+def parse_json(text: str, items: Mapping[str, Item]) -> ImportPreview:
+    preview = ImportPreview()
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        preview.errors.append(RowError(getattr(exc, "lineno", 1), f"this is not valid JSON ({exc.msg})"))
+        return preview
+    if not isinstance(data, list):
+        preview.errors.append(RowError(1, "the file must hold a list of sales"))
+        return preview
+    groups: dict[str, tuple[int, dict, list[SaleLine]]] = {}
+    for number, raw in enumerate(data[: MAX_ROWS + 1], start=1):
+        try:
+            if not isinstance(raw, dict) or not isinstance(raw.get("lines"), list) or not raw["lines"]:
+                raise DomainValidationError("each sale needs an object with a non-empty 'lines' list")
+            invoice_no = str(raw.get("invoice_no") or "").strip()
+            if not invoice_no or len(invoice_no) > 50:
+                raise DomainValidationError("invoice_no is empty or longer than 50 characters")
+            if invoice_no in groups:
+                raise DomainValidationError(f"invoice_no {invoice_no} appears twice in the file")
+            if not all(isinstance(line, dict) for line in raw["lines"]):
+                raise DomainValidationError("every line must be an object")
+            parse_date(str(raw.get("date") or ""))
+            groups[invoice_no] = (number, raw, [_line(line, items) for line in raw["lines"]])
+        except (DomainValidationError, ValueError, TypeError) as exc:
+            preview.errors.append(RowError(number, _reason(exc)))
+    _finish(preview, groups, items)
+    return preview
+
+
+def _finish(preview: ImportPreview, groups, items: Mapping[str, Item]) -> None:
+    for invoice_no, (number, head, lines) in groups.items():
+        try:
+            sale = _sale(invoice_no, head, lines)
+            validate_sale(sale, known_items=items)
+            preview.sales.append(sale)
+        except (DomainValidationError, ValueError) as exc:
+            preview.errors.append(RowError(number, f"invoice {invoice_no}: {_reason(exc)}"))
+    preview.errors.sort(key=lambda e: e.line)
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, DomainValidationError):
+        return str(exc)
+    return f"could not read a value ({str(exc)[:80]})"
+
+
+def parse_file(path: Path, items: Mapping[str, Item]) -> ImportPreview:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return ImportPreview(errors=[RowError(1, "the file is not UTF-8 text; save it as CSV UTF-8")])
+    if path.suffix.lower() == ".json":
+        return parse_json(text, items)
+    return parse_csv(text, items)
+
+
+class SaleImporter:
+    def __init__(self, store, sale_service):
+        self.store = store
+        self.sales = sale_service
+
+    async def preview(self, path: Path) -> ImportPreview:
+        items = {item.code: item for item in await self.store.list_items()}
+        return parse_file(path, items)
+
+    async def import_file(self, device_id: int, path: Path) -> ImportResult:
+        """All or nothing: any bad row and nothing is written."""
+        preview = await self.preview(path)
+        if preview.errors:
+            raise ImportRejected(preview.errors)
+        if not preview.sales:
+            raise ImportRejected([RowError(1, "the file holds no sales")])
+        rates = await self.store.tax_rates(device_id)
+        batch = []
+        for sale in preview.sales:
+            amounts = compute_amounts(sale, rates)
+            batch.append((sale, amounts.total, amounts.total_tax))
+        results = await self.store.enqueue_sales(device_id, batch)
+        created = sum(1 for _sid, was_created in results if was_created)
+        self.sales.sync.notify(device_id)
+        return ImportResult(created, len(results) - created)

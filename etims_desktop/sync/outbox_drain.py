@@ -1,0 +1,244 @@
+"""Send one device's outbox, strictly one request at a time and in eTIMS number order.
+
+The guarantees (architecture.md, "The outbox"):
+- the number is committed before the request leaves (Store.assign_number is write-ahead);
+- no answer means *uncertain*: ask KRA (selectInvoiceDetails) before anything else, and resend
+  with the SAME number when KRA does not have it - a duplicate answer then means "already recorded";
+- a business rejection frees the number and moves the sale to *needs your fix*;
+- transport failures keep the number and back off with jitter; 990 pauses the device.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from etims_desktop.domain.device import Device, DeviceType
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
+from etims_desktop.domain.tax import compute_amounts
+from etims_desktop.kra import errors as kra_errors
+from etims_desktop.storage import secrets
+from etims_desktop.sync.backoff import next_attempt
+from etims_desktop.sync.device_checks import status_from_error
+from etims_desktop.sync.payloads import item_request, sale_request
+from etims_desktop.sync.report import DeviceSyncReport, Progress
+from etims_desktop.sync.settings import SyncSettings
+
+log = logging.getLogger("etims_desktop.sync")
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class DeviceStopped(Exception):
+    """The device cannot go on in this run (offline, paused, key problem). Carries the wait reason."""
+
+    def __init__(self, reason: str, error: BaseException | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.error = error
+
+
+def receipt_from_reply(reply, invc_no: int, device: Device) -> SignedReceipt:
+    """Normalise an OSCU or VSCU sale reply (or an invoice-details echo) into our receipt record."""
+    return SignedReceipt(
+        invc_no=invc_no,
+        receipt_no=reply.cur_rcpt_no,
+        total_receipt_no=reply.tot_rcpt_no,
+        internal_data=reply.intrl_data,
+        signature=reply.rcpt_sign,
+        signed_at=reply.sdc_date_time,
+        scu_id=getattr(reply, "sdc_id", None) or device.scu_id,
+        mrc_no=getattr(reply, "mrc_no", None) or device.mrc_no,
+    )
+
+
+class OutboxDrain:
+    """Drains outboxes. One lock per device: one request in flight per device, devices in parallel."""
+
+    def __init__(self, store, connections, settings: SyncSettings | None = None, clock=utcnow):
+        self.store = store
+        self.connections = connections
+        self.settings = settings or SyncSettings()
+        self.clock = clock
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    def lock(self, device_id: int) -> asyncio.Lock:
+        return self._locks.setdefault(device_id, asyncio.Lock())
+
+    async def drain(
+        self,
+        device: Device,
+        report: DeviceSyncReport,
+        *,
+        limit: int | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        """Send until the outbox is empty, `limit` sales were handled, or the device must stop."""
+        async with self.lock(device.id):
+            summary = (await self.store.pending_summary()).get(device.id)
+            total = summary.pending if summary else 0
+            if limit is not None:
+                total = min(total, limit)
+            done = 0
+            failures = 0
+            try:
+                client = await self.connections.client_for(device)
+            except (secrets.KeyStoreError, TimeoutError) as exc:
+                report.status = status_from_error(device, exc)
+                report.errors.append(report.status.plain or str(exc))
+                report.waiting_reason = "the CMC key could not be read"
+                return
+            rates = await self.store.tax_rates(device.id)
+            while limit is None or done < limit:
+                entry = await self.store.next_to_send(device.id, self.clock())
+                if entry is None:
+                    break
+                try:
+                    await self._handle(device, client, entry, rates, report)
+                    failures = 0
+                except DeviceStopped as stop:
+                    failures += 1
+                    report.waiting_reason = stop.reason
+                    if stop.error is not None:
+                        report.status = status_from_error(device, stop.error)
+                    if failures >= self.settings.max_transport_failures or not isinstance(
+                        stop.error, kra_errors.OutcomeUnknown
+                    ):
+                        break
+                    continue  # an uncertain send: resolve it at once, up to max_transport_failures
+                done += 1
+                if progress:
+                    progress(Progress(device.id, "sending", done, max(total, done)))
+
+    async def _handle(self, device: Device, client, entry: OutboxEntry, rates, report: DeviceSyncReport) -> None:
+        if entry.state is OutboxState.UNCERTAIN and entry.invc_no is not None:
+            if await self._resolve_uncertain(device, client, entry, report):
+                return
+        if not await self._register_items(device, client, entry):
+            report.rejected += 1
+            return
+        invc_no = await self.store.assign_number(entry.id)
+        amounts = compute_amounts(entry.sale, rates)
+        request = sale_request(device, entry.sale, amounts, invc_no, entry.original_invc_no, self.clock())
+        was_sent_before = entry.attempts > 0 or entry.state is OutboxState.UNCERTAIN
+        try:
+            reply = await client.save_sale(request)
+        except kra_errors.Duplicate as exc:
+            await self._already_recorded(device, client, entry, invc_no, exc, was_sent_before, report)
+            return
+        except kra_errors.BusinessRejection as exc:
+            await self.store.mark_needs_fix(entry.id, exc.code, _explain(exc))
+            report.rejected += 1
+            return
+        except kra_errors.SlowDown as exc:
+            until = self.clock() + timedelta(seconds=self.settings.slow_down_seconds)
+            await self.store.mark_waiting(entry.id, WaitReason.SLOW_DOWN, until, exc.code, _explain(exc))
+            await self.store.set_paused_until(device.id, until)
+            raise DeviceStopped(WaitReason.SLOW_DOWN.label, exc) from None
+        except kra_errors.ConnectFailed as exc:
+            reason = WaitReason.KRA_UNAVAILABLE if device.type is DeviceType.VSCU else WaitReason.NO_INTERNET
+            await self._wait(entry, reason, exc)
+            raise DeviceStopped(reason.label, exc) from None
+        except (kra_errors.OutcomeUnknown, kra_errors.BadHttpStatus, kra_errors.MalformedReply) as exc:
+            # The request left this machine: KRA may have signed it. Never give this number to another sale.
+            await self.store.mark_uncertain(entry.id, _explain(exc))
+            raise DeviceStopped("KRA's answer was lost - checking with KRA", exc) from None
+        except kra_errors.CredentialError as exc:
+            await self._wait(entry, WaitReason.KRA_UNAVAILABLE, exc)
+            raise DeviceStopped("KRA rejected this device's key", exc) from None
+        except kra_errors.KraError as exc:  # 999 and other temporary faults: same number, later
+            await self._wait(entry, WaitReason.KRA_UNAVAILABLE, exc)
+            raise DeviceStopped(WaitReason.KRA_UNAVAILABLE.label, exc) from None
+        await self.store.mark_signed(entry.id, receipt_from_reply(reply, invc_no, device))
+        report.signed += 1
+
+    async def _wait(self, entry: OutboxEntry, reason: WaitReason, exc: kra_errors.KraError) -> None:
+        when = next_attempt(self.clock(), entry.attempts + 1)
+        await self.store.mark_waiting(entry.id, reason, when, exc.code, _explain(exc))
+
+    async def _resolve_uncertain(self, device, client, entry: OutboxEntry, report: DeviceSyncReport) -> bool:
+        """Ask KRA whether it has this number. True when resolved (signed); False: resend with the same number."""
+        try:
+            details = await client.select_invoice_details(entry.invc_no)
+        except (kra_errors.TransportError, kra_errors.TemporaryKraFault, kra_errors.SlowDown) as exc:
+            raise DeviceStopped("still checking with KRA about a sale whose answer was lost", exc) from None
+        except kra_errors.KraError:
+            # This service cannot look sales up (e.g. a VSCU jar without the call): resending with the
+            # same number is safe, a duplicate answer then means "already recorded".
+            return False
+        if details is None:
+            return False
+        if not _same_sale(details, entry):
+            await self._number_collision(device, entry)
+        await self.store.mark_signed(entry.id, receipt_from_reply(details, entry.invc_no, device))
+        report.signed += 1
+        report.already_recorded += 1
+        return True
+
+    async def _already_recorded(self, device, client, entry, invc_no, exc, was_sent_before, report) -> None:
+        details = None
+        try:
+            details = await client.select_invoice_details(invc_no)
+        except kra_errors.KraError:
+            details = None
+        if details is not None:
+            if not _same_sale(details, entry):
+                await self._number_collision(device, entry)
+            receipt = receipt_from_reply(details, invc_no, device)
+        elif was_sent_before:
+            receipt = SignedReceipt(invc_no=invc_no, scu_id=device.scu_id, mrc_no=device.mrc_no, complete=False)
+        else:
+            await self._number_collision(device, entry)
+        await self.store.mark_signed(entry.id, receipt)
+        report.signed += 1
+        report.already_recorded += 1
+
+    async def _number_collision(self, device: Device, entry: OutboxEntry) -> None:
+        """KRA holds another document under our number: someone else numbers sales for this device."""
+        message = (
+            f"KRA already has a different sale with eTIMS number {entry.invc_no}. Another till or program "
+            "seems to use this device too."
+        )
+        await self.store.mark_waiting(entry.id, WaitReason.KRA_UNAVAILABLE, None, "994", message)
+        await self.store.record_device_error(
+            device.id, "994", message, "Use one device per till, then ask support to align the invoice numbers."
+        )
+        raise DeviceStopped("KRA's invoice numbers and ours are out of step", None)
+
+    async def _register_items(self, device: Device, client, entry: OutboxEntry) -> bool:
+        """Register the sale's items on this device first (once). False: KRA refused one, the sale needs a fix."""
+        codes = {line.item_code for line in entry.sale.lines}
+        for item in await self.store.unregistered_items(device.id, codes):
+            try:
+                await client.save_item(item_request(item))
+            except kra_errors.BusinessRejection as exc:
+                await self.store.mark_needs_fix(
+                    entry.id, exc.code, f"KRA refused to register the item {item.name}: {_explain(exc)}"
+                )
+                return False
+            except kra_errors.ConnectFailed as exc:
+                await self._wait(entry, WaitReason.NO_INTERNET, exc)
+                raise DeviceStopped(WaitReason.NO_INTERNET.label, exc) from None
+            except kra_errors.KraError as exc:  # item registration is idempotent (upsert): retry later
+                await self._wait(entry, WaitReason.KRA_UNAVAILABLE, exc)
+                raise DeviceStopped(WaitReason.KRA_UNAVAILABLE.label, exc) from None
+            await self.store.mark_item_registered(device.id, item.code, self.clock())
+        return True
+
+
+def _explain(exc: BaseException) -> str:
+    plain = getattr(exc, "plain", None) or str(exc)
+    next_step = getattr(exc, "next_step", None)
+    return f"{plain} {next_step}" if next_step else plain
+
+
+def _same_sale(details, entry: OutboxEntry) -> bool:
+    """Does KRA's copy of this number belong to our sale? Compare the trader's own invoice number."""
+    theirs = getattr(details, "trd_invc_no", None)
+    return theirs is None or theirs == entry.sale.trader_invoice_no

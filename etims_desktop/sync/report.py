@@ -1,0 +1,116 @@
+"""What a sync run really did, device by device, in words a shop owner can trust."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from etims_desktop.domain.status import DeviceStatus, StatusKind
+
+
+class Outcome(StrEnum):
+    UP_TO_DATE = "up_to_date"  # KRA reached, nothing was pending
+    ALL_SIGNED = "all_signed"  # KRA reached, every pending sale signed
+    PARTIAL = "partial"  # some signed, some still waiting or needing a fix
+    NOTHING_SENT = "nothing_sent"  # KRA / the VSCU service could not be reached: nothing went through
+    NEEDS_FIX = "needs_fix"  # KRA reached, but some sales were refused and need a person
+
+
+@dataclass
+class DeviceSyncReport:
+    device_id: int
+    device_name: str
+    device_type: str
+    status: DeviceStatus = field(default_factory=DeviceStatus)
+    signed: int = 0  # signed by KRA during this run
+    already_recorded: int = 0  # of those: KRA already had them (answer lost earlier)
+    rejected: int = 0  # refused by KRA during this run: now need your fix
+    needs_fix_total: int = 0  # all sales of this device that need your fix
+    still_pending: int = 0  # still waiting after the run
+    waiting_reason: str | None = None  # why they wait, in words
+    refreshed: dict[str, int] = field(default_factory=dict)  # "codes": 12, "item classes": 0, ...
+    errors: list[str] = field(default_factory=list)  # plain sentences
+
+    @property
+    def reached_kra(self) -> bool:
+        return self.status.kind is StatusKind.ONLINE or self.signed > 0
+
+    @property
+    def outcome(self) -> Outcome:
+        if not self.reached_kra:
+            return Outcome.NOTHING_SENT
+        if self.rejected or (self.needs_fix_total and not self.still_pending):
+            return Outcome.NEEDS_FIX if not self.signed else Outcome.PARTIAL
+        if self.still_pending:
+            return Outcome.PARTIAL
+        return Outcome.ALL_SIGNED if self.signed else Outcome.UP_TO_DATE
+
+    def summary(self) -> str:
+        """One honest sentence (or three) about this device."""
+        parts: list[str] = []
+        if not self.reached_kra:
+            why = self.status.plain or self.status.kind.label
+            parts.append(f"Nothing was sent: {why}.")
+        elif self.signed:
+            extra = f" ({self.already_recorded} were already at KRA)" if self.already_recorded else ""
+            parts.append(f"Signed {self.signed} sale{'s' if self.signed != 1 else ''}{extra}.")
+        else:
+            parts.append("Up to date: nothing was waiting." if not self.still_pending else "No sale was signed.")
+        if self.still_pending:
+            reason = f" because {self.waiting_reason}" if self.waiting_reason else ""
+            parts.append(f"{self.still_pending} still waiting{reason}.")
+        if self.needs_fix_total:
+            parts.append(f"{self.needs_fix_total} need your fix.")
+        return " ".join(parts)
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["status"] = {
+            **asdict(self.status),
+            "kind": self.status.kind.value,
+            "checked_at": self.status.checked_at.isoformat() if self.status.checked_at else None,
+        }
+        data["outcome"] = self.outcome.value
+        data["summary"] = self.summary()
+        return data
+
+
+@dataclass
+class SyncReport:
+    run_id: int | None
+    started_at: datetime
+    finished_at: datetime | None = None
+    devices: list[DeviceSyncReport] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 everything signed / up to date, 1 something still waits, 2 something needs a fix."""
+        if any(d.needs_fix_total for d in self.devices):
+            return 2
+        if any(d.still_pending or d.outcome is Outcome.NOTHING_SENT for d in self.devices):
+            return 1
+        return 0
+
+    def summary(self) -> str:
+        return "\n".join(f"{d.device_name} ({d.device_type}): {d.summary()}" for d in self.devices)
+
+    def to_json(self) -> dict:
+        return {
+            "run_id": self.run_id,
+            "started_at": self.started_at.isoformat(),
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "exit_code": self.exit_code,
+            "devices": [d.to_json() for d in self.devices],
+        }
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Reported while a sync runs; the UI adapts it to a signal."""
+
+    device_id: int
+    phase: str  # "checking", "resolving", "sending", "refreshing", "done"
+    done: int = 0
+    total: int = 0
+    message: str = ""

@@ -1,0 +1,86 @@
+"""Background work between Sync presses: OSCU live checks that wake the queue, VSCU batch uploads."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, timedelta
+
+from etims_desktop.domain.device import Device, DeviceType
+from etims_desktop.domain.status import StatusKind
+from etims_desktop.sync.report import DeviceSyncReport
+
+log = logging.getLogger("etims_desktop.sync")
+
+
+class SyncScheduler:
+    """One asyncio task; every tick it checks OSCU devices that are due and uploads VSCU batches that are due."""
+
+    def __init__(self, store, sync_service, tick_seconds: float = 1.0):
+        self.store = store
+        self.sync = sync_service
+        self.tick_seconds = tick_seconds
+        self._last_check: dict[int, datetime] = {}
+        self._last_upload: dict[int, datetime] = {}
+        self._task: asyncio.Task | None = None
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._loop(), name="sync-scheduler")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                await self.tick()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - keep the scheduler alive; the board shows device errors
+                log.exception("scheduler tick failed")
+            await asyncio.sleep(self.tick_seconds)
+
+    async def tick(self, now: datetime | None = None) -> None:
+        if self.sync.running:
+            return  # a Sync run is doing all of this right now
+        now = now or datetime.now(UTC)
+        settings = self.sync.settings
+        pending = await self.store.pending_summary()
+        jobs = []
+        for device in await self.store.list_devices():
+            waiting = pending.get(device.id)
+            if device.type is DeviceType.OSCU:
+                if self._due(self._last_check, device.id, now, settings.live_check_seconds):
+                    jobs.append(self._check_and_wake(device, bool(waiting and waiting.pending)))
+            elif waiting and waiting.pending:
+                full = waiting.pending >= settings.vscu_batch_size
+                if full or self._due(self._last_upload, device.id, now, settings.vscu_upload_minutes * 60):
+                    self._last_upload[device.id] = now
+                    jobs.append(self._upload(device))
+        if jobs:
+            await asyncio.gather(*jobs)
+
+    @staticmethod
+    def _due(marks: dict[int, datetime], device_id: int, now: datetime, seconds: float) -> bool:
+        last = marks.get(device_id)
+        if last is not None and now - last < timedelta(seconds=seconds):
+            return False
+        marks[device_id] = now
+        return True
+
+    async def _check_and_wake(self, device: Device, has_pending: bool) -> None:
+        status = await self.sync.checker.check(device)
+        self.sync.notify(device.id)
+        if status.kind is StatusKind.ONLINE and has_pending:
+            await self._upload(device)
+
+    async def _upload(self, device: Device) -> None:
+        report = DeviceSyncReport(device.id, device.name, device.type.value)
+        await self.sync.drain.drain(device, report, progress=lambda _p: self.sync.notify(device.id))
+        if report.status.kind is not StatusKind.UNKNOWN:
+            await self.store.save_status(device.id, report.status)
+        self.sync.notify(device.id)

@@ -1,0 +1,114 @@
+"""Sync all devices (or one), type-aware, concurrently, and tell the truth about what happened."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from etims_desktop.domain.device import Device
+from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.status import StatusKind
+from etims_desktop.sync.device_checks import DeviceChecker, status_from_error
+from etims_desktop.sync.outbox_drain import OutboxDrain, ProgressCallback
+from etims_desktop.sync.reference_data import ReferenceData
+from etims_desktop.sync.report import DeviceSyncReport, Progress, SyncReport
+from etims_desktop.sync.settings import SyncSettings
+
+log = logging.getLogger("etims_desktop.sync")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SyncAlreadyRunning(Exception):
+    """A second Sync was asked for while one runs; the first one's report will tell everything."""
+
+
+class SyncService:
+    """The Sync button and `etims-desktop sync`: check, resolve, drain, refresh - per device, in parallel."""
+
+    def __init__(self, store, connections, settings: SyncSettings | None = None, clock=utcnow):
+        self.store = store
+        self.connections = connections
+        self.settings = settings or SyncSettings()
+        self.clock = clock
+        self.checker = DeviceChecker(store, connections)
+        self.drain = OutboxDrain(store, connections, self.settings, clock)
+        self.reference = ReferenceData(store, connections, self.settings, clock)
+        self._run: asyncio.Future | None = None
+        self.device_listeners: list[Callable[[int], None]] = []  # told when a device's data changed
+
+    @property
+    def running(self) -> bool:
+        return self._run is not None and not self._run.done()
+
+    def notify(self, device_id: int) -> None:
+        for listener in list(self.device_listeners):
+            listener(device_id)
+
+    async def sync(self, device_ids: list[int] | None = None, progress: ProgressCallback | None = None) -> SyncReport:
+        if self.running:
+            raise SyncAlreadyRunning("A sync is already running.")
+        self._run = asyncio.get_running_loop().create_future()
+        try:
+            return await self._sync(device_ids, progress)
+        finally:
+            self._run.set_result(None)
+
+    async def _sync(self, device_ids, progress) -> SyncReport:
+        started = self.clock()
+        devices = [d for d in await self.store.list_devices() if device_ids is None or d.id in device_ids]
+        scope = "all" if device_ids is None else ",".join(str(i) for i in device_ids)
+        run_id = await self.store.start_sync_run(scope, started)
+        report = SyncReport(run_id, started)
+        results = await asyncio.gather(*(self.sync_device(d, progress) for d in devices))
+        report.devices = list(results)
+        report.finished_at = self.clock()
+        await self.store.finish_sync_run(run_id, report.finished_at, {d.device_id: d.to_json() for d in results})
+        return report
+
+    async def sync_device(self, device: Device, progress: ProgressCallback | None = None) -> DeviceSyncReport:
+        """One device, start to end. Never raises: a device's failure must not stop the others."""
+        report = DeviceSyncReport(device.id, device.name, device.type.value)
+
+        def tell(event: Progress) -> None:
+            if progress:
+                progress(event)
+            self.notify(device.id)
+
+        try:
+            tell(Progress(device.id, "checking", message="checking the connection"))
+            report.status = await self.checker.check(device)
+            if report.status.kind is StatusKind.ONLINE:
+                await self.drain.drain(device, report, progress=tell)
+                if report.status.kind is StatusKind.ONLINE:
+                    tell(Progress(device.id, "refreshing", message="refreshing code lists"))
+                    await self.reference.refresh(device, report)
+            else:
+                report.waiting_reason = report.status.plain or report.status.kind.label
+        except Exception as exc:  # noqa: BLE001 - report it, keep the other devices going
+            log.exception("sync of device %s failed", device.id)
+            report.status = status_from_error(device, exc)
+            report.errors.append(report.status.plain or "An unexpected error stopped this device's sync.")
+        await self._finish(device, report)
+        tell(Progress(device.id, "done", message=report.summary()))
+        return report
+
+    async def _finish(self, device: Device, report: DeviceSyncReport) -> None:
+        counts = await self.store.outbox_counts(device.id)
+        report.still_pending = sum(n for state, n in counts.items() if state.pending)
+        report.needs_fix_total = counts.get(OutboxState.NEEDS_FIX, 0)
+        if report.still_pending and not report.waiting_reason:
+            report.waiting_reason = "they are due for a later retry"
+        await self.store.save_status(device.id, report.status)
+        if report.reached_kra and not report.errors:
+            await self.store.record_sync_success(device.id, self.clock())
+            await self.store.record_device_error(device.id, None, None, None)
+        else:
+            status = report.status
+            await self.store.record_device_error(
+                device.id, status.code, status.plain or (report.errors[0] if report.errors else None), status.next_step
+            )

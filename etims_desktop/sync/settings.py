@@ -1,0 +1,41 @@
+"""Sync settings a shop owner can change (Settings dialog, settings.json)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    live_check_seconds: float = 60.0  # OSCU: how often to ask KRA whether the device is reachable
+    vscu_batch_size: int = 50  # VSCU: upload as soon as this many sales wait
+    vscu_upload_minutes: float = 15.0  # VSCU: upload at least this often while sales wait
+    reference_refresh_hours: float = 24.0  # code lists, item classes, notices: refresh when older
+    slow_down_seconds: float = 60.0  # pause after KRA answers 990 ("slow down")
+    max_transport_failures: int = 3  # per device per run, before it stops and waits for the next run
+    default_environment: str = "sandbox"
+
+    @classmethod
+    def load(cls, path: Path) -> SyncSettings:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in raw.get("sync", {}).items() if k in known}
+        try:
+            return cls(**values)
+        except TypeError:
+            return cls()
+
+    def save(self, path: Path) -> None:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raw = {}
+        raw["sync"] = asdict(self)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(raw, indent=2), encoding="utf-8")
+        tmp.replace(path)
