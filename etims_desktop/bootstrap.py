@@ -1,1 +1,84 @@
-"""The composition root: builds the services (store, keyring, KRA client, sync engine) once."""
+"""The composition root: builds every service once, for the window, the CLI and the tests."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from dataclasses import dataclass
+
+import httpx
+
+from etims_desktop.domain.redaction import install_redaction
+from etims_desktop.paths import DataPaths
+from etims_desktop.storage.secrets import KeyStore, open_key_store
+from etims_desktop.storage.store import Store
+from etims_desktop.sync.connections import Connections
+from etims_desktop.sync.devices import DeviceService
+from etims_desktop.sync.importer import SaleImporter
+from etims_desktop.sync.sales import SaleService
+from etims_desktop.sync.scheduler import SyncScheduler
+from etims_desktop.sync.service import SyncService
+from etims_desktop.sync.settings import SyncSettings
+
+
+@dataclass
+class Services:
+    paths: DataPaths
+    store: Store
+    key_store: KeyStore
+    connections: Connections
+    settings: SyncSettings
+    sync: SyncService
+    devices: DeviceService
+    sales: SaleService
+    importer: SaleImporter
+    scheduler: SyncScheduler
+
+    async def aclose(self) -> None:
+        await self.scheduler.stop()
+        await self.sales.aclose()
+        await self.connections.aclose()
+        await self.store.aclose()
+
+
+def setup_logging(paths: DataPaths, level: int = logging.INFO) -> None:
+    """A rotating log file in the data dir; every handler passes through the secret redaction filter."""
+    root = logging.getLogger()
+    if any(getattr(h, "_etims", False) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        paths.logs / "etims-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler._etims = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(min(root.level or level, level))
+    install_redaction()
+
+
+def build_services(
+    paths: DataPaths,
+    *,
+    key_store: KeyStore | None = None,
+    http: httpx.AsyncClient | None = None,
+    settings: SyncSettings | None = None,
+    allow_session_keys: bool = True,
+) -> Services:
+    store = Store.open(paths.database, backup_dir=paths.backups)
+    key_store = key_store or open_key_store(paths.root, allow_session_fallback=allow_session_keys)
+    settings = settings or SyncSettings.load(paths.settings)
+    connections = Connections(key_store, http=http)
+    sync = SyncService(store, connections, settings)
+    sales = SaleService(store, sync)
+    return Services(
+        paths=paths,
+        store=store,
+        key_store=key_store,
+        connections=connections,
+        settings=settings,
+        sync=sync,
+        devices=DeviceService(store, connections, sync.checker),
+        sales=sales,
+        importer=SaleImporter(store, sales),
+        scheduler=SyncScheduler(store, sync),
+    )

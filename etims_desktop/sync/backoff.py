@@ -6,7 +6,9 @@ import random
 from datetime import datetime, timedelta
 
 
-def retry_delay(attempt: int, *, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None) -> float:
+def retry_delay(
+    attempt: int, *, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None
+) -> float:
     """Seconds to wait before retry number `attempt` (1-based)."""
     ceiling = min(cap, base * (2 ** max(0, attempt - 1)))
     return (rng or random).uniform(ceiling / 2, ceiling)

@@ -18,7 +18,9 @@ KEYRING_TIMEOUT = 15.0  # seconds; a locked keyring that prompts must not hang a
 class Connections:
     """Builds `KraClient`s on one `httpx.AsyncClient`. Keys come from the keyring, off the event loop."""
 
-    def __init__(self, key_store, http: httpx.AsyncClient | None = None, timeout: httpx.Timeout | None = None):
+    def __init__(
+        self, key_store, http: httpx.AsyncClient | None = None, timeout: httpx.Timeout | None = None
+    ):
         self.key_store = key_store
         self.http = http or make_http_client()
         self.timeout = timeout

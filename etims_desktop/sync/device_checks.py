@@ -25,31 +25,50 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
     if isinstance(exc, kra_errors.ConnectFailed):
         if vscu:
             return DeviceStatus(
-                StatusKind.SERVICE_DOWN, at, None, code,
+                StatusKind.SERVICE_DOWN,
+                at,
+                None,
+                code,
                 f"Nothing answers at {device.base_url or 'the VSCU address'}.",
                 "Start the KRA VSCU service on that computer (java -jar ...), or correct its address.",
             )
         return DeviceStatus(
-            StatusKind.OFFLINE, at, None, code, "Could not connect to KRA: no internet connection.",
+            StatusKind.OFFLINE,
+            at,
+            None,
+            code,
+            "Could not connect to KRA: no internet connection.",
             "Check the internet connection. Sales wait safely and go as soon as it is back.",
         )
     if isinstance(exc, kra_errors.OutcomeUnknown | kra_errors.BadHttpStatus | kra_errors.MalformedReply):
         return DeviceStatus(
-            StatusKind.NOT_ANSWERING, at, None, code, f"{where} did not answer properly: {plain}",
+            StatusKind.NOT_ANSWERING,
+            at,
+            None,
+            code,
+            f"{where} did not answer properly: {plain}",
             next_step or "Nothing to do: the app retries by itself.",
         )
     if isinstance(exc, kra_errors.CredentialError):
         return DeviceStatus(StatusKind.KEY_REJECTED, at, None, code, plain, next_step)
     if isinstance(exc, secrets.KeyMissing):
         return DeviceStatus(
-            StatusKind.NOT_INITIALISED, at, None, None, "This device has no CMC key on this computer.",
+            StatusKind.NOT_INITIALISED,
+            at,
+            None,
+            None,
+            "This device has no CMC key on this computer.",
             "Initialise the device with KRA, or enter the CMC key you were given.",
         )
     if isinstance(exc, secrets.KeyringLocked | secrets.KeyringUnavailable):
         return DeviceStatus(StatusKind.ERROR, at, None, None, plain, next_step)
     if isinstance(exc, TimeoutError):
         return DeviceStatus(
-            StatusKind.ERROR, at, None, None, "The keyring did not answer in time (is it locked?).",
+            StatusKind.ERROR,
+            at,
+            None,
+            None,
+            "The keyring did not answer in time (is it locked?).",
             "Unlock your keyring, then press Sync again.",
         )
     return DeviceStatus(StatusKind.ERROR, at, None, code, plain, next_step)
@@ -65,7 +84,11 @@ class DeviceChecker:
     async def check(self, device: Device) -> DeviceStatus:
         if not device.initialised:
             status = DeviceStatus(
-                StatusKind.NOT_INITIALISED, utcnow(), None, None, "This device is not initialised yet.",
+                StatusKind.NOT_INITIALISED,
+                utcnow(),
+                None,
+                None,
+                "This device is not initialised yet.",
                 "Initialise it with KRA, or enter the CMC key and SCU id you were given.",
             )
         else:

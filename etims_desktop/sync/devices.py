@@ -46,12 +46,16 @@ class DeviceService:
         await self.checker.check(device)
         return device
 
-    async def enter_existing_key(self, device_id: int, cmc_key: str, scu_id: str, mrc_no: str | None = None) -> Device:
+    async def enter_existing_key(
+        self, device_id: int, cmc_key: str, scu_id: str, mrc_no: str | None = None
+    ) -> Device:
         """For a device initialised elsewhere (KRA answered 902): keep the key it was given."""
         cmc_key = (cmc_key or "").strip()
         scu_id = (scu_id or "").strip().upper()
         if len(cmc_key) < 16:
-            raise DomainValidationError("The CMC key looks too short: copy it exactly as KRA gave it.", "cmc_key")
+            raise DomainValidationError(
+                "The CMC key looks too short: copy it exactly as KRA gave it.", "cmc_key"
+            )
         if not scu_id:
             raise DomainValidationError("Enter the SCU id (it starts with KRACU).", "scu_id")
         device = await self.store.get_device(device_id)

@@ -116,7 +116,9 @@ class OutboxDrain:
                 if progress:
                     progress(Progress(device.id, "sending", done, max(total, done)))
 
-    async def _handle(self, device: Device, client, entry: OutboxEntry, rates, report: DeviceSyncReport) -> None:
+    async def _handle(
+        self, device: Device, client, entry: OutboxEntry, rates, report: DeviceSyncReport
+    ) -> None:
         if entry.state is OutboxState.UNCERTAIN and entry.invc_no is not None:
             if await self._resolve_uncertain(device, client, entry, report):
                 return
@@ -192,7 +194,9 @@ class OutboxDrain:
                 await self._number_collision(device, entry)
             receipt = receipt_from_reply(details, invc_no, device)
         elif was_sent_before:
-            receipt = SignedReceipt(invc_no=invc_no, scu_id=device.scu_id, mrc_no=device.mrc_no, complete=False)
+            receipt = SignedReceipt(
+                invc_no=invc_no, scu_id=device.scu_id, mrc_no=device.mrc_no, complete=False
+            )
         else:
             await self._number_collision(device, entry)
         await self.store.mark_signed(entry.id, receipt)
@@ -207,7 +211,10 @@ class OutboxDrain:
         )
         await self.store.mark_waiting(entry.id, WaitReason.KRA_UNAVAILABLE, None, "994", message)
         await self.store.record_device_error(
-            device.id, "994", message, "Use one device per till, then ask support to align the invoice numbers."
+            device.id,
+            "994",
+            message,
+            "Use one device per till, then ask support to align the invoice numbers.",
         )
         raise DeviceStopped("KRA's invoice numbers and ours are out of step", None)
 

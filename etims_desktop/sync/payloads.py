@@ -12,7 +12,12 @@ from etims_desktop.domain.tax import SaleAmounts
 from etims_desktop.kra.dates import format_date, format_datetime
 from etims_desktop.kra.models import ItemSaveRequest, SaleRequest
 
-AUDIT = {"regrId": "etims-desktop", "regrNm": "etims-desktop", "modrId": "etims-desktop", "modrNm": "etims-desktop"}
+AUDIT = {
+    "regrId": "etims-desktop",
+    "regrNm": "etims-desktop",
+    "modrId": "etims-desktop",
+    "modrNm": "etims-desktop",
+}
 
 
 def sale_request(

@@ -42,7 +42,9 @@ class SaleService:
         already = None
         if sale.is_credit_note:
             if sale.original_sale_id is None:
-                raise DomainValidationError("A credit note must name the sale it corrects.", "original_sale_id")
+                raise DomainValidationError(
+                    "A credit note must name the sale it corrects.", "original_sale_id"
+                )
             original_entry = await self.store.get_entry(sale.original_sale_id)
             if original_entry.device_id != device_id:
                 raise DomainValidationError("A credit note goes to the same device as its sale.", "device")

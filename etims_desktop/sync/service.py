@@ -49,7 +49,9 @@ class SyncService:
         for listener in list(self.device_listeners):
             listener(device_id)
 
-    async def sync(self, device_ids: list[int] | None = None, progress: ProgressCallback | None = None) -> SyncReport:
+    async def sync(
+        self, device_ids: list[int] | None = None, progress: ProgressCallback | None = None
+    ) -> SyncReport:
         if self.running:
             raise SyncAlreadyRunning("A sync is already running.")
         self._run = asyncio.get_running_loop().create_future()
@@ -67,7 +69,9 @@ class SyncService:
         results = await asyncio.gather(*(self.sync_device(d, progress) for d in devices))
         report.devices = list(results)
         report.finished_at = self.clock()
-        await self.store.finish_sync_run(run_id, report.finished_at, {d.device_id: d.to_json() for d in results})
+        await self.store.finish_sync_run(
+            run_id, report.finished_at, {d.device_id: d.to_json() for d in results}
+        )
         return report
 
     async def sync_device(self, device: Device, progress: ProgressCallback | None = None) -> DeviceSyncReport:
@@ -110,5 +114,8 @@ class SyncService:
         else:
             status = report.status
             await self.store.record_device_error(
-                device.id, status.code, status.plain or (report.errors[0] if report.errors else None), status.next_step
+                device.id,
+                status.code,
+                status.plain or (report.errors[0] if report.errors else None),
+                status.next_step,
             )
