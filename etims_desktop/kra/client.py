@@ -1,0 +1,448 @@
+"""The async eTIMS client: one device's calls to KRA's OSCU API or to a local VSCU service.
+
+It runs on one shared `httpx.AsyncClient` (never one per call), knows nothing of Qt, and turns every
+outcome into either a typed reply or a typed `KraError` (see errors.py)::
+
+    import asyncio
+    from etims_desktop.kra.client import KraClient, make_http_client
+    from etims_desktop.kra.environments import SANDBOX_BASE_URL
+    from etims_desktop.kra.errors import Duplicate, OutcomeUnknown
+
+    async def main():
+        async with make_http_client() as http:
+            kra = KraClient(http, SANDBOX_BASE_URL, tin="P051234567X", bhf_id="00", cmc_key=key)
+            codes = await kra.select_codes(None)            # everything; keep codes.result_dt
+            try:
+                reply = await kra.save_sale(sale_request)   # SaleReply: rcpt_sign, intrl_data, ...
+            except OutcomeUnknown:                          # sent, no answer: ask before resending
+                details = await kra.select_invoice_details(sale_request.invc_no)
+
+    asyncio.run(main())
+
+A VSCU service: `KraClient(http, "http://localhost:8088", tin=..., bhf_id=..., vscu=True,
+style=EndpointStyle.NESTED)` - tin/bhfId also go in the body and no CMC key is needed (the service
+holds it). Logging goes to "etims_desktop.kra": endpoint, result code and time, never headers or keys.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from etims_desktop import __version__
+from etims_desktop.domain.device import EndpointStyle
+from etims_desktop.kra.dates import EVERYTHING, format_datetime, now_nairobi, parse_datetime
+from etims_desktop.kra.endpoints import Endpoint, path_for
+from etims_desktop.kra.errors import (
+    NO_RESULT,
+    SUCCESS,
+    BadHttpStatus,
+    ConnectFailed,
+    KraError,
+    MalformedReply,
+    MissingCredentials,
+    OutcomeUnknown,
+    error_for_result,
+    normalise_result_code,
+)
+from etims_desktop.kra.models import (
+    Branch,
+    CodeClass,
+    Customer,
+    CustomerRequest,
+    InitInfo,
+    InitRequest,
+    InvoiceDetails,
+    InvoiceDetailsRequest,
+    ItemClass,
+    ItemSaveRequest,
+    Lookup,
+    LookupRequest,
+    Notice,
+    RegisteredItem,
+    SaleReply,
+    SaleRequest,
+)
+from etims_desktop.kra.redaction import redact, register_secret
+
+log = logging.getLogger("etims_desktop.kra")
+
+# Odoo's production values: 30 s to initialise, 120 s for the rest ("eTIMS can often have congestion").
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=120.0, write=30.0, pool=10.0)
+INIT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
+CHECK_TIMEOUT = httpx.Timeout(connect=10.0, read=20.0, write=20.0, pool=10.0)  # a live check must be quick
+DEFAULT_LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=10, keepalive_expiry=15.0)
+
+# httpx errors raised before any byte of the request left this computer.
+_NOTHING_SENT = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.ProxyError,
+    httpx.UnsupportedProtocol,
+    httpx.InvalidURL,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def make_http_client(
+    *,
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    limits: httpx.Limits = DEFAULT_LIMITS,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
+    """The one shared HTTP client: explicit timeouts and connection limits, TLS verification on."""
+    return httpx.AsyncClient(
+        timeout=timeout,
+        limits=limits,
+        verify=True,
+        follow_redirects=False,  # a redirect is not an eTIMS answer; never re-post a sale elsewhere
+        transport=transport,
+        headers={"User-Agent": f"etims-desktop/{__version__}"},
+    )
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """KRA's reply envelope, with the result code normalised (000 success, 001 empty)."""
+
+    code: str
+    message: str | None
+    result_dt: str | None  # yyyyMMddHHmmss, Nairobi time
+    data: Any
+    retry_after: float | None = None
+
+
+class KraClient:
+    """All eTIMS calls of one device (one PIN + branch). Safe to share; sends nothing concurrently itself."""
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        base_url: str,
+        *,
+        tin: str,
+        bhf_id: str,
+        cmc_key: str | None = None,
+        style: EndpointStyle = EndpointStyle.FLAT,
+        vscu: bool = False,
+        timeout: httpx.Timeout | None = None,
+        init_timeout: httpx.Timeout | None = None,
+        check_timeout: httpx.Timeout | None = None,
+    ) -> None:
+        self._http = http
+        self.base_url = base_url.rstrip("/")
+        self.tin = tin
+        self.bhf_id = bhf_id
+        self._cmc_key = cmc_key or None
+        register_secret(self._cmc_key)  # whoever else handles it should too; this makes sure
+        self.style = EndpointStyle(style)
+        self.vscu = vscu
+        # An explicit per-client timeout applies to every call unless a specific one is given.
+        self.timeout = timeout or DEFAULT_TIMEOUT
+        self.init_timeout = init_timeout or timeout or INIT_TIMEOUT
+        self.check_timeout = check_timeout or timeout or CHECK_TIMEOUT
+        self._where = f"the VSCU service at {self.base_url}" if vscu else "KRA"
+
+    def __repr__(self) -> str:
+        key = "set" if self._cmc_key else "none"
+        return (
+            f"KraClient({self.base_url!r}, tin={self.tin!r}, bhf_id={self.bhf_id!r}, style={self.style.value}, "
+            f"vscu={self.vscu}, cmc_key={key})"
+        )
+
+    # --- calls --------------------------------------------------------------------------------------------
+
+    async def initialise(self, serial: str) -> InitInfo:
+        """selectInitOsdcInfo: ask KRA for this device's CMC key and SCU id. KRA answers this ONCE.
+
+        Raises AlreadyInitialised (902, `.info` holds any data sent along), DeviceNotRecognised (901),
+        WrongDeviceType (903), or a transport error.
+        """
+        body = InitRequest(tin=self.tin, bhf_id=self.bhf_id, dvc_srl_no=serial).wire()
+        envelope = await self._call(Endpoint.INITIALISE, body, authenticated=False, timeout=self.init_timeout)
+        if envelope.code not in (SUCCESS, NO_RESULT):
+            info = _init_info(envelope.data) if envelope.code == "902" else None
+            raise self._result_error(envelope, Endpoint.INITIALISE, info=info)
+        info = _init_info(envelope.data)
+        if info is None:
+            raise MalformedReply(
+                f"{self._where_title} accepted the initialisation but sent no device details.",
+                code="BODY",
+                endpoint=Endpoint.INITIALISE.value,
+            )
+        register_secret(info.cmc_key_value)
+        return info
+
+    async def select_codes(self, last_req_dt: datetime | str | None) -> Lookup[CodeClass]:
+        """selectCodeList: code classes changed after `last_req_dt` (None: everything)."""
+        return await self._lookup(Endpoint.CODES, "clsList", CodeClass, last_req_dt)
+
+    async def select_item_classes(self, last_req_dt: datetime | str | None) -> Lookup[ItemClass]:
+        """selectItemClsList: item classification codes (a large list)."""
+        return await self._lookup(Endpoint.ITEM_CLASSES, "itemClsList", ItemClass, last_req_dt)
+
+    async def select_branches(self, last_req_dt: datetime | str | None) -> Lookup[Branch]:
+        """selectBhfList: the taxpayer's branches."""
+        return await self._lookup(Endpoint.BRANCHES, "bhfList", Branch, last_req_dt)
+
+    async def select_notices(self, last_req_dt: datetime | str | None) -> Lookup[Notice]:
+        """selectNoticeList: KRA's notices."""
+        return await self._lookup(Endpoint.NOTICES, "noticeList", Notice, last_req_dt)
+
+    async def select_items(self, last_req_dt: datetime | str | None) -> Lookup[RegisteredItem]:
+        """selectItemList: items this taxpayer registered."""
+        return await self._lookup(Endpoint.ITEMS, "itemList", RegisteredItem, last_req_dt)
+
+    async def select_customer(self, pin: str) -> Customer | None:
+        """selectCustomer: the taxpayer registered under `pin`, or None if KRA knows none."""
+        data = await self._data(Endpoint.CUSTOMER, CustomerRequest(custm_tin=pin).wire())
+        rows = _rows(data, "custList")
+        return self._parse(Customer, rows[0], Endpoint.CUSTOMER) if rows else None
+
+    async def save_item(self, item: ItemSaveRequest) -> None:
+        """saveItem: register or update an item (by itemCd)."""
+        await self._data(Endpoint.SAVE_ITEM, item.wire())
+
+    async def save_sale(self, sale: SaleRequest) -> SaleReply:
+        """saveTrnsSalesOsdc (VSCU: saveSales): have a sale or credit note signed.
+
+        An OutcomeUnknown (or BadHttpStatus / MalformedReply) means KRA may have signed it: ask with
+        `select_invoice_details(sale.invc_no)` before resending, and resend only with the same number.
+        """
+        data = await self._data(Endpoint.SAVE_SALE, sale.wire())
+        reply = self._parse(SaleReply, data, Endpoint.SAVE_SALE) if isinstance(data, dict) else None
+        if reply is None or not reply.rcpt_sign:
+            raise MalformedReply(
+                f"{self._where_title} accepted the sale but its answer has no receipt signature.",
+                endpoint=Endpoint.SAVE_SALE.value,
+            )
+        return reply
+
+    async def select_invoice_details(self, invc_no: int) -> InvoiceDetails | None:
+        """selectInvoiceDetails: KRA's record of sale `invc_no` with its signature, or None (001)."""
+        data = await self._data(Endpoint.INVOICE_DETAILS, InvoiceDetailsRequest(invc_no=invc_no).wire())
+        rows = _rows(data, "salesList")
+        return self._parse(InvoiceDetails, rows[0], Endpoint.INVOICE_DETAILS) if rows else None
+
+    async def check(self) -> float:
+        """A cheap authenticated call (notices since now; 001 counts as success). Returns round-trip seconds."""
+        body = LookupRequest(last_req_dt=now_nairobi()).wire()
+        started = time.perf_counter()
+        await self._data(Endpoint.NOTICES, body, timeout=self.check_timeout)
+        return time.perf_counter() - started
+
+    # --- plumbing -----------------------------------------------------------------------------------------
+
+    @property
+    def _where_title(self) -> str:
+        return self._where[0].upper() + self._where[1:]
+
+    async def _lookup(
+        self, endpoint: Endpoint, list_key: str, model: type[M], last_req_dt: datetime | str | None
+    ) -> Lookup[M]:
+        body = LookupRequest(last_req_dt=last_req_dt or EVERYTHING).wire()
+        envelope = await self._call(endpoint, body)
+        data = self._unwrap(envelope, endpoint)
+        items = [self._parse(model, row, endpoint) for row in _rows(data, list_key)]
+        return Lookup(items=items, result_dt=envelope.result_dt)
+
+    async def _data(
+        self, endpoint: Endpoint, body: dict[str, Any], timeout: httpx.Timeout | None = None
+    ) -> Any:
+        """Send and return `data` of a success, None for 001; raise the typed error otherwise."""
+        return self._unwrap(await self._call(endpoint, body, timeout=timeout), endpoint)
+
+    def _unwrap(self, envelope: Envelope, endpoint: Endpoint) -> Any:
+        if envelope.code == SUCCESS:
+            return envelope.data
+        if envelope.code == NO_RESULT:
+            return None
+        raise self._result_error(envelope, endpoint)
+
+    def _result_error(self, envelope: Envelope, endpoint: Endpoint, info: Any = None) -> KraError:
+        return error_for_result(
+            envelope.code,
+            self._scrub(envelope.message),
+            endpoint=endpoint.value,
+            retry_after=envelope.retry_after,
+            info=info,
+        )
+
+    def _parse(self, model: type[M], row: Any, endpoint: Endpoint) -> M:
+        try:
+            return model.model_validate(row)
+        except ValidationError as exc:
+            raise MalformedReply(
+                f"{self._where_title} sent an answer in an unexpected shape.",
+                endpoint=endpoint.value,
+                detail=self._scrub(f"{model.__name__}: {exc.error_count()} invalid field(s)"),
+            ) from None
+
+    async def _call(
+        self,
+        endpoint: Endpoint,
+        body: dict[str, Any],
+        *,
+        authenticated: bool = True,
+        timeout: httpx.Timeout | None = None,
+    ) -> Envelope:
+        """POST one request and read KRA's envelope. Raises only KraError subclasses."""
+        path = path_for(endpoint, self.style)
+        if self.vscu:
+            body = {"tin": self.tin, "bhfId": self.bhf_id, **body}
+        headers = self._auth_headers() if authenticated else {}
+        started = time.perf_counter()
+        try:
+            try:
+                response = await self._http.post(
+                    self.base_url + path, json=body, headers=headers, timeout=timeout or self.timeout
+                )
+            except (httpx.TransportError, httpx.InvalidURL) as exc:
+                raise self._transport_error(exc, endpoint) from None
+            envelope = self._envelope(response, endpoint)
+        except KraError as err:
+            log.warning(
+                "POST %s -> %s (%s) after %.3f s%s",
+                path,
+                err.code,
+                type(err).__name__,
+                time.perf_counter() - started,
+                f": {err.detail}" if err.detail else "",
+            )
+            raise
+        level = logging.DEBUG if envelope.code in (SUCCESS, NO_RESULT) else logging.INFO
+        log.log(level, "POST %s -> %s in %.3f s", path, envelope.code, time.perf_counter() - started)
+        return envelope
+
+    def _auth_headers(self) -> dict[str, str]:
+        if self._cmc_key is None and not self.vscu:
+            raise MissingCredentials(
+                "This device has no CMC key on this computer.",
+                "Initialise the device, or enter the CMC key KRA gave you.",
+                code="NO_KEY",
+            )
+        headers = {"tin": self.tin, "bhfId": self.bhf_id}
+        if self._cmc_key:
+            headers["cmcKey"] = self._cmc_key
+        return headers
+
+    def _transport_error(self, exc: Exception, endpoint: Endpoint) -> KraError:
+        detail = self._scrub(f"{type(exc).__name__}: {exc}")
+        if isinstance(exc, _NOTHING_SENT):
+            if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+                plain = f"The address {self.base_url} is not a valid web address."
+                next_step = "Correct the device's address (for example http://localhost:8088)."
+            elif self.vscu:
+                plain = f"Could not connect to {self._where}."
+                next_step = "Start the KRA VSCU service on that computer, or correct its address."
+            else:
+                plain, next_step = None, None  # ConnectFailed's defaults speak of KRA and the internet
+            return ConnectFailed(plain, next_step, endpoint=endpoint.value, detail=detail)
+        if isinstance(exc, httpx.TimeoutException):
+            return OutcomeUnknown(
+                f"{self._where_title} did not answer in time; the request may or may not have arrived.",
+                code="TIMEOUT",
+                endpoint=endpoint.value,
+                detail=detail,
+            )
+        return OutcomeUnknown(
+            f"The connection to {self._where} broke before the answer arrived; the request may or may not "
+            "have arrived.",
+            code="DROPPED",
+            endpoint=endpoint.value,
+            detail=detail,
+        )
+
+    def _envelope(self, response: httpx.Response, endpoint: Endpoint) -> Envelope:
+        status = response.status_code
+        content = response.content
+        if status != 200:
+            raise BadHttpStatus(
+                f"{self._where_title} answered with HTTP error {status} instead of data.",
+                status=status,
+                endpoint=endpoint.value,
+                detail=f"HTTP {status} {response.reason_phrase}",
+            )
+        content_type = response.headers.get("content-type", "").lower()
+        if "html" in content_type or content.lstrip()[:1] == b"<":
+            raise BadHttpStatus(
+                f"{self._where_title} answered with a web page instead of data.",
+                status=status,
+                endpoint=endpoint.value,
+                detail=f"HTTP {status}, {content_type or 'no content type'}",
+            )
+        try:
+            payload = json.loads(content, parse_float=Decimal)
+        except (ValueError, UnicodeDecodeError):
+            raise self._malformed("is not JSON", endpoint) from None
+        if not isinstance(payload, dict):
+            raise self._malformed(f"is a JSON {type(payload).__name__}, not an object", endpoint)
+        if payload.get("resultCd") in (None, ""):
+            raise self._malformed("has no result code (resultCd)", endpoint)
+        message = payload.get("resultMsg")
+        return Envelope(
+            code=normalise_result_code(payload["resultCd"]),
+            message=None if message is None else str(message),
+            result_dt=_normalised_dt(payload.get("resultDt")),
+            data=payload.get("data"),
+            retry_after=_retry_after(response),
+        )
+
+    def _malformed(self, what: str, endpoint: Endpoint) -> MalformedReply:
+        return MalformedReply(
+            f"{self._where_title}'s answer could not be understood: it {what}.",
+            endpoint=endpoint.value,
+            detail=f"answer {what}",
+        )
+
+    def _scrub(self, text: str | None) -> str | None:
+        """Mask this client's key even if nobody registered it (defence in depth)."""
+        text = redact(text)
+        if text and self._cmc_key:
+            text = text.replace(self._cmc_key, "***")
+        return text
+
+
+def _rows(data: Any, list_key: str) -> list[Any]:
+    """The records under `list_key` (also accepting a bare list or a single object)."""
+    if isinstance(data, dict):
+        data = data.get(list_key)
+    if isinstance(data, dict):
+        data = [data]
+    return [row for row in data if isinstance(row, dict)] if isinstance(data, list) else []
+
+
+def _init_info(data: Any) -> InitInfo | None:
+    if not isinstance(data, dict):
+        return None
+    info = data.get("info", data)
+    if not isinstance(info, dict) or not info:
+        return None
+    return InitInfo.model_validate(info)  # every field is tolerant: this cannot fail on content
+
+
+def _normalised_dt(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return format_datetime(parse_datetime(str(value)))
+    except ValueError:
+        return None
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after", "").strip()
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None

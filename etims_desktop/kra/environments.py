@@ -1,0 +1,41 @@
+"""Where a device's requests go, and the public page a receipt's QR code points to (kra-etims-api.md 2)."""
+
+from __future__ import annotations
+
+from etims_desktop.domain.device import Device, DeviceType, Environment
+
+SANDBOX_BASE_URL = "https://etims-api-sbx.kra.go.ke/etims-api"
+PRODUCTION_BASE_URL = "https://etims-api.kra.go.ke/etims-api"
+DEFAULT_VSCU_URL = "http://localhost:8088"  # KRA's VSCU jar default (server.port=8088)
+
+KRA_BASE_URLS = {
+    Environment.SANDBOX: SANDBOX_BASE_URL,
+    Environment.PRODUCTION: PRODUCTION_BASE_URL,
+}
+
+RECEIPT_CHECK_PREFIXES = {
+    Environment.SANDBOX: "https://etims-sbx.kra.go.ke/common/link/etims/receipt/indexEtimsReceiptData?Data=",
+    Environment.PRODUCTION: "https://etims.kra.go.ke/common/link/etims/receipt/indexEtimsReceiptData?Data=",
+}
+
+
+def base_url_for(device: Device) -> str:
+    """The base URL endpoint paths are appended to, without a trailing slash.
+
+    - CUSTOM: the device's own address (a VSCU service, a simulator);
+    - a VSCU device always talks to its local service: its address, else http://localhost:8088
+      (its environment only says which KRA the service itself forwards to);
+    - an OSCU device: KRA's sandbox or production host.
+    """
+    if device.environment is Environment.CUSTOM or device.type is DeviceType.VSCU:
+        return (device.base_url or DEFAULT_VSCU_URL).rstrip("/")
+    return KRA_BASE_URLS[device.environment]
+
+
+def receipt_check_url(environment: Environment, pin: str, branch_id: str, rcpt_sign: str) -> str:
+    """The QR code text: KRA's receipt-check page + PIN + branch id + receipt signature, no separators.
+
+    A CUSTOM (local/practice) device uses the sandbox page: it is never a production receipt.
+    """
+    prefix = RECEIPT_CHECK_PREFIXES.get(environment, RECEIPT_CHECK_PREFIXES[Environment.SANDBOX])
+    return f"{prefix}{pin}{branch_id}{rcpt_sign}"
