@@ -106,9 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=_run(cmd_history))
 
+    from etims_desktop import selftest
     from etims_desktop.kra.simulator import cli as simulator_cli
 
     simulator_cli.register(commands)
+    selftest.register(commands)
     return parser
 
 

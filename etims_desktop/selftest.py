@@ -1,0 +1,215 @@
+"""`etims-desktop selftest`: prove an installed or frozen build really works on this machine.
+
+It reports what the build is made of (version, Python, Qt and its platform plugin, the keyring
+backend, frozen or not), creates and migrates a database, opens the main window once and saves a
+screenshot of it. The packaging smoke tests run it against the frozen binary; a shop owner's
+support call can run it too. Exit code 0 when every check passed, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from etims_desktop import __version__
+from etims_desktop.paths import DataPaths, resolve_data_paths
+
+NOT_BUILT_YET = "not built yet"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the `selftest` command to the CLI."""
+    parser = commands.add_parser(
+        "selftest", help="check that this installation works (database, keyring, window)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,  # keeps a global --data-dir given before the command
+        help="use DIR as the data dir (default: a temporary one, deleted afterwards)",
+    )
+    parser.add_argument("--no-window", action="store_true", help="skip opening the window")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run every check and print the report; 0 when all passed."""
+    data_dir = getattr(args, "data_dir", None)
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless:  # without a display Qt aborts the process; a self test must still report
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="etims-selftest-") as scratch:
+        paths = resolve_data_paths(data_dir or Path(scratch) / "data")
+        report = run_checks(paths, Path(scratch), window=not args.no_window)
+    if args.json:
+        print(json.dumps(report, indent=2, default=str))
+    else:
+        print(format_report(report))
+    return 0 if report["ok"] else 1
+
+
+def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True) -> dict:
+    """Every check, each one isolated: one failure is reported and the others still run."""
+    report: dict = {
+        "version": __version__,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "executable": sys.executable,
+        "data_dir": str(paths.root),
+        "errors": {},
+    }
+    checks: list[tuple[str, Callable[[], object]]] = [
+        ("timezone", check_timezone),
+        ("sqlite", lambda: sqlite3.sqlite_version),
+        ("keyring", check_keyring),
+        ("database", lambda: check_database(paths)),
+        ("resources", check_resources),
+        ("window", (lambda: check_window(paths, scratch / "window.png")) if window else (lambda: "skipped")),
+        ("qt", check_qt),  # after the window, so it names the platform plugin that really drew it
+    ]
+    for name, check in checks:
+        try:
+            report[name] = check()
+        except Exception as exc:  # noqa: BLE001 - a self test reports every failure and goes on
+            report[name] = None
+            report["errors"][name] = "".join(traceback.format_exception_only(exc)).strip()
+    report["ok"] = not report["errors"]
+    return report
+
+
+def check_timezone() -> str:
+    """KRA wire times are Africa/Nairobi: the zone database must be in the build (tzdata on Windows)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    offset = datetime(2025, 1, 1, 12, tzinfo=ZoneInfo("Africa/Nairobi")).utcoffset()
+    if offset is None or offset.total_seconds() != 3 * 3600:
+        raise RuntimeError(f"Africa/Nairobi resolved to offset {offset}, expected +03:00")
+    return "Africa/Nairobi +03:00"
+
+
+def check_keyring() -> dict:
+    """The backend keyring chose, and every backend it could have used (entry points bundled?)."""
+    import keyring
+    import keyring.backend
+
+    chosen = keyring.get_keyring()
+    viable = sorted(keyring.backend.get_all_keyring(), key=lambda k: -k.priority)
+    return {
+        "backend": f"{type(chosen).__module__}.{type(chosen).__qualname__}",
+        "name": getattr(chosen, "name", type(chosen).__name__),
+        "priority": chosen.priority,
+        "viable": [f"{type(k).__module__}.{type(k).__qualname__} ({k.priority:g})" for k in viable],
+    }
+
+
+def check_database(paths: DataPaths) -> dict | str:
+    """Create and migrate the database through the real store, then read its schema revision."""
+    import importlib.util
+
+    if importlib.util.find_spec("etims_desktop.storage.store") is None:
+        return NOT_BUILT_YET
+    from etims_desktop.storage.store import Store
+
+    started = time.perf_counter()
+    store = Store.open(paths.database, backup_dir=paths.backups)
+    try:
+        elapsed_ms = round((time.perf_counter() - started) * 1000)
+    finally:
+        store.close()
+    with sqlite3.connect(paths.database) as db:
+        tables = [
+            r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ]
+        revision = None
+        if "alembic_version" in tables:
+            revision = db.execute("SELECT version_num FROM alembic_version").fetchone()
+    if not tables:
+        raise RuntimeError("the store opened but created no tables")
+    return {
+        "path": str(paths.database),
+        "revision": revision[0] if revision else None,
+        "tables": len(tables),
+        "open_ms": elapsed_ms,
+    }
+
+
+def resource_dir() -> Path:
+    """resources/ beside the package: the repository in a source tree, _internal/ in a frozen build."""
+    import etims_desktop
+
+    return Path(etims_desktop.__file__).resolve().parent.parent / "resources"
+
+
+def check_resources() -> dict:
+    """The app icon is bundled and QtSvg can draw it (both SVG plugins and the library made it in)."""
+    from PySide6.QtSvg import QSvgRenderer
+
+    icon = resource_dir() / "icons" / "etims-desktop.svg"
+    if not icon.is_file():
+        raise FileNotFoundError(f"app icon missing: {icon}")
+    renderer = QSvgRenderer(str(icon))
+    if not renderer.isValid():
+        raise RuntimeError(f"QtSvg cannot read {icon}")
+    return {"icon": str(icon), "svg_size": renderer.defaultSize().toTuple()}
+
+
+def check_window(paths: DataPaths, png: Path) -> dict:
+    """Open the main window through the app's own start-up, screenshot it, close it."""
+    from PySide6.QtGui import QImage
+
+    from etims_desktop.ui.app import run_app
+
+    started = time.perf_counter()
+    code = run_app(paths, screenshot=str(png))
+    elapsed_ms = round((time.perf_counter() - started) * 1000)
+    if code != 0:
+        raise RuntimeError(f"the window exited with code {code}")
+    image = QImage(str(png))
+    if image.isNull() or image.width() < 50 or image.height() < 20:
+        raise RuntimeError(f"the window screenshot is missing or empty ({png})")
+    return {"screenshot_bytes": png.stat().st_size, "size": [image.width(), image.height()], "ms": elapsed_ms}
+
+
+def check_qt() -> dict:
+    """Qt and PySide6 versions, the platform plugin in use, and that printing support is present."""
+    import PySide6
+    from PySide6.QtCore import qVersion
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPrintSupport import QPrinter
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    QPrinter()  # the receipt printing module loads and constructs
+    return {"qt": qVersion(), "pyside6": PySide6.__version__, "platform_plugin": app.platformName()}
+
+
+def format_report(report: dict) -> str:
+    """The report as short lines for a person."""
+    keyring_info = report.get("keyring") or {}
+    qt = report.get("qt") or {}
+    window = report.get("window")
+    lines = [
+        f"etims-desktop {report['version']} ({'frozen build' if report['frozen'] else 'from source'})",
+        f"Python {report['python']} on {report['platform']}",
+        f"Qt {qt.get('qt')} (PySide6 {qt.get('pyside6')}), platform plugin: {qt.get('platform_plugin')}",
+        f"Keyring: {keyring_info.get('name')} (priority {keyring_info.get('priority')})",
+        f"Database: {report.get('database')}",
+        f"Window: {window}",
+        f"Time zone: {report.get('timezone')}",
+    ]
+    lines += [f"FAILED {name}: {error}" for name, error in report["errors"].items()]
+    lines.append("All checks passed." if report["ok"] else "Some checks failed.")
+    return "\n".join(lines)
