@@ -26,14 +26,17 @@ holds it). Logging goes to "etims_desktop.kra": endpoint, result code and time, 
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import ssl
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import certifi
 import httpx
 from pydantic import BaseModel, ValidationError
 
@@ -94,6 +97,12 @@ _NOTHING_SENT = (
 M = TypeVar("M", bound=BaseModel)
 
 
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """Certificate-verifying TLS context (certifi's CA bundle, as httpx uses), built once per process."""
+    return ssl.create_default_context(cafile=certifi.where())
+
+
 def make_http_client(
     *,
     timeout: httpx.Timeout = DEFAULT_TIMEOUT,
@@ -104,7 +113,7 @@ def make_http_client(
     return httpx.AsyncClient(
         timeout=timeout,
         limits=limits,
-        verify=True,
+        verify=tls_context(),  # verification stays on; the context is only built once
         follow_redirects=False,  # a redirect is not an eTIMS answer; never re-post a sale elsewhere
         transport=transport,
         headers={"User-Agent": f"etims-desktop/{__version__}"},

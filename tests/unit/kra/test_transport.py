@@ -1,0 +1,178 @@
+"""No usable answer: each way a call can fail on the wire becomes the right TransportError.
+
+The real failures run against a misbehaving server on 127.0.0.1; the httpx exception mapping is
+also checked one class at a time with respx.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+
+import httpx
+import pytest
+
+from etims_desktop.domain.device import EndpointStyle
+from etims_desktop.kra import errors as e
+from etims_desktop.kra.client import (
+    CHECK_TIMEOUT,
+    DEFAULT_TIMEOUT,
+    INIT_TIMEOUT,
+    KraClient,
+    make_http_client,
+    tls_context,
+)
+from etims_desktop.kra.models import SaleRequest
+
+from .helpers import Loopback, envelope, sale_body
+
+pytestmark = pytest.mark.anyio
+
+SHORT = httpx.Timeout(0.3)  # the server under test never answers: keep the wait short
+
+
+def sale() -> SaleRequest:
+    return SaleRequest.model_validate(sale_body())
+
+
+@pytest.mark.parametrize(
+    ("exc", "cls", "code"),
+    [
+        (httpx.ConnectError("refused"), e.ConnectFailed, "CONNECT"),
+        (httpx.ConnectTimeout("connect timed out"), e.ConnectFailed, "CONNECT"),
+        (httpx.PoolTimeout("no free connection"), e.ConnectFailed, "CONNECT"),
+        (httpx.ReadTimeout("read timed out"), e.OutcomeUnknown, "TIMEOUT"),
+        (httpx.WriteTimeout("write timed out"), e.OutcomeUnknown, "TIMEOUT"),
+        (httpx.RemoteProtocolError("Server disconnected"), e.OutcomeUnknown, "DROPPED"),
+        (httpx.ReadError("connection reset"), e.OutcomeUnknown, "DROPPED"),
+        (httpx.WriteError("broken pipe"), e.OutcomeUnknown, "DROPPED"),
+    ],
+    ids=lambda v: type(v).__name__ if isinstance(v, Exception) else None,
+)
+async def test_httpx_errors_map_to_transport_errors(kra_api, kra, exc, cls, code):
+    kra_api.post("/saveTrnsSalesOsdc").mock(side_effect=exc)
+    with pytest.raises(e.TransportError) as caught:
+        await kra.save_sale(sale())
+    assert type(caught.value) is cls and caught.value.code == code
+    assert caught.value.detail.startswith(type(exc).__name__)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+async def test_connection_refused(make_client):
+    with socket.socket() as sock:  # a port that nothing listens on any more
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    oscu = make_client(base_url=f"http://127.0.0.1:{port}/etims-api")
+    with pytest.raises(e.ConnectFailed) as caught:
+        await oscu.check()
+    assert caught.value.plain == "Could not connect to KRA." and "internet" in caught.value.next_step
+    vscu = make_client(base_url=f"http://127.0.0.1:{port}", vscu=True, style=EndpointStyle.NESTED)
+    with pytest.raises(e.ConnectFailed) as caught:
+        await vscu.save_sale(sale())
+    assert f"VSCU service at http://127.0.0.1:{port}" in caught.value.plain
+    assert "Start the KRA VSCU service" in caught.value.next_step
+
+
+async def test_invalid_address_is_a_connect_failure(make_client):
+    with pytest.raises(e.ConnectFailed, match="not a valid web address"):
+        await make_client(base_url="ftp://127.0.0.1:21").check()
+
+
+async def test_no_answer_in_time_is_an_unknown_outcome(make_client):
+    async with Loopback(None) as server:
+        server.behaviour = server.hang()
+        with pytest.raises(e.OutcomeUnknown) as caught:
+            await make_client(base_url=server.url, timeout=SHORT).save_sale(sale())
+        assert len(server.requests) == 1  # it WAS sent: KRA may have signed it
+    assert caught.value.code == "TIMEOUT" and "may or may not" in caught.value.plain
+    assert "asks KRA whether it arrived" in caught.value.next_step
+
+
+@pytest.mark.parametrize("behaviour", [Loopback.drop, Loopback.half_answer], ids=["no-status", "half-body"])
+async def test_connection_dropped_mid_way_is_an_unknown_outcome(make_client, behaviour):
+    async with Loopback(behaviour) as server:
+        with pytest.raises(e.OutcomeUnknown) as caught:
+            await make_client(base_url=server.url, timeout=httpx.Timeout(5.0)).save_sale(sale())
+        assert len(server.requests) == 1
+    assert caught.value.code == "DROPPED"
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "content_type"),
+    [
+        (500, "<html><body><h1>500 Internal Server Error</h1></body></html>", "text/html"),
+        (502, "<html>Bad Gateway</html>", "text/html"),
+        (404, envelope("000"), "application/json"),  # a KRA-looking body does not make a 404 an answer
+        (200, "<!DOCTYPE html><html>Maintenance</html>", "text/html"),
+        (200, "<html>Maintenance</html>", "application/json"),
+    ],
+    ids=["500-html", "502-html", "404-json", "200-html", "200-html-mislabelled"],
+)
+async def test_http_errors_and_html_pages(make_client, status, body, content_type):
+    async with Loopback(Loopback.reply(status, body, content_type)) as server:
+        with pytest.raises(e.BadHttpStatus) as caught:
+            await make_client(base_url=server.url).save_sale(sale())
+    assert caught.value.status == status and caught.value.code == "HTTP"
+    assert "instead of data" in caught.value.plain
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        ("resultCd=000", "is not JSON"),
+        ("", "is not JSON"),
+        ('{"resultCd": "000"', "is not JSON"),
+        ('[{"resultCd": "000"}]', "is a JSON list"),
+        ('"000"', "is a JSON str"),
+        ('{"resultMsg": "Successful", "data": null}', "has no result code"),
+        ('{"resultCd": null, "resultMsg": "Successful"}', "has no result code"),
+    ],
+    ids=["text", "empty", "truncated", "list", "string", "no-resultCd", "null-resultCd"],
+)
+async def test_malformed_bodies(make_client, body, why):
+    async with Loopback(Loopback.reply(200, body)) as server:
+        with pytest.raises(e.MalformedReply) as caught:
+            await make_client(base_url=server.url).save_sale(sale())
+    assert why in caught.value.plain and caught.value.code == "BODY"
+
+
+async def test_a_real_answer_over_loopback(make_client):
+    """The same server plumbing, answering properly: the client reads it."""
+    data = {
+        "curRcptNo": 1,
+        "totRcptNo": 1,
+        "intrlData": "I" * 26,
+        "rcptSign": "S" * 16,
+        "sdcDateTime": "20240415153039",
+    }
+    async with Loopback(Loopback.reply(200, envelope(data=data))) as server:
+        reply = await make_client(base_url=server.url).save_sale(sale())
+        head = server.requests[0][0].decode().lower()
+    assert reply.rcpt_sign == "S" * 16
+    assert head.startswith("post /etims-api/savetrnssalesosdc http/1.1") and "cmckey:" in head
+
+
+async def test_shared_http_client_verifies_tls_and_has_explicit_limits():
+    async with make_http_client() as http:
+        assert (
+            http.timeout == DEFAULT_TIMEOUT
+            and DEFAULT_TIMEOUT.read == 120.0
+            and DEFAULT_TIMEOUT.connect == 10.0
+        )
+        assert not http.follow_redirects
+        pool = http._transport._pool  # httpx keeps these private; the values are what matters
+        assert pool._max_connections == 20 and pool._max_keepalive_connections == 10
+    context = tls_context()
+    assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
+
+
+async def test_per_client_timeouts(http):
+    plain = KraClient(http, "http://127.0.0.1:9", tin="P051234567X", bhf_id="00")
+    assert (plain.timeout, plain.init_timeout, plain.check_timeout) == (
+        DEFAULT_TIMEOUT,
+        INIT_TIMEOUT,
+        CHECK_TIMEOUT,
+    )
+    assert INIT_TIMEOUT.read == 30.0
+    short = KraClient(http, "http://127.0.0.1:9", tin="P051234567X", bhf_id="00", timeout=SHORT)
+    assert short.timeout == short.init_timeout == short.check_timeout == SHORT
