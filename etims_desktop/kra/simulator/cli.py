@@ -6,7 +6,9 @@ import argparse
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("simulator", help="run the built-in practice KRA (OSCU/VSCU) on this machine")
+    parser = commands.add_parser(
+        "simulator", help="run the built-in practice KRA (OSCU/VSCU) on this machine"
+    )
     parser.add_argument("--port", type=int, default=8088)
     parser.set_defaults(handler=run)
 

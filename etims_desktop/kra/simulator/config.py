@@ -1,0 +1,52 @@
+"""How a simulator behaves: OSCU or VSCU, how strict it is, where it keeps its state."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from etims_desktop.kra.simulator.sale_document import STRICTNESS_LEVELS
+
+MODES = ("oscu", "vscu")
+
+
+@dataclass(frozen=True)
+class SimulatorConfig:
+    """Settings fixed for a simulator's life. Latency, faults and upstream state change at run time."""
+
+    mode: str = "oscu"  # "oscu": KRA's OSCU API; "vscu": a shop's VSCU jar in front of a simulated KRA
+    host: str = "127.0.0.1"  # loopback only
+    port: int = 0  # 0: a free port, chosen at start (and kept across go_offline/go_online)
+    state_file: Path | None = None  # JSON snapshot (+ .journal) kept across restarts; None: memory only
+    fsync: bool = False  # fsync the journal on every change (survives power loss, costs throughput)
+    require_sequence: bool = True  # invcNo must be the branch's last accepted + 1
+    require_registered_items: bool = True  # sale lines must name items saved with saveItem (910)
+    check_item_classes: bool = True  # itemClsCd must be in the item class list (913)
+    check_credit_limits: bool = True  # credit notes may not credit more quantity than remains
+    strictness: str = "lenient"  # arithmetic checks: "off" | "lenient" | "strict" (see sale_document.py)
+    tolerance: Decimal = Decimal("0.01")  # allowed difference between lines, buckets and totals
+    latency: float = 0.0  # seconds added to every request
+    slow_seconds: float = 5.0  # how long a SLOW fault holds the answer back
+    slow_processed: bool = True  # does a SLOW request get processed (before the wait)?
+    refuse_window: float = 0.5  # seconds a REFUSE fault keeps the server from listening
+    seed: int | None = None  # seed for random fault rates
+    vscu_duplicate_code: str = "994"  # VSCU answer to a reused invcNo (LINKD reports 899 on some jars)
+    vscu_forward_interval: float = 0.1  # seconds between the VSCU's upstream rounds
+    request_log_size: int = 100_000  # request_log keeps this many latest entries
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        if self.strictness not in STRICTNESS_LEVELS:
+            raise ValueError(f"strictness must be one of {STRICTNESS_LEVELS}")
+        if self.host != "localhost" and not ipaddress.ip_address(self.host).is_loopback:
+            raise ValueError("the simulator listens on loopback only (127.0.0.1, ::1 or localhost)")
+        object.__setattr__(self, "tolerance", Decimal(self.tolerance))
+        if self.state_file is not None:
+            object.__setattr__(self, "state_file", Path(self.state_file))
+
+    @property
+    def vscu(self) -> bool:
+        return self.mode == "vscu"
