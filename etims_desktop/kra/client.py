@@ -32,7 +32,7 @@ import logging
 import ssl
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -82,6 +82,7 @@ log = logging.getLogger("etims_desktop.kra")
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=120.0, write=30.0, pool=10.0)
 INIT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
 CHECK_TIMEOUT = httpx.Timeout(connect=10.0, read=20.0, write=20.0, pool=10.0)  # a live check must be quick
+CHECK_LOOKBACK = timedelta(minutes=10)
 DEFAULT_LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=10, keepalive_expiry=15.0)
 
 # httpx errors raised before any byte of the request left this computer.
@@ -152,7 +153,7 @@ class KraClient:
         self.base_url = base_url.rstrip("/")
         self.tin = tin
         self.bhf_id = bhf_id
-        self._cmc_key = cmc_key or None
+        self._cmc_key = (cmc_key or "").strip() or None
         register_secret(self._cmc_key)  # whoever else handles it should too; this makes sure
         self.style = EndpointStyle(style)
         self.vscu = vscu
@@ -244,8 +245,9 @@ class KraClient:
         return self._parse(InvoiceDetails, rows[0], Endpoint.INVOICE_DETAILS) if rows else None
 
     async def check(self) -> float:
-        """A cheap authenticated call (notices since now; 001 counts as success). Returns round-trip seconds."""
-        body = LookupRequest(last_req_dt=now_nairobi()).wire()
+        """A cheap authenticated call (recent notices; 001 counts as success). Returns round-trip seconds."""
+        # "Since a few minutes ago", not "now": a PC clock slightly ahead must not ask about the future.
+        body = LookupRequest(last_req_dt=now_nairobi() - CHECK_LOOKBACK).wire()
         started = time.perf_counter()
         await self._data(Endpoint.NOTICES, body, timeout=self.check_timeout)
         return time.perf_counter() - started
@@ -316,7 +318,7 @@ class KraClient:
                 response = await self._http.post(
                     self.base_url + path, json=body, headers=headers, timeout=timeout or self.timeout
                 )
-            except (httpx.TransportError, httpx.InvalidURL) as exc:
+            except (httpx.RequestError, httpx.InvalidURL) as exc:
                 raise self._transport_error(exc, endpoint) from None
             envelope = self._envelope(response, endpoint)
         except KraError as err:
@@ -347,6 +349,10 @@ class KraClient:
 
     def _transport_error(self, exc: Exception, endpoint: Endpoint) -> KraError:
         detail = self._scrub(f"{type(exc).__name__}: {exc}")
+        if isinstance(exc, httpx.DecodingError):  # an answer came, but its encoding is broken
+            return MalformedReply(
+                f"{self._where_title}'s answer could not be decoded.", endpoint=endpoint.value, detail=detail
+            )
         if isinstance(exc, _NOTHING_SENT):
             if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
                 plain = f"The address {self.base_url} is not a valid web address."
@@ -382,17 +388,18 @@ class KraClient:
                 endpoint=endpoint.value,
                 detail=f"HTTP {status} {response.reason_phrase}",
             )
-        content_type = response.headers.get("content-type", "").lower()
-        if "html" in content_type or content.lstrip()[:1] == b"<":
-            raise BadHttpStatus(
-                f"{self._where_title} answered with a web page instead of data.",
-                status=status,
-                endpoint=endpoint.value,
-                detail=f"HTTP {status}, {content_type or 'no content type'}",
-            )
         try:
             payload = json.loads(content, parse_float=Decimal)
         except (ValueError, UnicodeDecodeError):
+            # Judge by the body, not the label: some servers call JSON text/html, and the reverse.
+            content_type = response.headers.get("content-type", "").lower()
+            if content.lstrip()[:1] == b"<" or "html" in content_type:
+                raise BadHttpStatus(
+                    f"{self._where_title} answered with a web page instead of data.",
+                    status=status,
+                    endpoint=endpoint.value,
+                    detail=f"HTTP {status}, {content_type or 'no content type'}",
+                ) from None
             raise self._malformed("is not JSON", endpoint) from None
         if not isinstance(payload, dict):
             raise self._malformed(f"is a JSON {type(payload).__name__}, not an object", endpoint)

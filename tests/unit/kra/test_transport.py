@@ -136,6 +136,23 @@ async def test_malformed_bodies(make_client, body, why):
     assert why in caught.value.plain and caught.value.code == "BODY"
 
 
+async def test_json_labelled_as_html_is_still_read(make_client):
+    data = {"curRcptNo": 2, "rcptSign": "S" * 16}
+    async with Loopback(Loopback.reply(200, envelope(data=data), "text/html;charset=UTF-8")) as server:
+        reply = await make_client(base_url=server.url).save_sale(sale())
+    assert reply.cur_rcpt_no == 2
+
+
+async def test_a_broken_compressed_body_is_malformed(make_client):
+    async def bad_gzip(writer):
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 8\r\n\r\nnot gzip")
+        await writer.drain()
+
+    async with Loopback(bad_gzip) as server:
+        with pytest.raises(e.MalformedReply, match="could not be decoded"):
+            await make_client(base_url=server.url).save_sale(sale())
+
+
 async def test_a_real_answer_over_loopback(make_client):
     """The same server plumbing, answering properly: the client reads it."""
     data = {
