@@ -133,7 +133,8 @@ class Envelope:
 
 
 class KraClient:
-    """All eTIMS calls of one device (one PIN + branch). Safe to share; sends nothing concurrently itself."""
+    """All eTIMS calls of one device (one PIN + branch). Keeps no state between calls: sending one sale
+    at a time, in invcNo order, is the caller's job (the outbox drain)."""
 
     def __init__(
         self,
