@@ -1,0 +1,122 @@
+"""What may still be credited on a sale, why a credit note is refused, and the credit note itself.
+
+KRA's rules (kra-etims-api.md 5.11): the original must be signed; the buyer PIN must be the one on the
+original; the credited quantities, over all credit notes, must not exceed what was sold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
+
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState
+from etims_desktop.domain.sale import ReceiptType, Sale, SaleLine
+from etims_desktop.domain.validation import creditable_quantities
+
+# States in which a credit note still counts against its original (only a cancelled one does not).
+_COUNTING = frozenset(OutboxState) - {OutboxState.CANCELLED}
+PAGE = 1000
+
+
+@dataclass(frozen=True)
+class CreditableLine:
+    index: int  # position in the original sale
+    line: SaleLine
+    sold: Decimal
+    remaining: Decimal  # what may still be credited on this line
+
+
+@dataclass(frozen=True)
+class CreditNoteOptions:
+    original: OutboxEntry
+    lines: tuple[CreditableLine, ...]
+    blocked: str | None  # a plain sentence when no credit note may be made now
+
+    @property
+    def allowed(self) -> bool:
+        return self.blocked is None
+
+
+async def credited_quantities(store, original_sale_id: int) -> dict[str, Decimal]:
+    """Item code -> quantity already on credit notes for this sale (cancelled ones excluded).
+
+    Uses Store.credited_quantities when the store has it; otherwise scans the device's outbox."""
+    native = getattr(store, "credited_quantities", None)
+    if native is not None:
+        return dict(await native(original_sale_id))
+    original = await store.get_entry(original_sale_id)
+    credited: dict[str, Decimal] = {}
+    offset = 0
+    while True:
+        page = await store.list_outbox(original.device_id, states=set(_COUNTING), limit=PAGE, offset=offset)
+        for entry in page:
+            if entry.sale.is_credit_note and entry.sale.original_sale_id == original_sale_id:
+                for line in entry.sale.lines:
+                    credited[line.item_code] = credited.get(line.item_code, Decimal(0)) + line.qty
+        if len(page) < PAGE:
+            return credited
+        offset += PAGE
+
+
+def _distribute(original: Sale, remaining_by_code: Mapping[str, Decimal]) -> tuple[CreditableLine, ...]:
+    """Spread each item's remaining quantity over the original lines of that item, first line first."""
+    left = dict(remaining_by_code)
+    lines = []
+    for index, line in enumerate(original.lines):
+        share = min(line.qty, left.get(line.item_code, Decimal(0)))
+        left[line.item_code] = left.get(line.item_code, Decimal(0)) - share
+        lines.append(CreditableLine(index, line, line.qty, share))
+    return tuple(lines)
+
+
+async def credit_note_options(store, sale_id: int) -> CreditNoteOptions:
+    """What a credit note for sale `sale_id` may contain, or why there can be none."""
+    entry = await store.get_entry(sale_id)
+    sale = entry.sale
+    already = await credited_quantities(store, sale_id) if not sale.is_credit_note else {}
+    remaining = creditable_quantities(sale, already)
+    lines = _distribute(sale, remaining)
+    blocked = None
+    if sale.is_credit_note:
+        blocked = "This is already a credit note; a credit note can only correct a sale."
+    elif entry.state is not OutboxState.SIGNED:
+        blocked = (
+            f"KRA only accepts a credit note for a sale it has signed, and this sale is "
+            f"'{entry.state.label}'. Sync it first, then make the credit note."
+        )
+    elif not any(line.remaining > 0 for line in lines):
+        blocked = "Everything on this sale has already been credited: nothing is left to credit."
+    return CreditNoteOptions(entry, lines, blocked)
+
+
+def make_credit_note(
+    options: CreditNoteOptions,
+    quantities: Mapping[int, Decimal],
+    reason_code: str,
+    trader_invoice_no: str,
+    when: datetime,
+    remark: str | None = None,
+) -> Sale:
+    """A credit note for the given quantities (original line index -> qty; zero lines left out).
+    Prices, discounts and the buyer (PIN and name) are carried over from the original."""
+    original = options.original.sale
+    lines = tuple(
+        replace(line, qty=quantities[index])
+        for index, line in enumerate(original.lines)
+        if quantities.get(index, Decimal(0)) > 0
+    )
+    return Sale(
+        trader_invoice_no=trader_invoice_no,
+        lines=lines,
+        sold_at=when,
+        prices_include_vat=original.prices_include_vat,
+        receipt_type=ReceiptType.CREDIT_NOTE,
+        buyer_pin=original.buyer_pin,
+        buyer_name=original.buyer_name,
+        payment_type=original.payment_type,
+        original_sale_id=options.original.sale_id,
+        refund_reason_code=reason_code,
+        remark=remark,
+    )

@@ -1,0 +1,269 @@
+"""Assemble a printable receipt for a recorded sale, and remember receipts printed before KRA signed them.
+
+The amounts are recomputed with the same `compute_amounts` and the device's cached rates the sync
+engine uses to build the wire document, so the receipt shows exactly what was sent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import asdict, fields
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from etims_desktop.domain.device import Device
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState
+from etims_desktop.domain.receipt import (
+    UNAVAILABLE_NOTE,
+    BusinessDetails,
+    ReceiptLine,
+    ReceiptView,
+    ScuBlock,
+    TaxSummaryRow,
+    hyphenate,
+    tax_label,
+)
+from etims_desktop.domain.sale import TaxType
+from etims_desktop.domain.tax import SaleAmounts, compute_amounts
+from etims_desktop.kra.environments import receipt_check_url
+from etims_desktop.sync.code_choices import PAYMENT_TYPES, REFUND_REASONS, code_name
+
+NAIROBI = ZoneInfo("Africa/Nairobi")
+CENT = Decimal("0.01")
+PENDING_PRINTS_FILE = "printed-while-pending.json"
+
+
+def load_business(settings_path: Path) -> BusinessDetails:
+    """The shop's receipt header from settings.json ('business' section); empty fields when not set."""
+    try:
+        raw = json.loads(Path(settings_path).read_text(encoding="utf-8")).get("business", {})
+    except (OSError, ValueError, AttributeError):
+        return BusinessDetails()
+    known = {f.name for f in fields(BusinessDetails)}
+    return BusinessDetails(**{k: str(v) for k, v in raw.items() if k in known and v is not None})
+
+
+def save_business(settings_path: Path, details: BusinessDetails) -> None:
+    """Keep the other sections of settings.json (sync settings live there too); write atomically."""
+    path = Path(settings_path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raw = {}
+    raw["business"] = asdict(details)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(raw, indent=2), encoding="utf-8")
+    tmp.replace(path)
+
+
+def cu_invoice_number(scu_id: str | None, invc_no: int | None) -> str | None:
+    """KRA's printed document number: '<SCU id>/<eTIMS invoice number>'."""
+    if invc_no is None:
+        return None
+    return f"{scu_id or '-'}/{invc_no}"
+
+
+def shelf_price(unit_price: Decimal, rate: Decimal, prices_include_vat: bool) -> Decimal:
+    """The VAT-inclusive unit price the customer saw."""
+    if prices_include_vat:
+        return unit_price
+    return (unit_price * (1 + rate / 100)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def assemble_receipt(
+    entry: OutboxEntry,
+    device: Device,
+    amounts: SaleAmounts,
+    *,
+    business: BusinessDetails,
+    payment_label: str,
+    refund_reason: str | None = None,
+    original: OutboxEntry | None = None,
+) -> ReceiptView:
+    """Everything printable about one sale. Pure: the caller fetched what it needs."""
+    sale = entry.sale
+    lines = []
+    for la in amounts.lines:
+        shelf = shelf_price(la.line.unit_price, la.tax_rate, sale.prices_include_vat)
+        before_discount = (shelf * la.qty).quantize(CENT, rounding=ROUND_HALF_UP)
+        lines.append(
+            ReceiptLine(
+                seq=la.seq,
+                name=la.line.name,
+                item_code=la.line.item_code,
+                tax_type=la.line.tax_type,
+                qty=la.qty,
+                unit_price=shelf,
+                discount_rate=la.discount_rate,
+                discount_amount=max(before_discount - la.total_amount, Decimal("0"))
+                if la.discount_rate
+                else Decimal(0),
+                total=la.total_amount,
+            )
+        )
+    used = {la.line.tax_type for la in amounts.lines}
+    summary = tuple(
+        TaxSummaryRow(
+            tax_type=t,
+            label=tax_label(t, amounts.rate_by_type[t]),
+            rate=amounts.rate_by_type[t],
+            taxable=amounts.taxable_by_type[t],
+            tax=amounts.tax_by_type[t],
+        )
+        for t in TaxType
+        if t in used
+    )
+    receipt = entry.receipt if entry.state is OutboxState.SIGNED else None
+    scu = None
+    qr_text = None
+    notes: list[str] = []
+    if receipt is not None:
+        scu_id = receipt.scu_id or device.scu_id or ""
+        scu = ScuBlock(
+            scu_id=scu_id,
+            cu_invoice_no=cu_invoice_number(scu_id, receipt.invc_no) or "",
+            invoice_no=receipt.invc_no,
+            receipt_no=receipt.receipt_no,
+            total_receipt_no=receipt.total_receipt_no,
+            internal_data=hyphenate(receipt.internal_data),
+            signature=hyphenate(receipt.signature),
+            signed_at=receipt.signed_at.astimezone(NAIROBI) if receipt.signed_at else None,
+            mrc_no=receipt.mrc_no,
+            complete=receipt.complete and bool(receipt.signature),
+        )
+        if scu.complete:
+            qr_text = receipt_check_url(
+                device.environment, device.pin, device.branch_id, receipt.signature or ""
+            )
+        else:
+            notes.append(UNAVAILABLE_NOTE)
+    original_cu = None
+    if sale.is_credit_note:
+        original_invc = entry.original_invc_no
+        if original is not None and original.receipt is not None:
+            original_invc = original_invc or original.receipt.invc_no
+        original_scu = original.receipt.scu_id if original is not None and original.receipt else None
+        original_cu = cu_invoice_number(original_scu or device.scu_id, original_invc)
+    return ReceiptView(
+        sale_id=entry.sale_id,
+        title="CREDIT NOTE" if sale.is_credit_note else "TAX INVOICE",
+        receipt_label="NC" if sale.is_credit_note else "NS",
+        business=business if business.name else BusinessDetails(**{**asdict(business), "name": device.name}),
+        pin=device.pin,
+        branch_id=device.branch_id,
+        device_name=device.name,
+        trader_invoice_no=sale.trader_invoice_no,
+        sold_at=sale.sold_at.astimezone(NAIROBI),
+        lines=tuple(lines),
+        tax_summary=summary,
+        total_taxable=amounts.total_taxable,
+        total_tax=amounts.total_tax,
+        total=amounts.total,
+        payment_type=payment_label,
+        state_label=entry.wait_reason.label
+        if entry.state is OutboxState.WAITING and entry.wait_reason
+        else entry.state.label,
+        buyer_pin=sale.buyer_pin,
+        buyer_name=sale.buyer_name,
+        scu=scu,
+        qr_text=qr_text,
+        signed=receipt is not None,
+        cancelled=entry.state is OutboxState.CANCELLED,
+        practice=device.practice,
+        original_cu_invoice_no=original_cu,
+        original_trader_invoice_no=original.sale.trader_invoice_no if original is not None else None,
+        refund_reason=refund_reason,
+        notes=tuple(notes),
+    )
+
+
+def _store_and_settings(services_or_store) -> tuple[object, Path | None]:
+    store = getattr(services_or_store, "store", services_or_store)
+    paths = getattr(services_or_store, "paths", None)
+    return store, (paths.settings if paths is not None else None)
+
+
+async def receipt_view(
+    services_or_store, sale_id: int, business: BusinessDetails | None = None
+) -> ReceiptView:
+    """The printable receipt of sale `sale_id` (pass the Services, or a bare Store and `business`)."""
+    store, settings_path = _store_and_settings(services_or_store)
+    if business is None:
+        business = load_business(settings_path) if settings_path else BusinessDetails()
+    entry: OutboxEntry = await store.get_entry(sale_id)
+    device = await store.get_device(entry.device_id)
+    amounts = compute_amounts(entry.sale, await store.tax_rates(entry.device_id))
+    payment = await code_name(store, entry.device_id, PAYMENT_TYPES, entry.sale.payment_type)
+    original = None
+    reason = None
+    if entry.sale.is_credit_note and entry.sale.original_sale_id is not None:
+        original = await store.get_entry(entry.sale.original_sale_id)
+        reason = await code_name(store, entry.device_id, REFUND_REASONS, entry.sale.refund_reason_code)
+    return assemble_receipt(
+        entry,
+        device,
+        amounts,
+        business=business,
+        payment_label=payment,
+        refund_reason=reason,
+        original=original,
+    )
+
+
+class PendingPrints:
+    """Sales whose receipt was printed before KRA signed them: once signed, their receipts should be
+    reprinted (the first print has no signature and no QR code). Kept in a small JSON file in the data
+    dir, because the store has no table for it yet."""
+
+    def __init__(self, data_dir: Path):
+        self.path = Path(data_dir) / PENDING_PRINTS_FILE
+        self._lock = threading.Lock()
+
+    def sale_ids(self) -> set[int]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return set()
+        return {int(i) for i in raw.get("sale_ids", []) if isinstance(i, int)}
+
+    def _write(self, ids: Iterable[int]) -> None:
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps({"sale_ids": sorted(set(ids))}), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+    def record_print(self, view: ReceiptView) -> None:
+        """A receipt went to paper or PDF: remember it if it was pending, forget it once printed signed."""
+        with self._lock:
+            ids = self.sale_ids()
+            if view.pending and not view.cancelled:
+                ids.add(view.sale_id)
+            else:
+                ids.discard(view.sale_id)
+            self._write(ids)
+
+    def forget(self, sale_ids: Iterable[int]) -> None:
+        with self._lock:
+            self._write(self.sale_ids() - set(sale_ids))
+
+    async def due_for_reprint(self, store) -> list[int]:
+        """Sales printed while pending that KRA has signed since: their receipts should be printed again.
+        Sales cancelled meanwhile are dropped from the list."""
+        due = []
+        gone = []
+        for sale_id in sorted(self.sale_ids()):
+            try:
+                entry = await store.get_entry(sale_id)
+            except LookupError:
+                gone.append(sale_id)
+                continue
+            if entry.state is OutboxState.SIGNED:
+                due.append(sale_id)
+            elif entry.state is OutboxState.CANCELLED:
+                gone.append(sale_id)
+        if gone:
+            self.forget(gone)
+        return due
