@@ -2,27 +2,85 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import sys
+
 from etims_desktop.paths import DataPaths
+
+log = logging.getLogger("etims_desktop.ui")
+
+SCREENSHOT_TIMEOUT = 30.0  # seconds to wait for the first board refresh before saving anyway
 
 
 def run_app(paths: DataPaths, practice: bool = False, screenshot: str | None = None) -> int:
-    import asyncio
-    import sys
-
+    """Open the window; return the exit code. `screenshot=PNG` saves the settled window and quits with 0."""
     import qasync
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("etims-desktop")
+    app.setOrganizationName("etims-desktop")
+    app.setApplicationDisplayName("etims-desktop")
+    if screenshot:
+        app.setQuitOnLastWindowClosed(False)
 
     async def main() -> int:
-        label = QLabel(f"etims-desktop - data in {paths.root}")
-        label.show()
-        done = asyncio.Event()
-        app.aboutToQuit.connect(done.set)
-        if screenshot:
-            label.grab().save(screenshot)
-            return 0
-        await done.wait()
-        return 0
+        return await run_window(app, paths, practice=practice, screenshot=screenshot)
 
-    return asyncio.run(main(), loop_factory=qasync.QEventLoop) if sys.version_info >= (3, 12) else qasync.run(main())
+    runner = asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app))
+    try:
+        return runner.run(main())
+    finally:
+        runner.close()
+
+
+async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: str | None = None) -> int:
+    """Build the services and the window, run until the app quits, then close everything in order."""
+    from etims_desktop.bootstrap import build_services, setup_logging
+    from etims_desktop.ui import tasks
+    from etims_desktop.ui.icons import app_icon
+    from etims_desktop.ui.main_window import MainWindow
+
+    setup_logging(paths)
+    app.setWindowIcon(app_icon())
+    quitting = asyncio.Event()
+    app.aboutToQuit.connect(quitting.set)
+    services = build_services(paths)
+    window = None
+    try:
+        window = MainWindow(services)
+        window.show()
+        if practice:
+            window.start_practice()
+        services.scheduler.start()
+        if screenshot:
+            return await save_screenshot(window, screenshot, wait_practice=practice)
+        await quitting.wait()
+        return 0
+    finally:
+        if window is not None:
+            window.save_state()
+            window.events.detach()
+        await tasks.cancel_all()
+        await services.aclose()
+
+
+async def save_screenshot(window, path: str, wait_practice: bool = False) -> int:
+    """Wait until the board has loaded (and practice devices exist, if asked), then grab the window."""
+    try:
+        await asyncio.wait_for(window.refresher.first_done.wait(), SCREENSHOT_TIMEOUT)
+        if wait_practice:
+            await asyncio.wait_for(window.practice_ready.wait(), SCREENSHOT_TIMEOUT)
+            await asyncio.wait_for(_next_refresh(window), SCREENSHOT_TIMEOUT)
+    except TimeoutError:
+        log.warning("screenshot taken before the board settled")
+    ok = window.grab().save(path)
+    return 0 if ok else 1
+
+
+async def _next_refresh(window) -> None:
+    done = asyncio.Event()
+    window.refresher.refreshed.connect(done.set)
+    window.refresher.refresh_now()
+    await done.wait()

@@ -1,0 +1,283 @@
+"""The device board: one row per device with its KRA status, queue, last sync and last problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from etims_desktop.domain.device import Device
+from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.sync.report import Progress
+from etims_desktop.ui.formatting import ago, local_time, pending_text, rtt_text
+from etims_desktop.ui.icons import icon, status_icon
+from etims_desktop.ui.text import plural, tr_core
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """Everything the board shows about one device (plain values read from the store)."""
+
+    device: Device
+    status: DeviceStatus
+    pending: int = 0
+    oldest_pending_at: datetime | None = None
+    needs_fix: int = 0
+    uncertain: int = 0
+    last_success_at: datetime | None = None
+    last_error: str | None = None
+    next_step: str | None = None
+
+
+class Column(IntEnum):
+    DEVICE = 0
+    TYPE = 1
+    METHOD = 2
+    STATUS = 3
+    PENDING = 4
+    LAST_SYNC = 5
+    PROBLEM = 6
+
+
+DeviceIdRole = Qt.ItemDataRole.UserRole + 1
+PracticeRole = Qt.ItemDataRole.UserRole + 2
+ProgressRole = Qt.ItemDataRole.UserRole + 3  # (done, total) while a sync sends this device's sales
+
+PHASE_WORDS = {
+    "checking": "checking the connection…",
+    "resolving": "asking KRA about uncertain sales…",
+    "sending": "sending…",
+    "refreshing": "refreshing code lists…",
+}
+
+
+class DeviceBoardModel(QAbstractTableModel):
+    """Rows come from `set_rows` (a refresh from the store); sync progress from `set_progress`."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[BoardRow] = []
+        self._progress: dict[int, Progress] = {}
+        self.now: datetime | None = None  # tests pin the clock; None = real time
+
+    # -- feeding -----------------------------------------------------------------------------
+    def set_rows(self, rows: list[BoardRow]) -> None:
+        if [r.device.id for r in rows] != [r.device.id for r in self._rows]:
+            self.beginResetModel()
+            self._rows = list(rows)
+            self.endResetModel()
+            return
+        self._rows = list(rows)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(Column) - 1))
+
+    def set_progress(self, progress: Progress) -> None:
+        if progress.phase == "done":
+            self._progress.pop(progress.device_id, None)
+        else:
+            self._progress[progress.device_id] = progress
+        row = self.row_of(progress.device_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, Column.STATUS), self.index(row, Column.PENDING))
+
+    def clear_progress(self) -> None:
+        self._progress.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+
+    def tick(self) -> None:
+        """Let 'checked 2 min ago' age without a reload."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.STATUS), self.index(len(self._rows) - 1, Column.LAST_SYNC)
+            )
+
+    # -- reading -----------------------------------------------------------------------------
+    def rows(self) -> list[BoardRow]:
+        return list(self._rows)
+
+    def row_of(self, device_id: int) -> int | None:
+        for i, row in enumerate(self._rows):
+            if row.device.id == device_id:
+                return i
+        return None
+
+    def board_row(self, device_id: int) -> BoardRow | None:
+        i = self.row_of(device_id)
+        return None if i is None else self._rows[i]
+
+    def progress_of(self, device_id: int) -> Progress | None:
+        return self._progress.get(device_id)
+
+    # -- Qt model ----------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            Column.DEVICE: self.tr("Device"),
+            Column.TYPE: self.tr("Type"),
+            Column.METHOD: self.tr("Sends"),
+            Column.STATUS: self.tr("KRA status"),
+            Column.PENDING: self.tr("Waiting sales"),
+            Column.LAST_SYNC: self.tr("Last successful sync"),
+            Column.PROBLEM: self.tr("Last problem"),
+        }[Column(section)]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == DeviceIdRole:
+            return row.device.id
+        if role == PracticeRole:
+            return row.device.practice
+        if role == ProgressRole:
+            p = self._progress.get(row.device.id)
+            return (p.done, p.total) if p and p.total and column is Column.PENDING else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column is Column.PROBLEM:
+            return QBrush(QColor("#B71C1C"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: BoardRow, column: Column) -> str:
+        progress = self._progress.get(row.device.id)
+        if column is Column.DEVICE:
+            return row.device.name
+        if column is Column.TYPE:
+            return row.device.type.value
+        if column is Column.METHOD:
+            return (
+                self.tr("real-time") if row.device.type.sync_method == "real-time" else self.tr("in batches")
+            )
+        if column is Column.STATUS:
+            if progress is not None:
+                return self.tr("Syncing: %1").replace("%1", self._phase_text(progress))
+            return self._status_text(row.status)
+        if column is Column.PENDING:
+            text = pending_text(row.pending, row.oldest_pending_at, self.now)
+            if progress is not None and progress.phase == "sending" and progress.total:
+                text = (
+                    self.tr("sending %1 of %2")
+                    .replace("%1", str(progress.done))
+                    .replace("%2", str(progress.total))
+                )
+            extra = []
+            if row.uncertain:
+                extra.append(self.tr("%1 uncertain - checking with KRA").replace("%1", str(row.uncertain)))
+            if row.needs_fix:
+                extra.append(
+                    plural("DeviceBoardModel", row.needs_fix, "%n needs your fix", "%n need your fix")
+                )
+            return "\n".join([text, *extra])
+        if column is Column.LAST_SYNC:
+            if row.last_success_at is None:
+                return self.tr("never")
+            return f"{local_time(row.last_success_at)}\n{ago(row.last_success_at, self.now)}"
+        if column is Column.PROBLEM:
+            if not row.last_error:
+                return ""
+            lines = [tr_core(row.last_error)]
+            if row.next_step:
+                lines.append(self.tr("What to do: %1").replace("%1", tr_core(row.next_step)))
+            return "\n".join(lines)
+        return ""
+
+    def _status_text(self, status: DeviceStatus) -> str:
+        words = tr_core(status.kind.label)
+        if status.kind is StatusKind.UNKNOWN or status.checked_at is None:
+            return words
+        details = []
+        if status.kind is StatusKind.ONLINE and status.rtt_ms is not None:
+            details.append(rtt_text(status.rtt_ms))
+        details.append(self.tr("checked %1").replace("%1", ago(status.checked_at, self.now)))
+        return f"{words}\n{' · '.join(details)}"
+
+    def _phase_text(self, progress: Progress) -> str:
+        if progress.phase == "sending" and progress.total:
+            return (
+                self.tr("sending %1 of %2")
+                .replace("%1", str(progress.done))
+                .replace("%2", str(progress.total))
+            )
+        return tr_core(PHASE_WORDS.get(progress.phase, progress.message or progress.phase))
+
+    def _decoration(self, row: BoardRow, column: Column):
+        if column is Column.STATUS:
+            if row.device.id in self._progress:
+                return icon("status-busy")
+            return status_icon(row.status.kind)
+        if column is Column.PENDING and (row.pending or row.needs_fix):
+            return icon("status-warning") if row.needs_fix else icon("clock")
+        return None
+
+    def _tooltip(self, row: BoardRow, column: Column) -> str:
+        d = row.device
+        if column is Column.DEVICE:
+            lines = [
+                d.name,
+                self.tr("KRA PIN %1, branch %2").replace("%1", d.pin).replace("%2", d.branch_id),
+                self.tr("Serial number: %1").replace("%1", d.serial),
+                self.tr("SCU id: %1").replace("%1", d.scu_id) if d.scu_id else self.tr("Not initialised yet"),
+            ]
+            if d.practice:
+                lines.append(
+                    self.tr("PRACTICE device: talks to the built-in practice KRA, never to the real one.")
+                )
+            return "\n".join(lines)
+        if column is Column.METHOD:
+            if d.type.sync_method == "real-time":
+                return self.tr("OSCU: every sale is signed by KRA online, as soon as it is made.")
+            return self.tr("VSCU: sales are signed by your VSCU service and uploaded in batches.")
+        if column is Column.STATUS and row.status.plain:
+            text = tr_core(row.status.plain)
+            if row.status.next_step:
+                text += "\n" + tr_core(row.status.next_step)
+            return text
+        if column is Column.PENDING:
+            counts = []
+            if row.pending:
+                counts.append(
+                    plural(
+                        "DeviceBoardModel",
+                        row.pending,
+                        "%n sale still has to reach KRA.",
+                        "%n sales still have to reach KRA.",
+                    )
+                )
+            if row.needs_fix:
+                counts.append(
+                    plural(
+                        "DeviceBoardModel",
+                        row.needs_fix,
+                        "%n sale was refused by KRA and needs your fix.",
+                        "%n sales were refused by KRA and need your fix.",
+                    )
+                )
+            return "\n".join(counts) or self.tr("Every sale of this device has reached KRA.")
+        if column is Column.PROBLEM:
+            return self._display(row, column)
+        return ""
+
+
+def counts_of(summary) -> dict[OutboxState, int]:
+    """The per-state counts a PendingSummary carries (an empty dict when it has none)."""
+    counts = getattr(summary, "counts", None) or getattr(summary, "by_state", None) or {}
+    return {OutboxState(k): v for k, v in counts.items()}

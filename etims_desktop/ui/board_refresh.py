@@ -1,0 +1,130 @@
+"""Keeps the board in step with the store: device events are coalesced, one refresh at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.ui.board_model import BoardRow, DeviceBoardModel, counts_of
+from etims_desktop.ui.tasks import spawn
+
+log = logging.getLogger("etims_desktop.ui")
+
+COALESCE_MS = 150  # at most ~7 refreshes a second during a big drain
+
+
+async def load_board(store) -> list[BoardRow]:
+    """Read every device's row from the store (each call runs in the store's writer thread)."""
+    pending = await store.pending_summary()
+    rows = []
+    for device in await store.list_devices():
+        status = await store.get_status(device.id)
+        summary = pending.get(device.id)
+        counts = counts_of(summary)
+        health = await _health(store, device.id)
+        last_error = health.get("last_error")
+        next_step = health.get("next_step")
+        if last_error is None and status.plain and status.kind.value != "online":
+            last_error, next_step = status.plain, status.next_step
+        rows.append(
+            BoardRow(
+                device=device,
+                status=status,
+                pending=getattr(summary, "pending", 0) if summary else 0,
+                oldest_pending_at=getattr(summary, "oldest_pending_at", None) if summary else None,
+                needs_fix=counts.get(OutboxState.NEEDS_FIX, 0),
+                uncertain=counts.get(OutboxState.UNCERTAIN, 0),
+                last_success_at=health.get("last_success_at"),
+                last_error=last_error,
+                next_step=next_step,
+            )
+        )
+    return rows
+
+
+async def _health(store, device_id: int) -> dict:
+    """Last successful sync and last recorded error, if the store can tell them."""
+    getter = getattr(store, "get_sync_health", None)
+    if getter is None:
+        return {}
+    health = await getter(device_id)
+    return {
+        "last_success_at": getattr(health, "last_success_at", None),
+        "last_error": getattr(health, "last_error_plain", None),
+        "next_step": getattr(health, "last_error_next_step", None),
+    }
+
+
+class DeviceEvents(QObject):
+    """Adapts the sync layer's plain `device_listeners` callbacks to a Qt signal (thread-safe)."""
+
+    device_changed = Signal(int)
+
+    def __init__(self, sync_service, parent=None):
+        super().__init__(parent)
+        self._sync = sync_service
+        self._listener = self.device_changed.emit
+        sync_service.device_listeners.append(self._listener)
+
+    def detach(self) -> None:
+        if self._listener in self._sync.device_listeners:
+            self._sync.device_listeners.remove(self._listener)
+
+
+class BoardRefresher(QObject):
+    """`schedule()` as often as you like: a single-shot timer merges calls; one load runs at a time."""
+
+    refreshed = Signal()
+    failed = Signal(str)
+
+    def __init__(self, store, model: DeviceBoardModel, parent=None, delay_ms: int = COALESCE_MS):
+        super().__init__(parent)
+        self.store = store
+        self.model = model
+        self.loads = 0  # completed refreshes, for tests and the screenshot script
+        self.first_done = asyncio.Event()
+        self._in_flight: asyncio.Task | None = None
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._start)
+
+    def schedule(self, *_args) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def refresh_now(self) -> None:
+        self._timer.stop()
+        self._start()
+
+    @property
+    def busy(self) -> bool:
+        return self._in_flight is not None and not self._in_flight.done()
+
+    def _start(self) -> None:
+        if self.busy:
+            self._again = True  # picked up when the running load finishes
+            return
+        self._in_flight = spawn(self._load())
+
+    async def _load(self) -> None:
+        try:
+            rows = await load_board(self.store)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - keep the last rows; say what went wrong
+            log.exception("board refresh failed")
+            self.failed.emit(str(exc))
+        else:
+            self.model.set_rows(rows)
+            self.loads += 1
+            self.first_done.set()
+            self.refreshed.emit()
+        finally:
+            if self._again:
+                self._again = False
+                self.schedule()

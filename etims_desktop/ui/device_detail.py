@@ -1,0 +1,486 @@
+"""One device up close: its outbox by state with reasons and history, actions, sync history."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etims_desktop.domain.device import Device
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState
+from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.sync.report import DeviceSyncReport
+from etims_desktop.ui.formatting import ago, local_time
+from etims_desktop.ui.icons import icon, status_icon
+from etims_desktop.ui.outbox_model import STATE_GROUPS, OutboxColumn, OutboxTableModel
+from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.text import tr_core
+from etims_desktop.ui.widgets import Banner, PracticeBadge
+
+log = logging.getLogger("etims_desktop.ui")
+
+PAGE = 200  # sales shown per state; the board has the totals
+
+
+class DeviceDetailPanel(QWidget):
+    """Side panel next to the board. `show_device(id)` fills it; it follows the device's changes."""
+
+    sync_requested = Signal(int)
+    setup_requested = Signal(int)  # initialise or enter a key: the main window opens the wizard
+    closed = Signal()
+    changed = Signal()  # the panel finished loading (tests wait on it)
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.device: Device | None = None
+        self.loads = 0
+        self._loading: asyncio.Task | None = None
+        self._again = False
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(300)
+        self._reload_timer.timeout.connect(self.reload)
+
+        # header
+        self.name = QLabel()
+        self.name.setObjectName("detailName")
+        self.name.setStyleSheet("font-size:15px; font-weight:bold;")
+        self.badge = PracticeBadge()
+        close = QToolButton()
+        close.setIcon(icon("close"))
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("Close the device details"))
+        close.clicked.connect(self._close)
+        head = QHBoxLayout()
+        head.addWidget(self.name)
+        head.addWidget(self.badge)
+        head.addStretch(1)
+        head.addWidget(close)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_icon = QLabel()
+        self.status_text = QLabel()
+        self.status_text.setWordWrap(True)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
+        status_row.addWidget(self.status_text, 1)
+
+        # actions
+        self.sync_button = QPushButton(icon("sync"), self.tr("Sync this device"))
+        self.sync_button.clicked.connect(lambda: self.device and self.sync_requested.emit(self.device.id))
+        self.refresh_button = QPushButton(icon("refresh"), self.tr("Refresh code lists"))
+        self.refresh_button.setToolTip(
+            self.tr("Fetch KRA's code lists, item classes and notices for this device now.")
+        )
+        self.refresh_button.clicked.connect(self.refresh_reference_data)
+        self.setup_button = QPushButton(icon("key"), self.tr("Initialise / enter key…"))
+        self.setup_button.clicked.connect(lambda: self.device and self.setup_requested.emit(self.device.id))
+        self.remove_button = QPushButton(icon("remove"), self.tr("Remove device…"))
+        self.remove_button.clicked.connect(self.ask_remove)
+        actions = QHBoxLayout()
+        for button in (self.sync_button, self.refresh_button, self.setup_button, self.remove_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.message = Banner()
+
+        # sales by state
+        self.state_tabs = QTabBar()
+        self.state_tabs.setExpanding(False)
+        for title, _states in STATE_GROUPS:
+            self.state_tabs.addTab(tr_core(title))
+        self.state_tabs.currentChanged.connect(lambda _i: self.reload())
+        self.outbox = OutboxTableModel(self)
+        self.outbox_view = QTableView()
+        self.outbox_view.setModel(self.outbox)
+        self.outbox_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.outbox_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.outbox_view.verticalHeader().hide()
+        self.outbox_view.setWordWrap(True)
+        self.outbox_view.horizontalHeader().setSectionResizeMode(
+            OutboxColumn.REASON, QHeaderView.ResizeMode.Stretch
+        )
+        self.outbox_view.selectionModel().currentRowChanged.connect(lambda *_: self._entry_selected())
+        self.more = QLabel()
+        self.more.setStyleSheet("color:#616161;")
+        self.history = QPlainTextEdit()
+        self.history.setReadOnly(True)
+        self.history.setPlaceholderText(self.tr("Select a sale to see everything that happened to it."))
+        self.resend_button = QPushButton(icon("resend"), self.tr("Resend"))
+        self.resend_button.setToolTip(
+            self.tr("Put the sale back in the queue, for example after adding the missing item in KRA.")
+        )
+        self.resend_button.clicked.connect(self.resend_selected)
+        self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel locally…"))
+        self.cancel_button.setToolTip(self.tr("Only for a sale KRA never signed: it will not be sent."))
+        self.cancel_button.clicked.connect(self.ask_cancel_selected)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(QLabel(self.tr("Selected sale:")))
+        fix_row.addWidget(self.resend_button)
+        fix_row.addWidget(self.cancel_button)
+        fix_row.addStretch(1)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addLayout(fix_row)
+        history_layout.addWidget(self.history)
+        sales_split = QSplitter(Qt.Orientation.Vertical)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.state_tabs)
+        table_layout.addWidget(self.outbox_view, 1)
+        table_layout.addWidget(self.more)
+        sales_split.addWidget(table_box)
+        sales_split.addWidget(history_box)
+        sales_split.setStretchFactor(0, 3)
+        sales_split.setStretchFactor(1, 1)
+
+        # sync history
+        self.runs = QTableWidget(0, 3)
+        self.runs.setHorizontalHeaderLabels([self.tr("Started"), self.tr("Took"), self.tr("What happened")])
+        self.runs.verticalHeader().hide()
+        self.runs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.runs.setWordWrap(True)
+        self.runs.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(sales_split, self.tr("Sales on their way"))
+        self.tabs.addTab(self.runs, self.tr("Sync history"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.facts)
+        layout.addLayout(status_row)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self._update_fix_buttons()
+
+    # -- loading ---------------------------------------------------------------------------
+    def show_device(self, device_id: int) -> None:
+        if self.device is None or self.device.id != device_id:
+            self.message.clear()
+            self.history.clear()
+            self.outbox.set_entries([])
+        self._device_id = device_id
+        self.show()
+        self.reload()
+
+    def device_changed(self, device_id: int) -> None:
+        """A device event from the sync layer: reload soon if it is ours (coalesced)."""
+        if (
+            self.isVisible()
+            and getattr(self, "_device_id", None) == device_id
+            and not self._reload_timer.isActive()
+        ):
+            self._reload_timer.start()
+
+    def current_states(self) -> frozenset[OutboxState]:
+        return STATE_GROUPS[max(0, self.state_tabs.currentIndex())][1]
+
+    def select_group(self, title: str) -> None:
+        for i, (name, _s) in enumerate(STATE_GROUPS):
+            if name == title:
+                self.state_tabs.setCurrentIndex(i)
+
+    def reload(self) -> None:
+        if getattr(self, "_device_id", None) is None:
+            return
+        if self._loading is not None and not self._loading.done():
+            self._again = True
+            return
+        self._loading = spawn(self._load(self._device_id), on_error=self._say_error)
+
+    async def _load(self, device_id: int) -> None:
+        store = self.services.store
+        try:
+            device = await store.get_device(device_id)
+            status = await store.get_status(device_id)
+            counts = await store.outbox_counts(device_id)
+            states = self.current_states()
+            entries = await store.list_outbox(device_id, set(states), limit=PAGE)
+            runs = await store.list_sync_runs(device_id, 30)
+        finally:
+            if self._again:
+                self._again = False
+                self._reload_timer.start()
+        if getattr(self, "_device_id", None) != device_id:
+            return
+        self.device = device
+        self._show_header(device, status)
+        for i, (title, group) in enumerate(STATE_GROUPS):
+            n = sum(counts.get(s, 0) for s in group)
+            self.state_tabs.setTabText(i, f"{tr_core(title)} ({n})")
+        shown = sum(counts.get(s, 0) for s in states)
+        selected = self.selected_entry()
+        self.outbox.set_entries(entries)
+        self.more.setText(
+            self.tr("Showing %1 of %2.").replace("%1", str(len(entries))).replace("%2", str(shown))
+            if shown > len(entries)
+            else ""
+        )
+        self.outbox_view.resizeColumnsToContents()
+        self.outbox_view.horizontalHeader().setSectionResizeMode(
+            OutboxColumn.REASON, QHeaderView.ResizeMode.Stretch
+        )
+        if selected is not None:
+            self._select_sale(selected.sale_id)
+        self._show_runs(device_id, runs)
+        self._update_fix_buttons()
+        self.loads += 1
+        self.changed.emit()
+
+    def _show_header(self, device: Device, status: DeviceStatus) -> None:
+        self.name.setText(device.name)
+        self.badge.setVisible(device.practice)
+        method = self.tr("real-time") if device.type.sync_method == "real-time" else self.tr("in batches")
+        facts = [
+            f"{device.type.value} · {method}",
+            self.tr("KRA PIN %1, branch %2").replace("%1", device.pin).replace("%2", device.branch_id),
+            self.tr("serial %1").replace("%1", device.serial),
+        ]
+        facts.append(
+            self.tr("SCU id %1").replace("%1", device.scu_id) if device.scu_id else self.tr("not initialised")
+        )
+        if device.base_url:
+            facts.append(device.base_url)
+        else:
+            facts.append(tr_core(device.environment.value))
+        self.facts.setText(" · ".join(facts))
+        self.status_icon.setPixmap(status_icon(status.kind).pixmap(20, 20))
+        words = tr_core(status.kind.label)
+        if status.checked_at:
+            words += " · " + self.tr("checked %1").replace("%1", ago(status.checked_at))
+        if status.plain:
+            words += "\n" + tr_core(status.plain)
+        if status.next_step:
+            words += "\n" + self.tr("What to do: %1").replace("%1", tr_core(status.next_step))
+        self.status_text.setText(words)
+        self.setup_button.setText(
+            self.tr("Enter a new key…") if device.initialised else self.tr("Initialise / enter key…")
+        )
+        self.setup_button.setVisible(not device.practice)
+
+    def _show_runs(self, device_id: int, runs) -> None:
+        self.runs.setRowCount(0)
+        for run in runs:
+            per_device = run.per_device or {}
+            mine = per_device.get(device_id) or per_device.get(str(device_id)) or {}
+            took = ""
+            if run.finished_at:
+                took = f"{(run.finished_at - run.started_at).total_seconds():.1f} s"
+            summary = mine.get("summary") or (self.tr("did not finish") if not run.finished_at else "")
+            row = self.runs.rowCount()
+            self.runs.insertRow(row)
+            self.runs.setItem(row, 0, QTableWidgetItem(local_time(run.started_at)))
+            self.runs.setItem(row, 1, QTableWidgetItem(took))
+            self.runs.setItem(row, 2, QTableWidgetItem(summary))
+        self.runs.resizeRowsToContents()
+
+    # -- the selected sale -----------------------------------------------------------------
+    def selected_entry(self) -> OutboxEntry | None:
+        index = self.outbox_view.currentIndex()
+        return self.outbox.entry_at(index.row()) if index.isValid() else None
+
+    def _select_sale(self, sale_id: int) -> None:
+        for row, entry in enumerate(self.outbox.entries()):
+            if entry.sale_id == sale_id:
+                self.outbox_view.selectRow(row)
+                return
+
+    def select_row(self, row: int) -> None:
+        self.outbox_view.selectRow(row)
+
+    def _entry_selected(self) -> None:
+        self._update_fix_buttons()
+        entry = self.selected_entry()
+        if entry is None:
+            self.history.clear()
+            return
+        spawn(self._load_history(entry), on_error=self._say_error)
+
+    async def _load_history(self, entry: OutboxEntry) -> None:
+        changes = await self.services.store.history(entry.sale_id)
+        lines = [
+            self.tr("Sale %1, %2 line(s), sold %3")
+            .replace("%1", entry.sale.trader_invoice_no)
+            .replace("%2", str(len(entry.sale.lines)))
+            .replace("%3", local_time(entry.sale.sold_at)),
+            "",
+        ]
+        for change in changes:
+            arrow = f"{tr_core(_label(change.from_state))} → {tr_core(_label(change.to_state))}"
+            reason = f": {tr_core(change.reason)}" if change.reason else ""
+            lines.append(f"{local_time(change.at)}  {arrow}{reason}")
+        current = self.selected_entry()
+        if current is not None and current.sale_id == entry.sale_id:
+            self.history.setPlainText("\n".join(lines))
+
+    def _update_fix_buttons(self) -> None:
+        entry = self.selected_entry()
+        needs_fix = entry is not None and entry.state is OutboxState.NEEDS_FIX
+        cancellable = (
+            entry is not None
+            and entry.invc_no is None
+            and entry.state
+            in (
+                OutboxState.NEEDS_FIX,
+                OutboxState.QUEUED,
+                OutboxState.WAITING,
+            )
+        )
+        self.resend_button.setEnabled(needs_fix)
+        self.cancel_button.setEnabled(cancellable)
+
+    def resend_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.state is not OutboxState.NEEDS_FIX:
+            return
+        spawn(self._resend(entry), on_error=self._say_error)
+
+    async def _resend(self, entry: OutboxEntry) -> None:
+        await self.services.store.resend_sale(entry.sale_id)
+        self.services.sync.notify(entry.device_id)
+        self.message.show_message(
+            "ok",
+            self.tr("Sale %1 is back in the queue. It goes with the next sync.").replace(
+                "%1", entry.sale.trader_invoice_no
+            ),
+        )
+        self.reload()
+
+    def ask_cancel_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Cancel this sale?"),
+            self.tr(
+                "Sale %1 was never signed by KRA. Cancelling it here means it will never be sent. "
+                "Only do this if the sale did not really happen or you will record it again."
+            ).replace("%1", entry.sale.trader_invoice_no),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Cancel the sale"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep it"))
+        box.finished.connect(
+            lambda result: result == QMessageBox.StandardButton.Yes and self.cancel_entry(entry)
+        )
+        self.confirm_box = box  # tests answer it
+        box.open()
+
+    def cancel_entry(self, entry: OutboxEntry) -> None:
+        spawn(self._cancel(entry), on_error=self._say_error)
+
+    async def _cancel(self, entry: OutboxEntry) -> None:
+        await self.services.store.cancel_sale(entry.sale_id)
+        self.services.sync.notify(entry.device_id)
+        self.message.show_message(
+            "ok",
+            self.tr("Sale %1 was cancelled here; it will not be sent.").replace(
+                "%1", entry.sale.trader_invoice_no
+            ),
+        )
+        self.reload()
+
+    # -- device actions --------------------------------------------------------------------
+    def refresh_reference_data(self) -> None:
+        if self.device is None:
+            return
+        self.refresh_button.setEnabled(False)
+        self.message.show_message("info", self.tr("Fetching code lists from KRA…"))
+        spawn(self._refresh_reference(self.device), on_error=self._say_error)
+
+    async def _refresh_reference(self, device: Device) -> None:
+        report = DeviceSyncReport(device.id, device.name, device.type.value)
+        try:
+            await self.services.sync.reference.refresh(device, report, force=True)
+        except TypeError:  # an older refresh() without force=
+            await self.services.sync.reference.refresh(device, report)
+        finally:
+            self.refresh_button.setEnabled(True)
+        self.services.sync.notify(device.id)
+        if report.errors:
+            self.message.show_message("warn", "\n".join(tr_core(e) for e in report.errors))
+            return
+        got = ", ".join(f"{n} {tr_core(kind)}" for kind, n in report.refreshed.items())
+        self.message.show_message(
+            "ok",
+            self.tr("Code lists are up to date (new or changed: %1).").replace(
+                "%1", got or self.tr("nothing")
+            ),
+        )
+
+    def ask_remove(self) -> None:
+        if self.device is None:
+            return
+        device = self.device
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Remove this device?"),
+            self.tr(
+                "Remove %1 from this computer? Its CMC key is deleted from the keyring. "
+                "A device with sales still waiting for KRA cannot be removed."
+            ).replace("%1", device.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
+        box.finished.connect(
+            lambda result: (
+                result == QMessageBox.StandardButton.Yes
+                and spawn(self._remove(device), on_error=self._say_error)
+            )
+        )
+        self.confirm_box = box
+        box.open()
+
+    async def _remove(self, device: Device) -> None:
+        await self.services.devices.remove_device(device.id)
+        self.services.sync.notify(device.id)
+        self._device_id = None
+        self.device = None
+        self._close()
+
+    def _say_error(self, exc: BaseException) -> None:
+        self.refresh_button.setEnabled(True)
+        self.message.show_message("error", plain_error(exc))
+
+    def _close(self) -> None:
+        self._device_id = None
+        self.hide()
+        self.closed.emit()
+
+
+def _label(state) -> str:
+    if state is None:
+        return "new"
+    try:
+        return OutboxState(state).label
+    except ValueError:
+        return str(state)

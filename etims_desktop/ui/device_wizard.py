@@ -1,0 +1,504 @@
+"""Add a device: OSCU or VSCU, who it belongs to, where it talks, then initialise with KRA or enter a key."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from enum import IntEnum
+from urllib.parse import urlparse
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from etims_desktop.domain.device import (
+    Device,
+    DeviceType,
+    EndpointStyle,
+    Environment,
+    validate_branch_id,
+    validate_pin,
+    validate_serial,
+)
+from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.ui.icons import icon
+from etims_desktop.ui.keyring_choice import KeyringChoice
+from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.text import tr_core
+from etims_desktop.ui.widgets import Banner, FieldMessage
+
+log = logging.getLogger("etims_desktop.ui")
+
+DEFAULT_VSCU_URL = "http://localhost:8088"
+
+
+class PageId(IntEnum):
+    TYPE = 0
+    IDENTITY = 1
+    CONNECTION = 2
+    KEY = 3
+
+
+def validate_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise DomainValidationError("Give the device a name you will recognise, e.g. 'Till 1'.", "name")
+    return name
+
+
+def validate_service_url(url: str) -> str:
+    url = (url or "").strip().rstrip("/")
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise DomainValidationError(
+            "Enter the address of the VSCU service, for example http://localhost:8088.", "base_url"
+        )
+    try:
+        parsed.port  # noqa: B018 - raises on a bad port number
+    except ValueError:
+        raise DomainValidationError("The port number in the address is not valid.", "base_url") from None
+    return url
+
+
+class CheckedField:
+    """A line edit with a plain message under it, validated as the user types."""
+
+    def __init__(self, edit: QLineEdit, validator, message: FieldMessage):
+        self.edit = edit
+        self.validator = validator
+        self.message = message
+        self.touched = False
+        edit.textEdited.connect(self._edited)
+        edit.editingFinished.connect(self._left)
+
+    def value(self) -> str | None:
+        try:
+            return self.validator(self.edit.text())
+        except DomainValidationError:
+            return None
+
+    def error(self) -> str | None:
+        try:
+            self.validator(self.edit.text())
+        except DomainValidationError as exc:
+            return tr_core(str(exc))
+        return None
+
+    def _edited(self, _text: str) -> None:
+        self.touched = True
+        self.refresh()
+
+    def _left(self) -> None:
+        if self.edit.text():
+            self.touched = True
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.message.say(self.error() if self.touched else None)
+
+
+def _add_checked(form: QFormLayout, label: str, edit: QLineEdit, validator, hint: str = "") -> CheckedField:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(edit)
+    message = FieldMessage()
+    column.addWidget(message)
+    if hint:
+        hint_label = QLabel(hint)
+        hint_label.setWordWrap(True)
+        hint_label.setStyleSheet("color:#616161;")
+        column.addWidget(hint_label)
+    form.addRow(label, box)
+    return CheckedField(edit, validator, message)
+
+
+class TypePage(QWizardPage):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Which kind of eTIMS device is it?"))
+        self.setSubTitle(
+            self.tr("KRA approved your device as one of these two. Your approval SMS or letter says which.")
+        )
+        self.oscu = QRadioButton(self.tr("OSCU - online"))
+        self.vscu = QRadioButton(self.tr("VSCU - KRA's program on a computer in your shop"))
+        self.oscu.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.oscu)
+        group.addButton(self.vscu)
+        oscu_text = QLabel(
+            self.tr(
+                "KRA signs every sale over the internet at the moment you make it. Needs a working internet connection."
+            )
+        )
+        vscu_text = QLabel(
+            self.tr(
+                "KRA's VSCU program runs on one of your computers: it signs sales there and this app uploads them "
+                "in batches. Good for busy shops and weak internet."
+            )
+        )
+        layout = QVBoxLayout(self)
+        for radio, text in ((self.oscu, oscu_text), (self.vscu, vscu_text)):
+            text.setWordWrap(True)
+            text.setContentsMargins(24, 0, 0, 12)
+            text.setStyleSheet("color:#424242;")
+            layout.addWidget(radio)
+            layout.addWidget(text)
+        layout.addStretch(1)
+
+    def device_type(self) -> DeviceType:
+        return DeviceType.VSCU if self.vscu.isChecked() else DeviceType.OSCU
+
+
+class IdentityPage(QWizardPage):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Who the device belongs to"))
+        self.setSubTitle(self.tr("Type these exactly as they are on your KRA approval."))
+        form = QFormLayout(self)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("e.g. Till 1"))
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setPlaceholderText("P051234567X")
+        self.pin_edit.setMaxLength(11)
+        self.pin_edit.textEdited.connect(self._upper_pin)
+        self.branch_edit = QLineEdit("00")
+        self.branch_edit.setMaxLength(2)
+        self.serial_edit = QLineEdit()
+        self.serial_edit.setPlaceholderText(self.tr("the serial number you declared to KRA"))
+        self.fields = {
+            "name": _add_checked(form, self.tr("Name on this computer"), self.name_edit, validate_name),
+            "pin": _add_checked(form, self.tr("KRA PIN"), self.pin_edit, validate_pin),
+            "branch": _add_checked(
+                form,
+                self.tr("Branch id"),
+                self.branch_edit,
+                validate_branch_id,
+                self.tr("00 is the head office."),
+            ),
+            "serial": _add_checked(form, self.tr("Device serial number"), self.serial_edit, validate_serial),
+        }
+        for field in self.fields.values():
+            field.edit.textChanged.connect(self.completeChanged)
+
+    def _upper_pin(self, text: str) -> None:
+        if text != text.upper():
+            position = self.pin_edit.cursorPosition()
+            self.pin_edit.setText(text.upper())
+            self.pin_edit.setCursorPosition(position)
+
+    def isComplete(self) -> bool:
+        return all(field.value() is not None for field in self.fields.values())
+
+    def values(self) -> dict[str, str]:
+        return {key: field.value() or "" for key, field in self.fields.items()}
+
+
+class ConnectionPage(QWizardPage):
+    def __init__(self, default_environment: str, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Where the device talks to"))
+        layout = QVBoxLayout(self)
+
+        self.oscu_box = QWidget()
+        oscu = QVBoxLayout(self.oscu_box)
+        oscu.setContentsMargins(0, 0, 0, 0)
+        self.sandbox = QRadioButton(self.tr("Sandbox - KRA's test system, for trying things out"))
+        self.production = QRadioButton(self.tr("Production - real sales, real tax"))
+        group = QButtonGroup(self)
+        group.addButton(self.sandbox)
+        group.addButton(self.production)
+        (self.production if default_environment == "production" else self.sandbox).setChecked(True)
+        note = QLabel(self.tr("Sandbox and production are separate registrations with separate keys."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#616161;")
+        oscu.addWidget(self.sandbox)
+        oscu.addWidget(self.production)
+        oscu.addWidget(note)
+
+        self.vscu_box = QWidget()
+        form = QFormLayout(self.vscu_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.url_edit = QLineEdit(DEFAULT_VSCU_URL)
+        self.url_field = _add_checked(
+            form,
+            self.tr("VSCU service address"),
+            self.url_edit,
+            validate_service_url,
+            self.tr("The computer running KRA's VSCU program and its port (8088 unless you changed it)."),
+        )
+        self.url_edit.textChanged.connect(self.completeChanged)
+        self.style_combo = QComboBox()
+        self.style_combo.addItem(
+            self.tr("Grouped paths (/trnsSales/saveSales) - most VSCU versions"), EndpointStyle.NESTED
+        )
+        self.style_combo.addItem(self.tr("Single names (/saveTrnsSalesOsdc) - like OSCU"), EndpointStyle.FLAT)
+        form.addRow(self.tr("Path style"), self.style_combo)
+
+        layout.addWidget(self.oscu_box)
+        layout.addWidget(self.vscu_box)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        vscu = self.wizard().type_page.device_type() is DeviceType.VSCU
+        self.setSubTitle(
+            self.tr("Tell the app where your VSCU program runs.")
+            if vscu
+            else self.tr("Choose KRA's test system or the real one.")
+        )
+        self.oscu_box.setVisible(not vscu)
+        self.vscu_box.setVisible(vscu)
+
+    def isComplete(self) -> bool:
+        if self.wizard() and self.wizard().type_page.device_type() is DeviceType.VSCU:
+            return self.url_field.value() is not None
+        return True
+
+    def connection(self, device_type: DeviceType) -> dict:
+        if device_type is DeviceType.VSCU:
+            return {
+                "environment": Environment.CUSTOM,
+                "base_url": self.url_field.value(),
+                "endpoint_style": self.style_combo.currentData(),
+            }
+        environment = Environment.PRODUCTION if self.production.isChecked() else Environment.SANDBOX
+        return {"environment": environment, "base_url": None, "endpoint_style": EndpointStyle.FLAT}
+
+
+class KeyPage(QWizardPage):
+    """Initialise with KRA (the first time), or type the key the device got elsewhere."""
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.setTitle(self.tr("Connect the device to KRA"))
+        self.setSubTitle(
+            self.tr(
+                "KRA gives each device a secret CMC key once. The app keeps it in your computer's keyring."
+            )
+        )
+        self.done_ok = False
+        self.busy = False
+
+        self.keyring = KeyringChoice(services)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.init_radio = QRadioButton(
+            self.tr("Initialise with KRA now (the first time this device is set up)")
+        )
+        self.key_radio = QRadioButton(
+            self.tr("Enter the key I already have (the device was set up with another program)")
+        )
+        self.init_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.init_radio)
+        group.addButton(self.key_radio)
+
+        self.key_box = QWidget()
+        form = QFormLayout(self.key_box)
+        form.setContentsMargins(24, 0, 0, 0)
+        self.scu_edit = QLineEdit()
+        self.scu_edit.setPlaceholderText("KRACU0100000001")
+        self.mrc_edit = QLineEdit()
+        self.mrc_edit.setPlaceholderText(self.tr("optional"))
+        self.key_edit = QLineEdit()
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText(self.tr("paste the CMC key - it is never shown again"))
+        self.key_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        form.addRow(self.tr("SCU id"), self.scu_edit)
+        form.addRow(self.tr("MRC number"), self.mrc_edit)
+        form.addRow(self.tr("CMC key"), self.key_edit)
+
+        self.go_button = QPushButton(icon("key"), "")
+        self.go_button.setDefault(True)
+        self.go_button.clicked.connect(self.run)
+        self.result = Banner()
+        self.init_radio.toggled.connect(self._mode_changed)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.keyring)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.init_radio)
+        layout.addWidget(self.key_radio)
+        layout.addWidget(self.key_box)
+        row = QHBoxLayout()
+        row.addWidget(self.go_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self._mode_changed()
+
+    def initializePage(self) -> None:
+        wizard: AddDeviceWizard = self.wizard()
+        self.keyring.refresh()
+        draft = wizard.draft_or_none()
+        device = draft or wizard.device
+        if device is not None:
+            where = device.base_url or tr_core(device.environment.value)
+            self.summary.setText(
+                self.tr("%1: %2 device, KRA PIN %3, branch %4, serial %5, talking to %6.")
+                .replace("%1", device.name)
+                .replace("%2", device.type.value)
+                .replace("%3", device.pin)
+                .replace("%4", device.branch_id)
+                .replace("%5", device.serial)
+                .replace("%6", where)
+            )
+        if wizard.device is not None and wizard.device.initialised:
+            self.key_radio.setChecked(True)
+
+    def _mode_changed(self) -> None:
+        initialise = self.init_radio.isChecked()
+        self.key_box.setVisible(not initialise)
+        self.go_button.setText(self.tr("Initialise with KRA") if initialise else self.tr("Save the key"))
+
+    def isComplete(self) -> bool:
+        return self.done_ok and not self.busy
+
+    def run(self) -> None:
+        if self.busy:
+            return
+        key = None
+        if self.key_radio.isChecked():
+            key = self.key_edit.text()
+            self.key_edit.clear()  # read once, never kept in the widget
+        self._set_busy(True)
+        self.result.show_message("info", self.tr("Talking to KRA…"))
+        spawn(self._run(key, self.scu_edit.text(), self.mrc_edit.text() or None), on_error=self._failed)
+
+    async def _run(self, key: str | None, scu_id: str, mrc_no: str | None) -> None:
+        wizard: AddDeviceWizard = self.wizard()
+        devices = self.services.devices
+        try:
+            device = await wizard.ensure_device()
+            if key is None:
+                device = await devices.initialise(device.id)
+            else:
+                device = await devices.enter_existing_key(device.id, key, scu_id, mrc_no)
+            status = await self.services.store.get_status(device.id)
+        finally:
+            key = None
+            self._set_busy(False)
+        wizard.device = device
+        self.done_ok = True
+        words = tr_core(status.plain or status.kind.label)
+        self.result.show_message(
+            "ok" if status.kind.value == "online" else "warn",
+            self.tr("Done. SCU id %1. The key is in the keyring. KRA status: %2.")
+            .replace("%1", device.scu_id or "")
+            .replace("%2", words)
+            + (
+                "\n" + tr_core(status.next_step) if status.next_step and status.kind.value != "online" else ""
+            ),
+        )
+        self.completeChanged.emit()
+        wizard.device_saved.emit(device.id)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.result.show_message("error", tr_core(plain_error(exc)))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.go_button.setEnabled(not busy)
+        self.completeChanged.emit()
+
+
+class AddDeviceWizard(QWizard):
+    """Non-modal: open with show(). With `device`, it starts at the key step for that device."""
+
+    device_saved = Signal(int)  # added or (re)keyed: the board reloads
+
+    def __init__(self, services, parent=None, device: Device | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.device = device  # the device this wizard created (or was given)
+        self._created_here = False
+        self.setWindowTitle(
+            self.tr("Add an eTIMS device")
+            if device is None
+            else self.tr("Connect %1").replace("%1", device.name)
+        )
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
+        self.setMinimumSize(640, 520)
+        self.type_page = TypePage()
+        self.identity_page = IdentityPage()
+        self.connection_page = ConnectionPage(getattr(services.settings, "default_environment", "sandbox"))
+        self.key_page = KeyPage(services)
+        self.setPage(PageId.TYPE, self.type_page)
+        self.setPage(PageId.IDENTITY, self.identity_page)
+        self.setPage(PageId.CONNECTION, self.connection_page)
+        self.setPage(PageId.KEY, self.key_page)
+        if device is not None:
+            self.setStartId(PageId.KEY)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Done"))
+
+    def draft_or_none(self) -> Device | None:
+        """The device described by the pages so far (None when the wizard edits an existing device)."""
+        if self.startId() == PageId.KEY:
+            return None
+        device_type = self.type_page.device_type()
+        values = self.identity_page.values()
+        try:
+            return Device(
+                id=None,
+                name=values["name"],
+                type=device_type,
+                pin=values["pin"],
+                branch_id=values["branch"],
+                serial=values["serial"],
+                **self.connection_page.connection(device_type),
+            )
+        except DomainValidationError:
+            return None
+
+    async def ensure_device(self) -> Device:
+        """Add the device to the store once; if the user went back and changed it, replace it."""
+        draft = self.draft_or_none()
+        if draft is None:
+            if self.device is None:
+                raise DomainValidationError("Go back and complete the device details.")
+            return self.device
+        if self.device is not None and _same_device(self.device, draft):
+            return self.device
+        if self.device is not None and self._created_here and not self.device.initialised:
+            await self.services.devices.remove_device(self.device.id)
+            self.device = None
+        self.device = await self.services.devices.add_device(draft)
+        self._created_here = True
+        self.services.sync.notify(self.device.id)
+        return self.device
+
+    def reject(self) -> None:
+        """Cancel: a device this wizard added but never connected is taken away again."""
+        device = self.device
+        if device is not None and self._created_here and not device.initialised:
+            spawn(self._forget(device))
+        super().reject()
+
+    async def _forget(self, device: Device) -> None:
+        await self.services.devices.remove_device(device.id)
+        self.services.sync.notify(device.id)
+
+
+def _same_device(a: Device, b: Device) -> bool:
+    keys = ("name", "type", "pin", "branch_id", "serial", "environment", "base_url", "endpoint_style")
+    return all(getattr(a, k) == getattr(b, k) for k in keys)
+
+
+__all__ = ["AddDeviceWizard", "PageId", "validate_service_url", "asyncio"]

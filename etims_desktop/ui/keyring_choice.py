@@ -1,0 +1,155 @@
+"""When the computer has no keyring: say so plainly and let the user choose where CMC keys live."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.widgets import Banner, FieldMessage
+
+log = logging.getLogger("etims_desktop.ui")
+
+KEY_FILE_NAME = "device-keys.cfg"
+MIN_PASSWORD = 8
+
+
+def session_only(key_store) -> bool:
+    """True when keys given to `key_store` are lost when the app closes (or cannot be kept at all)."""
+    if getattr(key_store, "session_only", False):
+        return True
+    if not getattr(key_store, "available", True):
+        return True
+    return "session" in str(getattr(key_store, "backend_name", "")).lower()
+
+
+def key_file(services):
+    return services.paths.root / KEY_FILE_NAME
+
+
+def use_key_store(services, key_store) -> None:
+    """Switch every service to `key_store` (the connections cache clients built with the old one)."""
+    services.key_store = key_store
+    services.connections.key_store = key_store
+    for device_id in list(getattr(services.connections, "_clients", {})):
+        services.connections.forget(device_id)
+
+
+async def open_encrypted_file(services, password: str):
+    """Open (or create) the password-protected key file and switch to it. Slow KDF: off the GUI thread."""
+    from etims_desktop.storage.secrets import KeyStore
+
+    path = key_file(services)
+    loop = asyncio.get_running_loop()
+    store = await loop.run_in_executor(None, KeyStore.encrypted_file, path, password)
+    use_key_store(services, store)
+    return store
+
+
+class KeyringChoice(QFrame):
+    """Hidden when a real keyring is in use; otherwise explains and offers the two choices."""
+
+    switched = Signal(str)  # the new backend's name
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.banner = Banner("warn")
+        self.session = QRadioButton(
+            self.tr("Keep keys only while the app is open (type them again after a restart)")
+        )
+        self.encrypted = QRadioButton(self.tr("Save keys in a file locked with a password you choose"))
+        self.session.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.session)
+        group.addButton(self.encrypted)
+
+        self.password_box = QWidget()
+        form = QFormLayout(self.password_box)
+        form.setContentsMargins(24, 0, 0, 0)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_message = FieldMessage()
+        self.use_button = QPushButton(self.tr("Use the locked file"))
+        self.use_button.clicked.connect(self.use_encrypted_file)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.confirm)
+        row = QHBoxLayout()
+        row.addWidget(self.use_button)
+        row.addStretch(1)
+        form.addRow(self.password_message)
+        form.addRow(row)
+        self.encrypted.toggled.connect(lambda on: self.password_box.setVisible(on))
+        self.password_box.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.session)
+        layout.addWidget(self.encrypted)
+        layout.addWidget(self.password_box)
+        self.refresh()
+
+    def refresh(self) -> None:
+        needed = session_only(self.services.key_store)
+        self.setVisible(needed)
+        if not needed:
+            return
+        exists = key_file(self.services).exists()
+        self.banner.show_message(
+            "warn",
+            self.tr(
+                "This computer has no keyring (the system's safe place for passwords), so the app cannot keep "
+                "your device's CMC key there. Choose what to do:"
+            ),
+        )
+        self.encrypted.setText(
+            self.tr("Use my password-locked key file")
+            if exists
+            else self.tr("Save keys in a file locked with a password you choose")
+        )
+        self.confirm.setVisible(not exists)
+        label = self.password_box.layout().labelForField(self.confirm)
+        if label is not None:
+            label.setVisible(not exists)
+
+    def use_encrypted_file(self) -> None:
+        password = self.password.text()
+        creating = not key_file(self.services).exists()
+        if creating and len(password) < MIN_PASSWORD:
+            self.password_message.say(self.tr("Choose a password of at least 8 characters."))
+            return
+        if creating and password != self.confirm.text():
+            self.password_message.say(self.tr("The two passwords are not the same."))
+            return
+        self.password.clear()
+        self.confirm.clear()
+        self.password_message.say(None)
+        self.use_button.setEnabled(False)
+        spawn(self._open(password), on_error=self._failed)
+
+    async def _open(self, password: str) -> None:
+        try:
+            store = await open_encrypted_file(self.services, password)
+        finally:
+            self.use_button.setEnabled(True)
+        self.setVisible(False)
+        self.switched.emit(str(getattr(store, "backend_name", "")))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.password_message.say(plain_error(exc))

@@ -1,0 +1,510 @@
+"""The main window: the device board with Sync, device details, the sales and items tabs."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etims_desktop import __version__
+from etims_desktop.domain.status import StatusKind
+from etims_desktop.ui.board_model import DeviceBoardModel
+from etims_desktop.ui.board_refresh import BoardRefresher, DeviceEvents
+from etims_desktop.ui.board_view import DeviceBoardView
+from etims_desktop.ui.device_detail import DeviceDetailPanel
+from etims_desktop.ui.device_wizard import AddDeviceWizard
+from etims_desktop.ui.diagnostics import DiagnosticsDialog
+from etims_desktop.ui.empty_state import EmptyState
+from etims_desktop.ui.icons import app_icon, icon
+from etims_desktop.ui.keyring_choice import KeyringChoice, session_only
+from etims_desktop.ui.settings_dialog import SettingsDialog
+from etims_desktop.ui.sync_controller import SyncController
+from etims_desktop.ui.sync_report import SyncReportPanel
+from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.widgets import Banner
+
+log = logging.getLogger("etims_desktop.ui")
+
+TICK_MS = 30_000  # "checked 2 min ago" ages without a reload
+
+
+def _practice_starter():
+    """The lead's practice module, if it is there yet."""
+    try:
+        from etims_desktop.practice import start_practice
+    except ImportError:
+        return None
+    return start_practice
+
+
+def _tab(name: str):
+    """The sales helper's tabs (ItemsTab / SalesTab); None until their modules exist."""
+    try:
+        if name == "SalesTab":
+            from etims_desktop.ui.sales_tab import SalesTab as tab
+        else:
+            from etims_desktop.ui.items_tab import ItemsTab as tab
+    except ImportError:
+        return None
+    return tab
+
+
+class MainWindow(QMainWindow):
+    practice_started = Signal()
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("etims-desktop - KRA eTIMS"))
+        self.setWindowIcon(app_icon())
+        self.resize(1200, 720)
+        self._dialogs: list = []  # non-modal dialogs kept alive while open
+        self.practice_ready = asyncio.Event()  # set when practice mode has started (or failed to)
+        self.state = QSettings(str(services.paths.root / "window.ini"), QSettings.Format.IniFormat)
+
+        # the board and what hangs off it
+        self.model = DeviceBoardModel(self)
+        self.board = DeviceBoardView()
+        self.board.setModel(self.model)
+        self.board.device_activated.connect(self.open_device)
+        self.board.customContextMenuRequested.connect(self._board_menu)
+        self.board.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.refresher = BoardRefresher(services.store, self.model, self)
+        self.refresher.refreshed.connect(self._board_refreshed)
+        self.refresher.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.events = DeviceEvents(services.sync, self)
+        self.events.device_changed.connect(self.refresher.schedule)
+
+        self.sync = SyncController(services.sync, self)
+        self.sync.started.connect(self._sync_started)
+        self.sync.progressed.connect(self.model.set_progress)
+        self.sync.finished.connect(self._sync_finished)
+        self.sync.failed.connect(self._sync_failed)
+        self.sync.refused.connect(lambda text: self.statusBar().showMessage(text, 8_000))
+
+        self.report = SyncReportPanel()
+        self.report.hide()
+        self.report.device_activated.connect(self.open_device)
+        self.detail = DeviceDetailPanel(services)
+        self.detail.hide()
+        self.detail.sync_requested.connect(lambda device_id: self.sync.sync_devices([device_id]))
+        self.detail.setup_requested.connect(self.open_device_setup)
+        self.events.device_changed.connect(self.detail.device_changed)
+
+        self._build_actions()
+        self._build_toolbar_and_menus()
+
+        self.keyring_banner = Banner("warn")
+        self.keyring_button = QPushButton(icon("key"), self.tr("Choose where keys are kept…"))
+        self.keyring_button.clicked.connect(self.open_keyring_choice)
+        keyring_row = QHBoxLayout()
+        keyring_row.addWidget(self.keyring_banner, 1)
+        keyring_row.addWidget(self.keyring_button)
+        self.keyring_box = QWidget()
+        self.keyring_box.setLayout(keyring_row)
+        keyring_row.setContentsMargins(0, 0, 0, 0)
+
+        self.sync_button = QPushButton(icon("sync"), self.tr("Sync all"))
+        self.sync_button.setToolTip(self.tr("Check every device and send what waits, then report (F5)"))
+        self.sync_button.setMinimumHeight(34)
+        self.sync_button.clicked.connect(self.sync_all)
+        self.add_button = QPushButton(icon("device-add"), self.tr("Add device…"))
+        self.add_button.clicked.connect(self.open_add_device)
+        self.board_title = QLabel(self.tr("Your eTIMS devices"))
+        self.board_title.setStyleSheet("font-size:15px; font-weight:bold;")
+        top = QHBoxLayout()
+        top.addWidget(self.board_title)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.sync_button)
+
+        self.board_split = QSplitter(Qt.Orientation.Vertical)
+        self.board_split.addWidget(self.board)
+        self.board_split.addWidget(self.report)
+        self.board_split.setStretchFactor(0, 3)
+        self.board_split.setStretchFactor(1, 2)
+        self.detail_split = QSplitter(Qt.Orientation.Horizontal)
+        self.detail_split.addWidget(self.board_split)
+        self.detail_split.addWidget(self.detail)
+        self.detail_split.setStretchFactor(0, 3)
+        self.detail_split.setStretchFactor(1, 2)
+        board_page = QWidget()
+        board_layout = QVBoxLayout(board_page)
+        board_layout.addWidget(self.keyring_box)
+        board_layout.addLayout(top)
+        board_layout.addWidget(self.detail_split, 1)
+
+        self.empty = EmptyState(practice_available=_practice_starter() is not None)
+        self.empty.practice_requested.connect(self.start_practice)
+        self.empty.add_device_requested.connect(self.open_add_device)
+        self.devices_page = QStackedWidget()
+        self.devices_page.addWidget(self.empty)
+        self.devices_page.addWidget(board_page)
+        self.devices_page.setCurrentWidget(board_page)
+        self._board_page = board_page
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
+        self.sales_tab = self._add_foreign_tab("SalesTab", self.tr("&Sales"))
+        self.items_tab = self._add_foreign_tab("ItemsTab", self.tr("&Items"))
+        self.setCentralWidget(self.tabs)
+
+        self.connectivity = QLabel()
+        self.keyring_label = QLabel()
+        self.statusBar().addPermanentWidget(self.connectivity)
+        self.statusBar().addPermanentWidget(self.keyring_label)
+        self._show_keyring()
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.model.tick)
+        self._tick.start()
+
+        self.setTabOrder(self.add_button, self.sync_button)
+        self.setTabOrder(self.sync_button, self.board)
+        self.restore_state()
+        self.refresher.refresh_now()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text, icon_name=None, shortcut=None, slot=None, tip=None) -> QAction:
+            act = QAction(icon(icon_name) if icon_name else None, text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            if tip:
+                act.setToolTip(tip)
+                act.setStatusTip(tip)
+            if slot:
+                act.triggered.connect(slot)
+            return act
+
+        self.sync_all_action = action(
+            self.tr("Sync &all"),
+            "sync",
+            "F5",
+            self.sync_all,
+            self.tr("Check every device and send what waits (F5)"),
+        )
+        self.sync_one_action = action(
+            self.tr("Sync &selected device"),
+            "sync",
+            "Shift+F5",
+            self.sync_selected,
+            self.tr("Sync only the selected device"),
+        )
+        self.add_device_action = action(
+            self.tr("&Add device…"), "device-add", "Ctrl+Shift+D", self.open_add_device
+        )
+        self.practice_action = action(
+            self.tr("&Practice mode"),
+            "practice",
+            None,
+            self.start_practice,
+            self.tr("Start the built-in practice KRA with one OSCU and one VSCU practice device"),
+        )
+        self.practice_action.setEnabled(_practice_starter() is not None)
+        self.settings_action = action(self.tr("Se&ttings…"), "settings", "Ctrl+,", self.open_settings)
+        self.diagnostics_action = action(
+            self.tr("&Diagnostics…"), "diagnostics", "Ctrl+Shift+I", self.open_diagnostics
+        )
+        self.details_action = action(self.tr("Show &details"), None, None, self._details_of_current)
+        self.quit_action = action(self.tr("&Quit"), None, QKeySequence.StandardKey.Quit, self.close)
+        self.about_action = action(self.tr("&About"), None, None, self.open_about)
+        for act in (self.sync_all_action, self.sync_one_action, self.add_device_action, self.settings_action):
+            self.addAction(act)  # shortcuts work from every tab
+
+    def _build_toolbar_and_menus(self) -> None:
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        for act in (self.sync_all_action, self.add_device_action, self.practice_action):
+            toolbar.addAction(act)
+        toolbar.addSeparator()
+        toolbar.addAction(self.settings_action)
+        toolbar.addAction(self.diagnostics_action)
+        self.addToolBar(toolbar)
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.add_device_action)
+        file_menu.addAction(self.practice_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        sync_menu = menu.addMenu(self.tr("S&ync"))
+        sync_menu.addAction(self.sync_all_action)
+        sync_menu.addAction(self.sync_one_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.diagnostics_action)
+        help_menu.addAction(self.about_action)
+
+    def _add_foreign_tab(self, name: str, title: str):
+        tab_class = _tab(name)
+        if tab_class is None:
+            placeholder = QLabel(self.tr("This part of the app is not available in this build."))
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(placeholder, title)
+            return None
+        try:
+            widget = tab_class(self.services, self)
+        except Exception as exc:  # noqa: BLE001 - a broken tab must not keep the board from opening
+            log.exception("could not build %s", name)
+            widget = QLabel(self.tr("This tab could not open: %1").replace("%1", plain_error(exc)))
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(widget, title)
+            return None
+        self.tabs.addTab(widget, title)
+        return widget
+
+    # -- board --------------------------------------------------------------------------------
+    def _board_refreshed(self) -> None:
+        rows = self.model.rows()
+        self.devices_page.setCurrentWidget(self._board_page if rows else self.empty)
+        self.board.fit()
+        if rows and not self.board.currentIndex().isValid():
+            self.board.selectRow(0)
+        online = sum(1 for r in rows if r.status.kind is StatusKind.ONLINE)
+        if rows:
+            self.connectivity.setText(
+                self.tr("%1 of %2 devices online").replace("%1", str(online)).replace("%2", str(len(rows)))
+            )
+            self.connectivity.setToolTip("\n".join(f"{r.device.name}: {r.status.kind.label}" for r in rows))
+        else:
+            self.connectivity.setText(self.tr("No devices yet"))
+        self._show_keyring()
+
+    def _current_changed(self, *_args) -> None:
+        device_id = self.board.current_device_id()
+        self.sync_one_action.setEnabled(device_id is not None and not self.sync.running)
+        if device_id is not None and self.detail.isVisible():
+            self.detail.show_device(device_id)
+
+    def open_device(self, device_id: int) -> None:
+        self.tabs.setCurrentWidget(self.devices_page)
+        self.board.select_device(device_id)
+        self.detail.show_device(device_id)
+        if sum(self.detail_split.sizes()[1:]) == 0:
+            width = self.detail_split.width()
+            self.detail_split.setSizes([width * 3 // 5, width * 2 // 5])
+
+    def _details_of_current(self) -> None:
+        device_id = self.board.current_device_id()
+        if device_id is not None:
+            self.open_device(device_id)
+
+    def _board_menu(self, position) -> None:
+        device_id = self.board.current_device_id()
+        if device_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.details_action)
+        menu.addAction(self.sync_one_action)
+        row = self.model.board_row(device_id)
+        if row is not None and not row.device.practice:
+            menu.addAction(
+                icon("key"), self.tr("Initialise / enter key…"), lambda: self.open_device_setup(device_id)
+            )
+        menu.popup(self.board.viewport().mapToGlobal(position))
+
+    # -- sync ---------------------------------------------------------------------------------
+    def sync_all(self) -> None:
+        self.sync.sync_all()
+
+    def sync_selected(self) -> None:
+        device_id = self.board.current_device_id()
+        if device_id is not None:
+            self.sync.sync_devices([device_id])
+
+    def _set_sync_enabled(self, enabled: bool) -> None:
+        for widget in (self.sync_button, self.sync_all_action, self.sync_one_action, self.detail.sync_button):
+            widget.setEnabled(enabled)
+
+    def _sync_started(self, _device_ids) -> None:
+        self._set_sync_enabled(False)
+        self.sync_button.setText(self.tr("Syncing…"))
+        self.report.show_running()
+        self.statusBar().showMessage(self.tr("Syncing… you can keep working."))
+
+    def _sync_done(self) -> None:
+        self._set_sync_enabled(True)
+        self.sync_button.setText(self.tr("Sync all"))
+        self.model.clear_progress()
+        self.refresher.refresh_now()
+        if self.detail.isVisible():
+            self.detail.reload()
+
+    def _sync_finished(self, report) -> None:
+        self._sync_done()
+        self.report.show_report(report)
+        self.statusBar().showMessage(self.tr("Sync finished. The report is under the board."), 10_000)
+
+    def _sync_failed(self, text: str) -> None:
+        self._sync_done()
+        self.report.show_failure(text)
+
+    # -- practice mode -----------------------------------------------------------------------
+    def start_practice(self) -> None:
+        starter = _practice_starter()
+        if starter is None:
+            return
+        self.practice_action.setEnabled(False)
+        self.empty.practice_button.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Starting practice mode…"))
+        spawn(self._start_practice(starter), on_error=self._practice_failed)
+
+    async def _start_practice(self, starter) -> None:
+        await starter(self.services)
+        self.practice_action.setEnabled(True)
+        self.empty.practice_button.setEnabled(True)
+        self.refresher.refresh_now()
+        self.statusBar().showMessage(
+            self.tr("Practice mode is on: the PRACTICE devices talk to a practice KRA inside this app."),
+            15_000,
+        )
+        self.practice_ready.set()
+        self.practice_started.emit()
+
+    def _practice_failed(self, exc: BaseException) -> None:
+        self.practice_ready.set()
+        self.practice_action.setEnabled(True)
+        self.empty.practice_button.setEnabled(True)
+        self._message(QMessageBox.Icon.Warning, self.tr("Practice mode did not start"), plain_error(exc))
+
+    # -- dialogs (all non-modal) -------------------------------------------------------------
+    def _keep(self, dialog):
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda *_: self._dialogs.remove(dialog) if dialog in self._dialogs else None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    def open_add_device(self) -> AddDeviceWizard:
+        wizard = self._keep(AddDeviceWizard(self.services, self))
+        wizard.device_saved.connect(self._device_saved)
+        wizard.show()
+        return wizard
+
+    def open_device_setup(self, device_id: int) -> None:
+        spawn(
+            self._open_device_setup(device_id),
+            on_error=lambda exc: self.statusBar().showMessage(plain_error(exc)),
+        )
+
+    async def _open_device_setup(self, device_id: int) -> None:
+        device = await self.services.store.get_device(device_id)
+        wizard = self._keep(AddDeviceWizard(self.services, self, device=device))
+        wizard.device_saved.connect(self._device_saved)
+        wizard.show()
+
+    def _device_saved(self, device_id: int) -> None:
+        self.refresher.refresh_now()
+        self.board.select_device(device_id)
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = self._keep(SettingsDialog(self.services, self))
+        dialog.saved.connect(lambda _s: self.statusBar().showMessage(self.tr("Settings saved."), 5_000))
+        dialog.open()
+        return dialog
+
+    def open_diagnostics(self) -> DiagnosticsDialog:
+        dialog = self._keep(DiagnosticsDialog(self.services, self))
+        dialog.show()
+        return dialog
+
+    def open_keyring_choice(self) -> None:
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+        dialog = self._keep(QDialog(self))
+        dialog.setWindowTitle(self.tr("Where to keep CMC keys"))
+        choice = KeyringChoice(self.services, dialog)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.close)
+        choice.switched.connect(lambda _name: (self._show_keyring(), dialog.close()))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(choice)
+        layout.addWidget(buttons)
+        dialog.open()
+
+    def open_about(self) -> None:
+        self._message(
+            QMessageBox.Icon.Information,
+            self.tr("About etims-desktop"),
+            self.tr("etims-desktop %1\nHonest KRA eTIMS sync for OSCU and VSCU devices.").replace(
+                "%1", __version__
+            ),
+        )
+
+    def _message(self, kind, title: str, text: str) -> None:
+        box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _show_keyring(self) -> None:
+        key_store = self.services.key_store
+        name = str(getattr(key_store, "backend_name", "?"))
+        temporary = session_only(key_store)
+        self.keyring_label.setText(self.tr("Keys: %1").replace("%1", name))
+        self.keyring_label.setToolTip(
+            self.tr("CMC keys are kept only while the app runs.")
+            if temporary
+            else self.tr("CMC keys are kept in this keyring, never in the database or logs.")
+        )
+        real_devices = any(not r.device.practice for r in self.model.rows())
+        self.keyring_box.setVisible(temporary and real_devices)
+        if temporary:
+            self.keyring_banner.show_message(
+                "warn",
+                self.tr(
+                    "This computer has no keyring, so device keys are kept only while the app is open. "
+                    "You can keep them in a file locked with a password instead."
+                ),
+            )
+
+    # -- window state -------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry = self.state.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (
+            ("window/boardSplit", self.board_split),
+            ("window/detailSplit", self.detail_split),
+        ):
+            value = self.state.value(key)
+            if value is not None:
+                splitter.restoreState(value)
+        header = self.state.value("window/boardHeader")
+        if header is not None:
+            self.board.horizontalHeader().restoreState(header)
+        tab = self.state.value("window/tab")
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))
+
+    def save_state(self) -> None:
+        self.state.setValue("window/geometry", self.saveGeometry())
+        self.state.setValue("window/boardSplit", self.board_split.saveState())
+        self.state.setValue("window/detailSplit", self.detail_split.saveState())
+        self.state.setValue("window/boardHeader", self.board.horizontalHeader().saveState())
+        self.state.setValue("window/tab", self.tabs.currentIndex())
+        self.state.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.events.detach()
+        self._tick.stop()
+        super().closeEvent(event)
