@@ -85,10 +85,14 @@ class HttpFront:
         self._wake: tuple[socket.socket, socket.socket] | None = None
         self._acceptor: threading.Thread | None = None
         self._connections: dict[socket.socket, threading.Thread] = {}
+        self._listening = threading.Event()
 
     @property
     def listening(self) -> bool:
-        return self._listener is not None
+        return self._listening.is_set()
+
+    def wait_listening(self, timeout: float | None = None) -> bool:
+        return self._listening.wait(timeout)
 
     def start(self) -> None:
         """Listen (again) on the same port."""
@@ -107,12 +111,14 @@ class HttpFront:
             )
             self._listener = listener
             self._acceptor.start()
+            self._listening.set()
 
     def stop_listening(self) -> None:
         """Refuse new connections and cut the open ones (like unplugging the network)."""
         with self._switch:
             if self._listener is None:
                 return
+            self._listening.clear()
             self._wake[0].send(b"x")
             self._acceptor.join()
             self._listener.close()

@@ -97,7 +97,7 @@ class EtimsService:
         self.seed = seed
         self._journal = record
         self.lock = threading.RLock()
-        self.changed = threading.Condition(self.lock)  # notified when VSCU sales reach KRA
+        self.changed = threading.Condition(self.lock)  # notified after every recorded change
         self.vscu = config.vscu
         self.upstream_online = True  # VSCU: can the jar reach KRA?
         self.last_kra_contact: datetime | None = None
@@ -147,6 +147,7 @@ class EtimsService:
     def _record(self, event: dict) -> None:
         self.state.apply(event)
         self._journal(event)
+        self.changed.notify_all()
 
     def _scu(self, tin: str, bhf_id: str) -> DeviceRecord | None:
         """The initialised device of this server's type that signs for a branch."""
@@ -483,8 +484,6 @@ class EtimsService:
                         }
                     )
                     sent += len(numbers)
-            if sent:
-                self.changed.notify_all()
             return sent
 
     def unforwarded(self, tin: str | None = None, bhf_id: str | None = None) -> int:

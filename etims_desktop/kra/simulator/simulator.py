@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import NamedTuple
@@ -265,6 +266,10 @@ class Simulator:
     def online(self) -> bool:
         return self._front.listening
 
+    def wait_online(self, timeout: float | None = None) -> bool:
+        """Wait until the server listens again (e.g. after a REFUSE fault's window); False on timeout."""
+        return self._front.wait_listening(timeout)
+
     def go_offline(self) -> None:
         """Refuse connections and cut open ones until go_online() (same port)."""
         self._cancel_reopen()
@@ -317,8 +322,12 @@ class Simulator:
 
     def wait_forwarded(self, timeout: float = 5.0) -> bool:
         """VSCU: wait until every signed sale has reached KRA; False on timeout."""
+        return self.wait_until(lambda: self._service.unforwarded() == 0, timeout)
+
+    def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
+        """Wait until `predicate()` holds, re-checking after every change the simulator records."""
         with self._service.changed:
-            return self._service.changed.wait_for(lambda: self._service.unforwarded() == 0, timeout)
+            return self._service.changed.wait_for(predicate, timeout)
 
     def _forward_loop(self) -> None:
         while not self._stopping.is_set():
