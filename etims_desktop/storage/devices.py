@@ -1,0 +1,155 @@
+"""Devices, their KRA status and their invoice-number counter."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from etims_desktop.domain.device import Device
+from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.storage.errors import NotFound
+from etims_desktop.storage.mapping import device_from_row, device_row, status_from_row, write_status
+from etims_desktop.storage.models import DeviceRow, OutboxRow
+
+PENDING_STATES = [state for state in OutboxState if state.pending]
+NUMBERED_UNSIGNED = [OutboxState.SENDING, OutboxState.UNCERTAIN, OutboxState.WAITING]
+
+
+class DeviceRepository:
+    """Device rows inside one transaction."""
+
+    def __init__(self, session: Session, now: datetime) -> None:
+        self.session = session
+        self.now = now
+
+    def row(self, device_id: int) -> DeviceRow:
+        row = self.session.get(DeviceRow, device_id)
+        if row is None:
+            raise NotFound(
+                f"There is no device number {device_id} (it may have been removed).", field="device"
+            )
+        return row
+
+    def add(self, device: Device) -> Device:
+        duplicate = self.session.scalar(
+            select(DeviceRow.id).where(
+                DeviceRow.pin == device.pin,
+                DeviceRow.branch_id == device.branch_id,
+                DeviceRow.serial == device.serial,
+                DeviceRow.environment == device.environment,
+            )
+        )
+        if duplicate is not None:
+            raise DomainValidationError(
+                f"This device ({device.keyring_user}, {device.environment.value}) is already added "
+                f"as device {duplicate}.",
+                field="serial",
+            )
+        row = device_row(device, self.now)
+        self.session.add(row)
+        self.session.flush()
+        return device_from_row(row)
+
+    def get(self, device_id: int) -> Device:
+        return device_from_row(self.row(device_id))
+
+    def list(self) -> list[Device]:
+        rows = self.session.scalars(select(DeviceRow).order_by(DeviceRow.id))
+        return [device_from_row(row) for row in rows]
+
+    def update(self, device: Device) -> Device:
+        """Rename a device or change where its VSCU service listens. PIN, branch and serial never change."""
+        if device.id is None:
+            raise NotFound("Save the device before changing it.", field="device")
+        row = self.row(device.id)
+        if (row.pin, row.branch_id, row.serial, row.environment) != (
+            device.pin,
+            device.branch_id,
+            device.serial,
+            device.environment,
+        ):
+            raise DomainValidationError(
+                "A device's PIN, branch, serial and environment cannot change; add it as a new device.",
+                field="serial",
+            )
+        row.name = device.name.strip()
+        row.base_url = device.base_url
+        row.endpoint_style = device.endpoint_style
+        return device_from_row(row)
+
+    def set_initialised(self, device_id: int, scu_id: str, mrc_no: str | None) -> Device:
+        row = self.row(device_id)
+        row.scu_id = scu_id
+        row.mrc_no = mrc_no
+        return device_from_row(row)
+
+    def remove(self, device_id: int) -> None:
+        row = self.row(device_id)
+        pending = self.session.scalar(
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(OutboxRow.device_id == device_id, OutboxRow.state.in_(PENDING_STATES))
+        )
+        if pending:
+            raise DomainValidationError(
+                f"{row.name} still has {pending} sale(s) that have not reached KRA. "
+                "Sync them (or cancel them) before removing the device.",
+                field="device",
+            )
+        self.session.delete(row)
+
+    def save_status(self, device_id: int, status: DeviceStatus) -> None:
+        write_status(self.row(device_id), status)
+
+    def get_status(self, device_id: int) -> DeviceStatus:
+        return status_from_row(self.row(device_id))
+
+    def record_sync_success(self, device_id: int, at: datetime) -> None:
+        self.row(device_id).last_sync_at = at
+
+    def last_sync_at(self, device_id: int) -> datetime | None:
+        return self.row(device_id).last_sync_at
+
+    def record_error(
+        self, device_id: int, code: str | None, plain: str | None, next_step: str | None
+    ) -> None:
+        row = self.row(device_id)
+        row.last_error_code = code
+        row.last_error_plain = plain
+        row.last_error_next_step = next_step
+
+    def last_error(self, device_id: int) -> tuple[str | None, str | None, str | None]:
+        row = self.row(device_id)
+        return row.last_error_code, row.last_error_plain, row.last_error_next_step
+
+    def set_paused_until(self, device_id: int, until: datetime | None) -> None:
+        self.row(device_id).paused_until = until
+
+    def paused_until(self, device_id: int) -> datetime | None:
+        return self.row(device_id).paused_until
+
+    def last_invc_no(self, device_id: int) -> int:
+        return self.row(device_id).last_invc_no
+
+    def set_last_invc_no(self, device_id: int, last_invc_no: int) -> None:
+        """Align our counter with KRA's (e.g. a device that was used by another program before)."""
+        row = self.row(device_id)
+        if last_invc_no < 0:
+            raise DomainValidationError("The last invoice number cannot be negative.", field="last_invc_no")
+        outstanding = self.session.scalar(
+            select(OutboxRow.invc_no).where(
+                OutboxRow.device_id == device_id,
+                OutboxRow.state.in_(NUMBERED_UNSIGNED),
+                OutboxRow.invc_no.is_not(None),
+            )
+        )
+        if outstanding is not None:
+            raise DomainValidationError(
+                f"Sale number {outstanding} is still on its way to KRA; sync first, then change the counter.",
+                field="last_invc_no",
+            )
+        row.last_invc_no = last_invc_no

@@ -1,0 +1,219 @@
+"""Rows to domain values and back. Everything that leaves storage/ passes through here."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from etims_desktop.domain.device import Device
+from etims_desktop.domain.item import Item
+from etims_desktop.domain.outbox import OutboxEntry, SignedReceipt
+from etims_desktop.domain.sale import Sale, SaleLine
+from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.storage.models import DeviceRow, ItemRow, OutboxRow, SaleLineRow, SaleRow
+
+
+def device_from_row(row: DeviceRow) -> Device:
+    return Device(
+        id=row.id,
+        name=row.name,
+        type=row.type,
+        pin=row.pin,
+        branch_id=row.branch_id,
+        serial=row.serial,
+        environment=row.environment,
+        base_url=row.base_url,
+        endpoint_style=row.endpoint_style,
+        scu_id=row.scu_id,
+        mrc_no=row.mrc_no,
+        practice=row.practice,
+    )
+
+
+def device_row(device: Device, now: datetime) -> DeviceRow:
+    return DeviceRow(
+        name=device.name.strip(),
+        type=device.type,
+        pin=device.pin,
+        branch_id=device.branch_id,
+        serial=device.serial,
+        environment=device.environment,
+        base_url=device.base_url,
+        endpoint_style=device.endpoint_style,
+        scu_id=device.scu_id,
+        mrc_no=device.mrc_no,
+        practice=device.practice,
+        last_invc_no=0,
+        created_at=now,
+    )
+
+
+def status_from_row(row: DeviceRow) -> DeviceStatus:
+    return DeviceStatus(
+        kind=row.status_kind,
+        checked_at=row.status_checked_at,
+        rtt_ms=row.status_rtt_ms,
+        code=row.status_code,
+        plain=row.status_plain,
+        next_step=row.status_next_step,
+    )
+
+
+def write_status(row: DeviceRow, status: DeviceStatus) -> None:
+    row.status_kind = status.kind
+    row.status_checked_at = status.checked_at
+    row.status_rtt_ms = status.rtt_ms
+    row.status_code = status.code
+    row.status_plain = status.plain
+    row.status_next_step = status.next_step
+
+
+def write_sale(row: SaleRow, sale: Sale, total: Decimal, total_tax: Decimal) -> None:
+    """Copy a sale into its row (new or corrected); lines are replaced as a whole."""
+    row.trader_invoice_no = sale.trader_invoice_no
+    row.receipt_type = sale.receipt_type
+    row.sold_at = sale.sold_at
+    row.prices_include_vat = sale.prices_include_vat
+    row.buyer_pin = sale.buyer_pin
+    row.buyer_name = sale.buyer_name
+    row.payment_type = sale.payment_type
+    row.original_sale_id = sale.original_sale_id
+    row.refund_reason_code = sale.refund_reason_code
+    row.remark = sale.remark
+    row.extra = dict(sale.extra)
+    row.total = total
+    row.total_tax = total_tax
+    row.lines = [
+        SaleLineRow(
+            line_no=number,
+            item_code=line.item_code,
+            item_class_code=line.item_class_code,
+            name=line.name,
+            qty=line.qty,
+            unit_price=line.unit_price,
+            tax_type=line.tax_type,
+            pkg_unit_code=line.pkg_unit_code,
+            qty_unit_code=line.qty_unit_code,
+            discount_rate=line.discount_rate,
+            barcode=line.barcode,
+        )
+        for number, line in enumerate(sale.lines, start=1)
+    ]
+
+
+def sale_from_row(row: SaleRow) -> Sale:
+    return Sale(
+        trader_invoice_no=row.trader_invoice_no,
+        lines=tuple(
+            SaleLine(
+                item_code=line.item_code,
+                item_class_code=line.item_class_code,
+                name=line.name,
+                qty=line.qty,
+                unit_price=line.unit_price,
+                tax_type=line.tax_type,
+                pkg_unit_code=line.pkg_unit_code,
+                qty_unit_code=line.qty_unit_code,
+                discount_rate=line.discount_rate,
+                barcode=line.barcode,
+            )
+            for line in row.lines
+        ),
+        sold_at=row.sold_at,
+        prices_include_vat=row.prices_include_vat,
+        receipt_type=row.receipt_type,
+        buyer_pin=row.buyer_pin,
+        buyer_name=row.buyer_name,
+        payment_type=row.payment_type,
+        original_sale_id=row.original_sale_id,
+        refund_reason_code=row.refund_reason_code,
+        remark=row.remark,
+        extra=dict(row.extra or {}),
+    )
+
+
+def write_receipt(row: OutboxRow, receipt: SignedReceipt) -> None:
+    row.receipt_no = receipt.receipt_no
+    row.total_receipt_no = receipt.total_receipt_no
+    row.internal_data = receipt.internal_data
+    row.signature = receipt.signature
+    row.signed_at = receipt.signed_at
+    row.receipt_scu_id = receipt.scu_id
+    row.receipt_mrc_no = receipt.mrc_no
+    row.receipt_complete = receipt.complete
+
+
+def receipt_from_row(row: OutboxRow) -> SignedReceipt | None:
+    if row.receipt_complete is None or row.invc_no is None:
+        return None
+    return SignedReceipt(
+        invc_no=row.invc_no,
+        receipt_no=row.receipt_no,
+        total_receipt_no=row.total_receipt_no,
+        internal_data=row.internal_data,
+        signature=row.signature,
+        signed_at=row.signed_at,
+        scu_id=row.receipt_scu_id,
+        mrc_no=row.receipt_mrc_no,
+        complete=row.receipt_complete,
+    )
+
+
+def entry_from_row(row: OutboxRow, original_invc_no: int | None = None) -> OutboxEntry:
+    return OutboxEntry(
+        id=row.sale_id,
+        sale_id=row.sale_id,
+        device_id=row.device_id,
+        state=row.state,
+        sale=sale_from_row(row.sale),
+        invc_no=row.invc_no,
+        original_invc_no=original_invc_no,
+        wait_reason=row.wait_reason,
+        attempts=row.attempts,
+        next_attempt_at=row.next_attempt_at,
+        last_error_code=row.last_error_code,
+        last_error_message=row.last_error_message,
+        receipt=receipt_from_row(row),
+        created_at=row.created_at,
+    )
+
+
+def item_from_row(row: ItemRow) -> Item:
+    return Item(
+        code=row.code,
+        name=row.name,
+        item_class_code=row.item_class_code,
+        tax_type=row.tax_type,
+        price=row.price,
+        item_type=row.item_type,
+        origin_country=row.origin_country,
+        pkg_unit_code=row.pkg_unit_code,
+        qty_unit_code=row.qty_unit_code,
+        barcode=row.barcode,
+        active=row.active,
+    )
+
+
+ITEM_FIELDS = (
+    "name",
+    "item_class_code",
+    "tax_type",
+    "price",
+    "item_type",
+    "origin_country",
+    "pkg_unit_code",
+    "qty_unit_code",
+    "barcode",
+    "active",
+)
+
+
+def write_item(row: ItemRow, item) -> bool:
+    """Copy an Item or ItemDraft onto its row. True when anything KRA knows about it changed."""
+    changed = False
+    for name in ITEM_FIELDS:
+        value = getattr(item, name)
+        if getattr(row, name, None) != value:
+            setattr(row, name, value)
+            changed = True
+    return changed

@@ -1,0 +1,109 @@
+"""Bring a database file to the schema this version of the app expects, backing it up first.
+
+The migrations live in storage/migrations/ inside the package and run programmatically: no
+alembic.ini is needed at run time.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine
+
+from etims_desktop.storage.database import create_private_file
+from etims_desktop.storage.errors import StorageError
+
+log = logging.getLogger("etims_desktop.storage")
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    """Alembic's configuration, built in code; script_location is the package's migrations folder."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_database(engine: Engine, backup_dir: Path, label: str) -> Path:
+    """A consistent copy of the live database (SQLite online backup API), private like the original."""
+    source = Path(engine.url.database)
+    backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backup_dir / f"{source.stem}-{label}-{stamp}{source.suffix}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = backup_dir / f"{source.stem}-{label}-{stamp}-{n}{source.suffix}"
+    create_private_file(target)
+    with engine.connect() as connection:
+        destination = sqlite3.connect(target)
+        try:
+            connection.connection.driver_connection.backup(destination)
+        finally:
+            destination.close()
+    return target
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Run the migrations up to `target` on one connection, with foreign keys off meanwhile.
+
+    Foreign keys must be off while Alembic rebuilds a SQLite table (batch mode): dropping the old
+    copy would otherwise cascade-delete the rows that point at it. They are checked afterwards.
+    """
+    config = alembic_config()
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+            problems = raw.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+    if problems:
+        raise StorageError(
+            f"The database upgrade left {len(problems)} broken references; restore the backup."
+        )
+
+
+def migrate(engine: Engine, backup_dir: Path | None = None) -> Path | None:
+    """Upgrade to the newest schema. A database that holds data at an older schema is backed up first.
+
+    Returns the backup file, if one was made. Refuses a database written by a newer app version.
+    """
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    backup = None
+    if current is not None:
+        try:
+            ScriptDirectory.from_config(alembic_config()).get_revision(current)
+        except CommandError:
+            raise StorageError(
+                "This database was written by a newer version of etims-desktop. "
+                "Install that version again (or newer) to open it."
+            ) from None
+        folder = backup_dir or Path(engine.url.database).parent / "backups"
+        backup = backup_database(engine, folder, f"schema{current}")
+        log.info("backed up the database to %s before upgrading schema %s -> %s", backup, current, head)
+    upgrade(engine, "head")
+    return backup

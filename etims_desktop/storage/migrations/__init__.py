@@ -1,0 +1,1 @@
+"""Alembic migrations, run programmatically by storage/migrate.py (no alembic.ini needed)."""

@@ -1,0 +1,306 @@
+"""The database schema as typed SQLAlchemy models. Rows never leave storage/: the store maps them to
+domain values and records (storage/mapping.py) before returning anything.
+
+The schema itself is created and changed only by the Alembic migrations in storage/migrations/;
+a test keeps these models and the migrations identical.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from etims_desktop.domain.device import DeviceType, EndpointStyle, Environment
+from etims_desktop.domain.outbox import OutboxState, WaitReason
+from etims_desktop.domain.sale import ReceiptType, TaxType
+from etims_desktop.domain.status import StatusKind
+from etims_desktop.storage.columns import DecimalText, EnumText, JSONText, UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {Decimal: DecimalText(), datetime: UTCDateTime(), dict[str, Any]: JSONText()}
+
+
+def device_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("devices.id", ondelete="CASCADE"))
+
+
+class DeviceRow(Base):
+    __tablename__ = "devices"
+    __table_args__ = (UniqueConstraint("pin", "branch_id", "serial", "environment"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    type: Mapped[DeviceType] = mapped_column(EnumText(DeviceType))
+    pin: Mapped[str] = mapped_column(String(11))
+    branch_id: Mapped[str] = mapped_column(String(2))
+    serial: Mapped[str] = mapped_column(String(100))
+    environment: Mapped[Environment] = mapped_column(EnumText(Environment))
+    base_url: Mapped[str | None] = mapped_column(String(300))
+    endpoint_style: Mapped[EndpointStyle] = mapped_column(EnumText(EndpointStyle))
+    scu_id: Mapped[str | None] = mapped_column(String(40))
+    mrc_no: Mapped[str | None] = mapped_column(String(40))
+    practice: Mapped[bool] = mapped_column(default=False)
+    # The last eTIMS number handed out; the next sale gets last_invc_no + 1 (gap-free, write-ahead).
+    last_invc_no: Mapped[int] = mapped_column(default=0)
+    last_queue_seq: Mapped[int] = mapped_column(default=0)  # the outbox's queue positions, per device
+    status_kind: Mapped[StatusKind] = mapped_column(EnumText(StatusKind), default=StatusKind.UNKNOWN)
+    status_checked_at: Mapped[datetime | None]
+    status_rtt_ms: Mapped[float | None]  # a duration, not money
+    status_code: Mapped[str | None] = mapped_column(String(20))
+    status_plain: Mapped[str | None] = mapped_column(Text)
+    status_next_step: Mapped[str | None] = mapped_column(Text)
+    last_sync_at: Mapped[datetime | None]
+    last_error_code: Mapped[str | None] = mapped_column(String(20))
+    last_error_plain: Mapped[str | None] = mapped_column(Text)
+    last_error_next_step: Mapped[str | None] = mapped_column(Text)
+    paused_until: Mapped[datetime | None]  # KRA said 990 "slow down": send nothing before this
+    created_at: Mapped[datetime]
+
+
+class SaleRow(Base):
+    __tablename__ = "sales"
+    __table_args__ = (UniqueConstraint("device_id", "trader_invoice_no"),)  # the import dedupe key
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = device_fk()
+    trader_invoice_no: Mapped[str] = mapped_column(String(50))
+    receipt_type: Mapped[ReceiptType] = mapped_column(EnumText(ReceiptType))
+    sold_at: Mapped[datetime]
+    prices_include_vat: Mapped[bool]
+    buyer_pin: Mapped[str | None] = mapped_column(String(11))
+    buyer_name: Mapped[str | None] = mapped_column(String(60))
+    payment_type: Mapped[str] = mapped_column(String(5))
+    original_sale_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sales.id", ondelete="CASCADE"), index=True
+    )
+    refund_reason_code: Mapped[str | None] = mapped_column(String(5))
+    remark: Mapped[str | None] = mapped_column(Text)
+    extra: Mapped[dict[str, Any]]
+    total: Mapped[Decimal]
+    total_tax: Mapped[Decimal]
+    created_at: Mapped[datetime]
+
+    lines: Mapped[list[SaleLineRow]] = relationship(
+        order_by="SaleLineRow.line_no", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SaleLineRow(Base):
+    __tablename__ = "sale_lines"
+    __table_args__ = (UniqueConstraint("sale_id", "line_no"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"))
+    line_no: Mapped[int]
+    item_code: Mapped[str] = mapped_column(String(20))
+    item_class_code: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(200))
+    qty: Mapped[Decimal]
+    unit_price: Mapped[Decimal]
+    tax_type: Mapped[TaxType] = mapped_column(EnumText(TaxType))
+    pkg_unit_code: Mapped[str] = mapped_column(String(5))
+    qty_unit_code: Mapped[str] = mapped_column(String(5))
+    discount_rate: Mapped[Decimal]
+    barcode: Mapped[str | None] = mapped_column(String(20))
+
+
+class OutboxRow(Base):
+    """A sale's place in its device's outbox. Keyed by the sale: one sale, one entry, one id."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_queue", "device_id", "state", "queue_seq"),  # next_to_send, per-state lists
+        Index("ix_outbox_age", "device_id", "state", "created_at"),  # oldest pending sale per device
+        Index("ix_outbox_changed", "device_id", "state", "state_changed_at"),  # signed since ...
+        Index("ix_outbox_device", "device_id"),  # a device's outbox, newest first (sale_id is the rowid)
+        Index(
+            "uq_outbox_device_invc_no",
+            "device_id",
+            "invc_no",
+            unique=True,
+            sqlite_where=text("invc_no IS NOT NULL"),
+        ),
+    )
+
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"), primary_key=True)
+    device_id: Mapped[int] = device_fk()
+    state: Mapped[OutboxState] = mapped_column(EnumText(OutboxState))
+    queue_seq: Mapped[int]  # position in the queue; a resent sale goes to the back
+    wait_reason: Mapped[WaitReason | None] = mapped_column(EnumText(WaitReason))
+    invc_no: Mapped[int | None]
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error_code: Mapped[str | None] = mapped_column(String(20))
+    last_error_message: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    state_changed_at: Mapped[datetime]
+    receipt_no: Mapped[int | None]
+    total_receipt_no: Mapped[int | None]
+    internal_data: Mapped[str | None] = mapped_column(String(64))
+    signature: Mapped[str | None] = mapped_column(String(64))
+    signed_at: Mapped[datetime | None]
+    receipt_scu_id: Mapped[str | None] = mapped_column(String(40))
+    receipt_mrc_no: Mapped[str | None] = mapped_column(String(40))
+    receipt_complete: Mapped[bool | None]  # False: KRA has it, but would not give the signature again
+
+    sale: Mapped[SaleRow] = relationship()
+
+
+class OutboxEventRow(Base):
+    """One state change of one sale: the history a shop owner can read."""
+
+    __tablename__ = "outbox_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    from_state: Mapped[OutboxState | None] = mapped_column(EnumText(OutboxState))
+    to_state: Mapped[OutboxState] = mapped_column(EnumText(OutboxState))
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class OutboxStateCountRow(Base):
+    """Entries per (device, state), kept exact by SQLite triggers on outbox (migration 0002).
+
+    The board reads these instead of counting a million rows.
+    """
+
+    __tablename__ = "outbox_state_counts"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[OutboxState] = mapped_column(EnumText(OutboxState), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncRunRow(Base):
+    __tablename__ = "sync_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(200))
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+
+    devices: Mapped[list[SyncRunDeviceRow]] = relationship(
+        order_by="SyncRunDeviceRow.device_id", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SyncRunDeviceRow(Base):
+    __tablename__ = "sync_run_devices"
+    __table_args__ = (Index("ix_sync_run_devices_device", "device_id", "run_id"),)
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("sync_runs.id", ondelete="CASCADE"), primary_key=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    signed: Mapped[int] = mapped_column(default=0)
+    waiting: Mapped[int] = mapped_column(default=0)
+    needs_fix: Mapped[int] = mapped_column(default=0)
+    refreshed: Mapped[dict[str, Any]]
+    errors: Mapped[list[str]] = mapped_column(JSONText)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    report: Mapped[dict[str, Any]]  # the whole per-device report, as the sync engine gave it
+
+
+class CodeClassRow(Base):
+    __tablename__ = "code_classes"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    cls: Mapped[str] = mapped_column(String(5), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    in_use: Mapped[bool]
+    user_defined_name_1: Mapped[str | None] = mapped_column(String(100))
+    user_defined_name_2: Mapped[str | None] = mapped_column(String(100))
+    user_defined_name_3: Mapped[str | None] = mapped_column(String(100))
+
+
+class CodeRow(Base):
+    __tablename__ = "codes"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    cls: Mapped[str] = mapped_column(String(5), primary_key=True)
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    in_use: Mapped[bool]
+    sort_order: Mapped[int | None]
+    user_defined_1: Mapped[str | None] = mapped_column(String(100))
+    user_defined_2: Mapped[str | None] = mapped_column(String(100))
+    user_defined_3: Mapped[str | None] = mapped_column(String(100))
+
+
+class ItemClassRow(Base):
+    __tablename__ = "item_classes"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[int | None]
+    tax_type: Mapped[str | None] = mapped_column(String(1))
+    major_target: Mapped[bool | None]
+    in_use: Mapped[bool]
+
+
+class NoticeRow(Base):
+    __tablename__ = "notices"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    notice_no: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    title: Mapped[str] = mapped_column(Text)
+    content: Mapped[str | None] = mapped_column(Text)
+    detail_url: Mapped[str | None] = mapped_column(Text)
+    registered_by: Mapped[str | None] = mapped_column(String(100))
+    registered_at: Mapped[datetime | None]
+
+
+class FetchMarkRow(Base):
+    """KRA's resultDt of the last successful select*List call of a kind: the next call's lastReqDt."""
+
+    __tablename__ = "fetch_marks"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), primary_key=True)
+    last_req_dt: Mapped[datetime]
+
+
+class ItemRow(Base):
+    __tablename__ = "items"
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    serial: Mapped[int] = mapped_column(unique=True)  # the number at the end of generated codes
+    name: Mapped[str] = mapped_column(String(200))
+    item_class_code: Mapped[str] = mapped_column(String(10))
+    tax_type: Mapped[TaxType] = mapped_column(EnumText(TaxType))
+    price: Mapped[Decimal]
+    item_type: Mapped[str] = mapped_column(String(1))
+    origin_country: Mapped[str] = mapped_column(String(2))
+    pkg_unit_code: Mapped[str] = mapped_column(String(5))
+    qty_unit_code: Mapped[str] = mapped_column(String(5))
+    barcode: Mapped[str | None] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ItemRegistrationRow(Base):
+    """An item registered (saveItem) on one device. registered_at None: must be (re-)registered."""
+
+    __tablename__ = "item_registrations"
+
+    item_code: Mapped[str] = mapped_column(ForeignKey("items.code", ondelete="CASCADE"), primary_key=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    registered_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)

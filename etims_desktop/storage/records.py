@@ -1,0 +1,113 @@
+"""Plain, frozen values the store hands out besides the domain types. Never live ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.sale import TaxType
+
+
+@dataclass(frozen=True)
+class CodeRecord:
+    """One entry of a KRA code table (selectCodeList dtlList), e.g. class 07 code 01 'CASH'."""
+
+    cls: str
+    code: str
+    name: str
+    description: str | None = None
+    in_use: bool = True
+    sort_order: int | None = None
+    user_defined_1: str | None = None  # class 04: the tax rate, e.g. "16"
+    user_defined_2: str | None = None
+    user_defined_3: str | None = None
+
+
+@dataclass(frozen=True)
+class CodeClassRecord:
+    """A KRA code table (selectCodeList clsList) with its codes."""
+
+    cls: str
+    name: str
+    description: str | None = None
+    in_use: bool = True
+    user_defined_names: tuple[str | None, str | None, str | None] = (None, None, None)
+    codes: tuple[CodeRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemClassRecord:
+    """An item classification (selectItemClsList), e.g. 81121500 'Monetary systems'."""
+
+    code: str
+    name: str
+    level: int | None = None
+    tax_type: str | None = None  # KRA's default tax type for the class, often None
+    major_target: bool | None = None
+    in_use: bool = True
+
+
+@dataclass(frozen=True)
+class NoticeRecord:
+    """A notice KRA published to traders (selectNoticeList)."""
+
+    notice_no: int
+    title: str
+    content: str | None = None
+    detail_url: str | None = None
+    registered_by: str | None = None
+    registered_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PendingSummary:
+    """One device's outbox at a glance, for the board."""
+
+    device_id: int
+    pending: int  # still has to reach KRA by itself (queued, sending, uncertain, waiting)
+    oldest_pending_at: datetime | None  # when the oldest of those was recorded
+    counts: dict[OutboxState, int] = field(default_factory=dict)
+
+    @property
+    def needs_fix(self) -> int:
+        return self.counts.get(OutboxState.NEEDS_FIX, 0)
+
+
+@dataclass(frozen=True)
+class StateChange:
+    """One line of a sale's history: when it moved, from where to where, and why."""
+
+    at: datetime
+    from_state: OutboxState | None  # None: the sale was recorded
+    to_state: OutboxState
+    reason: str
+
+
+@dataclass(frozen=True)
+class SyncRunRecord:
+    """A past sync run and what it did per device (the report dicts the sync engine saved)."""
+
+    id: int
+    scope: str
+    started_at: datetime
+    finished_at: datetime | None
+    per_device: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ItemDraft:
+    """An item before it has a code: add_item() generates the code (make_item_code)."""
+
+    name: str
+    item_class_code: str
+    tax_type: TaxType
+    price: Decimal
+    item_type: str = "2"
+    origin_country: str = "KE"
+    pkg_unit_code: str = "NT"
+    qty_unit_code: str = "U"
+    barcode: str | None = None
+    active: bool = True

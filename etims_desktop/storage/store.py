@@ -1,0 +1,372 @@
+"""The async face of the database. Every method is one transaction, run in a single writer thread,
+so nothing blocks the caller's (Qt / asyncio) thread and writes never interleave.
+
+Usage:
+    store = Store.open(paths.database, backup_dir=paths.backups)   # migrates, recovers
+    sale_id, created = await store.enqueue_sale(device_id, sale, total, total_tax)
+    ...
+    await store.aclose()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from etims_desktop.domain.device import Device
+from etims_desktop.domain.item import Item
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
+from etims_desktop.domain.sale import Sale, TaxType
+from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.storage.database import BEGIN_OPTION, make_engine
+from etims_desktop.storage.devices import DeviceRepository
+from etims_desktop.storage.errors import StorageError
+from etims_desktop.storage.items import ItemRepository
+from etims_desktop.storage.migrate import migrate
+from etims_desktop.storage.outbox import OutboxRepository
+from etims_desktop.storage.records import (
+    CodeClassRecord,
+    CodeRecord,
+    ItemClassRecord,
+    ItemDraft,
+    NoticeRecord,
+    PendingSummary,
+    StateChange,
+    SyncRunRecord,
+)
+from etims_desktop.storage.reference import ReferenceRepository
+from etims_desktop.storage.sync_runs import SyncRunRepository
+
+log = logging.getLogger("etims_desktop.storage")
+
+T = TypeVar("T")
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Transaction:
+    """One unit of work: a session and the repositories that share it."""
+
+    def __init__(self, session: Session, now: datetime) -> None:
+        self.session = session
+        self.now = now
+
+    @cached_property
+    def devices(self) -> DeviceRepository:
+        return DeviceRepository(self.session, self.now)
+
+    @cached_property
+    def outbox(self) -> OutboxRepository:
+        return OutboxRepository(self.session, self.now)
+
+    @cached_property
+    def reference(self) -> ReferenceRepository:
+        return ReferenceRepository(self.session, self.now)
+
+    @cached_property
+    def items(self) -> ItemRepository:
+        return ItemRepository(self.session, self.now)
+
+    @cached_property
+    def runs(self) -> SyncRunRepository:
+        return SyncRunRepository(self.session, self.now)
+
+
+class Store:
+    """The offline store and outbox. Build it with Store.open(); close it with aclose() or close()."""
+
+    def __init__(self, engine: Engine, clock: Clock = utcnow) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.backup_path: Path | None = None  # the backup made before a schema upgrade, if any
+        self.recovered_at_open = 0  # sales found mid-send at start-up (now uncertain)
+        self._writer = sessionmaker(
+            engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}), expire_on_commit=False
+        )
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="etims-store")
+        self._closed = False
+
+    @classmethod
+    def open(cls, path: Path, backup_dir: Path | None = None, *, clock: Clock = utcnow) -> Store:
+        """Open (or create) the database: migrate it (after a backup, when it is behind), then turn
+        every sale left SENDING by a crash into UNCERTAIN. Synchronous: call it before the loop runs."""
+        store = cls(make_engine(Path(path)), clock)
+        try:
+            store._executor.submit(store._start, backup_dir).result()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _start(self, backup_dir: Path | None) -> None:
+        self.backup_path = migrate(self.engine, backup_dir)
+        self.recovered_at_open = self._transaction(self._writer, lambda tx: tx.outbox.recover_interrupted())
+        if self.recovered_at_open:
+            log.warning(
+                "%d sale(s) were mid-send when the app stopped; they will be checked with KRA",
+                self.recovered_at_open,
+            )
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._executor.submit(self._dispose).result()
+        self._executor.shutdown(wait=True)
+
+    async def aclose(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        await asyncio.get_running_loop().run_in_executor(self._executor, self._dispose)
+        self._executor.shutdown(wait=True)
+
+    def _dispose(self) -> None:
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA optimize")  # keeps the query planner's statistics fresh
+        except Exception:  # noqa: BLE001 - closing must not fail on a housekeeping hint
+            log.debug("PRAGMA optimize failed", exc_info=True)
+        self.engine.dispose()
+
+    # --- plumbing -------------------------------------------------------------------------------
+
+    def _transaction(self, factory: sessionmaker, work: Callable[[Transaction], T]) -> T:
+        with factory() as session, session.begin():
+            return work(Transaction(session, self.clock()))
+
+    async def _run(self, factory: sessionmaker, work: Callable[[Transaction], T]) -> T:
+        if self._closed:
+            raise StorageError("The database is closed.")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._transaction, factory, work)
+
+    async def _write(self, work: Callable[[Transaction], T]) -> T:
+        return await self._run(self._writer, work)
+
+    async def _read(self, work: Callable[[Transaction], T]) -> T:
+        return await self._run(self._reader, work)
+
+    # --- devices --------------------------------------------------------------------------------
+
+    async def add_device(self, device: Device) -> Device:
+        """Returns the device with its id. The same PIN/branch/serial/environment twice: DomainValidationError."""
+        return await self._write(lambda tx: tx.devices.add(device))
+
+    async def update_device(self, device: Device) -> Device:
+        """Rename, or change base_url / endpoint style. Identity fields cannot change."""
+        return await self._write(lambda tx: tx.devices.update(device))
+
+    async def get_device(self, device_id: int) -> Device:
+        return await self._read(lambda tx: tx.devices.get(device_id))
+
+    async def list_devices(self) -> list[Device]:
+        return await self._read(lambda tx: tx.devices.list())
+
+    async def set_initialised(self, device_id: int, scu_id: str, mrc_no: str | None) -> Device:
+        return await self._write(lambda tx: tx.devices.set_initialised(device_id, scu_id, mrc_no))
+
+    async def remove_device(self, device_id: int) -> None:
+        """Refused (DomainValidationError) while the device has sales that have not reached KRA."""
+        await self._write(lambda tx: tx.devices.remove(device_id))
+
+    async def save_status(self, device_id: int, status: DeviceStatus) -> None:
+        await self._write(lambda tx: tx.devices.save_status(device_id, status))
+
+    async def get_status(self, device_id: int) -> DeviceStatus:
+        return await self._read(lambda tx: tx.devices.get_status(device_id))
+
+    async def record_sync_success(self, device_id: int, at: datetime) -> None:
+        await self._write(lambda tx: tx.devices.record_sync_success(device_id, at))
+
+    async def last_sync_at(self, device_id: int) -> datetime | None:
+        return await self._read(lambda tx: tx.devices.last_sync_at(device_id))
+
+    async def record_device_error(
+        self, device_id: int, code: str | None, plain: str | None, next_step: str | None
+    ) -> None:
+        """The device's last error in plain words and what to do; all None clears it."""
+        await self._write(lambda tx: tx.devices.record_error(device_id, code, plain, next_step))
+
+    async def last_device_error(self, device_id: int) -> tuple[str | None, str | None, str | None]:
+        """(code, plain, next_step) of the device's last error."""
+        return await self._read(lambda tx: tx.devices.last_error(device_id))
+
+    async def set_paused_until(self, device_id: int, until: datetime | None) -> None:
+        await self._write(lambda tx: tx.devices.set_paused_until(device_id, until))
+
+    async def paused_until(self, device_id: int) -> datetime | None:
+        return await self._read(lambda tx: tx.devices.paused_until(device_id))
+
+    async def last_invc_no(self, device_id: int) -> int:
+        return await self._read(lambda tx: tx.devices.last_invc_no(device_id))
+
+    async def set_last_invc_no(self, device_id: int, last_invc_no: int) -> None:
+        """Align the device's eTIMS counter with KRA's; refused while a numbered sale is unresolved."""
+        await self._write(lambda tx: tx.devices.set_last_invc_no(device_id, last_invc_no))
+
+    # --- sales and the outbox -------------------------------------------------------------------
+
+    async def enqueue_sale(
+        self, device_id: int, sale: Sale, total: Decimal, total_tax: Decimal
+    ) -> tuple[int, bool]:
+        """(sale_id, created). The same (device, trader_invoice_no) again -> (existing id, False)."""
+        results = await self._write(lambda tx: tx.outbox.enqueue(device_id, [(sale, total, total_tax)]))
+        return results[0]
+
+    async def enqueue_sales(
+        self, device_id: int, items: list[tuple[Sale, Decimal, Decimal]]
+    ) -> list[tuple[int, bool]]:
+        """Many sales in one transaction: all or nothing. Results in input order."""
+        return await self._write(lambda tx: tx.outbox.enqueue(device_id, items))
+
+    async def next_to_send(self, device_id: int, now: datetime) -> OutboxEntry | None:
+        return await self._write(lambda tx: tx.outbox.next_to_send(device_id, now))
+
+    async def assign_number(self, entry_id: int) -> int:
+        return await self._write(lambda tx: tx.outbox.assign_number(entry_id))
+
+    async def mark_signed(self, entry_id: int, receipt: SignedReceipt) -> None:
+        await self._write(lambda tx: tx.outbox.mark_signed(entry_id, receipt))
+
+    async def mark_uncertain(self, entry_id: int, reason: str) -> None:
+        await self._write(lambda tx: tx.outbox.mark_uncertain(entry_id, reason))
+
+    async def mark_waiting(
+        self,
+        entry_id: int,
+        reason: WaitReason,
+        next_attempt_at: datetime | None,
+        code: str | None = None,
+        message: str | None = None,
+    ) -> None:
+        await self._write(lambda tx: tx.outbox.mark_waiting(entry_id, reason, next_attempt_at, code, message))
+
+    async def mark_needs_fix(self, entry_id: int, code: str | None, message: str) -> None:
+        await self._write(lambda tx: tx.outbox.mark_needs_fix(entry_id, code, message))
+
+    async def cancel_sale(self, sale_id: int) -> None:
+        await self._write(lambda tx: tx.outbox.cancel(sale_id))
+
+    async def resend_sale(
+        self,
+        sale_id: int,
+        corrected: Sale | None = None,
+        total: Decimal | None = None,
+        total_tax: Decimal | None = None,
+    ) -> None:
+        await self._write(lambda tx: tx.outbox.resend(sale_id, corrected, total, total_tax))
+
+    async def get_entry(self, sale_id: int) -> OutboxEntry:
+        return await self._read(lambda tx: tx.outbox.get_entry(sale_id))
+
+    async def list_outbox(
+        self,
+        device_id: int | None = None,
+        states: set[OutboxState] | None = None,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[OutboxEntry]:
+        """Newest recorded first."""
+        return await self._read(lambda tx: tx.outbox.list(device_id, states, limit, offset))
+
+    async def history(self, sale_id: int) -> list[StateChange]:
+        return await self._read(lambda tx: tx.outbox.history(sale_id))
+
+    async def outbox_counts(self, device_id: int) -> dict[OutboxState, int]:
+        return await self._read(lambda tx: tx.outbox.counts(device_id))
+
+    async def pending_summary(self) -> dict[int, PendingSummary]:
+        return await self._read(lambda tx: tx.outbox.pending_summary())
+
+    async def signed_count_since(self, device_id: int, since: datetime) -> int:
+        return await self._read(lambda tx: tx.outbox.signed_count_since(device_id, since))
+
+    async def credited_quantities(self, original_sale_id: int) -> dict[str, Decimal]:
+        """Item code -> quantity already credited on a sale by its credit notes (cancelled ones excluded)."""
+        return await self._read(lambda tx: tx.outbox.credited_quantities(original_sale_id))
+
+    # --- sync history ---------------------------------------------------------------------------
+
+    async def start_sync_run(self, scope: str, started_at: datetime) -> int:
+        return await self._write(lambda tx: tx.runs.start(scope, started_at))
+
+    async def finish_sync_run(self, run_id: int, finished_at: datetime, per_device: dict[int, dict]) -> None:
+        await self._write(lambda tx: tx.runs.finish(run_id, finished_at, per_device))
+
+    async def list_sync_runs(self, device_id: int | None = None, limit: int = 50) -> list[SyncRunRecord]:
+        return await self._read(lambda tx: tx.runs.list(device_id, limit))
+
+    # --- KRA reference data ---------------------------------------------------------------------
+
+    async def get_fetch_mark(self, device_id: int, kind: str) -> datetime | None:
+        return await self._read(lambda tx: tx.reference.get_fetch_mark(device_id, kind))
+
+    async def set_fetch_mark(self, device_id: int, kind: str, result_dt: datetime) -> None:
+        await self._write(lambda tx: tx.reference.set_fetch_mark(device_id, kind, result_dt))
+
+    async def save_code_classes(
+        self, device_id: int, classes: list[CodeClassRecord], result_dt: datetime
+    ) -> int:
+        return await self._write(lambda tx: tx.reference.save_code_classes(device_id, classes, result_dt))
+
+    async def tax_rates(self, device_id: int) -> dict[TaxType, Decimal]:
+        """From the cached class 04, else A 0, B 16, C 0, D 0, E 8 (percent)."""
+        return await self._read(lambda tx: tx.reference.tax_rates(device_id))
+
+    async def codes(self, device_id: int, cls: str, include_unused: bool = False) -> list[CodeRecord]:
+        return await self._read(lambda tx: tx.reference.codes(device_id, cls, include_unused))
+
+    async def save_item_classes(
+        self, device_id: int, classes: list[ItemClassRecord], result_dt: datetime
+    ) -> int:
+        return await self._write(lambda tx: tx.reference.save_item_classes(device_id, classes, result_dt))
+
+    async def search_item_classes(self, device_id: int, text: str, limit: int = 50) -> list[ItemClassRecord]:
+        return await self._read(lambda tx: tx.reference.search_item_classes(device_id, text, limit))
+
+    async def save_notices(self, device_id: int, notices: list[NoticeRecord], result_dt: datetime) -> int:
+        return await self._write(lambda tx: tx.reference.save_notices(device_id, notices, result_dt))
+
+    async def list_notices(self, device_id: int) -> list[NoticeRecord]:
+        return await self._read(lambda tx: tx.reference.list_notices(device_id))
+
+    # --- item master ----------------------------------------------------------------------------
+
+    async def add_item(self, item: Item | ItemDraft) -> Item:
+        return await self._write(lambda tx: tx.items.add(item))
+
+    async def update_item(self, item: Item) -> Item:
+        return await self._write(lambda tx: tx.items.update(item))
+
+    async def list_items(self) -> list[Item]:
+        return await self._read(lambda tx: tx.items.list())
+
+    async def get_item(self, code: str) -> Item:
+        return await self._read(lambda tx: tx.items.get(code))
+
+    async def unregistered_items(self, device_id: int, codes: set[str]) -> list[Item]:
+        return await self._read(lambda tx: tx.items.unregistered(device_id, codes))
+
+    async def mark_item_registered(self, device_id: int, code: str, at: datetime) -> None:
+        await self._write(lambda tx: tx.items.mark_registered(device_id, code, at))
+
+    async def record_item_registration_error(self, device_id: int, code: str, error: str) -> None:
+        await self._write(lambda tx: tx.items.record_registration_error(device_id, code, error))
+
+    async def registrations(self, code: str) -> dict[int, datetime | None]:
+        return await self._read(lambda tx: tx.items.registrations(code))
