@@ -102,17 +102,31 @@ def check_timezone() -> str:
 
 
 def check_keyring() -> dict:
-    """The backend keyring chose, and every backend it could have used (entry points bundled?)."""
+    """The backend keyring chose, the ones it could use, and why the others are unusable.
+
+    A frozen build that lost a backend's entry point or native module shows up here (the backend
+    moves from "viable" to "unusable"), before a shop owner meets it as a missing keyring.
+    """
     import keyring
     import keyring.backend
 
+    def label(cls) -> str:
+        return f"{cls.__module__}.{cls.__qualname__}"
+
     chosen = keyring.get_keyring()
     viable = sorted(keyring.backend.get_all_keyring(), key=lambda k: -k.priority)
+    unusable = {}
+    for cls in sorted(keyring.backend.KeyringBackend._classes, key=label):
+        try:
+            cls.priority  # noqa: B018 - keyring's own viability test: priority raises when unusable
+        except Exception as exc:  # noqa: BLE001
+            unusable[label(cls)] = f"{type(exc).__name__}: {exc}"
     return {
-        "backend": f"{type(chosen).__module__}.{type(chosen).__qualname__}",
+        "backend": label(type(chosen)),
         "name": getattr(chosen, "name", type(chosen).__name__),
         "priority": chosen.priority,
-        "viable": [f"{type(k).__module__}.{type(k).__qualname__} ({k.priority:g})" for k in viable],
+        "viable": [f"{label(type(k))} ({k.priority:g})" for k in viable],
+        "unusable": unusable,
     }
 
 
@@ -179,9 +193,18 @@ def check_window(paths: DataPaths, png: Path) -> dict:
     if code != 0:
         raise RuntimeError(f"the window exited with code {code}")
     image = QImage(str(png))
-    if image.isNull() or image.width() < 50 or image.height() < 20:
-        raise RuntimeError(f"the window screenshot is missing or empty ({png})")
+    if image.isNull() or is_blank(image):
+        raise RuntimeError(f"the window screenshot is missing or blank ({png})")
     return {"screenshot_bytes": png.stat().st_size, "size": [image.width(), image.height()], "ms": elapsed_ms}
+
+
+def is_blank(image) -> bool:
+    """True when a grid of samples over the image finds a single colour: nothing was drawn."""
+    step_x, step_y = max(1, image.width() // 40), max(1, image.height() // 40)
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), step_x) for y in range(0, image.height(), step_y)
+    }
+    return len(colours) < 2
 
 
 def check_qt() -> dict:
