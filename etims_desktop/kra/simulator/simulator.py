@@ -336,32 +336,33 @@ class Simulator:
 
     # -- one request --------------------------------------------------------------------------------
     def _on_request(self, exchange: Exchange) -> None:
+        # Each outcome is logged before the client can see it, so a client never outruns the log.
         arrived = now_utc()
         path = exchange.path
         body = exchange.read_body()
         route = self._router.resolve(exchange.command, path)
         if route is None:
-            exchange.respond(404, ERROR_PAGES[404], HTML)
             self._log_request(arrived, path, None, "http_404")
+            exchange.respond(404, ERROR_PAGES[404], HTML)
             return
         if not route.method_allowed:
-            exchange.respond(200, envelope("912"))
             self._log_request(arrived, path, route.endpoint, "912")
+            exchange.respond(200, envelope("912"))
             return
         if self._latency:
             self._stopping.wait(self._latency)
         fault = self.faults.pick(route.endpoint)
-        if fault is None:
-            outcome = self._answer(exchange, route.endpoint, body).code
-        else:
+        if fault is not None:
+            self._log_request(arrived, path, route.endpoint, fault.label)
             self._inject(fault, exchange, route.endpoint, body)
-            outcome = fault.label
-        self._log_request(arrived, path, route.endpoint, outcome)
+            return
+        answer = self._service.handle(route.endpoint, body, exchange.headers)
+        self._log_request(arrived, path, route.endpoint, answer.code)
+        self._send(exchange, answer)
 
-    def _answer(self, exchange: Exchange, endpoint: str, body: bytes) -> Answer:
-        answer = self._service.handle(endpoint, body, exchange.headers)
+    @staticmethod
+    def _send(exchange: Exchange, answer: Answer) -> None:
         exchange.respond(200, envelope(answer.code, answer.data, answer.message))
-        return answer
 
     def _inject(self, fault: Fault, exchange: Exchange, endpoint: str, body: bytes) -> None:
         kind = fault.kind
@@ -382,7 +383,7 @@ class Simulator:
             if self.faults.slow_processed:
                 answer = self._service.handle(endpoint, body, exchange.headers)
                 self._stopping.wait(self.faults.slow_seconds)
-                exchange.respond(200, envelope(answer.code, answer.data, answer.message))
+                self._send(exchange, answer)
             else:
                 self._stopping.wait(self.faults.slow_seconds)
                 exchange.drop()

@@ -29,7 +29,9 @@ def post(url: str, body: object = None, headers: dict | None = None, **kwargs) -
 class Api:
     """A keep-alive httpx client for one simulator, speaking as one branch."""
 
-    def __init__(self, sim: Simulator, headers: dict[str, str], *, body_ids: bool = False, timeout: float = 5.0):
+    def __init__(
+        self, sim: Simulator, headers: dict[str, str], *, body_ids: bool = False, timeout: float = 5.0
+    ):
         self.sim = sim
         self.body_ids = body_ids  # VSCU: tin and bhfId go in the body
         self.http = http_client(base_url=sim.api_url, headers=headers, timeout=timeout)
@@ -79,9 +81,12 @@ def make_api(make_sim):
         api.key = key
         clients.append(api)
         for code in items:
-            assert api.call("/saveItem" if not sim.config.vscu else "/items/saveItems", item_doc(code))[
-                "resultCd"
-            ] == "000"
+            assert (
+                api.call("/saveItem" if not sim.config.vscu else "/items/saveItems", item_doc(code))[
+                    "resultCd"
+                ]
+                == "000"
+            )
         return api
 
     yield make

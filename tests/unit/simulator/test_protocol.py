@@ -91,7 +91,9 @@ def test_initialisation_gives_the_device_info_once(make_sim):
         assert (again["resultCd"], again["data"]) == ("902", None)
         # The key from the first answer works; KRA never hands it out again.
         headers = {"tin": PIN, "bhfId": BRANCH, "cmcKey": info["cmcKey"]}
-        check = http.post("/selectNoticeList", content=dumps({"lastReqDt": "20180101000000"}), headers=headers)
+        check = http.post(
+            "/selectNoticeList", content=dumps({"lastReqDt": "20180101000000"}), headers=headers
+        )
         assert check.json()["resultCd"] == "000"
 
 

@@ -38,7 +38,11 @@ def test_code_lists_carry_kra_values(api: Api):
 
 @pytest.mark.parametrize(
     ("path", "list_name"),
-    [("/selectCodeList", "clsList"), ("/selectItemClsList", "itemClsList"), ("/selectNoticeList", "noticeList")],
+    [
+        ("/selectCodeList", "clsList"),
+        ("/selectItemClsList", "itemClsList"),
+        ("/selectNoticeList", "noticeList"),
+    ],
 )
 def test_lookups_honour_last_request_date(api: Api, path: str, list_name: str):
     assert api.call(path, EVERYTHING)["data"][list_name]
@@ -65,7 +69,10 @@ def test_branches_list_the_approved_branches_of_the_taxpayer(api: Api):
     api.sim.approve(PIN, "01", "OTHER-TILL", branch_name="Nakuru shop")
     api.sim.approve("P052223334Q", "00", "NOT-OURS")
     branches = api.call("/selectBhfList", EVERYTHING)["data"]["bhfList"]
-    assert [(b["bhfId"], b["bhfSttsCd"], b["hqYn"]) for b in branches] == [("00", "01", "Y"), ("01", "01", "N")]
+    assert [(b["bhfId"], b["bhfSttsCd"], b["hqYn"]) for b in branches] == [
+        ("00", "01", "Y"),
+        ("01", "01", "N"),
+    ]
     assert branches[1]["bhfNm"] == "Nakuru shop"
     assert api.call("/selectBhfList", FUTURE)["resultCd"] == "001"
 

@@ -175,7 +175,10 @@ def test_net_and_vat_inclusive_documents_are_both_accepted(make_api):
     api = make_api(items=(ITEM, OTHER))
     net = [line(ITEM, 2, "3500"), line(OTHER, 3, "19.99", "E", discount_rate=10), line(ITEM, 1, 50, "A")]
     assert save(api, sale_doc(1, net))["resultCd"] == "000"
-    inclusive = [line(ITEM, 2, "3500", convention="inclusive"), line(OTHER, 7, "12.35", "E", convention="inclusive")]
+    inclusive = [
+        line(ITEM, 2, "3500", convention="inclusive"),
+        line(OTHER, 7, "12.35", "E", convention="inclusive"),
+    ]
     assert save(api, sale_doc(2, inclusive))["resultCd"] == "000"
 
 
@@ -193,7 +196,9 @@ def test_a_line_tax_that_fits_no_convention_is_910_naming_it(api: Api):
     doc.update(taxAmtB=Decimal("15.00"), totTaxAmt=Decimal("15.00"), totAmt=Decimal("115.00"))
     reply = save(api, doc)
     assert reply["resultCd"] == "910"
-    assert "itemList[1].taxAmt does not add up (expected 16.00 under the net convention)" in reply["resultMsg"]
+    assert (
+        "itemList[1].taxAmt does not add up (expected 16.00 under the net convention)" in reply["resultMsg"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -251,9 +256,13 @@ def test_strict_allows_a_cent_rounded_unit_price(make_api):
     # 9 x 12.00 incl. VAT split the way domain/tax.py does: net unit price 10.34 (rounded), but the
     # line's net is round(108.00 / 1.16) = 93.10, not 10.34 x 9 = 93.06.
     shelf = line(ITEM, 9, "10.34")
-    shelf.update(splyAmt=Decimal("93.10"), taxblAmt=Decimal("93.10"), taxAmt=Decimal("14.90"), totAmt=Decimal("108"))
+    shelf.update(
+        splyAmt=Decimal("93.10"), taxblAmt=Decimal("93.10"), taxAmt=Decimal("14.90"), totAmt=Decimal("108")
+    )
     assert save(api, sale_doc(1, [shelf]))["resultCd"] == "000"
-    shelf.update(splyAmt=Decimal("93.20"), taxblAmt=Decimal("93.20"), taxAmt=Decimal("14.91"), totAmt=Decimal("108.11"))
+    shelf.update(
+        splyAmt=Decimal("93.20"), taxblAmt=Decimal("93.20"), taxAmt=Decimal("14.91"), totAmt=Decimal("108.11")
+    )
     assert "splyAmt must be prc x qty" in save(api, sale_doc(1, [shelf]))["resultMsg"]
 
 
@@ -316,7 +325,12 @@ def test_invoice_details_echo_the_sale_and_its_receipt(api: Api):
     reply = api.call("/selectInvoiceDetails", {"invcNo": 1})
     assert reply["resultCd"] == "000"
     sale = reply["data"]["salesList"][0]
-    assert (sale["invcNo"], sale["custTin"], sale["trdInvcNo"], sale["totAmt"]) == (1, "P052223334Q", "INV/00001", 116)
+    assert (sale["invcNo"], sale["custTin"], sale["trdInvcNo"], sale["totAmt"]) == (
+        1,
+        "P052223334Q",
+        "INV/00001",
+        116,
+    )
     assert sale["itemList"][0]["itemCd"] == ITEM and sale["itemList"][0]["taxAmt"] == 16
     receipt = sale["receipt"]
     assert receipt["custTin"] == "P052223334Q"
