@@ -15,10 +15,6 @@ from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.sale import ReceiptType, Sale, SaleLine
 from etims_desktop.domain.validation import creditable_quantities
 
-# States in which a credit note still counts against its original (only a cancelled one does not).
-_COUNTING = frozenset(OutboxState) - {OutboxState.CANCELLED}
-PAGE = 1000
-
 
 @dataclass(frozen=True)
 class CreditableLine:
@@ -39,27 +35,6 @@ class CreditNoteOptions:
         return self.blocked is None
 
 
-async def credited_quantities(store, original_sale_id: int) -> dict[str, Decimal]:
-    """Item code -> quantity already on credit notes for this sale (cancelled ones excluded).
-
-    Uses Store.credited_quantities when the store has it; otherwise scans the device's outbox."""
-    native = getattr(store, "credited_quantities", None)
-    if native is not None:
-        return dict(await native(original_sale_id))
-    original = await store.get_entry(original_sale_id)
-    credited: dict[str, Decimal] = {}
-    offset = 0
-    while True:
-        page = await store.list_outbox(original.device_id, states=set(_COUNTING), limit=PAGE, offset=offset)
-        for entry in page:
-            if entry.sale.is_credit_note and entry.sale.original_sale_id == original_sale_id:
-                for line in entry.sale.lines:
-                    credited[line.item_code] = credited.get(line.item_code, Decimal(0)) + line.qty
-        if len(page) < PAGE:
-            return credited
-        offset += PAGE
-
-
 def _distribute(original: Sale, remaining_by_code: Mapping[str, Decimal]) -> tuple[CreditableLine, ...]:
     """Spread each item's remaining quantity over the original lines of that item, first line first."""
     left = dict(remaining_by_code)
@@ -75,7 +50,7 @@ async def credit_note_options(store, sale_id: int) -> CreditNoteOptions:
     """What a credit note for sale `sale_id` may contain, or why there can be none."""
     entry = await store.get_entry(sale_id)
     sale = entry.sale
-    already = await credited_quantities(store, sale_id) if not sale.is_credit_note else {}
+    already = await store.credited_quantities(sale_id) if not sale.is_credit_note else {}
     remaining = creditable_quantities(sale, already)
     lines = _distribute(sale, remaining)
     blocked = None

@@ -79,6 +79,9 @@ class ItemRegistrar:
                 await client.save_item(item_request(item))
             except kra_errors.BusinessRejection as exc:
                 report.refused[item.code] = _explain(exc)
+                await self.store.record_item_registration_error(
+                    device.id, item.code, report.refused[item.code]
+                )
                 continue
             except kra_errors.KraError as exc:
                 report.stopped = _explain(exc)

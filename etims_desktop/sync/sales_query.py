@@ -7,6 +7,7 @@ recent part (the lead is asked for Store.search_sales with SQL filters and the s
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -67,6 +68,26 @@ def _matches_text(entry: OutboxEntry, needle: str) -> bool:
     return any(needle in value.casefold() for value in haystack)
 
 
+async def _candidates(store, flt: SalesFilter, scan_limit: int) -> AsyncIterator[OutboxEntry]:
+    """Outbox entries newest first, a page at a time, so a search stops reading once it has enough."""
+    if flt.sale_ids is not None:
+        for sale_id in sorted(flt.sale_ids, reverse=True):
+            try:
+                yield await store.get_entry(sale_id)
+            except LookupError:
+                continue
+        return
+    states = set(flt.states) if flt.states else None
+    offset = 0
+    while offset < scan_limit:
+        page = await store.list_outbox(flt.device_id, states=states, limit=PAGE, offset=offset)
+        for entry in page:
+            yield entry
+        if len(page) < PAGE:
+            return
+        offset += PAGE
+
+
 def to_row(entry: OutboxEntry, device: Device, total: Decimal) -> SaleRow:
     receipt = entry.receipt
     invc_no = receipt.invc_no if receipt is not None else entry.invc_no
@@ -97,24 +118,7 @@ async def search_sales(store, flt: SalesFilter, limit: int = 500, scan_limit: in
     rates: dict[int, dict] = {}
     needle = flt.text.strip().casefold()
     rows: list[SaleRow] = []
-    entries: list[OutboxEntry] = []
-    if flt.sale_ids is not None:
-        for sale_id in sorted(flt.sale_ids, reverse=True):
-            try:
-                entries.append(await store.get_entry(sale_id))
-            except LookupError:
-                continue
-    else:
-        offset = 0
-        states = set(flt.states) if flt.states else None
-        while offset < scan_limit:
-            page = await store.list_outbox(flt.device_id, states=states, limit=PAGE, offset=offset)
-            entries.extend(page)
-            if len(page) < PAGE:
-                break
-            offset += PAGE
-    entries.sort(key=lambda e: e.sale_id, reverse=True)
-    for entry in entries:
+    async for entry in _candidates(store, flt, scan_limit):
         if flt.device_id is not None and entry.device_id != flt.device_id:
             continue
         if flt.states and entry.state not in flt.states:

@@ -1,0 +1,151 @@
+"""See a sale's receipt on screen, then print it or save it as PDF, in A4 or 80 mm thermal layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etims_desktop.domain.receipt import ReceiptView
+from etims_desktop.sync.receipts import PendingPrints, receipt_view
+from etims_desktop.ui.receipt_print import print_receipt, save_pdf
+from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
+from etims_desktop.ui.tasks import plain_error, spawn
+
+PREVIEW_DPI = 96
+
+
+class ReceiptPreview(QDialog):
+    """Non-modal receipt window. `printed(sale_id)` after a print or a PDF was written."""
+
+    loaded = Signal()
+    printed = Signal(int)
+
+    def __init__(
+        self, services, sale_id: int, parent: QWidget | None = None, layout: ReceiptLayout = ReceiptLayout.A4
+    ):
+        super().__init__(parent)
+        self.services = services
+        self.sale_id = sale_id
+        self.view: ReceiptView | None = None
+        self.pending_prints = PendingPrints(services.paths.root)
+        self.setWindowTitle(self.tr("Receipt"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        self.layout_combo = QComboBox()
+        for choice in ReceiptLayout:
+            self.layout_combo.addItem(choice.label, choice)
+        self.layout_combo.setCurrentIndex(self.layout_combo.findData(layout))
+        self.layout_combo.currentIndexChanged.connect(lambda _i: self._render())
+        self.pages = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("&Print..."))
+        self.print_button.clicked.connect(self.print_)
+        self.pdf_button = QPushButton(self.tr("Save as P&DF..."))
+        self.pdf_button.clicked.connect(self.choose_pdf)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        for button in (self.print_button, self.pdf_button):
+            button.setEnabled(False)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("&Layout")))
+        bar.itemAt(0).widget().setBuddy(self.layout_combo)
+        bar.addWidget(self.layout_combo)
+        bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.pdf_button)
+        bar.addWidget(close)
+        layout_box = QVBoxLayout(self)
+        layout_box.addWidget(self.state_label)
+        layout_box.addWidget(scroll, 1)
+        layout_box.addLayout(bar)
+        self.resize(760, 900)
+        spawn(self.reload(), self._failed)
+
+    def receipt_layout(self) -> ReceiptLayout:
+        return self.layout_combo.currentData()
+
+    async def reload(self) -> None:
+        self.view = await receipt_view(self.services, self.sale_id)
+        view = self.view
+        if view.pending:
+            self.state_label.setText(
+                self.tr(
+                    "Not yet signed by KRA (%1): this receipt prints with a PENDING mark and no QR code. "
+                    "The Sales tab lists it for reprinting once KRA signs it."
+                ).replace("%1", view.state_label)
+            )
+        else:
+            self.state_label.setText(self.tr("Signed by KRA."))
+        self.print_button.setEnabled(True)
+        self.pdf_button.setEnabled(True)
+        self._render()
+        self.loaded.emit()
+
+    def _render(self) -> None:
+        if self.view is None:
+            return
+        while self.pages.count():
+            widget = self.pages.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for image in ReceiptRenderer(self.view, self.receipt_layout()).images(PREVIEW_DPI):
+            page = QLabel()
+            page.setPixmap(QPixmap.fromImage(image))
+            page.setStyleSheet("border: 1px solid #999; background: white;")
+            self.pages.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def _was_printed(self) -> None:
+        assert self.view is not None
+        self.pending_prints.record_print(self.view)
+        self.printed.emit(self.sale_id)
+
+    def print_(self):
+        """Open the system print dialog (non-modal)."""
+        if self.view is None:
+            return None
+        return print_receipt(self.view, self.receipt_layout(), self, on_printed=self._was_printed)
+
+    def choose_pdf(self) -> QFileDialog:
+        name = f"receipt-{self.view.trader_invoice_no if self.view else self.sale_id}.pdf".replace("/", "-")
+        dialog = QFileDialog(self, self.tr("Save receipt as PDF"), str(Path.home() / name), "PDF (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(self.save_pdf_to)
+        dialog.open()
+        return dialog
+
+    def save_pdf_to(self, path: str) -> int:
+        """Write the PDF; returns its page count (0 if it could not be written - the reason is shown)."""
+        if self.view is None or not path:
+            return 0
+        try:
+            pages = save_pdf(self.view, self.receipt_layout(), path)
+        except OSError as exc:
+            self.state_label.setText(self.tr("Could not save the PDF: %1").replace("%1", str(exc)))
+            return 0
+        self._was_printed()
+        self.state_label.setText(self.tr("Saved %1.").replace("%1", path))
+        return pages
+
+    def _failed(self, exc: BaseException) -> None:
+        self.state_label.setText(plain_error(exc))
