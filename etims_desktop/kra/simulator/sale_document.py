@@ -206,7 +206,9 @@ def _check_strict(doc: SaleDocument, rates: dict[str, Decimal], tolerance: Decim
 
 
 def _does_not_add_up(field: str, expected: Decimal, convention: str) -> Rejection:
-    return Rejection("910", f"{field} does not add up (expected {_money(expected)} under the {convention} convention)")
+    return Rejection(
+        "910", f"{field} does not add up (expected {_money(expected)} under the {convention} convention)"
+    )
 
 
 def _money(value: Decimal) -> str:
