@@ -152,4 +152,10 @@ class DeviceRepository:
                 f"Sale number {outstanding} is still on its way to KRA; sync first, then change the counter.",
                 field="last_invc_no",
             )
+        highest = self.session.scalar(select(func.max(OutboxRow.invc_no)).where(OutboxRow.device_id == device_id))
+        if highest is not None and last_invc_no < highest:
+            raise DomainValidationError(
+                f"eTIMS number {highest} is already used by a signed sale; the counter cannot go below it.",
+                field="last_invc_no",
+            )
         row.last_invc_no = last_invc_no
