@@ -60,7 +60,8 @@ def parse_kra_datetime(text: str) -> datetime:
     """Parse `yyyyMMddHHmmss` (Nairobi time) into an aware datetime; ValueError if it is not one."""
     if len(text) != 14 or not text.isdigit():
         raise ValueError(text)
-    return datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=EAT)
+    numbers = (text[0:4], text[4:6], text[6:8], text[8:10], text[10:12], text[12:14])
+    return datetime(*map(int, numbers), tzinfo=EAT)
 
 
 def _encode_extra(value: Any) -> Any:
