@@ -38,6 +38,7 @@ def run_app(paths: DataPaths, practice: bool = False, screenshot: str | None = N
 async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: str | None = None) -> int:
     """Build the services and the window, run until the app quits, then close everything in order."""
     from etims_desktop.bootstrap import build_services, setup_logging
+    from etims_desktop.storage.secrets import SessionKeyStore, key_file_path
     from etims_desktop.ui import tasks
     from etims_desktop.ui.icons import app_icon
     from etims_desktop.ui.main_window import MainWindow
@@ -46,7 +47,10 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
     app.setWindowIcon(app_icon())
     quitting = asyncio.Event()
     app.aboutToQuit.connect(quitting.set)
-    services = build_services(paths)
+    # A password-locked key file must not stop the window from opening: start with a session store
+    # and let the window ask for the password (never a blocking prompt).
+    key_store = SessionKeyStore() if key_file_path(paths.root).exists() else None
+    services = build_services(paths, key_store=key_store)
     window = None
     try:
         window = MainWindow(services)

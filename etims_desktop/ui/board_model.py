@@ -10,7 +10,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from etims_desktop.domain.device import Device
-from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.sync.report import Progress
 from etims_desktop.ui.formatting import ago, local_time, pending_text, rtt_text
@@ -275,9 +274,3 @@ class DeviceBoardModel(QAbstractTableModel):
         if column is Column.PROBLEM:
             return self._display(row, column)
         return ""
-
-
-def counts_of(summary) -> dict[OutboxState, int]:
-    """The per-state counts a PendingSummary carries (an empty dict when it has none)."""
-    counts = getattr(summary, "counts", None) or getattr(summary, "by_state", None) or {}
-    return {OutboxState(k): v for k, v in counts.items()}

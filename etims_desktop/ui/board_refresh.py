@@ -8,7 +8,8 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from etims_desktop.domain.outbox import OutboxState
-from etims_desktop.ui.board_model import BoardRow, DeviceBoardModel, counts_of
+from etims_desktop.domain.status import StatusKind
+from etims_desktop.ui.board_model import BoardRow, DeviceBoardModel
 from etims_desktop.ui.tasks import spawn
 
 log = logging.getLogger("etims_desktop.ui")
@@ -23,39 +24,24 @@ async def load_board(store) -> list[BoardRow]:
     for device in await store.list_devices():
         status = await store.get_status(device.id)
         summary = pending.get(device.id)
-        counts = counts_of(summary)
-        health = await _health(store, device.id)
-        last_error = health.get("last_error")
-        next_step = health.get("next_step")
-        if last_error is None and status.plain and status.kind.value != "online":
-            last_error, next_step = status.plain, status.next_step
+        counts = summary.counts if summary else {}
+        _code, last_error, next_step = await store.last_device_error(device.id)
+        if last_error is None and status.kind is not StatusKind.ONLINE and status.plain:
+            last_error, next_step = status.plain, status.next_step  # the live check's finding
         rows.append(
             BoardRow(
                 device=device,
                 status=status,
-                pending=getattr(summary, "pending", 0) if summary else 0,
-                oldest_pending_at=getattr(summary, "oldest_pending_at", None) if summary else None,
+                pending=summary.pending if summary else 0,
+                oldest_pending_at=summary.oldest_pending_at if summary else None,
                 needs_fix=counts.get(OutboxState.NEEDS_FIX, 0),
                 uncertain=counts.get(OutboxState.UNCERTAIN, 0),
-                last_success_at=health.get("last_success_at"),
+                last_success_at=await store.last_sync_at(device.id),
                 last_error=last_error,
                 next_step=next_step,
             )
         )
     return rows
-
-
-async def _health(store, device_id: int) -> dict:
-    """Last successful sync and last recorded error, if the store can tell them."""
-    getter = getattr(store, "get_sync_health", None)
-    if getter is None:
-        return {}
-    health = await getter(device_id)
-    return {
-        "last_success_at": getattr(health, "last_success_at", None),
-        "last_error": getattr(health, "last_error_plain", None),
-        "next_step": getattr(health, "last_error_next_step", None),
-    }
 
 
 class DeviceEvents(QObject):

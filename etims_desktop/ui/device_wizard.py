@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from enum import IntEnum
 from urllib.parse import urlparse
@@ -208,6 +207,8 @@ class IdentityPage(QWizardPage):
 
 
 class ConnectionPage(QWizardPage):
+    """OSCU: KRA's sandbox, production, or another address (a test server); VSCU: the service's address."""
+
     def __init__(self, default_environment: str, parent=None):
         super().__init__(parent)
         self.setTitle(self.tr("Where the device talks to"))
@@ -218,52 +219,71 @@ class ConnectionPage(QWizardPage):
         oscu.setContentsMargins(0, 0, 0, 0)
         self.sandbox = QRadioButton(self.tr("Sandbox - KRA's test system, for trying things out"))
         self.production = QRadioButton(self.tr("Production - real sales, real tax"))
+        self.custom = QRadioButton(self.tr("Another address - a test server (for integrators)"))
         group = QButtonGroup(self)
-        group.addButton(self.sandbox)
-        group.addButton(self.production)
+        for radio in (self.sandbox, self.production, self.custom):
+            group.addButton(radio)
+            oscu.addWidget(radio)
         (self.production if default_environment == "production" else self.sandbox).setChecked(True)
         note = QLabel(self.tr("Sandbox and production are separate registrations with separate keys."))
         note.setWordWrap(True)
         note.setStyleSheet("color:#616161;")
-        oscu.addWidget(self.sandbox)
-        oscu.addWidget(self.production)
         oscu.addWidget(note)
 
-        self.vscu_box = QWidget()
-        form = QFormLayout(self.vscu_box)
-        form.setContentsMargins(0, 0, 0, 0)
+        self.address_box = QWidget()
+        form = QFormLayout(self.address_box)
+        form.setContentsMargins(0, 8, 0, 0)
         self.url_edit = QLineEdit(DEFAULT_VSCU_URL)
-        self.url_field = _add_checked(
-            form,
-            self.tr("VSCU service address"),
-            self.url_edit,
-            validate_service_url,
-            self.tr("The computer running KRA's VSCU program and its port (8088 unless you changed it)."),
-        )
+        self.url_hint = QLabel()
+        self.url_field = _add_checked(form, self.tr("Address"), self.url_edit, validate_service_url)
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setStyleSheet("color:#616161;")
+        form.addRow("", self.url_hint)
         self.url_edit.textChanged.connect(self.completeChanged)
+        self.style_label = QLabel(self.tr("Path style"))
         self.style_combo = QComboBox()
         self.style_combo.addItem(
             self.tr("Grouped paths (/trnsSales/saveSales) - most VSCU versions"), EndpointStyle.NESTED
         )
         self.style_combo.addItem(self.tr("Single names (/saveTrnsSalesOsdc) - like OSCU"), EndpointStyle.FLAT)
-        form.addRow(self.tr("Path style"), self.style_combo)
+        form.addRow(self.style_label, self.style_combo)
 
         layout.addWidget(self.oscu_box)
-        layout.addWidget(self.vscu_box)
+        layout.addWidget(self.address_box)
         layout.addStretch(1)
+        for radio in (self.sandbox, self.production, self.custom):
+            radio.toggled.connect(self._update)
+
+    def _vscu(self) -> bool:
+        wizard = self.wizard()
+        return wizard is not None and wizard.type_page.device_type() is DeviceType.VSCU
 
     def initializePage(self) -> None:
-        vscu = self.wizard().type_page.device_type() is DeviceType.VSCU
+        vscu = self._vscu()
         self.setSubTitle(
             self.tr("Tell the app where your VSCU program runs.")
             if vscu
             else self.tr("Choose KRA's test system or the real one.")
         )
+        if vscu and not self.url_edit.text():
+            self.url_edit.setText(DEFAULT_VSCU_URL)
+        self._update()
+
+    def _update(self) -> None:
+        vscu = self._vscu()
         self.oscu_box.setVisible(not vscu)
-        self.vscu_box.setVisible(vscu)
+        self.address_box.setVisible(vscu or self.custom.isChecked())
+        self.style_label.setVisible(vscu)
+        self.style_combo.setVisible(vscu)
+        self.url_hint.setText(
+            self.tr("The computer running KRA's VSCU program and its port (8088 unless you changed it).")
+            if vscu
+            else self.tr("The full address of the eTIMS API, e.g. http://127.0.0.1:8088/etims-api.")
+        )
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        if self.wizard() and self.wizard().type_page.device_type() is DeviceType.VSCU:
+        if self._vscu() or self.custom.isChecked():
             return self.url_field.value() is not None
         return True
 
@@ -273,6 +293,12 @@ class ConnectionPage(QWizardPage):
                 "environment": Environment.CUSTOM,
                 "base_url": self.url_field.value(),
                 "endpoint_style": self.style_combo.currentData(),
+            }
+        if self.custom.isChecked():
+            return {
+                "environment": Environment.CUSTOM,
+                "base_url": self.url_field.value(),
+                "endpoint_style": EndpointStyle.FLAT,
             }
         environment = Environment.PRODUCTION if self.production.isChecked() else Environment.SANDBOX
         return {"environment": environment, "base_url": None, "endpoint_style": EndpointStyle.FLAT}
@@ -499,6 +525,3 @@ class AddDeviceWizard(QWizard):
 def _same_device(a: Device, b: Device) -> bool:
     keys = ("name", "type", "pin", "branch_id", "serial", "environment", "base_url", "endpoint_style")
     return all(getattr(a, k) == getattr(b, k) for k in keys)
-
-
-__all__ = ["AddDeviceWizard", "PageId", "validate_service_url", "asyncio"]

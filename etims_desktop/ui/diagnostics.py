@@ -9,7 +9,7 @@ from collections import deque
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QT_VERSION_STR
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
@@ -52,7 +52,7 @@ async def collect(services) -> str:
     lines = [
         f"etims-desktop {__version__}",
         f"Python {sys.version.split()[0]} on {platform.platform()}",
-        f"Qt {QT_VERSION_STR}; " + ", ".join(f"{name} {_version(name)}" for name in PACKAGES),
+        f"Qt {qVersion()}; " + ", ".join(f"{name} {_version(name)}" for name in PACKAGES),
         f"Data folder: {services.paths.root}",
         f"Database: {services.paths.database}",
         f"Keyring: {getattr(key_store, 'backend_name', '?')}"

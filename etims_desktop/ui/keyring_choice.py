@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,26 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from etims_desktop.storage.secrets import MIN_PASSWORD_LENGTH, KeyStore, key_file_path
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import Banner, FieldMessage
 
 log = logging.getLogger("etims_desktop.ui")
 
-KEY_FILE_NAME = "device-keys.cfg"
-MIN_PASSWORD = 8
-
 
 def session_only(key_store) -> bool:
     """True when keys given to `key_store` are lost when the app closes (or cannot be kept at all)."""
-    if getattr(key_store, "session_only", False):
-        return True
-    if not getattr(key_store, "available", True):
-        return True
-    return "session" in str(getattr(key_store, "backend_name", "")).lower()
+    return not getattr(key_store, "persistent", True) or not getattr(key_store, "available", True)
 
 
-def key_file(services):
-    return services.paths.root / KEY_FILE_NAME
+def key_file(services) -> Path:
+    return key_file_path(services.paths.root)
 
 
 def use_key_store(services, key_store) -> None:
@@ -50,8 +45,6 @@ def use_key_store(services, key_store) -> None:
 
 async def open_encrypted_file(services, password: str):
     """Open (or create) the password-protected key file and switch to it. Slow KDF: off the GUI thread."""
-    from etims_desktop.storage.secrets import KeyStore
-
     path = key_file(services)
     loop = asyncio.get_running_loop()
     store = await loop.run_in_executor(None, KeyStore.encrypted_file, path, password)
@@ -131,8 +124,12 @@ class KeyringChoice(QFrame):
     def use_encrypted_file(self) -> None:
         password = self.password.text()
         creating = not key_file(self.services).exists()
-        if creating and len(password) < MIN_PASSWORD:
-            self.password_message.say(self.tr("Choose a password of at least 8 characters."))
+        if creating and len(password) < MIN_PASSWORD_LENGTH:
+            self.password_message.say(
+                self.tr("Choose a password of at least %1 characters.").replace(
+                    "%1", str(MIN_PASSWORD_LENGTH)
+                )
+            )
             return
         if creating and password != self.confirm.text():
             self.password_message.say(self.tr("The two passwords are not the same."))

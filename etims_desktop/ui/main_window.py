@@ -32,7 +32,7 @@ from etims_desktop.ui.device_wizard import AddDeviceWizard
 from etims_desktop.ui.diagnostics import DiagnosticsDialog
 from etims_desktop.ui.empty_state import EmptyState
 from etims_desktop.ui.icons import app_icon, icon
-from etims_desktop.ui.keyring_choice import KeyringChoice, session_only
+from etims_desktop.ui.keyring_choice import KeyringChoice, key_file, session_only
 from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
 from etims_desktop.ui.sync_report import SyncReportPanel
@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
 
     def open_device(self, device_id: int) -> None:
         self.tabs.setCurrentWidget(self.devices_page)
+        self.devices_page.setCurrentWidget(self._board_page)
         self.board.select_device(device_id)
         self.detail.show_device(device_id)
         if sum(self.detail_split.sizes()[1:]) == 0:
@@ -435,7 +436,7 @@ class MainWindow(QMainWindow):
         choice = KeyringChoice(self.services, dialog)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.close)
-        choice.switched.connect(lambda _name: (self._show_keyring(), dialog.close()))
+        choice.switched.connect(lambda _name: (self._key_store_switched(), dialog.close()))
         layout = QVBoxLayout(dialog)
         layout.addWidget(choice)
         layout.addWidget(buttons)
@@ -463,11 +464,21 @@ class MainWindow(QMainWindow):
         self.keyring_label.setToolTip(
             self.tr("CMC keys are kept only while the app runs.")
             if temporary
-            else self.tr("CMC keys are kept in this keyring, never in the database or logs.")
+            else self.tr("CMC keys are kept here, never in the database or logs.")
         )
+        locked_file = temporary and key_file(self.services).exists()
         real_devices = any(not r.device.practice for r in self.model.rows())
-        self.keyring_box.setVisible(temporary and real_devices)
-        if temporary:
+        self.keyring_box.setVisible(locked_file or (temporary and real_devices))
+        if locked_file:
+            self.keyring_banner.show_message(
+                "warn",
+                self.tr(
+                    "Your device keys are in a password-protected file. Until you unlock it, real devices "
+                    "cannot sign sales (their sales wait safely)."
+                ),
+            )
+            self.keyring_button.setText(self.tr("Unlock the key file…"))
+        elif temporary:
             self.keyring_banner.show_message(
                 "warn",
                 self.tr(
@@ -475,6 +486,17 @@ class MainWindow(QMainWindow):
                     "You can keep them in a file locked with a password instead."
                 ),
             )
+            self.keyring_button.setText(self.tr("Choose where keys are kept…"))
+
+    def _key_store_switched(self) -> None:
+        """New keys are reachable: check every device again now rather than at the next live check."""
+        self._show_keyring()
+        spawn(self._check_all())
+
+    async def _check_all(self) -> None:
+        for device in await self.services.store.list_devices():
+            await self.services.sync.checker.check(device)
+            self.services.sync.notify(device.id)
 
     # -- window state -------------------------------------------------------------------------
     def restore_state(self) -> None:

@@ -1,0 +1,210 @@
+"""Screenshots of the main screens into docs/screenshots/ (offscreen; no display needed).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+
+Builds a throw-away data dir, starts practice mode (the built-in practice KRA with one OSCU and one
+VSCU device), records some sales (a few refused by KRA so "needs your fix" shows), syncs, and grabs:
+the board, the sync report, the add-device wizard, the device detail and the settings dialog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+SIZE = (1280, 800)
+
+
+async def until(predicate, timeout: float = 20.0) -> None:
+    """Wait for a condition the window reaches through its own events (no fixed sleeps)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise TimeoutError("the window did not settle")
+        await asyncio.sleep(0.05)
+
+
+async def practice_devices(services):
+    """Practice mode's devices (the lead's etims_desktop.practice), or a local stand-in with simulators."""
+    try:
+        from etims_desktop.practice import start_practice
+    except ImportError:
+        start_practice = None
+    if start_practice is not None:
+        await start_practice(services)
+        return [d for d in await services.store.list_devices() if d.practice], []
+    from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
+    from etims_desktop.kra.simulator import Simulator
+
+    sims, devices = [], []
+    for kind, name, serial in (
+        (DeviceType.OSCU, "Practice till", "PRACTICE-OSCU-1"),
+        (DeviceType.VSCU, "Practice back office", "PRACTICE-VSCU-1"),
+    ):
+        sim = Simulator(mode=kind.value.lower()).start()
+        sims.append(sim)
+        sim.approve("P000000000P", "00", serial, kind)
+        device = await services.devices.add_device(
+            Device(
+                None,
+                name,
+                kind,
+                "P000000000P",
+                "00",
+                serial,
+                Environment.CUSTOM,
+                sim.api_url,
+                EndpointStyle.NESTED if kind is DeviceType.VSCU else EndpointStyle.FLAT,
+                practice=True,
+            )
+        )
+        devices.append(await services.devices.initialise(device.id))
+    return devices, sims
+
+
+async def record_sales(services, device, count: int, prefix: str, hours_ago: float = 0) -> None:
+    from etims_desktop.domain.sale import Sale, SaleLine, TaxType
+    from etims_desktop.storage.records import ItemDraft
+
+    items = await services.store.list_items()
+    if not items:
+        for name, cls, tax, price in (
+            ("Sugar 1 kg", "5020230500", TaxType.B, "150.00"),
+            ("Maize flour 2 kg", "5020230500", TaxType.B, "210.00"),
+            ("Exercise book", "5020230500", TaxType.B, "55.00"),
+        ):
+            await services.store.add_item(ItemDraft(name, cls, tax, Decimal(price)))
+        items = await services.store.list_items()
+    sold_at = datetime.now(UTC) - timedelta(hours=hours_ago)
+    for n in range(count):
+        item = items[n % len(items)]
+        line = SaleLine(
+            item.code,
+            item.item_class_code,
+            item.name,
+            Decimal(1 + n % 3),
+            item.price,
+            item.tax_type,
+            item.pkg_unit_code,
+            item.qty_unit_code,
+        )
+        sale = Sale(f"{prefix}-{n + 1:04d}", (line,), sold_at)
+        await services.sales.record(device.id, sale, send_now=False)
+
+
+async def main(out: Path) -> int:
+    from keyrings.alt.file import PlaintextKeyring
+    from PySide6.QtWidgets import QApplication
+
+    from etims_desktop.bootstrap import build_services
+    from etims_desktop.domain.device import DeviceType
+    from etims_desktop.paths import DataPaths
+    from etims_desktop.storage.secrets import KeyStore
+    from etims_desktop.ui import tasks
+    from etims_desktop.ui.main_window import MainWindow
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    with tempfile.TemporaryDirectory(prefix="etims-shots-") as tmp:
+        paths = DataPaths(Path(tmp) / "data").ensure()
+        backend = PlaintextKeyring()
+        backend.file_path = str(Path(tmp) / "keyring.cfg")  # a throw-away keyring, never the user's
+        services = build_services(paths, key_store=KeyStore(backend))
+        sims = []
+        window = MainWindow(services)
+        try:
+            window.resize(*SIZE)
+            window.show()
+            await window.refresher.first_done.wait()
+            window.grab().save(str(out / "first-start.png"))
+
+            devices, sims = await practice_devices(services)
+            oscu = next(d for d in devices if d.type is DeviceType.OSCU)
+            vscu = next(d for d in devices if d.type is DeviceType.VSCU)
+            await record_sales(services, oscu, 6, "TILL")
+            await record_sales(services, vscu, 9, "OFFICE", hours_ago=3)
+            refuse = _sim_for(sims, services, oscu)
+            if refuse is not None:
+                from etims_desktop.kra.simulator import FaultKind
+
+                refuse.faults.add("saveTrnsSalesOsdc", FaultKind.RESULT_CODE, count=2, code="910")
+            window.refresher.refresh_now()
+            await until(lambda: window.model.rowCount() == 2 and window.model.board_row(vscu.id).pending == 9)
+            window.grab().save(str(out / "board-before-sync.png"))
+
+            window.sync_all()
+            await until(lambda: window.sync.last_report is not None, 60)
+            await until(lambda: not window.refresher.busy)
+            window.refresher.refresh_now()
+            await until(lambda: not window.refresher.busy)
+            window.grab().save(str(out / "sync-report.png"))
+
+            window.open_device(oscu.id)
+            await until(lambda: window.detail.loads > 0)
+            window.detail.select_group("Needs your fix")
+            await until(lambda: window.detail.outbox.rowCount() > 0 or window.detail.loads > 2)
+            window.detail.select_row(0)
+            await until(lambda: bool(window.detail.history.toPlainText()))
+            window.grab().save(str(out / "device-detail.png"))
+
+            wizard = window.open_add_device()
+            wizard.grab().save(str(out / "wizard-type.png"))
+            wizard.next()
+            wizard.identity_page.name_edit.setText("Till 2")
+            wizard.identity_page.pin_edit.setText("P05123")
+            wizard.identity_page.fields["pin"]._edited("")
+            wizard.identity_page.serial_edit.setText("SN-0002")
+            wizard.grab().save(str(out / "wizard-identity.png"))
+            wizard.reject()
+
+            settings = window.open_settings()
+            settings.grab().save(str(out / "settings.png"))
+            settings.reject()
+
+            diagnostics = window.open_diagnostics()
+            await until(lambda: diagnostics.ready)
+            diagnostics.grab().save(str(out / "diagnostics.png"))
+            diagnostics.close()
+        finally:
+            window.close()
+            window.events.detach()
+            await tasks.cancel_all()
+            await services.aclose()
+            for sim in sims:
+                sim.close()
+            app.processEvents()
+    print(f"screenshots in {out}")
+    return 0
+
+
+def _sim_for(sims, services, device):
+    """The simulator behind `device` when this script started it (practice mode keeps its own)."""
+    for sim in sims:
+        if device.base_url and device.base_url.startswith(sim.base_url):
+            return sim
+    return None
+
+
+if __name__ == "__main__":
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+    )
+    args = parser.parse_args()
+    application = QApplication(sys.argv)
+    application.setQuitOnLastWindowClosed(False)
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(application)) as runner:
+        sys.exit(runner.run(main(args.out)))

@@ -1,0 +1,117 @@
+"""The board model's words: status, queue age, progress, practice flag, last problem (no store needed)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+from etims_desktop.domain.device import Device, DeviceType, Environment
+from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.sync.report import Progress
+from etims_desktop.ui.board_model import BoardRow, Column, DeviceBoardModel, PracticeRole, ProgressRole
+from etims_desktop.ui.formatting import age, ago, pending_text
+
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+
+def device(device_id: int, name: str, kind: DeviceType = DeviceType.OSCU, practice: bool = False) -> Device:
+    return Device(
+        id=device_id,
+        name=name,
+        type=kind,
+        pin="P051234567X",
+        branch_id="00",
+        serial=f"SN{device_id}",
+        environment=Environment.CUSTOM,
+        base_url="http://127.0.0.1:9",
+        scu_id="KRACU0100000001",
+        practice=practice,
+    )
+
+
+def text(model: DeviceBoardModel, row: int, column: Column) -> str:
+    return model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_ages_read_like_speech():
+    assert ago(NOW - timedelta(seconds=10), NOW) == "just now"
+    assert ago(NOW - timedelta(minutes=2), NOW) == "2 min ago"
+    assert ago(NOW - timedelta(hours=3, minutes=5), NOW) == "3 h ago"
+    assert ago(None, NOW) == "never"
+    assert age(NOW - timedelta(days=1), NOW) == "24 h"
+    assert age(NOW - timedelta(days=3), NOW) == "3 days"
+    assert pending_text(12, NOW - timedelta(hours=3), NOW) == "12 waiting, oldest 3 h"
+    assert pending_text(0, None, NOW) == "nothing waiting"
+
+
+def test_rows_show_status_queue_last_sync_and_problem(qapp):
+    model = DeviceBoardModel()
+    model.now = NOW
+    online = DeviceStatus(StatusKind.ONLINE, NOW - timedelta(minutes=2), 42.4)
+    down = DeviceStatus(
+        StatusKind.SERVICE_DOWN,
+        NOW - timedelta(minutes=1),
+        plain="Nothing answers at http://127.0.0.1:9.",
+        next_step="Start the KRA VSCU service.",
+    )
+    model.set_rows(
+        [
+            BoardRow(device(1, "Till 1"), online, last_success_at=NOW - timedelta(hours=1)),
+            BoardRow(
+                device(2, "Back office", DeviceType.VSCU, practice=True),
+                down,
+                pending=12,
+                oldest_pending_at=NOW - timedelta(hours=3),
+                needs_fix=2,
+                last_error=down.plain,
+                next_step=down.next_step,
+            ),
+        ]
+    )
+    assert model.rowCount() == 2
+    assert text(model, 0, Column.STATUS) == "online\n42 ms · checked 2 min ago"
+    assert text(model, 0, Column.METHOD) == "real-time"
+    assert text(model, 0, Column.PENDING) == "nothing waiting"
+    assert "1 h ago" in text(model, 0, Column.LAST_SYNC)
+    assert text(model, 1, Column.TYPE) == "VSCU"
+    assert text(model, 1, Column.METHOD) == "in batches"
+    assert text(model, 1, Column.PENDING) == "12 waiting, oldest 3 h\n2 need your fix"
+    assert text(model, 1, Column.LAST_SYNC) == "never"
+    assert (
+        text(model, 1, Column.PROBLEM)
+        == "Nothing answers at http://127.0.0.1:9.\nWhat to do: Start the KRA VSCU service."
+    )
+    assert model.index(1, Column.DEVICE).data(PracticeRole) is True
+    assert model.index(0, Column.DEVICE).data(PracticeRole) is False
+
+
+def test_progress_shows_while_syncing_and_clears_when_done(qapp):
+    model = DeviceBoardModel()
+    model.now = NOW
+    model.set_rows([BoardRow(device(1, "Till 1"), DeviceStatus(), pending=5)])
+    changed = []
+    model.dataChanged.connect(lambda *_: changed.append(1))
+
+    model.set_progress(Progress(1, "sending", done=2, total=5))
+    assert text(model, 0, Column.STATUS) == "Syncing: sending 2 of 5"
+    assert text(model, 0, Column.PENDING).startswith("sending 2 of 5")
+    assert model.index(0, Column.PENDING).data(ProgressRole) == (2, 5)
+    assert changed
+
+    model.set_progress(Progress(1, "done"))
+    assert text(model, 0, Column.STATUS) == "not checked yet"
+    assert model.index(0, Column.PENDING).data(ProgressRole) is None
+
+
+def test_same_devices_update_in_place_new_devices_reset(qapp):
+    model = DeviceBoardModel()
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    row = BoardRow(device(1, "Till 1"), DeviceStatus())
+    model.set_rows([row])
+    model.set_rows([BoardRow(row.device, DeviceStatus(), pending=3)])
+    assert len(resets) == 1  # the second call kept the rows (selection survives a refresh)
+    assert model.board_row(1).pending == 3
+    model.set_rows([row, BoardRow(device(2, "Till 2"), DeviceStatus())])
+    assert len(resets) == 2

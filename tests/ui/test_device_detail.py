@@ -1,0 +1,77 @@
+"""The device detail view: sales by state with reasons and history; resend and cancel a refused sale."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.kra.simulator import FaultKind
+
+from .helpers import connect_device, queue_sales, run
+
+
+def test_needs_fix_sale_can_be_resent_or_cancelled(qtbot, qloop, services, window, oscu_sim):
+    till = run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-DET-1", "OSCU"))
+    sale_ids = run(qloop, queue_sales(services, till.id, 3))
+    # KRA refuses the first two sales (910: a business rejection), accepts the third
+    oscu_sim.faults.add("saveTrnsSalesOsdc", FaultKind.RESULT_CODE, count=2, code="910")
+    window.sync_all()
+    qtbot.waitUntil(lambda: window.sync.last_report is not None, timeout=20000)
+    assert window.sync.last_report.devices[0].needs_fix_total == 2
+
+    window.open_device(till.id)
+    detail = window.detail
+    qtbot.waitUntil(lambda: detail.isVisible() and detail.device is not None and detail.device.id == till.id)
+    detail.select_group("Needs your fix")
+    qtbot.waitUntil(lambda: detail.outbox.rowCount() == 2)
+    assert detail.state_tabs.tabText(2).endswith("(2)")
+    assert detail.state_tabs.tabText(3).endswith("(1)")  # signed
+    entry = detail.outbox.entry_at(0)
+    assert entry.state is OutboxState.NEEDS_FIX
+    reason = detail.outbox.index(0, 4).data(Qt.ItemDataRole.DisplayRole)
+    assert "910" in reason
+
+    # the history of the selected sale
+    detail.select_row(0)
+    qtbot.waitUntil(lambda: "needs your fix" in detail.history.toPlainText())
+    assert detail.resend_button.isEnabled() and detail.cancel_button.isEnabled()
+
+    # resend: back in the queue
+    resent = detail.selected_entry()
+    qtbot.mouseClick(detail.resend_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: run(qloop, services.store.get_entry(resent.sale_id)).state is OutboxState.QUEUED)
+    qtbot.waitUntil(lambda: detail.outbox.rowCount() == 1)
+
+    # cancel locally: asks first, "Keep it" does nothing, "Cancel the sale" cancels
+    detail.select_row(0)
+    qtbot.waitUntil(lambda: detail.cancel_button.isEnabled())
+    victim = detail.selected_entry()
+    qtbot.mouseClick(detail.cancel_button, Qt.MouseButton.LeftButton)
+    box = detail.confirm_box
+    qtbot.waitUntil(box.isVisible)
+    box.button(QMessageBox.StandardButton.No).click()
+    assert run(qloop, services.store.get_entry(victim.sale_id)).state is OutboxState.NEEDS_FIX
+    qtbot.mouseClick(detail.cancel_button, Qt.MouseButton.LeftButton)
+    detail.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: detail.message.kind == "ok" and "cancelled" in detail.message.text())
+    assert run(qloop, services.store.get_entry(victim.sale_id)).state is OutboxState.CANCELLED
+    assert sorted([resent.sale_id, victim.sale_id]) == sorted(sale_ids[:2])
+
+    # the sync history tab lists the run with this device's summary
+    assert detail.runs.rowCount() >= 1
+    assert "Signed 1 sale" in detail.runs.item(0, 2).text()
+
+
+def test_refresh_code_lists_reports_what_came(qtbot, qloop, services, window, oscu_sim):
+    till = run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-DET-2", "OSCU"))
+    window.open_device(till.id)
+    detail = window.detail
+    qtbot.waitUntil(lambda: detail.device is not None)
+    qtbot.mouseClick(detail.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: detail.message.kind in ("ok", "warn", "error") and detail.refresh_button.isEnabled(),
+        timeout=10000,
+    )
+    assert detail.message.kind == "ok", detail.message.text()
+    assert run(qloop, services.store.codes(till.id, "07"))  # payment types arrived from (simulated) KRA

@@ -1,0 +1,120 @@
+"""Adding a device through the wizard: validation as you type, initialise with KRA, or enter a key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from etims_desktop.domain.status import StatusKind
+from etims_desktop.ui.device_wizard import PageId
+
+from .helpers import PIN, run
+
+
+def fill_identity(qtbot, wizard, name: str, pin: str, serial: str) -> None:
+    page = wizard.identity_page
+    qtbot.keyClicks(page.name_edit, name)
+    qtbot.keyClicks(page.pin_edit, pin)
+    qtbot.keyClicks(page.serial_edit, serial)
+
+
+def choose_custom_address(qtbot, wizard, url: str) -> None:
+    page = wizard.connection_page
+    page.custom.setChecked(True)
+    page.url_edit.clear()
+    qtbot.keyClicks(page.url_edit, url)
+
+
+def test_add_oscu_device_and_initialise_with_kra(qtbot, qloop, services, window, oscu_sim):
+    oscu_sim.approve(PIN, "00", "SN-WIZ-1", "OSCU")
+    wizard = window.open_add_device()
+    qtbot.waitUntil(wizard.isVisible)
+    assert wizard.currentId() == PageId.TYPE
+    wizard.next()
+    assert wizard.currentId() == PageId.IDENTITY
+    identity = wizard.identity_page
+    next_button = wizard.button(wizard.WizardButton.NextButton)
+
+    qtbot.keyClicks(identity.pin_edit, "p05123")  # half a PIN: the message says what a PIN looks like
+    assert identity.pin_edit.text() == "P05123"
+    assert identity.fields["pin"].message.isVisible()
+    assert "letter A or P, nine digits and a letter" in identity.fields["pin"].message.text()
+    assert not next_button.isEnabled()
+    identity.pin_edit.clear()
+    fill_identity(qtbot, wizard, "Till 1", PIN, "SN-WIZ-1")
+    assert not identity.fields["pin"].message.isVisible()
+    assert next_button.isEnabled()
+    wizard.next()
+
+    assert wizard.currentId() == PageId.CONNECTION
+    choose_custom_address(qtbot, wizard, "not an address")
+    assert wizard.connection_page.url_field.message.isVisible()
+    assert not next_button.isEnabled()
+    wizard.connection_page.url_edit.clear()
+    qtbot.keyClicks(wizard.connection_page.url_edit, oscu_sim.api_url)
+    assert next_button.isEnabled()
+    wizard.next()
+
+    key_page = wizard.key_page
+    assert wizard.currentId() == PageId.KEY
+    assert not key_page.keyring.isVisible()  # a real keyring is in use: no warning
+    finish = wizard.button(wizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    qtbot.mouseClick(key_page.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: key_page.done_ok, timeout=10000)
+    assert key_page.result.kind == "ok", key_page.result.text()
+    assert "SCU id KRACU" in key_page.result.text()
+    assert finish.isEnabled()
+    wizard.accept()
+
+    device = wizard.device
+    assert device.initialised
+    assert services.key_store.has_key(device)
+    qtbot.waitUntil(lambda: window.model.board_row(device.id) is not None)
+    qtbot.waitUntil(lambda: window.model.board_row(device.id).status.kind is StatusKind.ONLINE)
+    key = services.key_store.get_key(device)
+    assert key.encode() not in services.paths.database.read_bytes()  # the key lives in the keyring only
+
+
+def test_enter_an_existing_key_clears_the_field(qtbot, qloop, services, window, oscu_sim):
+    key = oscu_sim.preinitialise(PIN, "00", "SN-WIZ-2")
+    scu_id = next(d.scu_id for d in oscu_sim.approved_devices() if d.serial == "SN-WIZ-2")
+    wizard = window.open_add_device()
+    wizard.next()
+    fill_identity(qtbot, wizard, "Till 2", PIN, "SN-WIZ-2")
+    wizard.next()
+    choose_custom_address(qtbot, wizard, oscu_sim.api_url)
+    wizard.next()
+    page = wizard.key_page
+    page.key_radio.setChecked(True)
+    assert page.key_edit.echoMode() == page.key_edit.EchoMode.Password
+    qtbot.keyClicks(page.scu_edit, scu_id)
+    qtbot.keyClicks(page.key_edit, key)
+    qtbot.mouseClick(page.go_button, Qt.MouseButton.LeftButton)
+    assert page.key_edit.text() == ""  # read once, then gone from the widget
+    qtbot.waitUntil(lambda: page.done_ok, timeout=10000)
+    assert page.result.kind == "ok", page.result.text()
+    assert key not in page.result.text()
+    assert services.key_store.get_key(wizard.device) == key
+
+
+def test_initialise_errors_are_plain_and_cancel_removes_the_half_added_device(
+    qtbot, qloop, services, window, oscu_sim
+):
+    wizard = window.open_add_device()  # this serial was never approved by (simulated) KRA
+    wizard.next()
+    fill_identity(qtbot, wizard, "Till 3", PIN, "SN-NOT-APPROVED")
+    wizard.next()
+    choose_custom_address(qtbot, wizard, oscu_sim.api_url)
+    wizard.next()
+    page = wizard.key_page
+    qtbot.mouseClick(page.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.result.kind == "error", timeout=10000)
+    assert page.result.text()
+    assert "Traceback" not in page.result.text()
+    assert not wizard.button(wizard.WizardButton.FinishButton).isEnabled()
+    added = wizard.device
+    assert added is not None and not added.initialised
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    wizard.reject()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0)
+    assert run(qloop, services.store.list_devices()) == []
