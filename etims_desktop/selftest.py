@@ -39,6 +39,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="use DIR as the data dir (default: a temporary one, deleted afterwards)",
     )
     parser.add_argument("--no-window", action="store_true", help="skip opening the window")
+    parser.add_argument(
+        "--keyring-write",
+        action="store_true",
+        help="also save, read back and delete a throwaway entry in the OS keyring (may ask to unlock it)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -52,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="etims-selftest-") as scratch:
         paths = resolve_data_paths(data_dir or Path(scratch) / "data")
-        report = run_checks(paths, Path(scratch), window=not args.no_window)
+        report = run_checks(paths, Path(scratch), window=not args.no_window, keyring_write=args.keyring_write)
     if args.json:
         print(json.dumps(report, indent=2, default=str))
     else:
@@ -60,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report["ok"] else 1
 
 
-def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True) -> dict:
+def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True, keyring_write: bool = False) -> dict:
     """Every check, each one isolated: one failure is reported and the others still run."""
     report: dict = {
         "version": __version__,
@@ -75,6 +80,8 @@ def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True) -> dict:
         ("timezone", check_timezone),
         ("sqlite", lambda: sqlite3.sqlite_version),
         ("keyring", check_keyring),
+        ("key_store", check_key_store),
+        ("keyring_write", check_keyring_write if keyring_write else lambda: "skipped"),
         ("database", lambda: check_database(paths)),
         ("resources", check_resources),
         ("window", (lambda: check_window(paths, scratch / "window.png")) if window else (lambda: "skipped")),
@@ -128,6 +135,39 @@ def check_keyring() -> dict:
         "viable": [f"{label(type(k))} ({k.priority:g})" for k in viable],
         "unusable": unusable,
     }
+
+
+def check_key_store() -> dict | str:
+    """The keyring the app itself will keep CMC keys in (an OS keyring only, never a plain file)."""
+    import importlib.util
+
+    if importlib.util.find_spec("etims_desktop.storage.secrets") is None:
+        return NOT_BUILT_YET
+    from etims_desktop.storage.secrets import KeyStore
+
+    store = KeyStore()
+    return {"name": store.backend_name, "available": store.available}
+
+
+def check_keyring_write() -> str:
+    """Save, read back and delete a throwaway secret in the app's keyring: proves it really works."""
+    import secrets
+
+    from etims_desktop.storage.secrets import KeyStore
+
+    store = KeyStore()
+    if not store.available:
+        return "skipped: no OS keyring"
+    service, user, value = "etims-desktop/selftest", "selftest", secrets.token_urlsafe(16)
+    store.backend.set_password(service, user, value)
+    try:
+        if store.backend.get_password(service, user) != value:
+            raise RuntimeError(f"{store.backend_name} returned a different value than was saved")
+    finally:
+        store.backend.delete_password(service, user)
+    if store.backend.get_password(service, user) is not None:
+        raise RuntimeError(f"{store.backend_name} kept the entry after deleting it")
+    return f"saved, read back and deleted in {store.backend_name}"
 
 
 def check_database(paths: DataPaths) -> dict | str:
@@ -221,17 +261,26 @@ def check_qt() -> dict:
 
 def format_report(report: dict) -> str:
     """The report as short lines for a person."""
-    keyring_info = report.get("keyring") or {}
-    qt = report.get("qt") or {}
-    window = report.get("window")
+    qt, keyring_info, store = report.get("qt") or {}, report.get("keyring") or {}, report.get("key_store")
+    database, window = report.get("database"), report.get("window")
+    if isinstance(store, dict):
+        store = store["name"] + (
+            "" if store["available"] else " - the app offers a session-only key or a key file"
+        )
+    if isinstance(database, dict):
+        database = f"migrated to revision {database['revision']} ({database['tables']} tables) in {database['open_ms']} ms"
+    if isinstance(window, dict):
+        width, height = window["size"]
+        window = f"opened, screenshot {width}x{height} px ({window['screenshot_bytes']} bytes) in {window['ms']} ms"
     lines = [
         f"etims-desktop {report['version']} ({'frozen build' if report['frozen'] else 'from source'})",
         f"Python {report['python']} on {report['platform']}",
-        f"Qt {qt.get('qt')} (PySide6 {qt.get('pyside6')}), platform plugin: {qt.get('platform_plugin')}",
-        f"Keyring: {keyring_info.get('name')} (priority {keyring_info.get('priority')})",
-        f"Database: {report.get('database')}",
+        f"Qt {qt.get('qt')} (PySide6 {qt.get('pyside6')}), platform plugin {qt.get('platform_plugin')}",
+        f"Keyring for CMC keys: {store} (keyring library default: {keyring_info.get('name')})",
+        f"Keyring write test: {report.get('keyring_write')}",
+        f"Database: {database}",
         f"Window: {window}",
-        f"Time zone: {report.get('timezone')}",
+        f"Time zone: {report.get('timezone')}; SQLite {report.get('sqlite')}",
     ]
     lines += [f"FAILED {name}: {error}" for name, error in report["errors"].items()]
     lines.append("All checks passed." if report["ok"] else "Some checks failed.")

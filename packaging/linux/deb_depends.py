@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Print the Debian `Depends:` and `Recommends:` lines for a PyInstaller onedir bundle.
+
+    python packaging/linux/deb_depends.py dist/etims-desktop
+
+The bundle carries most shared libraries itself; what it still takes from the system (glibc, libGL,
+libxcb, libcups, ...) is every DT_NEEDED name that no file in the bundle provides. Each one is resolved
+with `ldconfig -p` and mapped to its package with `dpkg -S`. glibc gets a minimum version: the build
+machine's, since the bundled libraries were linked against it. Libraries only Qt's Wayland plugin needs go
+to Recommends: without them Qt falls back to X11 (XWayland), so they must not block installation.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+GLIBC_SONAMES = re.compile(r"^(ld-linux.*|libc|libm|libdl|libpthread|librt|libutil|libresolv)\.so")
+WAYLAND_ONLY = {  # soname -> package, known even when the build machine lacks the library
+    "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-egl.so.1": "libwayland-egl1",
+}
+
+
+def is_elf(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == b"\x7fELF"
+
+
+def needed(path: Path) -> list[str]:
+    """The DT_NEEDED entries of one ELF file."""
+    dump = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True, check=True).stdout
+    return [line.split()[1] for line in dump.splitlines() if line.strip().startswith("NEEDED")]
+
+
+def system_libraries(bundle: Path) -> set[str]:
+    """Sonames some file in the bundle links to that the bundle does not provide itself."""
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink() and is_elf(p)]
+    provided = {p.name for p in bundle.rglob("*")}
+    return {name for path in files for name in needed(path)} - provided
+
+
+def loader_cache() -> dict[str, str]:
+    """soname -> path for the x86-64 libraries the system loader knows (`ldconfig -p`)."""
+    cache = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=True).stdout
+    paths = {}
+    for line in cache.splitlines():
+        parts = line.strip().split(" => ")
+        if len(parts) == 2 and "x86-64" in parts[0]:
+            paths.setdefault(parts[0].split()[0], parts[1])
+    return paths
+
+
+def owning_package(path: str) -> str | None:
+    for candidate in (path, str(Path(path).resolve())):
+        result = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
+        if result.returncode == 0:
+            return result.stdout.split(":")[0].strip()
+    return None
+
+
+def glibc_version() -> str:
+    version = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", "libc6"], capture_output=True, text=True, check=True
+    ).stdout
+    return re.match(r"\d+\.\d+", version).group(0)
+
+
+def depends(bundle: Path) -> tuple[list[str], list[str]]:
+    """(Depends, Recommends) package lists for the bundle."""
+    required, optional = {"libc6": f"libc6 (>= {glibc_version()})"}, set()
+    paths = loader_cache()
+    for soname in sorted(system_libraries(bundle)):
+        if GLIBC_SONAMES.match(soname):
+            continue
+        if soname in WAYLAND_ONLY:
+            optional.add(WAYLAND_ONLY[soname])
+            continue
+        package = owning_package(paths[soname]) if soname in paths else None
+        if package:
+            required.setdefault(package, package)
+        else:
+            print(f"warning: no package provides {soname}", file=sys.stderr)
+    return sorted(required.values()), sorted(optional)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    required, optional = depends(Path(argv[0]))
+    print("Depends: " + ", ".join(required))
+    if optional:
+        print("Recommends: " + ", ".join(optional))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
