@@ -31,7 +31,7 @@ from etims_desktop.domain.receipt import money, quantity
 from etims_desktop.domain.tax import SaleAmounts
 from etims_desktop.sync.code_choices import REFUND_REASONS, code_choices
 from etims_desktop.sync.credit_notes import CreditNoteOptions, credit_note_options, make_credit_note
-from etims_desktop.ui.sale_dialog import ERROR_STYLE, TotalsPanel
+from etims_desktop.ui.sale_dialog import ERROR_STYLE, TotalsPanel, new_invoice_number
 from etims_desktop.ui.tasks import plain_error, spawn
 
 COLUMNS = ("Item", "Sold", "Still creditable", "Credit now", "Unit price")
@@ -118,7 +118,7 @@ class CreditNoteDialog(QDialog):
             .replace("%2", number)
             .replace("%3", sale.sold_at.astimezone().strftime("%d %b %Y %H:%M"))
         )
-        self.invoice_edit.setText(f"CN-{sale.trader_invoice_no}"[:50] if not options.blocked else "")
+        self.invoice_edit.setText(new_invoice_number("C") if not options.blocked else "")
         self.buyer_label.setText(
             " ".join(x for x in (sale.buyer_name, sale.buyer_pin) if x)
             or self.tr("walk-in customer (no PIN)")
@@ -218,6 +218,14 @@ class CreditNoteDialog(QDialog):
 
     async def _record(self, note) -> None:
         recorded = await self.services.sales.record(self.options.original.device_id, note)
+        if not recorded.created:
+            self.save_button.setEnabled(True)
+            self._say(
+                self.tr(
+                    "Number %1 is already used on this device: give this credit note its own number."
+                ).replace("%1", note.trader_invoice_no)
+            )
+            return
         self.credit_note_recorded.emit(recorded.sale_id)
         self.accept()
 

@@ -61,10 +61,10 @@ def parse_decimal(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def new_invoice_number(now: datetime | None = None) -> str:
-    """The shop's own number for a sale made here: date, time and a random tail (unique per device)."""
+def new_invoice_number(prefix: str = "W", now: datetime | None = None) -> str:
+    """The shop's own number for a document made here: date, time and a random tail (unique per device)."""
     now = (now or datetime.now(UTC)).astimezone(NAIROBI)
-    return f"W{now:%y%m%d-%H%M%S}-{secrets.randbelow(1000):03d}"
+    return f"{prefix}{now:%y%m%d-%H%M%S}-{secrets.randbelow(1000):03d}"
 
 
 def item_label(item: Item) -> str:
@@ -381,9 +381,7 @@ class SaleDialog(QDialog):
                     if column not in (QTY_COL, PRICE_COL, DISC_COL):
                         cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     if column:
-                        cell.setTextAlignment(
-                            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                        )
+                        cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.table.setItem(row, column, cell)
         finally:
             self._filling = False
