@@ -7,6 +7,7 @@ change goes through `_record`, which applies the event and journals it before th
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -30,31 +31,14 @@ from etims_desktop.kra.simulator.wire import (
     parse_kra_datetime,
 )
 
+log = logging.getLogger("etims_desktop.kra.simulator")
+
 NO_AUTH = frozenset({"selectInitOsdcInfo", "selectServerTime", "echoTest"})
 NO_BODY = frozenset({"selectServerTime", "echoTest"})
-ITEM_FIELDS = (
-    "itemCd",
-    "itemClsCd",
-    "itemTyCd",
-    "itemNm",
-    "itemStdNm",
-    "orgnNatCd",
-    "pkgUnitCd",
-    "qtyUnitCd",
-    "taxTyCd",
-    "btchNo",
-    "bcd",
-    "dftPrc",
-    "grpPrcL1",
-    "grpPrcL2",
-    "grpPrcL3",
-    "grpPrcL4",
-    "grpPrcL5",
-    "addInfo",
-    "sftyQty",
-    "isrcAplcbYn",
-    "useYn",
-)
+ITEM_FIELDS = tuple(
+    "itemCd itemClsCd itemTyCd itemNm itemStdNm orgnNatCd pkgUnitCd qtyUnitCd taxTyCd btchNo bcd dftPrc grpPrcL1 "
+    "grpPrcL2 grpPrcL3 grpPrcL4 grpPrcL5 addInfo sftyQty isrcAplcbYn useYn".split()
+)  # selectItemList answers with these (plus tin, regBhfId, rraModYn)
 DEFAULT_PLACE = {
     "prvncNm": "NAIROBI",
     "dstrtNm": "WESTLANDS",
@@ -112,6 +96,9 @@ class EtimsService:
                 result = getattr(self, f"_{endpoint}")(Call(endpoint, body, tin, bhf_id, now))
         except Rejection as rejection:
             return Answer(rejection.code, None, rejection.message)
+        except Exception:  # a simulator bug must still answer, the way KRA does
+            log.exception("simulator failed on %s", endpoint)
+            return Answer("999")
         return result if isinstance(result, Answer) else Answer("000", result)
 
     def _parse(self, endpoint: str, raw: bytes) -> dict:
