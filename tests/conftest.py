@@ -29,3 +29,6 @@ def qloop(qapp):
     loop.close()
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
+
+
+from conftest_keyring import key_store, keyring_backend  # noqa: E402, F401 - shared fixtures
