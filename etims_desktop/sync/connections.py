@@ -52,8 +52,11 @@ class Connections:
         cached = self._clients.get(device.id)
         if cached is not None:
             return cached
-        key = await self._keyring(self.key_store.get_key, device)
-        register_secret(key)
+        if device.type is DeviceType.VSCU and not await self._keyring(self.key_store.has_key, device):
+            key = None  # the VSCU service holds the key itself; it needs only tin and bhfId
+        else:
+            key = await self._keyring(self.key_store.get_key, device)
+            register_secret(key)
         client = self._build(device, key)
         self._clients[device.id] = client
         return client

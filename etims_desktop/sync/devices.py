@@ -41,7 +41,8 @@ class DeviceService:
             ) from None
         except kra_errors.KraError as exc:
             raise DeviceSetupError(exc.plain, exc.next_step, exc.code) from None
-        await self.connections.store_key(device, info.cmc_key_value)
+        if info.cmc_key_value:  # a VSCU service may keep the key to itself
+            await self.connections.store_key(device, info.cmc_key_value)
         device = await self.store.set_initialised(device.id, info.sdc_id, info.mrc_no)
         await self.checker.check(device)
         return device

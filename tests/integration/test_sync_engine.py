@@ -1,0 +1,142 @@
+"""The sync engine end to end against the simulator over real HTTP."""
+
+from __future__ import annotations
+
+from sync_shop import PIN, open_shop
+
+from etims_desktop.domain.device import DeviceType
+from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.status import StatusKind
+from etims_desktop.kra.simulator import FaultKind
+from etims_desktop.sync.report import Outcome
+
+
+def numbers(sim, branch="00"):
+    return [s.invc_no for s in sim.signed_sales(PIN, branch)]
+
+
+def test_oscu_sales_are_signed_at_once_in_order(tmp_path, key_store, kra, run):
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            assert device.initialised and device.scu_id.startswith("KRACU")
+            for _ in range(3):
+                await shop.services.sales.record(device.id, shop.sale((0, "2"), (1, "1")))
+            await shop.services.sales.wait_idle()
+            counts = await shop.services.store.outbox_counts(device.id)
+            assert counts.get(OutboxState.SIGNED) == 3
+            entry = await shop.services.store.get_entry(1)
+            assert entry.receipt.signature and len(entry.receipt.signature) == 16
+            report = await shop.services.sync.sync()
+            assert report.devices[0].outcome is Outcome.UP_TO_DATE
+            assert report.exit_code == 0
+        finally:
+            await shop.services.aclose()
+
+    run(scenario())
+    assert numbers(kra) == [1, 2, 3]
+    assert len(kra.items(PIN)) == 2  # each item registered once
+
+
+def test_offline_then_back_online(tmp_path, key_store, kra, run):
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            kra.go_offline()
+            report = await shop.services.sync.sync()
+            assert report.devices[0].status.kind is StatusKind.OFFLINE
+            for _ in range(4):
+                await shop.services.sales.record(device.id, shop.sale())
+            await shop.services.sales.wait_idle()
+            report = await shop.services.sync.sync()
+            first = report.devices[0]
+            assert first.outcome is Outcome.NOTHING_SENT and first.signed == 0
+            assert "Nothing was sent" in first.summary() and "4 still waiting" in first.summary()
+            assert report.exit_code == 1
+            kra.go_online()
+            report = await shop.services.sync.sync()
+            assert report.devices[0].signed == 4 and report.devices[0].outcome is Outcome.ALL_SIGNED
+            assert report.exit_code == 0
+            runs = await shop.services.store.list_sync_runs()
+            assert len(runs) == 3
+        finally:
+            await shop.services.aclose()
+
+    run(scenario())
+    assert numbers(kra) == [1, 2, 3, 4]
+
+
+def test_lost_answer_is_resolved_without_signing_twice(tmp_path, key_store, kra, run):
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            kra.faults.once("saveTrnsSalesOsdc", FaultKind.DROP_AFTER_PROCESSING)
+            for _ in range(3):
+                await shop.services.sales.record(device.id, shop.sale(), send_now=False)
+            report = await shop.services.sync.sync()
+            dev = report.devices[0]
+            assert dev.signed == 3 and dev.already_recorded == 1
+            entries = await shop.services.store.list_outbox(device.id)
+            assert all(e.state is OutboxState.SIGNED and e.receipt.complete for e in entries)
+            first = min(entries, key=lambda e: e.invc_no)
+            history = [h.to_state for h in await shop.services.store.history(first.sale_id)]
+            assert history[-2:] == [OutboxState.UNCERTAIN, OutboxState.SIGNED]
+        finally:
+            await shop.services.aclose()
+
+    run(scenario())
+    assert numbers(kra) == [1, 2, 3]
+
+
+def test_rejection_frees_its_number(tmp_path, key_store, kra, run):
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            kra.faults.once("saveTrnsSalesOsdc", FaultKind.RESULT_CODE, code="910")
+            for _ in range(3):
+                await shop.services.sales.record(device.id, shop.sale(), send_now=False)
+            report = await shop.services.sync.sync()
+            dev = report.devices[0]
+            assert dev.signed == 2 and dev.rejected == 1 and dev.needs_fix_total == 1
+            assert report.exit_code == 2
+            fix = [e for e in await shop.services.store.list_outbox(device.id) if e.state is OutboxState.NEEDS_FIX]
+            assert fix[0].invc_no is None and fix[0].last_error_message
+            await shop.services.store.resend_sale(fix[0].sale_id)
+            report = await shop.services.sync.sync()
+            assert report.devices[0].signed == 1 and report.exit_code == 0
+        finally:
+            await shop.services.aclose()
+
+    run(scenario())
+    assert numbers(kra) == [1, 2, 3]
+
+
+def test_mixed_shop_one_device_down_the_other_syncs(tmp_path, key_store, kra, vscu, run):
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            oscu_dev = await shop.add_device(kra, "T1")
+            vscu_dev = await shop.add_device(vscu, "V1", DeviceType.VSCU)
+            for _ in range(2):
+                await shop.services.sales.record(oscu_dev.id, shop.sale(), send_now=False)
+                await shop.services.sales.record(vscu_dev.id, shop.sale(), send_now=False)
+            vscu.go_offline()
+            report = await shop.services.sync.sync()
+            by_type = {d.device_type: d for d in report.devices}
+            assert by_type["OSCU"].signed == 2 and by_type["OSCU"].outcome is Outcome.ALL_SIGNED
+            assert by_type["VSCU"].status.kind is StatusKind.SERVICE_DOWN
+            assert by_type["VSCU"].outcome is Outcome.NOTHING_SENT and by_type["VSCU"].still_pending == 2
+            assert report.exit_code == 1
+            vscu.go_online()
+            report = await shop.services.sync.sync([vscu_dev.id])
+            assert report.devices[0].signed == 2
+        finally:
+            await shop.services.aclose()
+
+    run(scenario())
+    assert numbers(kra) == [1, 2]
+    assert numbers(vscu) == [1, 2]
