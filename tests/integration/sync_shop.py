@@ -51,7 +51,11 @@ class Shop:
 
 
 async def open_shop(tmp_path, key_store) -> Shop:
+    """Open (or reopen) the shop in tmp_path/data; the item master is created once."""
     services = build_services(resolve_data_paths(tmp_path / "data"), key_store=key_store)
+    items = await services.store.list_items()
+    if items:
+        return Shop(services, items)
     items = [
         await services.store.add_item(
             Item("", "Sugar 1kg", "50161800", TaxType.B, Decimal("180.00"))
