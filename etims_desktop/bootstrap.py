@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -33,9 +34,13 @@ class Services:
     sales: SaleService
     importer: SaleImporter
     scheduler: SyncScheduler
+    practice: Any = None  # practice.PracticeKra while practice mode runs
 
     async def aclose(self) -> None:
         await self.scheduler.stop()
+        if self.practice is not None:
+            self.practice.close()
+            self.practice = None
         await self.sales.aclose()
         await self.connections.aclose()
         await self.store.aclose()

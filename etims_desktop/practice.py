@@ -1,0 +1,109 @@
+"""Practice mode: a built-in practice KRA (OSCU) and a practice VSCU service, inside this app.
+
+A newcomer gets one OSCU and one VSCU practice device, a few items, and real traffic to watch -
+without touching KRA. Practice devices are flagged `practice=True` (the window shows a PRACTICE
+badge) and talk only to these loopback simulators. The simulators keep their state next to the
+database, so practice sales survive a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
+from etims_desktop.domain.item import Item
+from etims_desktop.domain.sale import TaxType
+from etims_desktop.kra.simulator import Simulator, SimulatorConfig
+
+log = logging.getLogger("etims_desktop.practice")
+
+PRACTICE_PIN = "P000000001Z"
+PRACTICE_BRANCH = "00"
+PRACTICE_DEVICES = (
+    ("Practice till (OSCU)", DeviceType.OSCU, "PRACTICE-OSCU-1"),
+    ("Practice back office (VSCU)", DeviceType.VSCU, "PRACTICE-VSCU-1"),
+)
+PRACTICE_ITEMS = (
+    ("Sugar 1 kg", "50161800", TaxType.B, "180.00"),
+    ("White bread 400 g", "5018190100", TaxType.A, "65.00"),
+    ("Fresh milk 500 ml", "5013170100", TaxType.A, "60.00"),
+    ("Soda 500 ml", "5020230600", TaxType.B, "80.00"),
+    ("Diesel (litre)", "15101505", TaxType.E, "171.60"),
+    ("Delivery service", "78101800", TaxType.B, "300.00"),
+)
+
+
+@dataclass
+class PracticeKra:
+    oscu: Simulator
+    vscu: Simulator
+    devices: list[Device]
+
+    def close(self) -> None:
+        self.oscu.close()
+        self.vscu.close()
+
+
+def _simulator(mode: str, state_file) -> Simulator:
+    return Simulator(
+        SimulatorConfig(mode=mode, state_file=state_file, latency=0.05)
+    ).start()
+
+
+async def start_practice(services) -> PracticeKra:
+    """Start (or return) the practice simulators and make sure both practice devices are ready."""
+    if services.practice is not None:
+        return services.practice
+    root = services.paths.root
+    oscu, vscu = await asyncio.gather(
+        asyncio.to_thread(_simulator, "oscu", root / "practice-kra.json"),
+        asyncio.to_thread(_simulator, "vscu", root / "practice-vscu.json"),
+    )
+    practice = PracticeKra(oscu, vscu, [])
+    services.practice = practice
+    try:
+        existing = {(d.serial, d.practice): d for d in await services.store.list_devices()}
+        for name, kind, serial in PRACTICE_DEVICES:
+            sim = oscu if kind is DeviceType.OSCU else vscu
+            device = await _ready_device(services, sim, existing.get((serial, True)), name, kind, serial)
+            practice.devices.append(device)
+        await _ensure_items(services)
+    except BaseException:
+        services.practice = None
+        practice.close()
+        raise
+    log.info("practice mode started: OSCU at %s, VSCU at %s", oscu.api_url, vscu.api_url)
+    return practice
+
+
+async def _ready_device(services, sim: Simulator, device: Device | None, name, kind, serial) -> Device:
+    sim.approve(PRACTICE_PIN, PRACTICE_BRANCH, serial, kind, taxpayer_name="Practice Shop Ltd")
+    if device is None:
+        device = await services.devices.add_device(
+            Device(
+                None, name, kind, PRACTICE_PIN, PRACTICE_BRANCH, serial, Environment.CUSTOM, sim.api_url,
+                EndpointStyle.NESTED if kind is DeviceType.VSCU else EndpointStyle.FLAT, practice=True,
+            )
+        )
+    elif device.base_url != sim.api_url:  # the simulators get a free port at every start
+        device = await services.store.update_device(replace(device, base_url=sim.api_url))
+        services.connections.forget(device.id)
+    if device.initialised and await services.connections.has_key(device):
+        return device
+    known = {(d.pin, d.branch_id, d.serial): d for d in sim.approved_devices()}
+    record = known[(PRACTICE_PIN, PRACTICE_BRANCH, serial)]
+    if not record.initialised:
+        return await services.devices.initialise(device.id)  # real traffic, like a real device
+    # The practice key was kept only for a session (no OS keyring): the practice KRA issues a new one.
+    key = await asyncio.to_thread(sim.reissue_key, PRACTICE_PIN, PRACTICE_BRANCH, serial)
+    return await services.devices.enter_existing_key(device.id, key, record.scu_id, record.mrc_no)
+
+
+async def _ensure_items(services) -> None:
+    if await services.store.list_items():
+        return
+    for name, class_code, tax_type, price in PRACTICE_ITEMS:
+        await services.store.add_item(Item("", name, class_code, tax_type, Decimal(price)))

@@ -1,0 +1,50 @@
+"""Practice mode: two practice devices on the built-in simulators, real traffic, survives a restart."""
+
+from __future__ import annotations
+
+from sync_shop import open_shop
+
+from etims_desktop.domain.device import DeviceType
+from etims_desktop.domain.status import StatusKind
+from etims_desktop.practice import PRACTICE_PIN, start_practice
+from etims_desktop.storage.secrets import SessionKeyStore
+
+
+def test_practice_mode_starts_syncs_and_survives_restart(tmp_path, run):
+    async def first_start():
+        shop = await open_shop(tmp_path, SessionKeyStore())
+        try:
+            practice = await start_practice(shop.services)
+            assert await start_practice(shop.services) is practice  # idempotent
+            devices = await shop.services.store.list_devices()
+            assert {d.type for d in devices} == {DeviceType.OSCU, DeviceType.VSCU}
+            assert all(d.practice and d.initialised and d.pin == PRACTICE_PIN for d in devices)
+            for device in devices:
+                await shop.services.sales.record(device.id, shop.sale(), send_now=False)
+            report = await shop.services.sync.sync()
+            assert [d.signed for d in report.devices] == [1, 1]
+            return {d.serial: d.base_url for d in devices}
+        finally:
+            await shop.services.aclose()
+
+    def second_start_with_a_fresh_session_keystore():
+        async def again():
+            shop = await open_shop(tmp_path, SessionKeyStore())  # keys of the last session are gone
+            try:
+                await start_practice(shop.services)
+                devices = await shop.services.store.list_devices()
+                assert len(devices) == 2  # no duplicates on restart
+                for device in devices:
+                    await shop.services.sales.record(device.id, shop.sale(), send_now=False)
+                report = await shop.services.sync.sync()
+                assert all(d.status.kind is StatusKind.ONLINE for d in report.devices)
+                assert [d.signed for d in report.devices] == [1, 1]
+                return {d.serial: d.base_url for d in devices}
+            finally:
+                await shop.services.aclose()
+
+        return run(again())
+
+    first_urls = run(first_start())
+    second_urls = second_start_with_a_fresh_session_keystore()
+    assert first_urls.keys() == second_urls.keys()
