@@ -9,14 +9,11 @@ from sqlalchemy.orm import Session
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError
-from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus
 from etims_desktop.storage.errors import NotFound
 from etims_desktop.storage.mapping import device_from_row, device_row, status_from_row, write_status
 from etims_desktop.storage.models import DeviceRow, OutboxRow
-
-PENDING_STATES = [state for state in OutboxState if state.pending]
-NUMBERED_UNSIGNED = [OutboxState.SENDING, OutboxState.UNCERTAIN, OutboxState.WAITING]
+from etims_desktop.storage.outbox import PENDING_STATES, unresolved_number
 
 
 class DeviceRepository:
@@ -140,19 +137,15 @@ class DeviceRepository:
         row = self.row(device_id)
         if last_invc_no < 0:
             raise DomainValidationError("The last invoice number cannot be negative.", field="last_invc_no")
-        outstanding = self.session.scalar(
-            select(OutboxRow.invc_no).where(
-                OutboxRow.device_id == device_id,
-                OutboxRow.state.in_(NUMBERED_UNSIGNED),
-                OutboxRow.invc_no.is_not(None),
-            )
-        )
+        outstanding = unresolved_number(self.session, device_id)
         if outstanding is not None:
             raise DomainValidationError(
                 f"Sale number {outstanding} is still on its way to KRA; sync first, then change the counter.",
                 field="last_invc_no",
             )
-        highest = self.session.scalar(select(func.max(OutboxRow.invc_no)).where(OutboxRow.device_id == device_id))
+        highest = self.session.scalar(
+            select(func.max(OutboxRow.invc_no)).where(OutboxRow.device_id == device_id)
+        )
         if highest is not None and last_invc_no < highest:
             raise DomainValidationError(
                 f"eTIMS number {highest} is already used by a signed sale; the counter cannot go below it.",

@@ -10,7 +10,7 @@ from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxEntry, SignedReceipt
 from etims_desktop.domain.sale import Sale, SaleLine
 from etims_desktop.domain.status import DeviceStatus
-from etims_desktop.storage.models import DeviceRow, ItemRow, OutboxRow, SaleLineRow, SaleRow
+from etims_desktop.storage.models import DeviceRow, ItemRow, OutboxRow, SaleRow
 
 
 def device_from_row(row: DeviceRow) -> Device:
@@ -68,35 +68,42 @@ def write_status(row: DeviceRow, status: DeviceStatus) -> None:
     row.status_next_step = status.next_step
 
 
-def write_sale(row: SaleRow, sale: Sale, total: Decimal, total_tax: Decimal) -> None:
-    """Copy a sale into its row (new or corrected); lines are replaced as a whole."""
-    row.trader_invoice_no = sale.trader_invoice_no
-    row.receipt_type = sale.receipt_type
-    row.sold_at = sale.sold_at
-    row.prices_include_vat = sale.prices_include_vat
-    row.buyer_pin = sale.buyer_pin
-    row.buyer_name = sale.buyer_name
-    row.payment_type = sale.payment_type
-    row.original_sale_id = sale.original_sale_id
-    row.refund_reason_code = sale.refund_reason_code
-    row.remark = sale.remark
-    row.extra = dict(sale.extra)
-    row.total = total
-    row.total_tax = total_tax
-    row.lines = [
-        SaleLineRow(
-            line_no=number,
-            item_code=line.item_code,
-            item_class_code=line.item_class_code,
-            name=line.name,
-            qty=line.qty,
-            unit_price=line.unit_price,
-            tax_type=line.tax_type,
-            pkg_unit_code=line.pkg_unit_code,
-            qty_unit_code=line.qty_unit_code,
-            discount_rate=line.discount_rate,
-            barcode=line.barcode,
-        )
+def sale_values(sale: Sale, total: Decimal, total_tax: Decimal) -> dict:
+    """The sales row of a sale (without id, device and created_at)."""
+    return {
+        "trader_invoice_no": sale.trader_invoice_no,
+        "receipt_type": sale.receipt_type,
+        "sold_at": sale.sold_at,
+        "prices_include_vat": sale.prices_include_vat,
+        "buyer_pin": sale.buyer_pin,
+        "buyer_name": sale.buyer_name,
+        "payment_type": sale.payment_type,
+        "original_sale_id": sale.original_sale_id,
+        "refund_reason_code": sale.refund_reason_code,
+        "remark": sale.remark,
+        "extra": dict(sale.extra),
+        "total": total,
+        "total_tax": total_tax,
+    }
+
+
+def line_values(sale_id: int, sale: Sale) -> list[dict]:
+    """The sale_lines rows of a sale, numbered from 1."""
+    return [
+        {
+            "sale_id": sale_id,
+            "line_no": number,
+            "item_code": line.item_code,
+            "item_class_code": line.item_class_code,
+            "name": line.name,
+            "qty": line.qty,
+            "unit_price": line.unit_price,
+            "tax_type": line.tax_type,
+            "pkg_unit_code": line.pkg_unit_code,
+            "qty_unit_code": line.qty_unit_code,
+            "discount_rate": line.discount_rate,
+            "barcode": line.barcode,
+        }
         for number, line in enumerate(sale.lines, start=1)
     ]
 

@@ -123,10 +123,12 @@ class OutboxRow(Base):
 
     __tablename__ = "outbox"
     __table_args__ = (
-        Index("ix_outbox_queue", "device_id", "state", "queue_seq"),  # next_to_send, per-state lists
-        Index("ix_outbox_age", "device_id", "state", "created_at"),  # oldest pending sale per device
+        # sale_id is the rowid, so it is the implicit last column of every index below: (device_id)
+        # and (device_id, state) list a device's sales newest first and find the oldest pending one.
+        Index("ix_outbox_queue", "device_id", "state", "queue_seq"),  # next_to_send: queue order
+        Index("ix_outbox_state", "device_id", "state"),  # per-state lists, oldest pending sale
         Index("ix_outbox_changed", "device_id", "state", "state_changed_at"),  # signed since ...
-        Index("ix_outbox_device", "device_id"),  # a device's outbox, newest first (sale_id is the rowid)
+        Index("ix_outbox_device", "device_id"),  # a device's whole outbox, newest first
         Index(
             "uq_outbox_device_invc_no",
             "device_id",

@@ -9,19 +9,21 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
+from itertools import islice
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
 from etims_desktop.domain.sale import Sale
 from etims_desktop.storage.errors import NotFound, OutboxStateError
-from etims_desktop.storage.mapping import entry_from_row, write_receipt, write_sale
+from etims_desktop.storage.mapping import entry_from_row, line_values, sale_values, write_receipt
 from etims_desktop.storage.models import (
     DeviceRow,
     OutboxEventRow,
@@ -41,6 +43,26 @@ APP_STOPPED = "app stopped mid-send: checking with KRA whether it arrived"
 SEND_INTERRUPTED = "the previous send was interrupted before KRA answered: checking with KRA"
 
 
+def first_in_queue(
+    session: Session, device_id: int, state: OutboxState, numbered: bool = False
+) -> OutboxRow | None:
+    """A device's first entry in `state` in queue order (one seek on ix_outbox_queue, whatever the
+    history size); with numbered=True only an entry holding an eTIMS number."""
+    query = select(OutboxRow).where(OutboxRow.device_id == device_id, OutboxRow.state == state)
+    if numbered:
+        query = query.where(OutboxRow.invc_no.is_not(None))
+    return session.scalar(query.order_by(OutboxRow.queue_seq).limit(1))
+
+
+def unresolved_number(session: Session, device_id: int) -> int | None:
+    """The eTIMS number of the device's numbered, unsigned sale, if any (there is at most one)."""
+    for state in NUMBERED_UNSIGNED:
+        row = first_in_queue(session, device_id, state, numbered=True)
+        if row is not None:
+            return row.invc_no
+    return None
+
+
 class OutboxRepository:
     """Outbox rows inside one transaction. `now` is the transaction's clock reading."""
 
@@ -54,43 +76,66 @@ class OutboxRepository:
         self, device_id: int, items: Sequence[tuple[Sale, Decimal, Decimal]]
     ) -> list[tuple[int, bool]]:
         """Record sales in the device's outbox, in order. A trader invoice number already recorded for
-        this device returns (existing id, False) and writes nothing. All or nothing."""
+        this device returns (existing id, False) and writes nothing. All or nothing.
+
+        Core bulk inserts: an import of thousands of sales is one short transaction. Ids are taken
+        from max(id) + 1, which is safe because writers hold SQLite's write lock (BEGIN IMMEDIATE)."""
         device = self._device(device_id)
         known = self._known_invoice_numbers(device_id, {sale.trader_invoice_no for sale, _, _ in items})
-        new_rows: list[SaleRow] = []
-        results: list[tuple[int | SaleRow, bool]] = []
+        next_id = (self.session.scalar(select(func.max(SaleRow.id))) or 0) + 1
+        sales, lines, entries, events = [], [], [], []
+        results: list[tuple[int, bool]] = []
         for sale, total, total_tax in items:
             existing = known.get(sale.trader_invoice_no)
             if existing is not None:
                 results.append((existing, False))
                 continue
             self._check_original(device_id, sale)
-            row = SaleRow(device_id=device_id, created_at=self.now)
-            write_sale(row, sale, total, total_tax)
-            known[sale.trader_invoice_no] = row
-            new_rows.append(row)
-            results.append((row, True))
-        self.session.add_all(new_rows)
-        self.session.flush()  # one batched INSERT; gives the ids
-        for row in new_rows:
+            sale_id, next_id = next_id, next_id + 1
             device.last_queue_seq += 1
-            self.session.add(
-                OutboxRow(
-                    sale_id=row.id,
-                    device_id=device_id,
-                    state=S.QUEUED,
-                    queue_seq=device.last_queue_seq,
-                    attempts=0,
-                    created_at=self.now,
-                    state_changed_at=self.now,
-                )
+            known[sale.trader_invoice_no] = sale_id
+            results.append((sale_id, True))
+            sales.append(
+                {
+                    "id": sale_id,
+                    "device_id": device_id,
+                    "created_at": self.now,
+                    **sale_values(sale, total, total_tax),
+                }
             )
-            self._event(row.id, None, S.QUEUED, "recorded")
-        self.session.flush()
-        return [(ref if isinstance(ref, int) else ref.id, created) for ref, created in results]
+            lines.extend(line_values(sale_id, sale))
+            entries.append(
+                {
+                    "sale_id": sale_id,
+                    "device_id": device_id,
+                    "state": S.QUEUED,
+                    "queue_seq": device.last_queue_seq,
+                    "attempts": 0,
+                    "created_at": self.now,
+                    "state_changed_at": self.now,
+                }
+            )
+            events.append(
+                {
+                    "sale_id": sale_id,
+                    "at": self.now,
+                    "from_state": None,
+                    "to_state": S.QUEUED,
+                    "reason": "recorded",
+                }
+            )
+        for model, rows in (
+            (SaleRow, sales),
+            (SaleLineRow, lines),
+            (OutboxRow, entries),
+            (OutboxEventRow, events),
+        ):
+            if rows:
+                self.session.execute(insert(model), rows)
+        return results
 
-    def _known_invoice_numbers(self, device_id: int, numbers: set[str]) -> dict[str, int | SaleRow]:
-        known: dict[str, int | SaleRow] = {}
+    def _known_invoice_numbers(self, device_id: int, numbers: set[str]) -> dict[str, int]:
+        known: dict[str, int] = {}
         ordered = sorted(numbers)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
@@ -128,14 +173,7 @@ class OutboxRepository:
             # outcome nobody recorded (cancelled task, crash of the caller): treat it as uncertain.
             self._move(interrupted, S.UNCERTAIN, SEND_INTERRUPTED)
             return self._entry(interrupted)
-        numbered = self.session.scalar(
-            select(OutboxRow)
-            .where(
-                OutboxRow.device_id == device_id, OutboxRow.state == S.WAITING, OutboxRow.invc_no.is_not(None)
-            )
-            .order_by(OutboxRow.invc_no)
-            .limit(1)
-        )
+        numbered = first_in_queue(self.session, device_id, S.WAITING, numbered=True)
         if numbered is not None:
             due = numbered.next_attempt_at is None or numbered.next_attempt_at <= now
             return self._entry(numbered) if due else None
@@ -152,12 +190,7 @@ class OutboxRepository:
             return self._entry(row)
 
     def _first(self, device_id: int, state: OutboxState) -> OutboxRow | None:
-        return self.session.scalar(
-            select(OutboxRow)
-            .where(OutboxRow.device_id == device_id, OutboxRow.state == state)
-            .order_by(OutboxRow.queue_seq)
-            .limit(1)
-        )
+        return first_in_queue(self.session, device_id, state)
 
     def _first_due_unnumbered_waiting(self, device_id: int, now: datetime) -> OutboxRow | None:
         original = aliased(OutboxRow)
@@ -197,13 +230,7 @@ class OutboxRepository:
         if row.state is S.NEEDS_FIX:
             raise OutboxStateError(f"Sale {entry_id} needs a fix; resend it before sending.")
         if row.invc_no is None:
-            blocking = self.session.scalar(
-                select(OutboxRow.invc_no).where(
-                    OutboxRow.device_id == row.device_id,
-                    OutboxRow.state.in_(NUMBERED_UNSIGNED),
-                    OutboxRow.invc_no.is_not(None),
-                )
-            )
+            blocking = unresolved_number(self.session, row.device_id)
             if blocking is not None:
                 raise OutboxStateError(
                     f"eTIMS number {blocking} of this device is not resolved yet; nothing may overtake it."
@@ -351,9 +378,12 @@ class OutboxRepository:
                     field="trader_invoice_no",
                 )
         self._check_original(row.device_id, sale)
-        sale_row.lines.clear()
-        self.session.flush()  # old lines out before the new ones take their line numbers
-        write_sale(sale_row, sale, total, total_tax)
+        self.session.execute(delete(SaleLineRow).where(SaleLineRow.sale_id == row.sale_id))
+        self.session.execute(
+            update(SaleRow).where(SaleRow.id == row.sale_id).values(sale_values(sale, total, total_tax))
+        )
+        self.session.execute(insert(SaleLineRow), line_values(row.sale_id, sale))
+        self.session.expire(sale_row)  # the entry handed back is read from the new rows
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -367,15 +397,30 @@ class OutboxRepository:
         limit: int = 200,
         offset: int = 0,
     ) -> list[OutboxEntry]:
-        """Entries, newest recorded first."""
-        query = select(OutboxRow).options(selectinload(OutboxRow.sale).selectinload(SaleRow.lines))
-        if device_id is not None:
-            query = query.where(OutboxRow.device_id == device_id)
-        if states is not None:
-            query = query.where(OutboxRow.state.in_(list(states)))
-        rows = list(
-            self.session.scalars(query.order_by(OutboxRow.sale_id.desc()).limit(limit).offset(offset))
-        )
+        """Entries, newest recorded first.
+
+        The page's ids come first: one index walk per (device, state), merged here. SQLite cannot merge
+        index ranges itself and would otherwise sort, or scan a device's whole history."""
+        devices = [device_id] if device_id is not None else list(self.session.scalars(select(DeviceRow.id)))
+        wanted = offset + limit
+        streams = []
+        for device in devices:
+            for state in [None] if states is None else set(states):
+                query = select(OutboxRow.sale_id).where(OutboxRow.device_id == device)
+                if state is not None:
+                    query = query.where(OutboxRow.state == state)
+                streams.append(
+                    list(self.session.scalars(query.order_by(OutboxRow.sale_id.desc()).limit(wanted)))
+                )
+        page = list(islice(heapq.merge(*streams, reverse=True), offset, wanted))
+        if not page:
+            return []
+        rows = self.session.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.sale_id.in_(page))
+            .options(selectinload(OutboxRow.sale).selectinload(SaleRow.lines))
+            .order_by(OutboxRow.sale_id.desc())
+        ).all()
         originals = {row.sale.original_sale_id for row in rows if row.sale.original_sale_id is not None}
         numbers = self._signed_numbers(originals)
         return [entry_from_row(row, numbers.get(row.sale.original_sale_id)) for row in rows]
@@ -410,10 +455,11 @@ class OutboxRepository:
         summaries = {}
         for device_id, by_state in counts.items():
             oldest = [
-                self.session.scalar(
-                    select(func.min(OutboxRow.created_at)).where(
-                        OutboxRow.device_id == device_id, OutboxRow.state == state
-                    )
+                self.session.scalar(  # the lowest sale id is the earliest recorded: one seek on ix_outbox_state
+                    select(OutboxRow.created_at)
+                    .where(OutboxRow.device_id == device_id, OutboxRow.state == state)
+                    .order_by(OutboxRow.sale_id)
+                    .limit(1)
                 )
                 for state in PENDING_STATES
                 if by_state[state]

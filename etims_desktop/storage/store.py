@@ -99,6 +99,7 @@ class Store:
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="etims-store")
         self._closed = False
+        self._opened = False  # migrated and recovered: only then may closing touch the file
 
     @classmethod
     def open(cls, path: Path, backup_dir: Path | None = None, *, clock: Clock = utcnow) -> Store:
@@ -110,6 +111,7 @@ class Store:
         except BaseException:
             store.close()
             raise
+        store._opened = True
         return store
 
     def _start(self, backup_dir: Path | None) -> None:
@@ -136,6 +138,9 @@ class Store:
         self._executor.shutdown(wait=True)
 
     def _dispose(self) -> None:
+        if not self._opened:
+            self.engine.dispose()
+            return
         try:
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA optimize")  # keeps the query planner's statistics fresh

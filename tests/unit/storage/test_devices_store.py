@@ -41,8 +41,14 @@ async def test_the_same_device_twice_is_refused(store):
 async def test_initialise_and_update(store):
     device = await store.add_device(make_device())
     initialised = await store.set_initialised(device.id, "KRACU0100000001", "WIS01000001")
-    assert initialised.initialised and initialised.scu_id == "KRACU0100000001" and initialised.mrc_no == "WIS01000001"
-    renamed = await store.update_device(replace(initialised, name="Front till", endpoint_style=EndpointStyle.NESTED))
+    assert (
+        initialised.initialised
+        and initialised.scu_id == "KRACU0100000001"
+        and initialised.mrc_no == "WIS01000001"
+    )
+    renamed = await store.update_device(
+        replace(initialised, name="Front till", endpoint_style=EndpointStyle.NESTED)
+    )
     assert renamed.name == "Front till" and renamed.endpoint_style is EndpointStyle.NESTED
     assert renamed.scu_id == "KRACU0100000001"
     with pytest.raises(DomainValidationError, match="cannot change"):
@@ -52,7 +58,9 @@ async def test_initialise_and_update(store):
 async def test_status_round_trip(store, clock):
     device = await store.add_device(make_device())
     assert await store.get_status(device.id) == DeviceStatus()  # never checked
-    status = DeviceStatus(StatusKind.KEY_REJECTED, clock(), None, "901", "KRA does not accept the key.", "Re-enter it.")
+    status = DeviceStatus(
+        StatusKind.KEY_REJECTED, clock(), None, "901", "KRA does not accept the key.", "Re-enter it."
+    )
     await store.save_status(device.id, status)
     assert await store.get_status(device.id) == status
     online = DeviceStatus(StatusKind.ONLINE, clock(), 42.5)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
+import sys
 from decimal import Decimal
 
 import pytest
@@ -70,6 +72,8 @@ async def test_upgrade_from_revision_1_keeps_the_data(db_path, clock):
         # A backup of the old file was taken first, and it is a complete revision-1 database.
         assert store.backup_path is not None and store.backup_path.parent == backups
         assert list(backups.iterdir()) == [store.backup_path]
+        if sys.platform != "win32":
+            assert stat.S_IMODE(store.backup_path.stat().st_mode) == 0o600
         with sqlite3.connect(store.backup_path) as old:
             assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
             assert old.execute("SELECT count(*) FROM sales").fetchone() == (3,)

@@ -15,7 +15,16 @@ from etims_desktop.domain.outbox import OutboxState, SignedReceipt, WaitReason
 
 from .conftest import make_device, make_sale
 
-OUTCOMES = ["enqueue", "sign", "refuse", "no_connection", "lost_recorded", "lost_not_recorded", "interrupted", "fix"]
+OUTCOMES = [
+    "enqueue",
+    "sign",
+    "refuse",
+    "no_connection",
+    "lost_recorded",
+    "lost_not_recorded",
+    "interrupted",
+    "fix",
+]
 serials = itertools.count(1)
 
 

@@ -11,7 +11,13 @@ from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.storage.errors import NotFound
-from etims_desktop.storage.records import CodeClassRecord, CodeRecord, ItemClassRecord, ItemDraft, NoticeRecord
+from etims_desktop.storage.records import (
+    CodeClassRecord,
+    CodeRecord,
+    ItemClassRecord,
+    ItemDraft,
+    NoticeRecord,
+)
 
 from .conftest import make_device
 
@@ -21,7 +27,9 @@ pytestmark = pytest.mark.anyio
 def tax_class(b_rate: str = "16") -> CodeClassRecord:
     codes = tuple(
         CodeRecord("04", code, f"{code}-rate", sort_order=n, user_defined_1=rate)
-        for n, (code, rate) in enumerate([("A", "0"), ("B", b_rate), ("C", "0"), ("D", "0"), ("E", "8")], start=1)
+        for n, (code, rate) in enumerate(
+            [("A", "0"), ("B", b_rate), ("C", "0"), ("D", "0"), ("E", "8")], start=1
+        )
     )
     return CodeClassRecord("04", "Taxation Type", user_defined_names=("Tax Rate", None, None), codes=codes)
 
@@ -119,7 +127,9 @@ async def test_registrations_per_device(store, clock):
     sugar = await store.add_item(ItemDraft("Sugar 1kg", "50161800", TaxType.B, Decimal("120.00")))
     salt = await store.add_item(ItemDraft("Salt", "50161800", TaxType.A, Decimal("30")))
     codes = {sugar.code, salt.code, "UNKNOWN"}
-    assert [i.code for i in await store.unregistered_items(till1.id, codes)] == sorted([sugar.code, salt.code])
+    assert [i.code for i in await store.unregistered_items(till1.id, codes)] == sorted(
+        [sugar.code, salt.code]
+    )
 
     await store.mark_item_registered(till1.id, sugar.code, clock())
     assert [i.code for i in await store.unregistered_items(till1.id, codes)] == [salt.code]
@@ -154,7 +164,9 @@ async def test_sync_runs(store, clock):
     }
     assert (await store.list_sync_runs())[0].finished_at is None
     await store.finish_sync_run(
-        run, clock() + timedelta(seconds=5), {till1.id: report, till2.id: {"signed": 0, "errors": ["offline"]}}
+        run,
+        clock() + timedelta(seconds=5),
+        {till1.id: report, till2.id: {"signed": 0, "errors": ["offline"]}},
     )
     second = await store.start_sync_run(str(till2.id), clock() + timedelta(minutes=1))
     await store.finish_sync_run(second, clock() + timedelta(minutes=2), {till2.id: {"signed": 1}})

@@ -204,10 +204,10 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['sale_id'], ['sales.id'], name=op.f('fk_outbox_sale_id_sales'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('sale_id', name=op.f('pk_outbox'))
     )
-    op.create_index('ix_outbox_age', 'outbox', ['device_id', 'state', 'created_at'], unique=False)
     op.create_index('ix_outbox_changed', 'outbox', ['device_id', 'state', 'state_changed_at'], unique=False)
     op.create_index('ix_outbox_device', 'outbox', ['device_id'], unique=False)
     op.create_index('ix_outbox_queue', 'outbox', ['device_id', 'state', 'queue_seq'], unique=False)
+    op.create_index('ix_outbox_state', 'outbox', ['device_id', 'state'], unique=False)
     op.create_index('uq_outbox_device_invc_no', 'outbox', ['device_id', 'invc_no'], unique=True, sqlite_where=sa.text('invc_no IS NOT NULL'))
 
     op.create_table('outbox_events',
