@@ -103,14 +103,23 @@ smoke() {  # smoke <label> <command...>: run selftest --json, print a summary, f
 import json, sys
 report = json.load(open(sys.argv[1]))
 assert report["ok"] and report["frozen"], report
+if sys.argv[2] == "secret-service":
+    assert report["keyring_write"].startswith("saved"), report["keyring_write"]
 print(f"{sys.argv[2]}: ok - {report['version']}, Qt {report['qt']['qt']} on {report['qt']['platform_plugin']}, "
       f"keyring {report['keyring']['name']}, database {report['database'] if isinstance(report['database'], str) else report['database']['revision']}, "
-      f"window {report['window']}")
+      f"window {report['window']}, keyring write: {report['keyring_write']}")
 EOF
 }
 QT_QPA_PLATFORM=offscreen smoke offscreen "$BUNDLE/etims-desktop-cli"
 if command -v xvfb-run >/dev/null; then  # the windowed executable on a real X server (xcb plugin)
     smoke xcb env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1280x800x24" "$BUNDLE/etims-desktop"
+fi
+
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+    # a real Secret Service (GNOME Keyring, unlocked with a throwaway password in a private D-Bus session)
+    QT_QPA_PLATFORM=offscreen smoke secret-service dbus-run-session -- sh -c \
+        'echo -n throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@" --keyring-write' \
+        sh "$BUNDLE/etims-desktop-cli"
 fi
 
 step "Smoke test: the .deb, unpacked, started through a symlink like /usr/bin/etims-desktop-cli"

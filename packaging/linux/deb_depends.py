@@ -5,8 +5,8 @@
 
 The bundle carries most shared libraries itself; what it still takes from the system (glibc, libGL,
 libxcb, libcups, ...) is every DT_NEEDED name that no file in the bundle provides. Each one is resolved
-with `ldconfig -p` and mapped to its package with `dpkg -S`. glibc gets a minimum version: the build
-machine's, since the bundled libraries were linked against it. Libraries only Qt's Wayland plugin needs go
+with `ldconfig -p` and mapped to its package with `dpkg -S`. glibc gets a minimum version: the newest
+GLIBC_x.y symbol version any file in the bundle uses. Libraries only Qt's Wayland plugin needs go
 to Recommends: without them Qt falls back to X11 (XWayland), so they must not block installation.
 """
 
@@ -36,11 +36,14 @@ def needed(path: Path) -> list[str]:
     return [line.split()[1] for line in dump.splitlines() if line.strip().startswith("NEEDED")]
 
 
+def elf_files(bundle: Path) -> list[Path]:
+    return [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink() and is_elf(p)]
+
+
 def system_libraries(bundle: Path) -> set[str]:
     """Sonames some file in the bundle links to that the bundle does not provide itself."""
-    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink() and is_elf(p)]
     provided = {p.name for p in bundle.rglob("*")}
-    return {name for path in files for name in needed(path)} - provided
+    return {name for path in elf_files(bundle) for name in needed(path)} - provided
 
 
 def loader_cache() -> dict[str, str]:
@@ -62,16 +65,18 @@ def owning_package(path: str) -> str | None:
     return None
 
 
-def glibc_version() -> str:
-    version = subprocess.run(
-        ["dpkg-query", "-W", "-f=${Version}", "libc6"], capture_output=True, text=True, check=True
-    ).stdout
-    return re.match(r"\d+\.\d+", version).group(0)
+def required_glibc(files: list[Path]) -> str:
+    """The newest GLIBC_x.y symbol version any file needs: the real minimum glibc of the bundle."""
+    versions = set()
+    for path in files:
+        dump = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+        versions.update(re.findall(r"GLIBC_(\d+\.\d+)", dump))
+    return max(versions, key=lambda v: tuple(map(int, v.split("."))), default="2.17")
 
 
 def depends(bundle: Path) -> tuple[list[str], list[str]]:
     """(Depends, Recommends) package lists for the bundle."""
-    required, optional = {"libc6": f"libc6 (>= {glibc_version()})"}, set()
+    required, optional = {"libc6": f"libc6 (>= {required_glibc(elf_files(bundle))})"}, set()
     paths = loader_cache()
     for soname in sorted(system_libraries(bundle)):
         if GLIBC_SONAMES.match(soname):
