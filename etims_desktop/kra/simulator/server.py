@@ -84,7 +84,8 @@ class HttpFront:
         self._listener: socket.socket | None = None
         self._wake: tuple[socket.socket, socket.socket] | None = None
         self._acceptor: threading.Thread | None = None
-        self._connections: dict[socket.socket, threading.Thread] = {}
+        self._connections: set[socket.socket] = set()  # open ones, to cut when going offline
+        self._threads: set[threading.Thread] = set()  # every connection thread not yet seen finished
         self._listening = threading.Event()
 
     @property
@@ -137,7 +138,7 @@ class HttpFront:
         """Stop listening, cut every connection and wait for their threads."""
         self.stop_listening()
         with self._lock:
-            threads = [t for t in self._connections.values() if t is not threading.current_thread()]
+            threads = [t for t in self._threads if t is not threading.current_thread()]
         for thread in threads:
             thread.join(timeout)
 
@@ -157,7 +158,9 @@ class HttpFront:
                         target=self._serve, args=(conn, address), name=f"sim-conn:{address[1]}", daemon=True
                     )
                     with self._lock:
-                        self._connections[conn] = thread
+                        self._threads = {t for t in self._threads if t.is_alive()}
+                        self._threads.add(thread)
+                        self._connections.add(conn)
                     thread.start()
 
     def _serve(self, conn: socket.socket, address: tuple) -> None:
@@ -167,5 +170,5 @@ class HttpFront:
             pass
         finally:
             with self._lock:
-                self._connections.pop(conn, None)
+                self._connections.discard(conn)
             conn.close()
