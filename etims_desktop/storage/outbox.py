@@ -85,13 +85,16 @@ class OutboxRepository:
         next_id = (self.session.scalar(select(func.max(SaleRow.id))) or 0) + 1
         sales, lines, entries, events = [], [], [], []
         results: list[tuple[int, bool]] = []
+        recorded_here: set[int] = set()  # a credit note may correct a sale of the same batch
         for sale, total, total_tax in items:
             existing = known.get(sale.trader_invoice_no)
             if existing is not None:
                 results.append((existing, False))
                 continue
-            self._check_original(device_id, sale)
+            if sale.original_sale_id not in recorded_here:
+                self._check_original(device_id, sale)
             sale_id, next_id = next_id, next_id + 1
+            recorded_here.add(sale_id)
             device.last_queue_seq += 1
             known[sale.trader_invoice_no] = sale_id
             results.append((sale_id, True))

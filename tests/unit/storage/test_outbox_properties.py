@@ -93,7 +93,7 @@ async def scenario(store, clock, outcomes: list[str]) -> None:
     assert await store.last_invc_no(device.id) == len(kra.order)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(outcomes=st.lists(st.sampled_from(OUTCOMES), max_size=25))
 def test_numbers_reach_kra_in_order_whatever_happens(store, clock, outcomes):
     asyncio.run(scenario(store, clock, ["enqueue", *outcomes]))

@@ -247,3 +247,34 @@ async def test_counts_and_pending_summary(store, clock):
     assert await store.signed_count_since(device.id, clock() - timedelta(minutes=1)) == 1
     assert await store.signed_count_since(device.id, clock() + timedelta(minutes=1)) == 0
     assert (await store.get_entry(first)).state is S.SIGNED
+
+
+async def test_credit_note_may_correct_a_sale_of_the_same_batch(store):
+    device = await store.add_device(make_device())
+    first = await enqueue(store, device.id, "INV-1")
+    batch = [
+        (make_sale("INV-2"), Decimal("116.00"), Decimal("16.00")),
+        (make_sale("CN-2", original_sale_id=first + 1), Decimal("116.00"), Decimal("16.00")),
+    ]
+    (sale_id, _), (credit_id, _) = await store.enqueue_sales(device.id, batch)
+    assert sale_id == first + 1
+    assert (await store.get_entry(credit_id)).sale.original_sale_id == sale_id
+
+
+async def test_list_outbox_merges_states_across_devices_in_order(store, clock):
+    till1 = await store.add_device(make_device("SN-1"))
+    till2 = await store.add_device(make_device("SN-2"))
+    ids = []
+    for n in range(6):
+        ids.append(await enqueue(store, (till1 if n % 2 else till2).id, f"INV-{n}"))
+    await store.mark_needs_fix(ids[1], None, "x")
+    await store.mark_needs_fix(ids[4], None, "x")
+    await store.cancel_sale(ids[2])
+    wanted = {S.QUEUED, S.NEEDS_FIX}
+    everything = [e.sale_id for e in await store.list_outbox(states=wanted)]
+    assert everything == [ids[5], ids[4], ids[3], ids[1], ids[0]]
+    pages = [
+        [e.sale_id for e in await store.list_outbox(states=wanted, limit=2, offset=o)] for o in (0, 2, 4)
+    ]
+    assert pages == [everything[0:2], everything[2:4], everything[4:]]
+    assert await store.list_outbox(states=set()) == []
