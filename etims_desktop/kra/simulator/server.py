@@ -1,7 +1,8 @@
 """A small HTTP/1.1 keep-alive server that can stop listening and resume on the same port.
 
-Plain stdlib (`http.server` request parsing) with its own accept loop, so the simulator can go
-offline (connections refused, open ones cut) and come back, and can drop a connection on purpose.
+Its own accept loop lets the simulator go offline (connections refused, open ones cut) and come
+back on the same port; its own request reader (a few lines instead of `http.server`'s e-mail header
+parser) keeps it fast enough for benchmarks, and lets a request be dropped on purpose.
 One thread per connection; `close()` cuts every connection and joins every thread it started.
 """
 
@@ -12,57 +13,90 @@ import socket
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler
+from typing import BinaryIO
+
+MAX_LINE = 65536
+MAX_HEADERS = 100
 
 
-class Exchange(BaseHTTPRequestHandler):
+class Headers(dict):
+    """Request headers by lower-cased name; `get` ignores case (Odoo sends `bhfid`)."""
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return super().get(name.lower(), default)
+
+
+class BadRequest(Exception):
+    pass
+
+
+class Exchange:
     """One request on a connection: read its body, answer it once, or drop the connection."""
 
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # answers go out in one write; no 40 ms Nagle/delayed-ACK stalls
-    server_version = "etims-simulator"
-
-    def do_POST(self) -> None:
+    def __init__(
+        self, conn: socket.socket, rfile: BinaryIO, method: str, path: str, headers: Headers, close: bool
+    ):
+        self._conn = conn
+        self._rfile = rfile
+        self.method = method
+        self.path = path
+        self.headers = headers
+        self.close_connection = close  # after this exchange
         self.dropped = False
-        self.server.on_request(self)
 
-    do_GET = do_POST
-
-    def handle(self) -> None:
-        try:
-            super().handle()
-        except OSError:
-            pass  # the peer (or our own go_offline) cut the connection
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass  # the simulator keeps its own request log
+    @classmethod
+    def read(cls, conn: socket.socket, rfile: BinaryIO) -> Exchange | None:
+        """The next request's line and headers; None when the client has closed the connection."""
+        line = rfile.readline(MAX_LINE + 1)
+        if not line:
+            return None
+        parts = line.decode("latin-1").split()
+        if len(parts) != 3 or not parts[2].startswith("HTTP/1.") or len(line) > MAX_LINE:
+            raise BadRequest
+        method, path, version = parts
+        headers = Headers()
+        for _ in range(MAX_HEADERS):
+            raw = rfile.readline(MAX_LINE + 1)
+            if raw in (b"\r\n", b"\n", b""):
+                break
+            name, sep, value = raw.decode("latin-1").partition(":")
+            if not sep:
+                raise BadRequest
+            headers[name.strip().lower()] = value.strip()
+        else:
+            raise BadRequest
+        connection = headers.get("connection", "").lower()
+        close = connection == "close" or (version == "HTTP/1.0" and connection != "keep-alive")
+        if headers.get("expect", "").lower() == "100-continue":
+            conn.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")  # curl waits for this before a large body
+        return cls(conn, rfile, method, path, headers, close)
 
     def read_body(self) -> bytes:
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+        if self.headers.get("transfer-encoding", "").lower() == "chunked":
             return self._read_chunked()
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
+        length = int(self.headers.get("content-length") or 0)
+        return self._rfile.read(length) if length else b""
 
     def _read_chunked(self) -> bytes:
         parts = []
         while True:
-            size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+            size = int(self._rfile.readline(MAX_LINE).split(b";")[0].strip() or b"0", 16)
             if size == 0:
-                while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                while self._rfile.readline(MAX_LINE) not in (b"\r\n", b"\n", b""):
                     pass  # trailers
                 return b"".join(parts)
-            parts.append(self.rfile.read(size))
-            self.rfile.readline()
+            parts.append(self._rfile.read(size))
+            self._rfile.readline(MAX_LINE)
 
     def respond(self, status: int, body: bytes, content_type: str = "application/json;charset=UTF-8") -> None:
         """Send the whole answer in one write; a vanished client is not an error."""
-        reason = HTTPStatus(status).phrase
         closing = "Connection: close\r\n" if self.close_connection else ""
         head = (
-            f"HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
+            f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(body)}\r\n{closing}\r\n"
         )
         try:
-            self.wfile.write((head + closing + "\r\n").encode("latin-1") + body)
+            self._conn.sendall(head.encode("latin-1") + body)
         except OSError:
             self.close_connection = True
 
@@ -155,7 +189,7 @@ class HttpFront:
                     except OSError:
                         continue
                     thread = threading.Thread(
-                        target=self._serve, args=(conn, address), name=f"sim-conn:{address[1]}", daemon=True
+                        target=self._serve, args=(conn,), name=f"sim-conn:{address[1]}", daemon=True
                     )
                     with self._lock:
                         self._threads = {t for t in self._threads if t.is_alive()}
@@ -163,12 +197,26 @@ class HttpFront:
                         self._connections.add(conn)
                     thread.start()
 
-    def _serve(self, conn: socket.socket, address: tuple) -> None:
+    def _serve(self, conn: socket.socket) -> None:
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # one write per answer: no Nagle stalls
+        rfile = conn.makefile("rb")
         try:
-            Exchange(conn, address, self)
-        except OSError:
-            pass
+            while True:
+                exchange = Exchange.read(conn, rfile)
+                if exchange is None:
+                    break
+                self.on_request(exchange)
+                if exchange.close_connection:
+                    break
+        except BadRequest:
+            try:
+                conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            except OSError:
+                pass
+        except (OSError, ValueError):
+            pass  # the peer (or our own go_offline) cut the connection
         finally:
+            rfile.close()
             with self._lock:
                 self._connections.discard(conn)
             conn.close()

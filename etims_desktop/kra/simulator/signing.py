@@ -17,7 +17,8 @@ def sign_receipt(secret: bytes, essentials: str) -> tuple[str, str]:
     payload = essentials.encode()
     internal = hmac.new(secret, b"intrlData|" + payload, hashlib.sha256).digest()
     signature = hmac.new(secret, b"rcptSign|" + payload, hashlib.sha256).digest()
-    return base64.b32encode(internal).decode()[:26], base64.b32encode(signature).decode()[:16]
+    # 17 bytes -> 28 base32 chars (26 kept); 10 bytes -> exactly 16
+    return base64.b32encode(internal[:17]).decode()[:26], base64.b32encode(signature[:10]).decode()
 
 
 def new_cmc_key() -> str:

@@ -340,7 +340,7 @@ class Simulator:
         arrived = now_utc()
         path = exchange.path
         body = exchange.read_body()
-        route = self._router.resolve(exchange.command, path)
+        route = self._router.resolve(exchange.method, path)
         if route is None:
             self._log_request(arrived, path, None, "http_404")
             exchange.respond(404, ERROR_PAGES[404], HTML)

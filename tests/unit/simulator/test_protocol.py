@@ -131,3 +131,39 @@ def test_a_cmc_key_sent_in_the_body_is_never_stored_or_echoed(api: Api):
     details = api.call("/selectInvoiceDetails", {"invcNo": 1})
     assert api.key not in str(details)
     assert "cmcKey" not in api.sim.signed_sales(PIN, BRANCH)[0].document
+
+
+def test_chunked_bodies_are_read(api: Api):
+    def chunks():
+        yield b'{"lastReqDt": '
+        yield b'"20180101000000"}'
+
+    reply = api.http.post("/selectNoticeList", content=chunks())
+    assert reply.request.headers["transfer-encoding"] == "chunked"
+    assert reply.json()["resultCd"] == "000"
+
+
+def raw_exchange(sim, request: bytes) -> bytes:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", sim.port), timeout=5) as conn:
+        conn.sendall(request)
+        received = b""
+        while chunk := conn.recv(65536):
+            received += chunk
+        return received
+
+
+def test_a_malformed_request_gets_400_and_the_connection_closes(api: Api):
+    assert raw_exchange(api.sim, b"NONSENSE\r\n\r\n").startswith(b"HTTP/1.1 400 Bad Request")
+
+
+def test_http_1_0_and_expect_continue_are_understood(api: Api):
+    body = b'{"tin": "x"}'
+    request = (
+        b"POST /etims-api/selectInitOsdcInfo HTTP/1.0\r\nContent-Type: application/json\r\n"
+        b"Expect: 100-continue\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+    )
+    received = raw_exchange(api.sim, request)  # returns only because the server closes an HTTP/1.0 exchange
+    assert received.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK")
+    assert b"Connection: close" in received and b'"resultCd":"910"' in received

@@ -1,0 +1,196 @@
+"""How fast does a Sync drain queued sales? Ours against a naive sync, on the simulator over loopback.
+
+    .venv/bin/python bench/bench_drain.py                       # 20 x 100 at 50 ms, 1 x 10,000 at 0 ms
+    .venv/bin/python bench/bench_drain.py --quick               # 20 x 20 at 50 ms, 1 x 1,000 at 0 ms
+    .venv/bin/python bench/bench_drain.py --devices 20 --sales 100 --latency 0.05 --big 10000
+    .venv/bin/python bench/bench_drain.py --profile drain.prof  # cProfile of our big drain
+
+Ours: SyncService.sync() over the real services (SQLite outbox in a temp dir, one shared keep-alive
+httpx client, devices in parallel, each device strictly one sale at a time). The devices were checked,
+their items registered and code lists loaded by a warm-up sync, as in a shop that has synced before.
+
+Naive ("the tools we replace"): devices one after another, each sale awaited in turn, a NEW httpx client
+(new connection) per request, no outbox (nothing written before or after a send).
+
+The simulator runs in its own process (as KRA would), so it does not share our GIL. Ordering limit: one
+round trip per sale per device, devices in parallel -> limit = sales per device x latency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchkit import (
+    ITEM_DRAFTS,
+    PIN,
+    BenchShop,
+    SimulatorProcess,
+    add_device,
+    branch_id,
+    machine,
+    make_sale,
+    open_shop,
+    queue_sales,
+    table,
+)
+
+from etims_desktop.domain.device import Device, DeviceType, Environment
+from etims_desktop.domain.item import Item
+from etims_desktop.domain.sale import TaxType
+from etims_desktop.domain.tax import DEFAULT_RATES, compute_amounts
+from etims_desktop.kra.client import KraClient, make_http_client
+from etims_desktop.storage.secrets import SessionKeyStore
+from etims_desktop.sync.payloads import item_request, sale_request
+from etims_desktop.sync.settings import SyncSettings
+
+QUIET = SyncSettings(live_check_seconds=3600, vscu_upload_minutes=600, reference_refresh_hours=240)
+
+
+@dataclass
+class Result:
+    label: str
+    devices: int
+    per_device: int
+    latency: float
+    seconds: float
+
+    @property
+    def sales(self) -> int:
+        return self.devices * self.per_device
+
+    @property
+    def rate(self) -> float:
+        return self.sales / self.seconds
+
+    @property
+    def limit(self) -> float | None:
+        return self.per_device * self.latency if self.latency else None
+
+
+async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: int, latency: float,
+               first_branch: int, profile: str | None = None) -> Result:  # fmt: skip
+    shop: BenchShop = await open_shop(folder, key_store=SessionKeyStore(), settings=QUIET)
+    try:
+        sim.set_latency(0)
+        tills = [await add_device(shop, sim, first_branch + i, DeviceType.OSCU, "OURS") for i in range(devices)]
+        for till in tills:  # warm-up: items registered, code lists loaded, like a shop that synced before
+            await queue_sales(shop, till, 1, f"WARM{till.id}")
+        report = await shop.services.sync.sync()
+        assert sum(d.signed for d in report.devices) == devices, report.summary()
+        for till in tills:
+            await queue_sales(shop, till, per_device, f"S{till.id}")
+        sim.set_latency(latency)
+        profiler = cProfile.Profile() if profile else None
+        started = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        report = await shop.services.sync.sync()
+        seconds = time.perf_counter() - started
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(profile)
+        sim.set_latency(0)
+        signed = sum(d.signed for d in report.devices)
+        assert signed == devices * per_device, report.summary()
+        for till in tills:
+            numbers = [n for n, _ in sim.signed_numbers(PIN, till.branch_id)]
+            assert numbers == list(range(1, per_device + 2)), f"{till.name}: numbers out of order"
+        return Result("ours", devices, per_device, latency, seconds)
+    finally:
+        await shop.services.aclose()
+
+
+async def naive(sim: SimulatorProcess, devices: int, per_device: int, latency: float, first_branch: int) -> Result:
+    """Devices one after another, each sale awaited, a new HTTP client per request, nothing stored."""
+    sim.set_latency(0)
+    items = [Item(f"KE2NTU{n:07d}", d.name, d.item_class_code, d.tax_type, d.price) for n, d in enumerate(ITEM_DRAFTS, 1)]
+    tills = []
+    for i in range(devices):
+        branch, serial = branch_id(first_branch + i), f"NAIVE-{i:03d}"
+        sim.approve(PIN, branch, serial, DeviceType.OSCU)
+        async with make_http_client() as http:
+            info = await KraClient(http, sim.api_url, tin=PIN, bhf_id=branch).initialise(serial)
+            client = KraClient(http, sim.api_url, tin=PIN, bhf_id=branch, cmc_key=info.cmc_key_value)
+            for item in items:
+                await client.save_item(item_request(item))
+        device = Device(None, serial, DeviceType.OSCU, PIN, branch, serial, Environment.CUSTOM, sim.api_url)
+        tills.append((device, info.cmc_key_value))
+    rates = {t: DEFAULT_RATES[t] for t in TaxType}
+    sim.set_latency(latency)
+    started = time.perf_counter()
+    for device, key in tills:
+        for n in range(per_device):
+            sale = make_sale(items, f"N{device.branch_id}-{n:06d}", n)
+            request = sale_request(device, sale, compute_amounts(sale, rates), n + 1, None, sale.sold_at)
+            async with make_http_client() as http:  # a new connection for every request
+                client = KraClient(http, sim.api_url, tin=PIN, bhf_id=device.branch_id, cmc_key=key)
+                await client.save_sale(request)
+    seconds = time.perf_counter() - started
+    sim.set_latency(0)
+    for device, _ in tills:
+        assert sim.signed_count(PIN, device.branch_id) == per_device
+    return Result("naive", devices, per_device, latency, seconds)
+
+
+def row(result: Result, baseline: Result | None) -> list[str]:
+    limit = result.limit
+    return [
+        result.label,
+        f"{result.devices} x {result.per_device:,}",
+        f"{result.latency * 1000:.0f} ms",
+        f"{result.seconds:.2f} s",
+        f"{result.rate:,.0f}",
+        f"{limit:.2f} s" if limit else "-",
+        f"{limit / result.seconds:.2f}" if limit else "-",
+        f"{result.rate / baseline.rate:.1f}x" if baseline else "",
+    ]
+
+
+async def main_async(args) -> None:
+    print(f"Machine: {machine()}")
+    cases = [(args.devices, args.sales, args.latency), (1, args.big, 0.0)]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for index, (devices, per_device, latency) in enumerate(cases):
+            with SimulatorProcess(mode="oscu") as sim:
+                print(f"  {devices} x {per_device:,} at {latency * 1000:.0f} ms: ours ...", flush=True)
+                profile = args.profile if index == 1 else None
+                mine = await ours(sim, Path(tmp) / f"case{index}", devices, per_device, latency, 0, profile)
+                baseline = None
+                if not args.no_naive:
+                    naive_sales = min(per_device, args.naive_limit) if args.naive_limit else per_device
+                    print(f"  {devices} x {naive_sales:,} at {latency * 1000:.0f} ms: naive ...", flush=True)
+                    baseline = await naive(sim, devices, naive_sales, latency, devices)
+                rows.append(row(mine, baseline))
+                if baseline:
+                    rows.append(row(baseline, None))
+    print()
+    print(table(["sync", "devices x sales", "latency", "wall", "sales/s", "limit", "limit/wall", "speed-up"], rows))
+    print("\nlimit = sales per device x latency (one round trip per sale, devices in parallel).")
+    print("speed-up = our sales/s / naive sales/s (the same as naive wall / our wall for the same sales).")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--devices", type=int, default=20)
+    parser.add_argument("--sales", type=int, default=100, help="queued sales per device (latency case)")
+    parser.add_argument("--latency", type=float, default=0.05, help="seconds added to every request")
+    parser.add_argument("--big", type=int, default=10_000, help="queued sales of the one-device 0 ms case")
+    parser.add_argument("--quick", action="store_true", help="20 x 20 at 50 ms and 1 x 1,000")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
+    parser.add_argument("--naive-limit", type=int, default=0, help="naive: at most this many sales per device")
+    parser.add_argument("--profile", metavar="FILE", help="cProfile our one-device drain into FILE")
+    args = parser.parse_args()
+    if args.quick:
+        args.sales, args.big = 20, 1_000
+    asyncio.run(main_async(args))
+
+
+if __name__ == "__main__":
+    main()
