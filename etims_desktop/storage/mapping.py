@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxEntry, SignedReceipt
 from etims_desktop.domain.sale import Sale, SaleLine
 from etims_desktop.domain.status import DeviceStatus
-from etims_desktop.storage.models import DeviceRow, ItemRow, OutboxRow, SaleRow
+from etims_desktop.storage.models import DeviceRow, ItemRow, OutboxRow, SaleLineRow, SaleRow
 
 
 def device_from_row(row: DeviceRow) -> Device:
@@ -108,7 +109,8 @@ def line_values(sale_id: int, sale: Sale) -> list[dict]:
     ]
 
 
-def sale_from_row(row: SaleRow) -> Sale:
+def sale_from_row(row: SaleRow, lines: Iterable[SaleLineRow]) -> Sale:
+    """A sale from its row and its line rows (ORM objects or Core rows alike)."""
     return Sale(
         trader_invoice_no=row.trader_invoice_no,
         lines=tuple(
@@ -124,7 +126,7 @@ def sale_from_row(row: SaleRow) -> Sale:
                 discount_rate=line.discount_rate,
                 barcode=line.barcode,
             )
-            for line in row.lines
+            for line in lines
         ),
         sold_at=row.sold_at,
         prices_include_vat=row.prices_include_vat,
@@ -166,13 +168,13 @@ def receipt_from_row(row: OutboxRow) -> SignedReceipt | None:
     )
 
 
-def entry_from_row(row: OutboxRow, original_invc_no: int | None = None) -> OutboxEntry:
+def entry_from_row(row: OutboxRow, sale: Sale, original_invc_no: int | None = None) -> OutboxEntry:
     return OutboxEntry(
         id=row.sale_id,
         sale_id=row.sale_id,
         device_id=row.device_id,
         state=row.state,
-        sale=sale_from_row(row.sale),
+        sale=sale,
         invc_no=row.invc_no,
         original_invc_no=original_invc_no,
         wait_reason=row.wait_reason,

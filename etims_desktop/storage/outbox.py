@@ -17,13 +17,19 @@ from decimal import Decimal
 from itertools import islice
 
 from sqlalchemy import delete, func, insert, or_, select, update
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
 from etims_desktop.domain.sale import Sale
 from etims_desktop.storage.errors import NotFound, OutboxStateError
-from etims_desktop.storage.mapping import entry_from_row, line_values, sale_values, write_receipt
+from etims_desktop.storage.mapping import (
+    entry_from_row,
+    line_values,
+    sale_from_row,
+    sale_values,
+    write_receipt,
+)
 from etims_desktop.storage.models import (
     DeviceRow,
     OutboxEventRow,
@@ -416,17 +422,8 @@ class OutboxRepository:
                     list(self.session.scalars(query.order_by(OutboxRow.sale_id.desc()).limit(wanted)))
                 )
         page = list(islice(heapq.merge(*streams, reverse=True), offset, wanted))
-        if not page:
-            return []
-        rows = self.session.scalars(
-            select(OutboxRow)
-            .where(OutboxRow.sale_id.in_(page))
-            .options(selectinload(OutboxRow.sale).selectinload(SaleRow.lines))
-            .order_by(OutboxRow.sale_id.desc())
-        ).all()
-        originals = {row.sale.original_sale_id for row in rows if row.sale.original_sale_id is not None}
-        numbers = self._signed_numbers(originals)
-        return [entry_from_row(row, numbers.get(row.sale.original_sale_id)) for row in rows]
+        entries = self._entries(page)
+        return [entries[sale_id] for sale_id in page]
 
     def history(self, sale_id: int) -> list[StateChange]:
         self._row(sale_id)
@@ -549,9 +546,37 @@ class OutboxRepository:
         )
 
     def _entry(self, row: OutboxRow) -> OutboxEntry:
-        original_id = row.sale.original_sale_id
-        numbers = self._signed_numbers({original_id} if original_id is not None else set())
-        return entry_from_row(row, numbers.get(original_id))
+        return self._entries([row.sale_id])[row.sale_id]
+
+    def _entries(self, sale_ids: list[int]) -> dict[int, OutboxEntry]:
+        """Entries with their sales and lines, read as plain rows (Core): the board lists hundreds."""
+        if not sale_ids:
+            return {}
+        self.session.flush()  # changes made in this transaction must show in what is handed back
+        outbox = self.session.execute(
+            select(OutboxRow.__table__).where(OutboxRow.sale_id.in_(sale_ids))
+        ).all()
+        sales = {
+            row.id: row
+            for row in self.session.execute(select(SaleRow.__table__).where(SaleRow.id.in_(sale_ids)))
+        }
+        lines = defaultdict(list)
+        for line in self.session.execute(
+            select(SaleLineRow.__table__)
+            .where(SaleLineRow.sale_id.in_(sale_ids))
+            .order_by(SaleLineRow.sale_id, SaleLineRow.line_no)
+        ):
+            lines[line.sale_id].append(line)
+        originals = {sale.original_sale_id for sale in sales.values() if sale.original_sale_id is not None}
+        numbers = self._signed_numbers(originals)
+        return {
+            row.sale_id: entry_from_row(
+                row,
+                sale_from_row(sales[row.sale_id], lines[row.sale_id]),
+                numbers.get(sales[row.sale_id].original_sale_id),
+            )
+            for row in outbox
+        }
 
     def _signed_numbers(self, sale_ids: set[int]) -> dict[int, int]:
         """eTIMS numbers of those sales that are signed (a credit note's orgInvcNo)."""
