@@ -240,9 +240,11 @@ class Store:
         return await self._write(lambda tx: tx.outbox.enqueue(device_id, items))
 
     async def next_to_send(self, device_id: int, now: datetime) -> OutboxEntry | None:
+        """The one entry to send now (uncertain first; nothing overtakes a numbered sale), or None."""
         return await self._write(lambda tx: tx.outbox.next_to_send(device_id, now))
 
     async def assign_number(self, entry_id: int) -> int:
+        """Write-ahead: the entry's eTIMS number (new: last + 1), committed with state SENDING."""
         return await self._write(lambda tx: tx.outbox.assign_number(entry_id))
 
     async def mark_signed(self, entry_id: int, receipt: SignedReceipt) -> None:
@@ -296,9 +298,11 @@ class Store:
         return await self._read(lambda tx: tx.outbox.counts(device_id))
 
     async def pending_summary(self) -> dict[int, PendingSummary]:
+        """Every device: pending count, when its oldest pending sale was recorded, counts by state."""
         return await self._read(lambda tx: tx.outbox.pending_summary())
 
     async def signed_count_since(self, device_id: int, since: datetime) -> int:
+        """Sales of the device that became signed at or after `since` (our clock), e.g. "signed today"."""
         return await self._read(lambda tx: tx.outbox.signed_count_since(device_id, since))
 
     async def credited_quantities(self, original_sale_id: int) -> dict[str, Decimal]:
