@@ -30,7 +30,7 @@ class Fields:
 
     def _raw(self, field: str, required: bool) -> Any:
         value = self.body.get(field)
-        if value is None or value == "":
+        if value is None or (value.__class__ is str and not value):  # (Decimal == "" is slow)
             if required:
                 raise Rejection("910", f"{self.name(field)} is required")
             return None

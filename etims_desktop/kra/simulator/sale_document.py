@@ -163,14 +163,20 @@ def check_amounts(doc: SaleDocument, rates: dict[str, Decimal], tolerance: Decim
         convention, found = min(misfits.items(), key=lambda kv: len(kv[1]))
         raise _does_not_add_up(*found[0], convention)
 
+    taxable_sums = dict.fromkeys(TAX_TYPES, Decimal(0))
+    tax_sums = dict.fromkeys(TAX_TYPES, Decimal(0))
+    for line in doc.lines:
+        taxable_sums[line.tax_type] += line.taxable
+        tax_sums[line.tax_type] += line.tax
     for tax_type in TAX_TYPES:
-        of_type = [line for line in doc.lines if line.tax_type == tax_type]
-        taxable = sum((line.taxable for line in of_type), Decimal(0))
-        tax = sum((line.tax for line in of_type), Decimal(0))
-        if not near(doc.taxable_by_type[tax_type], taxable):
-            raise Rejection("910", f"taxblAmt{tax_type} is not the sum of its lines ({_money(taxable)})")
-        if not near(doc.tax_by_type[tax_type], tax):
-            raise Rejection("910", f"taxAmt{tax_type} is not the sum of its lines ({_money(tax)})")
+        if not near(doc.taxable_by_type[tax_type], taxable_sums[tax_type]):
+            raise Rejection(
+                "910", f"taxblAmt{tax_type} is not the sum of its lines ({_money(taxable_sums[tax_type])})"
+            )
+        if not near(doc.tax_by_type[tax_type], tax_sums[tax_type]):
+            raise Rejection(
+                "910", f"taxAmt{tax_type} is not the sum of its lines ({_money(tax_sums[tax_type])})"
+            )
     bucket_taxable = sum(doc.taxable_by_type.values(), Decimal(0))
     bucket_tax = sum(doc.tax_by_type.values(), Decimal(0))
     if not near(doc.total_taxable, bucket_taxable):

@@ -7,7 +7,6 @@ KRA's real algorithm is not public; these values only need the right shape (uppe
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 import secrets
 
@@ -15,8 +14,8 @@ import secrets
 def sign_receipt(secret: bytes, essentials: str) -> tuple[str, str]:
     """(intrlData, rcptSign) for a receipt described by `essentials` (ids, counters, date, totals)."""
     payload = essentials.encode()
-    internal = hmac.new(secret, b"intrlData|" + payload, hashlib.sha256).digest()
-    signature = hmac.new(secret, b"rcptSign|" + payload, hashlib.sha256).digest()
+    internal = hmac.digest(secret, b"intrlData|" + payload, "sha256")
+    signature = hmac.digest(secret, b"rcptSign|" + payload, "sha256")
     # 17 bytes -> 28 base32 chars (26 kept); 10 bytes -> exactly 16
     return base64.b32encode(internal[:17]).decode()[:26], base64.b32encode(signature[:10]).decode()
 

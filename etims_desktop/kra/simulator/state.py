@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from etims_desktop.kra.simulator.wire import parse_kra_datetime
+from etims_desktop.kra.simulator.wire import kra_datetime, parse_kra_datetime
 
 
 def key_hash(cmc_key: str) -> str:
@@ -238,7 +238,7 @@ def sale_event(tin: str, bhf_id: str, sale: SaleRecord, *, pending: bool) -> dic
         "totRcptNo": sale.tot_rcpt_no,
         "intrlData": sale.intrl_data,
         "rcptSign": sale.rcpt_sign,
-        "sdcDateTime": sale.sdc_at.strftime("%Y%m%d%H%M%S"),
+        "sdcDateTime": kra_datetime(sale.sdc_at),
         "sdcId": sale.sdc_id,
         "mrcNo": sale.mrc_no,
         "at": sale.accepted_at.isoformat(),

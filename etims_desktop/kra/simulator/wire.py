@@ -48,7 +48,8 @@ def now_utc() -> datetime:
 
 def kra_datetime(moment: datetime) -> str:
     """`yyyyMMddHHmmss` in Nairobi time."""
-    return moment.astimezone(EAT).strftime("%Y%m%d%H%M%S")
+    m = moment.astimezone(EAT)
+    return f"{m.year:04}{m.month:02}{m.day:02}{m.hour:02}{m.minute:02}{m.second:02}"
 
 
 def kra_lookup_datetime(moment: datetime) -> str:
