@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 
 import pytest
@@ -29,6 +30,10 @@ def qloop(qapp):
     loop.close()
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
+    # Free the closed loop's QObjects (qasync timers) here, on the GUI thread. Left to the cyclic GC they
+    # may be freed from a worker thread (store, simulator) without unregistering their Qt timers, and a
+    # later test's event processing then fires a timer on freed memory: a random segfault.
+    gc.collect()
 
 
 from conftest_keyring import key_store, keyring_backend  # noqa: E402, F401 - shared fixtures
