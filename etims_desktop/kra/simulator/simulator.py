@@ -110,6 +110,7 @@ class Simulator:
 
     # -- life cycle ---------------------------------------------------------------------------------
     def start(self) -> Simulator:
+        """Serve on config.host:port (a free port when 0) until close(); returns self."""
         if self._started:
             return self
         if self._file is not None:
