@@ -49,11 +49,13 @@ class Services:
 def setup_logging(paths: DataPaths, level: int = logging.INFO) -> None:
     """A rotating log file in the data dir; every handler passes through the secret redaction filter."""
     root = logging.getLogger()
-    if any(getattr(h, "_etims", False) for h in root.handlers):
-        return
-    handler = logging.handlers.RotatingFileHandler(
-        paths.logs / "etims-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    log_file = paths.logs / "etims-desktop.log"
+    for old in [h for h in root.handlers if getattr(h, "_etims", False)]:
+        if getattr(old, "baseFilename", None) == str(log_file):
+            return
+        root.removeHandler(old)  # another data dir (tests, --data-dir switch): log there instead
+        old.close()
+    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler._etims = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
