@@ -116,8 +116,9 @@ if command -v xvfb-run >/dev/null; then  # the windowed executable on a real X s
 fi
 
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
-    # a real Secret Service (GNOME Keyring, unlocked with a throwaway password in a private D-Bus session)
-    QT_QPA_PLATFORM=offscreen smoke secret-service dbus-run-session -- sh -c \
+    # a real Secret Service: GNOME Keyring in a private D-Bus session, with a new keyring in a throwaway home
+    mkdir -p "$WORK/keyring-home"
+    HOME="$WORK/keyring-home" QT_QPA_PLATFORM=offscreen smoke secret-service dbus-run-session -- sh -c \
         'echo -n throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@" --keyring-write' \
         sh "$BUNDLE/etims-desktop-cli"
 fi

@@ -74,9 +74,19 @@ def required_glibc(files: list[Path]) -> str:
     return max(versions, key=lambda v: tuple(map(int, v.split("."))), default="2.17")
 
 
+class IncompleteBundle(Exception):
+    """Libraries the bundle needs that neither it nor the build machine has (PyInstaller bundles only
+    what it finds), e.g. libxcb-icccm.so.4 for Qt's X11 plugin: install them and build again."""
+
+    def __init__(self, sonames: list[str]) -> None:
+        super().__init__("neither bundled nor installed on the build machine: " + ", ".join(sonames))
+        self.sonames = sonames
+
+
 def depends(bundle: Path) -> tuple[list[str], list[str]]:
-    """(Depends, Recommends) package lists for the bundle."""
+    """(Depends, Recommends) package lists for the bundle. Raises IncompleteBundle."""
     required, optional = {"libc6": f"libc6 (>= {required_glibc(elf_files(bundle))})"}, set()
+    missing = []
     paths = loader_cache()
     for soname in sorted(system_libraries(bundle)):
         if GLIBC_SONAMES.match(soname):
@@ -85,10 +95,12 @@ def depends(bundle: Path) -> tuple[list[str], list[str]]:
             optional.add(WAYLAND_ONLY[soname])
             continue
         package = owning_package(paths[soname]) if soname in paths else None
-        if package:
-            required.setdefault(package, package)
+        if package is None:
+            missing.append(soname)
         else:
-            print(f"warning: no package provides {soname}", file=sys.stderr)
+            required.setdefault(package, package)
+    if missing:
+        raise IncompleteBundle(missing)
     return sorted(required.values()), sorted(optional)
 
 
@@ -96,7 +108,11 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
-    required, optional = depends(Path(argv[0]))
+    try:
+        required, optional = depends(Path(argv[0]))
+    except IncompleteBundle as exc:
+        print(f"error: {exc}. Install them and build again.", file=sys.stderr)
+        return 1
     print("Depends: " + ", ".join(required))
     if optional:
         print("Recommends: " + ", ".join(optional))

@@ -80,3 +80,74 @@ def test_deb_depends_command_prints_control_lines(deb_depends, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Depends: libc6 (>= ")
+
+
+# --- what the spec leaves out -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundle_filter():
+    return load_script("bundle_filter.py")
+
+
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6\\translations\\qtbase_fr.qm",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "PySide6/Qt/plugins/platforms/libqeglfs.so",
+        "PySide6\\plugins\\platforms\\qdirect2d.dll",
+        "PySide6/Qt/plugins/imageformats/libqpdf.so",
+        "PySide6/Qt/lib/libQt6Quick.so.6",
+        "PySide6/Qt6Qml.dll",
+        "PySide6\\opengl32sw.dll",
+        "PySide6/d3dcompiler_47.dll",
+        "libgtk-3.so.0",
+    ],
+)
+def test_bundle_filter_leaves_out(bundle_filter, dest):
+    assert bundle_filter.is_unwanted(dest)
+
+
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6/Qt/plugins/platforms/libqwayland.so",
+        "PySide6\\plugins\\platforms\\qwindows.dll",
+        "PySide6\\plugins\\styles\\qmodernwindowsstyle.dll",
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",
+        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "PySide6/Qt/lib/libQt6Svg.so.6",
+        "PySide6\\Qt6PrintSupport.dll",
+        "PySide6/Qt6OpenGL.dll",
+        "resources/icons/etims-desktop.svg",
+        "etims_desktop/kra/simulator/data/codes.json",
+    ],
+)
+def test_bundle_filter_keeps(bundle_filter, dest):
+    assert not bundle_filter.is_unwanted(dest)
+
+
+def test_linked_only_keeps_what_is_linked_and_drops_the_rest(bundle_filter, deb_depends):
+    import _ctypes
+
+    extension = Path(_ctypes.__file__)
+    libffi = next(name for name in bundle_filter.needed(str(extension)) if name.startswith("libffi"))
+    libraries = deb_depends.loader_cache()
+    unrelated = next(name for name in ("libz.so.1", "libbz2.so.1.0", "liblzma.so.5") if name in libraries)
+    binaries = [
+        ("python3.11/lib-dynload/_ctypes.so", str(extension), "EXTENSION"),
+        (libffi, libraries[libffi], "BINARY"),
+        (unrelated, libraries[unrelated], "BINARY"),
+        ("libcups.so.2", "/usr/lib/x86_64-linux-gnu/libcups.so.2", "BINARY"),
+    ]
+    datas = [(unrelated, unrelated, "SYMLINK"), (libffi, libffi, "SYMLINK"), ("a.json", "/x/a.json", "DATA")]
+
+    kept, kept_datas = bundle_filter.linked_only(binaries, datas)
+
+    assert [entry[0] for entry in kept] == ["python3.11/lib-dynload/_ctypes.so", libffi]
+    assert [entry[0] for entry in kept_datas] == [libffi, "a.json"]
