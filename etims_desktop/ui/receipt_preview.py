@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +24,7 @@ from etims_desktop.ui.receipt_print import print_receipt, save_pdf
 from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 from etims_desktop.ui.tasks import plain_error, spawn
 
-PREVIEW_DPI = 96
+PREVIEW_WIDTH_PX = 680  # a page as wide as the window shows it
 
 
 class ReceiptPreview(QDialog):
@@ -40,6 +40,7 @@ class ReceiptPreview(QDialog):
         self.services = services
         self.sale_id = sale_id
         self.view: ReceiptView | None = None
+        self.page_count = 0
         self.pending_prints = PendingPrints(services.paths.root)
         self.setWindowTitle(self.tr("Receipt"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -49,13 +50,11 @@ class ReceiptPreview(QDialog):
             self.layout_combo.addItem(choice.label, choice)
         self.layout_combo.setCurrentIndex(self.layout_combo.findData(layout))
         self.layout_combo.currentIndexChanged.connect(lambda _i: self._render())
-        self.pages = QVBoxLayout()
-        holder = QWidget()
-        holder.setLayout(self.pages)
+        self.page_label = QLabel()  # every page, one under the other
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
-        scroll.setWidget(holder)
+        scroll.setWidget(self.page_label)
         scroll.setWidgetResizable(True)
-        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         self.print_button = QPushButton(self.tr("&Print..."))
@@ -82,7 +81,7 @@ class ReceiptPreview(QDialog):
         spawn(self.reload(), self._failed)
 
     def receipt_layout(self) -> ReceiptLayout:
-        return self.layout_combo.currentData()
+        return ReceiptLayout(self.layout_combo.currentData())
 
     async def reload(self) -> None:
         self.view = await receipt_view(self.services, self.sale_id)
@@ -104,15 +103,20 @@ class ReceiptPreview(QDialog):
     def _render(self) -> None:
         if self.view is None:
             return
-        while self.pages.count():
-            widget = self.pages.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        for image in ReceiptRenderer(self.view, self.receipt_layout()).images(PREVIEW_DPI):
-            page = QLabel()
-            page.setPixmap(QPixmap.fromImage(image))
-            page.setStyleSheet("border: 1px solid #999; background: white;")
-            self.pages.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+        renderer = ReceiptRenderer(self.view, self.receipt_layout())
+        dpi = min(110, round(PREVIEW_WIDTH_PX * 25.4 / renderer.spec.width_mm))
+        pages = renderer.images(dpi)
+        gap = 12
+        sheet = QPixmap(max(p.width() for p in pages) + 2, sum(p.height() + gap for p in pages))
+        sheet.fill(QColor("#9e9e9e"))
+        painter = QPainter(sheet)
+        y = 0
+        for page in pages:
+            painter.drawImage(1, y, page)
+            y += page.height() + gap
+        painter.end()
+        self.page_label.setPixmap(sheet)
+        self.page_count = len(pages)
 
     def _was_printed(self) -> None:
         assert self.view is not None

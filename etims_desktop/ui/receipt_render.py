@@ -420,10 +420,10 @@ def _measure_device(dpi: int = MEASURE_DPI) -> QImage:
 class ReceiptRenderer:
     """Lays a receipt out for one paper layout and paints it onto pages."""
 
-    def __init__(self, view: ReceiptView, layout: ReceiptLayout = ReceiptLayout.A4):
+    def __init__(self, view: ReceiptView, layout: ReceiptLayout | str = ReceiptLayout.A4):
         self.view = view
-        self.layout = layout
-        self.spec = PAPER[layout]
+        self.layout = ReceiptLayout(layout)  # a combo box's data comes back as a plain str
+        self.spec = PAPER[self.layout]
 
     def measure(self) -> tuple[float, int]:
         """(content height in mm on the last page, page count) without painting."""

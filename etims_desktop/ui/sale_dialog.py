@@ -114,6 +114,8 @@ class TotalsPanel(QGroupBox):
         self.labels = {}
         for column, head in enumerate((self.tr("Tax type"), self.tr("Taxable"), self.tr("VAT"))):
             label = QLabel(f"<b>{head}</b>")
+            if column:
+                label.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(label, 0, column)
         row = 1
         if amounts is not None:

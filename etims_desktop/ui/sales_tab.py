@@ -414,7 +414,9 @@ class SalesTab(QWidget):
         row = self._need_selection()
         if row is None:
             return None
-        preview = ReceiptPreview(self.services, row.sale_id, self, self.receipt_layout.currentData())
+        preview = ReceiptPreview(
+            self.services, row.sale_id, self, ReceiptLayout(self.receipt_layout.currentData())
+        )
         preview.printed.connect(lambda _sid: self.schedule_refresh())
         return self._keep(preview)
 

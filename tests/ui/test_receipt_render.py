@@ -120,7 +120,14 @@ def test_signed_receipt_pdf_has_text_and_a_qr_that_decodes_to_the_check_url(qapp
     ):
         assert expected in text, expected
     assert "PENDING" not in text
+    assert ("Unit price" in text) == (layout is ReceiptLayout.A4)  # A4: a table; thermal: compact lines
     assert decode_qr(path, tmp_path) == [QR_URL]
+
+
+def test_layout_given_as_plain_text_is_understood(qapp):
+    # Combo boxes hand their data back as str: "a4" must still mean the A4 table layout.
+    assert ReceiptRenderer(a_view(), "a4").layout is ReceiptLayout.A4
+    assert ReceiptRenderer(a_view(), "thermal80").page_size_mm().width() == 80
 
 
 @pytest.mark.parametrize("layout", list(ReceiptLayout))
