@@ -165,3 +165,17 @@ def test_preview_images_render_every_page(qapp):
     images = ReceiptRenderer(a_view(lines=70), ReceiptLayout.A4).images(dpi=50)
     assert len(images) >= 2
     assert all(not image.isNull() and image.width() == round(210 * 50 / 25.4) for image in images)
+
+
+def test_printer_path_prints_every_page(qapp, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from etims_desktop.ui.receipt_print import print_to
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a real QPrinter, paper replaced by a file
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_to(printer, a_view(lines=70), ReceiptLayout.A4) >= 2
+    del printer
+    text = pdf_text(tmp_path / "printed.pdf")
+    assert "KE2NTU0000070" in text and "SCU INFORMATION" in text
