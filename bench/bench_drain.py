@@ -59,6 +59,7 @@ class Result:
     per_device: int
     latency: float
     seconds: float
+    cpu: float  # CPU seconds of this process (all its threads; the simulator runs elsewhere)
 
     @property
     def sales(self) -> int:
@@ -78,7 +79,9 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
     shop: BenchShop = await open_shop(folder, key_store=SessionKeyStore(), settings=QUIET)
     try:
         sim.set_latency(0)
-        tills = [await add_device(shop, sim, first_branch + i, DeviceType.OSCU, "OURS") for i in range(devices)]
+        tills = [
+            await add_device(shop, sim, first_branch + i, DeviceType.OSCU, "OURS") for i in range(devices)
+        ]
         for till in tills:  # warm-up: items registered, code lists loaded, like a shop that synced before
             await queue_sales(shop, till, 1, f"WARM{till.id}")
         report = await shop.services.sync.sync()
@@ -87,11 +90,11 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
             await queue_sales(shop, till, per_device, f"S{till.id}")
         sim.set_latency(latency)
         profiler = cProfile.Profile() if profile else None
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         if profiler:
             profiler.enable()
         report = await shop.services.sync.sync()
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         if profiler:
             profiler.disable()
             profiler.dump_stats(profile)
@@ -101,15 +104,20 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
         for till in tills:
             numbers = [n for n, _ in sim.signed_numbers(PIN, till.branch_id)]
             assert numbers == list(range(1, per_device + 2)), f"{till.name}: numbers out of order"
-        return Result("ours", devices, per_device, latency, seconds)
+        return Result("ours", devices, per_device, latency, seconds, cpu)
     finally:
         await shop.services.aclose()
 
 
-async def naive(sim: SimulatorProcess, devices: int, per_device: int, latency: float, first_branch: int) -> Result:
+async def naive(
+    sim: SimulatorProcess, devices: int, per_device: int, latency: float, first_branch: int
+) -> Result:
     """Devices one after another, each sale awaited, a new HTTP client per request, nothing stored."""
     sim.set_latency(0)
-    items = [Item(f"KE2NTU{n:07d}", d.name, d.item_class_code, d.tax_type, d.price) for n, d in enumerate(ITEM_DRAFTS, 1)]
+    items = [
+        Item(f"KE2NTU{n:07d}", d.name, d.item_class_code, d.tax_type, d.price)
+        for n, d in enumerate(ITEM_DRAFTS, 1)
+    ]
     tills = []
     for i in range(devices):
         branch, serial = branch_id(first_branch + i), f"NAIVE-{i:03d}"
@@ -123,7 +131,7 @@ async def naive(sim: SimulatorProcess, devices: int, per_device: int, latency: f
         tills.append((device, info.cmc_key_value))
     rates = {t: DEFAULT_RATES[t] for t in TaxType}
     sim.set_latency(latency)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for device, key in tills:
         for n in range(per_device):
             sale = make_sale(items, f"N{device.branch_id}-{n:06d}", n)
@@ -131,11 +139,11 @@ async def naive(sim: SimulatorProcess, devices: int, per_device: int, latency: f
             async with make_http_client() as http:  # a new connection for every request
                 client = KraClient(http, sim.api_url, tin=PIN, bhf_id=device.branch_id, cmc_key=key)
                 await client.save_sale(request)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     sim.set_latency(0)
     for device, _ in tills:
         assert sim.signed_count(PIN, device.branch_id) == per_device
-    return Result("naive", devices, per_device, latency, seconds)
+    return Result("naive", devices, per_device, latency, seconds, cpu)
 
 
 def row(result: Result, baseline: Result | None) -> list[str]:
@@ -146,6 +154,7 @@ def row(result: Result, baseline: Result | None) -> list[str]:
         f"{result.latency * 1000:.0f} ms",
         f"{result.seconds:.2f} s",
         f"{result.rate:,.0f}",
+        f"{result.cpu / result.sales * 1000:.1f} ms",
         f"{limit:.2f} s" if limit else "-",
         f"{limit / result.seconds:.2f}" if limit else "-",
         f"{result.rate / baseline.rate:.1f}x" if baseline else "",
@@ -171,20 +180,42 @@ async def main_async(args) -> None:
                 if baseline:
                     rows.append(row(baseline, None))
     print()
-    print(table(["sync", "devices x sales", "latency", "wall", "sales/s", "limit", "limit/wall", "speed-up"], rows))
-    print("\nlimit = sales per device x latency (one round trip per sale, devices in parallel).")
+    print(
+        table(
+            [
+                "sync",
+                "devices x sales",
+                "latency",
+                "wall",
+                "sales/s",
+                "CPU/sale",
+                "limit",
+                "limit/wall",
+                "speed-up",
+            ],
+            rows,
+        )
+    )
+    print(
+        "\nCPU/sale = CPU time of this process (every thread) per sale; the simulator runs in another process."
+    )
+    print("limit = sales per device x latency (one round trip per sale, devices in parallel).")
     print("speed-up = our sales/s / naive sales/s (the same as naive wall / our wall for the same sales).")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--devices", type=int, default=20)
     parser.add_argument("--sales", type=int, default=100, help="queued sales per device (latency case)")
     parser.add_argument("--latency", type=float, default=0.05, help="seconds added to every request")
     parser.add_argument("--big", type=int, default=10_000, help="queued sales of the one-device 0 ms case")
     parser.add_argument("--quick", action="store_true", help="20 x 20 at 50 ms and 1 x 1,000")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
-    parser.add_argument("--naive-limit", type=int, default=0, help="naive: at most this many sales per device")
+    parser.add_argument(
+        "--naive-limit", type=int, default=0, help="naive: at most this many sales per device"
+    )
     parser.add_argument("--profile", metavar="FILE", help="cProfile our one-device drain into FILE")
     args = parser.parse_args()
     if args.quick:

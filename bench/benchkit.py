@@ -143,14 +143,18 @@ class BenchShop:
 
 async def open_shop(data_dir: Path, *, key_store, http=None, settings=None) -> BenchShop:
     """Services over `data_dir` (created), with the three bench items in the item master."""
-    services = build_services(DataPaths(Path(data_dir)).ensure(), key_store=key_store, http=http, settings=settings)
+    services = build_services(
+        DataPaths(Path(data_dir)).ensure(), key_store=key_store, http=http, settings=settings
+    )
     items = await services.store.list_items()
     if not items:
         items = [await services.store.add_item(draft) for draft in ITEM_DRAFTS]
     return BenchShop(services, items, await services.store.list_devices())
 
 
-async def add_device(shop: BenchShop, sim, index: int, kind: DeviceType, serial_prefix: str = "BENCH") -> Device:
+async def add_device(
+    shop: BenchShop, sim, index: int, kind: DeviceType, serial_prefix: str = "BENCH"
+) -> Device:
     """Approve a device on `sim` (Simulator or SimulatorProcess) as branch `index` and initialise it over HTTP."""
     branch, serial = branch_id(index), f"{serial_prefix}-{index:03d}"
     sim.approve(PIN, branch, serial, kind)
@@ -177,8 +181,17 @@ def make_sale(items: Sequence[Item], number: str, variant: int = 0) -> Sale:
     return Sale(
         trader_invoice_no=number,
         lines=(
-            SaleLine(first.code, first.item_class_code, first.name, Decimal(1 + variant % 3), first.price, first.tax_type),
-            SaleLine(second.code, second.item_class_code, second.name, Decimal("2"), second.price, second.tax_type),
+            SaleLine(
+                first.code,
+                first.item_class_code,
+                first.name,
+                Decimal(1 + variant % 3),
+                first.price,
+                first.tax_type,
+            ),
+            SaleLine(
+                second.code, second.item_class_code, second.name, Decimal("2"), second.price, second.tax_type
+            ),
         ),
         sold_at=datetime.now(UTC),
     )
@@ -204,7 +217,10 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in rows]
+    out += [
+        "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        for r in rows
+    ]
     return "\n".join(out)
 
 

@@ -1,0 +1,595 @@
+"""Chaos: thousands of sales through seeded random faults and repeated SIGKILLs; then every sale is
+checked against the simulators' own records.
+
+    .venv/bin/python bench/chaos.py --seed 1 --sales 3000 --devices-oscu 4 --devices-vscu 2 --kills 6
+    .venv/bin/python bench/chaos.py --seed 7 --sales 300 --devices-oscu 2 --devices-vscu 1 --kills 2 --keep DIR
+
+What happens:
+- One simulated KRA (OSCU) and one simulated VSCU service run in this process on loopback, each with
+  seeded random faults on every endpoint: refused connections (the server stops listening for a
+  moment), connections dropped before processing, answers lost after processing, HTTP 500/502 HTML
+  pages, result codes 990 (slow down) and 999, and answers held back beyond the client's timeout.
+  A timer thread adds offline windows (server not listening; VSCU: its KRA upstream down).
+- The shop (the real services, a SQLite data dir, CMC keys in a keyrings.alt PlaintextKeyring file
+  outside the data dir) records sales in waves while the syncing process runs: bench/chaos_sync.py,
+  i.e. `etims-desktop sync` repeated until nothing waits, with a short HTTP timeout. It is SIGKILLed
+  at random moments and restarted, `--kills` times. About 1 % of sales name an item KRA refuses to
+  register (913): they must end as "needs your fix" with a reason, and never be signed.
+- At the end, with faults off: every good sale signed exactly once (trdInvcNo unique among the
+  simulator's signed documents, count equal), invcNo gap-free and in order per device, our outbox
+  agrees with the simulator (number and signature), every needs-fix sale is one of the bad ones and
+  has a reason, nothing lost; VSCU sales all forwarded to KRA. Then a secret scan: no CMC key in any
+  file of the data dir (database, WAL, logs, settings, backups), in the syncing process's output, in
+  the CLI's JSON exports, or in a key backup file in plain text.
+
+The fault decisions are seeded; thread timing and kill moments make each run's interleaving differ.
+Exit code 0 when every check passes, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from benchkit import ROOT, BenchShop, add_device, make_sale, open_shop, table
+
+from etims_desktop.domain.device import DeviceType
+from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.sale import Sale, SaleLine, TaxType
+from etims_desktop.domain.tax import compute_amounts
+from etims_desktop.kra.simulator import Simulator, SimulatorConfig
+from etims_desktop.storage.records import ItemDraft
+from etims_desktop.storage.secrets import KeyStore
+from etims_desktop.sync.settings import SyncSettings
+
+PIN = "P051234567X"
+WORKER = Path(__file__).resolve().with_name("chaos_sync.py")
+KEYRING_BACKEND = "keyrings.alt.file.PlaintextKeyring"
+# Per-request probabilities on every endpoint (about one request in eight fails somehow).
+FAULT_RATES = {
+    "refuse": 0.005,
+    "drop_before": 0.02,
+    "drop_after": 0.03,
+    "http_500": 0.01,
+    "http_502": 0.01,
+    "code_990": 0.005,
+    "code_999": 0.02,
+    "slow": 0.01,
+}
+# The syncing process's settings: short pauses so a run of minutes sees many retries.
+SETTINGS = SyncSettings(
+    live_check_seconds=3600, vscu_upload_minutes=600, slow_down_seconds=1.0, max_transport_failures=3
+)
+BAD_ITEM = ItemDraft("Unlisted goods", "9999999999", TaxType.B, Decimal("99.00"))  # KRA answers 913
+
+
+@dataclass
+class ChaosConfig:
+    seed: int = 1
+    sales: int = 3000
+    devices_oscu: int = 4
+    devices_vscu: int = 2
+    kills: int = 6
+    time_limit: float = 600.0  # seconds for the whole chaos phase
+    timeout: float = 1.0  # the syncing process's HTTP timeout
+    bad_rate: float = 0.01  # share of sales KRA must refuse
+    fault_scale: float = 1.0  # multiplies FAULT_RATES
+    offline_windows: bool = True
+    work_dir: Path | None = None  # keep everything here (default: a temp dir, removed)
+    log: bool = True
+
+
+@dataclass
+class DeviceCheck:
+    name: str
+    kind: str
+    expected_good: int
+    expected_bad: int
+    signed_at_kra: int = 0
+    signed_here: int = 0
+    needs_fix: int = 0
+    pending: int = 0
+    lost: int = 0  # recorded here, neither signed at KRA nor explained as needing a fix
+    double_signed: int = 0  # signed at KRA more than once (same trdInvcNo under two numbers)
+    gaps: int = 0  # invcNo missing from 1..last
+    out_of_order: int = 0  # invcNo not in signing order
+    mismatched: int = 0  # our record disagrees with KRA's (number, signature, or state)
+    unexplained_fix: int = 0  # needs-fix without a reason, or a good sale refused
+    bad_signed: int = 0  # a sale that should have been refused was signed
+    unforwarded: int = 0  # VSCU: signed but not forwarded to KRA
+
+
+@dataclass
+class ChaosResult:
+    config: ChaosConfig
+    devices: list[DeviceCheck] = field(default_factory=list)
+    faults: dict[str, int] = field(default_factory=dict)
+    kills: int = 0
+    runs: int = 0  # syncing processes started
+    offline_windows: int = 0
+    drained_under_chaos: bool = False
+    seconds: float = 0.0
+    secret_findings: list[str] = field(default_factory=list)
+    keys_checked: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def total(self, name: str) -> int:
+        return sum(getattr(d, name) for d in self.devices)
+
+    @property
+    def ok(self) -> bool:
+        bad = ("lost", "double_signed", "gaps", "out_of_order", "mismatched", "unexplained_fix", "bad_signed",
+               "unforwarded", "pending")  # fmt: skip
+        return (
+            not any(self.total(name) for name in bad)
+            and not self.secret_findings
+            and not self.problems
+            and self.total("signed_at_kra") == self.total("expected_good")
+            and self.total("needs_fix") == self.total("expected_bad")
+        )
+
+    def report(self) -> str:
+        cfg = self.config
+        lines = [
+            f"Chaos seed {cfg.seed}: {cfg.sales} sales on {cfg.devices_oscu} OSCU + {cfg.devices_vscu} VSCU devices, "
+            f"{self.seconds:.1f} s",
+            table(
+                [
+                    "device",
+                    "type",
+                    "good",
+                    "bad",
+                    "signed@KRA",
+                    "signed here",
+                    "needs fix",
+                    "pending",
+                    "lost",
+                    "double",
+                    "gaps",
+                    "order",
+                    "mismatch",
+                ],
+                [
+                    [
+                        d.name,
+                        d.kind,
+                        d.expected_good,
+                        d.expected_bad,
+                        d.signed_at_kra,
+                        d.signed_here,
+                        d.needs_fix,
+                        d.pending,
+                        d.lost,
+                        d.double_signed,
+                        d.gaps,
+                        d.out_of_order,
+                        d.mismatched,
+                    ]
+                    for d in self.devices
+                ],
+            ),  # fmt: skip
+            "",
+            "faults injected: "
+            + (", ".join(f"{k} {v}" for k, v in sorted(self.faults.items())) or "none")
+            + f" (total {sum(self.faults.values())})",
+            f"offline windows: {self.offline_windows}; SIGKILLs: {self.kills}; syncing processes started: {self.runs}; "
+            f"drained under chaos: {'yes' if self.drained_under_chaos else 'no (finished by a clean sync)'}",
+            f"sales {cfg.sales}: signed {self.total('signed_at_kra')}, needs fix {self.total('needs_fix')} "
+            f"(all explained: {'yes' if not self.total('unexplained_fix') else 'NO'}), lost {self.total('lost')}, "
+            f"double-signed {self.total('double_signed')}, gaps {self.total('gaps')}, "
+            f"out of order {self.total('out_of_order')}, VSCU unforwarded {self.total('unforwarded')}",
+            f"secret scan: {self.keys_checked} CMC key(s), "
+            + ("no leak" if not self.secret_findings else "LEAKS: " + "; ".join(self.secret_findings)),
+        ]
+        lines += [f"PROBLEM: {p}" for p in self.problems]
+        lines.append("RESULT: " + ("PASS" if self.ok else "FAIL"))
+        return "\n".join(lines)
+
+
+@contextmanager
+def keyring_env(xdg: Path):
+    """keyrings.alt's PlaintextKeyring keeps its file under $XDG_DATA_HOME: point us and the child there."""
+    saved = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(xdg)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("XDG_DATA_HOME", None)
+        else:
+            os.environ["XDG_DATA_HOME"] = saved
+
+
+def child_env(xdg: Path) -> dict:
+    return dict(
+        os.environ,
+        PYTHON_KEYRING_BACKEND=KEYRING_BACKEND,
+        XDG_DATA_HOME=str(xdg),
+        QT_QPA_PLATFORM="offscreen",
+    )
+
+
+class OfflineWindows(threading.Thread):
+    """Now and then takes a simulator off the network (or a VSCU's KRA upstream) for a short window."""
+
+    def __init__(self, sims: list[Simulator], seed: int):
+        super().__init__(name="chaos-offline", daemon=True)
+        self.sims = sims
+        self.rng = random.Random(seed)
+        self.stop = threading.Event()
+        self.count = 0
+
+    def run(self) -> None:
+        while not self.stop.wait(self.rng.uniform(1.0, 4.0)):
+            sim = self.rng.choice(self.sims)
+            upstream = sim.config.vscu and self.rng.random() < 0.5
+            if upstream:
+                sim.set_upstream_online(False)
+            else:
+                sim.go_offline()
+            self.count += 1
+            self.stop.wait(self.rng.uniform(0.2, 1.0))
+            if upstream:
+                sim.set_upstream_online(True)
+            else:
+                sim.go_online()
+
+    def finish(self) -> None:
+        self.stop.set()
+        self.join()
+        for sim in self.sims:
+            sim.go_online()
+            if sim.config.vscu:
+                sim.set_upstream_online(True)
+
+
+class Chaos:
+    def __init__(self, config: ChaosConfig, work: Path):
+        self.cfg = config
+        self.work = work
+        self.data = work / "data"
+        self.xdg = work / "xdg"
+        self.rng = random.Random(config.seed)
+        self.result = ChaosResult(config)
+        self.expected: dict[int, dict[str, bool]] = {}  # device id -> trader number -> is bad
+        self.outputs: list[str] = []  # the syncing processes' stdout + stderr
+
+    def say(self, text: str) -> None:
+        if self.cfg.log:
+            print(text, flush=True)
+
+    # --- set-up ----------------------------------------------------------------------------------
+    async def setup(self, oscu: Simulator, vscu: Simulator) -> BenchShop:
+        from keyrings.alt.file import PlaintextKeyring
+
+        self.data.mkdir(parents=True, exist_ok=True)
+        SETTINGS.save(self.data / "settings.json")
+        backend = PlaintextKeyring()
+        backend.file_path = backend.file_path  # pin the file ($XDG_DATA_HOME is set now) for the whole run
+        shop = await open_shop(self.data, key_store=KeyStore(backend), settings=SETTINGS)
+        self.bad_item = await shop.services.store.add_item(BAD_ITEM)
+        index = 0
+        for kind, sim, count in (
+            (DeviceType.OSCU, oscu, self.cfg.devices_oscu),
+            (DeviceType.VSCU, vscu, self.cfg.devices_vscu),
+        ):
+            for _ in range(count):
+                device = await add_device(shop, sim, index, kind, "CHAOS")
+                self.expected[device.id] = {}
+                index += 1
+        return shop
+
+    def waves(self) -> list[int]:
+        """Sales are recorded in waves, one per syncing process until the kills are used up."""
+        parts = self.cfg.kills + 1
+        base, extra = divmod(self.cfg.sales, parts)
+        return [base + (1 if i < extra else 0) for i in range(parts)]
+
+    async def record_wave(self, shop: BenchShop, count: int, start: int) -> None:
+        devices = shop.devices
+        batches: dict[int, list] = {d.id: [] for d in devices}
+        for n in range(start, start + count):
+            device = devices[n % len(devices)]
+            bad = self.rng.random() < self.cfg.bad_rate
+            sale = self.bad_sale(f"C{n:06d}") if bad else make_sale(shop.items, f"C{n:06d}", n)
+            batches[device.id].append(sale)
+            self.expected[device.id][sale.trader_invoice_no] = bad
+        for device in devices:
+            rates = await shop.services.store.tax_rates(device.id)
+            batch = [
+                (s, a.total, a.total_tax) for s in batches[device.id] for a in (compute_amounts(s, rates),)
+            ]
+            if batch:
+                await shop.services.store.enqueue_sales(device.id, batch)
+            shop.services.sync.notify(device.id)
+
+    def bad_sale(self, number: str) -> Sale:
+        item = self.bad_item
+        line = SaleLine(item.code, item.item_class_code, item.name, Decimal(1), item.price, item.tax_type)
+        return make_sale_with(line, number)
+
+    # --- the syncing process ---------------------------------------------------------------------
+    def start_child(self, deadline: float) -> subprocess.Popen:
+        command = [sys.executable, str(WORKER), "--data-dir", str(self.data), "--timeout", str(self.cfg.timeout),
+                   "--deadline", f"{max(1.0, deadline):.0f}"]  # fmt: skip
+        self.result.runs += 1
+        return subprocess.Popen(
+            command,
+            env=child_env(self.xdg),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            cwd=ROOT,
+        )
+
+    def collect(self, child: subprocess.Popen) -> str:
+        out = child.stdout.read() if child.stdout else ""
+        if child.stdout:
+            child.stdout.close()
+        self.outputs.append(out)
+        return out
+
+    async def chaos_phase(self, shop: BenchShop, oscu: Simulator, vscu: Simulator) -> None:
+        ends = time.monotonic() + self.cfg.time_limit
+        waves = self.waves()
+        recorded = 0
+        for sim, seed in ((oscu, self.cfg.seed), (vscu, self.cfg.seed + 1)):
+            sim.faults.set_rates(seed=seed, **{k: v * self.cfg.fault_scale for k, v in FAULT_RATES.items()})
+        offline = OfflineWindows([oscu, vscu], self.cfg.seed + 2) if self.cfg.offline_windows else None
+        if offline:
+            offline.start()
+        try:
+            while time.monotonic() < ends:
+                child = self.start_child(ends - time.monotonic())
+                if waves:  # record the next wave while the syncing process runs (two processes, one DB)
+                    count = waves.pop(0)
+                    await self.record_wave(shop, count, recorded)
+                    recorded += count
+                if self.result.kills < self.cfg.kills:
+                    moment = self.rng.uniform(1.0, 5.0)  # a random moment of its run: start-up, check, drain
+                    try:
+                        await asyncio.to_thread(child.wait, moment)
+                    except subprocess.TimeoutExpired:
+                        child.send_signal(signal.SIGKILL)
+                        child.wait(30)
+                        self.result.kills += 1
+                        self.say(f"  SIGKILL #{self.result.kills} after {moment:.1f} s")
+                        self.collect(child)
+                        continue
+                else:
+                    try:
+                        await asyncio.to_thread(child.wait, max(1.0, ends - time.monotonic() + 30))
+                    except subprocess.TimeoutExpired:
+                        child.kill()
+                        child.wait(30)
+                out = self.collect(child)
+                last = _last_run(out)
+                self.say(f"  syncing process exited {child.returncode}: {last}")
+                if not waves and child.returncode in (0, 2) and last and last.get("pending") == 0:
+                    self.result.drained_under_chaos = self.result.kills >= self.cfg.kills
+                    if self.result.drained_under_chaos:
+                        break
+        finally:
+            if offline:
+                offline.finish()
+                self.result.offline_windows = offline.count
+            self.result.faults = dict(Counter(oscu.fault_counts) + Counter(vscu.fault_counts))
+            oscu.faults.clear()
+            vscu.faults.clear()
+        if waves:
+            self.result.problems.append(f"time limit reached with {sum(waves)} sales not yet recorded")
+            for count in waves:
+                await self.record_wave(shop, count, recorded)
+                recorded += count
+
+    def clean_finish(self) -> None:
+        """Faults off: one more syncing process drains whatever the time limit left."""
+        child = self.start_child(120)
+        child.wait(180)
+        self.say(f"  clean sync exited {child.returncode}: {_last_run(self.collect(child))}")
+
+    # --- checks ----------------------------------------------------------------------------------
+    async def verify(self, shop: BenchShop, oscu: Simulator, vscu: Simulator) -> None:
+        if self.cfg.devices_vscu and not vscu.wait_forwarded(timeout=30):
+            self.result.problems.append("the VSCU did not forward every signed sale to KRA within 30 s")
+        for device in shop.devices:
+            sim = oscu if device.type is DeviceType.OSCU else vscu
+            entries = await shop.services.store.list_outbox(device.id, limit=10**7)
+            check, problems = check_device(
+                device.name,
+                device.type.value,
+                self.expected[device.id],
+                sim.signed_sales(PIN, device.branch_id),
+                entries,
+            )
+            self.result.devices.append(check)
+            self.result.problems += problems
+
+    async def secret_scan(self, shop: BenchShop) -> None:
+        """No CMC key in any file of the data dir, the syncing processes' output, CLI exports, a key backup."""
+        keys = []
+        for device in shop.devices:
+            try:
+                keys.append(shop.services.key_store.get_key(device))
+            except Exception:  # noqa: BLE001 - a VSCU device may have no key of its own
+                continue
+        self.result.keys_checked = len(keys)
+        exports = self.cli_exports()
+        backup = self.data.parent / "key-backup.etimskeys"
+        if keys:
+            shop.services.key_store.export_keys(shop.devices, backup, "chaos backup password")
+        texts = {f"output of syncing process {i + 1}": out for i, out in enumerate(self.outputs)}
+        texts.update(exports)
+        findings = []
+        for key in keys:
+            needle = key.encode()
+            files = sorted(p for p in self.data.rglob("*") if p.is_file()) + (
+                [backup] if backup.exists() else []
+            )
+            for path in files:
+                if needle in path.read_bytes():
+                    findings.append(f"a key in {path.relative_to(self.work)}")
+            findings += [f"a key in the {where}" for where, text in texts.items() if key in text]
+        self.result.secret_findings = sorted(set(findings))
+
+    def cli_exports(self) -> dict[str, str]:
+        texts = {}
+        for command in (
+            ["status", "--json"],
+            ["history", "--json", "--limit", "1000"],
+            ["device", "list", "--json"],
+        ):
+            done = subprocess.run([sys.executable, "-m", "etims_desktop", "--data-dir", str(self.data), *command],
+                                  env=child_env(self.xdg), capture_output=True, text=True, timeout=120, cwd=ROOT)  # fmt: skip
+            texts[f"'etims-desktop {' '.join(command)}' export"] = done.stdout + done.stderr
+        return texts
+
+    # --- all of it -------------------------------------------------------------------------------
+    async def run(self) -> ChaosResult:
+        started = time.monotonic()
+        common = dict(slow_seconds=self.cfg.timeout * 1.5, refuse_window=0.3)
+        with (
+            keyring_env(self.xdg),
+            Simulator(SimulatorConfig(mode="oscu", seed=self.cfg.seed, **common)) as oscu,
+            Simulator(SimulatorConfig(mode="vscu", seed=self.cfg.seed + 1, **common)) as vscu,
+        ):
+            shop = await self.setup(oscu, vscu)
+            try:
+                self.say(f"Set up {len(shop.devices)} devices in {self.data}; chaos begins")
+                await self.chaos_phase(shop, oscu, vscu)
+                if not self.result.drained_under_chaos:
+                    self.clean_finish()
+                await self.verify(shop, oscu, vscu)
+                await self.secret_scan(shop)
+            finally:
+                await shop.services.aclose()
+        self.result.seconds = time.monotonic() - started
+        return self.result
+
+
+def check_device(
+    name: str, kind: str, expected: dict[str, bool], signed: list, entries: list
+) -> tuple[DeviceCheck, list[str]]:
+    """Compare one device's recorded sales (`expected`: trader number -> should KRA refuse it) with the
+    simulator's signed documents (AcceptedSale, in signing order) and our outbox entries."""
+    check = DeviceCheck(
+        name, kind, sum(1 for b in expected.values() if not b), sum(1 for b in expected.values() if b)
+    )
+    problems = []
+    check.signed_at_kra = len(signed)
+    numbers = [s.invc_no for s in signed]
+    check.gaps = len(set(range(1, max(numbers, default=0) + 1)) - set(numbers))
+    check.out_of_order = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b <= a)
+    by_trader = Counter(s.document.get("trdInvcNo") for s in signed)
+    check.double_signed = sum(n - 1 for n in by_trader.values() if n > 1)
+    at_kra = {s.document.get("trdInvcNo"): s for s in signed}
+    if kind == "VSCU":
+        check.unforwarded = sum(1 for s in signed if s.forwarded_at is None)
+    recorded = {e.sale.trader_invoice_no: e for e in entries}
+    if set(recorded) != set(expected):
+        problems.append(f"{name}: our outbox holds {len(recorded)} sales, {len(expected)} were recorded")
+    for number, bad in expected.items():
+        entry, kra = recorded.get(number), at_kra.get(number)
+        state = entry.state if entry else None
+        if bad and kra is not None:
+            check.bad_signed += 1
+        if state is OutboxState.SIGNED:
+            check.signed_here += 1
+            receipt = entry.receipt
+            if (
+                kra is None
+                or entry.invc_no != kra.invc_no
+                or (receipt is not None and receipt.complete and receipt.signature != kra.receipt.signature)
+            ):
+                check.mismatched += 1
+        elif state is OutboxState.NEEDS_FIX:
+            check.needs_fix += 1
+            if not bad or not (entry.last_error_message or "").strip() or kra is not None:
+                check.unexplained_fix += 1
+        elif state is not None and state.pending:
+            check.pending += 1
+        if kra is None and state is not OutboxState.NEEDS_FIX:
+            check.lost += 1
+    foreign = set(at_kra) - set(expected)
+    if foreign:
+        problems.append(f"{name}: KRA signed {len(foreign)} document(s) we never recorded")
+    return check, problems
+
+
+def find_secrets(keys: list[str], files: list[Path], texts: dict[str, str]) -> list[str]:
+    """Where any of `keys` appears: in the bytes of `files`, or in the named `texts`."""
+    findings = []
+    for key in keys:
+        needle = key.encode()
+        findings += [f"a key in {path}" for path in files if needle in path.read_bytes()]
+        findings += [f"a key in the {where}" for where, text in texts.items() if key in text]
+    return sorted(set(findings))
+
+
+def make_sale_with(line: SaleLine, number: str) -> Sale:
+    return Sale(trader_invoice_no=number, lines=(line,), sold_at=datetime.now(UTC))
+
+
+def _last_run(output: str) -> dict | None:
+    for line in reversed(output.splitlines()):
+        if line.startswith("{"):
+            try:
+                return json.loads(line)
+            except ValueError:
+                continue
+    return None
+
+
+def run_chaos(config: ChaosConfig) -> ChaosResult:
+    """Run the whole chaos scenario and return its figures (see ChaosResult.ok and .report())."""
+    if config.work_dir is not None:
+        Path(config.work_dir).mkdir(parents=True, exist_ok=True)
+        return asyncio.run(Chaos(config, Path(config.work_dir)).run())
+    with tempfile.TemporaryDirectory(prefix="etims-chaos-") as tmp:
+        return asyncio.run(Chaos(config, Path(tmp)).run())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sales", type=int, default=3000)
+    parser.add_argument("--devices-oscu", type=int, default=4)
+    parser.add_argument("--devices-vscu", type=int, default=2)
+    parser.add_argument("--kills", type=int, default=6)
+    parser.add_argument("--time-limit", type=float, default=600.0, help="seconds for the chaos phase")
+    parser.add_argument("--timeout", type=float, default=1.0, help="the syncing process's HTTP timeout (s)")
+    parser.add_argument("--fault-scale", type=float, default=1.0, help="multiply the fault rates")
+    parser.add_argument("--bad-rate", type=float, default=0.01, help="share of sales KRA must refuse")
+    parser.add_argument("--no-offline", action="store_true", help="no offline windows")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep it")
+    args = parser.parse_args()
+    config = ChaosConfig(
+        seed=args.seed, sales=args.sales, devices_oscu=args.devices_oscu, devices_vscu=args.devices_vscu,
+        kills=args.kills, time_limit=args.time_limit, timeout=args.timeout, bad_rate=args.bad_rate,
+        fault_scale=args.fault_scale, offline_windows=not args.no_offline, work_dir=args.keep,
+    )  # fmt: skip
+    result = run_chaos(config)
+    print()
+    print(result.report())
+    return 0 if result.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
