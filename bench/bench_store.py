@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -18,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import insert, update
+from sqlalchemy import event, insert, update
 
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.outbox import OutboxState, SignedReceipt, WaitReason
@@ -126,7 +127,7 @@ def fill(store: Store, devices: int, sales: int) -> None:
             print(f"  device {d + 1}/{devices}: {per_device:,} sales", flush=True)
 
 
-async def timed(label: str, make_call, runs: int = 7) -> float:
+async def timed(label: str, make_call, runs: int = 11) -> float:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -178,24 +179,39 @@ async def measure(store: Store, devices: int) -> None:
     await timed("enqueue_sale (one new sale)", record, runs=21)
 
 
-def show_plans(store: Store) -> None:
-    from sqlalchemy.dialects import sqlite
+def show_plans(store: Store, devices: int) -> None:
+    """EXPLAIN QUERY PLAN of every distinct SELECT the board and the sync engine issue."""
+    seen: dict[str, tuple] = {}
 
-    from etims_desktop.storage.outbox import OutboxRepository  # noqa: F401 - the queries live there
+    def capture(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and not executemany:
+            seen.setdefault(statement, parameters)
 
+    event.listen(store.engine, "before_cursor_execute", capture)
+
+    async def calls() -> None:
+        device_id = (await store.list_devices())[devices // 2].id
+        now = START + timedelta(days=3650)
+        await store.pending_summary()
+        await store.outbox_counts(device_id)
+        await store.list_outbox(device_id, PENDING)
+        await store.signed_count_since(device_id, now)
+        entry = await store.next_to_send(device_id, now)
+        await store.assign_number(entry.id)
+        await store.mark_signed(
+            entry.id, SignedReceipt(invc_no=entry.invc_no or await store.last_invc_no(device_id))
+        )
+
+    asyncio.run(calls())
+    event.remove(store.engine, "before_cursor_execute", capture)
     with store.engine.connect() as connection:
-        for sql in (
-            "SELECT min(created_at) FROM outbox WHERE device_id = 5 AND state = 'queued'",
-            "SELECT * FROM outbox WHERE device_id = 5 AND state = 'queued' ORDER BY queue_seq LIMIT 1",
-            "SELECT * FROM outbox WHERE device_id = 5 ORDER BY sale_id DESC LIMIT 200",
-            "SELECT * FROM outbox WHERE device_id = 5 AND state IN ('queued','sending','uncertain','waiting') "
-            "ORDER BY sale_id DESC LIMIT 200",
-            "SELECT * FROM outbox WHERE device_id = 5 AND state = 'waiting' AND invc_no IS NOT NULL "
-            "ORDER BY invc_no LIMIT 1",
-        ):
-            plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()
-            print(f"  {sql}\n    -> " + "; ".join(row[-1] for row in plan))
-    del sqlite
+        raw = connection.connection.driver_connection
+        plans = {}
+        for statement, parameters in seen.items():
+            plan = "; ".join(row[-1] for row in raw.execute(f"EXPLAIN QUERY PLAN {statement}", parameters))
+            plans.setdefault(plan, " ".join(statement.split())[:100])
+    for plan, example in sorted(plans.items()):
+        print(f"  {plan}\n      e.g. {example}")
 
 
 def main() -> None:
@@ -219,12 +235,15 @@ def main() -> None:
             print(
                 f"  filled in {time.perf_counter() - started:.1f} s; file {path.stat().st_size / 1e6:.0f} MB"
             )
+        print(
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work slows every figure)"
+        )
         started = time.perf_counter()
         store = Store.open(path)
         print(f"Store.open (migrate check + crash recovery): {(time.perf_counter() - started) * 1000:.1f} ms")
         try:
             if args.plans:
-                show_plans(store)
+                show_plans(store, args.devices)
             asyncio.run(measure(store, args.devices))
         finally:
             store.close()

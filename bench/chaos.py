@@ -497,7 +497,9 @@ def check_device(
     check.out_of_order = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b <= a)
     by_trader = Counter(s.document.get("trdInvcNo") for s in signed)
     check.double_signed = sum(n - 1 for n in by_trader.values() if n > 1)
-    at_kra = {s.document.get("trdInvcNo"): s for s in signed}
+    at_kra = {}  # trader number -> its first signed document
+    for document in signed:
+        at_kra.setdefault(document.document.get("trdInvcNo"), document)
     if kind == "VSCU":
         check.unforwarded = sum(1 for s in signed if s.forwarded_at is None)
     recorded = {e.sale.trader_invoice_no: e for e in entries}

@@ -37,6 +37,9 @@ class Fields:
         return value
 
     def text(self, field: str, *, required: bool = True, max_len: int | None = None) -> str | None:
+        value = self.body.get(field)
+        if value.__class__ is str and value and (max_len is None or len(value) <= max_len):
+            return value  # the common case, checked first: this runs ~100 times per sale
         value = self._raw(field, required)
         if value is None:
             return None
@@ -57,11 +60,12 @@ class Fields:
         return value
 
     def number(self, field: str, *, required: bool = True) -> Decimal | None:
+        value = self.body.get(field)
+        if value.__class__ is Decimal:
+            return value  # the common case first (fractional JSON numbers are parsed as Decimal)
         value = self._raw(field, required)
         if value is None:
             return None
-        if value.__class__ is Decimal:
-            return value
         if isinstance(value, bool) or not isinstance(value, int):
             raise Rejection("910", f"{self.name(field)} must be a number")
         return Decimal(value)
