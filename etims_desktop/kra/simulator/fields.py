@@ -114,6 +114,11 @@ class Fields:
             raise Rejection("913", self.code_path(field))
         return value
 
+    def audit(self, *, strict: bool) -> None:
+        """regrId/regrNm (who registered it) are required; modrId/modrNm (last modifier) only when strict."""
+        for field in ("regrId", "regrNm", "modrId", "modrNm"):
+            self.text(field, required=strict or field.startswith("regr"), max_len=60)
+
     def child(self, field: str) -> Fields:
         value = self._raw(field, True)
         return Fields(value, (*self.path, field))

@@ -77,8 +77,7 @@ def read_sale(body: object, seed: SeedData, *, strictness: str, check_item_class
     head.code("rfdRsnCd", "32", seed, required=strict and receipt_type == "R")
     head.flag("prchrAcptcYn")
     head.text("remark", required=False, max_len=400)
-    for audit in ("regrId", "regrNm", "modrId", "modrNm"):
-        head.text(audit, required=strict or audit.startswith("regr"))
+    head.audit(strict=strict)
 
     receipt = head.child("receipt")
     receipt.timestamp("rcptPbctDt")

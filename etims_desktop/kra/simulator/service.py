@@ -278,9 +278,7 @@ class EtimsService:
 
     # -- items --------------------------------------------------------------------------------------
     def _audit(self, f: Fields) -> None:
-        strict = self.config.strictness == "strict"
-        for audit in ("regrId", "regrNm", "modrId", "modrNm"):
-            f.text(audit, required=strict or audit.startswith("regr"), max_len=60)
+        f.audit(strict=self.config.strictness == "strict")
 
     def _saveItem(self, call: Call) -> None:
         f = Fields(call.body)
