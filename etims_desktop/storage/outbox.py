@@ -16,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from itertools import islice
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from etims_desktop.domain.errors import DomainValidationError
@@ -444,33 +444,42 @@ class OutboxRepository:
         return counts
 
     def pending_summary(self) -> dict[int, PendingSummary]:
-        """Per device (every device): pending count, when the oldest pending sale was recorded, counts."""
-        counts: dict[int, dict[OutboxState, int]] = {
-            device_id: dict.fromkeys(S, 0) for device_id in self.session.scalars(select(DeviceRow.id))
-        }
-        for device_id, state, n in self.session.execute(
-            select(OutboxStateCountRow.device_id, OutboxStateCountRow.state, OutboxStateCountRow.n)
-        ):
+        """Per device (every device): pending count, when the oldest pending sale was recorded, counts.
+
+        One statement: the trigger-kept counters, and for each pending state that has entries the
+        created_at of its lowest sale id (the earliest recorded), one seek on ix_outbox_state."""
+        counter = OutboxStateCountRow
+        oldest = (
+            select(OutboxRow.created_at)
+            .where(OutboxRow.device_id == counter.device_id, OutboxRow.state == counter.state)
+            .order_by(OutboxRow.sale_id)
+            .limit(1)
+            .correlate(counter)
+            .scalar_subquery()
+        )
+        rows = self.session.execute(
+            select(
+                counter.device_id,
+                counter.state,
+                counter.n,
+                case((and_(counter.state.in_(PENDING_STATES), counter.n > 0), oldest)),
+            )
+        )
+        counts = {device_id: dict.fromkeys(S, 0) for device_id in self.session.scalars(select(DeviceRow.id))}
+        oldest_at: dict[int, list[datetime]] = defaultdict(list)
+        for device_id, state, n, first_recorded in rows:
             counts.setdefault(device_id, dict.fromkeys(S, 0))[state] = n
-        summaries = {}
-        for device_id, by_state in counts.items():
-            oldest = [
-                self.session.scalar(  # the lowest sale id is the earliest recorded: one seek on ix_outbox_state
-                    select(OutboxRow.created_at)
-                    .where(OutboxRow.device_id == device_id, OutboxRow.state == state)
-                    .order_by(OutboxRow.sale_id)
-                    .limit(1)
-                )
-                for state in PENDING_STATES
-                if by_state[state]
-            ]
-            summaries[device_id] = PendingSummary(
+            if first_recorded is not None:
+                oldest_at[device_id].append(first_recorded)
+        return {
+            device_id: PendingSummary(
                 device_id=device_id,
                 pending=sum(by_state[state] for state in PENDING_STATES),
-                oldest_pending_at=min(oldest) if oldest else None,
+                oldest_pending_at=min(oldest_at[device_id], default=None),
                 counts=by_state,
             )
-        return summaries
+            for device_id, by_state in counts.items()
+        }
 
     def signed_count_since(self, device_id: int, since: datetime) -> int:
         return self.session.scalar(
