@@ -154,6 +154,7 @@ class EtimsService:
         taxpayer_name: str | None,
         branch_name: str | None,
     ) -> None:
+        """Record that KRA approved this device (idempotent; a second call may change its type)."""
         with self.lock:
             self._record(
                 {
