@@ -23,8 +23,6 @@ from pathlib import Path
 from etims_desktop import __version__
 from etims_desktop.paths import DataPaths, resolve_data_paths
 
-NOT_BUILT_YET = "not built yet"
-
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add the `selftest` command to the CLI."""
@@ -137,12 +135,8 @@ def check_keyring() -> dict:
     }
 
 
-def check_key_store() -> dict | str:
+def check_key_store() -> dict:
     """The keyring the app itself will keep CMC keys in (an OS keyring only, never a plain file)."""
-    import importlib.util
-
-    if importlib.util.find_spec("etims_desktop.storage.secrets") is None:
-        return NOT_BUILT_YET
     from etims_desktop.storage.secrets import KeyStore
 
     store = KeyStore()
@@ -170,20 +164,13 @@ def check_keyring_write() -> str:
     return f"saved, read back and deleted in {store.backend_name}"
 
 
-def check_database(paths: DataPaths) -> dict | str:
+def check_database(paths: DataPaths) -> dict:
     """Create and migrate the database through the real store, then read its schema revision."""
-    import importlib.util
-
-    if importlib.util.find_spec("etims_desktop.storage.store") is None:
-        return NOT_BUILT_YET
     from etims_desktop.storage.store import Store
 
     started = time.perf_counter()
-    store = Store.open(paths.database, backup_dir=paths.backups)
-    try:
-        elapsed_ms = round((time.perf_counter() - started) * 1000)
-    finally:
-        store.close()
+    Store.open(paths.database, backup_dir=paths.backups).close()
+    elapsed_ms = round((time.perf_counter() - started) * 1000)
     with sqlite3.connect(paths.database) as db:
         tables = [
             r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
