@@ -203,6 +203,25 @@ class EtimsService:
         )
         return {"info": {**self._branch_info(device), **ids, "cmcKey": key}}
 
+    def reissue_key(self, tin: str, bhf_id: str, serial: str) -> str:
+        """A new CMC key for an initialised device (what KRA support does for a lost key); the old one stops working."""
+        with self.lock:
+            device = self.state.devices.get((tin, bhf_id, serial))
+            if device is None or not device.initialised:
+                raise KeyError(f"{tin}/{bhf_id}/{serial} is not an initialised device")
+            key = new_cmc_key()
+            self._record(
+                {
+                    "kind": "rekey",
+                    "tin": tin,
+                    "bhfId": bhf_id,
+                    "serial": serial,
+                    "keySha256": key_hash(key),
+                    "at": now_utc().isoformat(),
+                }
+            )
+            return key
+
     def _branch_info(self, device: DeviceRecord) -> dict:
         known = self.seed.taxpayers.get(device.tin, {})
         place = {k: known.get(k, v) for k, v in DEFAULT_PLACE.items()}

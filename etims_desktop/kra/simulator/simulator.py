@@ -203,6 +203,10 @@ class Simulator:
             )
         return answer.data["info"]["cmcKey"]
 
+    def reissue_key(self, pin: str, branch_id: str, serial: str) -> str:
+        """Issue a new cmcKey for an initialised device (practice mode after a session-only key was lost)."""
+        return self._service.reissue_key(pin, branch_id, serial)
+
     def approved_devices(self) -> list[ApprovedDevice]:
         with self._service.lock:
             return [

@@ -140,6 +140,9 @@ class SimulatorState:
         device.key_sha256 = e["keySha256"]
         device.initialised_at = datetime.fromisoformat(e["at"])
 
+    def _apply_rekey(self, e: dict) -> None:
+        self.devices[(e["tin"], e["bhfId"], e["serial"])].key_sha256 = e["keySha256"]
+
     def _apply_item(self, e: dict) -> None:
         doc = e["doc"]
         self.items.setdefault(e["tin"], {})[doc["itemCd"]] = ItemRecord(
