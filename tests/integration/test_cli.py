@@ -1,0 +1,91 @@
+"""The headless CLI end to end: devices, items, CSV import (bad rows named, nothing half-imported,
+no duplicates), sync and status with --json and honest exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+PIN = "P051234567X"
+
+
+def cli(tmp_path, *args, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = dict(
+        os.environ,
+        PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
+        XDG_DATA_HOME=str(tmp_path / "xdg"),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "etims_desktop", "--data-dir", str(tmp_path / "data"), *args],
+        env=env, capture_output=True, text=True, timeout=60, input=stdin,
+    )
+
+
+def test_cli_from_device_to_signed_sales(tmp_path, kra):
+    kra.approve(PIN, "00", "CLI-1", "OSCU")
+    added = cli(tmp_path, "device", "add", "--name", "Till 1", "--type", "oscu", "--pin", PIN,
+                "--serial", "CLI-1", "--url", kra.api_url, "--init")
+    assert added.returncode == 0, added.stderr
+    assert "Initialised with KRA: SCU id KRACU" in added.stdout
+    item = cli(tmp_path, "item", "add", "--name", "Sugar 1kg", "--class-code", "50161800", "--tax", "B",
+               "--price", "180")
+    assert item.returncode == 0, item.stderr
+    code = json.loads(cli(tmp_path, "item", "list", "--json").stdout)[0]["code"]
+    assert code.startswith("KE2NTU")
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "invoice_no,date,item_code,qty,unit_price\n"
+        f"A1,2026-11-20,{code},2,\n"
+        f"A2,2026-11-20,NOPE,1,10\n"
+        f"A3,yesterday,{code},1,\n"
+        f"A4,2026-11-20,{code},-1,\n"
+    )
+    rejected = cli(tmp_path, "import", str(bad), "--device", "1", "--json")
+    assert rejected.returncode == 3
+    errors = json.loads(rejected.stdout)["errors"]
+    assert [e["line"] for e in errors] == [3, 4, 5]
+    assert "not in the item master" in errors[0]["reason"]
+    status = json.loads(cli(tmp_path, "status", "--json").stdout)
+    assert status[0]["pending"] == 0  # nothing half-imported
+
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "invoice_no,date,item_code,qty,unit_price,buyer_pin\n"
+        f"B1,2026-11-20T10:00,{code},2,,\n"
+        f"B1,2026-11-20T10:00,{code},1,175,\n"
+        f"B2,2026-11-21,{code},3,,P000111222K\n"
+    )
+    first = cli(tmp_path, "import", str(good), "--device", "1", "--json")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert json.loads(first.stdout) == {"imported": 2, "already_imported": 0}
+    again = json.loads(cli(tmp_path, "import", str(good), "--device", "1", "--json").stdout)
+    assert again == {"imported": 0, "already_imported": 2}
+
+    waiting = cli(tmp_path, "status")
+    assert waiting.returncode == 1 and "2 waiting" in waiting.stdout
+
+    synced = cli(tmp_path, "sync", "--json")
+    assert synced.returncode == 0, synced.stdout + synced.stderr
+    report = json.loads(synced.stdout)["devices"][0]
+    assert report["signed"] == 2 and report["outcome"] == "all_signed"
+    assert [s.invc_no for s in kra.signed_sales(PIN, "00")] == [1, 2]
+    assert cli(tmp_path, "status").returncode == 0
+    history = json.loads(cli(tmp_path, "history", "--json").stdout)
+    assert history[0]["devices"]["1"]["signed"] == 2
+
+
+def test_cli_offline_sync_says_nothing_was_sent(tmp_path, kra):
+    kra.approve(PIN, "00", "CLI-2", "OSCU")
+    assert cli(tmp_path, "device", "add", "--name", "Till 2", "--type", "OSCU", "--pin", PIN,
+               "--serial", "CLI-2", "--url", kra.api_url, "--init").returncode == 0
+    kra.go_offline()
+    synced = cli(tmp_path, "sync")
+    assert synced.returncode == 1
+    assert "Nothing was sent" in synced.stdout and "success" not in synced.stdout.lower()
+    missing = cli(tmp_path, "device", "init", "99")
+    assert missing.returncode == 3 and missing.stderr.startswith("error:")
+    assert "Traceback" not in missing.stderr
