@@ -121,7 +121,7 @@ def _sale(invoice_no: str, head: Mapping, lines: list[SaleLine]) -> Sale:
 
 def parse_csv(text: str, items: Mapping[str, Item]) -> ImportPreview:
     preview = ImportPreview()
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # csv needs raw line ends (a lone \r is one)
     columns = [c.strip() for c in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
