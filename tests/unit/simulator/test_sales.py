@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -26,7 +28,8 @@ def test_a_valid_sale_is_signed_and_counted(api: Api):
     assert (data["curRcptNo"], data["totRcptNo"]) == (1, 1)
     assert re.fullmatch(f"{BASE32}{{26}}", data["intrlData"])
     assert re.fullmatch(f"{BASE32}{{16}}", data["rcptSign"])
-    assert re.fullmatch(r"\d{14}", data["sdcDateTime"])
+    signed_at = datetime.strptime(data["sdcDateTime"], "%Y%m%d%H%M%S").replace(tzinfo=ZoneInfo("Africa/Nairobi"))
+    assert abs(datetime.now(UTC) - signed_at) < timedelta(seconds=5)
     second = save(api, sale_doc(2))["data"]
     assert (second["curRcptNo"], second["totRcptNo"]) == (2, 2)
     assert second["rcptSign"] != data["rcptSign"]
