@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from etims_desktop.kra.simulator import Simulator, SimulatorConfig
 
 from .conftest import Api
@@ -117,3 +119,25 @@ def test_vscu_pending_sales_stay_pending_across_a_restart(tmp_path):
     with again.start():
         assert again.wait_forwarded(timeout=5)
         assert again.signed_sales(PIN, BRANCH)[0].forwarded_at is not None
+
+
+def answer_with(sim: Simulator, key: str) -> str:
+    api = client(sim, key)
+    try:
+        return api.call("/selectNoticeList", EVERYTHING)["resultCd"]
+    finally:
+        api.close()
+
+
+def test_a_reissued_key_replaces_the_old_one_and_survives_a_restart(tmp_path):
+    path = tmp_path / "state.json"
+    with start(path) as sim:
+        old = sim.preinitialise(PIN, BRANCH, SERIAL)
+        new = sim.reissue_key(PIN, BRANCH, SERIAL)
+        assert new != old
+        assert (answer_with(sim, old), answer_with(sim, new)) == ("901", "000")
+        with pytest.raises(KeyError):
+            sim.reissue_key(PIN, BRANCH, "NEVER-INITIALISED")
+    with start(path) as again:
+        assert (answer_with(again, old), answer_with(again, new)) == ("901", "000")
+    assert new.encode() not in path.read_bytes()
