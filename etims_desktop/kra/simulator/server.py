@@ -151,15 +151,14 @@ class HttpFront:
     def stop_listening(self) -> None:
         """Refuse new connections and cut the open ones (like unplugging the network)."""
         with self._switch:
-            if self._listener is None:
-                return
-            self._listening.clear()
-            self._wake[0].send(b"x")
-            self._acceptor.join()
-            self._listener.close()
-            for end in self._wake:
-                end.close()
-            self._listener = self._wake = self._acceptor = None
+            if self._listener is not None:
+                self._listening.clear()
+                self._wake[0].send(b"x")
+                self._acceptor.join()
+                self._listener.close()
+                for end in self._wake:
+                    end.close()
+                self._listener = self._wake = self._acceptor = None
             with self._lock:
                 connections = list(self._connections)
             for conn in connections:
