@@ -28,7 +28,9 @@ def test_a_valid_sale_is_signed_and_counted(api: Api):
     assert (data["curRcptNo"], data["totRcptNo"]) == (1, 1)
     assert re.fullmatch(f"{BASE32}{{26}}", data["intrlData"])
     assert re.fullmatch(f"{BASE32}{{16}}", data["rcptSign"])
-    signed_at = datetime.strptime(data["sdcDateTime"], "%Y%m%d%H%M%S").replace(tzinfo=ZoneInfo("Africa/Nairobi"))
+    signed_at = datetime.strptime(data["sdcDateTime"], "%Y%m%d%H%M%S").replace(
+        tzinfo=ZoneInfo("Africa/Nairobi")
+    )
     assert abs(datetime.now(UTC) - signed_at) < timedelta(seconds=5)
     second = save(api, sale_doc(2))["data"]
     assert (second["curRcptNo"], second["totRcptNo"]) == (2, 2)
