@@ -20,7 +20,7 @@ What happens:
   agrees with the simulator (number and signature), every needs-fix sale is one of the bad ones and
   has a reason, nothing lost; VSCU sales all forwarded to KRA. Then a secret scan: no CMC key in any
   file of the data dir (database, WAL, logs, settings, backups), in the syncing process's output, in
-  the CLI's JSON exports, or in a key backup file in plain text.
+  the CLI's JSON exports, the diagnostics text, or in a key backup file in plain text.
 
 The fault decisions are seeded; thread timing and kill moments make each run's interleaving differ.
 Exit code 0 when every check passes, 1 otherwise.
@@ -421,7 +421,7 @@ class Chaos:
             self.result.problems += problems
 
     async def secret_scan(self, shop: BenchShop) -> None:
-        """No CMC key in any file of the data dir, the syncing processes' output, CLI exports, a key backup."""
+        """No CMC key in any file of the data dir, the syncing processes' output, exports, a key backup."""
         keys = []
         for device in shop.devices:
             try:
@@ -435,6 +435,7 @@ class Chaos:
             shop.services.key_store.export_keys(shop.devices, backup, "chaos backup password")
         texts = {f"output of syncing process {i + 1}": out for i, out in enumerate(self.outputs)}
         texts.update(exports)
+        texts["diagnostics text (Help > Diagnostics > Copy)"] = await diagnostics_text(shop)
         findings = []
         for key in keys:
             needle = key.encode()
@@ -480,6 +481,14 @@ class Chaos:
                 await shop.services.aclose()
         self.result.seconds = time.monotonic() - started
         return self.result
+
+
+async def diagnostics_text(shop: BenchShop) -> str:
+    """The window's diagnostics export (versions, devices, last log lines), as 'Copy diagnostics' gives it."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from etims_desktop.ui.diagnostics import collect
+
+    return await collect(shop.services)
 
 
 def check_device(
