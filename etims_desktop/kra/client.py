@@ -391,7 +391,7 @@ class KraClient:
             )
         try:
             payload = json.loads(content, parse_float=Decimal)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # hostile nesting is a bad reply too
             # Judge by the body, not the label: some servers call JSON text/html, and the reverse.
             content_type = response.headers.get("content-type", "").lower()
             if content.lstrip()[:1] == b"<" or "html" in content_type:

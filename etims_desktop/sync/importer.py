@@ -122,14 +122,18 @@ def _sale(invoice_no: str, head: Mapping, lines: list[SaleLine]) -> Sale:
 def parse_csv(text: str, items: Mapping[str, Item]) -> ImportPreview:
     preview = ImportPreview()
     reader = csv.DictReader(io.StringIO(text, newline=""))  # csv needs raw line ends (a lone \r is one)
-    columns = [c.strip() for c in (reader.fieldnames or [])]
+    try:
+        columns = [c.strip() for c in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        preview.errors.append(RowError(1, f"the header row cannot be read ({exc})"))
+        return preview
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         preview.errors.append(RowError(1, f"the header row lacks the column(s): {', '.join(missing)}"))
         return preview
     groups: dict[str, tuple[int, dict, list[SaleLine]]] = {}
-    for number, row in enumerate(reader, start=2):
-        if number > MAX_ROWS + 1:
+    for count, (number, row) in enumerate(_rows(reader, preview), start=1):
+        if count > MAX_ROWS:
             preview.errors.append(RowError(number, f"the file has more than {MAX_ROWS} rows; split it"))
             break
         row = {(k or "").strip(): (v or "") for k, v in row.items() if not isinstance(v, list)}
@@ -149,6 +153,24 @@ def parse_csv(text: str, items: Mapping[str, Item]) -> ImportPreview:
             preview.errors.append(RowError(number, _reason(exc)))
     _finish(preview, groups, items)
     return preview
+
+
+def _rows(reader: csv.DictReader, preview: ImportPreview):
+    """(row number, counting the header as 1, row) pairs - the number a spreadsheet shows. A row the csv
+    module cannot read (e.g. a field over its size limit) ends the file with a named error."""
+    number = 1
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            preview.errors.append(
+                RowError(number, f"this row cannot be read ({exc}); nothing after it was read")
+            )
+            return
+        yield number, row
 
 
 def parse_json(text: str, items: Mapping[str, Item]) -> ImportPreview:
