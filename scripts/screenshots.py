@@ -35,41 +35,11 @@ async def until(predicate, timeout: float = 20.0) -> None:
 
 
 async def practice_devices(services):
-    """Practice mode's devices (the lead's etims_desktop.practice), or a local stand-in with simulators."""
-    try:
-        from etims_desktop.practice import start_practice
-    except ImportError:
-        start_practice = None
-    if start_practice is not None:
-        await start_practice(services)
-        return [d for d in await services.store.list_devices() if d.practice], []
-    from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
-    from etims_desktop.kra.simulator import Simulator
+    """Practice mode's devices and its OSCU simulator (etims_desktop.practice starts both)."""
+    from etims_desktop.practice import start_practice
 
-    sims, devices = [], []
-    for kind, name, serial in (
-        (DeviceType.OSCU, "Practice till", "PRACTICE-OSCU-1"),
-        (DeviceType.VSCU, "Practice back office", "PRACTICE-VSCU-1"),
-    ):
-        sim = Simulator(mode=kind.value.lower()).start()
-        sims.append(sim)
-        sim.approve("P000000000P", "00", serial, kind)
-        device = await services.devices.add_device(
-            Device(
-                None,
-                name,
-                kind,
-                "P000000000P",
-                "00",
-                serial,
-                Environment.CUSTOM,
-                sim.api_url,
-                EndpointStyle.NESTED if kind is DeviceType.VSCU else EndpointStyle.FLAT,
-                practice=True,
-            )
-        )
-        devices.append(await services.devices.initialise(device.id))
-    return devices, sims
+    practice = await start_practice(services)
+    return practice.devices, practice.oscu
 
 
 async def record_sales(services, device, count: int, prefix: str, hours_ago: float = 0) -> None:
@@ -106,8 +76,9 @@ async def main(out: Path) -> int:
     from keyrings.alt.file import PlaintextKeyring
     from PySide6.QtWidgets import QApplication
 
-    from etims_desktop.bootstrap import build_services
+    from etims_desktop.bootstrap import build_services, setup_logging
     from etims_desktop.domain.device import DeviceType
+    from etims_desktop.kra.simulator import FaultKind
     from etims_desktop.paths import DataPaths
     from etims_desktop.storage.secrets import KeyStore
     from etims_desktop.ui import tasks
@@ -119,8 +90,8 @@ async def main(out: Path) -> int:
         paths = DataPaths(Path(tmp) / "data").ensure()
         backend = PlaintextKeyring()
         backend.file_path = str(Path(tmp) / "keyring.cfg")  # a throw-away keyring, never the user's
+        setup_logging(paths)
         services = build_services(paths, key_store=KeyStore(backend))
-        sims = []
         window = MainWindow(services)
         try:
             window.resize(*SIZE)
@@ -128,16 +99,13 @@ async def main(out: Path) -> int:
             await window.refresher.first_done.wait()
             window.grab().save(str(out / "first-start.png"))
 
-            devices, sims = await practice_devices(services)
+            devices, practice_kra = await practice_devices(services)
             oscu = next(d for d in devices if d.type is DeviceType.OSCU)
             vscu = next(d for d in devices if d.type is DeviceType.VSCU)
             await record_sales(services, oscu, 6, "TILL")
             await record_sales(services, vscu, 9, "OFFICE", hours_ago=3)
-            refuse = _sim_for(sims, services, oscu)
-            if refuse is not None:
-                from etims_desktop.kra.simulator import FaultKind
-
-                refuse.faults.add("saveTrnsSalesOsdc", FaultKind.RESULT_CODE, count=2, code="910")
+            # two sales refused by the practice KRA, so "needs your fix" shows
+            practice_kra.faults.add("saveTrnsSalesOsdc", FaultKind.RESULT_CODE, count=2, code="910")
             window.refresher.refresh_now()
             await until(lambda: window.model.rowCount() == 2 and window.model.board_row(vscu.id).pending == 9)
             window.grab().save(str(out / "board-before-sync.png"))
@@ -165,6 +133,13 @@ async def main(out: Path) -> int:
             wizard.identity_page.fields["pin"]._edited("")
             wizard.identity_page.serial_edit.setText("SN-0002")
             wizard.grab().save(str(out / "wizard-identity.png"))
+            wizard.identity_page.pin_edit.setText("P051234567X")
+            wizard.next()
+            wizard.connection_page.custom.setChecked(True)
+            wizard.grab().save(str(out / "wizard-connection.png"))
+            wizard.next()
+            wizard.key_page.key_radio.setChecked(True)
+            wizard.grab().save(str(out / "wizard-connect.png"))
             wizard.reject()
 
             settings = window.open_settings()
@@ -180,19 +155,9 @@ async def main(out: Path) -> int:
             window.events.detach()
             await tasks.cancel_all()
             await services.aclose()
-            for sim in sims:
-                sim.close()
             app.processEvents()
     print(f"screenshots in {out}")
     return 0
-
-
-def _sim_for(sims, services, device):
-    """The simulator behind `device` when this script started it (practice mode keeps its own)."""
-    for sim in sims:
-        if device.base_url and device.base_url.startswith(sim.base_url):
-            return sim
-    return None
 
 
 if __name__ == "__main__":

@@ -192,6 +192,17 @@ class DeviceBoardModel(QAbstractTableModel):
             return f"{local_time(row.last_success_at)}\n{ago(row.last_success_at, self.now)}"
         if column is Column.PROBLEM:
             if not row.last_error:
+                if row.needs_fix:
+                    return (
+                        plural(
+                            "DeviceBoardModel",
+                            row.needs_fix,
+                            "KRA refused %n sale.",
+                            "KRA refused %n sales.",
+                        )
+                        + "\n"
+                        + self.tr("What to do: open the device (double-click) to resend or cancel them.")
+                    )
                 return ""
             lines = [tr_core(row.last_error)]
             if row.next_step:

@@ -74,6 +74,8 @@ class BoardRefresher(QObject):
         self.first_done = asyncio.Event()
         self._in_flight: asyncio.Task | None = None
         self._again = False
+        self._started = 0  # loads started / the newest load whose rows are shown
+        self._applied = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -95,9 +97,10 @@ class BoardRefresher(QObject):
         if self.busy:
             self._again = True  # picked up when the running load finishes
             return
-        self._in_flight = spawn(self._load())
+        self._started += 1
+        self._in_flight = spawn(self._load(self._started))
 
-    async def _load(self) -> None:
+    async def _load(self, number: int) -> None:
         try:
             rows = await load_board(self.store)
         except asyncio.CancelledError:
@@ -106,6 +109,9 @@ class BoardRefresher(QObject):
             log.exception("board refresh failed")
             self.failed.emit(str(exc))
         else:
+            if number < self._applied:
+                return  # an older reading never overwrites a newer one
+            self._applied = number
             self.model.set_rows(rows)
             self.loads += 1
             self.first_done.set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from etims_desktop.ui.board_model import Column, DeviceIdRole, PracticeRole, ProgressRole
 from etims_desktop.ui.widgets import PRACTICE_COLOR
@@ -120,6 +120,3 @@ class DeviceBoardView(QTableView):
             self.device_activated.emit(self.currentIndex().data(DeviceIdRole))
             return
         super().keyPressEvent(event)
-
-
-__all__ = ["DeviceBoardView", "BoardDelegate", "QStyle"]

@@ -31,7 +31,7 @@ from etims_desktop.domain.status import DeviceStatus
 from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.ui.formatting import ago, local_time
 from etims_desktop.ui.icons import icon, status_icon
-from etims_desktop.ui.outbox_model import STATE_GROUPS, OutboxColumn, OutboxTableModel
+from etims_desktop.ui.outbox_model import STATE_GROUPS, OutboxColumn, OutboxTableModel, reason_words
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import Banner, PracticeBadge
@@ -53,6 +53,7 @@ class DeviceDetailPanel(QWidget):
         super().__init__(parent)
         self.services = services
         self.device: Device | None = None
+        self._device_id: int | None = None
         self.loads = 0
         self._loading: asyncio.Task | None = None
         self._again = False
@@ -107,22 +108,26 @@ class DeviceDetailPanel(QWidget):
         # sales by state
         self.state_tabs = QTabBar()
         self.state_tabs.setExpanding(False)
-        for title, _states in STATE_GROUPS:
+        for i, (title, _states, tip) in enumerate(STATE_GROUPS):
             self.state_tabs.addTab(tr_core(title))
+            self.state_tabs.setTabToolTip(i, tr_core(tip))
         self.state_tabs.currentChanged.connect(lambda _i: self.reload())
-        self.outbox = OutboxTableModel(self)
         self.outbox_view = QTableView()
+        self.outbox = OutboxTableModel(self.outbox_view)  # owned by its view: destroyed together
         self.outbox_view.setModel(self.outbox)
         self.outbox_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.outbox_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.outbox_view.verticalHeader().hide()
-        self.outbox_view.setWordWrap(True)
+        self.outbox_view.setWordWrap(False)  # one line per sale; the full reason shows below when selected
         self.outbox_view.horizontalHeader().setSectionResizeMode(
             OutboxColumn.REASON, QHeaderView.ResizeMode.Stretch
         )
-        self.outbox_view.selectionModel().currentRowChanged.connect(lambda *_: self._entry_selected())
+        self.outbox_view.selectionModel().currentRowChanged.connect(self._entry_selected)
         self.more = QLabel()
         self.more.setStyleSheet("color:#616161;")
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history = QPlainTextEdit()
         self.history.setReadOnly(True)
         self.history.setPlaceholderText(self.tr("Select a sale to see everything that happened to it."))
@@ -143,7 +148,8 @@ class DeviceDetailPanel(QWidget):
         history_layout = QVBoxLayout(history_box)
         history_layout.setContentsMargins(0, 0, 0, 0)
         history_layout.addLayout(fix_row)
-        history_layout.addWidget(self.history)
+        history_layout.addWidget(self.reason)
+        history_layout.addWidget(self.history, 1)
         sales_split = QSplitter(Qt.Orientation.Vertical)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -154,7 +160,7 @@ class DeviceDetailPanel(QWidget):
         sales_split.addWidget(table_box)
         sales_split.addWidget(history_box)
         sales_split.setStretchFactor(0, 3)
-        sales_split.setStretchFactor(1, 1)
+        sales_split.setStretchFactor(1, 2)
 
         # sync history
         self.runs = QTableWidget(0, 3)
@@ -189,23 +195,19 @@ class DeviceDetailPanel(QWidget):
 
     def device_changed(self, device_id: int) -> None:
         """A device event from the sync layer: reload soon if it is ours (coalesced)."""
-        if (
-            self.isVisible()
-            and getattr(self, "_device_id", None) == device_id
-            and not self._reload_timer.isActive()
-        ):
+        if self.isVisible() and self._device_id == device_id and not self._reload_timer.isActive():
             self._reload_timer.start()
 
     def current_states(self) -> frozenset[OutboxState]:
         return STATE_GROUPS[max(0, self.state_tabs.currentIndex())][1]
 
     def select_group(self, title: str) -> None:
-        for i, (name, _s) in enumerate(STATE_GROUPS):
+        for i, (name, _s, _tip) in enumerate(STATE_GROUPS):
             if name == title:
                 self.state_tabs.setCurrentIndex(i)
 
     def reload(self) -> None:
-        if getattr(self, "_device_id", None) is None:
+        if self._device_id is None:
             return
         if self._loading is not None and not self._loading.done():
             self._again = True
@@ -225,11 +227,11 @@ class DeviceDetailPanel(QWidget):
             if self._again:
                 self._again = False
                 self._reload_timer.start()
-        if getattr(self, "_device_id", None) != device_id:
+        if self._device_id != device_id:
             return
         self.device = device
         self._show_header(device, status)
-        for i, (title, group) in enumerate(STATE_GROUPS):
+        for i, (title, group, _tip) in enumerate(STATE_GROUPS):
             n = sum(counts.get(s, 0) for s in group)
             self.state_tabs.setTabText(i, f"{tr_core(title)} ({n})")
         shown = sum(counts.get(s, 0) for s in states)
@@ -312,13 +314,33 @@ class DeviceDetailPanel(QWidget):
     def select_row(self, row: int) -> None:
         self.outbox_view.selectRow(row)
 
-    def _entry_selected(self) -> None:
+    def shut_down(self) -> None:
+        """Before the window goes: no more reloads or selection callbacks."""
+        self._reload_timer.stop()
+        self.outbox_view.selectionModel().currentRowChanged.disconnect(self._entry_selected)
+
+    def _entry_selected(self, *_args) -> None:
         self._update_fix_buttons()
         entry = self.selected_entry()
         if entry is None:
             self.history.clear()
+            self.reason.clear()
             return
+        self.reason.setText(self._reason_text(entry))
         spawn(self._load_history(entry), on_error=self._say_error)
+
+    def _reason_text(self, entry: OutboxEntry) -> str:
+        words = reason_words(entry)
+        if entry.state is OutboxState.NEEDS_FIX:
+            return (
+                self.tr("<b>Why KRA refused it:</b> %1").replace("%1", _html(words))
+                + "<br>"
+                + self.tr(
+                    "What to do: correct the cause (for example the item or the buyer's PIN), then Resend. "
+                    "If the sale did not really happen, cancel it."
+                )
+            )
+        return _html(words)
 
     async def _load_history(self, entry: OutboxEntry) -> None:
         changes = await self.services.store.history(entry.sale_id)
@@ -374,24 +396,17 @@ class DeviceDetailPanel(QWidget):
         entry = self.selected_entry()
         if entry is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        self.confirm_box = confirm(
+            self,
             self.tr("Cancel this sale?"),
             self.tr(
                 "Sale %1 was never signed by KRA. Cancelling it here means it will never be sent. "
                 "Only do this if the sale did not really happen or you will record it again."
             ).replace("%1", entry.sale.trader_invoice_no),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+            self.tr("Cancel the sale"),
+            self.tr("Keep it"),
+            lambda: self.cancel_entry(entry),
         )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Cancel the sale"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep it"))
-        box.finished.connect(
-            lambda result: result == QMessageBox.StandardButton.Yes and self.cancel_entry(entry)
-        )
-        self.confirm_box = box  # tests answer it
-        box.open()
 
     def cancel_entry(self, entry: OutboxEntry) -> None:
         spawn(self._cancel(entry), on_error=self._say_error)
@@ -419,15 +434,13 @@ class DeviceDetailPanel(QWidget):
         report = DeviceSyncReport(device.id, device.name, device.type.value)
         try:
             await self.services.sync.reference.refresh(device, report, force=True)
-        except TypeError:  # an older refresh() without force=
-            await self.services.sync.reference.refresh(device, report)
         finally:
             self.refresh_button.setEnabled(True)
         self.services.sync.notify(device.id)
         if report.errors:
             self.message.show_message("warn", "\n".join(tr_core(e) for e in report.errors))
             return
-        got = ", ".join(f"{n} {tr_core(kind)}" for kind, n in report.refreshed.items())
+        got = ", ".join(f"{tr_core(kind)} ({n})" for kind, n in report.refreshed.items())
         self.message.show_message(
             "ok",
             self.tr("Code lists are up to date (new or changed: %1).").replace(
@@ -439,26 +452,17 @@ class DeviceDetailPanel(QWidget):
         if self.device is None:
             return
         device = self.device
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        self.confirm_box = confirm(
+            self,
             self.tr("Remove this device?"),
             self.tr(
                 "Remove %1 from this computer? Its CMC key is deleted from the keyring. "
                 "A device with sales still waiting for KRA cannot be removed."
             ).replace("%1", device.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+            self.tr("Remove"),
+            self.tr("Keep it"),
+            lambda: spawn(self._remove(device), on_error=self._say_error),
         )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
-        box.finished.connect(
-            lambda result: (
-                result == QMessageBox.StandardButton.Yes
-                and spawn(self._remove(device), on_error=self._say_error)
-            )
-        )
-        self.confirm_box = box
-        box.open()
 
     async def _remove(self, device: Device) -> None:
         await self.services.devices.remove_device(device.id)
@@ -484,3 +488,21 @@ def _label(state) -> str:
         return OutboxState(state).label
     except ValueError:
         return str(state)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def confirm(parent, title: str, text: str, yes_text: str, no_text: str, on_yes) -> QMessageBox:
+    """A non-blocking question (open(), never exec()); `on_yes` runs only on the explicit yes button."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.DestructiveRole)
+    no = box.addButton(no_text, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.buttonClicked.connect(lambda button: button is yes and on_yes())
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.yes_button, box.no_button = yes, no  # for tests
+    box.open()
+    return box

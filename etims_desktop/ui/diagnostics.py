@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import qVersion
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from etims_desktop import __version__
@@ -69,7 +69,8 @@ async def collect(services) -> str:
                 f"  #{device.id} {device.name}: {device.type.value} {device.environment.value}"
                 f"{' practice' if device.practice else ''}"
                 f"{' initialised' if device.initialised else ' not initialised'}; status {status.kind.value}"
-                f" (code {status.code or '-'}); pending {getattr(summary, 'pending', 0) if summary else 0}"
+                f" (code {status.code or '-'}); pending {summary.pending if summary else 0}"
+                f", need a fix {summary.needs_fix if summary else 0}"
             )
     except Exception as exc:  # noqa: BLE001 - diagnostics must work when the store does not
         lines.append(f"  (could not read the devices: {exc})")
@@ -124,6 +125,3 @@ class DiagnosticsDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(redact(self.text.toPlainText()))
-
-
-__all__ = ["DiagnosticsDialog", "collect", "redact", "QFont"]

@@ -24,8 +24,9 @@ class EmptyState(QWidget):
             )
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(560)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setFixedWidth(560)
+        text.setMinimumHeight(text.heightForWidth(560))  # all lines, not a clipped middle
         self.practice_button = QPushButton(icon("practice"), self.tr("Try practice mode"))
         self.practice_button.setIconSize(QSize(22, 22))
         self.practice_button.setMinimumHeight(40)

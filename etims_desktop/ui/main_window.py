@@ -8,6 +8,7 @@ import logging
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -76,11 +77,14 @@ class MainWindow(QMainWindow):
         self.resize(1200, 720)
         self._dialogs: list = []  # non-modal dialogs kept alive while open
         self.practice_ready = asyncio.Event()  # set when practice mode has started (or failed to)
+        self._practice_resumed = False
+        self._shut_down = False
         self.state = QSettings(str(services.paths.root / "window.ini"), QSettings.Format.IniFormat)
 
         # the board and what hangs off it
-        self.model = DeviceBoardModel(self)
         self.board = DeviceBoardView()
+        # The view owns its model: destroyed together, so no selection signal fires into a half-gone window.
+        self.model = DeviceBoardModel(self.board)
         self.board.setModel(self.model)
         self.board.device_activated.connect(self.open_device)
         self.board.customContextMenuRequested.connect(self._board_menu)
@@ -123,6 +127,8 @@ class MainWindow(QMainWindow):
         self.sync_button = QPushButton(icon("sync"), self.tr("Sync all"))
         self.sync_button.setToolTip(self.tr("Check every device and send what waits, then report (F5)"))
         self.sync_button.setMinimumHeight(34)
+        self.sync_button.setObjectName("syncAll")
+        self.sync_button.setStyleSheet("QPushButton#syncAll { font-weight:bold; padding:4px 14px; }")
         self.sync_button.clicked.connect(self.sync_all)
         self.add_button = QPushButton(icon("device-add"), self.tr("Add device…"))
         self.add_button.clicked.connect(self.open_add_device)
@@ -167,7 +173,11 @@ class MainWindow(QMainWindow):
 
         self.connectivity = QLabel()
         self.keyring_label = QLabel()
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
         self.statusBar().addPermanentWidget(self.connectivity)
+        self.statusBar().addPermanentWidget(separator)
         self.statusBar().addPermanentWidget(self.keyring_label)
         self._show_keyring()
 
@@ -234,9 +244,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
-        for act in (self.sync_all_action, self.add_device_action, self.practice_action):
-            toolbar.addAction(act)
-        toolbar.addSeparator()
+        toolbar.addAction(self.practice_action)  # Sync all and Add device are buttons above the board
         toolbar.addAction(self.settings_action)
         toolbar.addAction(self.diagnostics_action)
         self.addToolBar(toolbar)
@@ -276,6 +284,10 @@ class MainWindow(QMainWindow):
     # -- board --------------------------------------------------------------------------------
     def _board_refreshed(self) -> None:
         rows = self.model.rows()
+        if not self._practice_resumed:
+            self._practice_resumed = True
+            if any(r.device.practice for r in rows) and getattr(self.services, "practice", None) is None:
+                self.start_practice()  # practice devices need their practice KRA running again
         self.devices_page.setCurrentWidget(self._board_page if rows else self.empty)
         self.board.fit()
         if rows and not self.board.currentIndex().isValid():
@@ -372,8 +384,10 @@ class MainWindow(QMainWindow):
 
     async def _start_practice(self, starter) -> None:
         await starter(self.services)
-        self.practice_action.setEnabled(True)
-        self.empty.practice_button.setEnabled(True)
+        self.practice_action.setText(self.tr("Practice mode is on"))
+        self.practice_action.setToolTip(
+            self.tr("The PRACTICE devices talk to a practice KRA inside this app, never to the real one.")
+        )  # stays disabled: it is running
         self.refresher.refresh_now()
         self.statusBar().showMessage(
             self.tr("Practice mode is on: the PRACTICE devices talk to a practice KRA inside this app."),
@@ -527,6 +541,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_state()
-        self.events.detach()
-        self._tick.stop()
+        if not self._shut_down:
+            self._shut_down = True
+            self.events.detach()
+            self._tick.stop()
+            self.board.selectionModel().currentRowChanged.disconnect(self._current_changed)
+            self.detail.shut_down()
         super().closeEvent(event)

@@ -11,12 +11,25 @@ from etims_desktop.ui.formatting import local_time
 from etims_desktop.ui.text import tr_core
 
 # What the detail view's filter tabs show, in the order a person acts on them.
-STATE_GROUPS: list[tuple[str, frozenset[OutboxState]]] = [
-    ("Waiting", frozenset({OutboxState.QUEUED, OutboxState.SENDING, OutboxState.WAITING})),
-    ("Uncertain - checking with KRA", frozenset({OutboxState.UNCERTAIN})),
-    ("Needs your fix", frozenset({OutboxState.NEEDS_FIX})),
-    ("Signed", frozenset({OutboxState.SIGNED})),
-    ("Cancelled", frozenset({OutboxState.CANCELLED})),
+STATE_GROUPS: list[tuple[str, frozenset[OutboxState], str]] = [
+    (
+        "Waiting",
+        frozenset({OutboxState.QUEUED, OutboxState.SENDING, OutboxState.WAITING}),
+        "Saved here and not yet at KRA. They go by themselves with the next sync or upload.",
+    ),
+    (
+        "Uncertain",
+        frozenset({OutboxState.UNCERTAIN}),
+        "Uncertain - checking with KRA: sent, but no answer came back. The app asks KRA whether it has "
+        "them before sending anything else, so nothing is signed twice.",
+    ),
+    (
+        "Needs your fix",
+        frozenset({OutboxState.NEEDS_FIX}),
+        "KRA refused these. Correct the cause, then resend - or cancel a sale that did not happen.",
+    ),
+    ("Signed", frozenset({OutboxState.SIGNED}), "Signed by KRA: nothing more to do."),
+    ("Cancelled", frozenset({OutboxState.CANCELLED}), "Cancelled here; never sent to KRA."),
 ]
 
 

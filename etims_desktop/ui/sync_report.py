@@ -68,7 +68,7 @@ def overall_icon(report: SyncReport) -> str:
         return "status-online"
     if outcomes == {Outcome.NOTHING_SENT}:
         return "status-offline"
-    return "status-warning" if Outcome.NEEDS_FIX in outcomes else "clock"
+    return "status-warning" if any(d.needs_fix_total for d in report.devices) else "clock"
 
 
 def device_text(device: DeviceSyncReport) -> str:
@@ -79,7 +79,7 @@ def device_text(device: DeviceSyncReport) -> str:
     lines.extend(e for e in device.errors if e not in lines[0])
     refreshed = {k: n for k, n in device.refreshed.items() if n}
     if refreshed:
-        listing = ", ".join(f"{n} {tr_core(kind)}" for kind, n in refreshed.items())
+        listing = ", ".join(f"{tr_core(kind)} ({n})" for kind, n in refreshed.items())
         lines.append(_tr("Updated from KRA: %1").replace("%1", listing))
     return "\n".join(lines)
 
@@ -170,12 +170,12 @@ class SyncReportPanel(QFrame):
     def _add_row(self, device: DeviceSyncReport) -> None:
         row = QHBoxLayout()
         badge = QLabel()
-        badge.setPixmap(icon(OUTCOME_ICONS[device.outcome]).pixmap(20, 20))
+        name_of_icon = "status-warning" if device.needs_fix_total else OUTCOME_ICONS[device.outcome]
+        badge.setPixmap(icon(name_of_icon).pixmap(20, 20))
         badge.setAlignment(Qt.AlignmentFlag.AlignTop)
         badge.setToolTip(tr_core(device.outcome.value.replace("_", " ")))
-        name = QLabel(
-            f"<a href='{device.device_id}'>{_escape(device.device_name)}</a> ({device.device_type})"
-        )
+        kind = "" if device.device_type in device.device_name else f" ({device.device_type})"
+        name = QLabel(f"<a href='{device.device_id}'>{_escape(device.device_name)}</a>{kind}")
         name.setAlignment(Qt.AlignmentFlag.AlignTop)
         name.setToolTip(self.tr("Open this device's details"))
         name.linkActivated.connect(lambda link: self.device_activated.emit(int(link)))

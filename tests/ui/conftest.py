@@ -1,22 +1,11 @@
-"""Real services over a temp data dir, the real simulator on loopback, a real keyring backend in tmp."""
+"""Real services over a temp data dir, the real simulator on loopback, a real keyring backend in tmp
+(the shared `key_store` fixture: an encrypted keyring file in tmp_path)."""
 
 from __future__ import annotations
 
 import pytest
 
 from .helpers import run
-
-
-@pytest.fixture
-def key_store(tmp_path):
-    """A real keyring backend (keyrings.alt's file keyring) in a temp file - never the user's keyring."""
-    from keyrings.alt.file import PlaintextKeyring
-
-    from etims_desktop.storage.secrets import KeyStore
-
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring.cfg")
-    return KeyStore(backend)
 
 
 @pytest.fixture

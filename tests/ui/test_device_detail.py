@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.kra.simulator import FaultKind
@@ -50,10 +49,10 @@ def test_needs_fix_sale_can_be_resent_or_cancelled(qtbot, qloop, services, windo
     qtbot.mouseClick(detail.cancel_button, Qt.MouseButton.LeftButton)
     box = detail.confirm_box
     qtbot.waitUntil(box.isVisible)
-    box.button(QMessageBox.StandardButton.No).click()
+    box.no_button.click()
     assert run(qloop, services.store.get_entry(victim.sale_id)).state is OutboxState.NEEDS_FIX
     qtbot.mouseClick(detail.cancel_button, Qt.MouseButton.LeftButton)
-    detail.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    detail.confirm_box.yes_button.click()
     qtbot.waitUntil(lambda: detail.message.kind == "ok" and "cancelled" in detail.message.text())
     assert run(qloop, services.store.get_entry(victim.sale_id)).state is OutboxState.CANCELLED
     assert sorted([resent.sale_id, victim.sale_id]) == sorted(sale_ids[:2])
