@@ -80,7 +80,7 @@ async def main(out: Path) -> int:
     from etims_desktop.domain.device import DeviceType
     from etims_desktop.kra.simulator import FaultKind
     from etims_desktop.paths import DataPaths
-    from etims_desktop.storage.secrets import KeyStore
+    from etims_desktop.storage.secrets import KeyStore, SessionKeyStore
     from etims_desktop.ui import tasks
     from etims_desktop.ui.main_window import MainWindow
 
@@ -140,6 +140,11 @@ async def main(out: Path) -> int:
             wizard.next()
             wizard.key_page.key_radio.setChecked(True)
             wizard.grab().save(str(out / "wizard-connect.png"))
+            wizard.back()
+            real_key_store, services.key_store = services.key_store, SessionKeyStore()  # as without a keyring
+            wizard.next()
+            wizard.grab().save(str(out / "wizard-no-keyring.png"))
+            services.key_store = real_key_store
             wizard.reject()
 
             settings = window.open_settings()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,7 +34,7 @@ from etims_desktop.domain.device import (
 )
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.ui.icons import icon
-from etims_desktop.ui.keyring_choice import KeyringChoice
+from etims_desktop.ui.keyring_choice import KeyringChoice, session_only
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import Banner, FieldMessage
@@ -41,6 +42,7 @@ from etims_desktop.ui.widgets import Banner, FieldMessage
 log = logging.getLogger("etims_desktop.ui")
 
 DEFAULT_VSCU_URL = "http://localhost:8088"
+DEFAULT_OSCU_TEST_URL = "http://localhost:8088/etims-api"  # `etims-desktop simulator` on its default port
 
 
 class PageId(IntEnum):
@@ -271,6 +273,11 @@ class ConnectionPage(QWizardPage):
 
     def _update(self) -> None:
         vscu = self._vscu()
+        # a sensible example address for what is chosen, unless the user typed their own
+        if vscu and self.url_edit.text() == DEFAULT_OSCU_TEST_URL:
+            self.url_edit.setText(DEFAULT_VSCU_URL)
+        elif not vscu and self.url_edit.text() == DEFAULT_VSCU_URL:
+            self.url_edit.setText(DEFAULT_OSCU_TEST_URL)
         self.oscu_box.setVisible(not vscu)
         self.address_box.setVisible(vscu or self.custom.isChecked())
         self.style_label.setVisible(vscu)
@@ -354,16 +361,26 @@ class KeyPage(QWizardPage):
         self.result = Banner()
         self.init_radio.toggled.connect(self._mode_changed)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.keyring)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.init_radio)
-        layout.addWidget(self.key_radio)
-        layout.addWidget(self.key_box)
+        self.once_warning = Banner()
+        self.keyring.switched.connect(lambda _name: self._mode_changed())
+        self.keyring_box = QGroupBox(self.tr("Where the key is kept"))
+        keyring_layout = QVBoxLayout(self.keyring_box)
+        keyring_layout.addWidget(self.keyring)
+        connect_box = QGroupBox(self.tr("How to connect"))
+        connect_layout = QVBoxLayout(connect_box)
+        connect_layout.addWidget(self.init_radio)
+        connect_layout.addWidget(self.key_radio)
+        connect_layout.addWidget(self.key_box)
+        connect_layout.addWidget(self.once_warning)
         row = QHBoxLayout()
         row.addWidget(self.go_button)
         row.addStretch(1)
-        layout.addLayout(row)
+        connect_layout.addLayout(row)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.keyring_box)
+        layout.addWidget(connect_box)
         layout.addWidget(self.result)
         layout.addStretch(1)
         self._mode_changed()
@@ -371,10 +388,15 @@ class KeyPage(QWizardPage):
     def initializePage(self) -> None:
         wizard: AddDeviceWizard = self.wizard()
         self.keyring.refresh()
+        self.keyring_box.setVisible(session_only(self.services.key_store))
         draft = wizard.draft_or_none()
         device = draft or wizard.device
         if device is not None:
-            where = device.base_url or tr_core(device.environment.value)
+            where = device.base_url or (
+                self.tr("KRA (production)")
+                if device.environment is Environment.PRODUCTION
+                else self.tr("KRA's test system (sandbox)")
+            )
             self.summary.setText(
                 self.tr("%1: %2 device, KRA PIN %3, branch %4, serial %5, talking to %6.")
                 .replace("%1", device.name)
@@ -386,11 +408,24 @@ class KeyPage(QWizardPage):
             )
         if wizard.device is not None and wizard.device.initialised:
             self.key_radio.setChecked(True)
+        self._mode_changed()
 
     def _mode_changed(self) -> None:
         initialise = self.init_radio.isChecked()
         self.key_box.setVisible(not initialise)
         self.go_button.setText(self.tr("Initialise with KRA") if initialise else self.tr("Save the key"))
+        # KRA hands out a device's key only once: never ask for it when it would be lost at closing time.
+        lost_on_close = initialise and session_only(self.services.key_store)
+        self.once_warning.show_message(
+            "warn",
+            self.tr(
+                "KRA gives the key only once, and the app never shows it. Kept only while the app is open, "
+                "it would be lost for good when you close it. Choose the password-locked file above first."
+            )
+            if lost_on_close
+            else "",
+        )
+        self.go_button.setEnabled(not lost_on_close and not self.busy)
 
     def isComplete(self) -> bool:
         return self.done_ok and not self.busy
@@ -440,7 +475,7 @@ class KeyPage(QWizardPage):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.go_button.setEnabled(not busy)
+        self._mode_changed()
         self.completeChanged.emit()
 
 

@@ -145,7 +145,14 @@ class KeyringChoice(QFrame):
             store = await open_encrypted_file(self.services, password)
         finally:
             self.use_button.setEnabled(True)
-        self.setVisible(False)
+        for widget in (self.session, self.encrypted, self.password_box):
+            widget.hide()
+        self.banner.show_message(
+            "ok",
+            self.tr("Keys are kept in the password-locked file %1.").replace(
+                "%1", str(key_file(self.services))
+            ),
+        )
         self.switched.emit(str(getattr(store, "backend_name", "")))
 
     def _failed(self, exc: BaseException) -> None:

@@ -118,3 +118,54 @@ def test_initialise_errors_are_plain_and_cancel_removes_the_half_added_device(
     wizard.reject()
     qtbot.waitUntil(lambda: window.model.rowCount() == 0)
     assert run(qloop, services.store.list_devices()) == []
+
+
+def test_without_a_keyring_the_user_chooses_a_password_locked_file(qtbot, qloop, data_paths, oscu_sim):
+    from etims_desktop.bootstrap import build_services
+    from etims_desktop.storage.secrets import SessionKeyStore, key_file_path
+    from etims_desktop.ui import tasks
+    from etims_desktop.ui.main_window import MainWindow
+
+    services = build_services(data_paths, key_store=SessionKeyStore())  # as on a machine with no keyring
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    try:
+        assert "session only" in window.keyring_label.text()
+        oscu_sim.approve(PIN, "00", "SN-WIZ-4", "OSCU")
+        wizard = window.open_add_device()
+        wizard.next()
+        fill_identity(qtbot, wizard, "Till 4", PIN, "SN-WIZ-4")
+        wizard.next()
+        choose_custom_address(qtbot, wizard, oscu_sim.api_url)
+        wizard.next()
+        page = wizard.key_page
+        assert page.keyring_box.isVisibleTo(wizard)
+        assert "no keyring" in page.keyring.banner.text()
+        # the key is issued once: initialising into a session-only store is not offered
+        assert not page.go_button.isEnabled()
+        assert "only once" in page.once_warning.text()
+
+        choice = page.keyring
+        choice.encrypted.setChecked(True)
+        qtbot.keyClicks(choice.password, "short")
+        qtbot.keyClicks(choice.confirm, "short")
+        qtbot.mouseClick(choice.use_button, Qt.MouseButton.LeftButton)
+        assert "at least" in choice.password_message.text()
+        qtbot.keyClicks(choice.password, " and long enough")
+        qtbot.keyClicks(choice.confirm, " and long enough")
+        qtbot.mouseClick(choice.use_button, Qt.MouseButton.LeftButton)
+        assert choice.password.text() == "" and choice.confirm.text() == ""  # not kept in the widgets
+        qtbot.waitUntil(lambda: getattr(services.key_store, "persistent", False), timeout=20000)
+        assert services.connections.key_store is services.key_store
+        assert key_file_path(data_paths.root).exists()
+        qtbot.waitUntil(page.go_button.isEnabled)
+
+        qtbot.mouseClick(page.go_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.done_ok, timeout=10000)
+        key = services.key_store.get_key(wizard.device)
+        assert key and key.encode() not in key_file_path(data_paths.root).read_bytes()  # encrypted
+        wizard.accept()
+    finally:
+        window.close()
+        run(qloop, tasks.cancel_all())
+        run(qloop, services.aclose())
