@@ -22,8 +22,9 @@ def run_app(paths: DataPaths, practice: bool = False, screenshot: str | None = N
     app.setApplicationName("etims-desktop")
     app.setOrganizationName("etims-desktop")
     app.setApplicationDisplayName("etims-desktop")
-    if screenshot:
-        app.setQuitOnLastWindowClosed(False)
+    # Closing the window ends run_window() (which then closes the services); Qt must not stop the
+    # loop underneath it first.
+    app.setQuitOnLastWindowClosed(False)
 
     async def main() -> int:
         return await run_window(app, paths, practice=practice, screenshot=screenshot)
@@ -54,6 +55,7 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
     window = None
     try:
         window = MainWindow(services)
+        window.closed.connect(quitting.set)
         window.show()
         if practice:
             window.start_practice()

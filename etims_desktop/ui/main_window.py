@@ -68,6 +68,7 @@ def _tab(name: str):
 
 class MainWindow(QMainWindow):
     practice_started = Signal()
+    closed = Signal()  # the user closed the window: the app shuts down
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
@@ -169,6 +170,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
         self.sales_tab = self._add_foreign_tab("SalesTab", self.tr("&Sales"))
         self.items_tab = self._add_foreign_tab("ItemsTab", self.tr("&Items"))
+        if self.sales_tab is not None and hasattr(self.sales_tab, "new_sale"):
+            # Ctrl+N belongs to the Sales tab itself; a window-wide copy would make the shortcut ambiguous.
+            new_sale = QAction(self.tr("&New sale… (Ctrl+N in the Sales tab)"), self)
+            new_sale.triggered.connect(self.new_sale)
+            self.file_menu.insertAction(self.add_device_action, new_sale)
         self.setCentralWidget(self.tabs)
 
         self.connectivity = QLabel()
@@ -250,6 +256,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        self.file_menu = file_menu
         file_menu.addAction(self.add_device_action)
         file_menu.addAction(self.practice_action)
         file_menu.addSeparator()
@@ -280,6 +287,10 @@ class MainWindow(QMainWindow):
             return None
         self.tabs.addTab(widget, title)
         return widget
+
+    def new_sale(self) -> None:
+        self.tabs.setCurrentWidget(self.sales_tab)
+        self.sales_tab.new_sale()
 
     # -- board --------------------------------------------------------------------------------
     def _board_refreshed(self) -> None:
@@ -548,3 +559,4 @@ class MainWindow(QMainWindow):
             self.board.selectionModel().currentRowChanged.disconnect(self._current_changed)
             self.detail.shut_down()
         super().closeEvent(event)
+        self.closed.emit()
