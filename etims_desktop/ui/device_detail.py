@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -173,6 +174,10 @@ class DeviceDetailPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(sales_split, self.tr("Sales on their way"))
         self.tabs.addTab(self.runs, self.tr("Sync history"))
+
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._close)
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)

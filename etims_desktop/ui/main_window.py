@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.detail.sync_requested.connect(lambda device_id: self.sync.sync_devices([device_id]))
         self.detail.setup_requested.connect(self.open_device_setup)
         self.events.device_changed.connect(self.detail.device_changed)
+        self.detail.closed.connect(self.board.setFocus)
 
         self._build_actions()
         self._build_toolbar_and_menus()
