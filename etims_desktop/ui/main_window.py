@@ -8,6 +8,8 @@ import logging
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.practice_ready = asyncio.Event()  # set when practice mode has started (or failed to)
         self._practice_resumed = False
         self._shut_down = False
+        self._fitted_ids: list[int] = []
         self.state = QSettings(str(services.paths.root / "window.ini"), QSettings.Format.IniFormat)
 
         # the board and what hangs off it
@@ -116,47 +119,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_toolbar_and_menus()
 
-        self.keyring_banner = Banner("warn")
-        self.keyring_button = QPushButton(icon("key"), self.tr("Choose where keys are kept…"))
-        self.keyring_button.clicked.connect(self.open_keyring_choice)
-        keyring_row = QHBoxLayout()
-        keyring_row.addWidget(self.keyring_banner, 1)
-        keyring_row.addWidget(self.keyring_button)
-        self.keyring_box = QWidget()
-        self.keyring_box.setLayout(keyring_row)
-        keyring_row.setContentsMargins(0, 0, 0, 0)
-
-        self.sync_button = QPushButton(icon("sync"), self.tr("Sync all"))
-        self.sync_button.setToolTip(self.tr("Check every device and send what waits, then report (F5)"))
-        self.sync_button.setMinimumHeight(34)
-        self.sync_button.setObjectName("syncAll")
-        self.sync_button.setStyleSheet("QPushButton#syncAll { font-weight:bold; padding:4px 14px; }")
-        self.sync_button.clicked.connect(self.sync_all)
-        self.add_button = QPushButton(icon("device-add"), self.tr("Add device…"))
-        self.add_button.clicked.connect(self.open_add_device)
-        self.board_title = QLabel(self.tr("Your eTIMS devices"))
-        self.board_title.setStyleSheet("font-size:15px; font-weight:bold;")
-        top = QHBoxLayout()
-        top.addWidget(self.board_title)
-        top.addStretch(1)
-        top.addWidget(self.add_button)
-        top.addWidget(self.sync_button)
-
-        self.board_split = QSplitter(Qt.Orientation.Vertical)
-        self.board_split.addWidget(self.board)
-        self.board_split.addWidget(self.report)
-        self.board_split.setStretchFactor(0, 3)
-        self.board_split.setStretchFactor(1, 2)
-        self.detail_split = QSplitter(Qt.Orientation.Horizontal)
-        self.detail_split.addWidget(self.board_split)
-        self.detail_split.addWidget(self.detail)
-        self.detail_split.setStretchFactor(0, 3)
-        self.detail_split.setStretchFactor(1, 2)
-        board_page = QWidget()
-        board_layout = QVBoxLayout(board_page)
-        board_layout.addWidget(self.keyring_box)
-        board_layout.addLayout(top)
-        board_layout.addWidget(self.detail_split, 1)
+        board_page = self._build_board_page()
 
         self.empty = EmptyState(practice_available=_practice_starter() is not None)
         self.empty.practice_requested.connect(self.start_practice)
@@ -178,15 +141,7 @@ class MainWindow(QMainWindow):
             self.file_menu.insertAction(self.add_device_action, new_sale)
         self.setCentralWidget(self.tabs)
 
-        self.connectivity = QLabel()
-        self.keyring_label = QLabel()
-        separator = QFrame()
-        separator.setFrameShape(QFrame.Shape.VLine)
-        separator.setFrameShadow(QFrame.Shadow.Sunken)
-        self.statusBar().addPermanentWidget(self.connectivity)
-        self.statusBar().addPermanentWidget(separator)
-        self.statusBar().addPermanentWidget(self.keyring_label)
-        self._show_keyring()
+        self._build_status_bar()
 
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -271,6 +226,63 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.diagnostics_action)
         help_menu.addAction(self.about_action)
 
+    def _build_board_page(self) -> QWidget:
+        """Keyring notice, the Add device / Sync all buttons, the board with its report and detail panel."""
+        self.keyring_banner = Banner("warn")
+        self.keyring_button = QPushButton(icon("key"), self.tr("Choose where keys are kept…"))
+        self.keyring_button.clicked.connect(self.open_keyring_choice)
+        keyring_row = QHBoxLayout()
+        keyring_row.addWidget(self.keyring_banner, 1)
+        keyring_row.addWidget(self.keyring_button)
+        self.keyring_box = QWidget()
+        self.keyring_box.setLayout(keyring_row)
+        keyring_row.setContentsMargins(0, 0, 0, 0)
+
+        self.sync_button = QPushButton(icon("sync"), self.tr("Sync all"))
+        self.sync_button.setToolTip(self.tr("Check every device and send what waits, then report (F5)"))
+        self.sync_button.setMinimumHeight(34)
+        self.sync_button.setObjectName("syncAll")
+        self.sync_button.setStyleSheet("QPushButton#syncAll { font-weight:bold; padding:4px 14px; }")
+        self.sync_button.clicked.connect(self.sync_all)
+        self.add_button = QPushButton(icon("device-add"), self.tr("Add device…"))
+        self.add_button.clicked.connect(self.open_add_device)
+        self.board_title = QLabel(self.tr("Your eTIMS devices"))
+        self.board_title.setStyleSheet("font-size:15px; font-weight:bold;")
+        top = QHBoxLayout()
+        top.addWidget(self.board_title)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.sync_button)
+
+        self.board_split = QSplitter(Qt.Orientation.Vertical)
+        self.board_split.addWidget(self.board)
+        self.board_split.addWidget(self.report)
+        self.board_split.setStretchFactor(0, 3)
+        self.board_split.setStretchFactor(1, 2)
+        self.detail_split = QSplitter(Qt.Orientation.Horizontal)
+        self.detail_split.addWidget(self.board_split)
+        self.detail_split.addWidget(self.detail)
+        self.detail_split.setStretchFactor(0, 3)
+        self.detail_split.setStretchFactor(1, 2)
+        board_page = QWidget()
+        board_layout = QVBoxLayout(board_page)
+        board_layout.addWidget(self.keyring_box)
+        board_layout.addLayout(top)
+        board_layout.addWidget(self.detail_split, 1)
+        return board_page
+
+    def _build_status_bar(self) -> None:
+        """Connectivity (n of m devices online) and the keyring backend, always in view."""
+        self.connectivity = QLabel()
+        self.keyring_label = QLabel()
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
+        self.statusBar().addPermanentWidget(self.connectivity)
+        self.statusBar().addPermanentWidget(separator)
+        self.statusBar().addPermanentWidget(self.keyring_label)
+        self._show_keyring()
+
     def _add_foreign_tab(self, name: str, title: str):
         tab_class = _tab(name)
         if tab_class is None:
@@ -301,7 +313,12 @@ class MainWindow(QMainWindow):
             if any(r.device.practice for r in rows) and getattr(self.services, "practice", None) is None:
                 self.start_practice()  # practice devices need their practice KRA running again
         self.devices_page.setCurrentWidget(self._board_page if rows else self.empty)
-        self.board.fit()
+        ids = [r.device.id for r in rows]
+        if ids != self._fitted_ids:  # columns fit new devices; the user's own widths survive refreshes
+            self._fitted_ids = ids
+            self.board.fit()
+        else:
+            self.board.resizeRowsToContents()
         if rows and not self.board.currentIndex().isValid():
             self.board.selectRow(0)
         online = sum(1 for r in rows if r.status.kind is StatusKind.ONLINE)
@@ -455,8 +472,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_keyring_choice(self) -> None:
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox
-
         dialog = self._keep(QDialog(self))
         dialog.setWindowTitle(self.tr("Where to keep CMC keys"))
         choice = KeyringChoice(self.services, dialog)
