@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._practice_resumed = False
         self._shut_down = False
         self._fitted_ids: list[int] = []
+        self._header_restored = False
         self.state = QSettings(str(services.paths.root / "window.ini"), QSettings.Format.IniFormat)
 
         # the board and what hangs off it
@@ -315,8 +316,12 @@ class MainWindow(QMainWindow):
         self.devices_page.setCurrentWidget(self._board_page if rows else self.empty)
         ids = [r.device.id for r in rows]
         if ids != self._fitted_ids:  # columns fit new devices; the user's own widths survive refreshes
+            first = not self._fitted_ids
             self._fitted_ids = ids
-            self.board.fit()
+            if first and self._header_restored:
+                self.board.resizeRowsToContents()  # keep the widths remembered from last time
+            else:
+                self.board.fit()
         else:
             self.board.resizeRowsToContents()
         if rows and not self.board.currentIndex().isValid():
@@ -553,7 +558,7 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(value)
         header = self.state.value("window/boardHeader")
         if header is not None:
-            self.board.horizontalHeader().restoreState(header)
+            self._header_restored = self.board.horizontalHeader().restoreState(header)
         tab = self.state.value("window/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))
