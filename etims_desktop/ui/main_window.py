@@ -567,7 +567,8 @@ class MainWindow(QMainWindow):
         self.state.setValue("window/geometry", self.saveGeometry())
         self.state.setValue("window/boardSplit", self.board_split.saveState())
         self.state.setValue("window/detailSplit", self.detail_split.saveState())
-        self.state.setValue("window/boardHeader", self.board.horizontalHeader().saveState())
+        if self.model.rowCount():  # widths of an empty board are not worth remembering
+            self.state.setValue("window/boardHeader", self.board.horizontalHeader().saveState())
         self.state.setValue("window/tab", self.tabs.currentIndex())
         self.state.sync()
 
