@@ -57,11 +57,12 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
         window = MainWindow(services)
         window.closed.connect(quitting.set)
         window.show()
-        if practice:
+        first_start = not await services.store.list_devices()
+        if practice or first_start:  # nothing configured yet: land in practice mode, real devices one click away
             window.start_practice()
         services.scheduler.start()
         if screenshot:
-            return await save_screenshot(window, screenshot, wait_practice=practice)
+            return await save_screenshot(window, screenshot, wait_practice=practice or first_start)
         await quitting.wait()
         return 0
     finally:

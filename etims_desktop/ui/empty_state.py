@@ -12,7 +12,7 @@ class EmptyState(QWidget):
     practice_requested = Signal()
     add_device_requested = Signal()
 
-    def __init__(self, practice_available: bool = True, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
         title = QLabel(self.tr("No eTIMS device yet"))
         title.setStyleSheet("font-size:20px; font-weight:bold;")
@@ -31,7 +31,6 @@ class EmptyState(QWidget):
         self.practice_button.setIconSize(QSize(22, 22))
         self.practice_button.setMinimumHeight(40)
         self.practice_button.clicked.connect(self.practice_requested)
-        self.practice_button.setVisible(practice_available)
         self.add_button = QPushButton(icon("device-add"), self.tr("Add my eTIMS device…"))
         self.add_button.setIconSize(QSize(22, 22))
         self.add_button.setMinimumHeight(40)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop import __version__
 from etims_desktop.domain.status import StatusKind
+from etims_desktop.practice import start_practice
 from etims_desktop.ui.board_model import DeviceBoardModel
 from etims_desktop.ui.board_refresh import BoardRefresher, DeviceEvents
 from etims_desktop.ui.board_view import DeviceBoardView
@@ -35,7 +36,9 @@ from etims_desktop.ui.device_wizard import AddDeviceWizard
 from etims_desktop.ui.diagnostics import DiagnosticsDialog
 from etims_desktop.ui.empty_state import EmptyState
 from etims_desktop.ui.icons import app_icon, icon
+from etims_desktop.ui.items_tab import ItemsTab
 from etims_desktop.ui.keyring_choice import KeyringChoice, key_file, session_only
+from etims_desktop.ui.sales_tab import SalesTab
 from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
 from etims_desktop.ui.sync_report import SyncReportPanel
@@ -45,27 +48,6 @@ from etims_desktop.ui.widgets import Banner
 log = logging.getLogger("etims_desktop.ui")
 
 TICK_MS = 30_000  # "checked 2 min ago" ages without a reload
-
-
-def _practice_starter():
-    """The lead's practice module, if it is there yet."""
-    try:
-        from etims_desktop.practice import start_practice
-    except ImportError:
-        return None
-    return start_practice
-
-
-def _tab(name: str):
-    """The sales helper's tabs (ItemsTab / SalesTab); None until their modules exist."""
-    try:
-        if name == "SalesTab":
-            from etims_desktop.ui.sales_tab import SalesTab as tab
-        else:
-            from etims_desktop.ui.items_tab import ItemsTab as tab
-    except ImportError:
-        return None
-    return tab
 
 
 class MainWindow(QMainWindow):
@@ -122,7 +104,7 @@ class MainWindow(QMainWindow):
 
         board_page = self._build_board_page()
 
-        self.empty = EmptyState(practice_available=_practice_starter() is not None)
+        self.empty = EmptyState()
         self.empty.practice_requested.connect(self.start_practice)
         self.empty.add_device_requested.connect(self.open_add_device)
         self.devices_page = QStackedWidget()
@@ -133,8 +115,8 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
-        self.sales_tab = self._add_foreign_tab("SalesTab", self.tr("&Sales"))
-        self.items_tab = self._add_foreign_tab("ItemsTab", self.tr("&Items"))
+        self.sales_tab = self._add_foreign_tab(SalesTab, self.tr("&Sales"))
+        self.items_tab = self._add_foreign_tab(ItemsTab, self.tr("&Items"))
         if self.sales_tab is not None and hasattr(self.sales_tab, "new_sale"):
             # Ctrl+N belongs to the Sales tab itself; a window-wide copy would make the shortcut ambiguous.
             new_sale = QAction(self.tr("&New sale… (Ctrl+N in the Sales tab)"), self)
@@ -191,7 +173,6 @@ class MainWindow(QMainWindow):
             self.start_practice,
             self.tr("Start the built-in practice KRA with one OSCU and one VSCU practice device"),
         )
-        self.practice_action.setEnabled(_practice_starter() is not None)
         self.settings_action = action(self.tr("Se&ttings…"), "settings", "Ctrl+,", self.open_settings)
         self.diagnostics_action = action(
             self.tr("&Diagnostics…"), "diagnostics", "Ctrl+Shift+I", self.open_diagnostics
@@ -284,17 +265,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.keyring_label)
         self._show_keyring()
 
-    def _add_foreign_tab(self, name: str, title: str):
-        tab_class = _tab(name)
-        if tab_class is None:
-            placeholder = QLabel(self.tr("This part of the app is not available in this build."))
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.tabs.addTab(placeholder, title)
-            return None
+    def _add_foreign_tab(self, tab_class, title: str):
         try:
             widget = tab_class(self.services, self)
         except Exception as exc:  # noqa: BLE001 - a broken tab must not keep the board from opening
-            log.exception("could not build %s", name)
+            log.exception("could not build %s", tab_class.__name__)
             widget = QLabel(self.tr("This tab could not open: %1").replace("%1", plain_error(exc)))
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.tabs.addTab(widget, title)
@@ -408,16 +383,13 @@ class MainWindow(QMainWindow):
 
     # -- practice mode -----------------------------------------------------------------------
     def start_practice(self) -> None:
-        starter = _practice_starter()
-        if starter is None:
-            return
         self.practice_action.setEnabled(False)
         self.empty.practice_button.setEnabled(False)
         self.statusBar().showMessage(self.tr("Starting practice mode…"))
-        spawn(self._start_practice(starter), on_error=self._practice_failed)
+        spawn(self._start_practice(), on_error=self._practice_failed)
 
-    async def _start_practice(self, starter) -> None:
-        await starter(self.services)
+    async def _start_practice(self) -> None:
+        await start_practice(self.services)
         self.practice_action.setText(self.tr("Practice mode is on"))
         self.practice_action.setToolTip(
             self.tr("The PRACTICE devices talk to a practice KRA inside this app, never to the real one.")
