@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep the database, logs and settings in DIR instead of the usual per-user location",
     )
     parser.add_argument("--practice", action="store_true", help="open the window in practice mode")
+    parser.add_argument(
+        "--key-password-stdin",
+        action="store_true",
+        help="read the password of the key file (used when there is no OS keyring) from the first line of stdin",
+    )
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     parser.set_defaults(handler=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -91,6 +96,23 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=_run(cmd_import))
 
+    keys = commands.add_parser(
+        "keys", help="back up or restore the CMC keys of all devices (password-protected)"
+    )
+    keys_cmds = keys.add_subparsers(metavar="ACTION", required=True)
+    export = keys_cmds.add_parser(
+        "export", help="write every device's CMC key into one encrypted backup file"
+    )
+    export.add_argument("file", type=Path)
+    export.add_argument("--password-stdin", action="store_true", help="read the backup password from stdin")
+    export.set_defaults(handler=_run(cmd_keys_export))
+    restore = keys_cmds.add_parser(
+        "import", help="put the keys of a backup file into this computer's keyring"
+    )
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--password-stdin", action="store_true", help="read the backup password from stdin")
+    restore.set_defaults(handler=_run(cmd_keys_import))
+
     sync = commands.add_parser("sync", help="sync all devices (or one) and report what really happened")
     sync.add_argument("--device", type=int, action="append", help="only this device (repeatable)")
     sync.add_argument("--json", action="store_true")
@@ -124,7 +146,13 @@ def _run(command):
         setup_logging(paths)
 
         async def main() -> int:
-            services = build_services(paths, allow_session_keys=False)
+            key_store = None
+            if args.key_password_stdin:  # the user chose a password-protected key file (no OS keyring)
+                from etims_desktop.storage.secrets import open_key_store
+
+                password = sys.stdin.readline().rstrip("\n")
+                key_store = open_key_store(paths.root, allow_session_fallback=False, password=password)
+            services = build_services(paths, key_store=key_store, allow_session_keys=False)
             try:
                 return await command(services, args)
             finally:
@@ -290,6 +318,30 @@ async def cmd_import(services, args) -> int:
         return EXIT_ERROR
     data = {"imported": result.created, "already_imported": result.already_imported}
     _print(args, data, f"Queued {result.created} sale(s); {result.already_imported} were already imported.")
+    return EXIT_OK
+
+
+def _password(args, confirm: bool) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass("Backup password: ")
+    if confirm and getpass.getpass("Same password again: ") != password:
+        raise ValueError("The two passwords differ; nothing was written.")
+    return password
+
+
+async def cmd_keys_export(services, args) -> int:
+    password = _password(args, confirm=True)
+    devices = [d for d in await services.store.list_devices() if not d.practice]
+    written = await asyncio.to_thread(services.key_store.export_keys, devices, args.file, password)
+    print(f"Wrote {len(written)} CMC key(s) to {args.file}, encrypted with your password. Keep both safe.")
+    return EXIT_OK
+
+
+async def cmd_keys_import(services, args) -> int:
+    password = _password(args, confirm=False)
+    imported = await asyncio.to_thread(services.key_store.import_keys, args.file, password)
+    print(f"Imported {len(imported)} CMC key(s) into {services.key_store.backend_name}.")
     return EXIT_OK
 
 

@@ -89,3 +89,23 @@ def test_cli_offline_sync_says_nothing_was_sent(tmp_path, kra):
     missing = cli(tmp_path, "device", "init", "99")
     assert missing.returncode == 3 and missing.stderr.startswith("error:")
     assert "Traceback" not in missing.stderr
+
+
+def test_cli_key_backup_moves_keys_to_a_new_pc(tmp_path, kra):
+    kra.approve(PIN, "00", "CLI-3", "OSCU")
+    assert cli(tmp_path, "device", "add", "--name", "Till 3", "--type", "OSCU", "--pin", PIN,
+               "--serial", "CLI-3", "--url", kra.api_url, "--init").returncode == 0
+    backup = tmp_path / "keys.backup"
+    exported = cli(tmp_path, "keys", "export", str(backup), "--password-stdin", stdin="correct horse battery\n")
+    assert exported.returncode == 0 and "Wrote 1 CMC key" in exported.stdout, exported.stderr
+    keyring_file = next((tmp_path / "xdg").rglob("keyring_pass.cfg"))
+    assert backup.read_bytes() and b"KRACU" not in backup.read_bytes()
+
+    keyring_file.unlink()  # "a new PC": the keyring is empty, the database came along
+    lost = cli(tmp_path, "sync")
+    assert lost.returncode == 1 and "no CMC key" in lost.stdout
+    wrong = cli(tmp_path, "keys", "import", str(backup), "--password-stdin", stdin="wrong password\n")
+    assert wrong.returncode == 3 and "Traceback" not in wrong.stderr
+    restored = cli(tmp_path, "keys", "import", str(backup), "--password-stdin", stdin="correct horse battery\n")
+    assert restored.returncode == 0 and "Imported 1 CMC key" in restored.stdout
+    assert cli(tmp_path, "sync").returncode == 0
