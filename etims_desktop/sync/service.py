@@ -41,6 +41,10 @@ class SyncService:
         self._run: asyncio.Future | None = None
         self.device_listeners: list[Callable[[int], None]] = []  # told when a device's data changed
 
+    def apply_settings(self, settings: SyncSettings) -> None:
+        """New settings take effect at once, for every part of the engine."""
+        self.settings = self.drain.settings = self.reference.settings = settings
+
     @property
     def running(self) -> bool:
         return self._run is not None and not self._run.done()

@@ -26,12 +26,9 @@ log = logging.getLogger("etims_desktop.ui")
 
 
 def apply_settings(services, settings: SyncSettings) -> None:
-    """Hand the new settings to every running service that keeps a copy."""
+    """Hand the new settings to the running services."""
     services.settings = settings
-    sync = services.sync
-    for holder in (sync, getattr(sync, "drain", None), getattr(sync, "reference", None)):
-        if holder is not None and hasattr(holder, "settings"):
-            holder.settings = settings
+    services.sync.apply_settings(settings)
 
 
 class SettingsDialog(QDialog):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
 from sync_shop import PIN, open_shop
 
 from etims_desktop.domain.device import DeviceType
@@ -140,3 +143,67 @@ def test_mixed_shop_one_device_down_the_other_syncs(tmp_path, key_store, kra, vs
     run(scenario())
     assert numbers(kra) == [1, 2]
     assert numbers(vscu) == [1, 2]
+
+
+def test_slow_down_pauses_the_device_and_keeps_the_number(tmp_path, key_store, kra, run):
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            kra.faults.once("saveTrnsSalesOsdc", FaultKind.RESULT_CODE, code="990")
+            for _ in range(2):
+                await shop.services.sales.record(device.id, shop.sale(), send_now=False)
+            report = await shop.services.sync.sync()
+            dev = report.devices[0]
+            assert dev.signed == 0 and dev.still_pending == 2
+            assert "slow down" in dev.waiting_reason
+            paused = await shop.services.store.paused_until(device.id)
+            assert paused is not None and paused > datetime.now(UTC)
+            waiting = [e for e in await shop.services.store.list_outbox(device.id) if e.invc_no]
+            assert [e.invc_no for e in waiting] == [1] and waiting[0].state is OutboxState.WAITING
+            # Time passes (the pause ends): the same number goes first, nothing was skipped.
+            await shop.services.store.set_paused_until(device.id, None)
+            shop.services.sync.clock = lambda: datetime.now(UTC) + timedelta(minutes=10)
+            shop.services.sync.drain.clock = shop.services.sync.clock
+            report = await shop.services.sync.sync()
+            assert report.devices[0].signed == 2
+        finally:
+            await shop.services.aclose()
+
+    run(scenario())
+    assert numbers(kra) == [1, 2]
+
+
+def test_scheduler_wakes_oscu_queue_and_uploads_full_vscu_batches(tmp_path, key_store, kra, vscu, run):
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        services = shop.services
+        try:
+            oscu_dev = await shop.add_device(kra, "T1")
+            vscu_dev = await shop.add_device(vscu, "V1", DeviceType.VSCU)
+            services.sync.apply_settings(replace(services.sync.settings, vscu_batch_size=3, vscu_upload_minutes=60))
+            kra.go_offline()
+            await services.sync.checker.check(oscu_dev)
+            await services.sales.record(oscu_dev.id, shop.sale())  # offline: waits in the outbox
+            for _ in range(2):
+                await services.sales.record(vscu_dev.id, shop.sale())  # batch not full yet
+            await services.sales.wait_idle()
+            now = datetime.now(UTC)
+            scheduler = services.scheduler
+            scheduler._last_upload[vscu_dev.id] = now  # the last upload was just now
+            await scheduler.tick(now)
+            assert (await services.store.pending_summary())[oscu_dev.id].pending == 1
+            assert (await services.store.pending_summary())[vscu_dev.id].pending == 2
+            kra.go_online()
+            await services.sales.record(vscu_dev.id, shop.sale())  # the third fills the batch
+            await services.sales.wait_idle()
+            await scheduler.tick(now + timedelta(seconds=services.settings.live_check_seconds + 1))
+            summary = await services.store.pending_summary()
+            assert summary[oscu_dev.id].pending == 0  # the live check found KRA back and woke the queue
+            assert summary[vscu_dev.id].pending == 0
+        finally:
+            await services.aclose()
+
+    run(scenario())
+    assert numbers(kra) == [1]
+    assert numbers(vscu) == [1, 2, 3]
