@@ -147,6 +147,34 @@ async def main(out: Path) -> int:
             services.key_store = real_key_store
             wizard.reject()
 
+            # Sales: the list, a new sale being typed, and a signed sale's receipt (80 mm and A4).
+            window.tabs.setCurrentWidget(window.sales_tab)
+            window.sales_tab.schedule_refresh()
+            await until(lambda: window.sales_tab.model.rowCount() > 0)
+            window.grab().save(str(out / "sales-list.png"))
+            dialog = window.sales_tab.new_sale()
+            await until(lambda: dialog._loaded)
+            for text, qty in (("Sugar", "2"), ("Soda", "3"), ("Diesel", "10")):
+                dialog.search_edit.setText(text)
+                dialog.qty_edit.setText(qty)
+                dialog.add_from_search()
+            dialog.pin_edit.setText("P051234567X")
+            await until(lambda: dialog.amounts is not None and len(dialog.amounts.lines) == 3)
+            dialog.grab().save(str(out / "new-sale.png"))
+            dialog.close()
+            window.tabs.setCurrentWidget(window.items_tab)
+            await until(lambda: window.items_tab.model.rowCount() > 0)
+            window.grab().save(str(out / "items.png"))
+            window.tabs.setCurrentIndex(0)
+
+            from etims_desktop.domain.outbox import OutboxState
+            from etims_desktop.sync.receipts import receipt_view
+            from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
+
+            signed = await services.store.list_outbox(oscu.id, {OutboxState.SIGNED}, limit=1)
+            view = await receipt_view(services, signed[0].sale_id)
+            ReceiptRenderer(view, ReceiptLayout.THERMAL_80MM).images(110)[0].save(str(out / "receipt-80mm.png"))
+
             settings = window.open_settings()
             settings.grab().save(str(out / "settings.png"))
             settings.reject()
