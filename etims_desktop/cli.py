@@ -146,12 +146,14 @@ def _run(command):
         setup_logging(paths)
 
         async def main() -> int:
-            key_store = None
-            if args.key_password_stdin:  # the user chose a password-protected key file (no OS keyring)
-                from etims_desktop.storage.secrets import open_key_store
+            from etims_desktop.storage.secrets import KeyStoreError, UnavailableKeyStore, open_key_store
 
-                password = sys.stdin.readline().rstrip("\n")
+            # --key-password-stdin: the user chose a password-protected key file (no OS keyring).
+            password = sys.stdin.readline().rstrip("\n") if args.key_password_stdin else None
+            try:
                 key_store = open_key_store(paths.root, allow_session_fallback=False, password=password)
+            except KeyStoreError as exc:  # commands that need no key still run; the others say why
+                key_store = UnavailableKeyStore(exc)
             services = build_services(paths, key_store=key_store, allow_session_keys=False)
             try:
                 return await command(services, args)

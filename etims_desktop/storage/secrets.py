@@ -391,6 +391,26 @@ class SessionKeyStore(KeyStore):
         return "session only (not saved)"
 
 
+class UnavailableKeyStore:
+    """Stands in when no key store could be opened (no keyring, key file locked): everything that needs
+    no key still works, and every key operation raises the original, plainly worded error."""
+
+    available = False
+    persistent = False
+
+    def __init__(self, error: KeyStoreError) -> None:
+        self.error = error
+
+    @property
+    def backend_name(self) -> str:
+        return "none - " + self.error.plain
+
+    def _unavailable(self, *args, **kwargs):
+        raise self.error
+
+    set_key = get_key = has_key = delete_key = export_keys = import_keys = _unavailable
+
+
 def _read_backup(path: Path, password: str) -> list[tuple[str, str, str]]:
     """(service suffix, keyring user, key) for every entry of a backup file, all checked before any is used."""
     invalid = BackupFileInvalid(
