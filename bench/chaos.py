@@ -268,6 +268,7 @@ class Chaos:
         self.result = ChaosResult(config)
         self.expected: dict[int, dict[str, bool]] = {}  # device id -> trader number -> is bad
         self.outputs: list[str] = []  # the syncing processes' stdout + stderr
+        self.child: subprocess.Popen | None = None  # the syncing process started last
 
     def say(self, text: str) -> None:
         if self.cfg.log:
@@ -328,7 +329,7 @@ class Chaos:
         command = [sys.executable, str(WORKER), "--data-dir", str(self.data), "--timeout", str(self.cfg.timeout),
                    "--deadline", f"{max(1.0, deadline):.0f}"]  # fmt: skip
         self.result.runs += 1
-        return subprocess.Popen(
+        self.child = subprocess.Popen(
             command,
             env=child_env(self.xdg),
             stdout=subprocess.PIPE,
@@ -336,6 +337,7 @@ class Chaos:
             text=True,
             cwd=ROOT,
         )
+        return self.child
 
     def collect(self, child: subprocess.Popen) -> str:
         out = child.stdout.read() if child.stdout else ""
@@ -478,6 +480,9 @@ class Chaos:
                 await self.verify(shop, oscu, vscu)
                 await self.secret_scan(shop)
             finally:
+                if self.child is not None and self.child.poll() is None:  # a failure above: stop our child
+                    self.child.kill()
+                    self.child.wait(30)
                 await shop.services.aclose()
         self.result.seconds = time.monotonic() - started
         return self.result
