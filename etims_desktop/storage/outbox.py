@@ -62,7 +62,16 @@ def first_in_queue(
 
 def unresolved_number(session: Session, device_id: int) -> int | None:
     """The eTIMS number of the device's numbered, unsigned sale, if any (there is at most one)."""
+    counts = dict(
+        session.execute(
+            select(OutboxStateCountRow.state, OutboxStateCountRow.n).where(
+                OutboxStateCountRow.device_id == device_id, OutboxStateCountRow.n > 0
+            )
+        ).all()
+    )
     for state in NUMBERED_UNSIGNED:
+        if not counts.get(state):
+            continue  # no entry in this state: no seek needed
         row = first_in_queue(session, device_id, state, numbered=True)
         if row is not None:
             return row.invc_no
@@ -173,28 +182,37 @@ class OutboxRepository:
         device = self._device(device_id)
         if device.paused_until is not None and device.paused_until > now:
             return None
-        uncertain = self._first(device_id, S.UNCERTAIN)
+        # The trigger-kept counters say which states have entries: skip the seeks that cannot find one
+        # (this runs once per sale sent, so it is the drain's hot path).
+        present = {state for state, n in self.counts(device_id).items() if n}
+        if not present & {S.UNCERTAIN, S.SENDING, S.WAITING, S.QUEUED}:
+            return None
+        uncertain = self._first(device_id, S.UNCERTAIN) if S.UNCERTAIN in present else None
         if uncertain is not None:
             return self._entry(uncertain)
-        interrupted = self._first(device_id, S.SENDING)
+        interrupted = self._first(device_id, S.SENDING) if S.SENDING in present else None
         if interrupted is not None:
             # Sends of one device are strictly sequential, so a SENDING row seen here is a send whose
             # outcome nobody recorded (cancelled task, crash of the caller): treat it as uncertain.
             self._move(interrupted, S.UNCERTAIN, SEND_INTERRUPTED)
             return self._entry(interrupted)
-        numbered = first_in_queue(self.session, device_id, S.WAITING, numbered=True)
+        waiting_present = S.WAITING in present
+        numbered = (
+            first_in_queue(self.session, device_id, S.WAITING, numbered=True) if waiting_present else None
+        )
         if numbered is not None:
             due = numbered.next_attempt_at is None or numbered.next_attempt_at <= now
             return self._entry(numbered) if due else None
         while True:
-            queued = self._first(device_id, S.QUEUED)
-            waiting = self._first_due_unnumbered_waiting(device_id, now)
+            queued = self._first(device_id, S.QUEUED) if S.QUEUED in present else None
+            waiting = self._first_due_unnumbered_waiting(device_id, now) if waiting_present else None
             candidates = [row for row in (queued, waiting) if row is not None]
             if not candidates:
                 return None
             row = min(candidates, key=lambda r: r.queue_seq)
             if row is queued and self._original_unsigned(row):
                 self._wait_for_original(row)
+                waiting_present = True
                 continue
             return self._entry(row)
 

@@ -14,6 +14,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import cached_property
@@ -244,6 +245,19 @@ class Store:
     async def next_to_send(self, device_id: int, now: datetime) -> OutboxEntry | None:
         """The one entry to send now (uncertain first; nothing overtakes a numbered sale), or None."""
         return await self._write(lambda tx: tx.outbox.next_to_send(device_id, now))
+
+    async def claim_next(self, device_id: int, now: datetime) -> OutboxEntry | None:
+        """next_to_send and assign_number in one transaction: the entry to send, already numbered
+        (write-ahead). An UNCERTAIN entry comes back as it is: it must be resolved with KRA first."""
+
+        def work(tx: Transaction) -> OutboxEntry | None:
+            entry = tx.outbox.next_to_send(device_id, now)
+            if entry is None or entry.state is OutboxState.UNCERTAIN:
+                return entry
+            number = tx.outbox.assign_number(entry.id)
+            return replace(entry, invc_no=number, state=OutboxState.SENDING)
+
+        return await self._write(work)
 
     async def assign_number(self, entry_id: int) -> int:
         """Write-ahead: the entry's eTIMS number (new: last + 1), committed with state SENDING."""

@@ -95,12 +95,13 @@ class OutboxDrain:
                 report.waiting_reason = "the CMC key could not be read"
                 return
             rates = await self.store.tax_rates(device.id)
+            registered: set[str] = set()  # item codes known to be registered on this device (this run)
             while limit is None or done < limit:
-                entry = await self.store.next_to_send(device.id, self.clock())
+                entry = await self.store.claim_next(device.id, self.clock())
                 if entry is None:
                     break
                 try:
-                    await self._handle(device, client, entry, rates, report)
+                    await self._handle(device, client, entry, rates, report, registered)
                     failures = 0
                 except DeviceStopped as stop:
                     failures += 1
@@ -117,15 +118,21 @@ class OutboxDrain:
                     progress(Progress(device.id, "sending", done, max(total, done)))
 
     async def _handle(
-        self, device: Device, client, entry: OutboxEntry, rates, report: DeviceSyncReport
+        self,
+        device: Device,
+        client,
+        entry: OutboxEntry,
+        rates,
+        report: DeviceSyncReport,
+        registered: set[str],
     ) -> None:
-        if entry.state is OutboxState.UNCERTAIN and entry.invc_no is not None:
+        if entry.state is OutboxState.UNCERTAIN:
             if await self._resolve_uncertain(device, client, entry, report):
                 return
-        if not await self._register_items(device, client, entry):
+        if not await self._register_items(device, client, entry, registered):
             report.rejected += 1
             return
-        invc_no = await self.store.assign_number(entry.id)
+        invc_no = entry.invc_no  # committed by claim_next before anything leaves this machine
         amounts = compute_amounts(entry.sale, rates)
         request = sale_request(device, entry.sale, amounts, invc_no, entry.original_invc_no, self.clock())
         was_sent_before = entry.attempts > 0 or entry.state is OutboxState.UNCERTAIN
@@ -218,9 +225,11 @@ class OutboxDrain:
         )
         raise DeviceStopped("KRA's invoice numbers and ours are out of step", None)
 
-    async def _register_items(self, device: Device, client, entry: OutboxEntry) -> bool:
+    async def _register_items(self, device: Device, client, entry: OutboxEntry, registered: set[str]) -> bool:
         """Register the sale's items on this device first (once). False: KRA refused one, the sale needs a fix."""
-        codes = {line.item_code for line in entry.sale.lines}
+        codes = {line.item_code for line in entry.sale.lines} - registered
+        if not codes:
+            return True
         for item in await self.store.unregistered_items(device.id, codes):
             try:
                 await client.save_item(item_request(item))
@@ -236,6 +245,7 @@ class OutboxDrain:
                 await self._wait(entry, WaitReason.KRA_UNAVAILABLE, exc)
                 raise DeviceStopped(WaitReason.KRA_UNAVAILABLE.label, exc) from None
             await self.store.mark_item_registered(device.id, item.code, self.clock())
+        registered.update(codes)
         return True
 
 
