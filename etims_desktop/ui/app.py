@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sys
 
@@ -60,7 +61,10 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
         first_start = not await services.store.list_devices()
         if practice or first_start:  # nothing configured yet: land in practice mode, real devices one click away
             window.start_practice()
-        services.scheduler.start()
+        # Everything built so far lives until exit: keep it out of the garbage collector's full passes,
+        # which otherwise stall the event loop for 100+ ms during a big drain (bench/bench_ui_lag.py).
+        gc.freeze()
+        tasks.spawn(_start_scheduler_after_first_board(window, services))
         if screenshot:
             return await save_screenshot(window, screenshot, wait_practice=practice or first_start)
         await quitting.wait()
@@ -71,6 +75,12 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
             window.events.detach()
         await tasks.cancel_all()
         await services.aclose()
+
+
+async def _start_scheduler_after_first_board(window, services) -> None:
+    """Background checks start once the board has shown, so they do not delay the first picture."""
+    await window.refresher.first_done.wait()
+    services.scheduler.start()
 
 
 async def save_screenshot(window, path: str, wait_practice: bool = False) -> int:
