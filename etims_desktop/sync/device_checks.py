@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
+from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def status_from_error(device: Device, exc: BaseException, at: datetime | None = None) -> DeviceStatus:

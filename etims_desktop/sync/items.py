@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
+from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
 from etims_desktop.kra import errors as kra_errors
@@ -14,10 +15,6 @@ from etims_desktop.storage import secrets
 from etims_desktop.sync.payloads import item_request
 
 log = logging.getLogger("etims_desktop.sync")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

@@ -13,8 +13,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
+from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
 from etims_desktop.domain.tax import compute_amounts
@@ -29,10 +30,6 @@ from etims_desktop.sync.settings import SyncSettings
 log = logging.getLogger("etims_desktop.sync")
 
 ProgressCallback = Callable[[Progress], None]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class DeviceStopped(Exception):

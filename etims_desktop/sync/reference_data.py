@@ -3,18 +3,15 @@ incrementally (lastReqDt), when it is older than the configured age or when aske
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
+from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage.records import CodeClassRecord, CodeRecord, ItemClassRecord, NoticeRecord
 from etims_desktop.storage.reference import CODES, ITEM_CLASSES, NOTICES
 from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.sync.settings import SyncSettings
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def _code_class(raw) -> CodeClassRecord:
@@ -76,7 +73,13 @@ class ReferenceData:
         client = await self.connections.client_for(device)
         jobs = (
             ("code lists", CODES, client.select_codes, _code_class, self.store.save_code_classes),
-            ("item classes", ITEM_CLASSES, client.select_item_classes, _item_class, self.store.save_item_classes),
+            (
+                "item classes",
+                ITEM_CLASSES,
+                client.select_item_classes,
+                _item_class,
+                self.store.save_item_classes,
+            ),
             ("notices", NOTICES, client.select_notices, _notice, self.store.save_notices),
         )
         max_age = timedelta(hours=self.settings.reference_refresh_hours)

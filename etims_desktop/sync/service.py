@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 
+from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import StatusKind
@@ -17,10 +17,6 @@ from etims_desktop.sync.report import DeviceSyncReport, Progress, SyncReport
 from etims_desktop.sync.settings import SyncSettings
 
 log = logging.getLogger("etims_desktop.sync")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class SyncAlreadyRunning(Exception):

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
+
+from etims_desktop.domain.clock import utcnow
 
 
 def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("Formatting", text, None, n)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def age(since: datetime, now: datetime | None = None) -> str:
