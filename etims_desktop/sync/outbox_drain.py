@@ -247,9 +247,12 @@ class OutboxDrain:
 
 
 def _explain(exc: BaseException) -> str:
-    plain = getattr(exc, "plain", None) or str(exc)
+    """What happened, then what to do - as sentences (KRA's own messages often lack the full stop)."""
+    plain = (getattr(exc, "plain", None) or str(exc)).strip()
     next_step = getattr(exc, "next_step", None)
-    return f"{plain} {next_step}" if next_step else plain
+    if not next_step:
+        return plain
+    return f"{plain}{'' if plain.endswith(('.', '!', '?', ')')) else '.'} {next_step}"
 
 
 def _same_sale(details, entry: OutboxEntry) -> bool:
