@@ -11,12 +11,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from etims_desktop.storage.database import create_private_file
 from etims_desktop.storage.errors import StorageError
@@ -24,22 +20,33 @@ from etims_desktop.storage.errors import StorageError
 log = logging.getLogger("etims_desktop.storage")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest revision in migrations/versions (a test keeps the two equal). Knowing it without Alembic
+# lets an up-to-date database open without importing Alembic at all (~130 ms of every start-up).
+SCHEMA_HEAD = "0002"
 
 
-def alembic_config() -> Config:
+def alembic_config():
     """Alembic's configuration, built in code; script_location is the package's migrations folder."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the file (Alembic's version table), None for a new database."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        try:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except OperationalError:  # no version table yet
+            return None
 
 
 def backup_database(engine: Engine, backup_dir: Path, label: str) -> Path:
@@ -68,6 +75,8 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     Foreign keys must be off while Alembic rebuilds a SQLite table (batch mode): dropping the old
     copy would otherwise cascade-delete the rows that point at it. They are checked afterwards.
     """
+    from alembic import command
+
     config = alembic_config()
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
@@ -89,10 +98,13 @@ def migrate(engine: Engine, backup_dir: Path | None = None) -> Path | None:
 
     Returns the backup file, if one was made. Refuses a database written by a newer app version.
     """
-    head = head_revision()
     current = current_revision(engine)
-    if current == head:
+    if current == SCHEMA_HEAD:
         return None
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    head = head_revision()
     backup = None
     if current is not None:
         try:

@@ -118,3 +118,9 @@ def test_a_database_from_a_newer_app_is_refused_untouched(db_path, clock):
         Store.open(db_path, clock=clock)
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
+
+
+def test_schema_head_constant_matches_the_newest_migration():
+    from etims_desktop.storage.migrate import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
