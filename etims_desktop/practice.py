@@ -12,11 +12,14 @@ import asyncio
 import logging
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import TaxType
-from etims_desktop.kra.simulator import Simulator, SimulatorConfig
+
+if TYPE_CHECKING:
+    from etims_desktop.kra.simulator import Simulator
 
 log = logging.getLogger("etims_desktop.practice")
 
@@ -48,6 +51,8 @@ class PracticeKra:
 
 
 def _simulator(mode: str, state_file) -> Simulator:
+    from etims_desktop.kra.simulator import Simulator, SimulatorConfig  # only when practice mode starts
+
     return Simulator(
         SimulatorConfig(mode=mode, state_file=state_file, latency=0.05)
     ).start()
