@@ -18,6 +18,7 @@ from datetime import timedelta
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
+from etims_desktop.domain.status import StatusKind
 from etims_desktop.domain.tax import compute_amounts
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
@@ -113,6 +114,15 @@ class OutboxDrain:
                 done += 1
                 if progress:
                     progress(Progress(device.id, "sending", done, max(total, done)))
+
+    async def send_pending(self, device: Device, progress: ProgressCallback | None = None) -> DeviceSyncReport:
+        """Drain outside a Sync run (a new OSCU sale, a scheduled VSCU batch) and keep what it learnt
+        about the device's status; a Sync run records status itself, with the rest of its report."""
+        report = DeviceSyncReport(device.id, device.name, device.type.value)
+        await self.drain(device, report, progress=progress)
+        if report.status.kind is not StatusKind.UNKNOWN:  # drain sets a status only when something failed
+            await self.store.save_status(device.id, report.status)
+        return report
 
     async def _handle(
         self,

@@ -12,7 +12,6 @@ from etims_desktop.domain.sale import Sale
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.domain.tax import SaleAmounts, compute_amounts
 from etims_desktop.domain.validation import validate_sale
-from etims_desktop.sync.report import DeviceSyncReport
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -77,11 +76,8 @@ class SaleService:
         task.add_done_callback(self._tasks.discard)
 
     async def _send(self, device) -> None:
-        report = DeviceSyncReport(device.id, device.name, device.type.value)
         try:
-            await self.sync.drain.drain(device, report)
-            if report.status.kind not in (StatusKind.UNKNOWN, StatusKind.ONLINE):
-                await self.store.save_status(device.id, report.status)
+            await self.sync.drain.send_pending(device)
         except Exception:  # noqa: BLE001 - the sale is safe in the outbox; the next sync reports it
             log.exception("immediate send for device %s failed", device.id)
         finally:

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.status import StatusKind
-from etims_desktop.sync.report import DeviceSyncReport
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -79,8 +78,5 @@ class SyncScheduler:
             await self._upload(device)
 
     async def _upload(self, device: Device) -> None:
-        report = DeviceSyncReport(device.id, device.name, device.type.value)
-        await self.sync.drain.drain(device, report, progress=lambda _p: self.sync.notify(device.id))
-        if report.status.kind is not StatusKind.UNKNOWN:
-            await self.store.save_status(device.id, report.status)
+        await self.sync.drain.send_pending(device, progress=lambda _p: self.sync.notify(device.id))
         self.sync.notify(device.id)
