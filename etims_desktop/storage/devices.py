@@ -13,7 +13,7 @@ from etims_desktop.domain.status import DeviceStatus
 from etims_desktop.storage.errors import NotFound
 from etims_desktop.storage.mapping import device_from_row, device_row, status_from_row, write_status
 from etims_desktop.storage.models import DeviceRow, OutboxRow
-from etims_desktop.storage.outbox import PENDING_STATES, unresolved_number
+from etims_desktop.storage.outbox import PENDING_STATES, OutboxRepository
 
 
 class DeviceRepository:
@@ -137,7 +137,7 @@ class DeviceRepository:
         row = self.row(device_id)
         if last_invc_no < 0:
             raise DomainValidationError("The last invoice number cannot be negative.", field="last_invc_no")
-        outstanding = unresolved_number(self.session, device_id)
+        outstanding = OutboxRepository(self.session, self.now).unresolved_number(device_id)
         if outstanding is not None:
             raise DomainValidationError(
                 f"Sale number {outstanding} is still on its way to KRA; sync first, then change the counter.",

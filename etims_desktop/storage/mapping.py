@@ -11,7 +11,7 @@ from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxEntry, SignedReceipt
 from etims_desktop.domain.sale import Sale, SaleLine
 from etims_desktop.domain.status import DeviceStatus
-from etims_desktop.storage.models import DeviceRow, ItemRow, OutboxRow, SaleLineRow, SaleRow
+from etims_desktop.storage.models import DeviceRow, ItemRow, SaleLineRow, SaleRow
 
 
 def device_from_row(row: DeviceRow) -> Device:
@@ -141,18 +141,22 @@ def sale_from_row(row: SaleRow, lines: Iterable[SaleLineRow]) -> Sale:
     )
 
 
-def write_receipt(row: OutboxRow, receipt: SignedReceipt) -> None:
-    row.receipt_no = receipt.receipt_no
-    row.total_receipt_no = receipt.total_receipt_no
-    row.internal_data = receipt.internal_data
-    row.signature = receipt.signature
-    row.signed_at = receipt.signed_at
-    row.receipt_scu_id = receipt.scu_id
-    row.receipt_mrc_no = receipt.mrc_no
-    row.receipt_complete = receipt.complete
+def receipt_values(receipt: SignedReceipt) -> dict:
+    """The outbox columns that hold a signed sale's receipt."""
+    return {
+        "receipt_no": receipt.receipt_no,
+        "total_receipt_no": receipt.total_receipt_no,
+        "internal_data": receipt.internal_data,
+        "signature": receipt.signature,
+        "signed_at": receipt.signed_at,
+        "receipt_scu_id": receipt.scu_id,
+        "receipt_mrc_no": receipt.mrc_no,
+        "receipt_complete": receipt.complete,
+    }
 
 
-def receipt_from_row(row: OutboxRow) -> SignedReceipt | None:
+def receipt_from_row(row) -> SignedReceipt | None:
+    """The receipt held by an outbox row (a Core row), if the sale is signed."""
     if row.receipt_complete is None or row.invc_no is None:
         return None
     return SignedReceipt(
@@ -168,7 +172,8 @@ def receipt_from_row(row: OutboxRow) -> SignedReceipt | None:
     )
 
 
-def entry_from_row(row: OutboxRow, sale: Sale, original_invc_no: int | None = None) -> OutboxEntry:
+def entry_from_row(row, sale: Sale, original_invc_no: int | None = None) -> OutboxEntry:
+    """An outbox row (a Core row) with its sale, as the entry the sync engine works on."""
     return OutboxEntry(
         id=row.sale_id,
         sale_id=row.sale_id,

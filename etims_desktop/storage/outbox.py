@@ -5,6 +5,12 @@
 - One numbered, unsigned sale per device at a time: nothing overtakes it.
 - A rejection frees the number for the next sale; a lost answer keeps it (UNCERTAIN).
 - Signed is final. Every state change is recorded with time and reason.
+
+The drain runs claim_next and mark_signed once per sale, so the rows of one entry are read and written
+through plain sqlite3 statements (storage/plain_sql.py, converted by the models' column types); the
+ORM's unit of work and even Core statement building cost ten times the SQL they issue
+(docs/PERFORMANCE.md). Joins, aggregates and bulk inserts stay SQLAlchemy Core. Rows are namedtuples
+or Core rows: both are read by attribute.
 """
 
 from __future__ import annotations
@@ -12,11 +18,12 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from itertools import islice
 
-from sqlalchemy import and_, case, delete, func, insert, or_, select, update
+from sqlalchemy import Row, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from etims_desktop.domain.errors import DomainValidationError
@@ -26,9 +33,9 @@ from etims_desktop.storage.errors import NotFound, OutboxStateError
 from etims_desktop.storage.mapping import (
     entry_from_row,
     line_values,
+    receipt_values,
     sale_from_row,
     sale_values,
-    write_receipt,
 )
 from etims_desktop.storage.models import (
     DeviceRow,
@@ -38,6 +45,7 @@ from etims_desktop.storage.models import (
     SaleLineRow,
     SaleRow,
 )
+from etims_desktop.storage.plain_sql import driver_connection, plain_table
 from etims_desktop.storage.records import PendingSummary, StateChange
 
 S = OutboxState
@@ -48,34 +56,12 @@ FINAL_STATES = (S.SIGNED, S.CANCELLED)
 APP_STOPPED = "app stopped mid-send: checking with KRA whether it arrived"
 SEND_INTERRUPTED = "the previous send was interrupted before KRA answered: checking with KRA"
 
-
-def first_in_queue(
-    session: Session, device_id: int, state: OutboxState, numbered: bool = False
-) -> OutboxRow | None:
-    """A device's first entry in `state` in queue order (one seek on ix_outbox_queue, whatever the
-    history size); with numbered=True only an entry holding an eTIMS number."""
-    query = select(OutboxRow).where(OutboxRow.device_id == device_id, OutboxRow.state == state)
-    if numbered:
-        query = query.where(OutboxRow.invc_no.is_not(None))
-    return session.scalar(query.order_by(OutboxRow.queue_seq).limit(1))
-
-
-def unresolved_number(session: Session, device_id: int) -> int | None:
-    """The eTIMS number of the device's numbered, unsigned sale, if any (there is at most one)."""
-    counts = dict(
-        session.execute(
-            select(OutboxStateCountRow.state, OutboxStateCountRow.n).where(
-                OutboxStateCountRow.device_id == device_id, OutboxStateCountRow.n > 0
-            )
-        ).all()
-    )
-    for state in NUMBERED_UNSIGNED:
-        if not counts.get(state):
-            continue  # no entry in this state: no seek needed
-        row = first_in_queue(session, device_id, state, numbered=True)
-        if row is not None:
-            return row.invc_no
-    return None
+OUTBOX = OutboxRow.__table__
+SALES = SaleRow.__table__
+LINES = SaleLineRow.__table__
+EVENTS = OutboxEventRow.__table__
+DEVICES = DeviceRow.__table__
+COUNTS = OutboxStateCountRow.__table__
 
 
 class OutboxRepository:
@@ -83,7 +69,17 @@ class OutboxRepository:
 
     def __init__(self, session: Session, now: datetime) -> None:
         self.session = session
+        self.db = session.connection()  # Core statements go straight to the connection (see above)
+        self.sql = driver_connection(self.db)  # ... and plain ones to the sqlite3 connection under it
         self.now = now
+        dialect = self.db.dialect
+        self._outbox = plain_table(OUTBOX, dialect)
+        self._sales = plain_table(SALES, dialect)
+        self._lines = plain_table(LINES, dialect)
+        self._events = plain_table(EVENTS, dialect)
+        self._devices = plain_table(DEVICES, dialect)
+        self._counts = plain_table(COUNTS, dialect)
+        self._stored = {state: self._outbox.to_db("state", state) for state in S}  # 'queued', ...
 
     # --- recording sales ---------------------------------------------------------------------
 
@@ -96,8 +92,9 @@ class OutboxRepository:
         Core bulk inserts: an import of thousands of sales is one short transaction. Ids are taken
         from max(id) + 1, which is safe because writers hold SQLite's write lock (BEGIN IMMEDIATE)."""
         device = self._device(device_id)
+        queue_seq = device.last_queue_seq
         known = self._known_invoice_numbers(device_id, {sale.trader_invoice_no for sale, _, _ in items})
-        next_id = (self.session.scalar(select(func.max(SaleRow.id))) or 0) + 1
+        next_id = (self.db.scalar(select(func.max(SALES.c.id))) or 0) + 1
         sales, lines, entries, events = [], [], [], []
         results: list[tuple[int, bool]] = []
         recorded_here: set[int] = set()  # a credit note may correct a sale of the same batch
@@ -110,7 +107,7 @@ class OutboxRepository:
                 self._check_original(device_id, sale)
             sale_id, next_id = next_id, next_id + 1
             recorded_here.add(sale_id)
-            device.last_queue_seq += 1
+            queue_seq += 1
             known[sale.trader_invoice_no] = sale_id
             results.append((sale_id, True))
             sales.append(
@@ -127,7 +124,7 @@ class OutboxRepository:
                     "sale_id": sale_id,
                     "device_id": device_id,
                     "state": S.QUEUED,
-                    "queue_seq": device.last_queue_seq,
+                    "queue_seq": queue_seq,
                     "attempts": 0,
                     "created_at": self.now,
                     "state_changed_at": self.now,
@@ -142,14 +139,11 @@ class OutboxRepository:
                     "reason": "recorded",
                 }
             )
-        for model, rows in (
-            (SaleRow, sales),
-            (SaleLineRow, lines),
-            (OutboxRow, entries),
-            (OutboxEventRow, events),
-        ):
+        for table, rows in ((SALES, sales), (LINES, lines), (OUTBOX, entries), (EVENTS, events)):
             if rows:
-                self.session.execute(insert(model), rows)
+                self.db.execute(insert(table), rows)
+        if queue_seq != device.last_queue_seq:
+            self._update_device(device_id, last_queue_seq=queue_seq)
         return results
 
     def _known_invoice_numbers(self, device_id: int, numbers: set[str]) -> dict[str, int]:
@@ -157,9 +151,9 @@ class OutboxRepository:
         ordered = sorted(numbers)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
-            rows = self.session.execute(
-                select(SaleRow.trader_invoice_no, SaleRow.id).where(
-                    SaleRow.device_id == device_id, SaleRow.trader_invoice_no.in_(chunk)
+            rows = self.db.execute(
+                select(SALES.c.trader_invoice_no, SALES.c.id).where(
+                    SALES.c.device_id == device_id, SALES.c.trader_invoice_no.in_(chunk)
                 )
             )
             known.update({number: sale_id for number, sale_id in rows})
@@ -168,8 +162,8 @@ class OutboxRepository:
     def _check_original(self, device_id: int, sale: Sale) -> None:
         if sale.original_sale_id is None:
             return
-        original = self.session.get(SaleRow, sale.original_sale_id)
-        if original is None or original.device_id != device_id:
+        original_device = self.db.scalar(select(SALES.c.device_id).where(SALES.c.id == sale.original_sale_id))
+        if original_device != device_id:
             raise DomainValidationError(
                 "The sale this credit note corrects is not recorded on this device.", field="original_sale_id"
             )
@@ -179,74 +173,106 @@ class OutboxRepository:
     def next_to_send(self, device_id: int, now: datetime) -> OutboxEntry | None:
         """The one entry to work on now, or None. See module docstring and the brief's order:
         uncertain first; then the numbered sale (nothing overtakes it); then the oldest due sale."""
+        found = self._next(self._device(device_id), now)
+        return found[1] if found else None
+
+    def claim_next(self, device_id: int, now: datetime) -> OutboxEntry | None:
+        """next_to_send, already numbered and SENDING (write-ahead): the entry to send now. An
+        UNCERTAIN entry comes back as it is: it must be resolved with KRA first."""
         device = self._device(device_id)
+        found = self._next(device, now)
+        if found is None:
+            return None
+        row, entry = found
+        if entry.state is S.UNCERTAIN:
+            return entry
+        # _next hands out an unnumbered sale only when no numbered one is unresolved: no check needed.
+        invc_no = self._start_sending(row, device.last_invc_no)
+        return replace(entry, invc_no=invc_no, state=S.SENDING, wait_reason=None, next_attempt_at=None)
+
+    def _next(self, device: Row, now: datetime) -> tuple[Row, OutboxEntry] | None:
         if device.paused_until is not None and device.paused_until > now:
             return None
         # The trigger-kept counters say which states have entries: skip the seeks that cannot find one
         # (this runs once per sale sent, so it is the drain's hot path).
-        present = {state for state, n in self.counts(device_id).items() if n}
+        present = self.states_present(device.id)
         if not present & {S.UNCERTAIN, S.SENDING, S.WAITING, S.QUEUED}:
             return None
-        uncertain = self._first(device_id, S.UNCERTAIN) if S.UNCERTAIN in present else None
+        uncertain = self._first(device.id, S.UNCERTAIN) if S.UNCERTAIN in present else None
         if uncertain is not None:
-            return self._entry(uncertain)
-        interrupted = self._first(device_id, S.SENDING) if S.SENDING in present else None
+            return uncertain, self._entry(uncertain)
+        interrupted = self._first(device.id, S.SENDING) if S.SENDING in present else None
         if interrupted is not None:
             # Sends of one device are strictly sequential, so a SENDING row seen here is a send whose
             # outcome nobody recorded (cancelled task, crash of the caller): treat it as uncertain.
             self._move(interrupted, S.UNCERTAIN, SEND_INTERRUPTED)
-            return self._entry(interrupted)
+            return interrupted, replace(self._entry(interrupted), state=S.UNCERTAIN)
         waiting_present = S.WAITING in present
-        numbered = (
-            first_in_queue(self.session, device_id, S.WAITING, numbered=True) if waiting_present else None
-        )
+        numbered = self.first_in_queue(device.id, S.WAITING, numbered=True) if waiting_present else None
         if numbered is not None:
             due = numbered.next_attempt_at is None or numbered.next_attempt_at <= now
-            return self._entry(numbered) if due else None
+            return (numbered, self._entry(numbered)) if due else None
         while True:
-            queued = self._first(device_id, S.QUEUED) if S.QUEUED in present else None
-            waiting = self._first_due_unnumbered_waiting(device_id, now) if waiting_present else None
+            queued = self._first(device.id, S.QUEUED) if S.QUEUED in present else None
+            waiting = self._first_due_unnumbered_waiting(device.id, now) if waiting_present else None
             candidates = [row for row in (queued, waiting) if row is not None]
             if not candidates:
                 return None
             row = min(candidates, key=lambda r: r.queue_seq)
-            if row is queued and self._original_unsigned(row):
-                self._wait_for_original(row)
+            entry = self._entry(row)
+            if row is queued and entry.sale.original_sale_id is not None and entry.original_invc_no is None:
+                # A credit note whose original is not signed yet (original_invc_no is only set then).
+                self._move(
+                    row,
+                    S.WAITING,
+                    WaitReason.ORIGINAL_NOT_SIGNED.label,
+                    wait_reason=WaitReason.ORIGINAL_NOT_SIGNED,
+                    next_attempt_at=None,
+                )
                 waiting_present = True
                 continue
-            return self._entry(row)
+            return row, entry
 
-    def _first(self, device_id: int, state: OutboxState) -> OutboxRow | None:
-        return first_in_queue(self.session, device_id, state)
+    def _first(self, device_id: int, state: OutboxState) -> Row | None:
+        return self.first_in_queue(device_id, state)
 
-    def _first_due_unnumbered_waiting(self, device_id: int, now: datetime) -> OutboxRow | None:
-        original = aliased(OutboxRow)
-        return self.session.scalar(
-            select(OutboxRow)
-            .join(SaleRow, SaleRow.id == OutboxRow.sale_id)
-            .outerjoin(original, original.sale_id == SaleRow.original_sale_id)
+    def first_in_queue(self, device_id: int, state: OutboxState, numbered: bool = False) -> Row | None:
+        """A device's first entry in `state` in queue order (one seek on ix_outbox_queue, whatever the
+        history size); with numbered=True only an entry holding an eTIMS number."""
+        where = "device_id = ? AND state = ?" + (" AND invc_no IS NOT NULL" if numbered else "")
+        return self._outbox.first(self.sql, where, (device_id, self._stored[state]), "ORDER BY queue_seq")
+
+    def states_present(self, device_id: int) -> set[OutboxState]:
+        """The states that hold at least one of the device's entries (the trigger-kept counters)."""
+        return {row.state for row in self._counts.select(self.sql, "device_id = ? AND n > 0", (device_id,))}
+
+    def unresolved_number(self, device_id: int) -> int | None:
+        """The eTIMS number of the device's numbered, unsigned sale, if any (there is at most one)."""
+        present = self.states_present(device_id)
+        for state in NUMBERED_UNSIGNED:
+            if state not in present:
+                continue  # no entry in this state: no seek needed
+            row = self.first_in_queue(device_id, state, numbered=True)
+            if row is not None:
+                return row.invc_no
+        return None
+
+    def _first_due_unnumbered_waiting(self, device_id: int, now: datetime) -> Row | None:
+        original = aliased(OUTBOX)
+        return self.db.execute(
+            select(OUTBOX)
+            .join(SALES, SALES.c.id == OUTBOX.c.sale_id)
+            .outerjoin(original, original.c.sale_id == SALES.c.original_sale_id)
             .where(
-                OutboxRow.device_id == device_id,
-                OutboxRow.state == S.WAITING,
-                OutboxRow.invc_no.is_(None),
-                or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now),
-                or_(SaleRow.original_sale_id.is_(None), original.state == S.SIGNED),
+                OUTBOX.c.device_id == device_id,
+                OUTBOX.c.state == S.WAITING,
+                OUTBOX.c.invc_no.is_(None),
+                or_(OUTBOX.c.next_attempt_at.is_(None), OUTBOX.c.next_attempt_at <= now),
+                or_(SALES.c.original_sale_id.is_(None), original.c.state == S.SIGNED),
             )
-            .order_by(OutboxRow.queue_seq)
+            .order_by(OUTBOX.c.queue_seq)
             .limit(1)
-        )
-
-    def _original_unsigned(self, row: OutboxRow) -> bool:
-        original_id = row.sale.original_sale_id
-        if original_id is None:
-            return False
-        original = self.session.get(OutboxRow, original_id)
-        return original is None or original.state is not S.SIGNED
-
-    def _wait_for_original(self, row: OutboxRow) -> None:
-        row.wait_reason = WaitReason.ORIGINAL_NOT_SIGNED
-        row.next_attempt_at = None
-        self._move(row, S.WAITING, WaitReason.ORIGINAL_NOT_SIGNED.label)
+        ).first()
 
     # --- the life of one entry -----------------------------------------------------------------
 
@@ -257,21 +283,24 @@ class OutboxRepository:
         if row.state is S.NEEDS_FIX:
             raise OutboxStateError(f"Sale {entry_id} needs a fix; resend it before sending.")
         if row.invc_no is None:
-            blocking = unresolved_number(self.session, row.device_id)
+            blocking = self.unresolved_number(row.device_id)
             if blocking is not None:
                 raise OutboxStateError(
                     f"eTIMS number {blocking} of this device is not resolved yet; nothing may overtake it."
                 )
-            device = self._device(row.device_id)
-            device.last_invc_no += 1
-            row.invc_no = device.last_invc_no
-            reason = f"sending with eTIMS number {row.invc_no}"
+        return self._start_sending(row, self._device(row.device_id).last_invc_no)
+
+    def _start_sending(self, row: Row, last_invc_no: int) -> int:
+        """SENDING with the row's number, or with the device's next one (last_invc_no + 1)."""
+        if row.invc_no is None:
+            invc_no = last_invc_no + 1
+            self._update_device(row.device_id, last_invc_no=invc_no)
+            reason = f"sending with eTIMS number {invc_no}"
         else:
-            reason = f"sending again with eTIMS number {row.invc_no}"
-        row.wait_reason = None
-        row.next_attempt_at = None
-        self._move(row, S.SENDING, reason)
-        return row.invc_no
+            invc_no = row.invc_no
+            reason = f"sending again with eTIMS number {invc_no}"
+        self._move(row, S.SENDING, reason, invc_no=invc_no, wait_reason=None, next_attempt_at=None)
+        return invc_no
 
     def mark_signed(self, entry_id: int, receipt: SignedReceipt) -> None:
         row = self._open_row(entry_id)
@@ -280,25 +309,27 @@ class OutboxRepository:
                 f"Receipt for eTIMS number {receipt.invc_no} does not match sale {entry_id} "
                 f"(number {row.invc_no})."
             )
-        write_receipt(row, receipt)
-        row.wait_reason = None
-        row.next_attempt_at = None
-        row.last_error_code = None
-        row.last_error_message = None
         reason = (
             "signed by KRA"
             if receipt.complete
             else "KRA already had this sale (recorded); its receipt details are not available"
         )
-        self._move(row, S.SIGNED, reason)
+        self._move(
+            row,
+            S.SIGNED,
+            reason,
+            **receipt_values(receipt),
+            wait_reason=None,
+            next_attempt_at=None,
+            last_error_code=None,
+            last_error_message=None,
+        )
 
     def mark_uncertain(self, entry_id: int, reason: str) -> None:
         row = self._open_row(entry_id)
         if row.invc_no is None:
             raise OutboxStateError(f"Sale {entry_id} was never numbered, so it cannot have reached KRA.")
-        row.attempts += 1
-        row.last_error_message = reason
-        self._move(row, S.UNCERTAIN, reason)
+        self._move(row, S.UNCERTAIN, reason, attempts=row.attempts + 1, last_error_message=reason)
 
     def mark_waiting(
         self,
@@ -312,28 +343,34 @@ class OutboxRepository:
         row = self._open_row(entry_id)
         if row.state is S.NEEDS_FIX:
             raise OutboxStateError(f"Sale {entry_id} needs a fix; it does not wait for a retry.")
-        row.attempts += 1
-        row.next_attempt_at = next_attempt_at
-        row.last_error_code = code
-        row.last_error_message = message
-        changed_reason = row.wait_reason is not reason
-        row.wait_reason = reason
-        self._move(row, S.WAITING, message or reason.label, force=changed_reason)
+        self._move(
+            row,
+            S.WAITING,
+            message or reason.label,
+            force=row.wait_reason is not reason,
+            attempts=row.attempts + 1,
+            next_attempt_at=next_attempt_at,
+            last_error_code=code,
+            last_error_message=message,
+            wait_reason=reason,
+        )
 
     def mark_needs_fix(self, entry_id: int, code: str | None, message: str) -> None:
         """KRA refused the sale: a person must correct or cancel it. Its number goes back to the device
         (when it is the last one handed out), so the next sale reuses it and the sequence stays gap-free."""
         row = self._open_row(entry_id)
-        if row.invc_no is not None:
-            device = self._device(row.device_id)
-            if device.last_invc_no == row.invc_no:
-                device.last_invc_no -= 1
-            row.invc_no = None
-        row.wait_reason = None
-        row.next_attempt_at = None
-        row.last_error_code = code
-        row.last_error_message = message
-        self._move(row, S.NEEDS_FIX, message)
+        if row.invc_no is not None and self._device(row.device_id).last_invc_no == row.invc_no:
+            self._update_device(row.device_id, last_invc_no=row.invc_no - 1)
+        self._move(
+            row,
+            S.NEEDS_FIX,
+            message,
+            invc_no=None,
+            wait_reason=None,
+            next_attempt_at=None,
+            last_error_code=code,
+            last_error_message=message,
+        )
 
     def cancel(self, sale_id: int) -> None:
         """Cancel a sale that never reached KRA and holds no number."""
@@ -351,17 +388,15 @@ class OutboxRepository:
                 "there, so it cannot be cancelled now. Sync first.",
                 field="sale",
             )
-        credit_notes = self.session.scalar(
+        credit_notes = self.db.scalar(
             select(func.count())
-            .select_from(SaleRow)
-            .join(OutboxRow, OutboxRow.sale_id == SaleRow.id)
-            .where(SaleRow.original_sale_id == sale_id, OutboxRow.state != S.CANCELLED)
+            .select_from(SALES)
+            .join(OUTBOX, OUTBOX.c.sale_id == SALES.c.id)
+            .where(SALES.c.original_sale_id == sale_id, OUTBOX.c.state != S.CANCELLED)
         )
         if credit_notes:
             raise DomainValidationError("Credit notes refer to this sale; cancel them first.", field="sale")
-        row.wait_reason = None
-        row.next_attempt_at = None
-        self._move(row, S.CANCELLED, "cancelled by you")
+        self._move(row, S.CANCELLED, "cancelled by you", wait_reason=None, next_attempt_at=None)
 
     def resend(
         self,
@@ -381,22 +416,26 @@ class OutboxRepository:
             if total is None or total_tax is None:
                 raise ValueError("a corrected sale needs its total and total tax")
             self._replace_sale(row, corrected, total, total_tax)
-        device = self._device(row.device_id)
-        device.last_queue_seq += 1
-        row.queue_seq = device.last_queue_seq
-        row.attempts = 0
-        row.wait_reason = None
-        row.next_attempt_at = None
-        row.last_error_code = None
-        row.last_error_message = None
-        self._move(row, S.QUEUED, "corrected and queued again" if corrected else "queued again")
+        queue_seq = self._device(row.device_id).last_queue_seq + 1
+        self._update_device(row.device_id, last_queue_seq=queue_seq)
+        self._move(
+            row,
+            S.QUEUED,
+            "corrected and queued again" if corrected else "queued again",
+            queue_seq=queue_seq,
+            attempts=0,
+            wait_reason=None,
+            next_attempt_at=None,
+            last_error_code=None,
+            last_error_message=None,
+        )
 
-    def _replace_sale(self, row: OutboxRow, sale: Sale, total: Decimal, total_tax: Decimal) -> None:
-        sale_row = row.sale
-        if sale.trader_invoice_no != sale_row.trader_invoice_no:
-            clash = self.session.scalar(
-                select(SaleRow.id).where(
-                    SaleRow.device_id == row.device_id, SaleRow.trader_invoice_no == sale.trader_invoice_no
+    def _replace_sale(self, row: Row, sale: Sale, total: Decimal, total_tax: Decimal) -> None:
+        recorded_number = self.db.scalar(select(SALES.c.trader_invoice_no).where(SALES.c.id == row.sale_id))
+        if sale.trader_invoice_no != recorded_number:
+            clash = self.db.scalar(
+                select(SALES.c.id).where(
+                    SALES.c.device_id == row.device_id, SALES.c.trader_invoice_no == sale.trader_invoice_no
                 )
             )
             if clash is not None:
@@ -405,12 +444,11 @@ class OutboxRepository:
                     field="trader_invoice_no",
                 )
         self._check_original(row.device_id, sale)
-        self.session.execute(delete(SaleLineRow).where(SaleLineRow.sale_id == row.sale_id))
-        self.session.execute(
-            update(SaleRow).where(SaleRow.id == row.sale_id).values(sale_values(sale, total, total_tax))
+        self.db.execute(delete(LINES).where(LINES.c.sale_id == row.sale_id))
+        self.db.execute(
+            update(SALES).where(SALES.c.id == row.sale_id).values(sale_values(sale, total, total_tax))
         )
-        self.session.execute(insert(SaleLineRow), line_values(row.sale_id, sale))
-        self.session.expire(sale_row)  # the entry handed back is read from the new rows
+        self.db.execute(insert(LINES), line_values(row.sale_id, sale))
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -428,36 +466,34 @@ class OutboxRepository:
 
         The page's ids come first: one index walk per (device, state), merged here. SQLite cannot merge
         index ranges itself and would otherwise sort, or scan a device's whole history."""
-        devices = [device_id] if device_id is not None else list(self.session.scalars(select(DeviceRow.id)))
+        devices = [device_id] if device_id is not None else list(self.db.scalars(select(DEVICES.c.id)))
         wanted = offset + limit
         streams = []
         for device in devices:
             for state in [None] if states is None else set(states):
-                query = select(OutboxRow.sale_id).where(OutboxRow.device_id == device)
+                query = select(OUTBOX.c.sale_id).where(OUTBOX.c.device_id == device)
                 if state is not None:
-                    query = query.where(OutboxRow.state == state)
-                streams.append(
-                    list(self.session.scalars(query.order_by(OutboxRow.sale_id.desc()).limit(wanted)))
-                )
+                    query = query.where(OUTBOX.c.state == state)
+                streams.append(list(self.db.scalars(query.order_by(OUTBOX.c.sale_id.desc()).limit(wanted))))
         page = list(islice(heapq.merge(*streams, reverse=True), offset, wanted))
-        entries = self._entries(page)
+        if not page:
+            return []
+        entries = self._entries(self._outbox.select_in(self.sql, "sale_id", page))
         return [entries[sale_id] for sale_id in page]
 
     def history(self, sale_id: int) -> list[StateChange]:
         self._row(sale_id)
-        events = self.session.scalars(
-            select(OutboxEventRow).where(OutboxEventRow.sale_id == sale_id).order_by(OutboxEventRow.id)
+        events = self.db.execute(
+            select(EVENTS.c.at, EVENTS.c.from_state, EVENTS.c.to_state, EVENTS.c.reason)
+            .where(EVENTS.c.sale_id == sale_id)
+            .order_by(EVENTS.c.id)
         )
-        return [StateChange(e.at, e.from_state, e.to_state, e.reason) for e in events]
+        return [StateChange(*event) for event in events]
 
     def counts(self, device_id: int) -> dict[OutboxState, int]:
         """Entries per state (every state, zeros included), from the trigger-kept counters."""
         counts = dict.fromkeys(S, 0)
-        rows = self.session.execute(
-            select(OutboxStateCountRow.state, OutboxStateCountRow.n).where(
-                OutboxStateCountRow.device_id == device_id
-            )
-        )
+        rows = self.db.execute(select(COUNTS.c.state, COUNTS.c.n).where(COUNTS.c.device_id == device_id))
         counts.update({state: n for state, n in rows})
         return counts
 
@@ -466,24 +502,23 @@ class OutboxRepository:
 
         One statement: the trigger-kept counters, and for each pending state that has entries the
         created_at of its lowest sale id (the earliest recorded), one seek on ix_outbox_state."""
-        counter = OutboxStateCountRow
         oldest = (
-            select(OutboxRow.created_at)
-            .where(OutboxRow.device_id == counter.device_id, OutboxRow.state == counter.state)
-            .order_by(OutboxRow.sale_id)
+            select(OUTBOX.c.created_at)
+            .where(OUTBOX.c.device_id == COUNTS.c.device_id, OUTBOX.c.state == COUNTS.c.state)
+            .order_by(OUTBOX.c.sale_id)
             .limit(1)
-            .correlate(counter)
+            .correlate(COUNTS)
             .scalar_subquery()
         )
-        rows = self.session.execute(
+        rows = self.db.execute(
             select(
-                counter.device_id,
-                counter.state,
-                counter.n,
-                case((and_(counter.state.in_(PENDING_STATES), counter.n > 0), oldest)),
+                COUNTS.c.device_id,
+                COUNTS.c.state,
+                COUNTS.c.n,
+                case((and_(COUNTS.c.state.in_(PENDING_STATES), COUNTS.c.n > 0), oldest)),
             )
         )
-        counts = {device_id: dict.fromkeys(S, 0) for device_id in self.session.scalars(select(DeviceRow.id))}
+        counts = {device_id: dict.fromkeys(S, 0) for device_id in self.db.scalars(select(DEVICES.c.id))}
         oldest_at: dict[int, list[datetime]] = defaultdict(list)
         for device_id, state, n, first_recorded in rows:
             counts.setdefault(device_id, dict.fromkeys(S, 0))[state] = n
@@ -500,23 +535,23 @@ class OutboxRepository:
         }
 
     def signed_count_since(self, device_id: int, since: datetime) -> int:
-        return self.session.scalar(
+        return self.db.scalar(
             select(func.count())
-            .select_from(OutboxRow)
+            .select_from(OUTBOX)
             .where(
-                OutboxRow.device_id == device_id,
-                OutboxRow.state == S.SIGNED,
-                OutboxRow.state_changed_at >= since,
+                OUTBOX.c.device_id == device_id,
+                OUTBOX.c.state == S.SIGNED,
+                OUTBOX.c.state_changed_at >= since,
             )
         )
 
     def credited_quantities(self, original_sale_id: int) -> dict[str, Decimal]:
         """Quantity per item code already credited on a sale by its (not cancelled) credit notes."""
-        rows = self.session.execute(
-            select(SaleLineRow.item_code, SaleLineRow.qty)
-            .join(SaleRow, SaleRow.id == SaleLineRow.sale_id)
-            .join(OutboxRow, OutboxRow.sale_id == SaleRow.id)
-            .where(SaleRow.original_sale_id == original_sale_id, OutboxRow.state != S.CANCELLED)
+        rows = self.db.execute(
+            select(LINES.c.item_code, LINES.c.qty)
+            .join(SALES, SALES.c.id == LINES.c.sale_id)
+            .join(OUTBOX, OUTBOX.c.sale_id == SALES.c.id)
+            .where(SALES.c.original_sale_id == original_sale_id, OUTBOX.c.state != S.CANCELLED)
         )
         credited: dict[str, Decimal] = defaultdict(Decimal)
         for item_code, qty in rows:
@@ -528,71 +563,68 @@ class OutboxRepository:
     def recover_interrupted(self) -> int:
         """Crash recovery: a sale left SENDING may or may not have reached KRA. Make it UNCERTAIN."""
         recovered = 0
-        for device_id in list(self.session.scalars(select(DeviceRow.id))):
-            rows = self.session.scalars(
-                select(OutboxRow).where(OutboxRow.device_id == device_id, OutboxRow.state == S.SENDING)
+        for device_id in list(self.db.scalars(select(DEVICES.c.id))):
+            rows = self._outbox.select(
+                self.sql, "device_id = ? AND state = ?", (device_id, self._stored[S.SENDING])
             )
-            for row in list(rows):
+            for row in rows:
                 self._move(row, S.UNCERTAIN, APP_STOPPED)
                 recovered += 1
         return recovered
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _device(self, device_id: int) -> DeviceRow:
-        device = self.session.get(DeviceRow, device_id)
+    def _device(self, device_id: int) -> Row:
+        device = self._devices.first(self.sql, "id = ?", (device_id,))
         if device is None:
             raise NotFound(
                 f"There is no device number {device_id} (it may have been removed).", field="device"
             )
         return device
 
-    def _row(self, sale_id: int) -> OutboxRow:
-        row = self.session.get(OutboxRow, sale_id)
+    def _update_device(self, device_id: int, **values) -> None:
+        self._devices.update(self.sql, "id", device_id, values)
+
+    def _row(self, sale_id: int) -> Row:
+        row = self._outbox.first(self.sql, "sale_id = ?", (sale_id,))
         if row is None:
             raise NotFound(f"There is no sale number {sale_id}.", field="sale")
         return row
 
-    def _open_row(self, entry_id: int) -> OutboxRow:
+    def _open_row(self, entry_id: int) -> Row:
         """The row of an entry the sync engine may still change: never a signed or cancelled one."""
         row = self._row(entry_id)
         if row.state in FINAL_STATES:
             raise OutboxStateError(f"Sale {entry_id} is {row.state.label}; that is final.")
         return row
 
-    def _move(self, row: OutboxRow, to: OutboxState, reason: str, *, force: bool = False) -> None:
-        if row.state is to and not force:
-            return
-        self._event(row.sale_id, row.state, to, reason)
-        row.state = to
-        row.state_changed_at = self.now
+    def _move(self, row: Row, to: OutboxState, reason: str, *, force: bool = False, **values) -> None:
+        """Write `values` to the entry and, when its state changes (or `force`), move it to `to`
+        with an event in its history."""
+        if row.state is not to or force:
+            self._events.insert(
+                self.sql,
+                {
+                    "sale_id": row.sale_id,
+                    "at": self.now,
+                    "from_state": row.state,
+                    "to_state": to,
+                    "reason": reason,
+                },
+            )
+            values.update(state=to, state_changed_at=self.now)
+        if values:
+            self._outbox.update(self.sql, "sale_id", row.sale_id, values)
 
-    def _event(self, sale_id: int, from_state: OutboxState | None, to: OutboxState, reason: str) -> None:
-        self.session.add(
-            OutboxEventRow(sale_id=sale_id, at=self.now, from_state=from_state, to_state=to, reason=reason)
-        )
+    def _entry(self, row: Row) -> OutboxEntry:
+        return self._entries([row])[row.sale_id]
 
-    def _entry(self, row: OutboxRow) -> OutboxEntry:
-        return self._entries([row.sale_id])[row.sale_id]
-
-    def _entries(self, sale_ids: list[int]) -> dict[int, OutboxEntry]:
-        """Entries with their sales and lines, read as plain rows (Core): the board lists hundreds."""
-        if not sale_ids:
-            return {}
-        self.session.flush()  # changes made in this transaction must show in what is handed back
-        outbox = self.session.execute(
-            select(OutboxRow.__table__).where(OutboxRow.sale_id.in_(sale_ids))
-        ).all()
-        sales = {
-            row.id: row
-            for row in self.session.execute(select(SaleRow.__table__).where(SaleRow.id.in_(sale_ids)))
-        }
+    def _entries(self, rows: Sequence[Row]) -> dict[int, OutboxEntry]:
+        """Entries of outbox rows, with their sales and lines: the board lists hundreds at a time."""
+        sale_ids = [row.sale_id for row in rows]
+        sales = {sale.id: sale for sale in self._sales.select_in(self.sql, "id", sale_ids)}
         lines = defaultdict(list)
-        for line in self.session.execute(
-            select(SaleLineRow.__table__)
-            .where(SaleLineRow.sale_id.in_(sale_ids))
-            .order_by(SaleLineRow.sale_id, SaleLineRow.line_no)
-        ):
+        for line in self._lines.select_in(self.sql, "sale_id", sale_ids, "ORDER BY sale_id, line_no"):
             lines[line.sale_id].append(line)
         originals = {sale.original_sale_id for sale in sales.values() if sale.original_sale_id is not None}
         numbers = self._signed_numbers(originals)
@@ -602,16 +634,10 @@ class OutboxRepository:
                 sale_from_row(sales[row.sale_id], lines[row.sale_id]),
                 numbers.get(sales[row.sale_id].original_sale_id),
             )
-            for row in outbox
+            for row in rows
         }
 
     def _signed_numbers(self, sale_ids: set[int]) -> dict[int, int]:
         """eTIMS numbers of those sales that are signed (a credit note's orgInvcNo)."""
-        if not sale_ids:
-            return {}
-        rows = self.session.execute(
-            select(OutboxRow.sale_id, OutboxRow.invc_no).where(
-                OutboxRow.sale_id.in_(sale_ids), OutboxRow.state == S.SIGNED
-            )
-        )
-        return {sale_id: invc_no for sale_id, invc_no in rows}
+        rows = self._outbox.select_in(self.sql, "sale_id", sale_ids)
+        return {row.sale_id: row.invc_no for row in rows if row.state is S.SIGNED}

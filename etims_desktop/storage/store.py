@@ -14,7 +14,6 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
@@ -246,13 +245,16 @@ class Store:
     async def claim_next(self, device_id: int, now: datetime) -> OutboxEntry | None:
         """next_to_send and assign_number in one transaction: the entry to send, already numbered
         (write-ahead). An UNCERTAIN entry comes back as it is: it must be resolved with KRA first."""
+        return await self._write(lambda tx: tx.outbox.claim_next(device_id, now))
+
+    async def sign_and_claim_next(
+        self, entry_id: int, receipt: SignedReceipt, device_id: int, now: datetime
+    ) -> OutboxEntry | None:
+        """mark_signed, then claim_next, in one transaction: the drain's one store call per sale."""
 
         def work(tx: Transaction) -> OutboxEntry | None:
-            entry = tx.outbox.next_to_send(device_id, now)
-            if entry is None or entry.state is OutboxState.UNCERTAIN:
-                return entry
-            number = tx.outbox.assign_number(entry.id)
-            return replace(entry, invc_no=number, state=OutboxState.SENDING)
+            tx.outbox.mark_signed(entry_id, receipt)
+            return tx.outbox.claim_next(device_id, now)
 
         return await self._write(work)
 

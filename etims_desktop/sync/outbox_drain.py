@@ -94,14 +94,18 @@ class OutboxDrain:
                 return
             rates = await self.store.tax_rates(device.id)
             registered: set[str] = set()  # item codes known to be registered on this device (this run)
+            entry = None  # the next entry, when signing the last one claimed it in the same transaction
             while limit is None or done < limit:
-                entry = await self.store.claim_next(device.id, self.clock())
                 if entry is None:
-                    break
+                    entry = await self.store.claim_next(device.id, self.clock())
+                    if entry is None:
+                        break
+                claim_next = limit is None or done + 1 < limit
                 try:
-                    await self._handle(device, client, entry, rates, report, registered)
+                    entry = await self._handle(device, client, entry, rates, report, registered, claim_next)
                     failures = 0
                 except DeviceStopped as stop:
+                    entry = None
                     failures += 1
                     report.waiting_reason = stop.reason
                     if stop.error is not None:
@@ -132,13 +136,17 @@ class OutboxDrain:
         rates,
         report: DeviceSyncReport,
         registered: set[str],
-    ) -> None:
+        claim_next: bool,
+    ) -> OutboxEntry | None:
+        """Send one claimed entry and record the outcome. On the happy path with `claim_next`, the
+        signature is stored together with claiming the next entry (one store transaction per sale):
+        that next entry is returned. None: the caller claims the next one itself."""
         if entry.state is OutboxState.UNCERTAIN:
             if await self._resolve_uncertain(device, client, entry, report):
-                return
+                return None
         if not await self._register_items(device, client, entry, registered):
             report.rejected += 1
-            return
+            return None
         invc_no = entry.invc_no  # committed by claim_next before anything leaves this machine
         amounts = compute_amounts(entry.sale, rates)
         request = sale_request(device, entry.sale, amounts, invc_no, entry.original_invc_no, self.clock())
@@ -147,11 +155,11 @@ class OutboxDrain:
             reply = await client.save_sale(request)
         except kra_errors.Duplicate as exc:
             await self._already_recorded(device, client, entry, invc_no, exc, was_sent_before, report)
-            return
+            return None
         except kra_errors.BusinessRejection as exc:
             await self.store.mark_needs_fix(entry.id, exc.code, _explain(exc))
             report.rejected += 1
-            return
+            return None
         except kra_errors.SlowDown as exc:
             until = self.clock() + timedelta(seconds=self.settings.slow_down_seconds)
             await self.store.mark_waiting(entry.id, WaitReason.SLOW_DOWN, until, exc.code, _explain(exc))
@@ -171,8 +179,14 @@ class OutboxDrain:
         except kra_errors.KraError as exc:  # 999 and other temporary faults: same number, later
             await self._wait(entry, WaitReason.KRA_UNAVAILABLE, exc)
             raise DeviceStopped(WaitReason.KRA_UNAVAILABLE.label, exc) from None
-        await self.store.mark_signed(entry.id, receipt_from_reply(reply, invc_no, device))
+        receipt = receipt_from_reply(reply, invc_no, device)
+        following = None
+        if claim_next:  # all or nothing: should claiming fail, the sale stays SENDING -> checked with KRA
+            following = await self.store.sign_and_claim_next(entry.id, receipt, device.id, self.clock())
+        else:
+            await self.store.mark_signed(entry.id, receipt)
         report.signed += 1
+        return following
 
     async def _wait(self, entry: OutboxEntry, reason: WaitReason, exc: kra_errors.KraError) -> None:
         when = next_attempt(self.clock(), entry.attempts + 1)

@@ -1,0 +1,87 @@
+"""A table's rows through the plain sqlite3 connection, with values converted by the table's own
+SQLAlchemy column types (the models stay the one definition of how a value is stored).
+
+Why: the outbox drain reads and writes a handful of rows per sale sent. Built and executed as
+SQLAlchemy Core statements, each costs 70-250 us of Python (statement construction, cache key,
+result set-up); the same statement through sqlite3 costs 5-10 us (docs/PERFORMANCE.md). Only simple
+statements live here - by key, in queue order, single-row updates and inserts; queries with joins or
+aggregates stay Core.
+
+The statements run on the connection of the caller's SQLAlchemy transaction, inside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import namedtuple
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
+
+
+def driver_connection(db: Connection | Session) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy connection or session (its current transaction)."""
+    connection = db.connection() if isinstance(db, Session) else db
+    return connection.connection.driver_connection
+
+
+class PlainTable:
+    """Select, update and insert one table's rows as namedtuples (attribute access, like Core rows)."""
+
+    def __init__(self, table: Table, dialect: Dialect) -> None:
+        self.name = table.name
+        self.columns = tuple(column.name for column in table.columns)
+        self.record = namedtuple(f"{table.name}_row", self.columns)  # noqa: PYI024 - a row type per table
+        types = [column.type.dialect_impl(dialect) for column in table.columns]
+        self._to_db = {name: t.bind_processor(dialect) for name, t in zip(self.columns, types, strict=True)}
+        self._from_db = [t.result_processor(dialect, None) for t in types]
+        self._select = f"SELECT {', '.join(self.columns)} FROM {self.name}"
+
+    def to_db(self, column: str, value: Any) -> Any:
+        convert = self._to_db[column]
+        return value if convert is None else convert(value)
+
+    def _record(self, raw: Sequence[Any]):
+        return self.record(
+            *(
+                value if convert is None else convert(value)
+                for convert, value in zip(self._from_db, raw, strict=True)
+            )
+        )
+
+    def select(self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = "") -> list:
+        """Rows WHERE `where` (with ? placeholders; values already in database form, see to_db)."""
+        cursor = db.execute(f"{self._select} WHERE {where} {tail}", params)
+        return [self._record(raw) for raw in cursor.fetchall()]
+
+    def first(self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = ""):
+        raw = db.execute(f"{self._select} WHERE {where} {tail} LIMIT 1", params).fetchone()
+        return None if raw is None else self._record(raw)
+
+    def select_in(self, db: sqlite3.Connection, column: str, keys: Iterable[Any], tail: str = "") -> list:
+        keys = list(keys)
+        if not keys:
+            return []
+        return self.select(db, f"{column} IN ({', '.join('?' * len(keys))})", keys, tail)
+
+    def update(self, db: sqlite3.Connection, key: str, key_value: Any, values: dict[str, Any]) -> int:
+        """UPDATE one row by its key column; returns the number of rows changed."""
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        params = [self.to_db(column, value) for column, value in values.items()]
+        cursor = db.execute(f"UPDATE {self.name} SET {assignments} WHERE {key} = ?", [*params, key_value])
+        return cursor.rowcount
+
+    def insert(self, db: sqlite3.Connection, values: dict[str, Any]) -> None:
+        columns = ", ".join(values)
+        params = [self.to_db(column, value) for column, value in values.items()]
+        db.execute(f"INSERT INTO {self.name} ({columns}) VALUES ({', '.join('?' * len(values))})", params)
+
+
+@cache
+def plain_table(table: Table, dialect: Dialect) -> PlainTable:
+    """One PlainTable per table and dialect (its converters are built once)."""
+    return PlainTable(table, dialect)
