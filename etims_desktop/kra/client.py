@@ -75,6 +75,7 @@ from etims_desktop.kra.models import (
     SaleRequest,
 )
 from etims_desktop.kra.redaction import redact, register_secret
+from etims_desktop.kra.transport import AiohttpTransport
 
 log = logging.getLogger("etims_desktop.kra")
 
@@ -110,13 +111,16 @@ def make_http_client(
     limits: httpx.Limits = DEFAULT_LIMITS,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> httpx.AsyncClient:
-    """The one shared HTTP client: explicit timeouts and connection limits, TLS verification on."""
+    """The one shared HTTP client: explicit timeouts and connection limits, TLS verification on.
+
+    It sends through aiohttp (kra/transport.py: half the CPU per request); pass `transport` for
+    another one, e.g. httpx.AsyncHTTPTransport() or a MockTransport in tests."""
     return httpx.AsyncClient(
         timeout=timeout,
         limits=limits,
         verify=tls_context(),  # verification stays on; the context is only built once
         follow_redirects=False,  # a redirect is not an eTIMS answer; never re-post a sale elsewhere
-        transport=transport,
+        transport=transport or AiohttpTransport(verify=tls_context(), limits=limits),
         headers={"User-Agent": f"etims-desktop/{__version__}"},
     )
 

@@ -51,10 +51,10 @@ def parse_datetime(text: str) -> datetime:
     text with an offset (converted to Nairobi time). Shapes without an offset are Nairobi time.
     """
     text = str(text).strip()
-    if DATETIME_RE.match(text):
-        return datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=NAIROBI)
-    if DATE_RE.match(text):
-        return datetime.strptime(text, "%Y%m%d").replace(tzinfo=NAIROBI)
+    if DATETIME_RE.match(text) or DATE_RE.match(text):  # digits only: slice them (strptime is 10x slower)
+        fields = [int(text[:4]), int(text[4:6]), int(text[6:8])]
+        fields += [int(text[i : i + 2]) for i in range(8, len(text), 2)]
+        return datetime(*fields, tzinfo=NAIROBI)  # ValueError for a 13th month, a 25th hour, ...
     match = _SEPARATED_RE.match(text)
     if not match:
         raise ValueError(f"not a KRA date-time: {text!r}")

@@ -55,7 +55,7 @@ def _wire_datetime(value: Any) -> str | None:
         return format_datetime(value)
     text = str(value).strip()
     if DATETIME_RE.match(text):
-        datetime.strptime(text, "%Y%m%d%H%M%S")  # a real instant, not just 14 digits
+        parse_datetime(text)  # a real instant, not just 14 digits
         return text
     raise ValueError("expected a timezone-aware datetime or yyyyMMddHHmmss text")
 
@@ -67,7 +67,7 @@ def _wire_date(value: Any) -> str | None:
         return format_date(value)
     text = str(value).strip()
     if DATE_RE.match(text):
-        datetime.strptime(text, "%Y%m%d")  # a real day: 15042024 (ddMMyyyy) fails here
+        parse_datetime(text)  # a real day: 15042024 (ddMMyyyy) fails here
         return text
     raise ValueError("expected a date, an aware datetime or yyyyMMdd text")
 

@@ -137,7 +137,7 @@ class DeviceRepository:
         row = self.row(device_id)
         if last_invc_no < 0:
             raise DomainValidationError("The last invoice number cannot be negative.", field="last_invc_no")
-        outstanding = OutboxRepository(self.session, self.now).unresolved_number(device_id)
+        outstanding = OutboxRepository(self.session.connection(), self.now).unresolved_number(device_id)
         if outstanding is not None:
             raise DomainValidationError(
                 f"Sale number {outstanding} is still on its way to KRA; sync first, then change the counter.",

@@ -23,8 +23,8 @@ from datetime import datetime
 from decimal import Decimal
 from itertools import islice
 
-from sqlalchemy import Row, and_, case, delete, func, insert, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Connection, Row, and_, case, delete, func, insert, or_, select, update
+from sqlalchemy.orm import aliased
 
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
@@ -67,10 +67,9 @@ COUNTS = OutboxStateCountRow.__table__
 class OutboxRepository:
     """Outbox rows inside one transaction. `now` is the transaction's clock reading."""
 
-    def __init__(self, session: Session, now: datetime) -> None:
-        self.session = session
-        self.db = session.connection()  # Core statements go straight to the connection (see above)
-        self.sql = driver_connection(self.db)  # ... and plain ones to the sqlite3 connection under it
+    def __init__(self, connection: Connection, now: datetime) -> None:
+        self.db = connection  # Core statements go straight to the connection (see above)
+        self.sql = driver_connection(connection)  # ... and plain ones to the sqlite3 connection under it
         self.now = now
         dialect = self.db.dialect
         self._outbox = plain_table(OUTBOX, dialect)

@@ -20,12 +20,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Session
 
 
-def driver_connection(db: Connection | Session) -> sqlite3.Connection:
-    """The sqlite3 connection under a SQLAlchemy connection or session (its current transaction)."""
-    connection = db.connection() if isinstance(db, Session) else db
+def driver_connection(connection: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy connection (in the same transaction)."""
     return connection.connection.driver_connection
 
 

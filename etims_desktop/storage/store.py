@@ -20,8 +20,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
@@ -55,11 +55,26 @@ Clock = Callable[[], datetime]
 
 
 class Transaction:
-    """One unit of work: a session and the repositories that share it."""
+    """One unit of work: a connection in a transaction, and the repositories that share it."""
 
-    def __init__(self, session: Session, now: datetime) -> None:
-        self.session = session
+    def __init__(self, connection: Connection, now: datetime) -> None:
+        self.connection = connection
         self.now = now
+
+    @cached_property
+    def session(self) -> Session:
+        """The ORM repositories' session, on this transaction's connection. Made only when one is used:
+        the outbox works on the connection itself, so the drain's transactions skip the ORM entirely."""
+        # rollback_only: the session never commits; _transaction flushes it, then commits the connection.
+        return Session(bind=self.connection, expire_on_commit=False, join_transaction_mode="rollback_only")
+
+    def flush(self) -> None:
+        if "session" in self.__dict__:
+            self.session.flush()
+
+    def close(self) -> None:
+        if "session" in self.__dict__:
+            self.session.close()
 
     @cached_property
     def devices(self) -> DeviceRepository:
@@ -67,7 +82,7 @@ class Transaction:
 
     @cached_property
     def outbox(self) -> OutboxRepository:
-        return OutboxRepository(self.session, self.now)
+        return OutboxRepository(self.connection, self.now)
 
     @cached_property
     def reference(self) -> ReferenceRepository:
@@ -90,10 +105,8 @@ class Store:
         self.clock = clock
         self.backup_path: Path | None = None  # the backup made before a schema upgrade, if any
         self.recovered_at_open = 0  # sales found mid-send at start-up (now uncertain)
-        self._writer = sessionmaker(
-            engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}), expire_on_commit=False
-        )
-        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+        self._reader = engine
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="etims-store")
         self._closed = False
         self._opened = False  # migrated and recovered: only then may closing touch the file
@@ -149,15 +162,21 @@ class Store:
 
     # --- plumbing -------------------------------------------------------------------------------
 
-    def _transaction(self, factory: sessionmaker, work: Callable[[Transaction], T]) -> T:
-        with factory() as session, session.begin():
-            return work(Transaction(session, self.clock()))
+    def _transaction(self, engine: Engine, work: Callable[[Transaction], T]) -> T:
+        with engine.connect() as connection, connection.begin():
+            tx = Transaction(connection, self.clock())
+            try:
+                result = work(tx)
+                tx.flush()  # ORM changes go in before the commit
+                return result
+            finally:
+                tx.close()
 
-    async def _run(self, factory: sessionmaker, work: Callable[[Transaction], T]) -> T:
+    async def _run(self, engine: Engine, work: Callable[[Transaction], T]) -> T:
         if self._closed:
             raise StorageError("The database is closed.")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self._transaction, factory, work)
+        return await loop.run_in_executor(self._executor, self._transaction, engine, work)
 
     async def _write(self, work: Callable[[Transaction], T]) -> T:
         return await self._run(self._writer, work)

@@ -25,7 +25,8 @@ async def http():
 @pytest.fixture
 def kra_api():
     """respx router for BASE; unmatched requests fail the test instead of going anywhere."""
-    with respx.mock(base_url=BASE, assert_all_called=False, assert_all_mocked=True) as router:
+    # using="httpx": respx stands in for whatever transport the shared client has (ours is aiohttp)
+    with respx.mock(base_url=BASE, assert_all_called=False, assert_all_mocked=True, using="httpx") as router:
         yield router
 
 

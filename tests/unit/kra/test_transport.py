@@ -6,11 +6,16 @@ also checked one class at a time with respx.
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 import socket
 import ssl
+import subprocess
 
+import aiohttp
 import httpx
 import pytest
+from aiohttp.client_reqrep import ConnectionKey
 
 from etims_desktop.domain.device import EndpointStyle
 from etims_desktop.kra import errors as e
@@ -23,11 +28,13 @@ from etims_desktop.kra.client import (
     tls_context,
 )
 from etims_desktop.kra.models import SaleRequest
+from etims_desktop.kra.transport import AiohttpTransport, httpx_error_for
 
 from .helpers import Loopback, envelope, sale_body
 
 pytestmark = pytest.mark.anyio
 
+CONNECTION_KEY = ConnectionKey("127.0.0.1", 9, False, True, None, None, None)
 SHORT = httpx.Timeout(0.3)  # the server under test never answers: keep the wait short
 
 
@@ -177,10 +184,71 @@ async def test_shared_http_client_verifies_tls_and_has_explicit_limits():
             and DEFAULT_TIMEOUT.connect == 10.0
         )
         assert not http.follow_redirects
-        pool = http._transport._pool  # httpx keeps these private; the values are what matters
-        assert pool._max_connections == 20 and pool._max_keepalive_connections == 10
+        transport = http._transport  # httpx keeps it private; what it was given is what matters
+        assert isinstance(transport, AiohttpTransport)
+        assert transport.ssl_context is tls_context() and transport.limits.max_connections == 20
     context = tls_context()
     assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
+
+
+async def test_a_self_signed_kra_is_refused_before_anything_is_sent(make_client, tmp_path):
+    """TLS verification is on in the transport that really sends: an unverifiable server gets nothing."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is not installed")
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+    received: list[bytes] = []
+
+    async def serve(reader, writer):
+        try:
+            received.append(await reader.read(100))
+        except (ssl.SSLError, ConnectionError):
+            pass
+        writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0, ssl=server_context)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        with pytest.raises(e.ConnectFailed) as caught:
+            await make_client(base_url=f"https://127.0.0.1:{port}/etims-api").save_sale(sale())
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert "certificate" in caught.value.detail.lower()
+    assert not any(received)  # not a byte of the sale (or the key) reached the impostor
+
+
+@pytest.mark.parametrize(
+    ("failure", "means"),
+    [
+        (lambda a: a.ClientConnectorError(CONNECTION_KEY, OSError(111, "refused")), httpx.ConnectError),
+        (lambda a: a.ClientConnectorCertificateError(CONNECTION_KEY, ssl.SSLError()), httpx.ConnectError),
+        (lambda a: a.ClientProxyConnectionError(CONNECTION_KEY, OSError()), httpx.ProxyError),
+        (lambda a: a.ConnectionTimeoutError("no connection in time"), httpx.ConnectTimeout),
+        (lambda a: a.SocketTimeoutError("no answer in time"), httpx.ReadTimeout),
+        (lambda a: a.ServerTimeoutError("no answer in time"), httpx.ReadTimeout),
+        (lambda a: TimeoutError(), httpx.ReadTimeout),
+        (lambda a: a.ServerDisconnectedError(), httpx.RemoteProtocolError),
+        (lambda a: a.ClientOSError(104, "connection reset"), httpx.ReadError),
+        (lambda a: a.ClientPayloadError("half a body"), httpx.ReadError),
+        (lambda a: a.ClientResponseError(None, (), status=400, message="garbled status line"),
+         httpx.RemoteProtocolError),  # fmt: skip
+        (lambda a: ConnectionResetError(), httpx.ReadError),
+        (lambda a: a.InvalidUrlClientError("ftp://x"), httpx.UnsupportedProtocol),
+        (lambda a: ValueError("a bug"), None),
+    ],
+    ids=lambda v: v.__name__ if isinstance(v, type) else "",
+)
+def test_aiohttp_failures_keep_their_meaning(failure, means):
+    """'Nothing was sent' and 'it may have arrived' stay apart whatever aiohttp raises."""
+    assert httpx_error_for(failure(aiohttp)) is means
 
 
 async def test_per_client_timeouts(http):
