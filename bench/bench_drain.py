@@ -33,10 +33,12 @@ from benchkit import (
     SimulatorProcess,
     add_device,
     branch_id,
+    cpu_ticks,
     machine,
     make_sale,
     open_shop,
     queue_sales,
+    stolen_share,
     table,
 )
 
@@ -61,6 +63,7 @@ class Result:
     seconds: float
     cpu: float  # CPU seconds of this process (all its threads; the simulator runs elsewhere)
     store_cpu: float | None = None  # of which the store's writer thread
+    stolen: str = "-"  # share of the machine's CPU time the hypervisor gave to others meanwhile
 
     @property
     def sales(self) -> int:
@@ -97,9 +100,11 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
             store_thread.submit(store_profile.enable).result()
             loop_profile.enable()
         store_cpu_started = store_thread.submit(time.thread_time).result()
+        ticks = cpu_ticks()
         started, cpu_started = time.perf_counter(), time.process_time()
         report = await shop.services.sync.sync()
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        stolen = stolen_share(ticks, cpu_ticks())
         store_cpu = store_thread.submit(time.thread_time).result() - store_cpu_started
         if profile:
             loop_profile.disable()
@@ -112,7 +117,7 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
         for till in tills:
             numbers = [n for n, _ in sim.signed_numbers(PIN, till.branch_id)]
             assert numbers == list(range(1, per_device + 2)), f"{till.name}: numbers out of order"
-        return Result("ours", devices, per_device, latency, seconds, cpu, store_cpu)
+        return Result("ours", devices, per_device, latency, seconds, cpu, store_cpu, stolen)
     finally:
         await shop.services.aclose()
 
@@ -139,6 +144,7 @@ async def naive(
         tills.append((device, info.cmc_key_value))
     rates = {t: DEFAULT_RATES[t] for t in TaxType}
     sim.set_latency(latency)
+    ticks = cpu_ticks()
     started, cpu_started = time.perf_counter(), time.process_time()
     for device, key in tills:
         for n in range(per_device):
@@ -148,10 +154,11 @@ async def naive(
                 client = KraClient(http, sim.api_url, tin=PIN, bhf_id=device.branch_id, cmc_key=key)
                 await client.save_sale(request)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    stolen = stolen_share(ticks, cpu_ticks())
     sim.set_latency(0)
     for device, _ in tills:
         assert sim.signed_count(PIN, device.branch_id) == per_device
-    return Result("naive", devices, per_device, latency, seconds, cpu)
+    return Result("naive", devices, per_device, latency, seconds, cpu, stolen=stolen)
 
 
 def row(result: Result, baseline: Result | None) -> list[str]:
@@ -167,6 +174,7 @@ def row(result: Result, baseline: Result | None) -> list[str]:
         f"{limit:.2f} s" if limit else "-",
         f"{limit / result.seconds:.2f}" if limit else "-",
         f"{result.rate / baseline.rate:.1f}x" if baseline else "",
+        result.stolen,
     ]
 
 
@@ -202,6 +210,7 @@ async def main_async(args) -> None:
                 "limit",
                 "limit/wall",
                 "speed-up",
+                "stolen",
             ],
             rows,
         )
@@ -212,6 +221,7 @@ async def main_async(args) -> None:
     print("of it store = the CPU time of the store's writer thread (SQLite and the outbox), per sale.")
     print("limit = sales per device x latency (one round trip per sale, devices in parallel).")
     print("speed-up = our sales/s / naive sales/s (the same as naive wall / our wall for the same sales).")
+    print("stolen = share of the machine's CPU time its hypervisor gave to other guests during the run.")
 
 
 def main() -> None:

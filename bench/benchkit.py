@@ -232,6 +232,27 @@ def machine() -> str:
     )
 
 
+def cpu_ticks() -> tuple[int, int] | None:
+    """(busy, stolen) clock ticks of the whole machine so far (Linux /proc/stat), or None elsewhere.
+
+    "Stolen" is time the hypervisor gave our virtual CPUs to someone else: on a shared cloud machine
+    it slows every figure, and varies from run to run."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return user + nice + system + irq + softirq, steal
+
+
+def stolen_share(before: tuple[int, int] | None, after: tuple[int, int] | None) -> str:
+    """The share of CPU time stolen by the hypervisor between two cpu_ticks() readings."""
+    if before is None or after is None:
+        return "-"
+    busy, steal = after[0] - before[0], after[1] - before[1]
+    return f"{steal / (busy + steal) * 100:.0f} %" if busy + steal else "0 %"
+
+
 class Stopwatch:
     def __enter__(self) -> Stopwatch:
         self.started = time.perf_counter()

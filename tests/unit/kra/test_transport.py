@@ -7,6 +7,7 @@ also checked one class at a time with respx.
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 import socket
 import ssl
@@ -261,3 +262,25 @@ async def test_per_client_timeouts(http):
     assert INIT_TIMEOUT.read == 30.0
     short = KraClient(http, "http://127.0.0.1:9", tin="P051234567X", bhf_id="00", timeout=SHORT)
     assert short.timeout == short.init_timeout == short.check_timeout == SHORT
+
+
+async def test_the_client_keeps_no_cookies(make_client):
+    """A server setting a cookie does not get it back: the client stores none (and reads none)."""
+    answer = json.dumps(envelope(data={"noticeList": []})).encode()
+
+    async def with_cookie(writer):
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nSet-Cookie: session=abc; Path=/\r\n"
+            + f"Content-Length: {len(answer)}\r\nConnection: close\r\n\r\n".encode()
+            + answer
+        )
+        await writer.drain()
+
+    async with Loopback(with_cookie) as server:
+        kra = make_client(base_url=server.url)
+        await kra.check()
+        await kra.check()
+        second_head = server.requests[1][0].decode().lower()
+    assert "cookie:" not in second_head
+    with pytest.raises(ValueError, match="no cookies"):
+        kra._http.cookies = {"session": "abc"}
