@@ -76,7 +76,10 @@ class OutboxRepository:
         self._sales = plain_table(SALES, dialect)
         self._lines = plain_table(LINES, dialect)
         self._events = plain_table(EVENTS, dialect)
-        self._devices = plain_table(DEVICES, dialect)
+        # What the outbox needs of a device: its queue and number counters, and a 990 pause.
+        self._devices = plain_table(
+            DEVICES, dialect, ("id", "last_invc_no", "last_queue_seq", "paused_until")
+        )
         self._counts = plain_table(COUNTS, dialect)
         self._stored = {state: self._outbox.to_db("state", state) for state in S}  # 'queued', ...
 

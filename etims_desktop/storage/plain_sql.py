@@ -28,15 +28,16 @@ def driver_connection(connection: Connection) -> sqlite3.Connection:
 
 
 class PlainTable:
-    """Select, update and insert one table's rows as namedtuples (attribute access, like Core rows)."""
+    """Select, update and insert one table's rows as namedtuples (attribute access, like Core rows).
+    With `columns`, rows carry only those columns (and updates and inserts may name any)."""
 
-    def __init__(self, table: Table, dialect: Dialect) -> None:
+    def __init__(self, table: Table, dialect: Dialect, columns: tuple[str, ...] | None = None) -> None:
         self.name = table.name
-        self.columns = tuple(column.name for column in table.columns)
+        self.columns = columns or tuple(column.name for column in table.columns)
         self.record = namedtuple(f"{table.name}_row", self.columns)  # noqa: PYI024 - a row type per table
-        types = [column.type.dialect_impl(dialect) for column in table.columns]
-        self._to_db = {name: t.bind_processor(dialect) for name, t in zip(self.columns, types, strict=True)}
-        self._from_db = [t.result_processor(dialect, None) for t in types]
+        types = {column.name: column.type.dialect_impl(dialect) for column in table.columns}
+        self._to_db = {name: t.bind_processor(dialect) for name, t in types.items()}
+        self._from_db = [types[name].result_processor(dialect, None) for name in self.columns]
         self._select = f"SELECT {', '.join(self.columns)} FROM {self.name}"
 
     def to_db(self, column: str, value: Any) -> Any:
@@ -80,6 +81,6 @@ class PlainTable:
 
 
 @cache
-def plain_table(table: Table, dialect: Dialect) -> PlainTable:
-    """One PlainTable per table and dialect (its converters are built once)."""
-    return PlainTable(table, dialect)
+def plain_table(table: Table, dialect: Dialect, columns: tuple[str, ...] | None = None) -> PlainTable:
+    """One PlainTable per table, dialect and column choice (its converters are built once)."""
+    return PlainTable(table, dialect, columns)
