@@ -45,7 +45,7 @@ from etims_desktop.storage.models import (
     SaleLineRow,
     SaleRow,
 )
-from etims_desktop.storage.plain_sql import driver_connection, plain_table
+from etims_desktop.storage.plain_sql import PlainTable, driver_connection, plain_table
 from etims_desktop.storage.records import PendingSummary, StateChange
 
 S = OutboxState
@@ -73,6 +73,9 @@ class OutboxRepository:
         self.now = now
         dialect = self.db.dialect
         self._outbox = plain_table(OUTBOX, dialect)
+        self._life = plain_table(
+            OUTBOX, dialect, ("sale_id", "device_id", "state", "invc_no", "attempts", "wait_reason")
+        )
         self._sales = plain_table(SALES, dialect)
         self._lines = plain_table(LINES, dialect)
         self._events = plain_table(EVENTS, dialect)
@@ -587,15 +590,16 @@ class OutboxRepository:
     def _update_device(self, device_id: int, **values) -> None:
         self._devices.update(self.sql, "id", device_id, values)
 
-    def _row(self, sale_id: int) -> Row:
-        row = self._outbox.first(self.sql, "sale_id = ?", (sale_id,))
+    def _row(self, sale_id: int, table: PlainTable | None = None) -> Row:
+        row = (table or self._outbox).first(self.sql, "sale_id = ?", (sale_id,))
         if row is None:
             raise NotFound(f"There is no sale number {sale_id}.", field="sale")
         return row
 
     def _open_row(self, entry_id: int) -> Row:
-        """The row of an entry the sync engine may still change: never a signed or cancelled one."""
-        row = self._row(entry_id)
+        """The row of an entry the sync engine may still change: never a signed or cancelled one.
+        Only the columns its state changes read (this runs once per sale sent)."""
+        row = self._row(entry_id, self._life)
         if row.state in FINAL_STATES:
             raise OutboxStateError(f"Sale {entry_id} is {row.state.label}; that is final.")
         return row
