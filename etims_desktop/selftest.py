@@ -82,6 +82,7 @@ def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True, keyring_
         ("keyring_write", check_keyring_write if keyring_write else lambda: "skipped"),
         ("database", lambda: check_database(paths)),
         ("resources", check_resources),
+        ("network", check_network),
         ("window", (lambda: check_window(paths, scratch / "window.png")) if window else (lambda: "skipped")),
         ("qt", check_qt),  # after the window, so it names the platform plugin that really drew it
     ]
@@ -208,6 +209,47 @@ def check_resources() -> dict:
     return {"icon": str(icon), "svg_size": renderer.defaultSize().toTuple()}
 
 
+def check_network() -> dict:
+    """One eTIMS-shaped POST over loopback through the app's shared HTTP client: the wire stack
+    (httpx, the aiohttp transport and its C parser, the TLS context) is in the build and works."""
+    import asyncio
+
+    import aiohttp
+
+    from etims_desktop.kra.client import make_http_client
+
+    answer = b'{"resultCd":"000","resultMsg":"It is succeeded","resultDt":"20240415153039","data":null}'
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        lengths = [line for line in head.lower().split(b"\r\n") if line.startswith(b"content-length:")]
+        await reader.readexactly(int(lengths[0].split(b":")[1]) if lengths else 0)
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n")
+        writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(answer), answer))
+        await writer.drain()
+        writer.close()
+
+    async def round_trip() -> dict:
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/selectNoticeList"
+        started = time.perf_counter()
+        try:
+            async with make_http_client() as http:
+                response = await http.post(url, json={"lastReqDt": "20240415000000"})
+        finally:
+            server.close()
+        if response.status_code != 200 or response.json().get("resultCd") != "000":
+            raise RuntimeError(f"loopback answer not read back: HTTP {response.status_code}")
+        return {
+            "ms": round((time.perf_counter() - started) * 1000),
+            "transport": type(http._transport).__name__,
+        }
+
+    result = asyncio.run(round_trip())
+    parser = aiohttp.http_parser.HttpResponseParser.__module__
+    return {**result, "aiohttp": aiohttp.__version__, "c_parser": parser.endswith("_http_parser")}
+
+
 def check_window(paths: DataPaths, png: Path) -> dict:
     """Open the main window through the app's own start-up, screenshot it, close it."""
     from PySide6.QtGui import QImage
@@ -246,6 +288,13 @@ def check_qt() -> dict:
     return {"qt": qVersion(), "pyside6": PySide6.__version__, "platform_plugin": app.platformName()}
 
 
+def _network_line(network) -> str | None:
+    if not isinstance(network, dict):
+        return network
+    parser = "C parser" if network["c_parser"] else "pure-Python parser (slower)"
+    return f"a loopback eTIMS call in {network['ms']} ms (aiohttp {network['aiohttp']}, {parser})"
+
+
 def format_report(report: dict) -> str:
     """The report as short lines for a person."""
     qt, keyring_info, store = report.get("qt") or {}, report.get("keyring") or {}, report.get("key_store")
@@ -267,6 +316,7 @@ def format_report(report: dict) -> str:
         f"Keyring write test: {report.get('keyring_write')}",
         f"Database: {database}",
         f"Window: {window}",
+        f"Network: {_network_line(report.get('network'))}",
         f"Time zone: {report.get('timezone')}; SQLite {report.get('sqlite')}",
     ]
     lines += [f"FAILED {name}: {error}" for name, error in report["errors"].items()]

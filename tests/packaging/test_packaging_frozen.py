@@ -67,6 +67,8 @@ def test_frozen_app_passes_its_selftest(bundle, tmp_path):
     assert report["timezone"] == "Africa/Nairobi +03:00"
     assert report["database"]["revision"]  # migrations bundled and run
     assert report["window"]["screenshot_bytes"] > 0
+    # the wire stack (httpx over aiohttp, with aiohttp's C parser) is there and carries a call
+    assert report["network"]["transport"] == "AiohttpTransport" and report["network"]["c_parser"] is True
     viable = " ".join(report["keyring"]["viable"])
     assert "CryptFileKeyring" in viable  # entry points and pycryptodome/argon2 natives bundled
     assert "keyrings.alt" not in viable  # the test-only plaintext backend stays out

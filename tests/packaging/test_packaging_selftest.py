@@ -27,6 +27,8 @@ def test_selftest_json_reports_a_working_installation(tmp_path):
     assert report["qt"]["qt"].startswith("6.")
     assert report["keyring"]["backend"] and report["keyring"]["viable"]
     assert report["resources"]["svg_size"] == [256, 256]
+    # the wire stack (httpx over aiohttp, with aiohttp's C parser) is there and carries a call
+    assert report["network"]["transport"] == "AiohttpTransport" and report["network"]["c_parser"] is True
     # the real store created and migrated the database in the chosen data dir
     assert report["database"]["revision"]
     with sqlite3.connect(data_dir / "etims.sqlite3") as db:
