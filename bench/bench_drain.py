@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_drain.py --quick               # 20 x 20 at 50 ms, 1 x 1,000 at 0 ms
     .venv/bin/python bench/bench_drain.py --devices 20 --sales 100 --latency 0.05 --big 10000
     .venv/bin/python bench/bench_drain.py --quick --no-naive --profile /tmp/drain  # cProfile, 2 threads
+    .venv/bin/python bench/bench_drain.py --no-naive --big 2000 --breakdown      # where the time goes
 
 Ours: SyncService.sync() over the real services (SQLite outbox in a temp dir, one shared keep-alive
 httpx client, devices in parallel, each device strictly one sale at a time). The devices were checked,
@@ -78,8 +79,60 @@ class Result:
         return self.per_device * self.latency if self.latency else None
 
 
+class Breakdown:
+    """Where a sale's time goes beyond the network: wall time of each save_sale call, of each
+    sign_and_claim_next as the drain awaits it (queue + transaction + wake-up), and of each store
+    transaction in the store's thread (wall and CPU). Wraps the calls of one store and all KraClients."""
+
+    def __init__(self, store) -> None:
+        self.samples: dict[str, list[float]] = {"save_sale": [], "sign+claim": [], "tx wall": [], "tx CPU": []}
+        self._undo = []
+        transaction, sign_and_claim = store._transaction, store.sign_and_claim_next
+        save_sale = KraClient.save_sale
+
+        def timed_transaction(engine, work):
+            wall, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return transaction(engine, work)
+            finally:
+                self.samples["tx wall"].append(time.perf_counter() - wall)
+                self.samples["tx CPU"].append(time.thread_time() - cpu)
+
+        async def timed_sign_and_claim(*args):
+            started = time.perf_counter()
+            try:
+                return await sign_and_claim(*args)
+            finally:
+                self.samples["sign+claim"].append(time.perf_counter() - started)
+
+        async def timed_save_sale(client, request):
+            started = time.perf_counter()
+            try:
+                return await save_sale(client, request)
+            finally:
+                self.samples["save_sale"].append(time.perf_counter() - started)
+
+        store._transaction, store.sign_and_claim_next = timed_transaction, timed_sign_and_claim
+        KraClient.save_sale = timed_save_sale
+        self._undo = [lambda: setattr(KraClient, "save_sale", save_sale)]
+
+    def close(self) -> None:
+        for undo in self._undo:
+            undo()
+
+    def report(self) -> str:
+        rows = []
+        for name, values in self.samples.items():
+            if values:
+                ordered = sorted(values)
+                rows.append([name, f"{len(values):,}"] + [
+                    f"{ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000:.2f} ms" for q in (0.5, 0.9)
+                ] + [f"{sum(values) / len(values) * 1000:.2f} ms", f"{ordered[-1] * 1000:.2f} ms"])  # fmt: skip
+        return table(["step", "calls", "p50", "p90", "mean", "max"], rows)
+
+
 async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: int, latency: float,
-               first_branch: int, profile: str | None = None) -> Result:  # fmt: skip
+               first_branch: int, profile: str | None = None, breakdown: bool = False) -> Result:  # fmt: skip
     shop: BenchShop = await open_shop(folder, key_store=SessionKeyStore(), settings=QUIET)
     try:
         sim.set_latency(0)
@@ -100,12 +153,17 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
             store_thread.submit(store_profile.enable).result()
             loop_profile.enable()
         store_cpu_started = store_thread.submit(time.thread_time).result()
+        timings = Breakdown(shop.services.store) if breakdown else None
         ticks = cpu_ticks()
         started, cpu_started = time.perf_counter(), time.process_time()
         report = await shop.services.sync.sync()
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         stolen = stolen_share(ticks, cpu_ticks())
         store_cpu = store_thread.submit(time.thread_time).result() - store_cpu_started
+        if timings:
+            timings.close()
+            print(f"\n  where the time went ({devices} x {per_device:,} at {latency * 1000:.0f} ms):")
+            print("    " + timings.report().replace("\n", "\n    ") + "\n")
         if profile:
             loop_profile.disable()
             store_thread.submit(store_profile.disable).result()
@@ -187,7 +245,9 @@ async def main_async(args) -> None:
             with SimulatorProcess(mode="oscu") as sim:
                 print(f"  {devices} x {per_device:,} at {latency * 1000:.0f} ms: ours ...", flush=True)
                 profile = args.profile if index == 1 else None
-                mine = await ours(sim, Path(tmp) / f"case{index}", devices, per_device, latency, 0, profile)
+                mine = await ours(
+                    sim, Path(tmp) / f"case{index}", devices, per_device, latency, 0, profile, args.breakdown
+                )
                 baseline = None
                 if not args.no_naive:
                     naive_sales = min(per_device, args.naive_limit) if args.naive_limit else per_device
@@ -241,6 +301,11 @@ def main() -> None:
         "--profile",
         metavar="FILE",
         help="cProfile our one-device drain: FILE.loop (event loop), FILE.store (store)",
+    )
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="time each save_sale, each sign+claim as awaited, and each store transaction (adds ~1%%)",
     )
     args = parser.parse_args()
     if args.quick:
