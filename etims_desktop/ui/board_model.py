@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
 from etims_desktop.domain.device import Device
@@ -46,6 +46,10 @@ DeviceIdRole = Qt.ItemDataRole.UserRole + 1
 PracticeRole = Qt.ItemDataRole.UserRole + 2
 ProgressRole = Qt.ItemDataRole.UserRole + 3  # (done, total) while a sync sends this device's sales
 
+# A drain reports every sale sent; repainting the board for each one cost a fifth of the GUI thread
+# during a big drain. Counts within one phase are shown at most every PROGRESS_REPAINT_MS.
+PROGRESS_REPAINT_MS = 100
+
 PHASE_WORDS = {
     "checking": "checking the connection…",
     "resolving": "asking KRA about uncertain sales…",
@@ -61,6 +65,11 @@ class DeviceBoardModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[BoardRow] = []
         self._progress: dict[int, Progress] = {}
+        self._progress_due: set[int] = set()  # devices whose newer count is not painted yet
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_REPAINT_MS)
+        self._progress_timer.timeout.connect(self._paint_progress_due)
         self.now: datetime | None = None  # tests pin the clock; None = real time
 
     # -- feeding -----------------------------------------------------------------------------
@@ -75,11 +84,28 @@ class DeviceBoardModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(Column) - 1))
 
     def set_progress(self, progress: Progress) -> None:
+        """A device's sync progress. A new phase shows at once; a new count within the same phase
+        at the next repaint tick (PROGRESS_REPAINT_MS)."""
+        previous = self._progress.get(progress.device_id)
         if progress.phase == "done":
             self._progress.pop(progress.device_id, None)
         else:
             self._progress[progress.device_id] = progress
-        row = self.row_of(progress.device_id)
+        if previous is not None and previous.phase == progress.phase:
+            self._progress_due.add(progress.device_id)
+            if not self._progress_timer.isActive():
+                self._progress_timer.start()
+            return
+        self._progress_due.discard(progress.device_id)
+        self._progress_changed(progress.device_id)
+
+    def _paint_progress_due(self) -> None:
+        due, self._progress_due = self._progress_due, set()
+        for device_id in due:
+            self._progress_changed(device_id)
+
+    def _progress_changed(self, device_id: int) -> None:
+        row = self.row_of(device_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, Column.STATUS), self.index(row, Column.PENDING))
 

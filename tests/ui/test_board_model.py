@@ -104,6 +104,26 @@ def test_progress_shows_while_syncing_and_clears_when_done(qapp):
     assert model.index(0, Column.PENDING).data(ProgressRole) is None
 
 
+def test_counts_within_a_phase_repaint_at_most_every_tick(qtbot):
+    """A drain reports every sale; the board repaints a new count at most every PROGRESS_REPAINT_MS,
+    a new phase at once - and the last count always shows."""
+    model = DeviceBoardModel()
+    model.set_rows([BoardRow(device(1, "Till 1"), DeviceStatus(), pending=500)])
+    changed = []
+    model.dataChanged.connect(lambda *_: changed.append(1))
+
+    model.set_progress(Progress(1, "checking"))
+    model.set_progress(Progress(1, "sending", done=1, total=500))
+    assert len(changed) == 2  # each new phase at once
+    for done in range(2, 501):
+        model.set_progress(Progress(1, "sending", done=done, total=500))
+    assert len(changed) == 2  # 499 more counts in one go: none painted yet ...
+    assert model.index(0, Column.PENDING).data(ProgressRole) == (500, 500)  # ... but the data is current
+    qtbot.waitUntil(lambda: len(changed) == 3, timeout=2000)  # one repaint for all of them
+    model.set_progress(Progress(1, "done"))
+    assert len(changed) == 4 and model.index(0, Column.PENDING).data(ProgressRole) is None
+
+
 def test_same_devices_update_in_place_new_devices_reset(qapp):
     model = DeviceBoardModel()
     resets = []
