@@ -86,9 +86,13 @@ class Breakdown:
 
     def __init__(self, store) -> None:
         self.samples: dict[str, list[float]] = {"save_sale": [], "sign+claim": [], "tx wall": [], "tx CPU": []}
+        self.started = time.perf_counter()
+        self.first_send: float | None = None  # when the first sale left, and the last signature was stored
+        self.last_signed: float | None = None
         self._undo = []
         transaction, sign_and_claim = store._transaction, store.sign_and_claim_next
         save_sale = KraClient.save_sale
+
 
         def timed_transaction(engine, work):
             wall, cpu = time.perf_counter(), time.thread_time()
@@ -103,10 +107,13 @@ class Breakdown:
             try:
                 return await sign_and_claim(*args)
             finally:
-                self.samples["sign+claim"].append(time.perf_counter() - started)
+                self.last_signed = time.perf_counter()
+                self.samples["sign+claim"].append(self.last_signed - started)
 
         async def timed_save_sale(client, request):
             started = time.perf_counter()
+            if self.first_send is None:
+                self.first_send = started
             try:
                 return await save_sale(client, request)
             finally:
@@ -120,15 +127,28 @@ class Breakdown:
         for undo in self._undo:
             undo()
 
+    def phases(self, finished: float, limit: float | None) -> str:
+        """The Sync run cut in three: before the first sale left (live checks, set-up), the sales, after."""
+        if self.first_send is None or self.last_signed is None:
+            return ""
+        sales = self.last_signed - self.first_send
+        ratio = f" = {limit / sales:.2f} of the limit" if limit else ""
+        return (
+            f"before the first sale left {(self.first_send - self.started) * 1000:.0f} ms (live checks, set-up); "
+            f"the sales {sales:.2f} s{ratio}; after the last signature {(finished - self.last_signed) * 1000:.0f} ms"
+        )
+
     def report(self) -> str:
         rows = []
         for name, values in self.samples.items():
-            if values:
-                ordered = sorted(values)
-                rows.append([name, f"{len(values):,}"] + [
-                    f"{ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000:.2f} ms" for q in (0.5, 0.9)
-                ] + [f"{sum(values) / len(values) * 1000:.2f} ms", f"{ordered[-1] * 1000:.2f} ms"])  # fmt: skip
-        return table(["step", "calls", "p50", "p90", "mean", "max"], rows)
+            if not values:
+                continue
+            ordered = sorted(values)
+            figures = [ordered[min(len(ordered) - 1, int(len(ordered) * 0.5))],
+                       ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))],
+                       sum(values) / len(values), ordered[-1]]  # fmt: skip
+            rows.append([name, f"{len(values):,}", *(f"{value * 1000:.2f} ms" for value in figures)])
+        return table(["step", "count", "p50", "p90", "mean", "max"], rows)
 
 
 async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: int, latency: float,
@@ -163,7 +183,8 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
         if timings:
             timings.close()
             print(f"\n  where the time went ({devices} x {per_device:,} at {latency * 1000:.0f} ms):")
-            print("    " + timings.report().replace("\n", "\n    ") + "\n")
+            print("    " + timings.report().replace("\n", "\n    "))
+            print("    " + timings.phases(started + seconds, per_device * latency) + "\n")
         if profile:
             loop_profile.disable()
             store_thread.submit(store_profile.disable).result()
