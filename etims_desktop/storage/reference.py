@@ -49,6 +49,13 @@ class ReferenceRepository:
             )
         )
 
+    def fetch_marks(self, device_id: int) -> dict[str, datetime]:
+        """Every fetch mark of the device, by kind."""
+        rows = self.session.execute(
+            select(FetchMarkRow.kind, FetchMarkRow.last_req_dt).where(FetchMarkRow.device_id == device_id)
+        )
+        return {kind: when for kind, when in rows}
+
     def set_fetch_mark(self, device_id: int, kind: str, result_dt: datetime) -> None:
         self._upsert(
             FetchMarkRow,

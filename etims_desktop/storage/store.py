@@ -219,6 +219,26 @@ class Store:
     async def last_sync_at(self, device_id: int) -> datetime | None:
         return await self._read(lambda tx: tx.devices.last_sync_at(device_id))
 
+    async def finish_device_sync(
+        self,
+        device_id: int,
+        status: DeviceStatus,
+        succeeded_at: datetime | None,
+        error: tuple[str | None, str | None, str | None],
+    ) -> dict[OutboxState, int]:
+        """The end of a device's sync in one transaction: its status, its last success (when
+        `succeeded_at` is given), its last error (code, plain, next step; all None clears it).
+        Returns its outbox counts by state, read in the same transaction."""
+
+        def work(tx: Transaction) -> dict[OutboxState, int]:
+            tx.devices.save_status(device_id, status)
+            if succeeded_at is not None:
+                tx.devices.record_sync_success(device_id, succeeded_at)
+            tx.devices.record_error(device_id, *error)
+            return tx.outbox.counts(device_id)
+
+        return await self._write(work)
+
     async def record_device_error(
         self, device_id: int, code: str | None, plain: str | None, next_step: str | None
     ) -> None:
@@ -358,6 +378,10 @@ class Store:
 
     async def get_fetch_mark(self, device_id: int, kind: str) -> datetime | None:
         return await self._read(lambda tx: tx.reference.get_fetch_mark(device_id, kind))
+
+    async def fetch_marks(self, device_id: int) -> dict[str, datetime]:
+        """Every fetch mark of the device (kind -> time): one read for a whole reference refresh."""
+        return await self._read(lambda tx: tx.reference.fetch_marks(device_id))
 
     async def set_fetch_mark(self, device_id: int, kind: str, result_dt: datetime) -> None:
         await self._write(lambda tx: tx.reference.set_fetch_mark(device_id, kind, result_dt))

@@ -79,8 +79,8 @@ class OutboxDrain:
     ) -> None:
         """Send until the outbox is empty, `limit` sales were handled, or the device must stop."""
         async with self.lock(device.id):
-            summary = (await self.store.pending_summary()).get(device.id)
-            total = summary.pending if summary else 0
+            counts = await self.store.outbox_counts(device.id)  # this device's, not every device's summary
+            total = sum(n for state, n in counts.items() if state.pending)
             if limit is not None:
                 total = min(total, limit)
             done = 0

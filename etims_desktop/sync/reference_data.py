@@ -83,9 +83,9 @@ class ReferenceData:
             ("notices", NOTICES, client.select_notices, _notice, self.store.save_notices),
         )
         max_age = timedelta(hours=self.settings.reference_refresh_hours)
+        marks = await self.store.fetch_marks(device.id)  # one read, not two per kind
         for label, kind, fetch, convert, save in jobs:
-            mark = await self.store.get_fetch_mark(device.id, kind)
-            checked = await self.store.get_fetch_mark(device.id, f"{kind}:checked")
+            mark, checked = marks.get(kind), marks.get(f"{kind}:checked")
             if not force and checked is not None and self.clock() - checked < max_age:
                 continue
             try:

@@ -102,20 +102,15 @@ class SyncService:
         return report
 
     async def _finish(self, device: Device, report: DeviceSyncReport) -> None:
-        counts = await self.store.outbox_counts(device.id)
+        """Record the device's status, last success and last error, and count what still waits."""
+        status = report.status
+        if report.reached_kra and not report.errors:
+            succeeded_at, error = self.clock(), (None, None, None)
+        else:
+            plain = status.plain or (report.errors[0] if report.errors else None)
+            succeeded_at, error = None, (status.code, plain, status.next_step)
+        counts = await self.store.finish_device_sync(device.id, status, succeeded_at, error)
         report.still_pending = sum(n for state, n in counts.items() if state.pending)
         report.needs_fix_total = counts.get(OutboxState.NEEDS_FIX, 0)
         if report.still_pending and not report.waiting_reason:
             report.waiting_reason = "they are due for a later retry"
-        await self.store.save_status(device.id, report.status)
-        if report.reached_kra and not report.errors:
-            await self.store.record_sync_success(device.id, self.clock())
-            await self.store.record_device_error(device.id, None, None, None)
-        else:
-            status = report.status
-            await self.store.record_device_error(
-                device.id,
-                status.code,
-                status.plain or (report.errors[0] if report.errors else None),
-                status.next_step,
-            )
