@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_ui_lag.py --sales 2000 --devices 4
     .venv/bin/python bench/bench_ui_lag.py --profile ui.prof   # cProfile of the GUI thread during the drain
     .venv/bin/python bench/bench_ui_lag.py --no-gc-freeze      # without the app's gc.freeze() after start-up
+    .venv/bin/python bench/bench_ui_lag.py --sales 3000 --devices 3 --screenshot mid-drain.png
 
 The main window (etims_desktop.ui.main_window.MainWindow) runs offscreen over the real services on a
 qasync loop, as `etims-desktop` does; the simulator runs in its own process. The user's click is
@@ -102,6 +103,8 @@ async def measure(args) -> dict:
             if profiler:
                 profiler.enable()
             window.sync_button.click()  # the user's click on "Sync all"
+            if args.screenshot:  # what the shop owner sees mid-drain
+                asyncio.get_running_loop().call_later(2.0, lambda: window.grab().save(args.screenshot))
             assert window.sync.running, "the window did not start a sync"
             await done.wait()
             seconds = time.perf_counter() - started
@@ -138,6 +141,9 @@ def main() -> None:
     parser.add_argument("--devices", type=int, default=1)
     parser.add_argument(
         "--profile", metavar="FILE", help="cProfile the GUI thread during the drain into FILE"
+    )
+    parser.add_argument(
+        "--screenshot", metavar="PNG", help="save the window 2 s into the drain (what the user sees)"
     )
     parser.add_argument(
         "--no-gc-freeze", action="store_true", help="skip the gc.freeze() the app does once its window is up"
