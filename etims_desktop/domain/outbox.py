@@ -28,6 +28,11 @@ class OutboxState(StrEnum):
         return STATE_LABELS[self]
 
 
+def pending_count(counts: dict[OutboxState, int]) -> int:
+    """How many of these entries (counts by state) still have to reach KRA."""
+    return sum(n for state, n in counts.items() if state.pending)
+
+
 STATE_LABELS = {
     OutboxState.QUEUED: "queued",
     OutboxState.SENDING: "sending",

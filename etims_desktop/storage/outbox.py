@@ -84,7 +84,6 @@ class OutboxRepository:
             DEVICES, dialect, ("id", "last_invc_no", "last_queue_seq", "paused_until")
         )
         self._counts = plain_table(COUNTS, dialect)
-        self._stored = {state: self._outbox.to_db("state", state) for state in S}  # 'queued', ...
 
     # --- recording sales ---------------------------------------------------------------------
 
@@ -245,7 +244,7 @@ class OutboxRepository:
         """A device's first entry in `state` in queue order (one seek on ix_outbox_queue, whatever the
         history size); with numbered=True only an entry holding an eTIMS number."""
         where = "device_id = ? AND state = ?" + (" AND invc_no IS NOT NULL" if numbered else "")
-        return self._outbox.first(self.sql, where, (device_id, self._stored[state]), "ORDER BY queue_seq")
+        return self._outbox.first(self.sql, where, (device_id, self._outbox.to_db("state", state)), "ORDER BY queue_seq")
 
     def states_present(self, device_id: int) -> set[OutboxState]:
         """The states that hold at least one of the device's entries (the trigger-kept counters)."""
@@ -570,7 +569,7 @@ class OutboxRepository:
         recovered = 0
         for device_id in list(self.db.scalars(select(DEVICES.c.id))):
             rows = self._outbox.select(
-                self.sql, "device_id = ? AND state = ?", (device_id, self._stored[S.SENDING])
+                self.sql, "device_id = ? AND state = ?", (device_id, self._outbox.to_db("state", S.SENDING))
             )
             for row in rows:
                 self._move(row, S.UNCERTAIN, APP_STOPPED)

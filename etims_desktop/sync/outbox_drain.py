@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
-from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, pending_count
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.domain.tax import compute_amounts
 from etims_desktop.kra import errors as kra_errors
@@ -79,8 +79,7 @@ class OutboxDrain:
     ) -> None:
         """Send until the outbox is empty, `limit` sales were handled, or the device must stop."""
         async with self.lock(device.id):
-            counts = await self.store.outbox_counts(device.id)  # this device's, not every device's summary
-            total = sum(n for state, n in counts.items() if state.pending)
+            total = pending_count(await self.store.outbox_counts(device.id))  # this device's queue only
             if limit is not None:
                 total = min(total, limit)
             done = 0

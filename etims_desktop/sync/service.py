@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
-from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.outbox import OutboxState, pending_count
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.sync.device_checks import DeviceChecker, status_from_error
 from etims_desktop.sync.outbox_drain import OutboxDrain, ProgressCallback
@@ -110,7 +110,7 @@ class SyncService:
             plain = status.plain or (report.errors[0] if report.errors else None)
             succeeded_at, error = None, (status.code, plain, status.next_step)
         counts = await self.store.finish_device_sync(device.id, status, succeeded_at, error)
-        report.still_pending = sum(n for state, n in counts.items() if state.pending)
+        report.still_pending = pending_count(counts)
         report.needs_fix_total = counts.get(OutboxState.NEEDS_FIX, 0)
         if report.still_pending and not report.waiting_reason:
             report.waiting_reason = "they are due for a later retry"
