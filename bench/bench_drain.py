@@ -35,6 +35,7 @@ from benchkit import (
     add_device,
     branch_id,
     cpu_ticks,
+    process_cpu,
     machine,
     make_sale,
     open_shop,
@@ -64,6 +65,7 @@ class Result:
     seconds: float
     cpu: float  # CPU seconds of this process (all its threads; the simulator runs elsewhere)
     store_cpu: float | None = None  # of which the store's writer thread
+    sim_cpu: float | None = None  # CPU seconds of the simulator process (it shares the machine's cores)
     stolen: str = "-"  # share of the machine's CPU time the hypervisor gave to others meanwhile
 
     @property
@@ -174,10 +176,11 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
             loop_profile.enable()
         store_cpu_started = store_thread.submit(time.thread_time).result()
         timings = Breakdown(shop.services.store) if breakdown else None
-        ticks = cpu_ticks()
+        ticks, sim_cpu_started = cpu_ticks(), process_cpu(sim.pid)
         started, cpu_started = time.perf_counter(), time.process_time()
         report = await shop.services.sync.sync()
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        sim_cpu = _spent(sim_cpu_started, process_cpu(sim.pid))
         stolen = stolen_share(ticks, cpu_ticks())
         store_cpu = store_thread.submit(time.thread_time).result() - store_cpu_started
         if timings:
@@ -196,7 +199,7 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
         for till in tills:
             numbers = [n for n, _ in sim.signed_numbers(PIN, till.branch_id)]
             assert numbers == list(range(1, per_device + 2)), f"{till.name}: numbers out of order"
-        return Result("ours", devices, per_device, latency, seconds, cpu, store_cpu, stolen)
+        return Result("ours", devices, per_device, latency, seconds, cpu, store_cpu, sim_cpu, stolen)
     finally:
         await shop.services.aclose()
 
@@ -223,7 +226,7 @@ async def naive(
         tills.append((device, info.cmc_key_value))
     rates = {t: DEFAULT_RATES[t] for t in TaxType}
     sim.set_latency(latency)
-    ticks = cpu_ticks()
+    ticks, sim_cpu_started = cpu_ticks(), process_cpu(sim.pid)
     started, cpu_started = time.perf_counter(), time.process_time()
     for device, key in tills:
         for n in range(per_device):
@@ -233,11 +236,16 @@ async def naive(
                 client = KraClient(http, sim.api_url, tin=PIN, bhf_id=device.branch_id, cmc_key=key)
                 await client.save_sale(request)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    sim_cpu = _spent(sim_cpu_started, process_cpu(sim.pid))
     stolen = stolen_share(ticks, cpu_ticks())
     sim.set_latency(0)
     for device, _ in tills:
         assert sim.signed_count(PIN, device.branch_id) == per_device
-    return Result("naive", devices, per_device, latency, seconds, cpu, stolen=stolen)
+    return Result("naive", devices, per_device, latency, seconds, cpu, sim_cpu=sim_cpu, stolen=stolen)
+
+
+def _spent(before: float | None, after: float | None) -> float | None:
+    return None if before is None or after is None else after - before
 
 
 def row(result: Result, baseline: Result | None) -> list[str]:
@@ -250,6 +258,7 @@ def row(result: Result, baseline: Result | None) -> list[str]:
         f"{result.rate:,.0f}",
         f"{result.cpu / result.sales * 1000:.2f} ms",
         f"{result.store_cpu / result.sales * 1000:.2f} ms" if result.store_cpu is not None else "-",
+        f"{result.sim_cpu / result.sales * 1000:.2f} ms" if result.sim_cpu is not None else "-",
         f"{limit:.2f} s" if limit else "-",
         f"{limit / result.seconds:.2f}" if limit else "-",
         f"{result.rate / baseline.rate:.1f}x" if baseline else "",
@@ -288,6 +297,7 @@ async def main_async(args) -> None:
                 "sales/s",
                 "CPU/sale",
                 "of it store",
+                "simulator",
                 "limit",
                 "limit/wall",
                 "speed-up",
@@ -300,6 +310,7 @@ async def main_async(args) -> None:
         "\nCPU/sale = CPU time of this process (every thread) per sale; the simulator runs in another process."
     )
     print("of it store = the CPU time of the store's writer thread (SQLite and the outbox), per sale.")
+    print("simulator = the CPU time of the simulator process per sale: it stands in for KRA but shares our cores.")
     print("limit = sales per device x latency (one round trip per sale, devices in parallel).")
     print("speed-up = our sales/s / naive sales/s (the same as naive wall / our wall for the same sales).")
     print("stolen = share of the machine's CPU time its hypervisor gave to other guests during the run.")

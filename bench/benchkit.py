@@ -245,6 +245,15 @@ def cpu_ticks() -> tuple[int, int] | None:
     return user + nice + system + irq + softirq, steal
 
 
+def process_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system, all threads) another process has used so far (Linux /proc), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def stolen_share(before: tuple[int, int] | None, after: tuple[int, int] | None) -> str:
     """The share of CPU time stolen by the hypervisor between two cpu_ticks() readings."""
     if before is None or after is None:

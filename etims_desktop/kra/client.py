@@ -67,6 +67,7 @@ from etims_desktop.kra.models import (
     InvoiceDetailsRequest,
     ItemClass,
     ItemSaveRequest,
+    KraRequest,
     Lookup,
     LookupRequest,
     Notice,
@@ -154,9 +155,14 @@ class Envelope:
 
     code: str
     message: str | None
-    result_dt: str | None  # yyyyMMddHHmmss, Nairobi time
+    raw_result_dt: Any  # as KRA sent it; read only by lookups, so normalised only then
     data: Any
     retry_after: float | None = None
+
+    @property
+    def result_dt(self) -> str | None:
+        """resultDt as yyyyMMddHHmmss (Nairobi time), None when missing or unreadable."""
+        return _normalised_dt(self.raw_result_dt)
 
 
 class KraClient:
@@ -207,8 +213,10 @@ class KraClient:
         Raises AlreadyInitialised (902, `.info` holds any data sent along), DeviceNotRecognised (901),
         WrongDeviceType (903), or a transport error.
         """
-        body = InitRequest(tin=self.tin, bhf_id=self.bhf_id, dvc_srl_no=serial).wire()
-        envelope = await self._call(Endpoint.INITIALISE, body, authenticated=False, timeout=self.init_timeout)
+        request = InitRequest(tin=self.tin, bhf_id=self.bhf_id, dvc_srl_no=serial)
+        envelope = await self._call(
+            Endpoint.INITIALISE, request, authenticated=False, timeout=self.init_timeout
+        )
         if envelope.code not in (SUCCESS, NO_RESULT):
             info = _init_info(envelope.data) if envelope.code == "902" else None
             raise self._result_error(envelope, Endpoint.INITIALISE, info=info)
@@ -244,13 +252,13 @@ class KraClient:
 
     async def select_customer(self, pin: str) -> Customer | None:
         """selectCustomer: the taxpayer registered under `pin`, or None if KRA knows none."""
-        data = await self._data(Endpoint.CUSTOMER, CustomerRequest(custm_tin=pin).wire())
+        data = await self._data(Endpoint.CUSTOMER, CustomerRequest(custm_tin=pin))
         rows = _rows(data, "custList")
         return self._parse(Customer, rows[0], Endpoint.CUSTOMER) if rows else None
 
     async def save_item(self, item: ItemSaveRequest) -> None:
         """saveItem: register or update an item (by itemCd)."""
-        await self._data(Endpoint.SAVE_ITEM, item.wire())
+        await self._data(Endpoint.SAVE_ITEM, item)
 
     async def save_sale(self, sale: SaleRequest) -> SaleReply:
         """saveTrnsSalesOsdc (VSCU: saveSales): have a sale or credit note signed.
@@ -258,7 +266,7 @@ class KraClient:
         An OutcomeUnknown (or BadHttpStatus / MalformedReply) means KRA may have signed it: ask with
         `select_invoice_details(sale.invc_no)` before resending, and resend only with the same number.
         """
-        data = await self._data(Endpoint.SAVE_SALE, sale.wire())
+        data = await self._data(Endpoint.SAVE_SALE, sale)
         reply = self._parse(SaleReply, data, Endpoint.SAVE_SALE) if isinstance(data, dict) else None
         if reply is None or not reply.rcpt_sign:
             raise MalformedReply(
@@ -269,16 +277,16 @@ class KraClient:
 
     async def select_invoice_details(self, invc_no: int) -> InvoiceDetails | None:
         """selectInvoiceDetails: KRA's record of sale `invc_no` with its signature, or None (001)."""
-        data = await self._data(Endpoint.INVOICE_DETAILS, InvoiceDetailsRequest(invc_no=invc_no).wire())
+        data = await self._data(Endpoint.INVOICE_DETAILS, InvoiceDetailsRequest(invc_no=invc_no))
         rows = _rows(data, "salesList")
         return self._parse(InvoiceDetails, rows[0], Endpoint.INVOICE_DETAILS) if rows else None
 
     async def check(self) -> float:
         """A cheap authenticated call (recent notices; 001 counts as success). Returns round-trip seconds."""
         # "Since a few minutes ago", not "now": a PC clock slightly ahead must not ask about the future.
-        body = LookupRequest(last_req_dt=now_nairobi() - CHECK_LOOKBACK).wire()
+        request = LookupRequest(last_req_dt=now_nairobi() - CHECK_LOOKBACK)
         started = time.perf_counter()
-        await self._data(Endpoint.NOTICES, body, timeout=self.check_timeout)
+        await self._data(Endpoint.NOTICES, request, timeout=self.check_timeout)
         return time.perf_counter() - started
 
     # --- plumbing -----------------------------------------------------------------------------------------
@@ -290,17 +298,16 @@ class KraClient:
     async def _lookup(
         self, endpoint: Endpoint, list_key: str, model: type[M], last_req_dt: datetime | str | None
     ) -> Lookup[M]:
-        body = LookupRequest(last_req_dt=last_req_dt or EVERYTHING).wire()
-        envelope = await self._call(endpoint, body)
+        envelope = await self._call(endpoint, LookupRequest(last_req_dt=last_req_dt or EVERYTHING))
         data = self._unwrap(envelope, endpoint)
         items = [self._parse(model, row, endpoint) for row in _rows(data, list_key)]
         return Lookup(items=items, result_dt=envelope.result_dt)
 
     async def _data(
-        self, endpoint: Endpoint, body: dict[str, Any], timeout: httpx.Timeout | None = None
+        self, endpoint: Endpoint, request: KraRequest, timeout: httpx.Timeout | None = None
     ) -> Any:
         """Send and return `data` of a success, None for 001; raise the typed error otherwise."""
-        return self._unwrap(await self._call(endpoint, body, timeout=timeout), endpoint)
+        return self._unwrap(await self._call(endpoint, request, timeout=timeout), endpoint)
 
     def _unwrap(self, envelope: Envelope, endpoint: Endpoint) -> Any:
         if envelope.code == SUCCESS:
@@ -331,21 +338,21 @@ class KraClient:
     async def _call(
         self,
         endpoint: Endpoint,
-        body: dict[str, Any],
+        request: KraRequest,
         *,
         authenticated: bool = True,
         timeout: httpx.Timeout | None = None,
     ) -> Envelope:
         """POST one request and read KRA's envelope. Raises only KraError subclasses."""
         path = path_for(endpoint, self.style)
-        if self.vscu:
-            body = {"tin": self.tin, "bhfId": self.bhf_id, **body}
+        body = request.wire_json({"tin": self.tin, "bhfId": self.bhf_id} if self.vscu else None)
         headers = self._auth_headers() if authenticated else {}
+        headers["Content-Type"] = "application/json"
         started = time.perf_counter()
         try:
             try:
                 response = await self._http.post(
-                    self._url(path), json=body, headers=headers, timeout=timeout or self.timeout
+                    self._url(path), content=body, headers=headers, timeout=timeout or self.timeout
                 )
             except (httpx.RequestError, httpx.InvalidURL) as exc:
                 raise self._transport_error(exc, endpoint) from None
@@ -445,7 +452,7 @@ class KraClient:
         return Envelope(
             code=normalise_result_code(payload["resultCd"]),
             message=None if message is None else str(message),
-            result_dt=_normalised_dt(payload.get("resultDt")),
+            raw_result_dt=payload.get("resultDt"),
             data=payload.get("data"),
             retry_after=_retry_after(response),
         )

@@ -12,9 +12,11 @@ initialisation reply would lose a CMC key that KRA issues only once).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
@@ -94,6 +96,22 @@ class KraRequest(BaseModel):
     def wire(self) -> dict[str, Any]:
         """The body to send: KRA's names, None fields left out (as Odoo does), amounts as 2-dp numbers."""
         return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+    def wire_json(self, prefix: dict[str, str] | None = None) -> bytes:
+        """`wire()` as the JSON bytes that are sent, serialised in one pass by pydantic-core (no dict
+        in between: a third of a sale's serialising cost). `prefix`: keys to put first unless the
+        model has them itself (the VSCU service wants tin and bhfId in every body)."""
+        body = self.model_dump_json(by_alias=True, exclude_none=True).encode()
+        extra = {k: v for k, v in (prefix or {}).items() if k not in _wire_names(type(self))}
+        if not extra:
+            return body
+        head = json.dumps(extra, ensure_ascii=False, separators=(",", ":")).encode()
+        return head if body == b"{}" else head[:-1] + b"," + body[1:]
+
+
+@cache
+def _wire_names(model: type[KraRequest]) -> frozenset[str]:
+    return frozenset(field.alias or name for name, field in model.model_fields.items())
 
 
 class InitRequest(KraRequest):

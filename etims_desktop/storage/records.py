@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.sale import TaxType
 
 
@@ -111,3 +111,12 @@ class ItemDraft:
     qty_unit_code: str = "U"
     barcode: str | None = None
     active: bool = True
+
+
+@dataclass(frozen=True)
+class DrainStart:
+    """What a drain needs before its first send, read (and the first sale claimed) in one transaction."""
+
+    counts: dict[OutboxState, int]  # this device's outbox by state, before the claim
+    tax_rates: dict[TaxType, Decimal]
+    first: OutboxEntry | None  # claimed (numbered, write-ahead) unless claiming was not asked for

@@ -38,6 +38,7 @@ from etims_desktop.storage.outbox import OutboxRepository
 from etims_desktop.storage.records import (
     CodeClassRecord,
     CodeRecord,
+    DrainStart,
     ItemClassRecord,
     ItemDraft,
     NoticeRecord,
@@ -285,6 +286,17 @@ class Store:
         """next_to_send and assign_number in one transaction: the entry to send, already numbered
         (write-ahead). An UNCERTAIN entry comes back as it is: it must be resolved with KRA first."""
         return await self._write(lambda tx: tx.outbox.claim_next(device_id, now))
+
+    async def start_drain(self, device_id: int, now: datetime, *, claim: bool = True) -> DrainStart:
+        """A drain's set-up in one transaction: the device's counts and tax rates, and (with `claim`)
+        its first sale claimed as claim_next does. Twenty devices starting together share one writer."""
+
+        def work(tx: Transaction) -> DrainStart:
+            counts = tx.outbox.counts(device_id)
+            rates = tx.reference.tax_rates(device_id)
+            return DrainStart(counts, rates, tx.outbox.claim_next(device_id, now) if claim else None)
+
+        return await self._write(work)
 
     async def sign_and_claim_next(
         self, entry_id: int, receipt: SignedReceipt, device_id: int, now: datetime

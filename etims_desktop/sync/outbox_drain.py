@@ -79,11 +79,6 @@ class OutboxDrain:
     ) -> None:
         """Send until the outbox is empty, `limit` sales were handled, or the device must stop."""
         async with self.lock(device.id):
-            total = pending_count(await self.store.outbox_counts(device.id))  # this device's queue only
-            if limit is not None:
-                total = min(total, limit)
-            done = 0
-            failures = 0
             try:
                 client = await self.connections.client_for(device)
             except (secrets.KeyStoreError, TimeoutError) as exc:
@@ -91,9 +86,17 @@ class OutboxDrain:
                 report.errors.append(report.status.plain or str(exc))
                 report.waiting_reason = "the CMC key could not be read"
                 return
-            rates = await self.store.tax_rates(device.id)
+            start = await self.store.start_drain(device.id, self.clock(), claim=limit != 0)
+            total = pending_count(start.counts)  # this device's queue only
+            if limit is not None:
+                total = min(total, limit)
+            done = 0
+            failures = 0
+            rates = start.tax_rates
             registered: set[str] = set()  # item codes known to be registered on this device (this run)
-            entry = None  # the next entry, when signing the last one claimed it in the same transaction
+            entry = start.first  # the next entry to send, claimed with the last store call
+            if entry is None:
+                return  # nothing due
             while limit is None or done < limit:
                 if entry is None:
                     entry = await self.store.claim_next(device.id, self.clock())

@@ -9,7 +9,6 @@ from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import Sale, TaxType
 from etims_desktop.domain.tax import SaleAmounts
-from etims_desktop.kra.dates import format_date, format_datetime
 from etims_desktop.kra.models import ItemSaveRequest, SaleRequest
 
 AUDIT = {
@@ -28,8 +27,9 @@ def sale_request(
     original_invc_no: int | None,
     confirmed_at: datetime,
 ) -> SaleRequest:
-    """The wire document. Header buckets and totals come from SaleAmounts (sums of rounded lines)."""
-    cfm = format_datetime(confirmed_at)
+    """The wire document. Header buckets and totals come from SaleAmounts (sums of rounded lines).
+    Dates go in as datetimes: the model formats them once (a formatted text would be parsed again)."""
+    cfm = confirmed_at
     header: dict = {
         "invcNo": invc_no,
         "orgInvcNo": original_invc_no or 0,
@@ -41,7 +41,7 @@ def sale_request(
         "pmtTyCd": sale.payment_type,
         "salesSttsCd": "02",
         "cfmDt": cfm,
-        "salesDt": format_date(sale.sold_at),
+        "salesDt": sale.sold_at,
         "stockRlsDt": None,
         "cnclReqDt": None,
         "cnclDt": None,
