@@ -50,7 +50,9 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=env)
     if command == "lint":
         ensure_venv("test")
-        rc = subprocess.call([str(BIN / "ruff"), "check", "etims_desktop", "tests", "bench", "dev.py"], cwd=ROOT)
+        rc = subprocess.call(
+            [str(BIN / "ruff"), "check", "etims_desktop", "tests", "bench", "dev.py"], cwd=ROOT
+        )
         return rc or subprocess.call([str(BIN / "lint-imports")], cwd=ROOT)
     print(__doc__)
     return 2

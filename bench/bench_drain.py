@@ -35,10 +35,10 @@ from benchkit import (
     add_device,
     branch_id,
     cpu_ticks,
-    process_cpu,
     machine,
     make_sale,
     open_shop,
+    process_cpu,
     queue_sales,
     stolen_share,
     table,
@@ -87,14 +87,18 @@ class Breakdown:
     transaction in the store's thread (wall and CPU). Wraps the calls of one store and all KraClients."""
 
     def __init__(self, store) -> None:
-        self.samples: dict[str, list[float]] = {"save_sale": [], "sign+claim": [], "tx wall": [], "tx CPU": []}
+        self.samples: dict[str, list[float]] = {
+            "save_sale": [],
+            "sign+claim": [],
+            "tx wall": [],
+            "tx CPU": [],
+        }
         self.started = time.perf_counter()
         self.first_send: float | None = None  # when the first sale left, and the last signature was stored
         self.last_signed: float | None = None
         self._undo = []
         transaction, sign_and_claim = store._transaction, store.sign_and_claim_next
         save_sale = KraClient.save_sale
-
 
         def timed_transaction(engine, work):
             wall, cpu = time.perf_counter(), time.thread_time()
@@ -310,7 +314,9 @@ async def main_async(args) -> None:
         "\nCPU/sale = CPU time of this process (every thread) per sale; the simulator runs in another process."
     )
     print("of it store = the CPU time of the store's writer thread (SQLite and the outbox), per sale.")
-    print("simulator = the CPU time of the simulator process per sale: it stands in for KRA but shares our cores.")
+    print(
+        "simulator = the CPU time of the simulator process per sale: it stands in for KRA but shares our cores."
+    )
     print("limit = sales per device x latency (one round trip per sale, devices in parallel).")
     print("speed-up = our sales/s / naive sales/s (the same as naive wall / our wall for the same sales).")
     print("stolen = share of the machine's CPU time its hypervisor gave to other guests during the run.")

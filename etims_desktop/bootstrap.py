@@ -55,7 +55,9 @@ def setup_logging(paths: DataPaths, level: int = logging.INFO) -> None:
             return
         root.removeHandler(old)  # another data dir (tests, --data-dir switch): log there instead
         old.close()
-    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
     handler._etims = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

@@ -53,9 +53,7 @@ class PracticeKra:
 def _simulator(mode: str, state_file) -> Simulator:
     from etims_desktop.kra.simulator import Simulator, SimulatorConfig  # only when practice mode starts
 
-    return Simulator(
-        SimulatorConfig(mode=mode, state_file=state_file, latency=0.05)
-    ).start()
+    return Simulator(SimulatorConfig(mode=mode, state_file=state_file, latency=0.05)).start()
 
 
 async def start_practice(services) -> PracticeKra:
@@ -89,8 +87,16 @@ async def _ready_device(services, sim: Simulator, device: Device | None, name, k
     if device is None:
         device = await services.devices.add_device(
             Device(
-                None, name, kind, PRACTICE_PIN, PRACTICE_BRANCH, serial, Environment.CUSTOM, sim.api_url,
-                EndpointStyle.NESTED if kind is DeviceType.VSCU else EndpointStyle.FLAT, practice=True,
+                None,
+                name,
+                kind,
+                PRACTICE_PIN,
+                PRACTICE_BRANCH,
+                serial,
+                Environment.CUSTOM,
+                sim.api_url,
+                EndpointStyle.NESTED if kind is DeviceType.VSCU else EndpointStyle.FLAT,
+                practice=True,
             )
         )
     elif device.base_url != sim.api_url:  # the simulators get a free port at every start

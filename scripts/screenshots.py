@@ -173,7 +173,9 @@ async def main(out: Path) -> int:
 
             signed = await services.store.list_outbox(oscu.id, {OutboxState.SIGNED}, limit=1)
             view = await receipt_view(services, signed[0].sale_id)
-            ReceiptRenderer(view, ReceiptLayout.THERMAL_80MM).images(110)[0].save(str(out / "receipt-80mm.png"))
+            ReceiptRenderer(view, ReceiptLayout.THERMAL_80MM).images(110)[0].save(
+                str(out / "receipt-80mm.png")
+            )
 
             settings = window.open_settings()
             settings.grab().save(str(out / "settings.png"))

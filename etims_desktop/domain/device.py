@@ -84,7 +84,9 @@ class Device:
         object.__setattr__(self, "branch_id", validate_branch_id(self.branch_id))
         object.__setattr__(self, "serial", validate_serial(self.serial))
         if not (self.name or "").strip():
-            raise DomainValidationError("Give the device a name you will recognise, e.g. 'Till 1'.", field="name")
+            raise DomainValidationError(
+                "Give the device a name you will recognise, e.g. 'Till 1'.", field="name"
+            )
         if self.environment is Environment.CUSTOM and not self.base_url:
             raise DomainValidationError(
                 "Enter the address of the VSCU service, for example http://localhost:8088.", field="base_url"

@@ -23,7 +23,9 @@ class Item:
     active: bool = True
 
 
-def make_item_code(origin_country: str, item_type: str, pkg_unit_code: str, qty_unit_code: str, serial: int) -> str:
+def make_item_code(
+    origin_country: str, item_type: str, pkg_unit_code: str, qty_unit_code: str, serial: int
+) -> str:
     """KRA's item code: country + type + packaging unit + quantity unit + serial (KE2NTU0000012)."""
     prefix = f"{origin_country}{item_type}{pkg_unit_code}{qty_unit_code}".upper()
     code = f"{prefix}{serial:07d}"

@@ -244,7 +244,9 @@ class OutboxRepository:
         """A device's first entry in `state` in queue order (one seek on ix_outbox_queue, whatever the
         history size); with numbered=True only an entry holding an eTIMS number."""
         where = "device_id = ? AND state = ?" + (" AND invc_no IS NOT NULL" if numbered else "")
-        return self._outbox.first(self.sql, where, (device_id, self._outbox.to_db("state", state)), "ORDER BY queue_seq")
+        return self._outbox.first(
+            self.sql, where, (device_id, self._outbox.to_db("state", state)), "ORDER BY queue_seq"
+        )
 
     def states_present(self, device_id: int) -> set[OutboxState]:
         """The states that hold at least one of the device's entries (the trigger-kept counters)."""

@@ -121,7 +121,9 @@ class OutboxDrain:
                 if progress:
                     progress(Progress(device.id, "sending", done, max(total, done)))
 
-    async def send_pending(self, device: Device, progress: ProgressCallback | None = None) -> DeviceSyncReport:
+    async def send_pending(
+        self, device: Device, progress: ProgressCallback | None = None
+    ) -> DeviceSyncReport:
         """Drain outside a Sync run (a new OSCU sale, a scheduled VSCU batch) and keep what it learnt
         about the device's status; a Sync run records status itself, with the rest of its report."""
         report = DeviceSyncReport(device.id, device.name, device.type.value)

@@ -59,7 +59,9 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
         window.closed.connect(quitting.set)
         window.show()
         first_start = not await services.store.list_devices()
-        if practice or first_start:  # nothing configured yet: land in practice mode, real devices one click away
+        if (
+            practice or first_start
+        ):  # nothing configured yet: land in practice mode, real devices one click away
             window.start_practice()
         # Everything built so far lives until exit: keep it out of the garbage collector's full passes,
         # which otherwise stall the event loop for 100+ ms during a big drain (bench/bench_ui_lag.py).

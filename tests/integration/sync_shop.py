@@ -24,11 +24,21 @@ class Shop:
     items: list[Item]
     counter: int = 0
 
-    async def add_device(self, sim: Simulator, serial: str, kind: DeviceType = DeviceType.OSCU, **kw) -> Device:
+    async def add_device(
+        self, sim: Simulator, serial: str, kind: DeviceType = DeviceType.OSCU, **kw
+    ) -> Device:
         sim.approve(PIN, "00", serial, kind)
         device = Device(
-            None, f"Till {serial}", kind, PIN, "00", serial, Environment.CUSTOM, sim.api_url,
-            EndpointStyle.NESTED if kind is DeviceType.VSCU else EndpointStyle.FLAT, **kw,
+            None,
+            f"Till {serial}",
+            kind,
+            PIN,
+            "00",
+            serial,
+            Environment.CUSTOM,
+            sim.api_url,
+            EndpointStyle.NESTED if kind is DeviceType.VSCU else EndpointStyle.FLAT,
+            **kw,
         )
         device = await self.services.devices.add_device(device)
         return await self.services.devices.initialise(device.id)
@@ -39,8 +49,11 @@ class Shop:
             trader_invoice_no=f"INV-{self.counter:05d}",
             lines=tuple(
                 SaleLine(
-                    item_code=self.items[index].code, item_class_code=self.items[index].item_class_code,
-                    name=self.items[index].name, qty=Decimal(qty), unit_price=self.items[index].price,
+                    item_code=self.items[index].code,
+                    item_class_code=self.items[index].item_class_code,
+                    name=self.items[index].name,
+                    qty=Decimal(qty),
+                    unit_price=self.items[index].price,
                     tax_type=self.items[index].tax_type,
                 )
                 for index, qty in (lines or ((0, "1"),))
@@ -57,12 +70,10 @@ async def open_shop(tmp_path, key_store) -> Shop:
     if items:
         return Shop(services, items)
     items = [
+        await services.store.add_item(Item("", "Sugar 1kg", "50161800", TaxType.B, Decimal("180.00"))),
         await services.store.add_item(
-            Item("", "Sugar 1kg", "50161800", TaxType.B, Decimal("180.00"))
+            Item("", "Maize flour 2kg", "5022110400", TaxType.A, Decimal("230.00"))
         ),
-        await services.store.add_item(Item("", "Maize flour 2kg", "5022110400", TaxType.A, Decimal("230.00"))),
         await services.store.add_item(Item("", "Diesel", "15101505", TaxType.E, Decimal("171.60"))),
     ]
     return Shop(services, items)
-
-

@@ -20,18 +20,47 @@ def cli(tmp_path, *args, stdin: str | None = None) -> subprocess.CompletedProces
     )
     return subprocess.run(
         [sys.executable, "-m", "etims_desktop", "--data-dir", str(tmp_path / "data"), *args],
-        env=env, capture_output=True, text=True, timeout=60, input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        input=stdin,
     )
 
 
 def test_cli_from_device_to_signed_sales(tmp_path, kra):
     kra.approve(PIN, "00", "CLI-1", "OSCU")
-    added = cli(tmp_path, "device", "add", "--name", "Till 1", "--type", "oscu", "--pin", PIN,
-                "--serial", "CLI-1", "--url", kra.api_url, "--init")
+    added = cli(
+        tmp_path,
+        "device",
+        "add",
+        "--name",
+        "Till 1",
+        "--type",
+        "oscu",
+        "--pin",
+        PIN,
+        "--serial",
+        "CLI-1",
+        "--url",
+        kra.api_url,
+        "--init",
+    )
     assert added.returncode == 0, added.stderr
     assert "Initialised with KRA: SCU id KRACU" in added.stdout
-    item = cli(tmp_path, "item", "add", "--name", "Sugar 1kg", "--class-code", "50161800", "--tax", "B",
-               "--price", "180")
+    item = cli(
+        tmp_path,
+        "item",
+        "add",
+        "--name",
+        "Sugar 1kg",
+        "--class-code",
+        "50161800",
+        "--tax",
+        "B",
+        "--price",
+        "180",
+    )
     assert item.returncode == 0, item.stderr
     code = json.loads(cli(tmp_path, "item", "list", "--json").stdout)[0]["code"]
     assert code.startswith("KE2NTU")
@@ -80,8 +109,25 @@ def test_cli_from_device_to_signed_sales(tmp_path, kra):
 
 def test_cli_offline_sync_says_nothing_was_sent(tmp_path, kra):
     kra.approve(PIN, "00", "CLI-2", "OSCU")
-    assert cli(tmp_path, "device", "add", "--name", "Till 2", "--type", "OSCU", "--pin", PIN,
-               "--serial", "CLI-2", "--url", kra.api_url, "--init").returncode == 0
+    assert (
+        cli(
+            tmp_path,
+            "device",
+            "add",
+            "--name",
+            "Till 2",
+            "--type",
+            "OSCU",
+            "--pin",
+            PIN,
+            "--serial",
+            "CLI-2",
+            "--url",
+            kra.api_url,
+            "--init",
+        ).returncode
+        == 0
+    )
     kra.go_offline()
     synced = cli(tmp_path, "sync")
     assert synced.returncode == 1
@@ -93,10 +139,29 @@ def test_cli_offline_sync_says_nothing_was_sent(tmp_path, kra):
 
 def test_cli_key_backup_moves_keys_to_a_new_pc(tmp_path, kra):
     kra.approve(PIN, "00", "CLI-3", "OSCU")
-    assert cli(tmp_path, "device", "add", "--name", "Till 3", "--type", "OSCU", "--pin", PIN,
-               "--serial", "CLI-3", "--url", kra.api_url, "--init").returncode == 0
+    assert (
+        cli(
+            tmp_path,
+            "device",
+            "add",
+            "--name",
+            "Till 3",
+            "--type",
+            "OSCU",
+            "--pin",
+            PIN,
+            "--serial",
+            "CLI-3",
+            "--url",
+            kra.api_url,
+            "--init",
+        ).returncode
+        == 0
+    )
     backup = tmp_path / "keys.backup"
-    exported = cli(tmp_path, "keys", "export", str(backup), "--password-stdin", stdin="correct horse battery\n")
+    exported = cli(
+        tmp_path, "keys", "export", str(backup), "--password-stdin", stdin="correct horse battery\n"
+    )
     assert exported.returncode == 0 and "Wrote 1 CMC key" in exported.stdout, exported.stderr
     keyring_file = next((tmp_path / "xdg").rglob("keyring_pass.cfg"))
     assert backup.read_bytes() and b"KRACU" not in backup.read_bytes()
@@ -106,6 +171,8 @@ def test_cli_key_backup_moves_keys_to_a_new_pc(tmp_path, kra):
     assert lost.returncode == 1 and "no CMC key" in lost.stdout
     wrong = cli(tmp_path, "keys", "import", str(backup), "--password-stdin", stdin="wrong password\n")
     assert wrong.returncode == 3 and "Traceback" not in wrong.stderr
-    restored = cli(tmp_path, "keys", "import", str(backup), "--password-stdin", stdin="correct horse battery\n")
+    restored = cli(
+        tmp_path, "keys", "import", str(backup), "--password-stdin", stdin="correct horse battery\n"
+    )
     assert restored.returncode == 0 and "Imported 1 CMC key" in restored.stdout
     assert cli(tmp_path, "sync").returncode == 0

@@ -106,7 +106,11 @@ def test_rejection_frees_its_number(tmp_path, key_store, kra, run):
             dev = report.devices[0]
             assert dev.signed == 2 and dev.rejected == 1 and dev.needs_fix_total == 1
             assert report.exit_code == 2
-            fix = [e for e in await shop.services.store.list_outbox(device.id) if e.state is OutboxState.NEEDS_FIX]
+            fix = [
+                e
+                for e in await shop.services.store.list_outbox(device.id)
+                if e.state is OutboxState.NEEDS_FIX
+            ]
             assert fix[0].invc_no is None and fix[0].last_error_message
             await shop.services.store.resend_sale(fix[0].sale_id)
             report = await shop.services.sync.sync()
@@ -181,7 +185,9 @@ def test_scheduler_wakes_oscu_queue_and_uploads_full_vscu_batches(tmp_path, key_
         try:
             oscu_dev = await shop.add_device(kra, "T1")
             vscu_dev = await shop.add_device(vscu, "V1", DeviceType.VSCU)
-            services.sync.apply_settings(replace(services.sync.settings, vscu_batch_size=3, vscu_upload_minutes=60))
+            services.sync.apply_settings(
+                replace(services.sync.settings, vscu_batch_size=3, vscu_upload_minutes=60)
+            )
             kra.go_offline()
             await services.sync.checker.check(oscu_dev)
             await services.sales.record(oscu_dev.id, shop.sale())  # offline: waits in the outbox

@@ -239,8 +239,10 @@ async def test_a_self_signed_kra_is_refused_before_anything_is_sent(make_client,
         (lambda a: a.ServerDisconnectedError(), httpx.RemoteProtocolError),
         (lambda a: a.ClientOSError(104, "connection reset"), httpx.ReadError),
         (lambda a: a.ClientPayloadError("half a body"), httpx.ReadError),
-        (lambda a: a.ClientResponseError(None, (), status=400, message="garbled status line"),
-         httpx.RemoteProtocolError),  # fmt: skip
+        (
+            lambda a: a.ClientResponseError(None, (), status=400, message="garbled status line"),
+            httpx.RemoteProtocolError,
+        ),  # fmt: skip
         (lambda a: ConnectionResetError(), httpx.ReadError),
         (lambda a: a.InvalidUrlClientError("ftp://x"), httpx.UnsupportedProtocol),
         (lambda a: ValueError("a bug"), None),
