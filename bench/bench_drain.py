@@ -13,6 +13,10 @@ their items registered and code lists loaded by a warm-up sync, as in a shop tha
 Naive ("the tools we replace"): devices one after another, each sale awaited in turn, a NEW httpx client
 (new connection) per request, no outbox (nothing written before or after a send).
 
+Sends only: the same requests through the one shared client, devices in parallel, one sale at a time
+each, nothing stored (no crash safety). It is the ceiling of the client stack (httpx, aiohttp, pydantic
+payloads) on this machine in this minute: the gap between it and the limit is not the sync engine's.
+
 The simulator runs in its own process (as KRA would), so it does not share our GIL. Ordering limit: one
 round trip per sale per device, devices in parallel -> limit = sales per device x latency.
 """
@@ -46,7 +50,6 @@ from benchkit import (
 
 from etims_desktop.domain.device import Device, DeviceType, Environment
 from etims_desktop.domain.item import Item
-from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.tax import DEFAULT_RATES, compute_amounts
 from etims_desktop.kra.client import KraClient, make_http_client
 from etims_desktop.storage.secrets import SessionKeyStore
@@ -208,10 +211,8 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
         await shop.services.aclose()
 
 
-async def naive(
-    sim: SimulatorProcess, devices: int, per_device: int, latency: float, first_branch: int
-) -> Result:
-    """Devices one after another, each sale awaited, a new HTTP client per request, nothing stored."""
+async def bare_tills(sim: SimulatorProcess, devices: int, first_branch: int, label: str):
+    """Devices approved, initialised and with their items registered, outside our app (no store)."""
     sim.set_latency(0)
     items = [
         Item(f"KE2NTU{n:07d}", d.name, d.item_class_code, d.tax_type, d.price)
@@ -219,7 +220,7 @@ async def naive(
     ]
     tills = []
     for i in range(devices):
-        branch, serial = branch_id(first_branch + i), f"NAIVE-{i:03d}"
+        branch, serial = branch_id(first_branch + i), f"{label}-{i:03d}"
         sim.approve(PIN, branch, serial, DeviceType.OSCU)
         async with make_http_client() as http:
             info = await KraClient(http, sim.api_url, tin=PIN, bhf_id=branch).initialise(serial)
@@ -228,31 +229,74 @@ async def naive(
                 await client.save_item(item_request(item))
         device = Device(None, serial, DeviceType.OSCU, PIN, branch, serial, Environment.CUSTOM, sim.api_url)
         tills.append((device, info.cmc_key_value))
-    rates = {t: DEFAULT_RATES[t] for t in TaxType}
+    return items, tills
+
+
+def bare_request(items, device: Device, n: int):
+    """Sale n of a device, priced and numbered as our drain would send it."""
+    sale = make_sale(items, f"N{device.branch_id}-{n:06d}", n)
+    return sale_request(device, sale, compute_amounts(sale, DEFAULT_RATES), n + 1, None, sale.sold_at)
+
+
+async def timed_bare(
+    label: str, sim: SimulatorProcess, tills, per_device: int, latency: float, send
+) -> Result:
+    """Time `send()` (which sends every till's sales), check the simulator signed them all."""
     sim.set_latency(latency)
     ticks, sim_cpu_started = cpu_ticks(), process_cpu(sim.pid)
     started, cpu_started = time.perf_counter(), time.process_time()
-    for device, key in tills:
-        for n in range(per_device):
-            sale = make_sale(items, f"N{device.branch_id}-{n:06d}", n)
-            request = sale_request(device, sale, compute_amounts(sale, rates), n + 1, None, sale.sold_at)
-            async with make_http_client() as http:  # a new connection for every request
-                client = KraClient(http, sim.api_url, tin=PIN, bhf_id=device.branch_id, cmc_key=key)
-                await client.save_sale(request)
+    await send()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     sim_cpu = _spent(sim_cpu_started, process_cpu(sim.pid))
     stolen = stolen_share(ticks, cpu_ticks())
     sim.set_latency(0)
     for device, _ in tills:
         assert sim.signed_count(PIN, device.branch_id) == per_device
-    return Result("naive", devices, per_device, latency, seconds, cpu, sim_cpu=sim_cpu, stolen=stolen)
+    return Result(label, len(tills), per_device, latency, seconds, cpu, sim_cpu=sim_cpu, stolen=stolen)
+
+
+async def naive(
+    sim: SimulatorProcess, devices: int, per_device: int, latency: float, first_branch: int
+) -> Result:
+    """Devices one after another, each sale awaited, a new HTTP client per request, nothing stored."""
+    items, tills = await bare_tills(sim, devices, first_branch, "NAIVE")
+
+    async def send() -> None:
+        for device, key in tills:
+            for n in range(per_device):
+                request = bare_request(items, device, n)
+                async with make_http_client() as http:  # a new connection for every request
+                    client = KraClient(http, sim.api_url, tin=PIN, bhf_id=device.branch_id, cmc_key=key)
+                    await client.save_sale(request)
+
+    return await timed_bare("naive", sim, tills, per_device, latency, send)
+
+
+async def sends_only(
+    sim: SimulatorProcess, devices: int, per_device: int, latency: float, first_branch: int
+) -> Result:
+    """The ceiling of our client stack on this machine, in this minute: the same requests through one
+    shared keep-alive client, devices in parallel, one sale at a time each - and nothing stored, so no
+    crash safety at all. What is left between this and the limit is not the sync engine's."""
+    items, tills = await bare_tills(sim, devices, first_branch, "SENDS")
+    async with make_http_client() as http:
+
+        async def one_device(device: Device, key: str) -> None:
+            client = KraClient(http, sim.api_url, tin=PIN, bhf_id=device.branch_id, cmc_key=key)
+            for n in range(per_device):
+                await client.save_sale(bare_request(items, device, n))
+
+        async def send() -> None:
+            await asyncio.gather(*(one_device(device, key) for device, key in tills))
+
+        return await timed_bare("sends only", sim, tills, per_device, latency, send)
 
 
 def _spent(before: float | None, after: float | None) -> float | None:
     return None if before is None or after is None else after - before
 
 
-def row(result: Result, baseline: Result | None) -> list[str]:
+def row(result: Result, baseline: Result | None, ceiling: Result | None = None) -> list[str]:
     limit = result.limit
     return [
         result.label,
@@ -265,6 +309,7 @@ def row(result: Result, baseline: Result | None) -> list[str]:
         f"{result.sim_cpu / result.sales * 1000:.2f} ms" if result.sim_cpu is not None else "-",
         f"{limit:.2f} s" if limit else "-",
         f"{limit / result.seconds:.2f}" if limit else "-",
+        f"{ceiling.seconds / result.seconds:.2f}" if ceiling else "",
         f"{result.rate / baseline.rate:.1f}x" if baseline else "",
         result.stolen,
     ]
@@ -282,12 +327,15 @@ async def main_async(args) -> None:
                 mine = await ours(
                     sim, Path(tmp) / f"case{index}", devices, per_device, latency, 0, profile, args.breakdown
                 )
+                print(f"  {devices} x {per_device:,} at {latency * 1000:.0f} ms: sends only ...", flush=True)
+                ceiling = await sends_only(sim, devices, per_device, latency, 2 * devices)
                 baseline = None
                 if not args.no_naive:
                     naive_sales = min(per_device, args.naive_limit) if args.naive_limit else per_device
                     print(f"  {devices} x {naive_sales:,} at {latency * 1000:.0f} ms: naive ...", flush=True)
                     baseline = await naive(sim, devices, naive_sales, latency, devices)
-                rows.append(row(mine, baseline))
+                rows.append(row(mine, baseline, ceiling))
+                rows.append(row(ceiling, None))
                 if baseline:
                     rows.append(row(baseline, None))
     print()
@@ -304,6 +352,7 @@ async def main_async(args) -> None:
                 "simulator",
                 "limit",
                 "limit/wall",
+                "of sends only",
                 "speed-up",
                 "stolen",
             ],
@@ -318,6 +367,10 @@ async def main_async(args) -> None:
         "simulator = the CPU time of the simulator process per sale: it stands in for KRA but shares our cores."
     )
     print("limit = sales per device x latency (one round trip per sale, devices in parallel).")
+    print(
+        "sends only = the same requests through the one shared client, devices in parallel, nothing stored:\n"
+        "  the ceiling of the client stack on this machine now. of sends only = its wall / ours."
+    )
     print("speed-up = our sales/s / naive sales/s (the same as naive wall / our wall for the same sales).")
     print("stolen = share of the machine's CPU time its hypervisor gave to other guests during the run.")
 

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from etims_desktop.kra.models import (
     CodeClass,
     InitInfo,
+    InitRequest,
     InvoiceDetails,
     ItemSaveRequest,
     LookupRequest,
@@ -185,3 +186,21 @@ def test_invoice_details_reads_odoo_recorded_shape():
 def test_invoice_details_signature_next_to_the_header_is_found():
     details = InvoiceDetails.model_validate({"invcNo": "3", "rcptSign": "C" * 16, "curRcptNo": "4"})
     assert details.invc_no == 3 and details.rcpt_sign == "C" * 16 and details.cur_rcpt_no == 4
+
+
+def test_the_json_sent_is_the_wire_dict_byte_for_byte_in_meaning():
+    """What leaves (wire_json, serialised by pydantic-core) means exactly what wire() says."""
+    request = SaleRequest.model_validate(sale_body(totTaxAmt=Decimal("1120.005"), remark="Café ✓"))
+    sent = request.wire_json()
+    assert json.loads(sent) == request.wire()
+    assert "Café ✓".encode() in sent  # UTF-8 text, as httpx's json= sent it
+
+
+def test_a_prefix_goes_first_and_never_twice():
+    lookup = LookupRequest(last_req_dt="20180101000000")
+    prefix = {"tin": "P051234567A", "bhfId": "00"}
+    assert lookup.wire_json(prefix) == b'{"tin":"P051234567A","bhfId":"00","lastReqDt":"20180101000000"}'
+    init = InitRequest(tin="P051234567A", bhf_id="00", dvc_srl_no="SN-1")
+    body = json.loads(init.wire_json(prefix))
+    assert body == {"tin": "P051234567A", "bhfId": "00", "dvcSrlNo": "SN-1"}
+    assert init.wire_json(prefix).count(b'"tin"') == 1

@@ -208,3 +208,42 @@ async def test_reopen_turns_sending_into_uncertain(db_path, clock):
         assert (await reopened.next_to_send(device.id, clock())).sale_id == sale_id
     finally:
         await reopened.aclose()
+
+
+async def test_a_drain_starts_with_one_store_call(store, db_path, clock):
+    """start_drain: counts as they were, the device's tax rates, and the first sale claimed (write-ahead)."""
+    device = await store.add_device(make_device())
+    for n in range(3):
+        await enqueue(store, device.id, f"INV-{n}")
+    looked = await store.start_drain(device.id, clock(), claim=False)
+    assert looked.first is None and await store.last_invc_no(device.id) == 0  # nothing claimed
+    start = await store.start_drain(device.id, clock())
+    assert {state: n for state, n in start.counts.items() if n} == {OutboxState.QUEUED: 3}
+    assert start.tax_rates == await store.tax_rates(device.id)
+    assert (start.first.invc_no, start.first.state) == (1, OutboxState.SENDING)
+    other = Store.open(db_path, clock=clock)  # committed: another process sees the number
+    try:
+        assert await other.last_invc_no(device.id) == 1
+    finally:
+        await other.aclose()
+
+
+async def test_signing_and_claiming_the_next_is_all_or_nothing(store, clock):
+    device = await store.add_device(make_device())
+    for n in range(2):
+        await enqueue(store, device.id, f"INV-{n}")
+    first = await store.claim_next(device.id, clock())
+    second = await store.sign_and_claim_next(first.id, receipt(1), device.id, clock())
+    assert (second.invc_no, second.state) == (2, OutboxState.SENDING)
+    assert await store.sign_and_claim_next(second.id, receipt(2), device.id, clock()) is None  # queue empty
+    assert {state: n for state, n in (await store.outbox_counts(device.id)).items() if n} == {
+        OutboxState.SIGNED: 2
+    }
+    # A receipt for the wrong number fails the whole transaction: nothing claimed, nothing signed.
+    await enqueue(store, device.id, "INV-2")
+    third = await store.claim_next(device.id, clock())
+    await enqueue(store, device.id, "INV-3")
+    with pytest.raises(OutboxStateError):
+        await store.sign_and_claim_next(third.id, receipt(99), device.id, clock())
+    assert await store.last_invc_no(device.id) == 3
+    assert (await store.outbox_counts(device.id))[OutboxState.SENDING] == 1
