@@ -227,9 +227,33 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 def machine() -> str:
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0, 0, 0)
     return (
-        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load[0]:.1f} "
-        f"(other work on the machine slows every figure)"
+        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load[0]:.1f}, "
+        f"reference work {reference_work_ms():.1f} ms (lower is faster; other work on the machine slows "
+        "every figure)"
     )
+
+
+def reference_work_ms(runs: int = 5) -> float:
+    """The best of `runs` timings of a fixed pure-Python workload (dicts, strings, Decimal), in ms.
+
+    The same code runs faster or slower on this shared machine from one minute to the next (by up to
+    half), and "stolen" does not show all of it: print this with every figure, so runs on different
+    minutes or days can be compared. Lower is a faster machine."""
+
+    def work() -> None:
+        total, table = Decimal("0"), {}
+        for n in range(20_000):
+            key = f"item-{n % 97}"
+            table[key] = table.get(key, 0) + n
+            total += Decimal(n) / 7
+        assert total and table
+
+    best = float("inf")
+    for _ in range(runs):
+        started = time.process_time()
+        work()
+        best = min(best, time.process_time() - started)
+    return best * 1000
 
 
 def cpu_ticks() -> tuple[int, int] | None:
