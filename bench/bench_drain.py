@@ -5,6 +5,7 @@
     .venv/bin/python bench/bench_drain.py --devices 20 --sales 100 --latency 0.05 --big 10000
     .venv/bin/python bench/bench_drain.py --quick --no-naive --profile /tmp/drain  # cProfile, 2 threads
     .venv/bin/python bench/bench_drain.py --no-naive --big 2000 --breakdown      # where the time goes
+    .venv/bin/python bench/bench_drain.py --no-naive --big 10 --repeat 5         # 5 samples of 20 x 100
 
 Ours: SyncService.sync() over the real services (SQLite outbox in a temp dir, one shared keep-alive
 httpx client, devices in parallel, each device strictly one sale at a time). The devices were checked,
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import statistics
 import tempfile
 import time
 from dataclasses import dataclass
@@ -315,10 +317,37 @@ def row(result: Result, baseline: Result | None, ceiling: Result | None = None) 
     ]
 
 
+async def repeated(sim: SimulatorProcess, folder: Path, args, first: Result, first_ceiling: Result) -> str:
+    """Run ours and sends-only again, alternating, --repeat times in all: this machine's speed changes
+    from one minute to the next, so one run is one sample."""
+    devices, per_device, latency = args.devices, args.sales, args.latency
+    ours_ratios, ceiling_ratios, shares = [], [], []
+    for n in range(args.repeat):
+        if n == 0:
+            mine, ceiling = first, first_ceiling
+        else:
+            print(f"  repeat {n + 1} of {args.repeat}: ours, sends only ...", flush=True)
+            branch = 3 * devices * n
+            mine = await ours(sim, folder / f"repeat{n}", devices, per_device, latency, branch)
+            ceiling = await sends_only(sim, devices, per_device, latency, branch + devices)
+        ours_ratios.append(mine.limit / mine.seconds)
+        ceiling_ratios.append(ceiling.limit / ceiling.seconds)
+        shares.append(ceiling.seconds / mine.seconds)
+
+    def summary(values: list[float]) -> str:
+        listed = ", ".join(f"{v:.2f}" for v in values)
+        return f"{listed} (median {statistics.median(values):.2f})"
+
+    return (
+        f"{devices} x {per_device} at {latency * 1000:.0f} ms, {args.repeat} runs - limit/wall: ours "
+        f"{summary(ours_ratios)}; sends only {summary(ceiling_ratios)}; ours of sends only {summary(shares)}"
+    )
+
+
 async def main_async(args) -> None:
     print(f"Machine: {machine()}")
     cases = [(args.devices, args.sales, args.latency), (1, args.big, 0.0)]
-    rows = []
+    rows, spread = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for index, (devices, per_device, latency) in enumerate(cases):
             with SimulatorProcess(mode="oscu") as sim:
@@ -338,6 +367,8 @@ async def main_async(args) -> None:
                 rows.append(row(ceiling, None))
                 if baseline:
                     rows.append(row(baseline, None))
+                if latency and args.repeat > 1:
+                    spread.append(await repeated(sim, Path(tmp) / "repeats", args, mine, ceiling))
     print()
     print(
         table(
@@ -359,6 +390,8 @@ async def main_async(args) -> None:
             rows,
         )
     )
+    for line in spread:
+        print(f"\n{line}")
     print(
         "\nCPU/sale = CPU time of this process (every thread) per sale; the simulator runs in another process."
     )
@@ -386,6 +419,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="20 x 20 at 50 ms and 1 x 1,000")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
     parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run the latency case's ours and sends only this many times (max 6)",
+    )
+    parser.add_argument(
         "--naive-limit", type=int, default=0, help="naive: at most this many sales per device"
     )
     parser.add_argument(
@@ -401,6 +440,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.sales, args.big = 20, 1_000
+    if args.repeat < 1 or 3 * args.devices * args.repeat > 360:
+        parser.error("--repeat: 1 or more, and at most 360 devices in all (3 x devices x repeats)")
     asyncio.run(main_async(args))
 
 
