@@ -28,24 +28,17 @@ def cli(tmp_path, *args, stdin: str | None = None) -> subprocess.CompletedProces
     )
 
 
+def add_till(tmp_path, kra, name: str, serial: str, kind: str = "OSCU") -> subprocess.CompletedProcess:
+    """`device add ... --init` of a till the practice KRA has approved."""
+    return cli(
+        tmp_path, "device", "add", "--name", name, "--type", kind, "--pin", PIN,
+        "--serial", serial, "--url", kra.api_url, "--init",
+    )  # fmt: skip
+
+
 def test_cli_from_device_to_signed_sales(tmp_path, kra):
     kra.approve(PIN, "00", "CLI-1", "OSCU")
-    added = cli(
-        tmp_path,
-        "device",
-        "add",
-        "--name",
-        "Till 1",
-        "--type",
-        "oscu",
-        "--pin",
-        PIN,
-        "--serial",
-        "CLI-1",
-        "--url",
-        kra.api_url,
-        "--init",
-    )
+    added = add_till(tmp_path, kra, "Till 1", "CLI-1", kind="oscu")
     assert added.returncode == 0, added.stderr
     assert "Initialised with KRA: SCU id KRACU" in added.stdout
     item = cli(
@@ -109,25 +102,7 @@ def test_cli_from_device_to_signed_sales(tmp_path, kra):
 
 def test_cli_offline_sync_says_nothing_was_sent(tmp_path, kra):
     kra.approve(PIN, "00", "CLI-2", "OSCU")
-    assert (
-        cli(
-            tmp_path,
-            "device",
-            "add",
-            "--name",
-            "Till 2",
-            "--type",
-            "OSCU",
-            "--pin",
-            PIN,
-            "--serial",
-            "CLI-2",
-            "--url",
-            kra.api_url,
-            "--init",
-        ).returncode
-        == 0
-    )
+    assert add_till(tmp_path, kra, "Till 2", "CLI-2").returncode == 0
     kra.go_offline()
     synced = cli(tmp_path, "sync")
     assert synced.returncode == 1
@@ -139,25 +114,7 @@ def test_cli_offline_sync_says_nothing_was_sent(tmp_path, kra):
 
 def test_cli_key_backup_moves_keys_to_a_new_pc(tmp_path, kra):
     kra.approve(PIN, "00", "CLI-3", "OSCU")
-    assert (
-        cli(
-            tmp_path,
-            "device",
-            "add",
-            "--name",
-            "Till 3",
-            "--type",
-            "OSCU",
-            "--pin",
-            PIN,
-            "--serial",
-            "CLI-3",
-            "--url",
-            kra.api_url,
-            "--init",
-        ).returncode
-        == 0
-    )
+    assert add_till(tmp_path, kra, "Till 3", "CLI-3").returncode == 0
     backup = tmp_path / "keys.backup"
     exported = cli(
         tmp_path, "keys", "export", str(backup), "--password-stdin", stdin="correct horse battery\n"
