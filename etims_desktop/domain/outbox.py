@@ -15,6 +15,9 @@ class OutboxState(StrEnum):
     UNCERTAIN = "uncertain"  # sent, no answer: must ask KRA before doing anything else
     WAITING = "waiting"  # could not be sent; retries by itself (see WaitReason)
     NEEDS_FIX = "needs_fix"  # KRA refused it; a person must correct or cancel it
+    # KRA's answers leave it unknowable whether KRA recorded it: a person looks its number up on KRA's
+    # portal. It keeps its number (never reused); later sales go on with the numbers after it.
+    NEEDS_CHECK = "needs_check"
     SIGNED = "signed"  # KRA accepted and signed it
     CANCELLED = "cancelled"  # cancelled locally; it was never signed
 
@@ -39,6 +42,7 @@ STATE_LABELS = {
     OutboxState.UNCERTAIN: "uncertain - checking with KRA",
     OutboxState.WAITING: "waiting",
     OutboxState.NEEDS_FIX: "needs your fix",
+    OutboxState.NEEDS_CHECK: "needs your check on KRA's portal",
     OutboxState.SIGNED: "signed",
     OutboxState.CANCELLED: "cancelled",
 }

@@ -54,6 +54,7 @@ from etims_desktop.kra.errors import (
     MissingCredentials,
     OutcomeUnknown,
     error_for_result,
+    sale_refusal,
     normalise_result_code,
 )
 from etims_desktop.kra.models import (
@@ -317,13 +318,14 @@ class KraClient:
         raise self._result_error(envelope, endpoint)
 
     def _result_error(self, envelope: Envelope, endpoint: Endpoint, info: Any = None) -> KraError:
-        return error_for_result(
+        error = error_for_result(
             envelope.code,
             self._scrub(envelope.message),
             endpoint=endpoint.value,
             retry_after=envelope.retry_after,
             info=info,
         )
+        return sale_refusal(error) if endpoint is Endpoint.SAVE_SALE else error
 
     def _parse(self, model: type[M], row: Any, endpoint: Endpoint) -> M:
         try:

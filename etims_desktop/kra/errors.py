@@ -6,7 +6,8 @@ NO_KEY), `.plain` (a sentence a shop owner understands), `.next_step` (what to d
 
     KraError
     |-- BusinessRejection      the request itself is wrong: fix the sale/item (910-913, 921?, 834, 500)
-    |   `-- RequestRejected
+    |   |-- RequestRejected
+    |   `-- SequenceOutOfStep  a strict host refused the sale's invcNo and named the one it expected
     |-- Duplicate              KRA already has it: fetch its signature (994, 921)
     |   `-- AlreadyRecorded
     |-- CredentialError        the device or its key is not accepted (900-903, 905)
@@ -26,6 +27,7 @@ All text passes through `redaction.redact`, so a registered CMC key never shows 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from etims_desktop.kra.redaction import redact
@@ -74,6 +76,19 @@ class BusinessRejection(KraError):
 class RequestRejected(BusinessRejection):
     default_plain = "KRA refused the request."
     default_next_step = "Correct what KRA names, then send it again."
+
+
+class SequenceOutOfStep(BusinessRejection):
+    """KRA enforces the invoice sequence and refused our number: `expected` is the number KRA wanted,
+    `found` the one we sent. expected == found + 1 means KRA already has `found` (see sale_refusal)."""
+
+    default_plain = "KRA expected a different invoice number."
+    default_next_step = "Nothing to do: the app checks with KRA which numbers it has before sending again."
+
+    def __init__(self, *args: Any, expected: int, found: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.expected = expected
+        self.found = found
 
 
 class Duplicate(KraError):
@@ -297,3 +312,36 @@ def error_for_result(
     if cls is AlreadyInitialised:
         kwargs["info"] = info
     return cls(plain, next_step, **kwargs)
+
+
+# --- what a host means by a sale refusal's words --------------------------------------------------------
+
+# Hosts word a resent number they already hold differently: 994/921, or a 910 "already exists", or a
+# strict-sequence "expected: N+1 but found: N" (KRA's 2026 gateway), or our simulator's own wording.
+_SEQUENCE = re.compile(r"expected:?\s*(\d+),?\s*but\s+found:?\s*(\d+)", re.IGNORECASE)
+_OUT_OF_SEQUENCE = re.compile(r"invcNo\s+(\d+)\s+is out of sequence.*?\bis\s+(\d+)", re.IGNORECASE)
+_ALREADY = re.compile(r"already\s+(exists?|received|recorded|registered)|\bduplicate\b", re.IGNORECASE)
+
+
+def sale_refusal(error: KraError) -> KraError:
+    """A sale's refusal as what it means: a BusinessRejection whose words say the number is already held
+    becomes AlreadyRecorded; one naming the expected number becomes SequenceOutOfStep (or AlreadyRecorded
+    when KRA expects the number after ours: it has ours). Anything else is returned unchanged."""
+    if not isinstance(error, BusinessRejection) or isinstance(error, SequenceOutOfStep):
+        return error
+    message = error.kra_message or ""
+    kwargs = {"code": error.code, "kra_message": error.kra_message, "endpoint": error.endpoint}
+    expected = found = None
+    if match := _SEQUENCE.search(message):
+        expected, found = int(match[1]), int(match[2])
+    elif match := _OUT_OF_SEQUENCE.search(message):
+        found, expected = int(match[1]), int(match[2])
+    if expected is not None and found is not None:
+        if expected == found + 1:
+            return AlreadyRecorded(f"KRA already has invoice number {found}: it expects {expected} next.", **kwargs)
+        return SequenceOutOfStep(
+            f"KRA expected invoice number {expected}, not {found}.", expected=expected, found=found, **kwargs
+        )
+    if _ALREADY.search(message):
+        return AlreadyRecorded(f"KRA already has this sale ({message.strip()}).", **kwargs)
+    return error

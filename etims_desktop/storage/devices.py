@@ -129,6 +129,12 @@ class DeviceRepository:
     def paused_until(self, device_id: int) -> datetime | None:
         return self.row(device_id).paused_until
 
+    def invoice_lookup_missing_on(self, device_id: int) -> str | None:
+        return self.row(device_id).invoice_lookup_missing_on
+
+    def set_invoice_lookup_missing_on(self, device_id: int, host: str | None) -> None:
+        self.row(device_id).invoice_lookup_missing_on = host
+
     def last_invc_no(self, device_id: int) -> int:
         return self.row(device_id).last_invc_no
 

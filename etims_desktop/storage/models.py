@@ -68,6 +68,9 @@ class DeviceRow(Base):
     last_error_plain: Mapped[str | None] = mapped_column(Text)
     last_error_next_step: Mapped[str | None] = mapped_column(Text)
     paused_until: Mapped[datetime | None]  # KRA said 990 "slow down": send nothing before this
+    # The host address (URL and path style) found to lack the invoice lookup (selectInvoiceDetails):
+    # uncertain sales are then resolved by resending them with the same number, not by asking.
+    invoice_lookup_missing_on: Mapped[str | None] = mapped_column(String(400))
     created_at: Mapped[datetime]
 
 

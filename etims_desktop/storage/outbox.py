@@ -331,11 +331,83 @@ class OutboxRepository:
             last_error_message=None,
         )
 
-    def mark_uncertain(self, entry_id: int, reason: str) -> None:
+    def mark_uncertain(self, entry_id: int, reason: str, code: str | None = None) -> None:
+        """Sent (or asked about), no usable answer. Every such try is in the sale's history: it is the
+        trail a person follows if the sale ever needs a check."""
         row = self._open_row(entry_id)
         if row.invc_no is None:
             raise OutboxStateError(f"Sale {entry_id} was never numbered, so it cannot have reached KRA.")
-        self._move(row, S.UNCERTAIN, reason, attempts=row.attempts + 1, last_error_message=reason)
+        self._move(
+            row,
+            S.UNCERTAIN,
+            reason,
+            force=True,
+            attempts=row.attempts + 1,
+            last_error_code=code,
+            last_error_message=reason,
+        )
+
+    def note(self, entry_id: int, reason: str) -> None:
+        """Record in the sale's history which way the engine is taking, without changing its state."""
+        row = self._open_row(entry_id)
+        self._move(row, row.state, reason, force=True)
+
+    def mark_needs_check(self, entry_id: int, code: str | None, message: str) -> None:
+        """KRA's answers leave it unknowable whether it recorded this sale. The sale keeps its number
+        (KRA may hold it: never give it to another sale) and leaves the queue, so later sales go on."""
+        row = self._open_row(entry_id)
+        if row.invc_no is None:
+            raise OutboxStateError(f"Sale {entry_id} was never numbered, so it cannot have reached KRA.")
+        self._move(
+            row,
+            S.NEEDS_CHECK,
+            message,
+            wait_reason=None,
+            next_attempt_at=None,
+            last_error_code=code,
+            last_error_message=message,
+        )
+
+    def confirm_recorded(self, sale_id: int) -> None:
+        """A person saw on KRA's portal that KRA has this sale: it is signed; its receipt data stays to be
+        completed (KRA's answer carrying the signature never came)."""
+        row = self._row(sale_id, self._life)
+        if row.state is not S.NEEDS_CHECK:
+            raise DomainValidationError(
+                f"Only a sale that needs your check can be confirmed (this one is {row.state.label}).",
+                field="sale",
+            )
+        receipt = SignedReceipt(invc_no=row.invc_no, complete=False)
+        self._move(
+            row,
+            S.SIGNED,
+            "you confirmed KRA has it (checked on KRA's portal); its receipt details are to be completed",
+            **receipt_values(receipt),
+            last_error_code=None,
+            last_error_message=None,
+        )
+
+    def send_again_same_number(self, sale_id: int) -> None:
+        """A person saw that KRA does not have this sale: send it again, with the same number."""
+        row = self._row(sale_id, self._life)
+        if row.state is not S.NEEDS_CHECK:
+            raise DomainValidationError(
+                f"Only a sale that needs your check can be sent again this way (this one is {row.state.label}).",
+                field="sale",
+            )
+        blocking = self.unresolved_number(row.device_id)
+        if blocking is not None:
+            raise DomainValidationError(
+                f"eTIMS number {blocking} of this device is still on its way to KRA. Sync first, then try again.",
+                field="sale",
+            )
+        self._move(
+            row,
+            S.WAITING,
+            f"you checked KRA's portal: KRA does not have it; sending again with eTIMS number {row.invc_no}",
+            wait_reason=WaitReason.KRA_UNAVAILABLE,
+            next_attempt_at=None,
+        )
 
     def mark_waiting(
         self,

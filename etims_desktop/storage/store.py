@@ -256,6 +256,13 @@ class Store:
     async def paused_until(self, device_id: int) -> datetime | None:
         return await self._read(lambda tx: tx.devices.paused_until(device_id))
 
+    async def invoice_lookup_missing_on(self, device_id: int) -> str | None:
+        """The host this device's invoice lookup was found missing on, if any."""
+        return await self._read(lambda tx: tx.devices.invoice_lookup_missing_on(device_id))
+
+    async def set_invoice_lookup_missing_on(self, device_id: int, host: str | None) -> None:
+        await self._write(lambda tx: tx.devices.set_invoice_lookup_missing_on(device_id, host))
+
     async def last_invc_no(self, device_id: int) -> int:
         return await self._read(lambda tx: tx.devices.last_invc_no(device_id))
 
@@ -316,8 +323,23 @@ class Store:
     async def mark_signed(self, entry_id: int, receipt: SignedReceipt) -> None:
         await self._write(lambda tx: tx.outbox.mark_signed(entry_id, receipt))
 
-    async def mark_uncertain(self, entry_id: int, reason: str) -> None:
-        await self._write(lambda tx: tx.outbox.mark_uncertain(entry_id, reason))
+    async def mark_uncertain(self, entry_id: int, reason: str, code: str | None = None) -> None:
+        await self._write(lambda tx: tx.outbox.mark_uncertain(entry_id, reason, code))
+
+    async def note_outbox(self, entry_id: int, reason: str) -> None:
+        """A line in the sale's history saying which way the engine goes, its state unchanged."""
+        await self._write(lambda tx: tx.outbox.note(entry_id, reason))
+
+    async def mark_needs_check(self, entry_id: int, code: str | None, message: str) -> None:
+        await self._write(lambda tx: tx.outbox.mark_needs_check(entry_id, code, message))
+
+    async def confirm_recorded(self, sale_id: int) -> None:
+        """The shop owner saw the sale on KRA's portal: it is signed (receipt details to be completed)."""
+        await self._write(lambda tx: tx.outbox.confirm_recorded(sale_id))
+
+    async def send_again_same_number(self, sale_id: int) -> None:
+        """The shop owner saw KRA does not have the sale: send it again under its own number."""
+        await self._write(lambda tx: tx.outbox.send_again_same_number(sale_id))
 
     async def mark_waiting(
         self,

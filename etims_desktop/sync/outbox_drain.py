@@ -3,7 +3,10 @@
 The guarantees (architecture.md, "The outbox"):
 - the number is committed before the request leaves (Store.assign_number is write-ahead);
 - no answer means *uncertain*: ask KRA (selectInvoiceDetails) before anything else, and resend
-  with the SAME number when KRA does not have it - a duplicate answer then means "already recorded";
+  with the SAME number when KRA does not have it - a duplicate answer then means "already recorded".
+  A host without the lookup (HTTP 404, 912), or a lookup that keeps failing, never blocks the device:
+  the same document is resent with the same number and KRA's answer decides (docs/RELIABILITY.md,
+  "Uncertain sales"); an answer that leaves it unknowable sends the sale to *needs your check*;
 - a business rejection frees the number and moves the sale to *needs your fix*;
 - transport failures keep the number and back off with jitter; 990 pauses the device.
 """
@@ -65,6 +68,7 @@ class OutboxDrain:
         self.settings = settings or SyncSettings()
         self.clock = clock
         self._locks: dict[int, asyncio.Lock] = {}
+        self._hosts_without_lookup: set[tuple[int, str]] = set()  # (device id, host) learnt this session
 
     def lock(self, device_id: int) -> asyncio.Lock:
         return self._locks.setdefault(device_id, asyncio.Lock())
@@ -92,6 +96,7 @@ class OutboxDrain:
                 total = min(total, limit)
             done = 0
             failures = 0
+            checked = report.status  # the live check's verdict; a stop overrides it until a sale goes through
             rates = start.tax_rates
             registered: set[str] = set()  # item codes known to be registered on this device (this run)
             entry = start.first  # the next entry to send, claimed with the last store call
@@ -105,6 +110,8 @@ class OutboxDrain:
                 claim_next = limit is None or done + 1 < limit
                 try:
                     entry = await self._handle(device, client, entry, rates, report, registered, claim_next)
+                    if failures:  # KRA answers again: the earlier stop no longer describes the device
+                        report.status, report.waiting_reason = checked, None
                     failures = 0
                 except DeviceStopped as stop:
                     entry = None
@@ -148,6 +155,7 @@ class OutboxDrain:
         if entry.state is OutboxState.UNCERTAIN:
             if await self._resolve_uncertain(device, client, entry, report):
                 return None
+            # Not resolved: the same document goes again under the same number, and KRA's answer decides.
         if not await self._register_items(device, client, entry, registered):
             report.rejected += 1
             return None
@@ -160,6 +168,15 @@ class OutboxDrain:
         except kra_errors.Duplicate as exc:
             await self._already_recorded(device, client, entry, invc_no, exc, was_sent_before, report)
             return None
+        except kra_errors.SequenceOutOfStep as exc:
+            await self._out_of_step(device, entry, exc, was_sent_before, report)
+            return None
+        except kra_errors.UnexpectedResult as exc:
+            if was_sent_before:  # KRA may hold it, and its answer says neither yes nor no
+                await self._needs_check(entry, exc, report)
+                return None
+            await self._wait(entry, WaitReason.KRA_UNAVAILABLE, exc)
+            raise DeviceStopped(WaitReason.KRA_UNAVAILABLE.label, exc) from None
         except kra_errors.BusinessRejection as exc:
             await self.store.mark_needs_fix(entry.id, exc.code, _explain(exc))
             report.rejected += 1
@@ -175,7 +192,12 @@ class OutboxDrain:
             raise DeviceStopped(reason.label, exc) from None
         except (kra_errors.OutcomeUnknown, kra_errors.BadHttpStatus, kra_errors.MalformedReply) as exc:
             # The request left this machine: KRA may have signed it. Never give this number to another sale.
-            await self.store.mark_uncertain(entry.id, _explain(exc))
+            report.unconfirmed += 1
+            unclear = isinstance(exc, kra_errors.MalformedReply)  # an answer came, but it makes no sense
+            if unclear and entry.attempts + 1 >= self.settings.unclear_answers_before_check:
+                await self._needs_check(entry, exc, report)
+                return None
+            await self.store.mark_uncertain(entry.id, f"sent, no usable answer: {_explain(exc)}", exc.code)
             raise DeviceStopped("KRA's answer was lost - checking with KRA", exc) from None
         except kra_errors.CredentialError as exc:
             await self._wait(entry, WaitReason.KRA_UNAVAILABLE, exc)
@@ -197,14 +219,40 @@ class OutboxDrain:
         await self.store.mark_waiting(entry.id, reason, when, exc.code, _explain(exc))
 
     async def _resolve_uncertain(self, device, client, entry: OutboxEntry, report: DeviceSyncReport) -> bool:
-        """Ask KRA whether it has this number. True when resolved (signed); False: resend with the same number."""
+        """Ask KRA whether it has this number. True: resolved (signed). False: resend the same document
+        with the same number - always safe, as KRA's answer to it decides (a duplicate = already recorded)."""
+        n = entry.invc_no
+        host = _host(client, device)
+        if await self._lookup_missing(device, host):
+            await self.store.note_outbox(
+                entry.id, f"{host} cannot look sales up: sending it again with the same eTIMS number {n}"
+            )
+            return False
         try:
-            details = await client.select_invoice_details(entry.invc_no)
-        except (kra_errors.TransportError, kra_errors.TemporaryKraFault, kra_errors.SlowDown) as exc:
+            details = await client.select_invoice_details(n)
+        except (kra_errors.ConnectFailed, kra_errors.SlowDown) as exc:
             raise DeviceStopped("still checking with KRA about a sale whose answer was lost", exc) from None
-        except kra_errors.KraError:
-            # This service cannot look sales up (e.g. a VSCU jar without the call): resending with the
-            # same number is safe, a duplicate answer then means "already recorded".
+        except kra_errors.KraError as exc:
+            if _says_lookup_missing(exc):
+                await self.store.set_invoice_lookup_missing_on(device.id, host)
+                self._hosts_without_lookup.add((device.id, host))
+                await self.store.note_outbox(
+                    entry.id,
+                    f"{host} does not offer the invoice lookup ({_explain(exc)}), so the app cannot ask "
+                    f"whether this sale arrived: sending it again with the same eTIMS number {n}",
+                )
+                return False
+            if isinstance(exc, kra_errors.TransportError | kra_errors.TemporaryKraFault):
+                tries = entry.attempts + 1
+                if tries < self.settings.uncertain_tries_before_resend:
+                    await self.store.mark_uncertain(
+                        entry.id, f"asked KRA whether it has eTIMS number {n}: {_explain(exc)}", exc.code
+                    )
+                    raise DeviceStopped("still checking with KRA about a sale whose answer was lost", exc) from None
+                reason = f"KRA's invoice lookup did not answer after {tries} tries ({_explain(exc)})"
+            else:
+                reason = f"KRA's invoice lookup refused the question ({_explain(exc)})"
+            await self.store.note_outbox(entry.id, f"{reason}: sending it again with the same eTIMS number {n}")
             return False
         if details is None:
             return False
@@ -215,12 +263,22 @@ class OutboxDrain:
         report.already_recorded += 1
         return True
 
+    async def _lookup_missing(self, device: Device, host: str) -> bool:
+        """Was this host found to lack the invoice lookup (this run, or remembered from an earlier one)?"""
+        if (device.id, host) in self._hosts_without_lookup:
+            return True
+        if await self.store.invoice_lookup_missing_on(device.id) == host:
+            self._hosts_without_lookup.add((device.id, host))
+            return True
+        return False
+
     async def _already_recorded(self, device, client, entry, invc_no, exc, was_sent_before, report) -> None:
         details = None
-        try:
-            details = await client.select_invoice_details(invc_no)
-        except kra_errors.KraError:
-            details = None
+        if not await self._lookup_missing(device, _host(client, device)):
+            try:
+                details = await client.select_invoice_details(invc_no)
+            except kra_errors.KraError:
+                details = None
         if details is not None:
             if not _same_sale(details, entry):
                 await self._number_collision(device, entry)
@@ -234,6 +292,36 @@ class OutboxDrain:
         await self.store.mark_signed(entry.id, receipt)
         report.signed += 1
         report.already_recorded += 1
+
+    async def _out_of_step(self, device, entry: OutboxEntry, exc, was_sent_before: bool, report) -> None:
+        """A strict host refused our number and named the one it expects (expected == ours + 1 arrives
+        as Duplicate instead). Never guess: a number KRA may hold is never handed to another sale."""
+        if was_sent_before and exc.expected > exc.found:
+            # KRA holds our number and more after it: whose document is under ours cannot be told.
+            await self._needs_check(entry, exc, report)
+            return
+        message = (
+            f"KRA expects eTIMS number {exc.expected} next, but this device's next sale is number "
+            f"{exc.found}: KRA's invoice numbers and ours are out of step."
+        )
+        await self.store.mark_waiting(entry.id, WaitReason.KRA_UNAVAILABLE, None, exc.code, message)
+        await self.store.record_device_error(
+            device.id,
+            exc.code,
+            message,
+            "Use one device per till. Ask support to align the numbers with what KRA holds.",
+        )
+        raise DeviceStopped("KRA's invoice numbers and ours are out of step", exc)
+
+    async def _needs_check(self, entry: OutboxEntry, exc: kra_errors.KraError, report) -> None:
+        """KRA's answers leave it unknowable whether it holds this sale: a person looks it up."""
+        message = (
+            f"KRA's answers do not tell whether it recorded this sale ({_explain(exc)}). Look up eTIMS "
+            f"number {entry.invc_no} on KRA's eTIMS portal, then choose 'KRA has it' or 'Send again'. "
+            "Later sales go on with the numbers after it."
+        )
+        await self.store.mark_needs_check(entry.id, exc.code, message)
+        report.needs_check += 1
 
     async def _number_collision(self, device: Device, entry: OutboxEntry) -> None:
         """KRA holds another document under our number: someone else numbers sales for this device."""
@@ -281,6 +369,22 @@ def _explain(exc: BaseException) -> str:
     if not next_step:
         return plain
     return f"{plain}{'' if plain.endswith(('.', '!', '?', ')')) else '.'} {next_step}"
+
+
+# HTTP statuses that say "no such call here", unlike 500/502/503 which say "not now".
+_NO_SUCH_CALL = frozenset({404, 405, 501})
+
+
+def _says_lookup_missing(exc: kra_errors.KraError) -> bool:
+    """Does this answer to selectInvoiceDetails say the host does not offer it at all?"""
+    if isinstance(exc, kra_errors.BadHttpStatus):
+        return exc.status in _NO_SUCH_CALL
+    return exc.code == "912" or isinstance(exc, kra_errors.UnexpectedResult)
+
+
+def _host(client, device: Device) -> str:
+    """The address a device's calls go to, as remembered for the lookup (a new address: ask again)."""
+    return f"{client.base_url} ({device.endpoint_style.value} paths)"
 
 
 def _same_sale(details, entry: OutboxEntry) -> bool:

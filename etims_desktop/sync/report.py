@@ -26,7 +26,10 @@ class DeviceSyncReport:
     signed: int = 0  # signed by KRA during this run
     already_recorded: int = 0  # of those: KRA already had them (answer lost earlier)
     rejected: int = 0  # refused by KRA during this run: now need your fix
+    needs_check: int = 0  # KRA's answers left it unknowable during this run: now need your check
+    unconfirmed: int = 0  # sends whose answer was lost during this run (KRA may have them)
     needs_fix_total: int = 0  # all sales of this device that need your fix
+    needs_check_total: int = 0  # all sales of this device that need your check on KRA's portal
     still_pending: int = 0  # still waiting after the run
     waiting_reason: str | None = None  # why they wait, in words
     refreshed: dict[str, int] = field(default_factory=dict)  # "codes": 12, "item classes": 0, ...
@@ -40,7 +43,8 @@ class DeviceSyncReport:
     def outcome(self) -> Outcome:
         if not self.reached_kra:
             return Outcome.NOTHING_SENT
-        if self.rejected or (self.needs_fix_total and not self.still_pending):
+        needs_person = self.needs_fix_total + self.needs_check_total
+        if self.rejected or self.needs_check or (needs_person and not self.still_pending):
             return Outcome.NEEDS_FIX if not self.signed else Outcome.PARTIAL
         if self.still_pending:
             return Outcome.PARTIAL
@@ -50,8 +54,11 @@ class DeviceSyncReport:
         """One honest sentence (or three) about this device."""
         parts: list[str] = []
         if not self.reached_kra:
-            why = self.status.plain or self.status.kind.label
-            parts.append(f"Nothing was sent: {why}.")
+            why = (self.status.plain or self.status.kind.label).rstrip(". ")
+            if self.unconfirmed:  # something left, and KRA may have it: "nothing was sent" would be false
+                parts.append(f"KRA's answer did not come back: {why}. The app asks KRA before sending again.")
+            else:
+                parts.append(f"Nothing was sent: {why}.")
         elif self.signed:
             extra = f" ({self.already_recorded} were already at KRA)" if self.already_recorded else ""
             parts.append(f"Signed {self.signed} sale{'s' if self.signed != 1 else ''}{extra}.")
@@ -64,6 +71,10 @@ class DeviceSyncReport:
             parts.append(f"{self.still_pending} still waiting{reason}.")
         if self.needs_fix_total:
             parts.append(f"{self.needs_fix_total} need your fix.")
+        if self.needs_check_total:
+            parts.append(
+                f"{self.needs_check_total} need your check on KRA's portal (KRA's answer left it unclear)."
+            )
         return " ".join(parts)
 
     def to_json(self) -> dict:
@@ -87,8 +98,8 @@ class SyncReport:
 
     @property
     def exit_code(self) -> int:
-        """0 everything signed / up to date, 1 something still waits, 2 something needs a fix."""
-        if any(d.needs_fix_total for d in self.devices):
+        """0 everything signed / up to date, 1 something still waits, 2 something needs a fix or check."""
+        if any(d.needs_fix_total or d.needs_check_total for d in self.devices):
             return 2
         if any(d.still_pending or d.outcome is Outcome.NOTHING_SENT for d in self.devices):
             return 1

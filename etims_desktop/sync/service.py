@@ -112,5 +112,6 @@ class SyncService:
         counts = await self.store.finish_device_sync(device.id, status, succeeded_at, error)
         report.still_pending = pending_count(counts)
         report.needs_fix_total = counts.get(OutboxState.NEEDS_FIX, 0)
+        report.needs_check_total = counts.get(OutboxState.NEEDS_CHECK, 0)
         if report.still_pending and not report.waiting_reason:
             report.waiting_reason = "they are due for a later retry"

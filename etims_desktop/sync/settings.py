@@ -15,6 +15,11 @@ class SyncSettings:
     reference_refresh_hours: float = 24.0  # code lists, item classes, notices: refresh when older
     slow_down_seconds: float = 60.0  # pause after KRA answers 990 ("slow down")
     max_transport_failures: int = 3  # per device per run, before it stops and waits for the next run
+    # A sale whose answer was lost: after this many tries (sends and lookups) without an answer, it is
+    # resent with the same number even if KRA's invoice lookup has not answered (KRA's answer decides).
+    uncertain_tries_before_resend: int = 3
+    # ... and after this many answers that cannot be understood, a person checks it on KRA's portal.
+    unclear_answers_before_check: int = 6
     default_environment: str = "sandbox"
 
     @classmethod

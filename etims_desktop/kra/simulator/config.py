@@ -10,6 +10,10 @@ from pathlib import Path
 from etims_desktop.kra.simulator.sale_document import STRICTNESS_LEVELS
 
 MODES = ("oscu", "vscu")
+# How a host answers a resent invcNo it already has: its own duplicate code (994; a VSCU jar's
+# vscu_duplicate_code), a 910 "already exists" message, or a 910 strict-sequence message
+# ("expected: N+1 but found: N", as KRA's 2026 gateway words it).
+DUPLICATE_ANSWERS = ("code", "exists", "sequence")
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,16 @@ class SimulatorConfig:
     refuse_window: float = 0.5  # seconds a REFUSE fault keeps the server from listening
     seed: int | None = None  # seed for random fault rates
     vscu_duplicate_code: str = "994"  # VSCU answer to a reused invcNo (LINKD reports 899 on some jars)
+    duplicate_answer: str = "code"  # see DUPLICATE_ANSWERS
+    invoice_lookup: bool = True  # False: selectInvoiceDetails answers HTTP 404, like hosts that lack it
     vscu_forward_interval: float = 0.1  # seconds between the VSCU's upstream rounds
     request_log_size: int = 100_000  # request_log keeps this many latest entries
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
+        if self.duplicate_answer not in DUPLICATE_ANSWERS:
+            raise ValueError(f"duplicate_answer must be one of {DUPLICATE_ANSWERS}")
         if self.strictness not in STRICTNESS_LEVELS:
             raise ValueError(f"strictness must be one of {STRICTNESS_LEVELS}")
         if self.host != "localhost" and not ipaddress.ip_address(self.host).is_loopback:

@@ -69,13 +69,15 @@ class Route:
 class Router:
     """Path -> endpoint for one simulator mode ("oscu": classic paths; "vscu": classic + nested)."""
 
-    def __init__(self, mode: str) -> None:
+    def __init__(self, mode: str, missing: frozenset[str] = frozenset()) -> None:
+        """`missing`: endpoints this host does not offer (their paths answer HTTP 404)."""
         self.paths: dict[str, str] = {}
         for name in CLASSIC:
             self.paths[f"/etims-api/{name}"] = name
             self.paths[f"/{name}"] = name
         if mode == "vscu":
             self.paths.update(NESTED)
+        self.paths = {path: name for path, name in self.paths.items() if name not in missing}
 
     def resolve(self, method: str, path: str) -> Route | None:
         endpoint = self.paths.get(path.split("?", 1)[0].rstrip("/") or "/")

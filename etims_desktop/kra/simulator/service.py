@@ -365,9 +365,7 @@ class EtimsService:
         check_amounts(doc, self.seed.tax_rates, cfg.tolerance, cfg.strictness)
         branch = self.state.branch(call.tin, call.bhf_id)
         if doc.invc_no in branch.sales:
-            raise Rejection(
-                cfg.vscu_duplicate_code if self.vscu else "994", f"invcNo {doc.invc_no} was already received"
-            )
+            raise self._duplicate(doc.invc_no, branch.last_invc_no)
         if cfg.require_sequence and doc.invc_no != branch.last_invc_no + 1:
             raise Rejection(
                 "910",
@@ -419,6 +417,17 @@ class EtimsService:
             "rcptSign": rcpt_sign,
             "sdcDateTime": sdc_text,
         }
+
+    def _duplicate(self, invc_no: int, last_invc_no: int) -> Rejection:
+        """The answer to a resent invcNo this branch already has, in the configured host's words."""
+        style = self.config.duplicate_answer
+        if style == "exists":
+            return Rejection("910", f"Invoice number {invc_no} already exists")
+        if style == "sequence":
+            return Rejection("910", f"Invalid invcNo sequence, expected: {last_invc_no + 1} but found: {invc_no}")
+        return Rejection(
+            self.config.vscu_duplicate_code if self.vscu else "994", f"invcNo {invc_no} was already received"
+        )
 
     def _check_credit_note(
         self, doc: SaleDocument, sales: dict[int, SaleRecord], credited: dict[int, dict[str, Decimal]]

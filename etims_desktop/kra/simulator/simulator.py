@@ -80,7 +80,8 @@ class Simulator:
 
     def __init__(self, config: SimulatorConfig | None = None, **overrides: object) -> None:
         self.config = replace(config or SimulatorConfig(), **overrides)
-        self._router = Router(self.config.mode)
+        missing = frozenset() if self.config.invoice_lookup else frozenset({"selectInvoiceDetails"})
+        self._router = Router(self.config.mode, missing)
         self._state = SimulatorState()
         self._file = (
             StateFile(self.config.state_file, fsync=self.config.fsync) if self.config.state_file else None
