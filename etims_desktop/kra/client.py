@@ -54,8 +54,8 @@ from etims_desktop.kra.errors import (
     MissingCredentials,
     OutcomeUnknown,
     error_for_result,
-    sale_refusal,
     normalise_result_code,
+    sale_refusal,
 )
 from etims_desktop.kra.models import (
     Branch,

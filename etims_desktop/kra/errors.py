@@ -338,7 +338,9 @@ def sale_refusal(error: KraError) -> KraError:
         found, expected = int(match[1]), int(match[2])
     if expected is not None and found is not None:
         if expected == found + 1:
-            return AlreadyRecorded(f"KRA already has invoice number {found}: it expects {expected} next.", **kwargs)
+            return AlreadyRecorded(
+                f"KRA already has invoice number {found}: it expects {expected} next.", **kwargs
+            )
         return SequenceOutOfStep(
             f"KRA expected invoice number {expected}, not {found}.", expected=expected, found=found, **kwargs
         )

@@ -248,11 +248,15 @@ class OutboxDrain:
                     await self.store.mark_uncertain(
                         entry.id, f"asked KRA whether it has eTIMS number {n}: {_explain(exc)}", exc.code
                     )
-                    raise DeviceStopped("still checking with KRA about a sale whose answer was lost", exc) from None
+                    raise DeviceStopped(
+                        "still checking with KRA about a sale whose answer was lost", exc
+                    ) from None
                 reason = f"KRA's invoice lookup did not answer after {tries} tries ({_explain(exc)})"
             else:
                 reason = f"KRA's invoice lookup refused the question ({_explain(exc)})"
-            await self.store.note_outbox(entry.id, f"{reason}: sending it again with the same eTIMS number {n}")
+            await self.store.note_outbox(
+                entry.id, f"{reason}: sending it again with the same eTIMS number {n}"
+            )
             return False
         if details is None:
             return False
