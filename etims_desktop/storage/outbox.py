@@ -401,13 +401,28 @@ class OutboxRepository:
                 f"eTIMS number {blocking} of this device is still on its way to KRA. Sync first, then try again.",
                 field="sale",
             )
-        self._move(
+        self._back_in_line(
             row,
-            S.WAITING,
             f"you checked KRA's portal: KRA does not have it; sending again with eTIMS number {row.invc_no}",
-            wait_reason=WaitReason.KRA_UNAVAILABLE,
-            next_attempt_at=None,
         )
+
+    def kra_lacks_number(self, device_id: int, invc_no: int, reason: str) -> int | None:
+        """KRA proved it lacks `invc_no` (a strict host expects it next): the sale that needs a check under
+        that number goes again with it, before any later number. Its id, or None if no such sale."""
+        row = self._outbox.first(
+            self.sql,
+            "device_id = ? AND state = ? AND invc_no = ?",
+            (device_id, self._outbox.to_db("state", S.NEEDS_CHECK), invc_no),
+        )
+        if row is None:
+            return None
+        self._back_in_line(row, reason)
+        return row.sale_id
+
+    def _back_in_line(self, row: Row, reason: str) -> None:
+        """A numbered sale KRA does not have: it waits, due now, and goes before later numbers (a numbered
+        waiting sale is sent first, in queue order)."""
+        self._move(row, S.WAITING, reason, wait_reason=WaitReason.KRA_UNAVAILABLE, next_attempt_at=None)
 
     def mark_waiting(
         self,

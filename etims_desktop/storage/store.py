@@ -333,6 +333,10 @@ class Store:
     async def mark_needs_check(self, entry_id: int, code: str | None, message: str) -> None:
         await self._write(lambda tx: tx.outbox.mark_needs_check(entry_id, code, message))
 
+    async def kra_lacks_number(self, device_id: int, invc_no: int, reason: str) -> int | None:
+        """KRA expects `invc_no` next: the sale needing a check under it goes again (its id, or None)."""
+        return await self._write(lambda tx: tx.outbox.kra_lacks_number(device_id, invc_no, reason))
+
     async def confirm_recorded(self, sale_id: int) -> None:
         """The shop owner saw the sale on KRA's portal: it is signed (receipt details to be completed)."""
         await self._write(lambda tx: tx.outbox.confirm_recorded(sale_id))

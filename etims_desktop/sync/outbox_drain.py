@@ -304,6 +304,19 @@ class OutboxDrain:
             # KRA holds our number and more after it: whose document is under ours cannot be told.
             await self._needs_check(entry, exc, report)
             return
+        if exc.expected < exc.found:
+            # A strict host lacks an earlier number. If that is a sale of ours awaiting a check, KRA has
+            # just answered the check: it goes again under its number, then this one.
+            reason = f"KRA expects eTIMS number {exc.expected} next, so it does not have this sale: sending it again"
+            if await self.store.kra_lacks_number(device.id, exc.expected, reason) is not None:
+                await self.store.mark_waiting(
+                    entry.id,
+                    WaitReason.KRA_UNAVAILABLE,
+                    None,
+                    exc.code,
+                    f"waits for number {exc.expected} to go first",
+                )
+                return
         message = (
             f"KRA expects eTIMS number {exc.expected} next, but this device's next sale is number "
             f"{exc.found}: KRA's invoice numbers and ours are out of step."

@@ -424,7 +424,9 @@ class EtimsService:
         if style == "exists":
             return Rejection("910", f"Invoice number {invc_no} already exists")
         if style == "sequence":
-            return Rejection("910", f"Invalid invcNo sequence, expected: {last_invc_no + 1} but found: {invc_no}")
+            return Rejection(
+                "910", f"Invalid invcNo sequence, expected: {last_invc_no + 1} but found: {invc_no}"
+            )
         return Rejection(
             self.config.vscu_duplicate_code if self.vscu else "994", f"invcNo {invc_no} was already received"
         )
