@@ -90,6 +90,7 @@ class ChaosConfig:
     bad_rate: float = 0.01  # share of sales KRA must refuse
     fault_scale: float = 1.0  # multiplies FAULT_RATES
     offline_windows: bool = True
+    invoice_lookup: bool = True  # False: the hosts answer selectInvoiceDetails with HTTP 404
     work_dir: Path | None = None  # keep everything here (default: a temp dir, removed)
     log: bool = True
 
@@ -104,6 +105,7 @@ class DeviceCheck:
     signed_here: int = 0
     needs_fix: int = 0
     pending: int = 0
+    needs_check: int = 0  # left to a person: KRA's answers did not tell whether it has the sale
     lost: int = 0  # recorded here, neither signed at KRA nor explained as needing a fix
     double_signed: int = 0  # signed at KRA more than once (same trdInvcNo under two numbers)
     gaps: int = 0  # invcNo missing from 1..last
@@ -134,7 +136,7 @@ class ChaosResult:
     @property
     def ok(self) -> bool:
         bad = ("lost", "double_signed", "gaps", "out_of_order", "mismatched", "unexplained_fix", "bad_signed",
-               "unforwarded", "pending")  # fmt: skip
+               "unforwarded", "pending", "needs_check")  # fmt: skip
         return (
             not any(self.total(name) for name in bad)
             and not self.secret_findings
@@ -192,7 +194,9 @@ class ChaosResult:
             f"sales {cfg.sales}: signed {self.total('signed_at_kra')}, needs fix {self.total('needs_fix')} "
             f"(all explained: {'yes' if not self.total('unexplained_fix') else 'NO'}), lost {self.total('lost')}, "
             f"double-signed {self.total('double_signed')}, gaps {self.total('gaps')}, "
-            f"out of order {self.total('out_of_order')}, VSCU unforwarded {self.total('unforwarded')}",
+            f"out of order {self.total('out_of_order')}, VSCU unforwarded {self.total('unforwarded')}, "
+            f"stuck at the end: {self.total('pending')} pending + {self.total('needs_check')} needs check "
+            f"(invoice lookup {'on' if cfg.invoice_lookup else 'OFF: HTTP 404'})",
             f"secret scan: {self.keys_checked} CMC key(s), "
             + ("no leak" if not self.secret_findings else "LEAKS: " + "; ".join(self.secret_findings)),
         ]
@@ -465,7 +469,9 @@ class Chaos:
     # --- all of it -------------------------------------------------------------------------------
     async def run(self) -> ChaosResult:
         started = time.monotonic()
-        common = dict(slow_seconds=self.cfg.timeout * 1.5, refuse_window=0.3)
+        common = dict(
+            slow_seconds=self.cfg.timeout * 1.5, refuse_window=0.3, invoice_lookup=self.cfg.invoice_lookup
+        )
         with (
             keyring_env(self.xdg),
             Simulator(SimulatorConfig(mode="oscu", seed=self.cfg.seed, **common)) as oscu,
@@ -537,9 +543,11 @@ def check_device(
             check.needs_fix += 1
             if not bad or not (entry.last_error_message or "").strip() or kra is not None:
                 check.unexplained_fix += 1
+        elif state is OutboxState.NEEDS_CHECK:
+            check.needs_check += 1
         elif state is not None and state.pending:
             check.pending += 1
-        if kra is None and state is not OutboxState.NEEDS_FIX:
+        if kra is None and state not in (OutboxState.NEEDS_FIX, OutboxState.NEEDS_CHECK):
             check.lost += 1
     foreign = set(at_kra) - set(expected)
     if foreign:
@@ -594,12 +602,18 @@ def main() -> int:
     parser.add_argument("--fault-scale", type=float, default=1.0, help="multiply the fault rates")
     parser.add_argument("--bad-rate", type=float, default=0.01, help="share of sales KRA must refuse")
     parser.add_argument("--no-offline", action="store_true", help="no offline windows")
+    parser.add_argument(
+        "--no-lookup",
+        action="store_true",
+        help="the hosts lack selectInvoiceDetails (HTTP 404), like some VSCU jars",
+    )
     parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep it")
     args = parser.parse_args()
     config = ChaosConfig(
         seed=args.seed, sales=args.sales, devices_oscu=args.devices_oscu, devices_vscu=args.devices_vscu,
         kills=args.kills, time_limit=args.time_limit, timeout=args.timeout, bad_rate=args.bad_rate,
         fault_scale=args.fault_scale, offline_windows=not args.no_offline, work_dir=args.keep,
+        invoice_lookup=not args.no_lookup,
     )  # fmt: skip
     result = run_chaos(config)
     print()
