@@ -128,6 +128,18 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=_run(cmd_history))
 
+    checked = commands.add_parser(
+        "checked",
+        help="after looking a sale up on KRA's portal: tell the app whether KRA has it",
+        description="A sale that 'needs your check' may or may not be at KRA. Look its eTIMS number up on "
+        "KRA's eTIMS portal, then say what you saw. Its number is never given to another sale.",
+    )
+    checked.add_argument("sale", type=int, help="the sale's number (see 'status' or the device's outbox)")
+    seen = checked.add_mutually_exclusive_group(required=True)
+    seen.add_argument("--kra-has-it", action="store_true", help="KRA shows it: mark it signed")
+    seen.add_argument("--kra-lacks-it", action="store_true", help="KRA does not show it: send it again")
+    checked.set_defaults(handler=_run(cmd_checked))
+
     from etims_desktop import selftest
     from etims_desktop.kra.simulator import cli as simulator_cli
 
@@ -361,12 +373,14 @@ async def cmd_status(services, args) -> int:
             f" since {r['oldest_pending_at']}" if r["oldest_pending_at"] else ""
         )
         fixes = r["counts"].get("needs_fix", 0)
+        checks = r["counts"].get("needs_check", 0)
         lines.append(
             f"{r['name']} ({r['type']}, {r['sync_method']}): {r['status_text']}; {waits}"
             + (f"; {fixes} need your fix" if fixes else "")
+            + (f"; {checks} need your check on KRA's portal" if checks else "")
         )
     _print(args, rows, "\n".join(lines) or "No devices yet.")
-    if any(r["counts"].get("needs_fix") for r in rows):
+    if any(r["counts"].get("needs_fix") or r["counts"].get("needs_check") for r in rows):
         return EXIT_NEEDS_FIX
     return EXIT_WAITING if any(r["pending"] for r in rows) else EXIT_OK
 
@@ -390,6 +404,18 @@ async def cmd_history(services, args) -> int:
     )
     _print(args, data, text or "No sync has run yet.")
     return EXIT_OK
+
+
+async def cmd_checked(services, args) -> int:
+    if args.kra_has_it:
+        await services.store.confirm_recorded(args.sale)
+        print(f"Sale {args.sale} is marked signed: KRA has it. Its receipt details are to be completed.")
+        return EXIT_OK
+    await services.store.send_again_same_number(args.sale)
+    entry = await services.store.get_entry(args.sale)
+    services.sync.notify(entry.device_id)
+    print(f"Sale {args.sale} goes to KRA again with its own eTIMS number {entry.invc_no} at the next sync.")
+    return EXIT_WAITING
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,8 @@ unknowable. Every case ends with each sale at KRA once, numbers gap-free, and no
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sync_shop import PIN, open_shop
 
@@ -254,3 +256,38 @@ def test_a_strict_host_settles_a_sale_that_needs_a_check_by_naming_the_number_it
 
     run(scenario())
     assert numbers(no_lookup) == [1, 2, 3]
+
+
+def test_the_cli_names_a_sale_that_needs_a_check_and_takes_the_owners_answer(
+    tmp_path, lenient_no_lookup, run
+):
+    from test_cli import PIN as CLI_PIN
+    from test_cli import add_till, cli
+
+    sim = lenient_no_lookup
+    sim.approve(CLI_PIN, "00", "CHK-1", "OSCU")
+    assert add_till(tmp_path, sim, "Till 1", "CHK-1").returncode == 0
+    assert (
+        cli(tmp_path, *"item add --name Sugar --class-code 50161800 --tax B --price 180".split()).returncode
+        == 0
+    )
+    code = json.loads(cli(tmp_path, "item", "list", "--json").stdout)[0]["code"]
+    sales = tmp_path / "sales.csv"
+    sales.write_text(f"invoice_no,date,item_code,qty\nC1,2026-11-20,{code},1\nC2,2026-11-20,{code},2\n")
+    assert cli(tmp_path, "import", str(sales), "--device", "1").returncode == 0
+    sim.faults.add(SALE, FaultKind.DROP_BEFORE_PROCESSING)
+    sim.faults.add(SALE, FaultKind.RESULT_CODE, code="987")
+
+    synced = cli(tmp_path, "sync", "--json")
+    assert synced.returncode == 2, synced.stdout + synced.stderr
+    device = json.loads(synced.stdout)["devices"][0]
+    assert device["needs_check_total"] == 1 and device["signed"] == 1
+    status = cli(tmp_path, "status")
+    assert status.returncode == 2 and "1 need your check on KRA's portal" in status.stdout
+
+    wrong = cli(tmp_path, "checked", "2", "--kra-has-it")  # sale 2 is signed, not awaiting a check
+    assert wrong.returncode == 3 and "Only a sale that needs your check" in wrong.stderr
+    again = cli(tmp_path, "checked", "1", "--kra-lacks-it")
+    assert again.returncode == 1 and "its own eTIMS number 1" in again.stdout
+    assert cli(tmp_path, "sync").returncode == 0
+    assert sorted(s.invc_no for s in sim.signed_sales(CLI_PIN, "00")) == [1, 2]

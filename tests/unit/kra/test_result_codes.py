@@ -137,3 +137,29 @@ async def test_a_success_without_a_signature_is_not_a_signed_sale(kra_api, kra):
 )
 def test_result_codes_are_normalised(raw, code):
     assert e.normalise_result_code(raw) == code
+
+
+@pytest.mark.parametrize(
+    ("code", "message", "expected_class"),
+    [
+        ("910", "Invoice number 12 already exists", e.AlreadyRecorded),
+        ("910", "Duplicate invoice", e.AlreadyRecorded),
+        ("910", "Invalid invcNo sequence, expected: 13 but found: 12", e.AlreadyRecorded),
+        (
+            "910",
+            "invcNo 12 is out of sequence: the next invoice number of this branch is 13",
+            e.AlreadyRecorded,
+        ),
+        ("910", "Invalid invcNo sequence, expected: 12 but found: 13", e.SequenceOutOfStep),
+        ("910", "Invalid taxblAmt on item: 1. Expected: 86.21, But Found: 100.00", e.RequestRejected),
+        ("913", "pkgUnitCd is not a valid code", e.RequestRejected),
+        ("994", "invcNo 12 was already received", e.AlreadyRecorded),
+    ],
+)
+def test_a_sale_refusal_is_read_for_what_it_means(code, message, expected_class):
+    """Hosts word 'I already have number 12' differently; amounts' 'Expected ... But Found' is no sequence."""
+    error = e.sale_refusal(e.error_for_result(code, message))
+    assert type(error) is expected_class
+    assert error.code == code and error.kra_message == message
+    if isinstance(error, e.SequenceOutOfStep):
+        assert (error.expected, error.found) == (12, 13)
