@@ -63,9 +63,8 @@ class DeviceSyncReport:
             extra = f" ({self.already_recorded} were already at KRA)" if self.already_recorded else ""
             parts.append(f"Signed {self.signed} sale{'s' if self.signed != 1 else ''}{extra}.")
         else:
-            parts.append(
-                "Up to date: nothing was waiting." if not self.still_pending else "No sale was signed."
-            )
+            quiet = not (self.still_pending or self.needs_check or self.rejected)
+            parts.append("Up to date: nothing was waiting." if quiet else "No sale was signed.")
         if self.still_pending:
             reason = f" because {self.waiting_reason}" if self.waiting_reason else ""
             parts.append(f"{self.still_pending} still waiting{reason}.")

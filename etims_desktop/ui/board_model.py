@@ -26,6 +26,7 @@ class BoardRow:
     pending: int = 0
     oldest_pending_at: datetime | None = None
     needs_fix: int = 0
+    needs_check: int = 0  # KRA's answers left them unclear: the owner looks them up on KRA's portal
     uncertain: int = 0
     last_success_at: datetime | None = None
     last_error: str | None = None
@@ -211,6 +212,10 @@ class DeviceBoardModel(QAbstractTableModel):
                 extra.append(
                     plural("DeviceBoardModel", row.needs_fix, "%n needs your fix", "%n need your fix")
                 )
+            if row.needs_check:
+                extra.append(
+                    plural("DeviceBoardModel", row.needs_check, "%n needs your check", "%n need your check")
+                )
             return "\n".join([text, *extra])
         if column is Column.LAST_SYNC:
             if row.last_success_at is None:
@@ -218,6 +223,20 @@ class DeviceBoardModel(QAbstractTableModel):
             return f"{local_time(row.last_success_at)}\n{ago(row.last_success_at, self.now)}"
         if column is Column.PROBLEM:
             if not row.last_error:
+                if row.needs_check:
+                    return (
+                        plural(
+                            "DeviceBoardModel",
+                            row.needs_check,
+                            "KRA's answers did not tell whether it has %n sale.",
+                            "KRA's answers did not tell whether it has %n sales.",
+                        )
+                        + "\n"
+                        + self.tr(
+                            "What to do: open the device (double-click), look each number up on KRA's portal "
+                            "and say what you saw."
+                        )
+                    )
                 if row.needs_fix:
                     return (
                         plural(
@@ -260,8 +279,8 @@ class DeviceBoardModel(QAbstractTableModel):
             if row.device.id in self._progress:
                 return icon("status-busy")
             return status_icon(row.status.kind)
-        if column is Column.PENDING and (row.pending or row.needs_fix):
-            return icon("status-warning") if row.needs_fix else icon("clock")
+        if column is Column.PENDING and (row.pending or row.needs_fix or row.needs_check):
+            return icon("status-warning") if row.needs_fix or row.needs_check else icon("clock")
         return None
 
     def _tooltip(self, row: BoardRow, column: Column) -> str:

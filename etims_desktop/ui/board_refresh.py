@@ -35,6 +35,7 @@ async def load_board(store) -> list[BoardRow]:
                 pending=summary.pending if summary else 0,
                 oldest_pending_at=summary.oldest_pending_at if summary else None,
                 needs_fix=counts.get(OutboxState.NEEDS_FIX, 0),
+                needs_check=counts.get(OutboxState.NEEDS_CHECK, 0),
                 uncertain=counts.get(OutboxState.UNCERTAIN, 0),
                 last_success_at=await store.last_sync_at(device.id),
                 last_error=last_error,

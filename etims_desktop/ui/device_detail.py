@@ -140,10 +140,21 @@ class DeviceDetailPanel(QWidget):
         self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel locally…"))
         self.cancel_button.setToolTip(self.tr("Only for a sale KRA never signed: it will not be sent."))
         self.cancel_button.clicked.connect(self.ask_cancel_selected)
+        # A sale that needs a check: the owner looked its number up on KRA's portal and says what they saw.
+        self.kra_has_it_button = QPushButton(self.tr("KRA has it"))
+        self.kra_has_it_button.setToolTip(self.tr("KRA's portal shows this sale: mark it signed."))
+        self.kra_has_it_button.clicked.connect(lambda: self._checked(kra_has_it=True))
+        self.kra_lacks_it_button = QPushButton(self.tr("Not at KRA: send again"))
+        self.kra_lacks_it_button.setToolTip(
+            self.tr("KRA's portal does not show this sale: send it again with its own eTIMS number.")
+        )
+        self.kra_lacks_it_button.clicked.connect(lambda: self._checked(kra_has_it=False))
         fix_row = QHBoxLayout()
         fix_row.addWidget(QLabel(self.tr("Selected sale:")))
         fix_row.addWidget(self.resend_button)
         fix_row.addWidget(self.cancel_button)
+        fix_row.addWidget(self.kra_has_it_button)
+        fix_row.addWidget(self.kra_lacks_it_button)
         fix_row.addStretch(1)
         history_box = QWidget()
         history_layout = QVBoxLayout(history_box)
@@ -336,6 +347,10 @@ class DeviceDetailPanel(QWidget):
 
     def _reason_text(self, entry: OutboxEntry) -> str:
         words = reason_words(entry)
+        if entry.state is OutboxState.NEEDS_CHECK:
+            return self.tr("<b>Needs your check:</b> %1").replace(
+                "%1", _html(entry.last_error_message or words)
+            )
         if entry.state is OutboxState.NEEDS_FIX:
             return (
                 self.tr("<b>Why KRA refused it:</b> %1").replace("%1", _html(words))
@@ -379,6 +394,26 @@ class DeviceDetailPanel(QWidget):
         )
         self.resend_button.setEnabled(needs_fix)
         self.cancel_button.setEnabled(cancellable)
+        needs_check = entry is not None and entry.state is OutboxState.NEEDS_CHECK
+        self.kra_has_it_button.setVisible(needs_check)
+        self.kra_lacks_it_button.setVisible(needs_check)
+
+    def _checked(self, kra_has_it: bool) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.state is OutboxState.NEEDS_CHECK:
+            spawn(self._record_check(entry, kra_has_it), on_error=self._say_error)
+
+    async def _record_check(self, entry: OutboxEntry, kra_has_it: bool) -> None:
+        store = self.services.store
+        if kra_has_it:
+            await store.confirm_recorded(entry.sale_id)
+            text = self.tr("Sale %1 is marked signed: KRA has it.")
+        else:
+            await store.send_again_same_number(entry.sale_id)
+            self.services.sync.notify(entry.device_id)
+            text = self.tr("Sale %1 goes to KRA again with its own eTIMS number at the next sync.")
+        self.message.show_message("ok", text.replace("%1", entry.sale.trader_invoice_no))
+        self.reload()
 
     def resend_selected(self) -> None:
         entry = self.selected_entry()

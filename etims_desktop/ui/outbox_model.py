@@ -28,6 +28,12 @@ STATE_GROUPS: list[tuple[str, frozenset[OutboxState], str]] = [
         frozenset({OutboxState.NEEDS_FIX}),
         "KRA refused these. Correct the cause, then resend - or cancel a sale that did not happen.",
     ),
+    (
+        "Needs your check",
+        frozenset({OutboxState.NEEDS_CHECK}),
+        "KRA's answers did not tell whether it has these. Look each eTIMS number up on KRA's portal, then "
+        "choose 'KRA has it' or 'send again'. Their numbers are never given to other sales.",
+    ),
     ("Signed", frozenset({OutboxState.SIGNED}), "Signed by KRA: nothing more to do."),
     ("Cancelled", frozenset({OutboxState.CANCELLED}), "Cancelled here; never sent to KRA."),
 ]

@@ -25,7 +25,7 @@ def test_needs_fix_sale_can_be_resent_or_cancelled(qtbot, qloop, services, windo
     detail.select_group("Needs your fix")
     qtbot.waitUntil(lambda: detail.outbox.rowCount() == 2)
     assert detail.state_tabs.tabText(2).endswith("(2)")
-    assert detail.state_tabs.tabText(3).endswith("(1)")  # signed
+    assert detail.state_tabs.tabText(4).endswith("(1)")  # signed (3 is "needs your check")
     entry = detail.outbox.entry_at(0)
     assert entry.state is OutboxState.NEEDS_FIX
     reason = detail.outbox.index(0, 4).data(Qt.ItemDataRole.DisplayRole)
@@ -74,3 +74,38 @@ def test_refresh_code_lists_reports_what_came(qtbot, qloop, services, window, os
     )
     assert detail.message.kind == "ok", detail.message.text()
     assert run(qloop, services.store.codes(till.id, "07"))  # payment types arrived from (simulated) KRA
+
+
+def test_a_sale_that_needs_a_check_offers_the_owners_two_answers(
+    qtbot, qloop, services, window, oscu_sim, tmp_path
+):
+    till = run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-CHK-1", "OSCU"))
+    (sale_id,) = run(qloop, queue_sales(services, till.id, 1))
+    oscu_sim.faults.add("saveTrnsSalesOsdc", FaultKind.DROP_BEFORE_PROCESSING)  # lost on the way
+    oscu_sim.faults.add("saveTrnsSalesOsdc", FaultKind.RESULT_CODE, code="987")  # the resend: unknown code
+    for _ in range(2):  # the UI's settings stop a run at the first lost answer: the next run resends
+        window.sync.last_report = None
+        window.sync_all()
+        qtbot.waitUntil(lambda: window.sync.last_report is not None, timeout=20000)
+    assert window.sync.last_report.devices[0].needs_check_total == 1
+
+    window.open_device(till.id)
+    detail = window.detail
+    qtbot.waitUntil(lambda: detail.isVisible() and detail.device is not None and detail.device.id == till.id)
+    detail.select_group("Needs your check")
+    qtbot.waitUntil(lambda: detail.outbox.rowCount() == 1)
+    detail.select_row(0)
+    qtbot.waitUntil(lambda: "KRA's eTIMS portal" in detail.reason.text())
+    assert detail.kra_has_it_button.isVisibleTo(detail) and detail.kra_lacks_it_button.isVisibleTo(detail)
+    assert not detail.resend_button.isEnabled() and not detail.cancel_button.isEnabled()
+    window.grab().save(str(tmp_path / "needs-check.png"))
+
+    qtbot.mouseClick(detail.kra_lacks_it_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: run(qloop, services.store.get_entry(sale_id)).state is OutboxState.WAITING)
+    qtbot.waitUntil(lambda: detail.message.kind == "ok" and "again" in detail.message.text())
+    window.sync.last_report = None
+    window.sync_all()
+    qtbot.waitUntil(lambda: window.sync.last_report is not None, timeout=20000)
+    entry = run(qloop, services.store.get_entry(sale_id))
+    assert entry.state is OutboxState.SIGNED and entry.invc_no == 1
+    assert [s.invc_no for s in oscu_sim.signed_sales(till.pin, "00")] == [1]
