@@ -21,7 +21,7 @@ from datetime import timedelta
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, pending_count
-from etims_desktop.domain.status import StatusKind
+from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.domain.tax import compute_amounts
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
@@ -135,6 +135,9 @@ class OutboxDrain:
         about the device's status; a Sync run records status itself, with the rest of its report."""
         report = DeviceSyncReport(device.id, device.name, device.type.value)
         await self.drain(device, report, progress=progress)
+        if report.status.kind is StatusKind.UNKNOWN and report.signed:
+            # KRA just signed: it answers, whatever an earlier failed send left on the board.
+            report.status = DeviceStatus(StatusKind.ONLINE, self.clock())
         if report.status.kind is not StatusKind.UNKNOWN:  # drain sets a status only when something failed
             await self.store.save_status(device.id, report.status)
         return report

@@ -291,3 +291,27 @@ def test_the_cli_names_a_sale_that_needs_a_check_and_takes_the_owners_answer(
     assert again.returncode == 1 and "its own eTIMS number 1" in again.stdout
     assert cli(tmp_path, "sync").returncode == 0
     assert sorted(s.invc_no for s in sim.signed_sales(CLI_PIN, "00")) == [1, 2]
+
+
+def test_the_board_shows_kra_answering_again_as_soon_as_a_sale_is_signed(tmp_path, key_store, kra, run):
+    """A new sale's send fails (HTTP 500): 'not answering'. The next drain outside a Sync (a scheduled
+    VSCU batch, a woken queue) gets both through: 'online' at once, not only after the next live check."""
+
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            kra.faults.once(SALE, FaultKind.HTTP_500)
+            await shop.services.sales.record(device.id, shop.sale())
+            await shop.services.sales.wait_idle()
+            assert (await shop.services.store.get_status(device.id)).kind is not StatusKind.ONLINE
+            await shop.services.sales.record(device.id, shop.sale(), send_now=False)
+            report = await shop.services.sync.drain.send_pending(device)
+            assert report.signed == 2
+            assert (await shop.services.store.get_status(device.id)).kind is StatusKind.ONLINE
+            assert (await shop.services.store.outbox_counts(device.id))[OutboxState.SIGNED] == 2
+        finally:
+            await shop.services.aclose()
+
+    run(scenario())
+    assert numbers(kra) == [1, 2]
