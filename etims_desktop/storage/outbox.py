@@ -334,9 +334,7 @@ class OutboxRepository:
     def mark_uncertain(self, entry_id: int, reason: str, code: str | None = None) -> None:
         """Sent (or asked about), no usable answer. Every such try is in the sale's history: it is the
         trail a person follows if the sale ever needs a check."""
-        row = self._open_row(entry_id)
-        if row.invc_no is None:
-            raise OutboxStateError(f"Sale {entry_id} was never numbered, so it cannot have reached KRA.")
+        row = self._numbered_row(entry_id)
         self._move(
             row,
             S.UNCERTAIN,
@@ -355,9 +353,7 @@ class OutboxRepository:
     def mark_needs_check(self, entry_id: int, code: str | None, message: str) -> None:
         """KRA's answers leave it unknowable whether it recorded this sale. The sale keeps its number
         (KRA may hold it: never give it to another sale) and leaves the queue, so later sales go on."""
-        row = self._open_row(entry_id)
-        if row.invc_no is None:
-            raise OutboxStateError(f"Sale {entry_id} was never numbered, so it cannot have reached KRA.")
+        row = self._numbered_row(entry_id)
         self._move(
             row,
             S.NEEDS_CHECK,
@@ -682,6 +678,13 @@ class OutboxRepository:
         row = (table or self._outbox).first(self.sql, "sale_id = ?", (sale_id,))
         if row is None:
             raise NotFound(f"There is no sale number {sale_id}.", field="sale")
+        return row
+
+    def _numbered_row(self, entry_id: int) -> Row:
+        """An open entry that holds an eTIMS number: only such a sale can have reached KRA."""
+        row = self._open_row(entry_id)
+        if row.invc_no is None:
+            raise OutboxStateError(f"Sale {entry_id} was never numbered, so it cannot have reached KRA.")
         return row
 
     def _open_row(self, entry_id: int) -> Row:
