@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     key.add_argument("--scu-id", required=True)
     key.add_argument("--mrc-no")
     key.add_argument("--key-stdin", action="store_true", help="read the key from standard input")
+    key.add_argument(
+        "--unverified",
+        action="store_true",
+        help="save the key even if KRA cannot be reached to check it (only for a device that has no key yet)",
+    )
     key.set_defaults(handler=_run(cmd_device_key))
     rm = device_cmds.add_parser("remove", help="remove a device that has no pending sales")
     rm.add_argument("device_id", type=int)
@@ -256,10 +261,20 @@ async def cmd_device_init(services, args) -> int:
 
 
 async def cmd_device_key(services, args) -> int:
+    from etims_desktop.sync.devices import KeyNotVerified
+
     key = sys.stdin.readline().strip() if args.key_stdin else getpass.getpass("CMC key (not shown): ")
-    device = await services.devices.enter_existing_key(args.device_id, key, args.scu_id, args.mrc_no)
+    try:
+        device = await services.devices.enter_existing_key(
+            args.device_id, key, args.scu_id, args.mrc_no, unverified=args.unverified
+        )
+    except KeyNotVerified as exc:
+        if not exc.had_key and not exc.refused:  # KRA unreachable and no old key: nothing to lose
+            exc.next_step += " If you are sure of the key, save it unchecked with --unverified."
+        raise
     status = await services.store.get_status(device.id)
-    print(f"Key saved in the keyring for {device.name}. KRA status: {status.plain or status.kind.label}.")
+    checked = "checked with KRA and saved" if status.kind.value == "online" else "saved WITHOUT a check"
+    print(f"Key {checked} in the keyring for {device.name}. KRA status: {status.plain or status.kind.label}.")
     return EXIT_OK
 
 
@@ -350,6 +365,8 @@ async def cmd_keys_import(services, args) -> int:
 async def cmd_sync(services, args) -> int:
     report = await services.sync.sync(args.device)
     _print(args, report.to_json(), report.summary() or "No devices to sync.")
+    for device in report.keyring_failed:  # exit code 3: the reason goes to stderr too
+        print(f"error: {device.device_name}: {device.status.plain} {device.status.next_step}", file=sys.stderr)
     return report.exit_code
 
 

@@ -16,6 +16,7 @@ class SyncSettings:
     slow_down_seconds: float = 60.0  # pause after KRA answers 990 ("slow down")
     max_transport_failures: int = 3  # per device per run, before it stops and waits for the next run
     default_environment: str = "sandbox"
+    request_deadline_seconds: float = 60.0  # the most one request to KRA / a VSCU may take, answer included
 
     @classmethod
     def load(cls, path: Path) -> SyncSettings:
