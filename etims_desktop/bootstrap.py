@@ -76,7 +76,12 @@ def build_services(
     store = Store.open(paths.database, backup_dir=paths.backups)
     key_store = key_store or open_key_store(paths.root, allow_session_fallback=allow_session_keys)
     settings = settings or SyncSettings.load(paths.settings)
-    connections = Connections(key_store, http=http, deadline=settings.request_deadline_seconds)
+    connections = Connections(
+        key_store,
+        http=http,
+        deadline=settings.request_deadline_seconds,
+        keyring_timeout_seconds=settings.keyring_timeout_seconds,
+    )
     sync = SyncService(store, connections, settings)
     sales = SaleService(store, sync)
     return Services(

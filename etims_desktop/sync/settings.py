@@ -17,6 +17,7 @@ class SyncSettings:
     max_transport_failures: int = 3  # per device per run, before it stops and waits for the next run
     default_environment: str = "sandbox"
     request_deadline_seconds: float = 60.0  # the most one request to KRA / a VSCU may take, answer included
+    keyring_timeout_seconds: float = 15.0  # the most one keyring call may take (a hidden unlock prompt)
 
     @classmethod
     def load(cls, path: Path) -> SyncSettings:
