@@ -147,10 +147,7 @@ def _run(command):
     def handler(args: argparse.Namespace) -> int:
         from etims_desktop.bootstrap import build_services, setup_logging
 
-        paths = resolve_data_paths(args.data_dir)
-        setup_logging(paths)
-
-        async def main() -> int:
+        async def main(paths) -> int:
             from etims_desktop.storage.secrets import KeyStoreError, UnavailableKeyStore, open_key_store
 
             # --key-password-stdin: the user chose a password-protected key file (no OS keyring).
@@ -166,12 +163,15 @@ def _run(command):
                 await services.aclose()
 
         try:
-            return asyncio.run(main())
+            paths = resolve_data_paths(args.data_dir)
+            problem = setup_logging(paths)
+            if problem:  # no log file is no reason to refuse the command
+                print(f"warning: {problem}", file=sys.stderr)
+            return asyncio.run(main(paths))
         except Exception as exc:  # noqa: BLE001 - a plain message, never a traceback, for the shop owner
-            plain = getattr(exc, "plain", None)
-            next_step = getattr(exc, "next_step", None)
-            text = f"{plain} {next_step}" if plain else str(exc)
-            print(f"error: {text}", file=sys.stderr)
+            from etims_desktop.sync.plain import plain_text
+
+            print(f"error: {plain_text(exc)}", file=sys.stderr)
             return EXIT_ERROR
 
     return handler
@@ -414,7 +414,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.handler is not None:
         return int(args.handler(args) or 0)
-    paths = resolve_data_paths(args.data_dir)
+    try:
+        paths = resolve_data_paths(args.data_dir)
+    except OSError as exc:
+        from etims_desktop.sync.plain import plain_text
+
+        print(f"error: {plain_text(exc)}", file=sys.stderr)
+        return EXIT_ERROR
     from etims_desktop.ui.app import run_app
 
     return run_app(paths, practice=args.practice, screenshot=args.screenshot)

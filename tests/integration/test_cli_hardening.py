@@ -120,3 +120,50 @@ def test_a_key_is_checked_before_it_is_saved_and_unverified_only_without_one(tmp
     right = cli(tmp_path, "device", "key", "1", "--scu-id", scu_id, "--key-stdin", stdin=key + "\n")
     assert right.returncode == 0 and "checked with KRA and saved" in right.stdout, right.stderr
     assert key not in right.stdout + right.stderr
+
+
+def test_a_read_only_data_folder_is_a_plain_sentence_and_exit_3(tmp_path, kra):
+    from small_disk import SmallDisk
+
+    with SmallDisk(tmp_path / "data") as disk:
+        kra.approve(PIN, "00", "RO-1", "OSCU")
+        assert add_till(tmp_path, kra, "RO-1").returncode == 0
+        disk.read_only()
+        for command in (["status"], ["sync"], ["device", "list"]):
+            done = cli(tmp_path, *command)
+            assert done.returncode == 3, (command, done.stdout, done.stderr)
+            assert "Traceback" not in done.stderr and "[SQL:" not in done.stderr
+            assert "warning: The log file" in done.stderr  # the log could not be opened: said once, plainly
+            assert "error: The database" in done.stderr and "cannot be written" in done.stderr
+
+
+def test_a_full_disk_is_a_plain_sentence_and_nothing_half_imported(tmp_path, kra):
+    from small_disk import SmallDisk
+
+    with SmallDisk(tmp_path / "data", size_kb=3072) as disk:
+        kra.approve(PIN, "00", "FULL-1", "OSCU")
+        assert add_till(tmp_path, kra, "FULL-1").returncode == 0
+        item = cli(tmp_path, "item", "add", "--name", "Sugar", "--class-code", "50161800", "--price", "100")
+        assert item.returncode == 0, item.stderr
+        code = json.loads(cli(tmp_path, "item", "list", "--json").stdout)[0]["code"]
+        rows = "".join(f"F{n},2026-11-20,{code},1\n" for n in range(20_000))
+        (tmp_path / "big.csv").write_text("invoice_no,date,item_code,qty\n" + rows)
+        disk.fill(leave_kb=400)
+        imported = cli(tmp_path, "import", str(tmp_path / "big.csv"), "--device", "1")
+        assert imported.returncode == 3, imported.stdout + imported.stderr
+        assert "is full" in imported.stderr and "Free some space" in imported.stderr
+        assert "Traceback" not in imported.stderr and "[SQL:" not in imported.stderr
+        (tmp_path / "data" / "filler").unlink()
+        status = json.loads(cli(tmp_path, "status", "--json").stdout)
+        assert status[0]["pending"] == 0  # all or nothing
+
+
+def test_an_unwritable_log_is_a_warning_not_a_traceback(tmp_path, kra):
+    kra.approve(PIN, "00", "LOG-1", "OSCU")
+    assert add_till(tmp_path, kra, "LOG-1").returncode == 0
+    log_file = tmp_path / "data" / "logs" / "etims-desktop.log"
+    log_file.unlink()
+    log_file.mkdir()  # a folder where the log file should be: unwritable, for root too
+    listed = cli(tmp_path, "device", "list")
+    assert listed.returncode == 0 and "Till 1" in listed.stdout  # the command itself still works
+    assert listed.stderr.startswith("warning: The log file") and "Traceback" not in listed.stderr
