@@ -350,14 +350,14 @@ def _password(args, confirm: bool) -> str:
 async def cmd_keys_export(services, args) -> int:
     password = _password(args, confirm=True)
     devices = [d for d in await services.store.list_devices() if not d.practice]
-    written = await asyncio.to_thread(services.key_store.export_keys, devices, args.file, password)
+    written = await services.connections.keyring_call(services.key_store.export_keys, devices, args.file, password)
     print(f"Wrote {len(written)} CMC key(s) to {args.file}, encrypted with your password. Keep both safe.")
     return EXIT_OK
 
 
 async def cmd_keys_import(services, args) -> int:
     password = _password(args, confirm=False)
-    imported = await asyncio.to_thread(services.key_store.import_keys, args.file, password)
+    imported = await services.connections.keyring_call(services.key_store.import_keys, args.file, password)
     print(f"Imported {len(imported)} CMC key(s) into {services.key_store.backend_name}.")
     return EXIT_OK
 
