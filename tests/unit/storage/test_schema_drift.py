@@ -8,6 +8,7 @@ migration as it was then (git show 45a0be3:.../0001_initial_schema.py); revision
 
 from __future__ import annotations
 
+import importlib
 import re
 import sqlite3
 from contextlib import closing
@@ -118,16 +119,24 @@ def test_every_shipped_database_upgrades_to_the_fresh_schema(tmp_path, fresh_sch
         assert db.execute("SELECT count(*) FROM outbox").fetchone() == (3,)
 
 
-def test_the_repair_is_idempotent(tmp_path, fresh_schema):
-    """Run on a database that is already right (or twice), 0005 changes nothing."""
+@pytest.mark.parametrize("make", [first_release_database, current_release_database])
+def test_the_repair_is_idempotent(tmp_path, make):
+    """0005 run again on a database it already repaired, or on one that never needed it, changes nothing.
+    (Run directly, not by rewinding alembic_version: other revisions may follow 0002 once re-chained.)"""
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    repair = importlib.import_module("etims_desktop.storage.migrations.versions.0005_outbox_index_drift")
     path = tmp_path / "shop.db"
-    Store.open(path).close()
+    make(path, "0002")
     engine = make_engine(path)
     try:
-        with engine.begin() as connection:
-            connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0002'")
-        upgrade(engine, "head")
-        upgrade(engine, "head")
+        once = None
+        for _ in range(2):
+            with engine.begin() as connection, Operations.context(MigrationContext.configure(connection)):
+                repair.upgrade()
+            once = once or schema(path)
+        assert schema(path) == once
+        assert ("index", "ix_outbox_state") in once and ("index", "ix_outbox_age") not in once
     finally:
         engine.dispose()
-    assert schema(path) == fresh_schema
