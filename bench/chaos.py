@@ -8,12 +8,15 @@ What happens:
 - One simulated KRA (OSCU) and one simulated VSCU service run in this process on loopback, each with
   seeded random faults on every endpoint: refused connections (the server stops listening for a
   moment), connections dropped before processing, answers lost after processing, HTTP 500/502 HTML
-  pages, result codes 990 (slow down) and 999, and answers held back beyond the client's timeout.
+  pages, result codes 990 (slow down) and 999, answers held back beyond the client's timeout, and
+  answers trickled a byte at a time (each byte within the read timeout: only the request deadline
+  ends them; the sale was signed).
   A timer thread adds offline windows (server not listening; VSCU: its KRA upstream down).
 - The shop (the real services, a SQLite data dir, CMC keys in a keyrings.alt PlaintextKeyring file
   outside the data dir) records sales in waves while the syncing process runs: bench/chaos_sync.py,
   i.e. `etims-desktop sync` repeated until nothing waits, with a short HTTP timeout. It is SIGKILLed
-  at random moments and restarted, `--kills` times. About 1 % of sales name an item KRA refuses to
+  at random moments and restarted, `--kills` times. Its keyring (bench/chaos_keyring.py) stalls some
+  reads for longer than the keyring timeout, as a slow unlock prompt would. About 1 % of sales name an item KRA refuses to
   register (913): they must end as "needs your fix" with a reason, and never be signed.
 - At the end, with faults off: every good sale signed exactly once (trdInvcNo unique among the
   simulator's signed documents, count equal), invcNo gap-free and in order per device, our outbox
@@ -59,7 +62,8 @@ from etims_desktop.sync.settings import SyncSettings
 
 PIN = "P051234567X"
 WORKER = Path(__file__).resolve().with_name("chaos_sync.py")
-KEYRING_BACKEND = "keyrings.alt.file.PlaintextKeyring"
+KEYRING_BACKEND = "chaos_keyring.StallingKeyring"  # PlaintextKeyring whose reads now and then stall
+KEYRING_STALL_SECONDS = 2.5  # a stalled keyring read is held longer than the keyring timeout (1 s)
 # Per-request probabilities on every endpoint (about one request in eight fails somehow).
 FAULT_RATES = {
     "refuse": 0.005,
@@ -70,11 +74,13 @@ FAULT_RATES = {
     "code_990": 0.005,
     "code_999": 0.02,
     "slow": 0.01,
+    "trickle": 0.005,
 }
 # The syncing process's settings: short pauses so a run of minutes sees many retries.
 SETTINGS = SyncSettings(
-    live_check_seconds=3600, vscu_upload_minutes=600, slow_down_seconds=1.0, max_transport_failures=3
-)
+    live_check_seconds=3600, vscu_upload_minutes=600, slow_down_seconds=1.0, max_transport_failures=3,
+    request_deadline_seconds=3.0, keyring_timeout_seconds=1.0,
+)  # fmt: skip
 BAD_ITEM = ItemDraft("Unlisted goods", "9999999999", TaxType.B, Decimal("99.00"))  # KRA answers 913
 
 
@@ -91,6 +97,7 @@ class ChaosConfig:
     fault_scale: float = 1.0  # multiplies FAULT_RATES
     offline_windows: bool = True
     invoice_lookup: bool = True  # False: the hosts answer selectInvoiceDetails with HTTP 404
+    keyring_stall_rate: float = 0.1  # share of the syncing process's keyring reads that stall
     work_dir: Path | None = None  # keep everything here (default: a temp dir, removed)
     log: bool = True
 
@@ -128,6 +135,7 @@ class ChaosResult:
     seconds: float = 0.0
     secret_findings: list[str] = field(default_factory=list)
     keys_checked: int = 0
+    keyring_stalls: int = 0  # keyring reads the syncing processes waited out (bench/chaos_keyring.py)
     problems: list[str] = field(default_factory=list)
 
     def total(self, name: str) -> int:
@@ -189,7 +197,8 @@ class ChaosResult:
             "faults injected: "
             + (", ".join(f"{k} {v}" for k, v in sorted(self.faults.items())) or "none")
             + f" (total {sum(self.faults.values())})",
-            f"offline windows: {self.offline_windows}; SIGKILLs: {self.kills}; syncing processes started: {self.runs}; "
+            f"offline windows: {self.offline_windows}; keyring stalls: {self.keyring_stalls}; SIGKILLs: {self.kills}; "
+            f"syncing processes started: {self.runs}; "
             f"drained under chaos: {'yes' if self.drained_under_chaos else 'no (finished by a clean sync)'}",
             f"sales {cfg.sales}: signed {self.total('signed_at_kra')}, needs fix {self.total('needs_fix')} "
             f"(all explained: {'yes' if not self.total('unexplained_fix') else 'NO'}), lost {self.total('lost')}, "
@@ -219,13 +228,20 @@ def keyring_env(xdg: Path):
             os.environ["XDG_DATA_HOME"] = saved
 
 
-def child_env(xdg: Path) -> dict:
+def child_env(xdg: Path, keyring_stall_rate: float = 0.0) -> dict:
+    bench = str(Path(__file__).resolve().parent)  # chaos_keyring.py
     return dict(
         os.environ,
+        PYTHONPATH=os.pathsep.join(p for p in (bench, os.environ.get("PYTHONPATH")) if p),
         PYTHON_KEYRING_BACKEND=KEYRING_BACKEND,
+        CHAOS_KEYRING_STALL=f"{keyring_stall_rate},{KEYRING_STALL_SECONDS},{stall_log(xdg)}",
         XDG_DATA_HOME=str(xdg),
         QT_QPA_PLATFORM="offscreen",
     )
+
+
+def stall_log(xdg: Path) -> Path:
+    return xdg / "keyring-stalls.log"
 
 
 class OfflineWindows(threading.Thread):
@@ -272,6 +288,7 @@ class Chaos:
         self.result = ChaosResult(config)
         self.expected: dict[int, dict[str, bool]] = {}  # device id -> trader number -> is bad
         self.outputs: list[str] = []  # the syncing processes' stdout + stderr
+        self.faults_on = False  # while True, the syncing processes' keyring stalls now and then
         self.child: subprocess.Popen | None = None  # the syncing process started last
 
     def say(self, text: str) -> None:
@@ -335,7 +352,7 @@ class Chaos:
         self.result.runs += 1
         self.child = subprocess.Popen(
             command,
-            env=child_env(self.xdg),
+            env=child_env(self.xdg, self.cfg.keyring_stall_rate if self.faults_on else 0.0),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -356,6 +373,7 @@ class Chaos:
         recorded = 0
         for sim, seed in ((oscu, self.cfg.seed), (vscu, self.cfg.seed + 1)):
             sim.faults.set_rates(seed=seed, **{k: v * self.cfg.fault_scale for k, v in FAULT_RATES.items()})
+        self.faults_on = True
         offline = OfflineWindows([oscu, vscu], self.cfg.seed + 2) if self.cfg.offline_windows else None
         if offline:
             offline.start()
@@ -395,6 +413,9 @@ class Chaos:
                 offline.finish()
                 self.result.offline_windows = offline.count
             self.result.faults = dict(Counter(oscu.fault_counts) + Counter(vscu.fault_counts))
+            self.faults_on = False
+            log = stall_log(self.xdg)
+            self.result.keyring_stalls = len(log.read_text().splitlines()) if log.exists() else 0
             oscu.faults.clear()
             vscu.faults.clear()
         if waves:
@@ -470,7 +491,10 @@ class Chaos:
     async def run(self) -> ChaosResult:
         started = time.monotonic()
         common = dict(
-            slow_seconds=self.cfg.timeout * 1.5, refuse_window=0.3, invoice_lookup=self.cfg.invoice_lookup
+            slow_seconds=self.cfg.timeout * 1.5,
+            refuse_window=0.3,
+            trickle_seconds=self.cfg.timeout / 4,
+            invoice_lookup=self.cfg.invoice_lookup,
         )
         with (
             keyring_env(self.xdg),
@@ -607,6 +631,12 @@ def main() -> int:
         action="store_true",
         help="the hosts lack selectInvoiceDetails (HTTP 404), like some VSCU jars",
     )
+    parser.add_argument(
+        "--keyring-stall-rate",
+        type=float,
+        default=0.1,
+        help="share of the syncing process's keyring reads that stall",
+    )
     parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep it")
     args = parser.parse_args()
     config = ChaosConfig(
@@ -614,6 +644,7 @@ def main() -> int:
         kills=args.kills, time_limit=args.time_limit, timeout=args.timeout, bad_rate=args.bad_rate,
         fault_scale=args.fault_scale, offline_windows=not args.no_offline, work_dir=args.keep,
         invoice_lookup=not args.no_lookup,
+        keyring_stall_rate=args.keyring_stall_rate,
     )  # fmt: skip
     result = run_chaos(config)
     print()

@@ -46,23 +46,43 @@ class Services:
         await self.store.aclose()
 
 
-def setup_logging(paths: DataPaths, level: int = logging.INFO) -> None:
-    """A rotating log file in the data dir; every handler passes through the secret redaction filter."""
+class LogFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file. A write that fails later (disk full) is dropped quietly: logging's default prints
+    a traceback to the shop owner's terminal for every record."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def setup_logging(paths: DataPaths, level: int = logging.INFO) -> str | None:
+    """A rotating log file in the data dir; every handler passes through the secret redaction filter.
+
+    Returns a plain sentence when the log file cannot be opened: the app then runs without one (a log
+    is not worth refusing to sync or to open the window for)."""
     root = logging.getLogger()
     log_file = paths.logs / "etims-desktop.log"
     for old in [h for h in root.handlers if getattr(h, "_etims", False)]:
         if getattr(old, "baseFilename", None) == str(log_file):
-            return
+            return None
         root.removeHandler(old)  # another data dir (tests, --data-dir switch): log there instead
         old.close()
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    install_redaction()
+    try:
+        handler = LogFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    except OSError as exc:
+        quiet = logging.NullHandler()  # else logging's last resort prints records, tracebacks and all, to stderr
+        quiet._etims = True  # type: ignore[attr-defined]
+        root.addHandler(quiet)
+        return (
+            f"The log file {log_file} cannot be written ({exc.strerror or exc}), so this run keeps no log. "
+            "Check that the data folder is writable and its disk is not full."
+        )
     handler._etims = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))
-    install_redaction()
+    install_redaction()  # again: it guards every handler, the new one too
+    return None
 
 
 def build_services(
@@ -76,7 +96,12 @@ def build_services(
     store = Store.open(paths.database, backup_dir=paths.backups)
     key_store = key_store or open_key_store(paths.root, allow_session_fallback=allow_session_keys)
     settings = settings or SyncSettings.load(paths.settings)
-    connections = Connections(key_store, http=http)
+    connections = Connections(
+        key_store,
+        http=http,
+        deadline=settings.request_deadline_seconds,
+        keyring_timeout_seconds=settings.keyring_timeout_seconds,
+    )
     sync = SyncService(store, connections, settings)
     sales = SaleService(store, sync)
     return Services(

@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     key.add_argument("--scu-id", required=True)
     key.add_argument("--mrc-no")
     key.add_argument("--key-stdin", action="store_true", help="read the key from standard input")
+    key.add_argument(
+        "--unverified",
+        action="store_true",
+        help="save the key even if KRA cannot be reached to check it (only for a device that has no key yet)",
+    )
     key.set_defaults(handler=_run(cmd_device_key))
     rm = device_cmds.add_parser("remove", help="remove a device that has no pending sales")
     rm.add_argument("device_id", type=int)
@@ -154,10 +159,7 @@ def _run(command):
     def handler(args: argparse.Namespace) -> int:
         from etims_desktop.bootstrap import build_services, setup_logging
 
-        paths = resolve_data_paths(args.data_dir)
-        setup_logging(paths)
-
-        async def main() -> int:
+        async def main(paths) -> int:
             from etims_desktop.storage.secrets import KeyStoreError, UnavailableKeyStore, open_key_store
 
             # --key-password-stdin: the user chose a password-protected key file (no OS keyring).
@@ -173,12 +175,15 @@ def _run(command):
                 await services.aclose()
 
         try:
-            return asyncio.run(main())
+            paths = resolve_data_paths(args.data_dir)
+            problem = setup_logging(paths)
+            if problem:  # no log file is no reason to refuse the command
+                print(f"warning: {problem}", file=sys.stderr)
+            return asyncio.run(main(paths))
         except Exception as exc:  # noqa: BLE001 - a plain message, never a traceback, for the shop owner
-            plain = getattr(exc, "plain", None)
-            next_step = getattr(exc, "next_step", None)
-            text = f"{plain} {next_step}" if plain else str(exc)
-            print(f"error: {text}", file=sys.stderr)
+            from etims_desktop.sync.plain import plain_text
+
+            print(f"error: {plain_text(exc)}", file=sys.stderr)
             return EXIT_ERROR
 
     return handler
@@ -268,10 +273,20 @@ async def cmd_device_init(services, args) -> int:
 
 
 async def cmd_device_key(services, args) -> int:
+    from etims_desktop.sync.devices import KeyNotVerified
+
     key = sys.stdin.readline().strip() if args.key_stdin else getpass.getpass("CMC key (not shown): ")
-    device = await services.devices.enter_existing_key(args.device_id, key, args.scu_id, args.mrc_no)
+    try:
+        device = await services.devices.enter_existing_key(
+            args.device_id, key, args.scu_id, args.mrc_no, unverified=args.unverified
+        )
+    except KeyNotVerified as exc:
+        if not exc.had_key and not exc.refused:  # KRA unreachable and no old key: nothing to lose
+            exc.next_step += " If you are sure of the key, save it unchecked with --unverified."
+        raise
     status = await services.store.get_status(device.id)
-    print(f"Key saved in the keyring for {device.name}. KRA status: {status.plain or status.kind.label}.")
+    checked = "checked with KRA and saved" if status.kind.value == "online" else "saved WITHOUT a check"
+    print(f"Key {checked} in the keyring for {device.name}. KRA status: {status.plain or status.kind.label}.")
     return EXIT_OK
 
 
@@ -347,14 +362,14 @@ def _password(args, confirm: bool) -> str:
 async def cmd_keys_export(services, args) -> int:
     password = _password(args, confirm=True)
     devices = [d for d in await services.store.list_devices() if not d.practice]
-    written = await asyncio.to_thread(services.key_store.export_keys, devices, args.file, password)
+    written = await services.connections.keyring_call(services.key_store.export_keys, devices, args.file, password)
     print(f"Wrote {len(written)} CMC key(s) to {args.file}, encrypted with your password. Keep both safe.")
     return EXIT_OK
 
 
 async def cmd_keys_import(services, args) -> int:
     password = _password(args, confirm=False)
-    imported = await asyncio.to_thread(services.key_store.import_keys, args.file, password)
+    imported = await services.connections.keyring_call(services.key_store.import_keys, args.file, password)
     print(f"Imported {len(imported)} CMC key(s) into {services.key_store.backend_name}.")
     return EXIT_OK
 
@@ -362,6 +377,8 @@ async def cmd_keys_import(services, args) -> int:
 async def cmd_sync(services, args) -> int:
     report = await services.sync.sync(args.device)
     _print(args, report.to_json(), report.summary() or "No devices to sync.")
+    for device in report.keyring_failed:  # exit code 3: the reason goes to stderr too
+        print(f"error: {device.device_name}: {device.status.plain} {device.status.next_step}", file=sys.stderr)
     return report.exit_code
 
 
@@ -415,7 +432,7 @@ async def cmd_checked(services, args) -> int:
     entry = await services.store.get_entry(args.sale)
     services.sync.notify(entry.device_id)
     print(f"Sale {args.sale} goes to KRA again with its own eTIMS number {entry.invc_no} at the next sync.")
-    return EXIT_WAITING
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -423,7 +440,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.handler is not None:
         return int(args.handler(args) or 0)
-    paths = resolve_data_paths(args.data_dir)
+    try:
+        paths = resolve_data_paths(args.data_dir)
+    except OSError as exc:
+        from etims_desktop.sync.plain import plain_text
+
+        print(f"error: {plain_text(exc)}", file=sys.stderr)
+        return EXIT_ERROR
     from etims_desktop.ui.app import run_app
 
     return run_app(paths, practice=args.practice, screenshot=args.screenshot)

@@ -15,6 +15,7 @@ import platform
 import sqlite3
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -79,7 +80,7 @@ def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True, keyring_
         ("sqlite", lambda: sqlite3.sqlite_version),
         ("keyring", check_keyring),
         ("key_store", check_key_store),
-        ("keyring_write", check_keyring_write if keyring_write else lambda: "skipped"),
+        ("keyring_write", (lambda: within(KEYRING_SECONDS, check_keyring_write)) if keyring_write else lambda: "skipped"),
         ("database", lambda: check_database(paths)),
         ("resources", check_resources),
         ("network", check_network),
@@ -94,6 +95,30 @@ def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True, keyring_
             report["errors"][name] = "".join(traceback.format_exception_only(exc)).strip()
     report["ok"] = not report["errors"]
     return report
+
+
+KEYRING_SECONDS = 15.0  # as the app's own keyring timeout (sync/settings.py)
+
+
+def within(seconds: float, check: Callable[[], object]) -> object:
+    """Run `check` on a daemon thread: a keyring that never answers fails the check, and cannot keep the
+    process from exiting."""
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = check()
+        except Exception as exc:  # noqa: BLE001 - handed back to the caller
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name="selftest-keyring", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise TimeoutError(f"the keyring did not answer within {seconds:g} seconds (is it locked?)")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def check_timezone() -> str:

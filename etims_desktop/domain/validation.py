@@ -7,8 +7,10 @@ everything we can check here, we check here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import validate_pin
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.item import Item
@@ -21,6 +23,8 @@ MAX_TRADER_INVOICE_NO = 50  # trdInvcNo
 MAX_BUYER_NAME = 60  # custNm
 MAX_ITEM_NAME = 200  # itemNm
 MAX_REMARK = 400
+EARLIEST_SALE = datetime(2000, 1, 1, tzinfo=UTC)
+FUTURE_GRACE = timedelta(days=1)
 PAYMENT_TYPES = {
     f"{n:02d}": label
     for n, label in enumerate(
@@ -67,6 +71,17 @@ def validate_sale(
         _check_credit_note(sale, original, already_credited)
 
 
+def _check_date(sold_at: datetime) -> None:
+    """A sale is dated from 2000 to today (a day's grace for a PC clock behind): a year 9999 or 1900
+    is a typing or export mistake, and nothing downstream (KRA, receipts, the database) takes it."""
+    if not EARLIEST_SALE <= sold_at <= utcnow() + FUTURE_GRACE:
+        raise DomainValidationError(
+            f"The sale date {sold_at:%Y-%m-%d} cannot be right: a sale is dated between 1 January 2000 and "
+            "today. Check the date (and this computer's clock).",
+            field="sold_at",
+        )
+
+
 def _check_header(sale: Sale) -> None:
     number = (sale.trader_invoice_no or "").strip()
     if not number:
@@ -80,6 +95,7 @@ def _check_header(sale: Sale) -> None:
         raise DomainValidationError(
             "The sale time has no time zone, so it could be sent to KRA with the wrong date.", field="sold_at"
         )
+    _check_date(sale.sold_at)
     if sale.buyer_pin and sale.buyer_pin.strip():
         try:
             validate_pin(sale.buyer_pin)

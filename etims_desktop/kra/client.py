@@ -26,6 +26,7 @@ holds it). Logging goes to "etims_desktop.kra": endpoint, result code and time, 
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
 import logging
@@ -41,6 +42,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from etims_desktop import __version__
+from etims_desktop.domain.addresses import cleartext_refusal, sends_in_clear
 from etims_desktop.domain.device import EndpointStyle
 from etims_desktop.kra.dates import EVERYTHING, format_datetime, now_nairobi, parse_datetime
 from etims_desktop.kra.endpoints import Endpoint, path_for
@@ -49,6 +51,7 @@ from etims_desktop.kra.errors import (
     SUCCESS,
     BadHttpStatus,
     ConnectFailed,
+    InsecureAddress,
     KraError,
     MalformedReply,
     MissingCredentials,
@@ -77,7 +80,7 @@ from etims_desktop.kra.models import (
     SaleRequest,
 )
 from etims_desktop.kra.redaction import redact, register_secret
-from etims_desktop.kra.transport import AiohttpTransport
+from etims_desktop.kra.transport import AiohttpTransport, ReplyTooLarge
 
 log = logging.getLogger("etims_desktop.kra")
 
@@ -86,6 +89,9 @@ DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=120.0, write=30.0, pool=10.0)
 INIT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
 CHECK_TIMEOUT = httpx.Timeout(connect=10.0, read=20.0, write=20.0, pool=10.0)  # a live check must be quick
 CHECK_LOOKBACK = timedelta(minutes=10)
+# The most a whole request may take, answer included: the timeouts above bound each wait for a byte,
+# so a host that trickles a byte every few seconds would otherwise hold a device (and `sync`) forever.
+DEFAULT_DEADLINE = 60.0
 DEFAULT_LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=10, keepalive_expiry=15.0)
 
 # httpx errors raised before any byte of the request left this computer.
@@ -183,6 +189,7 @@ class KraClient:
         timeout: httpx.Timeout | None = None,
         init_timeout: httpx.Timeout | None = None,
         check_timeout: httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> None:
         self._http = http
         self.base_url = base_url.rstrip("/")
@@ -196,6 +203,10 @@ class KraClient:
         self.timeout = timeout or DEFAULT_TIMEOUT
         self.init_timeout = init_timeout or timeout or INIT_TIMEOUT
         self.check_timeout = check_timeout or timeout or CHECK_TIMEOUT
+        self.deadline = deadline if deadline and deadline > 0 else DEFAULT_DEADLINE
+        # Over plain http to another computer the key would travel readable: a VSCU service holds its
+        # own key, so it gets none; an OSCU call is refused before anything is sent (_auth_headers).
+        self._in_clear = sends_in_clear(self.base_url)
         self._where = f"the VSCU service at {self.base_url}" if vscu else "KRA"
         self._urls: dict[str, httpx.URL] = {}
 
@@ -353,11 +364,20 @@ class KraClient:
         started = time.perf_counter()
         try:
             try:
-                response = await self._http.post(
-                    self._url(path), content=body, headers=headers, timeout=timeout or self.timeout
-                )
+                async with asyncio.timeout(self.deadline):
+                    response = await self._http.post(
+                        self._url(path), content=body, headers=headers, timeout=timeout or self.timeout
+                    )
             except (httpx.RequestError, httpx.InvalidURL) as exc:
                 raise self._transport_error(exc, endpoint) from None
+            except TimeoutError:  # only our deadline: the transport reports its own timeouts as httpx errors
+                raise OutcomeUnknown(
+                    f"{self._where_title} did not finish answering within {self.deadline:g} seconds; "
+                    "the request may or may not have arrived.",
+                    code="TIMEOUT",
+                    endpoint=endpoint.value,
+                    detail=f"deadline of {self.deadline:g} s passed",
+                ) from None
             envelope = self._envelope(response, endpoint)
         except KraError as err:
             log.warning(
@@ -388,12 +408,23 @@ class KraClient:
                 code="NO_KEY",
             )
         headers = {"tin": self.tin, "bhfId": self.bhf_id}
-        if self._cmc_key:
+        if self._cmc_key and self._in_clear:
+            if not self.vscu:
+                raise InsecureAddress(*cleartext_refusal(self.base_url))
+        elif self._cmc_key:
             headers["cmcKey"] = self._cmc_key
         return headers
 
     def _transport_error(self, exc: Exception, endpoint: Endpoint) -> KraError:
         detail = self._scrub(f"{type(exc).__name__}: {exc}")
+        if isinstance(exc, ReplyTooLarge):
+            return MalformedReply(
+                f"{self._where_title}'s answer was far larger than any eTIMS answer, so it was not read; "
+                "the request may or may not have arrived.",
+                "Nothing to do: the app asks again later. If it keeps happening, check the device's address.",
+                endpoint=endpoint.value,
+                detail=detail,
+            )
         if isinstance(exc, httpx.DecodingError):  # an answer came, but its encoding is broken
             return MalformedReply(
                 f"{self._where_title}'s answer could not be decoded.", endpoint=endpoint.value, detail=detail

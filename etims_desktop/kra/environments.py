@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from etims_desktop.domain.addresses import cleartext_refusal, sends_in_clear
 from etims_desktop.domain.device import Device, DeviceType, Environment
+from etims_desktop.domain.errors import DomainValidationError
 
 SANDBOX_BASE_URL = "https://etims-api-sbx.kra.go.ke/etims-api"
 PRODUCTION_BASE_URL = "https://etims-api.kra.go.ke/etims-api"
@@ -39,3 +41,13 @@ def receipt_check_url(environment: Environment, pin: str, branch_id: str, rcpt_s
     """
     prefix = RECEIPT_CHECK_PREFIXES.get(environment, RECEIPT_CHECK_PREFIXES[Environment.SANDBOX])
     return f"{prefix}{pin}{branch_id}{rcpt_sign}"
+
+
+def check_key_safe_address(device: Device) -> None:
+    """Refuse an OSCU device whose key would go out over plain http (DomainValidationError).
+
+    A VSCU device may use http on the shop's network: KRA's VSCU program speaks only http, holds the
+    key itself, and the client never sends a key to it in clear (kra/client.py)."""
+    url = base_url_for(device)
+    if device.type is DeviceType.OSCU and sends_in_clear(url):
+        raise DomainValidationError(" ".join(cleartext_refusal(url)), field="base_url")

@@ -109,6 +109,12 @@ class MissingCredentials(CredentialError):
     default_next_step = "Initialise the device, or enter the CMC key KRA gave you, then try again."
 
 
+class InsecureAddress(CredentialError):
+    """The device's address is plain http to another computer: its CMC key is never sent there."""
+
+    default_code = "INSECURE_URL"
+
+
 class DeviceNotRecognised(CredentialError):
     default_plain = (
         "KRA does not recognise this device: check the PIN, branch and serial you were approved for, "

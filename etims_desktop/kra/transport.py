@@ -12,6 +12,10 @@ exception class, so every aiohttp failure becomes the httpx class that means the
     no connection in time (connect or pool wait)     -> httpx.ConnectTimeout   (nothing sent)
     no answer in time                                -> httpx.ReadTimeout      (outcome unknown)
     connection dropped, reset, half an answer        -> httpx.RemoteProtocolError / ReadError (unknown)
+    an answer larger than MAX_REPLY_BYTES            -> ReplyTooLarge (a DecodingError: it may have arrived)
+
+The total time a request may take is the caller's (KraClient's deadline), not this transport's: a
+host that trickles one byte every few seconds never trips a read timeout, only a deadline.
 
 aiohttp never retries a POST by itself (only idempotent methods), so a sale is sent once per call.
 aiohttp is imported on the first request, not at start-up (~0.3 s of imports).
@@ -26,6 +30,14 @@ from types import ModuleType
 
 import httpx
 
+# The largest answer read into memory. eTIMS' biggest reply, the full item-class list, is ~2 MB; a
+# 400 MB answer once took 1.3 GB of RAM to read whole. Over the cap the answer is dropped unread.
+MAX_REPLY_BYTES = 16 * 1024 * 1024
+
+
+class ReplyTooLarge(httpx.DecodingError):
+    """The answer was bigger than MAX_REPLY_BYTES: it is not read (it may still mean the request arrived)."""
+
 
 @cache
 def _aiohttp() -> ModuleType:
@@ -37,9 +49,12 @@ def _aiohttp() -> ModuleType:
 class AiohttpTransport(httpx.AsyncBaseTransport):
     """An httpx transport that sends through one aiohttp ClientSession (per event loop)."""
 
-    def __init__(self, *, verify: ssl.SSLContext, limits: httpx.Limits) -> None:
+    def __init__(
+        self, *, verify: ssl.SSLContext, limits: httpx.Limits, max_reply_bytes: int = MAX_REPLY_BYTES
+    ) -> None:
         self.ssl_context = verify
         self.limits = limits
+        self.max_reply_bytes = max_reply_bytes
         self._session = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -78,7 +93,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                     sock_read=timeout.get("read"),
                 ),
             ) as response:
-                body = await response.read()
+                body = await _read_capped(response, self.max_reply_bytes)
                 return httpx.Response(
                     status_code=response.status,
                     headers=response.raw_headers,
@@ -89,6 +104,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                         "reason_phrase": (response.reason or "").encode("ascii", "replace"),
                     },
                 )
+        except ReplyTooLarge as exc:
+            exc.request = request
+            raise
         except Exception as exc:
             mapped = httpx_error_for(exc)
             if mapped is None:
@@ -99,6 +117,20 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         if self._session is not None and not self._session.closed:
             await self._session.close()
         self._session = None
+
+
+async def _read_capped(response, limit: int) -> bytes:
+    """The whole body, or ReplyTooLarge as soon as it is known to be over `limit` bytes."""
+    if (response.content_length or 0) > limit:
+        raise ReplyTooLarge(f"the answer announces {response.content_length} bytes, over the {limit} byte limit")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.content.iter_any():
+        size += len(chunk)
+        if size > limit:
+            raise ReplyTooLarge(f"the answer is over the {limit} byte limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _sum(*parts: float | None) -> float | None:

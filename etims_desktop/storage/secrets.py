@@ -86,6 +86,18 @@ class KeyringLocked(KeyStoreError):
     """The keyring is locked, or the request to unlock it was dismissed."""
 
 
+class KeyringTimeout(KeyringLocked):
+    """A keyring call did not return in time (an unlock prompt nobody sees, a stuck password service)."""
+
+
+def keyring_timeout(seconds: float) -> KeyringTimeout:
+    return KeyringTimeout(
+        f"The keyring did not answer within {seconds:g} seconds: it may be locked, or waiting for a "
+        "password in a window that is not showing.",
+        "Unlock your keyring (for example by logging in to the desktop again), then try again.",
+    )
+
+
 class KeyFileLocked(KeyringLocked):
     """The keys are in a password-protected file and no password was given."""
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from etims_desktop.domain.clock import utcnow
@@ -31,7 +32,7 @@ from etims_desktop.domain.sale import Sale, TaxType
 from etims_desktop.domain.status import DeviceStatus
 from etims_desktop.storage.database import BEGIN_OPTION, make_engine
 from etims_desktop.storage.devices import DeviceRepository
-from etims_desktop.storage.errors import StorageError
+from etims_desktop.storage.errors import StorageError, plain_storage_error
 from etims_desktop.storage.items import ItemRepository
 from etims_desktop.storage.migrate import migrate
 from etims_desktop.storage.outbox import OutboxRepository
@@ -116,11 +117,17 @@ class Store:
     def open(cls, path: Path, backup_dir: Path | None = None, *, clock: Clock = utcnow) -> Store:
         """Open (or create) the database: migrate it (after a backup, when it is behind), then turn
         every sale left SENDING by a crash into UNCERTAIN. Synchronous: it is the start-up step."""
-        store = cls(make_engine(Path(path)), clock)
+        try:
+            store = cls(make_engine(Path(path)), clock)
+        except OSError as exc:  # the file cannot even be created
+            raise (plain_storage_error(exc, path) or exc) from None
         try:
             store._executor.submit(store._start, backup_dir).result()
-        except BaseException:
+        except BaseException as exc:
             store.close()
+            plain = plain_storage_error(exc, path) if isinstance(exc, DBAPIError | OSError) else None
+            if plain is not None:
+                raise plain from None
             raise
         store._opened = True
         return store
@@ -164,14 +171,20 @@ class Store:
     # --- plumbing -------------------------------------------------------------------------------
 
     def _transaction(self, engine: Engine, work: Callable[[Transaction], T]) -> T:
-        with engine.connect() as connection, connection.begin():
-            tx = Transaction(connection, self.clock())
-            try:
-                result = work(tx)
-                tx.flush()  # ORM changes go in before the commit
-                return result
-            finally:
-                tx.close()
+        try:
+            with engine.connect() as connection, connection.begin():
+                tx = Transaction(connection, self.clock())
+                try:
+                    result = work(tx)
+                    tx.flush()  # ORM changes go in before the commit
+                    return result
+                finally:
+                    tx.close()
+        except DBAPIError as exc:  # disk full, read-only, ...: a plain sentence instead of SQL
+            plain = plain_storage_error(exc, engine.url.database)
+            if plain is None:
+                raise
+            raise plain from None
 
     async def _run(self, engine: Engine, work: Callable[[Transaction], T]) -> T:
         if self._closed:

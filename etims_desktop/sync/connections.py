@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
+import queue
+import threading
+from concurrent.futures import Future
 
 import httpx
 
@@ -11,37 +13,97 @@ from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.kra.client import KraClient, make_http_client
 from etims_desktop.kra.environments import base_url_for
 from etims_desktop.kra.redaction import register_secret
+from etims_desktop.storage.secrets import keyring_timeout
 
 KEYRING_TIMEOUT = 15.0  # seconds; a locked keyring that prompts must not hang a sync forever
+
+
+class KeyringWorker:
+    """Runs keyring calls one at a time on one daemon thread, each awaited with a timeout.
+
+    A daemon thread rather than a ThreadPoolExecutor: Python joins executor threads at exit, so one
+    keyring call that never returns would keep the process alive after its work is done (the CLI
+    printed its report and never exited). A daemon thread is simply abandoned at exit, and a keyring
+    read or write holds nothing of ours that could be lost. Once a call has overrun, the next ones
+    fail at once instead of queueing behind it for another timeout each.
+    """
+
+    def __init__(self, timeout: float = KEYRING_TIMEOUT) -> None:
+        self.timeout = timeout
+        self._calls: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._overrun: Future | None = None  # a call that passed its timeout and is still running
+
+    async def run(self, fn, *args):
+        if self._overrun is not None and not self._overrun.done():
+            raise keyring_timeout(self.timeout)
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._work, name="keyring", daemon=True)
+            self._thread.start()
+        future: Future = Future()
+        self._calls.put((future, fn, args))
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+        except TimeoutError:
+            if not future.cancelled():  # it had started: the thread is stuck in it
+                self._overrun = future
+            raise keyring_timeout(self.timeout) from None
+
+    def _work(self) -> None:
+        while (call := self._calls.get()) is not None:
+            future, fn, args = call
+            if not future.set_running_or_notify_cancel():
+                continue  # timed out while still queued
+            try:
+                future.set_result(fn(*args))
+            except BaseException as exc:  # noqa: BLE001 - handed to the awaiting coroutine
+                future.set_exception(exc)
+
+    def shutdown(self) -> None:
+        """Let the thread end after its current call (it never delays the process's exit)."""
+        if self._thread is not None:
+            self._calls.put(None)
+            self._thread = None
 
 
 class Connections:
     """Builds `KraClient`s on one `httpx.AsyncClient`. Keys come from the keyring, off the event loop."""
 
     def __init__(
-        self, key_store, http: httpx.AsyncClient | None = None, timeout: httpx.Timeout | None = None
+        self,
+        key_store,
+        http: httpx.AsyncClient | None = None,
+        timeout: httpx.Timeout | None = None,
+        deadline: float | None = None,
+        keyring_timeout_seconds: float = KEYRING_TIMEOUT,
     ):
         self.key_store = key_store
         self.http = http or make_http_client()
         self.timeout = timeout
-        self._keyring_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keyring")
+        self.deadline = deadline
+        self._keyring_worker = KeyringWorker(keyring_timeout_seconds)
         self._clients: dict[int, KraClient] = {}
 
-    async def _keyring(self, fn, *args):
-        loop = asyncio.get_running_loop()
-        return await asyncio.wait_for(loop.run_in_executor(self._keyring_thread, fn, *args), KEYRING_TIMEOUT)
+    async def keyring_call(self, fn, *args):
+        """Run a blocking key store call off the event loop; KeyringTimeout when it does not return in time."""
+        return await self._keyring_worker.run(fn, *args)
+
 
     async def store_key(self, device: Device, key: str) -> None:
         register_secret(key)
-        await self._keyring(self.key_store.set_key, device, key)
+        await self.keyring_call(self.key_store.set_key, device, key)
         self._clients.pop(device.id, None)
 
     async def delete_key(self, device: Device) -> None:
-        await self._keyring(self.key_store.delete_key, device)
+        await self.keyring_call(self.key_store.delete_key, device)
         self._clients.pop(device.id, None)
 
     async def has_key(self, device: Device) -> bool:
-        return await self._keyring(self.key_store.has_key, device)
+        return await self.keyring_call(self.key_store.has_key, device)
+
+    def candidate(self, device: Device, key: str) -> KraClient:
+        """A client with a key that is not saved yet: to prove it with KRA before it replaces the old one."""
+        return self._build(device, key)
 
     def anonymous(self, device: Device) -> KraClient:
         """A client without a key: for initialisation."""
@@ -52,10 +114,10 @@ class Connections:
         cached = self._clients.get(device.id)
         if cached is not None:
             return cached
-        if device.type is DeviceType.VSCU and not await self._keyring(self.key_store.has_key, device):
+        if device.type is DeviceType.VSCU and not await self.keyring_call(self.key_store.has_key, device):
             key = None  # the VSCU service holds the key itself; it needs only tin and bhfId
         else:
-            key = await self._keyring(self.key_store.get_key, device)
+            key = await self.keyring_call(self.key_store.get_key, device)
             register_secret(key)
         client = self._build(device, key)
         self._clients[device.id] = client
@@ -74,9 +136,10 @@ class Connections:
             style=device.endpoint_style,
             vscu=device.type is DeviceType.VSCU,
             timeout=self.timeout,
+            deadline=self.deadline,
         )
 
     async def aclose(self) -> None:
         self._clients.clear()
         await self.http.aclose()
-        self._keyring_thread.shutdown(wait=False, cancel_futures=True)
+        self._keyring_worker.shutdown()

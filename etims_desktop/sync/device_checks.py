@@ -9,6 +9,7 @@ from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
+from etims_desktop.sync.report import KEYRING_FAILED
 
 
 def status_from_error(device: Device, exc: BaseException, at: datetime | None = None) -> DeviceStatus:
@@ -58,13 +59,13 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
             "Initialise the device with KRA, or enter the CMC key you were given.",
         )
     if isinstance(exc, secrets.KeyringLocked | secrets.KeyringUnavailable):
-        return DeviceStatus(StatusKind.ERROR, at, None, None, plain, next_step)
+        return DeviceStatus(StatusKind.ERROR, at, None, KEYRING_FAILED, plain, next_step)
     if isinstance(exc, TimeoutError):
         return DeviceStatus(
             StatusKind.ERROR,
             at,
             None,
-            None,
+            KEYRING_FAILED,
             "The keyring did not answer in time (is it locked?).",
             "Unlock your keyring, then press Sync again.",
         )

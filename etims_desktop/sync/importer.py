@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -35,6 +35,10 @@ from etims_desktop.domain.validation import validate_sale
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 MAX_ROWS = 100_000
+# Memory stays bounded whatever the file: a CSV is read line by line, never whole (a 300 MB field once
+# took 1.8 GB), and no file over MAX_IMPORT_BYTES is opened. 100,000 rows of a POS export are ~12 MB.
+MAX_IMPORT_BYTES = 32 * 1024 * 1024
+MAX_LINE_CHARS = 64 * 1024  # no sale row comes near this; the csv module caps a field at 128 KB too
 REQUIRED_COLUMNS = ("invoice_no", "date", "item_code", "qty")
 
 
@@ -119,9 +123,19 @@ def _sale(invoice_no: str, head: Mapping, lines: list[SaleLine]) -> Sale:
     )
 
 
-def parse_csv(text: str, items: Mapping[str, Item]) -> ImportPreview:
+def _bounded_lines(file) -> Iterator[str]:
+    """The file's lines, each read with a length limit: one endless line never fills the memory."""
+    while line := file.readline(MAX_LINE_CHARS + 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise csv.Error(f"a line is longer than {MAX_LINE_CHARS} characters, far more than any sale row")
+        yield line
+
+
+def parse_csv(source: str | Iterable[str], items: Mapping[str, Item]) -> ImportPreview:
+    """`source`: the text, or a file opened with newline="" (csv needs raw line ends: a lone \r is one)."""
     preview = ImportPreview()
-    reader = csv.DictReader(io.StringIO(text, newline=""))  # csv needs raw line ends (a lone \r is one)
+    file = io.StringIO(source, newline="") if isinstance(source, str) else source
+    reader = csv.DictReader(_bounded_lines(file))
     try:
         columns = [c.strip() for c in (reader.fieldnames or [])]
     except csv.Error as exc:
@@ -180,6 +194,9 @@ def parse_json(text: str, items: Mapping[str, Item]) -> ImportPreview:
     except ValueError as exc:
         preview.errors.append(RowError(getattr(exc, "lineno", 1), f"this is not valid JSON ({exc.msg})"))
         return preview
+    except RecursionError:  # lists in lists thousands deep: not a sales file, and not worth a crash
+        preview.errors.append(RowError(1, "the JSON is nested far too deeply to be a list of sales"))
+        return preview
     if not isinstance(data, list):
         preview.errors.append(RowError(1, "the file must hold a list of sales"))
         return preview
@@ -222,12 +239,25 @@ def _reason(exc: Exception) -> str:
 
 def parse_file(path: Path, items: Mapping[str, Item]) -> ImportPreview:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            return ImportPreview(
+                errors=[
+                    RowError(
+                        1,
+                        f"the file is {size / 2**20:.0f} MB, more than the {MAX_IMPORT_BYTES // 2**20} MB an "
+                        f"import takes: split it into smaller files (at most {MAX_ROWS} rows each)",
+                    )
+                ]
+            )
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            if path.suffix.lower() == ".json":
+                return parse_json(file.read(), items)  # at most MAX_IMPORT_BYTES
+            return parse_csv(file, items)
     except UnicodeDecodeError:
         return ImportPreview(errors=[RowError(1, "the file is not UTF-8 text; save it as CSV UTF-8")])
-    if path.suffix.lower() == ".json":
-        return parse_json(text, items)
-    return parse_csv(text, items)
+    except OSError as exc:
+        return ImportPreview(errors=[RowError(1, f"the file cannot be read ({exc.strerror or exc})")])
 
 
 class SaleImporter:

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 
+KEYRING_FAILED = "KEYRING"  # DeviceStatus.code when the device's key could not be read from the keyring
+
 
 class Outcome(StrEnum):
     UP_TO_DATE = "up_to_date"  # KRA reached, nothing was pending
@@ -96,8 +98,16 @@ class SyncReport:
     devices: list[DeviceSyncReport] = field(default_factory=list)
 
     @property
+    def keyring_failed(self) -> list[DeviceSyncReport]:
+        """Devices whose key could not be read: the keyring is locked, missing or not answering."""
+        return [d for d in self.devices if d.status.code == KEYRING_FAILED]
+
+    @property
     def exit_code(self) -> int:
-        """0 everything signed / up to date, 1 something still waits, 2 something needs a fix or check."""
+        """0 everything signed / up to date, 1 something still waits, 2 something needs a fix or check,
+        3 the command failed: a key could not be read from the keyring (README's exit codes)."""
+        if self.keyring_failed:
+            return 3
         if any(d.needs_fix_total or d.needs_check_total for d in self.devices):
             return 2
         if any(d.still_pending or d.outcome is Outcome.NOTHING_SENT for d in self.devices):

@@ -21,6 +21,8 @@ class SyncSettings:
     # ... and after this many answers that cannot be understood, a person checks it on KRA's portal.
     unclear_answers_before_check: int = 6
     default_environment: str = "sandbox"
+    request_deadline_seconds: float = 60.0  # the most one request to KRA / a VSCU may take, answer included
+    keyring_timeout_seconds: float = 15.0  # the most one keyring call may take (a hidden unlock prompt)
 
     @classmethod
     def load(cls, path: Path) -> SyncSettings:

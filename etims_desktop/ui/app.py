@@ -12,6 +12,7 @@ from etims_desktop.paths import DataPaths
 log = logging.getLogger("etims_desktop.ui")
 
 SCREENSHOT_TIMEOUT = 30.0  # seconds to wait for the first board refresh before saving anyway
+EXIT_START_FAILED = 3  # as the CLI's "the command failed"
 
 
 def run_app(paths: DataPaths, practice: bool = False, screenshot: str | None = None) -> int:
@@ -45,14 +46,21 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
     from etims_desktop.ui.icons import app_icon
     from etims_desktop.ui.main_window import MainWindow
 
-    setup_logging(paths)
+    problem = setup_logging(paths)
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
     app.setWindowIcon(app_icon())
     quitting = asyncio.Event()
     app.aboutToQuit.connect(quitting.set)
     # A password-locked key file must not stop the window from opening: start with a session store
     # and let the window ask for the password (never a blocking prompt).
     key_store = SessionKeyStore() if key_file_path(paths.root).exists() else None
-    services = build_services(paths, key_store=key_store)
+    try:
+        services = build_services(paths, key_store=key_store)
+    except Exception as exc:  # noqa: BLE001 - read-only or full disk, a newer database, ...: say so, don't crash
+        log.error("start-up failed", exc_info=True)
+        await show_start_up_error(tasks.plain_error(exc))
+        return EXIT_START_FAILED
     window = None
     try:
         window = MainWindow(services)
@@ -77,6 +85,19 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
             window.events.detach()
         await tasks.cancel_all()
         await services.aclose()
+
+
+async def show_start_up_error(text: str) -> None:
+    """A dialog that says why the window cannot open; returns when it is closed (no exec())."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "etims-desktop", "etims-desktop cannot start.")
+    box.setInformativeText(text)
+    box.setObjectName("start_up_error")
+    closed = asyncio.Event()
+    box.finished.connect(lambda _result: closed.set())
+    box.open()
+    await closed.wait()
 
 
 async def _start_scheduler_after_first_board(window, services) -> None:

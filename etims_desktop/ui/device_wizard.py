@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from etims_desktop.domain.addresses import cleartext_refusal, sends_in_clear
 from etims_desktop.domain.device import (
     Device,
     DeviceType,
@@ -237,7 +238,7 @@ class ConnectionPage(QWizardPage):
         form.setContentsMargins(0, 8, 0, 0)
         self.url_edit = QLineEdit(DEFAULT_VSCU_URL)
         self.url_hint = QLabel()
-        self.url_field = _add_checked(form, self.tr("Address"), self.url_edit, validate_service_url)
+        self.url_field = _add_checked(form, self.tr("Address"), self.url_edit, self._validate_url)
         self.url_hint.setWordWrap(True)
         self.url_hint.setStyleSheet("color:#616161;")
         form.addRow("", self.url_hint)
@@ -255,6 +256,12 @@ class ConnectionPage(QWizardPage):
         layout.addStretch(1)
         for radio in (self.sandbox, self.production, self.custom):
             radio.toggled.connect(self._update)
+
+    def _validate_url(self, url: str) -> str:
+        url = validate_service_url(url)
+        if not self._vscu() and sends_in_clear(url):  # an OSCU device sends its CMC key with every call
+            raise DomainValidationError(" ".join(cleartext_refusal(url)), "base_url")
+        return url
 
     def _vscu(self) -> bool:
         wizard = self.wizard()

@@ -52,8 +52,6 @@ async def cancel_all() -> None:
 
 def plain_error(exc: BaseException) -> str:
     """The plain sentence (and next step) an error carries, for a message under a field or in a panel."""
-    plain = getattr(exc, "plain", None)
-    next_step = getattr(exc, "next_step", None)
-    if plain:
-        return f"{plain} {next_step}" if next_step else str(plain)
-    return str(exc) or exc.__class__.__name__
+    from etims_desktop.sync.plain import plain_text
+
+    return plain_text(exc)

@@ -23,7 +23,7 @@ from etims_desktop.kra.simulator import AcceptedSale
 def test_small_chaos_run_signs_every_sale_exactly_once(tmp_path):
     config = ChaosConfig(
         seed=11, sales=240, devices_oscu=2, devices_vscu=1, kills=2, time_limit=100, bad_rate=0.02, fault_scale=0.7,
-        work_dir=tmp_path, log=False,
+        keyring_stall_rate=0.5, work_dir=tmp_path, log=False,
     )  # fmt: skip
     result = run_chaos(config)
 
@@ -38,6 +38,7 @@ def test_small_chaos_run_signs_every_sale_exactly_once(tmp_path):
         sum(result.faults.values()) >= 10 and len(result.faults) >= 4
     )  # faults really happened, of many kinds
     assert result.keys_checked >= 2 and result.secret_findings == []  # at least the OSCU keys were looked for
+    assert result.keyring_stalls >= 1  # keyring reads hung past the timeout, and nothing above broke
 
 
 def _sale(number: str) -> Sale:

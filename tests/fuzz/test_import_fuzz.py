@@ -243,3 +243,54 @@ def test_import_file_writes_everything_or_nothing(importer_shop, tmp_path_factor
     assert result.created == good
     after = loop.run_until_complete(services.store.outbox_counts(device_id))
     assert sum(after.values()) == sum(before.values()) + good
+
+
+# --- bounded memory and plain reasons for hostile files ----------------------------------------------
+
+
+def test_a_huge_field_is_refused_line_by_line_in_little_memory(tmp_path):
+    import tracemalloc
+
+    from etims_desktop.sync.importer import MAX_IMPORT_BYTES
+
+    path = tmp_path / "sales.csv"
+    with path.open("w", newline="") as file:  # one 24 MB field: under the file cap, so it is read
+        file.write(to_csv([good_row(1)]))
+        file.write("A2,2026-11-20,KE2NTU0000001,1,")
+        for _ in range(24):
+            file.write("9" * 2**20)
+        file.write("\r\n")
+    assert path.stat().st_size < MAX_IMPORT_BYTES
+    tracemalloc.start()
+    try:
+        preview = parse_file(path, ITEMS)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [e.line for e in preview.errors] == [3] and "longer than" in preview.errors[0].reason
+    assert peak < 4 * 2**20, peak  # the whole file would be 24 MB as text, ~100 MB as a csv row
+
+
+def test_a_file_over_the_size_cap_is_refused_unread(tmp_path):
+    from etims_desktop.sync.importer import MAX_IMPORT_BYTES
+
+    path = tmp_path / "sales.csv"
+    with path.open("wb") as file:
+        file.truncate(MAX_IMPORT_BYTES + 1)  # sparse: no disk used, and never read
+    preview = parse_file(path, ITEMS)
+    assert [e.line for e in preview.errors] == [1]
+    assert "more than the 32 MB an import takes" in preview.errors[0].reason
+
+
+def test_deeply_nested_json_is_a_named_error(tmp_path):
+    path = tmp_path / "sales.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    preview = parse_file(path, ITEMS)
+    assert [e.line for e in preview.errors] == [1] and "nested far too deeply" in preview.errors[0].reason
+
+
+@pytest.mark.parametrize("date", ["9999-12-31T23:00", "9999-12-31T23:59:59+14:00", "1900-01-01", "2999-01-01"])
+def test_impossible_dates_are_named_not_stored(date):
+    preview = parse_csv(to_csv([good_row(1) | {"date": date}]), ITEMS)
+    assert not preview.sales and len(preview.errors) == 1
+    assert "cannot be right" in preview.errors[0].reason

@@ -169,3 +169,37 @@ def test_without_a_keyring_the_user_chooses_a_password_locked_file(qtbot, qloop,
         window.close()
         run(qloop, tasks.cancel_all())
         run(qloop, services.aclose())
+
+
+def test_an_oscu_address_in_clear_text_is_refused_with_the_reason(qtbot, qloop, services, window):
+    wizard = window.open_add_device()
+    qtbot.waitUntil(wizard.isVisible)
+    wizard.next()
+    fill_identity(qtbot, wizard, "Till 9", PIN, "SN-WIZ-9")
+    wizard.next()
+    next_button = wizard.button(wizard.WizardButton.NextButton)
+    choose_custom_address(qtbot, wizard, "http://192.0.2.10:8088/etims-api")
+    message = wizard.connection_page.url_field.message
+    assert message.isVisible() and "not encrypted" in message.text() and "https://" in message.text()
+    assert not next_button.isEnabled()
+    choose_custom_address(qtbot, wizard, "https://192.0.2.10/etims-api")
+    assert next_button.isEnabled() and not message.isVisible()
+
+
+def test_a_wrong_key_is_not_saved_and_says_why(qtbot, qloop, services, window, oscu_sim):
+    oscu_sim.preinitialise(PIN, "00", "SN-WIZ-8")
+    scu_id = next(d.scu_id for d in oscu_sim.approved_devices() if d.serial == "SN-WIZ-8")
+    wizard = window.open_add_device()
+    wizard.next()
+    fill_identity(qtbot, wizard, "Till 8", PIN, "SN-WIZ-8")
+    wizard.next()
+    choose_custom_address(qtbot, wizard, oscu_sim.api_url)
+    wizard.next()
+    page = wizard.key_page
+    page.key_radio.setChecked(True)
+    qtbot.keyClicks(page.scu_edit, scu_id)
+    qtbot.keyClicks(page.key_edit, "f" * 32)
+    qtbot.mouseClick(page.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.result.kind == "error", timeout=10000)
+    assert "did not accept this CMC key" in page.result.text()
+    assert not page.done_ok and not services.key_store.has_key(wizard.device)

@@ -46,7 +46,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         default=[],
         metavar="KIND=RATE",
         help="random faults, e.g. drop_after=0.02 (kinds: refuse, drop_before, drop_after, http_500, http_502, "
-        "slow, code_NNN); repeatable",
+        "slow, trickle, code_NNN); repeatable",
     )
     parser.add_argument("--seed", type=int, help="seed for the random faults")
     parser.set_defaults(handler=run)

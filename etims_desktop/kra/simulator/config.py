@@ -34,6 +34,7 @@ class SimulatorConfig:
     latency: float = 0.0  # seconds added to every request
     slow_seconds: float = 5.0  # how long a SLOW fault holds the answer back
     slow_processed: bool = True  # does a SLOW request get processed (before the wait)?
+    trickle_seconds: float = 3.0  # a TRICKLE fault sends one byte of the answer this often
     refuse_window: float = 0.5  # seconds a REFUSE fault keeps the server from listening
     seed: int | None = None  # seed for random fault rates
     vscu_duplicate_code: str = "994"  # VSCU answer to a reused invcNo (LINKD reports 899 on some jars)

@@ -9,8 +9,10 @@ Kinds and what the caller sees:
   RESULT_CODE            an envelope with the given resultCd (990, 999, ...); nothing processed
   SLOW                   the answer comes after `slow_seconds` (longer than a client's timeout);
                          processed first or not at all, per `slow_processed`
+  TRICKLE                processed (a sale IS signed), then the answer's headers at once and its body
+                         one byte every `trickle_seconds`: no read timeout ever trips, only a deadline
 Fault labels (for `fault_counts`, the request log and `set_rates`): refuse, drop_before, drop_after,
-http_500, http_502, slow, and code_NNN for result codes.
+http_500, http_502, slow, trickle, and code_NNN for result codes.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class FaultKind(StrEnum):
     HTTP_502 = "http_502"
     RESULT_CODE = "code"
     SLOW = "slow"
+    TRICKLE = "trickle"
 
 
 @dataclass(frozen=True)
@@ -74,9 +77,11 @@ class FaultPlan:
         slow_seconds: float = 5.0,
         slow_processed: bool = True,
         refuse_window: float = 0.5,
+        trickle_seconds: float = 3.0,
         endpoint_name: Callable[[str], str] = lambda name: name,
     ) -> None:
         self.slow_seconds = slow_seconds
+        self.trickle_seconds = trickle_seconds
         self.slow_processed = slow_processed
         self.refuse_window = refuse_window
         self._endpoint_name = endpoint_name

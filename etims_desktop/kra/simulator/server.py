@@ -90,15 +90,30 @@ class Exchange:
 
     def respond(self, status: int, body: bytes, content_type: str = "application/json;charset=UTF-8") -> None:
         """Send the whole answer in one write; a vanished client is not an error."""
-        closing = "Connection: close\r\n" if self.close_connection else ""
-        head = (
-            f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\nContent-Type: {content_type}\r\n"
-            f"Content-Length: {len(body)}\r\n{closing}\r\n"
-        )
         try:
-            self._conn.sendall(head.encode("latin-1") + body)
+            self._conn.sendall(self._head(status, body, content_type) + body)
         except OSError:
             self.close_connection = True
+
+    def trickle(self, status: int, body: bytes, every: float, stop: threading.Event) -> None:
+        """Send the headers at once, then the body one byte every `every` seconds, until it is all sent,
+        the client hangs up or `stop` is set. The connection is closed afterwards."""
+        self.close_connection = True
+        try:
+            self._conn.sendall(self._head(status, body, "application/json;charset=UTF-8"))
+            for at in range(len(body)):
+                if stop.wait(every):
+                    return
+                self._conn.sendall(body[at : at + 1])
+        except OSError:
+            return
+
+    def _head(self, status: int, body: bytes, content_type: str) -> bytes:
+        closing = "Connection: close\r\n" if self.close_connection else ""
+        return (
+            f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(body)}\r\n{closing}\r\n"
+        ).encode("latin-1")
 
     def drop(self) -> None:
         """Close the connection without any answer."""

@@ -96,6 +96,7 @@ class Simulator:
             seed=self.config.seed,
             slow_seconds=self.config.slow_seconds,
             slow_processed=self.config.slow_processed,
+            trickle_seconds=self.config.trickle_seconds,
             refuse_window=self.config.refuse_window,
             endpoint_name=self._router.endpoint_name,
         )
@@ -393,6 +394,10 @@ class Simulator:
             else:
                 self._stopping.wait(self.faults.slow_seconds)
                 exchange.drop()
+        elif kind is FaultKind.TRICKLE:
+            answer = self._service.handle(endpoint, body, exchange.headers)
+            reply = envelope(answer.code, answer.data, answer.message)
+            exchange.trickle(200, reply, self.faults.trickle_seconds, self._stopping)
 
     def _log_request(self, arrived: datetime, path: str, endpoint: str | None, outcome: str) -> None:
         with self._log_lock:

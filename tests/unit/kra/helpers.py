@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
@@ -150,6 +151,42 @@ class Loopback:
     def hang(self) -> Behaviour:
         async def behaviour(writer: asyncio.StreamWriter) -> None:
             await self.release.wait()
+
+        return behaviour
+
+    def trickle(self, every: float, head: bytes | None = None) -> Behaviour:
+        """Answer headers at once, then one body byte every `every` seconds until released: each byte
+        comes well within any read timeout, so only a deadline on the whole request ends the wait."""
+        self.trickled = 0
+
+        async def behaviour(writer: asyncio.StreamWriter) -> None:
+            writer.write(
+                head or b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+            )
+            while not self.release.is_set():
+                writer.write(b" ")
+                await writer.drain()
+                self.trickled += 1
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.release.wait(), every)
+
+        return behaviour
+
+    def flood(self, chunk: int = 65536) -> Behaviour:
+        """A chunked answer that never ends (no Content-Length to refuse it by); `hung_up` is set when the
+        client closes the connection on it."""
+        self.hung_up = asyncio.Event()
+
+        async def behaviour(writer: asyncio.StreamWriter) -> None:
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+            data = f"{chunk:x}\r\n".encode() + b" " * chunk + b"\r\n"
+            try:
+                while not self.release.is_set():
+                    writer.write(data)
+                    await writer.drain()
+            except ConnectionError:
+                self.hung_up.set()
+                raise
 
         return behaviour
 

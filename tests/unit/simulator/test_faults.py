@@ -10,7 +10,7 @@ import pytest
 from etims_desktop.kra.simulator import Fault, FaultKind
 
 from .conftest import Api
-from .documents import BRANCH, PIN, sale_doc
+from .documents import BRANCH, PIN, dumps, sale_doc
 
 EVERYTHING = {"lastReqDt": "20180101000000"}
 
@@ -93,6 +93,19 @@ def test_a_slow_answer_arrives_for_a_patient_client(make_api):
     started = time.perf_counter()
     assert api.call("/saveTrnsSalesOsdc", sale_doc(1))["resultCd"] == "000"
     assert time.perf_counter() - started >= 0.3
+
+
+def test_a_trickled_answer_signs_the_sale_and_never_trips_a_read_timeout(make_api):
+    api = make_api(timeout=1.0, trickle_seconds=0.05)
+    api.sim.faults.once("saveTrnsSalesOsdc", FaultKind.TRICKLE)
+    started = time.perf_counter()
+    with api.http.stream("POST", "/saveTrnsSalesOsdc", content=dumps(sale_doc(1))) as response:
+        assert response.status_code == 200  # the headers came at once
+        received = b"".join(response.iter_bytes())
+    elapsed = time.perf_counter() - started
+    assert received.startswith(b'{"resultCd":"000"') and len(received) > 40
+    assert elapsed >= 0.05 * len(received) * 0.9  # a byte at a time, each well within the 1 s read timeout
+    assert signed_numbers(api) == [1] and api.sim.fault_counts["trickle"] == 1
 
 
 def test_refuse_drops_the_request_and_refuses_connections_for_a_while(make_api):

@@ -1,7 +1,7 @@
 """Devices remember the host on which KRA's invoice lookup (selectInvoiceDetails) was found missing.
 
 Revision ID: 0007
-Revises: 0002
+Revises: 0005
 Create Date: 2026-12-03
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0002"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
