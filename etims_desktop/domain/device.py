@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from etims_desktop.domain.errors import DomainValidationError
@@ -78,6 +79,7 @@ class Device:
     scu_id: str | None = None  # sdcId from initialisation, printed on receipts
     mrc_no: str | None = None
     practice: bool = False  # belongs to the built-in practice KRA; never mixed with real data
+    retired_at: datetime | None = None  # removed after signing sales: kept for its records, sends nothing
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pin", validate_pin(self.pin))
@@ -91,6 +93,10 @@ class Device:
             raise DomainValidationError(
                 "Enter the address of the VSCU service, for example http://localhost:8088.", field="base_url"
             )
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
 
     @property
     def initialised(self) -> bool:

@@ -1,0 +1,74 @@
+"""The document KRA signed, per signed sale: the bytes exchanged and the receipt header as printed then.
+
+Written once, in the transaction that marks the sale signed (OutboxRepository.mark_signed); triggers
+(migration 0003) refuse to change or delete it afterwards. Reprints read only this.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from etims_desktop.domain.outbox import SignedReceipt
+from etims_desktop.domain.receipt import BusinessDetails, SignedDocument
+from etims_desktop.storage.business import BusinessRepository
+from etims_desktop.storage.models import DeviceRow, SignedDocumentRow
+from etims_desktop.storage.plain_sql import driver_connection, plain_table
+
+DOCUMENTS = SignedDocumentRow.__table__
+DEVICES = DeviceRow.__table__
+
+
+class SignedDocumentRepository:
+    def __init__(self, connection: Connection, now: datetime) -> None:
+        self.sql = driver_connection(connection)
+        self.now = now
+        self.business = BusinessRepository(connection, now)
+        self._table = plain_table(DOCUMENTS, connection.dialect)
+        self._devices = plain_table(DEVICES, connection.dialect, ("id", "pin", "branch_id", "name"))
+
+    def record(self, sale_id: int, device_id: int, receipt: SignedReceipt) -> None:
+        """Keep what KRA signed, with today's header: the header as printed at signing."""
+        device = self._devices.first(self.sql, "id = ?", (device_id,))
+        business = self.business.get()
+        self._table.insert(
+            self.sql,
+            {
+                "sale_id": sale_id,
+                "request_body": receipt.request_body,
+                "reply_body": receipt.reply_body,
+                "rebuilt": receipt.request_body is None and receipt.reply_body is None,
+                "business_name": business.name,
+                "address": business.address,
+                "phone": business.phone,
+                "email": business.email,
+                "footer": business.footer,
+                "pin": device.pin,
+                "branch_id": device.branch_id,
+                "device_name": device.name,
+                "recorded_at": self.now,
+            },
+        )
+
+    def get(self, sale_id: int) -> SignedDocument | None:
+        row = self._table.first(self.sql, "sale_id = ?", (sale_id,))
+        if row is None:
+            return None
+        return SignedDocument(
+            sale_id=row.sale_id,
+            request_body=row.request_body,
+            reply_body=row.reply_body,
+            rebuilt=row.rebuilt,
+            business=BusinessDetails(
+                name=row.business_name,
+                address=row.address,
+                phone=row.phone,
+                email=row.email,
+                footer=row.footer,
+            ),
+            pin=row.pin,
+            branch_id=row.branch_id,
+            device_name=row.device_name,
+            recorded_at=row.recorded_at,
+        )
