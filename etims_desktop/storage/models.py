@@ -188,6 +188,15 @@ class SignedDocumentRow(Base):
     recorded_at: Mapped[datetime]
 
 
+class ReceiptPrintRow(Base):
+    """A signed sale whose receipt went to paper or PDF: every later print is a COPY."""
+
+    __tablename__ = "receipt_prints"
+
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"), primary_key=True)
+    first_printed_at: Mapped[datetime]
+
+
 class BusinessDetailsRow(Base):
     """The shop's receipt header: one row (id 1), edited in Settings."""
 

@@ -13,11 +13,12 @@ from sqlalchemy import Connection
 from etims_desktop.domain.outbox import SignedReceipt
 from etims_desktop.domain.receipt import BusinessDetails, SignedDocument
 from etims_desktop.storage.business import BusinessRepository
-from etims_desktop.storage.models import DeviceRow, SignedDocumentRow
+from etims_desktop.storage.models import DeviceRow, ReceiptPrintRow, SignedDocumentRow
 from etims_desktop.storage.plain_sql import driver_connection, plain_table
 
 DOCUMENTS = SignedDocumentRow.__table__
 DEVICES = DeviceRow.__table__
+PRINTS = ReceiptPrintRow.__table__
 
 
 class SignedDocumentRepository:
@@ -27,6 +28,7 @@ class SignedDocumentRepository:
         self.business = BusinessRepository(connection, now)
         self._table = plain_table(DOCUMENTS, connection.dialect)
         self._devices = plain_table(DEVICES, connection.dialect, ("id", "pin", "branch_id", "name"))
+        self._prints = plain_table(PRINTS, connection.dialect)
 
     def record(self, sale_id: int, device_id: int, receipt: SignedReceipt) -> None:
         """Keep what KRA signed, with today's header: the header as printed at signing."""
@@ -72,3 +74,12 @@ class SignedDocumentRepository:
             device_name=row.device_name,
             recorded_at=row.recorded_at,
         )
+
+    def original_printed(self, sale_id: int) -> bool:
+        """Has the signed receipt been printed (or saved as PDF) before? Then a print is a copy."""
+        return self._prints.first(self.sql, "sale_id = ?", (sale_id,)) is not None
+
+    def record_print(self, sale_id: int) -> None:
+        """A signed sale's receipt was printed: the first time is the original."""
+        if self.get(sale_id) is not None and not self.original_printed(sale_id):
+            self._prints.insert(self.sql, {"sale_id": sale_id, "first_printed_at": self.now})

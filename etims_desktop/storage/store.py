@@ -397,6 +397,14 @@ class Store:
         """What was kept when KRA signed the sale (None: not signed)."""
         return await self._read(lambda tx: tx.documents.get(sale_id))
 
+    async def original_printed(self, sale_id: int) -> bool:
+        """The signed receipt was printed before: print it again as a COPY."""
+        return await self._read(lambda tx: tx.documents.original_printed(sale_id))
+
+    async def record_receipt_print(self, sale_id: int) -> None:
+        """A receipt went to paper or PDF; for a signed sale, the first one was the original."""
+        await self._write(lambda tx: tx.documents.record_print(sale_id))
+
     # --- the receipt header ---------------------------------------------------------------------
 
     async def business_details(self) -> BusinessDetails:

@@ -6,6 +6,7 @@ receipt header in the database, and triggers that refuse to delete or change wha
 - signed_documents: per signed sale, the request body sent and KRA's answer (exact bytes) and the
   header as printed at signing. Sales signed before this revision have no stored body: they get a
   row marked `rebuilt` (their reprints are rebuilt from the stored sale), with today's header.
+- receipt_prints: when a signed sale's receipt was first printed; later prints carry a COPY mark.
 - Triggers: a signed sale, its lines, its outbox row, its history and its document cannot be deleted,
   and its content and signature cannot change - whatever code (or person with sqlite3) tries.
 
@@ -136,6 +137,15 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("sale_id", name=op.f("pk_signed_documents")),
     )
+    op.create_table(
+        "receipt_prints",
+        sa.Column("sale_id", sa.Integer(), nullable=False),
+        sa.Column("first_printed_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["sale_id"], ["sales.id"], name=op.f("fk_receipt_prints_sale_id_sales"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("sale_id", name=op.f("pk_receipt_prints")),
+    )
     now = datetime.now(UTC).replace(tzinfo=None)
     business = {field: "" for field in BUSINESS_FIELDS}
     business["footer"] = "Thank you for your business."  # BusinessDetails' default
@@ -165,6 +175,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_table("receipt_prints")
     op.drop_table("signed_documents")
     op.drop_table("business_details")
     with op.batch_alter_table("devices") as batch:
