@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(handler=_run(cmd_device_add))
     lst = device_cmds.add_parser("list", help="list devices")
     lst.add_argument("--json", action="store_true")
+    lst.add_argument("--all", action="store_true", help="also retired devices (removed, records kept)")
     lst.set_defaults(handler=_run(cmd_device_list))
     init = device_cmds.add_parser("init", help="initialise a device with KRA (gets its CMC key)")
     init.add_argument("device_id", type=int)
@@ -68,8 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     key.add_argument("--mrc-no")
     key.add_argument("--key-stdin", action="store_true", help="read the key from standard input")
     key.set_defaults(handler=_run(cmd_device_key))
-    rm = device_cmds.add_parser("remove", help="remove a device that has no pending sales")
+    rm = device_cmds.add_parser(
+        "remove",
+        help="retire a device that signed sales (its records are kept); delete one that signed none",
+    )
     rm.add_argument("device_id", type=int)
+    rm.add_argument("--yes", action="store_true", help="delete without asking (only a device with no signed sale)")
     rm.set_defaults(handler=_run(cmd_device_remove))
 
     item = commands.add_parser("item", help="manage the item master")
@@ -201,10 +206,10 @@ async def cmd_device_add(services, args) -> int:
     return EXIT_OK
 
 
-async def _board(services) -> list[dict]:
+async def _board(services, include_retired: bool = False) -> list[dict]:
     pending = await services.store.pending_summary()
     rows = []
-    for device in await services.store.list_devices():
+    for device in await services.store.list_devices(include_retired):
         status = await services.store.get_status(device.id)
         summary = pending.get(device.id)
         counts = await services.store.outbox_counts(device.id)
@@ -219,6 +224,7 @@ async def _board(services) -> list[dict]:
                 "serial": device.serial,
                 "environment": device.environment.value,
                 "practice": device.practice,
+                "retired": device.retired,
                 "initialised": device.initialised,
                 "scu_id": device.scu_id,
                 "status": status.kind.value,
@@ -236,11 +242,12 @@ async def _board(services) -> list[dict]:
 
 
 async def cmd_device_list(services, args) -> int:
-    rows = await _board(services)
+    rows = await _board(services, include_retired=args.all)
     text = (
         "\n".join(
             f"{r['id']:>3}  {r['name']:<20} {r['type']}  {r['pin']}/{r['branch']}/{r['serial']}  "
             f"{'initialised ' + r['scu_id'] if r['initialised'] else 'not initialised'}"
+            + ("  (retired: records kept, sends nothing)" if r["retired"] else "")
             for r in rows
         )
         or "No devices yet. Add one with 'etims-desktop device add'."
@@ -264,8 +271,20 @@ async def cmd_device_key(services, args) -> int:
 
 
 async def cmd_device_remove(services, args) -> int:
-    await services.devices.remove_device(args.device_id)
-    print(f"Removed device {args.device_id}.")
+    removal = await services.devices.removal(args.device_id)  # refused while sales are not signed yet
+    if not removal.retires and not args.yes:
+        print(removal.explain())
+        if not sys.stdin.isatty():
+            print("error: nothing was deleted. Run the command again with --yes to delete it.", file=sys.stderr)
+            return EXIT_ERROR
+        if input("Delete it? Type 'yes' to delete: ").strip().lower() != "yes":
+            print("Nothing was deleted.")
+            return EXIT_ERROR
+    removal = await services.devices.remove_device(args.device_id, confirmed=True)
+    if removal.retires:
+        print(f"Retired device {args.device_id}. {removal.explain()}")
+    else:
+        print(f"Deleted device {args.device_id} ({removal.device.name}).")
     return EXIT_OK
 
 
@@ -334,7 +353,7 @@ def _password(args, confirm: bool) -> str:
 
 async def cmd_keys_export(services, args) -> int:
     password = _password(args, confirm=True)
-    devices = [d for d in await services.store.list_devices() if not d.practice]
+    devices = [d for d in await services.store.list_devices(include_retired=True) if not d.practice]
     written = await asyncio.to_thread(services.key_store.export_keys, devices, args.file, password)
     print(f"Wrote {len(written)} CMC key(s) to {args.file}, encrypted with your password. Keep both safe.")
     return EXIT_OK
@@ -348,6 +367,8 @@ async def cmd_keys_import(services, args) -> int:
 
 
 async def cmd_sync(services, args) -> int:
+    for device_id in args.device or []:
+        (await services.store.get_device(device_id)).require_in_use()
     report = await services.sync.sync(args.device)
     _print(args, report.to_json(), report.summary() or "No devices to sync.")
     return report.exit_code

@@ -98,6 +98,15 @@ class Device:
     def retired(self) -> bool:
         return self.retired_at is not None
 
+    def require_in_use(self) -> None:
+        """A retired device takes no new sales and never syncs: say so plainly."""
+        if self.retired:
+            raise DomainValidationError(
+                f"{self.name} was removed (retired): it records no new sales and no longer syncs. "
+                "Its signed sales stay in the Sales tab. Choose another device.",
+                field="device",
+            )
+
     @property
     def initialised(self) -> bool:
         return bool(self.scu_id)

@@ -109,6 +109,12 @@ class DeviceRepository:
             field="device",
         )
 
+    def removable(self, device_id: int) -> dict[OutboxState, int]:
+        """The device's outbox counts; refused (DomainValidationError) while any sale is not signed yet."""
+        counts = self._counts(device_id)
+        self._refuse_unsigned(self.row(device_id), counts)
+        return counts
+
     def retire(self, device_id: int) -> Device:
         """Removing a device that signed sales: it is hidden and sends nothing, its records stay."""
         row = self.row(device_id)

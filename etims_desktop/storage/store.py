@@ -216,6 +216,10 @@ class Store:
     async def set_initialised(self, device_id: int, scu_id: str, mrc_no: str | None) -> Device:
         return await self._write(lambda tx: tx.devices.set_initialised(device_id, scu_id, mrc_no))
 
+    async def removable_device(self, device_id: int) -> dict[OutboxState, int]:
+        """Its outbox counts, when the device may be removed; else DomainValidationError with the reason."""
+        return await self._read(lambda tx: tx.devices.removable(device_id))
+
     async def retire_device(self, device_id: int) -> Device:
         """Hide a device and stop it sending; its sales and receipts stay. Refused (DomainValidationError)
         while it has sales not signed yet (on their way, or waiting for a fix)."""
