@@ -286,13 +286,14 @@ class SalesTab(QWidget):
     async def _refresh(self) -> None:
         try:
             store = self.services.store
-            devices = await store.list_devices()
+            devices = await store.list_devices(include_retired=True)  # a retired device's sales stay here
             chosen = self.device_filter.currentData()
             self.device_filter.blockSignals(True)
             self.device_filter.clear()
             self.device_filter.addItem(self.tr("All devices"), None)
             for device in devices:
-                self.device_filter.addItem(device.name, device.id)
+                label = self.tr("%1 (retired)").replace("%1", device.name) if device.retired else device.name
+                self.device_filter.addItem(label, device.id)
             self.device_filter.setCurrentIndex(max(0, self.device_filter.findData(chosen)))
             self.device_filter.blockSignals(False)
             reprint = set(await self.pending_prints.due_for_reprint(store))
