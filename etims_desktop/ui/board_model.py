@@ -261,6 +261,8 @@ class DeviceBoardModel(QAbstractTableModel):
 
     def _decoration(self, row: BoardRow, column: Column):
         if column is Column.STATUS:
+            if row.device.retired:
+                return None  # never checked again: its last status would mislead
             if row.device.id in self._progress:
                 return icon("status-busy")
             return status_icon(row.status.kind)

@@ -292,6 +292,9 @@ class DeviceDetailPanel(QWidget):
         if status.next_step:
             words += "\n" + self.tr("What to do: %1").replace("%1", tr_core(status.next_step))
         self.status_text.setText(words)
+        if device.retired:  # it never contacts KRA again: its last status would mislead
+            self.status_icon.clear()
+            self.status_text.setText(self.tr("Retired devices are not checked with KRA."))
         self.setup_button.setText(
             self.tr("Enter a new key…") if device.initialised else self.tr("Initialise / enter key…")
         )

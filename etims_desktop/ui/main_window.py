@@ -313,10 +313,11 @@ class MainWindow(QMainWindow):
             self.board.resizeRowsToContents()
         if rows and not self.board.currentIndex().isValid():
             self.board.selectRow(0)
-        online = sum(1 for r in rows if r.status.kind is StatusKind.ONLINE)
+        in_use = [r for r in rows if not r.device.retired]
+        online = sum(1 for r in in_use if r.status.kind is StatusKind.ONLINE)
         if rows:
             self.connectivity.setText(
-                self.tr("%1 of %2 devices online").replace("%1", str(online)).replace("%2", str(len(rows)))
+                self.tr("%1 of %2 devices online").replace("%1", str(online)).replace("%2", str(len(in_use)))
             )
             self.connectivity.setToolTip("\n".join(f"{r.device.name}: {r.status.kind.label}" for r in rows))
         else:

@@ -89,14 +89,12 @@ def test_remove_retires_a_device_that_signed_sales_and_deletes_one_that_signed_n
     # A sale still on its way: refused with the reason, nothing is asked.
     detail.confirm_box = None
     qtbot.mouseClick(detail.remove_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: detail.message.kind == "error")
+    qtbot.waitUntil(lambda: detail.message.kind == "error", timeout=10000)
     assert "1 sale(s) not signed by KRA yet" in detail.message.text() and detail.confirm_box is None
 
     window.sync_all()
-    qtbot.waitUntil(
-        lambda: run(qloop, services.store.get_entry(sale_id)).state is OutboxState.SIGNED, timeout=20000
-    )
-    qtbot.waitUntil(lambda: not window.sync.running, timeout=20000)
+    qtbot.waitUntil(lambda: window.sync.last_report is not None, timeout=20000)
+    assert run(qloop, services.store.get_entry(sale_id)).state is OutboxState.SIGNED
     qtbot.mouseClick(detail.remove_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: detail.confirm_box is not None and detail.confirm_box.isVisible())
     box = detail.confirm_box
