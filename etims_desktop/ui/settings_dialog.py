@@ -110,9 +110,9 @@ class SettingsDialog(QDialog):
 
     def edit_business(self) -> BusinessDialog:
         """The receipt header lives in the database (not settings.json); its own dialog saves it."""
-        dialog = BusinessDialog(self.services, self)
-        dialog.show()
-        return dialog
+        self.business_dialog = BusinessDialog(self.services, self)
+        self.business_dialog.show()
+        return self.business_dialog
 
     def chosen(self) -> SyncSettings:
         return dataclasses.replace(
