@@ -101,6 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=_run(cmd_import))
 
+    receipt = commands.add_parser(
+        "receipt", help="write a sale's receipt as a PDF (a signed sale: as KRA signed it; later prints say COPY)"
+    )
+    receipt.add_argument("sale_id", type=int, help="the sale's number (the Sales tab's first column)")
+    receipt.add_argument("--pdf", type=Path, required=True, metavar="FILE")
+    receipt.add_argument("--layout", choices=["a4", "thermal80"], default="a4")
+    receipt.set_defaults(handler=_run(cmd_receipt))
+
     keys = commands.add_parser(
         "keys", help="back up or restore the CMC keys of all devices (password-protected)"
     )
@@ -339,6 +347,28 @@ async def cmd_import(services, args) -> int:
         return EXIT_ERROR
     data = {"imported": result.created, "already_imported": result.already_imported}
     _print(args, data, f"Queued {result.created} sale(s); {result.already_imported} were already imported.")
+    return EXIT_OK
+
+
+async def cmd_receipt(services, args) -> int:
+    """Headless reprints, e.g. of a retired device's sales: the same view and renderer as the window."""
+    import os
+
+    from etims_desktop.sync.receipts import PendingPrints, receipt_view
+
+    view = await receipt_view(services, args.sale_id)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a command: no window, no display needed
+    from PySide6.QtGui import QGuiApplication
+
+    from etims_desktop.ui.receipt_print import save_pdf
+    from etims_desktop.ui.receipt_render import ReceiptLayout
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
+    pages = save_pdf(view, ReceiptLayout(args.layout), args.pdf)
+    PendingPrints(services.paths.root).record_print(view)
+    await services.store.record_receipt_print(view.sale_id)
+    marks = "; ".join(view.marks + tuple(view.notes)) or "the original"
+    print(f"Wrote {args.pdf} ({pages} page(s)): {view.title} {view.trader_invoice_no}, {marks}.")
     return EXIT_OK
 
 

@@ -163,6 +163,12 @@ def test_cli_remove_retires_a_device_that_signed_sales_and_deletes_only_after_a_
     assert refused.returncode == 3 and "retired" in refused.stderr
     assert "retired" in cli(tmp_path, "sync", "--device", "1").stderr
     assert [s.invc_no for s in kra.signed_sales(PIN, "00")] == [1]
+    # The retired device's receipt is still printed, as KRA signed it; the second print is a copy.
+    original = cli(tmp_path, "receipt", "1", "--pdf", str(tmp_path / "r1.pdf"), "--layout", "thermal80")
+    assert original.returncode == 0, original.stderr
+    assert "TAX INVOICE R1, the original" in original.stdout and (tmp_path / "r1.pdf").stat().st_size > 1000
+    copy = cli(tmp_path, "receipt", "1", "--pdf", str(tmp_path / "r1-copy.pdf"))
+    assert copy.returncode == 0 and "COPY" in copy.stdout
 
     kra.approve(PIN, "00", "CLI-5", "OSCU")
     assert add_till(tmp_path, kra, "Till 5", "CLI-5").returncode == 0
