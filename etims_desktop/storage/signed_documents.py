@@ -12,45 +12,45 @@ from sqlalchemy import Connection
 
 from etims_desktop.domain.outbox import SignedReceipt
 from etims_desktop.domain.receipt import BusinessDetails, SignedDocument
-from etims_desktop.storage.business import BusinessRepository
-from etims_desktop.storage.models import DeviceRow, ReceiptPrintRow, SignedDocumentRow
+from etims_desktop.storage.models import ReceiptPrintRow, SignedDocumentRow
 from etims_desktop.storage.plain_sql import driver_connection, plain_table
 
 DOCUMENTS = SignedDocumentRow.__table__
-DEVICES = DeviceRow.__table__
 PRINTS = ReceiptPrintRow.__table__
+
+
+# One statement per signed sale (the drain's hot path): the header and the device's identity are copied
+# inside SQLite, with no row coming back to Python.
+RECORD = """
+    INSERT INTO signed_documents (sale_id, request_body, reply_body, rebuilt, business_name, address, phone,
+        email, footer, pin, branch_id, device_name, recorded_at)
+    SELECT ?, ?, ?, ?, coalesce(b.name, ''), coalesce(b.address, ''), coalesce(b.phone, ''),
+        coalesce(b.email, ''), coalesce(b.footer, ''), d.pin, d.branch_id, d.name, ?
+    FROM devices d LEFT JOIN business_details b ON b.id = 1
+    WHERE d.id = ?
+"""
 
 
 class SignedDocumentRepository:
     def __init__(self, connection: Connection, now: datetime) -> None:
         self.sql = driver_connection(connection)
         self.now = now
-        self.business = BusinessRepository(connection, now)
         self._table = plain_table(DOCUMENTS, connection.dialect)
-        self._devices = plain_table(DEVICES, connection.dialect, ("id", "pin", "branch_id", "name"))
         self._prints = plain_table(PRINTS, connection.dialect)
 
     def record(self, sale_id: int, device_id: int, receipt: SignedReceipt) -> None:
         """Keep what KRA signed, with today's header: the header as printed at signing."""
-        device = self._devices.first(self.sql, "id = ?", (device_id,))
-        business = self.business.get()
-        self._table.insert(
-            self.sql,
-            {
-                "sale_id": sale_id,
-                "request_body": receipt.request_body,
-                "reply_body": receipt.reply_body,
-                "rebuilt": receipt.request_body is None and receipt.reply_body is None,
-                "business_name": business.name,
-                "address": business.address,
-                "phone": business.phone,
-                "email": business.email,
-                "footer": business.footer,
-                "pin": device.pin,
-                "branch_id": device.branch_id,
-                "device_name": device.name,
-                "recorded_at": self.now,
-            },
+        rebuilt = receipt.request_body is None and receipt.reply_body is None
+        self.sql.execute(
+            RECORD,
+            (
+                sale_id,
+                receipt.request_body,
+                receipt.reply_body,
+                rebuilt,
+                self._table.to_db("recorded_at", self.now),
+                device_id,
+            ),
         )
 
     def get(self, sale_id: int) -> SignedDocument | None:
