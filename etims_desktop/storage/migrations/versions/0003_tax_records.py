@@ -10,6 +10,9 @@ receipt header in the database, and triggers that refuse to delete or change wha
 - Triggers: a signed sale, its lines, its outbox row, its history and its document cannot be deleted,
   and its content and signature cannot change - whatever code (or person with sqlite3) tries.
 
+Later migrations: a batch (copy-and-rename) rebuild of outbox, sales, sale_lines, outbox_events or
+signed_documents drops these triggers with the old table - create them again (TRIGGERS below).
+
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-03
@@ -178,5 +181,4 @@ def downgrade() -> None:
     op.drop_table("receipt_prints")
     op.drop_table("signed_documents")
     op.drop_table("business_details")
-    with op.batch_alter_table("devices") as batch:
-        batch.drop_column("retired_at")
+    op.drop_column("devices", "retired_at")  # in place (SQLite 3.35+): a rebuild would cascade into sales
