@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from decimal import Decimal
 
 import pytest
@@ -62,7 +63,7 @@ TAMPERING = [
 @pytest.mark.parametrize("statement", TAMPERING)
 async def test_the_database_refuses_to_delete_or_change_a_signed_sale(store, db_path, statement):
     device_id, signed, _ = await signed_and_cancelled(store)
-    with sqlite3.connect(db_path) as raw:  # whatever program: not our code, the file itself says no
+    with closing(sqlite3.connect(db_path)) as raw:  # whatever program: not our code, the file itself says no
         raw.execute("PRAGMA foreign_keys=ON")
         with pytest.raises(sqlite3.IntegrityError, match="tax record"):
             raw.execute(statement.format(signed=signed, device=device_id))
@@ -75,7 +76,7 @@ async def test_the_database_refuses_to_delete_or_change_a_signed_sale(store, db_
 
 async def test_unsigned_rows_stay_free_to_change(store, db_path):
     _, signed, cancelled = await signed_and_cancelled(store)
-    with sqlite3.connect(db_path) as raw:
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as raw:
         raw.execute("PRAGMA foreign_keys=ON")
         raw.execute("UPDATE outbox SET last_error_message = 'note' WHERE sale_id = ?", (signed,))  # no content
         raw.execute("UPDATE sales SET remark = 'typo' WHERE id = ?", (cancelled,))
@@ -142,7 +143,7 @@ async def test_upgrade_from_revision_2_keeps_signed_sales_and_marks_their_reprin
         assert await store.signed_document(2) is None  # queued: nothing signed yet
 
         # The triggers guard the upgraded file too; devices gained retirement.
-        with sqlite3.connect(db_path) as raw, pytest.raises(sqlite3.IntegrityError, match="tax record"):
+        with closing(sqlite3.connect(db_path)) as raw, pytest.raises(sqlite3.IntegrityError, match="tax record"):
             raw.execute("DELETE FROM sales WHERE id = 1")
         assert [d.retired for d in await store.list_devices()] == [False]
 
