@@ -36,7 +36,9 @@ def serve_huge_answers(megabytes: int) -> tuple[int, threading.Thread]:
         with conn:
             conn.recv(65536)
             try:
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n")
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+                )
                 for _ in range(megabytes):
                     conn.sendall(chunk)
             except OSError:
@@ -61,7 +63,9 @@ def child(case: str, arg: str) -> None:
 
         async def call() -> str:
             async with make_http_client() as http:
-                kra = KraClient(http, arg, tin="P051234567X", bhf_id="00", cmc_key="c0ffee11d00d4badbeefcafe12345678")
+                kra = KraClient(
+                    http, arg, tin="P051234567X", bhf_id="00", cmc_key="c0ffee11d00d4badbeefcafe12345678"
+                )
                 try:
                     await kra.check()
                     return "read"
@@ -97,8 +101,12 @@ def measure(code: Path, case: str, arg: str) -> tuple[str, str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose etims_desktop is measured")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--code", type=Path, default=ROOT, help="the checkout whose etims_desktop is measured"
+    )
     parser.add_argument("--child", nargs=2, metavar=("CASE", "ARG"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

@@ -70,7 +70,9 @@ def setup_logging(paths: DataPaths, level: int = logging.INFO) -> str | None:
     try:
         handler = LogFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     except OSError as exc:
-        quiet = logging.NullHandler()  # else logging's last resort prints records, tracebacks and all, to stderr
+        quiet = (
+            logging.NullHandler()
+        )  # else logging's last resort prints records, tracebacks and all, to stderr
         quiet._etims = True  # type: ignore[attr-defined]
         root.addHandler(quiet)
         return (

@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(handler=_run(cmd_device_add))
     lst = device_cmds.add_parser("list", help="list devices")
     lst.add_argument("--json", action="store_true")
+    lst.add_argument("--all", action="store_true", help="also retired devices (removed, records kept)")
     lst.set_defaults(handler=_run(cmd_device_list))
     init = device_cmds.add_parser("init", help="initialise a device with KRA (gets its CMC key)")
     init.add_argument("device_id", type=int)
@@ -73,8 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="save the key even if KRA cannot be reached to check it (only for a device that has no key yet)",
     )
     key.set_defaults(handler=_run(cmd_device_key))
-    rm = device_cmds.add_parser("remove", help="remove a device that has no pending sales")
+    rm = device_cmds.add_parser(
+        "remove",
+        help="retire a device that signed sales (its records are kept); delete one that signed none",
+    )
     rm.add_argument("device_id", type=int)
+    rm.add_argument(
+        "--yes", action="store_true", help="delete without asking (only a device with no signed sale)"
+    )
     rm.set_defaults(handler=_run(cmd_device_remove))
 
     item = commands.add_parser("item", help="manage the item master")
@@ -100,6 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--device", type=int, required=True)
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=_run(cmd_import))
+
+    receipt = commands.add_parser(
+        "receipt",
+        help="write a sale's receipt as a PDF (a signed sale: as KRA signed it; later prints say COPY)",
+    )
+    receipt.add_argument("sale_id", type=int, help="the sale's number (the Sales tab's first column)")
+    receipt.add_argument("--pdf", type=Path, required=True, metavar="FILE")
+    receipt.add_argument("--layout", choices=["a4", "thermal80"], default="a4")
+    receipt.set_defaults(handler=_run(cmd_receipt))
 
     keys = commands.add_parser(
         "keys", help="back up or restore the CMC keys of all devices (password-protected)"
@@ -218,10 +234,10 @@ async def cmd_device_add(services, args) -> int:
     return EXIT_OK
 
 
-async def _board(services) -> list[dict]:
+async def _board(services, include_retired: bool = False) -> list[dict]:
     pending = await services.store.pending_summary()
     rows = []
-    for device in await services.store.list_devices():
+    for device in await services.store.list_devices(include_retired):
         status = await services.store.get_status(device.id)
         summary = pending.get(device.id)
         counts = await services.store.outbox_counts(device.id)
@@ -236,6 +252,7 @@ async def _board(services) -> list[dict]:
                 "serial": device.serial,
                 "environment": device.environment.value,
                 "practice": device.practice,
+                "retired": device.retired,
                 "initialised": device.initialised,
                 "scu_id": device.scu_id,
                 "status": status.kind.value,
@@ -253,11 +270,12 @@ async def _board(services) -> list[dict]:
 
 
 async def cmd_device_list(services, args) -> int:
-    rows = await _board(services)
+    rows = await _board(services, include_retired=args.all)
     text = (
         "\n".join(
             f"{r['id']:>3}  {r['name']:<20} {r['type']}  {r['pin']}/{r['branch']}/{r['serial']}  "
             f"{'initialised ' + r['scu_id'] if r['initialised'] else 'not initialised'}"
+            + ("  (retired: records kept, sends nothing)" if r["retired"] else "")
             for r in rows
         )
         or "No devices yet. Add one with 'etims-desktop device add'."
@@ -291,8 +309,22 @@ async def cmd_device_key(services, args) -> int:
 
 
 async def cmd_device_remove(services, args) -> int:
-    await services.devices.remove_device(args.device_id)
-    print(f"Removed device {args.device_id}.")
+    removal = await services.devices.removal(args.device_id)  # refused while sales are not signed yet
+    if not removal.retires and not args.yes:
+        print(removal.explain())
+        if not sys.stdin.isatty():
+            print(
+                "error: nothing was deleted. Run the command again with --yes to delete it.", file=sys.stderr
+            )
+            return EXIT_ERROR
+        if input("Delete it? Type 'yes' to delete: ").strip().lower() != "yes":
+            print("Nothing was deleted.")
+            return EXIT_ERROR
+    removal = await services.devices.remove_device(args.device_id, confirmed=True)
+    if removal.retires:
+        print(f"Retired device {args.device_id}. {removal.explain()}")
+    else:
+        print(f"Deleted device {args.device_id} ({removal.device.name}).")
     return EXIT_OK
 
 
@@ -350,6 +382,28 @@ async def cmd_import(services, args) -> int:
     return EXIT_OK
 
 
+async def cmd_receipt(services, args) -> int:
+    """Headless reprints, e.g. of a retired device's sales: the same view and renderer as the window."""
+    import os
+
+    from etims_desktop.sync.receipts import PendingPrints, receipt_view
+
+    view = await receipt_view(services, args.sale_id)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a command: no window, no display needed
+    from PySide6.QtGui import QGuiApplication
+
+    from etims_desktop.ui.receipt_print import save_pdf
+    from etims_desktop.ui.receipt_render import ReceiptLayout
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
+    pages = save_pdf(view, ReceiptLayout(args.layout), args.pdf)
+    PendingPrints(services.paths.root).record_print(view)
+    await services.store.record_receipt_print(view.sale_id)
+    marks = "; ".join(view.marks + tuple(view.notes)) or "the original"
+    print(f"Wrote {args.pdf} ({pages} page(s)): {view.title} {view.trader_invoice_no}, {marks}.")
+    return EXIT_OK
+
+
 def _password(args, confirm: bool) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
@@ -361,8 +415,10 @@ def _password(args, confirm: bool) -> str:
 
 async def cmd_keys_export(services, args) -> int:
     password = _password(args, confirm=True)
-    devices = [d for d in await services.store.list_devices() if not d.practice]
-    written = await services.connections.keyring_call(services.key_store.export_keys, devices, args.file, password)
+    devices = [d for d in await services.store.list_devices(include_retired=True) if not d.practice]
+    written = await services.connections.keyring_call(
+        services.key_store.export_keys, devices, args.file, password
+    )
     print(f"Wrote {len(written)} CMC key(s) to {args.file}, encrypted with your password. Keep both safe.")
     return EXIT_OK
 
@@ -375,10 +431,14 @@ async def cmd_keys_import(services, args) -> int:
 
 
 async def cmd_sync(services, args) -> int:
+    for device_id in args.device or []:
+        (await services.store.get_device(device_id)).require_in_use()
     report = await services.sync.sync(args.device)
     _print(args, report.to_json(), report.summary() or "No devices to sync.")
     for device in report.keyring_failed:  # exit code 3: the reason goes to stderr too
-        print(f"error: {device.device_name}: {device.status.plain} {device.status.next_step}", file=sys.stderr)
+        print(
+            f"error: {device.device_name}: {device.status.plain} {device.status.next_step}", file=sys.stderr
+        )
     return report.exit_code
 
 

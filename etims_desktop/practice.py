@@ -68,7 +68,10 @@ async def start_practice(services) -> PracticeKra:
     practice = PracticeKra(oscu, vscu, [])
     services.practice = practice
     try:
-        existing = {(d.serial, d.practice): d for d in await services.store.list_devices()}
+        # Retired ones too: a practice device removed after signing stays retired, never added twice.
+        existing = {
+            (d.serial, d.practice): d for d in await services.store.list_devices(include_retired=True)
+        }
         for name, kind, serial in PRACTICE_DEVICES:
             sim = oscu if kind is DeviceType.OSCU else vscu
             device = await _ready_device(services, sim, existing.get((serial, True)), name, kind, serial)

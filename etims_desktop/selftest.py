@@ -80,7 +80,10 @@ def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True, keyring_
         ("sqlite", lambda: sqlite3.sqlite_version),
         ("keyring", check_keyring),
         ("key_store", check_key_store),
-        ("keyring_write", (lambda: within(KEYRING_SECONDS, check_keyring_write)) if keyring_write else lambda: "skipped"),
+        (
+            "keyring_write",
+            (lambda: within(KEYRING_SECONDS, check_keyring_write)) if keyring_write else lambda: "skipped",
+        ),
         ("database", lambda: check_database(paths)),
         ("resources", check_resources),
         ("network", check_network),

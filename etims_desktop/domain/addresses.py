@@ -29,4 +29,3 @@ def cleartext_refusal(url: str) -> tuple[str, str]:
         "network in clear text, where anyone on the way could read and misuse it.",
         "Use the https:// address; plain http is only allowed to this computer (localhost or 127.0.0.1).",
     )
-

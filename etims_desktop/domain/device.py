@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from etims_desktop.domain.errors import DomainValidationError
@@ -78,6 +79,7 @@ class Device:
     scu_id: str | None = None  # sdcId from initialisation, printed on receipts
     mrc_no: str | None = None
     practice: bool = False  # belongs to the built-in practice KRA; never mixed with real data
+    retired_at: datetime | None = None  # removed after signing sales: kept for its records, sends nothing
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pin", validate_pin(self.pin))
@@ -90,6 +92,19 @@ class Device:
         if self.environment is Environment.CUSTOM and not self.base_url:
             raise DomainValidationError(
                 "Enter the address of the VSCU service, for example http://localhost:8088.", field="base_url"
+            )
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
+
+    def require_in_use(self) -> None:
+        """A retired device takes no new sales and never syncs: say so plainly."""
+        if self.retired:
+            raise DomainValidationError(
+                f"{self.name} was removed (retired): it records no new sales and no longer syncs. "
+                "Its signed sales stay in the Sales tab. Choose another device.",
+                field="device",
             )
 
     @property

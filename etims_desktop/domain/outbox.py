@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -86,6 +86,9 @@ class SignedReceipt:
     scu_id: str | None = None
     mrc_no: str | None = None
     complete: bool = True
+    # The exchange itself, kept byte for byte with the signed sale (reprints read only that):
+    request_body: bytes | None = field(default=None, repr=False)  # the JSON sent (saveTrnsSalesOsdc)
+    reply_body: bytes | None = field(default=None, repr=False)  # KRA's answer as received
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from etims_desktop.domain.sale import TaxType
 PENDING_MARK = "PENDING - not yet signed by KRA"
 CANCELLED_MARK = "CANCELLED - never signed by KRA, not a valid receipt"
 PRACTICE_MARK = "PRACTICE - not a tax receipt"
+COPY_MARK = "COPY - reprint of a receipt signed by KRA"
+REBUILT_NOTE = "Reprint rebuilt from stored data: the document KRA signed was not kept for this sale."
 UNAVAILABLE_NOTE = "KRA recorded this sale but did not send its signature again; receipt data unavailable."
 
 TAX_LABELS = {
@@ -52,13 +54,29 @@ def tax_label(tax_type: TaxType, rate: Decimal) -> str:
 
 @dataclass(frozen=True)
 class BusinessDetails:
-    """The shop as it appears at the top of every receipt (kept in settings.json, section 'business')."""
+    """The shop as it appears at the top of every receipt (the database's business_details, edited in
+    Settings; each signed sale keeps a copy as printed when KRA signed it)."""
 
     name: str = ""
     address: str = ""
     phone: str = ""
     email: str = ""
     footer: str = "Thank you for your business."
+
+
+@dataclass(frozen=True)
+class SignedDocument:
+    """What was kept when KRA signed a sale: the exact bytes exchanged and the header as printed then."""
+
+    sale_id: int
+    request_body: bytes | None  # the JSON sent to KRA; None: not kept (see `rebuilt`)
+    reply_body: bytes | None  # KRA's answer as received (for a sale resolved later: its lookup answer)
+    rebuilt: bool  # nothing was kept at signing (signed before the app kept documents)
+    business: BusinessDetails
+    pin: str
+    branch_id: str
+    device_name: str
+    recorded_at: datetime
 
 
 @dataclass(frozen=True)
@@ -134,6 +152,8 @@ class ReceiptView:
     original_trader_invoice_no: str | None = None
     refund_reason: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    copy: bool = False  # a reprint of a signed receipt (the original prints once)
+    rebuilt: bool = False  # rebuilt from the stored sale: the signed document was not kept
 
     @property
     def pending(self) -> bool:
@@ -160,6 +180,8 @@ class ReceiptView:
             found.append(CANCELLED_MARK)
         elif self.pending:
             found.append(PENDING_MARK)
+        elif self.copy:
+            found.append(COPY_MARK)
         if self.practice:
             found.append(PRACTICE_MARK)
         return tuple(found)

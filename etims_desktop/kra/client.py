@@ -32,7 +32,7 @@ import json
 import logging
 import ssl
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -165,6 +165,9 @@ class Envelope:
     raw_result_dt: Any  # as KRA sent it; read only by lookups, so normalised only then
     data: Any
     retry_after: float | None = None
+    # The exchange byte for byte: what was sent and what came back (repr=False: an init reply holds a key).
+    request_body: bytes = field(default=b"", repr=False)
+    reply_body: bytes = field(default=b"", repr=False)
 
     @property
     def result_dt(self) -> str | None:
@@ -278,20 +281,24 @@ class KraClient:
         An OutcomeUnknown (or BadHttpStatus / MalformedReply) means KRA may have signed it: ask with
         `select_invoice_details(sale.invc_no)` before resending, and resend only with the same number.
         """
-        data = await self._data(Endpoint.SAVE_SALE, sale)
+        envelope = await self._call(Endpoint.SAVE_SALE, sale)
+        data = self._unwrap(envelope, Endpoint.SAVE_SALE)
         reply = self._parse(SaleReply, data, Endpoint.SAVE_SALE) if isinstance(data, dict) else None
         if reply is None or not reply.rcpt_sign:
             raise MalformedReply(
                 f"{self._where_title} accepted the sale but its answer has no receipt signature.",
                 endpoint=Endpoint.SAVE_SALE.value,
             )
-        return reply
+        return reply.kept(envelope.request_body, envelope.reply_body)  # what KRA signed, byte for byte
 
     async def select_invoice_details(self, invc_no: int) -> InvoiceDetails | None:
         """selectInvoiceDetails: KRA's record of sale `invc_no` with its signature, or None (001)."""
-        data = await self._data(Endpoint.INVOICE_DETAILS, InvoiceDetailsRequest(invc_no=invc_no))
-        rows = _rows(data, "salesList")
-        return self._parse(InvoiceDetails, rows[0], Endpoint.INVOICE_DETAILS) if rows else None
+        envelope = await self._call(Endpoint.INVOICE_DETAILS, InvoiceDetailsRequest(invc_no=invc_no))
+        rows = _rows(self._unwrap(envelope, Endpoint.INVOICE_DETAILS), "salesList")
+        if not rows:
+            return None
+        # KRA's own record of the sale: kept as the signed document when the first answer was lost.
+        return self._parse(InvoiceDetails, rows[0], Endpoint.INVOICE_DETAILS).kept(None, envelope.reply_body)
 
     async def check(self) -> float:
         """A cheap authenticated call (recent notices; 001 counts as success). Returns round-trip seconds."""
@@ -378,7 +385,7 @@ class KraClient:
                     endpoint=endpoint.value,
                     detail=f"deadline of {self.deadline:g} s passed",
                 ) from None
-            envelope = self._envelope(response, endpoint)
+            envelope = self._envelope(response, endpoint, body)
         except KraError as err:
             log.warning(
                 "POST %s -> %s (%s) after %.3f s%s",
@@ -454,7 +461,7 @@ class KraClient:
             detail=detail,
         )
 
-    def _envelope(self, response: httpx.Response, endpoint: Endpoint) -> Envelope:
+    def _envelope(self, response: httpx.Response, endpoint: Endpoint, body: bytes = b"") -> Envelope:
         status = response.status_code
         content = response.content
         if status != 200:
@@ -488,6 +495,8 @@ class KraClient:
             raw_result_dt=payload.get("resultDt"),
             data=payload.get("data"),
             retry_after=_retry_after(response),
+            request_body=body,
+            reply_body=content,
         )
 
     def _malformed(self, what: str, endpoint: Endpoint) -> MalformedReply:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, Self, TypeVar
 
 from pydantic import (
     AliasChoices,
@@ -26,6 +26,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     SecretStr,
     model_validator,
 )
@@ -330,6 +331,25 @@ class KraReply(BaseModel):
         extra="ignore",
         frozen=True,
     )
+
+    # The HTTP exchange the reply came from, byte for byte (set by the client, never read from JSON).
+    _request_body: bytes | None = PrivateAttr(default=None)
+    _reply_body: bytes | None = PrivateAttr(default=None)
+
+    @property
+    def request_body(self) -> bytes | None:
+        """The request body that was sent (only where it is the document signed: save_sale)."""
+        return self._request_body
+
+    @property
+    def reply_body(self) -> bytes | None:
+        """The answer as received: the whole JSON envelope."""
+        return self._reply_body
+
+    def kept(self, request_body: bytes | None, reply_body: bytes | None) -> Self:
+        self._request_body = request_body
+        self._reply_body = reply_body
+        return self
 
 
 class InitInfo(KraReply):

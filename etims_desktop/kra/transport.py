@@ -122,7 +122,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
 async def _read_capped(response, limit: int) -> bytes:
     """The whole body, or ReplyTooLarge as soon as it is known to be over `limit` bytes."""
     if (response.content_length or 0) > limit:
-        raise ReplyTooLarge(f"the answer announces {response.content_length} bytes, over the {limit} byte limit")
+        raise ReplyTooLarge(
+            f"the answer announces {response.content_length} bytes, over the {limit} byte limit"
+        )
     chunks: list[bytes] = []
     size = 0
     async for chunk in response.content.iter_any():

@@ -9,11 +9,14 @@ from sqlalchemy.orm import Session
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus
 from etims_desktop.storage.errors import NotFound
 from etims_desktop.storage.mapping import device_from_row, device_row, status_from_row, write_status
 from etims_desktop.storage.models import DeviceRow, OutboxRow
 from etims_desktop.storage.outbox import PENDING_STATES, OutboxRepository
+
+NOT_SIGNED_YET = [*PENDING_STATES, OutboxState.NEEDS_FIX]  # a device keeping any of these cannot go
 
 
 class DeviceRepository:
@@ -54,9 +57,11 @@ class DeviceRepository:
     def get(self, device_id: int) -> Device:
         return device_from_row(self.row(device_id))
 
-    def list(self) -> list[Device]:
-        rows = self.session.scalars(select(DeviceRow).order_by(DeviceRow.id))
-        return [device_from_row(row) for row in rows]
+    def list(self, include_retired: bool = False) -> list[Device]:
+        query = select(DeviceRow).order_by(DeviceRow.id)
+        if not include_retired:
+            query = query.where(DeviceRow.retired_at.is_(None))
+        return [device_from_row(row) for row in self.session.scalars(query)]
 
     def update(self, device: Device) -> Device:
         """Rename a device or change where its VSCU service listens. PIN, branch and serial never change."""
@@ -84,17 +89,49 @@ class DeviceRepository:
         row.mrc_no = mrc_no
         return device_from_row(row)
 
-    def remove(self, device_id: int) -> None:
-        row = self.row(device_id)
-        pending = self.session.scalar(
-            select(func.count())
-            .select_from(OutboxRow)
-            .where(OutboxRow.device_id == device_id, OutboxRow.state.in_(PENDING_STATES))
-        )
+    def _counts(self, device_id: int) -> dict[OutboxState, int]:
+        return OutboxRepository(self.session.connection(), self.now).counts(device_id)
+
+    def _refuse_unsigned(self, row: DeviceRow, counts: dict[OutboxState, int]) -> None:
+        """Sales that may still reach KRA (or wait for a fix) keep the device: say how many and what to do."""
+        unsigned = sum(counts[state] for state in NOT_SIGNED_YET)
+        if not unsigned:
+            return
+        parts = []
+        pending = sum(counts[state] for state in PENDING_STATES)
         if pending:
+            parts.append(f"{pending} still on the way to KRA")
+        if counts[OutboxState.NEEDS_FIX]:
+            parts.append(f"{counts[OutboxState.NEEDS_FIX]} refused by KRA and waiting for your fix")
+        raise DomainValidationError(
+            f"{row.name} has {unsigned} sale(s) not signed by KRA yet ({', '.join(parts)}). "
+            "Sync so they are signed, and resend or cancel the refused ones; then remove the device.",
+            field="device",
+        )
+
+    def removable(self, device_id: int) -> dict[OutboxState, int]:
+        """The device's outbox counts; refused (DomainValidationError) while any sale is not signed yet."""
+        counts = self._counts(device_id)
+        self._refuse_unsigned(self.row(device_id), counts)
+        return counts
+
+    def retire(self, device_id: int) -> Device:
+        """Removing a device that signed sales: it is hidden and sends nothing, its records stay."""
+        row = self.row(device_id)
+        if row.retired_at is None:
+            self._refuse_unsigned(row, self._counts(device_id))
+            row.retired_at = self.now
+        return device_from_row(row)
+
+    def delete(self, device_id: int) -> None:
+        """Delete a device that never had a sale signed (with its cancelled sales and history)."""
+        row = self.row(device_id)
+        counts = self._counts(device_id)
+        self._refuse_unsigned(row, counts)
+        if counts[OutboxState.SIGNED]:
             raise DomainValidationError(
-                f"{row.name} still has {pending} sale(s) that have not reached KRA. "
-                "Sync them (or cancel them) before removing the device.",
+                f"{row.name} has {counts[OutboxState.SIGNED]} sale(s) signed by KRA: tax records are "
+                "never deleted. Remove it again to retire it instead (hidden, its records kept).",
                 field="device",
             )
         self.session.delete(row)

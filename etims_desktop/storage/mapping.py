@@ -28,6 +28,7 @@ def device_from_row(row: DeviceRow) -> Device:
         scu_id=row.scu_id,
         mrc_no=row.mrc_no,
         practice=row.practice,
+        retired_at=row.retired_at,
     )
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from etims_desktop.domain.device import DeviceType, EndpointStyle, Environment
@@ -72,6 +72,8 @@ class DeviceRow(Base):
     # uncertain sales are then resolved by resending them with the same number, not by asking.
     invoice_lookup_missing_on: Mapped[str | None] = mapped_column(String(400))
     created_at: Mapped[datetime]
+    # Removed, but it signed sales: hidden, sends nothing, its tax records kept (migration 0003).
+    retired_at: Mapped[datetime | None]
 
 
 class SaleRow(Base):
@@ -163,6 +165,53 @@ class OutboxRow(Base):
     receipt_complete: Mapped[bool | None]  # False: KRA has it, but would not give the signature again
 
     sale: Mapped[SaleRow] = relationship()
+
+
+class SignedDocumentRow(Base):
+    """What KRA signed, kept byte for byte with the receipt header as printed then (migration 0003).
+
+    Write-once: triggers refuse to change or delete it. `rebuilt`: no body was kept (a sale signed
+    before this table existed, or one KRA only confirmed): its reprint is rebuilt from the stored sale.
+    """
+
+    __tablename__ = "signed_documents"
+
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"), primary_key=True)
+    request_body: Mapped[bytes | None] = mapped_column(LargeBinary)  # the JSON bytes sent
+    reply_body: Mapped[bytes | None] = mapped_column(LargeBinary)  # KRA's answer, as received
+    rebuilt: Mapped[bool]
+    business_name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(300))
+    phone: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str] = mapped_column(String(200))
+    footer: Mapped[str] = mapped_column(String(300))
+    pin: Mapped[str] = mapped_column(String(11))
+    branch_id: Mapped[str] = mapped_column(String(2))
+    device_name: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[datetime]
+
+
+class ReceiptPrintRow(Base):
+    """A signed sale whose receipt went to paper or PDF: every later print is a COPY."""
+
+    __tablename__ = "receipt_prints"
+
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"), primary_key=True)
+    first_printed_at: Mapped[datetime]
+
+
+class BusinessDetailsRow(Base):
+    """The shop's receipt header: one row (id 1), edited in Settings."""
+
+    __tablename__ = "business_details"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(300))
+    phone: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str] = mapped_column(String(200))
+    footer: Mapped[str] = mapped_column(String(300))
+    updated_at: Mapped[datetime]
 
 
 class OutboxEventRow(Base):

@@ -47,6 +47,7 @@ from etims_desktop.storage.models import (
 )
 from etims_desktop.storage.plain_sql import PlainTable, driver_connection, plain_table
 from etims_desktop.storage.records import PendingSummary, StateChange
+from etims_desktop.storage.signed_documents import SignedDocumentRepository
 
 S = OutboxState
 PENDING_STATES = [state for state in S if state.pending]
@@ -79,9 +80,9 @@ class OutboxRepository:
         self._sales = plain_table(SALES, dialect)
         self._lines = plain_table(LINES, dialect)
         self._events = plain_table(EVENTS, dialect)
-        # What the outbox needs of a device: its queue and number counters, and a 990 pause.
+        # What the outbox needs of a device: its queue and number counters, a 990 pause, retirement.
         self._devices = plain_table(
-            DEVICES, dialect, ("id", "last_invc_no", "last_queue_seq", "paused_until")
+            DEVICES, dialect, ("id", "last_invc_no", "last_queue_seq", "paused_until", "retired_at")
         )
         self._counts = plain_table(COUNTS, dialect)
 
@@ -96,6 +97,11 @@ class OutboxRepository:
         Core bulk inserts: an import of thousands of sales is one short transaction. Ids are taken
         from max(id) + 1, which is safe because writers hold SQLite's write lock (BEGIN IMMEDIATE)."""
         device = self._device(device_id)
+        if device.retired_at is not None:
+            raise DomainValidationError(
+                "This device was removed (retired): it records no new sales. Choose another device.",
+                field="device",
+            )
         queue_seq = device.last_queue_seq
         known = self._known_invoice_numbers(device_id, {sale.trader_invoice_no for sale, _, _ in items})
         next_id = (self.db.scalar(select(func.max(SALES.c.id))) or 0) + 1
@@ -195,7 +201,7 @@ class OutboxRepository:
         return replace(entry, invc_no=invc_no, state=S.SENDING, wait_reason=None, next_attempt_at=None)
 
     def _next(self, device: Row, now: datetime) -> tuple[Row, OutboxEntry] | None:
-        if device.paused_until is not None and device.paused_until > now:
+        if device.retired_at is not None or (device.paused_until is not None and device.paused_until > now):
             return None
         # The trigger-kept counters say which states have entries: skip the seeks that cannot find one
         # (this runs once per sale sent, so it is the drain's hot path).
@@ -330,6 +336,8 @@ class OutboxRepository:
             last_error_code=None,
             last_error_message=None,
         )
+        # In the same transaction: a signed sale never exists without its kept document.
+        SignedDocumentRepository(self.db, self.now).record(row.sale_id, row.device_id, receipt)
 
     def mark_uncertain(self, entry_id: int, reason: str, code: str | None = None) -> None:
         """Sent (or asked about), no usable answer. Every such try is in the sale's history: it is the

@@ -28,8 +28,10 @@ from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
+from etims_desktop.domain.receipt import BusinessDetails, SignedDocument
 from etims_desktop.domain.sale import Sale, TaxType
 from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.storage.business import BusinessRepository
 from etims_desktop.storage.database import BEGIN_OPTION, make_engine
 from etims_desktop.storage.devices import DeviceRepository
 from etims_desktop.storage.errors import StorageError, plain_storage_error
@@ -48,6 +50,7 @@ from etims_desktop.storage.records import (
     SyncRunRecord,
 )
 from etims_desktop.storage.reference import ReferenceRepository
+from etims_desktop.storage.signed_documents import SignedDocumentRepository
 from etims_desktop.storage.sync_runs import SyncRunRepository
 
 log = logging.getLogger("etims_desktop.storage")
@@ -97,6 +100,14 @@ class Transaction:
     @cached_property
     def runs(self) -> SyncRunRepository:
         return SyncRunRepository(self.session, self.now)
+
+    @cached_property
+    def documents(self) -> SignedDocumentRepository:
+        return SignedDocumentRepository(self.connection, self.now)
+
+    @cached_property
+    def business(self) -> BusinessRepository:
+        return BusinessRepository(self.connection, self.now)
 
 
 class Store:
@@ -211,15 +222,26 @@ class Store:
     async def get_device(self, device_id: int) -> Device:
         return await self._read(lambda tx: tx.devices.get(device_id))
 
-    async def list_devices(self) -> list[Device]:
-        return await self._read(lambda tx: tx.devices.list())
+    async def list_devices(self, include_retired: bool = False) -> list[Device]:
+        """Devices in use; with `include_retired` also those removed after signing sales."""
+        return await self._read(lambda tx: tx.devices.list(include_retired))
 
     async def set_initialised(self, device_id: int, scu_id: str, mrc_no: str | None) -> Device:
         return await self._write(lambda tx: tx.devices.set_initialised(device_id, scu_id, mrc_no))
 
-    async def remove_device(self, device_id: int) -> None:
-        """Refused (DomainValidationError) while the device has sales that have not reached KRA."""
-        await self._write(lambda tx: tx.devices.remove(device_id))
+    async def removable_device(self, device_id: int) -> dict[OutboxState, int]:
+        """Its outbox counts, when the device may be removed; else DomainValidationError with the reason."""
+        return await self._read(lambda tx: tx.devices.removable(device_id))
+
+    async def retire_device(self, device_id: int) -> Device:
+        """Hide a device and stop it sending; its sales and receipts stay. Refused (DomainValidationError)
+        while it has sales not signed yet (on their way, or waiting for a fix)."""
+        return await self._write(lambda tx: tx.devices.retire(device_id))
+
+    async def delete_device(self, device_id: int) -> None:
+        """Delete a device with everything it holds. Refused when any of its sales is signed (tax records)
+        or not signed yet; the database's triggers refuse it too."""
+        await self._write(lambda tx: tx.devices.delete(device_id))
 
     async def save_status(self, device_id: int, status: DeviceStatus) -> None:
         await self._write(lambda tx: tx.devices.save_status(device_id, status))
@@ -413,6 +435,27 @@ class Store:
     async def credited_quantities(self, original_sale_id: int) -> dict[str, Decimal]:
         """Item code -> quantity already credited on a sale by its credit notes (cancelled ones excluded)."""
         return await self._read(lambda tx: tx.outbox.credited_quantities(original_sale_id))
+
+    async def signed_document(self, sale_id: int) -> SignedDocument | None:
+        """What was kept when KRA signed the sale (None: not signed)."""
+        return await self._read(lambda tx: tx.documents.get(sale_id))
+
+    async def original_printed(self, sale_id: int) -> bool:
+        """The signed receipt was printed before: print it again as a COPY."""
+        return await self._read(lambda tx: tx.documents.original_printed(sale_id))
+
+    async def record_receipt_print(self, sale_id: int) -> None:
+        """A receipt went to paper or PDF; for a signed sale, the first one was the original."""
+        await self._write(lambda tx: tx.documents.record_print(sale_id))
+
+    # --- the receipt header ---------------------------------------------------------------------
+
+    async def business_details(self) -> BusinessDetails:
+        return await self._read(lambda tx: tx.business.get())
+
+    async def save_business_details(self, details: BusinessDetails) -> BusinessDetails:
+        """Printed on receipts of sales signed from now on; signed sales keep the header they had."""
+        return await self._write(lambda tx: tx.business.save(details))
 
     # --- sync history ---------------------------------------------------------------------------
 

@@ -88,7 +88,6 @@ class Connections:
         """Run a blocking key store call off the event loop; KeyringTimeout when it does not return in time."""
         return await self._keyring_worker.run(fn, *args)
 
-
     async def store_key(self, device: Device, key: str) -> None:
         register_secret(key)
         await self.keyring_call(self.key_store.set_key, device, key)

@@ -1,18 +1,59 @@
-"""Device lifecycle: add, initialise with KRA, enter a key obtained elsewhere, remove."""
+"""Device lifecycle: add, initialise with KRA, enter a key obtained elsewhere, remove.
+
+Removing never deletes a tax record: a device that signed sales is *retired* (hidden, sends nothing,
+its sales and receipts kept); only a device with no signed sale is deleted, after a confirmation.
+"""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.kra.environments import check_key_safe_address
 from etims_desktop.storage.secrets import clean_key
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What removing a device does: retire it (it signed sales) or delete it (it signed none)."""
+
+    device: Device
+    signed: int  # sales KRA signed: kept, so the device is retired
+    cancelled: int  # sales cancelled here, never signed: deleted with the device
+
+    @property
+    def retires(self) -> bool:
+        return self.signed > 0
+
+    def explain(self) -> str:
+        name = self.device.name
+        if self.retires:
+            return (
+                f"{name} signed {self.signed} sale(s) with KRA. Those are tax records: it will be retired, "
+                "not deleted - hidden from the board, no more sales or syncs, its sales, receipts and "
+                "history kept (reprint them from the Sales tab)."
+            )
+        cancelled = f" and its {self.cancelled} cancelled sale(s)" if self.cancelled else ""
+        return (
+            f"{name} has no sale signed by KRA. It will be deleted from this computer{cancelled}, "
+            "with its sync history and its CMC key in the keyring. This cannot be undone."
+        )
+
+
+class ConfirmationNeeded(DomainValidationError):
+    """Deleting a device needs an explicit yes; `removal` says what would be deleted."""
+
+    def __init__(self, removal: Removal) -> None:
+        super().__init__(removal.explain() + " Confirm to delete it.", field="device")
+        self.removal = removal
 
 
 class DeviceSetupError(Exception):
@@ -67,7 +108,13 @@ class DeviceService:
         return device
 
     async def enter_existing_key(
-        self, device_id: int, cmc_key: str, scu_id: str, mrc_no: str | None = None, *, unverified: bool = False
+        self,
+        device_id: int,
+        cmc_key: str,
+        scu_id: str,
+        mrc_no: str | None = None,
+        *,
+        unverified: bool = False,
     ) -> Device:
         """For a device initialised elsewhere (KRA answered 902): keep the key it was given.
 
@@ -121,11 +168,27 @@ class DeviceService:
             await self.store.save_status(device.id, status)
         return device
 
-    async def remove_device(self, device_id: int) -> None:
+    async def removal(self, device_id: int) -> Removal:
+        """What remove_device would do. Refused (DomainValidationError, saying how many and what to do)
+        while the device has sales not signed yet - on their way to KRA or waiting for a fix."""
         device = await self.store.get_device(device_id)
-        await self.store.remove_device(device_id)
-        try:
-            await self.connections.delete_key(device)
-        except Exception:  # noqa: BLE001 - the device is gone; a key left in the keyring is harmless
-            pass
+        counts = await self.store.removable_device(device_id)
+        return Removal(device, counts[OutboxState.SIGNED], counts[OutboxState.CANCELLED])
+
+    async def remove_device(self, device_id: int, *, confirmed: bool = False) -> Removal:
+        """Retire a device that signed sales; delete one that signed none, only when `confirmed`
+        (else ConfirmationNeeded). Either way it stops syncing at once."""
+        removal = await self.removal(device_id)
+        if removal.retires:
+            await self.store.retire_device(device_id)
+            # Its CMC key stays in the keyring: KRA issues it once, and the device still exists at KRA.
+        else:
+            if not confirmed:
+                raise ConfirmationNeeded(removal)
+            await self.store.delete_device(device_id)
+            try:
+                await self.connections.delete_key(removal.device)
+            except Exception:  # noqa: BLE001 - the device is gone; a key left in the keyring is harmless
+                pass
         self.connections.forget(device_id)
+        return removal

@@ -271,6 +271,7 @@ class SaleImporter:
 
     async def import_file(self, device_id: int, path: Path) -> ImportResult:
         """All or nothing: any bad row and nothing is written."""
+        (await self.store.get_device(device_id)).require_in_use()
         preview = await self.preview(path)
         if preview.errors:
             raise ImportRejected(preview.errors)

@@ -56,6 +56,8 @@ def receipt_from_reply(reply, invc_no: int, device: Device) -> SignedReceipt:
         signed_at=reply.sdc_date_time,
         scu_id=getattr(reply, "sdc_id", None) or device.scu_id,
         mrc_no=getattr(reply, "mrc_no", None) or device.mrc_no,
+        request_body=getattr(reply, "request_body", None),  # the exact bytes KRA signed, for reprints
+        reply_body=getattr(reply, "reply_body", None),
     )
 
 

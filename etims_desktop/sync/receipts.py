@@ -1,16 +1,20 @@
 """Assemble a printable receipt for a recorded sale, and remember receipts printed before KRA signed them.
 
-The amounts are recomputed with the same `compute_amounts` and the device's cached rates the sync
-engine uses to build the wire document, so the receipt shows exactly what was sent.
+A signed sale's receipt is read from the document kept when KRA signed it (sync/signed_document.py):
+its figures, and the business header as printed then. A reprint carries a COPY mark. A sale signed
+before documents were kept is rebuilt from the stored sale, and says so. A sale not signed yet shows
+the amounts the sync engine will send (the same `compute_amounts`, the device's cached rates) and
+today's header.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import asdict, fields
+from dataclasses import asdict, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,6 +22,7 @@ from zoneinfo import ZoneInfo
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.receipt import (
+    REBUILT_NOTE,
     UNAVAILABLE_NOTE,
     BusinessDetails,
     ReceiptLine,
@@ -30,34 +35,14 @@ from etims_desktop.domain.receipt import (
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.tax import SaleAmounts, compute_amounts
 from etims_desktop.kra.environments import receipt_check_url
-from etims_desktop.sync.code_choices import PAYMENT_TYPES, REFUND_REASONS, code_name
+from etims_desktop.sync.code_choices import DEFAULT_CODES, PAYMENT_TYPES, REFUND_REASONS, code_name
+from etims_desktop.sync.signed_document import sale_from_document, wire_document
+
+log = logging.getLogger("etims_desktop.sync")
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 CENT = Decimal("0.01")
 PENDING_PRINTS_FILE = "printed-while-pending.json"
-
-
-def load_business(settings_path: Path) -> BusinessDetails:
-    """The shop's receipt header from settings.json ('business' section); empty fields when not set."""
-    try:
-        raw = json.loads(Path(settings_path).read_text(encoding="utf-8")).get("business", {})
-    except (OSError, ValueError, AttributeError):
-        return BusinessDetails()
-    known = {f.name for f in fields(BusinessDetails)}
-    return BusinessDetails(**{k: str(v) for k, v in raw.items() if k in known and v is not None})
-
-
-def save_business(settings_path: Path, details: BusinessDetails) -> None:
-    """Keep the other sections of settings.json (sync settings live there too); write atomically."""
-    path = Path(settings_path)
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raw = {}
-    raw["business"] = asdict(details)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(raw, indent=2), encoding="utf-8")
-    tmp.replace(path)
 
 
 def cu_invoice_number(scu_id: str | None, invc_no: int | None) -> str | None:
@@ -181,27 +166,32 @@ def assemble_receipt(
     )
 
 
-def _store_and_settings(services_or_store) -> tuple[object, Path | None]:
-    store = getattr(services_or_store, "store", services_or_store)
-    paths = getattr(services_or_store, "paths", None)
-    return store, (paths.settings if paths is not None else None)
+def _kra_code_name(cls: str, code: str | None) -> str:
+    """KRA's fixed name of a code ('01' -> 'CASH'): a reprint never depends on today's cached lists."""
+    return dict(DEFAULT_CODES[cls]).get(code or "", code or "")
 
 
 async def receipt_view(
     services_or_store, sale_id: int, business: BusinessDetails | None = None
 ) -> ReceiptView:
-    """The printable receipt of sale `sale_id` (pass the Services, or a bare Store and `business`)."""
-    store, settings_path = _store_and_settings(services_or_store)
-    if business is None:
-        business = load_business(settings_path) if settings_path else BusinessDetails()
+    """The printable receipt of sale `sale_id` (pass the Services or a bare Store). `business` overrides
+    today's header for a sale not signed yet; a signed sale prints the header it was signed with."""
+    store = getattr(services_or_store, "store", services_or_store)
     entry: OutboxEntry = await store.get_entry(sale_id)
     device = await store.get_device(entry.device_id)
-    amounts = compute_amounts(entry.sale, await store.tax_rates(entry.device_id))
-    payment = await code_name(store, entry.device_id, PAYMENT_TYPES, entry.sale.payment_type)
     original = None
-    reason = None
     if entry.sale.is_credit_note and entry.sale.original_sale_id is not None:
         original = await store.get_entry(entry.sale.original_sale_id)
+    document = await store.signed_document(sale_id) if entry.state is OutboxState.SIGNED else None
+    if document is not None:
+        view = await _signed_view(store, entry, device, document, original)
+        return replace(view, copy=await store.original_printed(sale_id))
+    if business is None:
+        business = await store.business_details()
+    amounts = compute_amounts(entry.sale, await store.tax_rates(entry.device_id))
+    payment = await code_name(store, entry.device_id, PAYMENT_TYPES, entry.sale.payment_type)
+    reason = None
+    if original is not None:
         reason = await code_name(store, entry.device_id, REFUND_REASONS, entry.sale.refund_reason_code)
     return assemble_receipt(
         entry,
@@ -212,6 +202,38 @@ async def receipt_view(
         refund_reason=reason,
         original=original,
     )
+
+
+async def _signed_view(store, entry: OutboxEntry, device: Device, document, original) -> ReceiptView:
+    """A signed sale as KRA signed it: figures from the kept document, the header kept with it."""
+    device = replace(device, name=document.device_name)  # the PIN and branch never change
+    signed = wire_document(document) if not document.rebuilt else None
+    rebuilt = signed is None
+    if signed is not None:
+        try:
+            sale, amounts = sale_from_document(signed, entry.sale)
+            entry = replace(entry, sale=sale)
+        except (KeyError, ValueError, TypeError, ArithmeticError):
+            log.warning(
+                "the signed document of sale %s could not be read; rebuilding its receipt", entry.sale_id
+            )
+            rebuilt = True
+    if rebuilt:  # nothing kept at signing: rebuilt from the stored sale (which KRA's copy matches)
+        amounts = compute_amounts(entry.sale, await store.tax_rates(entry.device_id))
+    view = assemble_receipt(
+        entry,
+        device,
+        amounts,
+        business=document.business,
+        payment_label=_kra_code_name(PAYMENT_TYPES, entry.sale.payment_type),
+        refund_reason=_kra_code_name(REFUND_REASONS, entry.sale.refund_reason_code)
+        if entry.sale.is_credit_note
+        else None,
+        original=original,
+    )
+    if rebuilt:
+        view = replace(view, rebuilt=True, notes=(*view.notes, REBUILT_NOTE))
+    return view
 
 
 class PendingPrints:

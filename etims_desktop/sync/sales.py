@@ -36,6 +36,7 @@ class SaleService:
         return compute_amounts(sale, await self.store.tax_rates(device_id))
 
     async def validate(self, device_id: int, sale: Sale) -> None:
+        (await self.store.get_device(device_id)).require_in_use()
         items = {item.code: item for item in await self.store.list_items()}
         original = None
         already = None

@@ -114,7 +114,7 @@ def to_row(entry: OutboxEntry, device: Device, total: Decimal) -> SaleRow:
 
 async def search_sales(store, flt: SalesFilter, limit: int = 500, scan_limit: int = 50_000) -> list[SaleRow]:
     """Sales matching `flt`, newest first, at most `limit` rows."""
-    devices = {d.id: d for d in await store.list_devices()}
+    devices = {d.id: d for d in await store.list_devices(include_retired=True)}  # retired: records kept
     rates: dict[int, dict] = {}
     needle = flt.text.strip().casefold()
     rows: list[SaleRow] = []

@@ -186,7 +186,7 @@ class DeviceBoardModel(QAbstractTableModel):
     def _display(self, row: BoardRow, column: Column) -> str:
         progress = self._progress.get(row.device.id)
         if column is Column.DEVICE:
-            return row.device.name
+            return row.device.name + ("\n" + self.tr("(retired)") if row.device.retired else "")
         if column is Column.TYPE:
             return row.device.type.value
         if column is Column.METHOD:
@@ -194,6 +194,8 @@ class DeviceBoardModel(QAbstractTableModel):
                 self.tr("real-time") if row.device.type.sync_method == "real-time" else self.tr("in batches")
             )
         if column is Column.STATUS:
+            if row.device.retired:
+                return self.tr("Retired: sends nothing; its sales and receipts are kept")
             if progress is not None:
                 return self.tr("Syncing: %1").replace("%1", self._phase_text(progress))
             return self._status_text(row.status)
@@ -222,6 +224,8 @@ class DeviceBoardModel(QAbstractTableModel):
                 return self.tr("never")
             return f"{local_time(row.last_success_at)}\n{ago(row.last_success_at, self.now)}"
         if column is Column.PROBLEM:
+            if row.device.retired:
+                return ""
             if not row.last_error:
                 if row.needs_check:
                     return (
@@ -276,6 +280,8 @@ class DeviceBoardModel(QAbstractTableModel):
 
     def _decoration(self, row: BoardRow, column: Column):
         if column is Column.STATUS:
+            if row.device.retired:
+                return None  # never checked again: its last status would mislead
             if row.device.id in self._progress:
                 return icon("status-busy")
             return status_icon(row.status.kind)

@@ -17,11 +17,11 @@ log = logging.getLogger("etims_desktop.ui")
 COALESCE_MS = 150  # at most ~7 refreshes a second during a big drain
 
 
-async def load_board(store) -> list[BoardRow]:
+async def load_board(store, include_retired: bool = False) -> list[BoardRow]:
     """Read every device's row from the store (each call runs in the store's writer thread)."""
     pending = await store.pending_summary()
     rows = []
-    for device in await store.list_devices():
+    for device in await store.list_devices(include_retired):
         status = await store.get_status(device.id)
         summary = pending.get(device.id)
         counts = summary.counts if summary else {}
@@ -71,6 +71,7 @@ class BoardRefresher(QObject):
         super().__init__(parent)
         self.store = store
         self.model = model
+        self.include_retired = False  # "Show retired devices": removed, their records kept
         self.loads = 0  # completed refreshes, for tests and the screenshot script
         self.first_done = asyncio.Event()
         self._in_flight: asyncio.Task | None = None
@@ -103,7 +104,7 @@ class BoardRefresher(QObject):
 
     async def _load(self, number: int) -> None:
         try:
-            rows = await load_board(self.store)
+            rows = await load_board(self.store, self.include_retired)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - keep the last rows; say what went wrong

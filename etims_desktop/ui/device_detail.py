@@ -48,6 +48,7 @@ class DeviceDetailPanel(QWidget):
     sync_requested = Signal(int)
     setup_requested = Signal(int)  # initialise or enter a key: the main window opens the wizard
     closed = Signal()
+    removed = Signal(int, bool)  # device id, True: retired (records kept) / False: deleted
     changed = Signal()  # the panel finished loading (tests wait on it)
 
     def __init__(self, services, parent=None):
@@ -281,6 +282,13 @@ class DeviceDetailPanel(QWidget):
         facts.append(
             self.tr("SCU id %1").replace("%1", device.scu_id) if device.scu_id else self.tr("not initialised")
         )
+        if device.retired:
+            facts.insert(
+                0,
+                self.tr("RETIRED %1: its sales, receipts and history are kept; it sends nothing").replace(
+                    "%1", local_time(device.retired_at)
+                ),
+            )
         if device.base_url:
             facts.append(device.base_url)
         else:
@@ -295,10 +303,15 @@ class DeviceDetailPanel(QWidget):
         if status.next_step:
             words += "\n" + self.tr("What to do: %1").replace("%1", tr_core(status.next_step))
         self.status_text.setText(words)
+        if device.retired:  # it never contacts KRA again: its last status would mislead
+            self.status_icon.clear()
+            self.status_text.setText(self.tr("Retired devices are not checked with KRA."))
         self.setup_button.setText(
             self.tr("Enter a new key…") if device.initialised else self.tr("Initialise / enter key…")
         )
-        self.setup_button.setVisible(not device.practice)
+        self.setup_button.setVisible(not device.practice and not device.retired)
+        for button in (self.sync_button, self.refresh_button, self.remove_button):
+            button.setVisible(not device.retired)  # a retired device only shows its records
 
     def _show_runs(self, device_id: int, runs) -> None:
         self.runs.setRowCount(0)
@@ -488,25 +501,32 @@ class DeviceDetailPanel(QWidget):
             ),
         )
 
-    def ask_remove(self) -> None:
+    def ask_remove(self) -> asyncio.Task | None:
+        """Say what removing does - retire (it signed sales) or delete (it signed none) - then ask.
+        A device with sales not signed yet is refused with the reason, before any question."""
         if self.device is None:
-            return
-        device = self.device
+            return None
+        return spawn(self._ask_remove(self.device), on_error=self._say_error)
+
+    async def _ask_remove(self, device: Device) -> None:
+        removal = await self.services.devices.removal(device.id)
+        if removal.retires:
+            title, yes = self.tr("Retire this device?"), self.tr("Retire it")
+        else:
+            title, yes = self.tr("Delete this device?"), self.tr("Delete it")
         self.confirm_box = confirm(
             self,
-            self.tr("Remove this device?"),
-            self.tr(
-                "Remove %1 from this computer? Its CMC key is deleted from the keyring. "
-                "A device with sales still waiting for KRA cannot be removed."
-            ).replace("%1", device.name),
-            self.tr("Remove"),
+            title,
+            tr_core(removal.explain()),
+            yes,
             self.tr("Keep it"),
             lambda: spawn(self._remove(device), on_error=self._say_error),
         )
 
     async def _remove(self, device: Device) -> None:
-        await self.services.devices.remove_device(device.id)
+        removal = await self.services.devices.remove_device(device.id, confirmed=True)
         self.services.sync.notify(device.id)
+        self.removed.emit(device.id, removal.retires)
         self._device_id = None
         self.device = None
         self._close()

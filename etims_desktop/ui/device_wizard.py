@@ -545,7 +545,8 @@ class AddDeviceWizard(QWizard):
         if self.device is not None and _same_device(self.device, draft):
             return self.device
         if self.device is not None and self._created_here and not self.device.initialised:
-            await self.services.devices.remove_device(self.device.id)
+            # Added by this wizard a moment ago, never connected: no sale, nothing to confirm.
+            await self.services.devices.remove_device(self.device.id, confirmed=True)
             self.device = None
         self.device = await self.services.devices.add_device(draft)
         self._created_here = True
@@ -560,7 +561,7 @@ class AddDeviceWizard(QWizard):
         super().reject()
 
     async def _forget(self, device: Device) -> None:
-        await self.services.devices.remove_device(device.id)
+        await self.services.devices.remove_device(device.id, confirmed=True)
         self.services.sync.notify(device.id)
 
 

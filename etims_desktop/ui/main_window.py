@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.detail.setup_requested.connect(self.open_device_setup)
         self.events.device_changed.connect(self.detail.device_changed)
         self.detail.closed.connect(self.board.setFocus)
+        self.detail.removed.connect(self._device_removed)
 
         self._build_actions()
         self._build_toolbar_and_menus()
@@ -178,6 +179,15 @@ class MainWindow(QMainWindow):
             self.tr("&Diagnostics…"), "diagnostics", "Ctrl+Shift+I", self.open_diagnostics
         )
         self.details_action = action(self.tr("Show &details"), None, None, self._details_of_current)
+        self.show_retired_action = action(
+            self.tr("Show &retired devices"),
+            None,
+            None,
+            None,
+            self.tr("Also list removed devices that signed sales: their sales and receipts are kept"),
+        )
+        self.show_retired_action.setCheckable(True)
+        self.show_retired_action.toggled.connect(self.show_retired)
         self.quit_action = action(self.tr("&Quit"), None, QKeySequence.StandardKey.Quit, self.close)
         self.about_action = action(self.tr("&About"), None, None, self.open_about)
         for act in (self.sync_all_action, self.sync_one_action, self.add_device_action, self.settings_action):
@@ -201,6 +211,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.show_retired_action)
         sync_menu = menu.addMenu(self.tr("S&ync"))
         sync_menu.addAction(self.sync_all_action)
         sync_menu.addAction(self.sync_one_action)
@@ -301,19 +313,37 @@ class MainWindow(QMainWindow):
             self.board.resizeRowsToContents()
         if rows and not self.board.currentIndex().isValid():
             self.board.selectRow(0)
-        online = sum(1 for r in rows if r.status.kind is StatusKind.ONLINE)
+        in_use = [r for r in rows if not r.device.retired]
+        online = sum(1 for r in in_use if r.status.kind is StatusKind.ONLINE)
         if rows:
             self.connectivity.setText(
-                self.tr("%1 of %2 devices online").replace("%1", str(online)).replace("%2", str(len(rows)))
+                self.tr("%1 of %2 devices online").replace("%1", str(online)).replace("%2", str(len(in_use)))
             )
             self.connectivity.setToolTip("\n".join(f"{r.device.name}: {r.status.kind.label}" for r in rows))
         else:
             self.connectivity.setText(self.tr("No devices yet"))
         self._show_keyring()
 
+    def show_retired(self, shown: bool) -> None:
+        self.refresher.include_retired = shown
+        self.refresher.refresh_now()
+
+    def _device_removed(self, device_id: int, retired: bool) -> None:
+        self.refresher.refresh_now()
+        self.statusBar().showMessage(
+            self.tr(
+                "Device retired: its sales and receipts stay in the Sales tab (View > Show retired devices)."
+            )
+            if retired
+            else self.tr("Device deleted."),
+            10_000,
+        )
+
     def _current_changed(self, *_args) -> None:
         device_id = self.board.current_device_id()
-        self.sync_one_action.setEnabled(device_id is not None and not self.sync.running)
+        row = self.model.board_row(device_id) if device_id is not None else None
+        retired = row is not None and row.device.retired
+        self.sync_one_action.setEnabled(device_id is not None and not retired and not self.sync.running)
         if device_id is not None and self.detail.isVisible():
             self.detail.show_device(device_id)
 

@@ -94,7 +94,17 @@ class ReceiptPreview(QDialog):
                 ).replace("%1", view.state_label)
             )
         else:
-            self.state_label.setText(self.tr("Signed by KRA."))
+            words = [self.tr("Signed by KRA.")]
+            if view.copy:
+                words.append(self.tr("Its receipt was printed before: this one prints with a COPY mark."))
+            if view.rebuilt:
+                words.append(
+                    self.tr(
+                        "Reprint rebuilt from stored data: this sale was signed before the app kept the "
+                        "document KRA signed."
+                    )
+                )
+            self.state_label.setText(" ".join(words))
         self.print_button.setEnabled(True)
         self.pdf_button.setEnabled(True)
         self._render()
@@ -121,6 +131,8 @@ class ReceiptPreview(QDialog):
     def _was_printed(self) -> None:
         assert self.view is not None
         self.pending_prints.record_print(self.view)
+        # The first print of a signed receipt is the original; every later one is a COPY.
+        spawn(self.services.store.record_receipt_print(self.sale_id), self._failed)
         self.printed.emit(self.sale_id)
 
     def print_(self):

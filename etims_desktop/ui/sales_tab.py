@@ -14,9 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from etims_desktop.domain.outbox import OutboxState
-from etims_desktop.domain.receipt import BusinessDetails, money
-from etims_desktop.sync.receipts import PendingPrints, load_business, save_business
+from etims_desktop.domain.receipt import money
+from etims_desktop.sync.receipts import PendingPrints
 from etims_desktop.sync.sales_query import SaleRow, SalesFilter, search_sales
 from etims_desktop.ui.board_refresh import DeviceEvents
+from etims_desktop.ui.business_dialog import BusinessDialog
 from etims_desktop.ui.credit_note_dialog import CreditNoteDialog
 from etims_desktop.ui.import_dialog import ImportDialog
 from etims_desktop.ui.receipt_preview import ReceiptPreview
@@ -120,42 +118,6 @@ class SalesTableModel(QAbstractTableModel):
         if row.sale_id in self.reprint and row.state is OutboxState.SIGNED:
             state += self.tr(" - reprint the receipt")
         return state
-
-
-class BusinessDialog(QDialog):
-    """The shop's details printed at the top of every receipt."""
-
-    def __init__(self, settings_path, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.settings_path = settings_path
-        self.setWindowTitle(self.tr("Receipt header"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        current = load_business(settings_path)
-        self.edits = {}
-        form = QFormLayout(self)
-        for field, label in (
-            ("name", "Business name"),
-            ("address", "Address"),
-            ("phone", "Phone"),
-            ("email", "E-mail"),
-            ("footer", "Message at the bottom"),
-        ):
-            edit = QLineEdit(getattr(current, field))
-            self.edits[field] = edit
-            form.addRow(self.tr(label), edit)
-        form.addRow("", QLabel(self.tr("The KRA PIN and branch come from the device that signs the sale.")))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def save(self) -> None:
-        save_business(
-            self.settings_path, BusinessDetails(**{k: e.text().strip() for k, e in self.edits.items()})
-        )
-        self.accept()
 
 
 class SalesTab(QWidget):
@@ -324,13 +286,14 @@ class SalesTab(QWidget):
     async def _refresh(self) -> None:
         try:
             store = self.services.store
-            devices = await store.list_devices()
+            devices = await store.list_devices(include_retired=True)  # a retired device's sales stay here
             chosen = self.device_filter.currentData()
             self.device_filter.blockSignals(True)
             self.device_filter.clear()
             self.device_filter.addItem(self.tr("All devices"), None)
             for device in devices:
-                self.device_filter.addItem(device.name, device.id)
+                label = self.tr("%1 (retired)").replace("%1", device.name) if device.retired else device.name
+                self.device_filter.addItem(label, device.id)
             self.device_filter.setCurrentIndex(max(0, self.device_filter.findData(chosen)))
             self.device_filter.blockSignals(False)
             reprint = set(await self.pending_prints.due_for_reprint(store))
@@ -446,7 +409,7 @@ class SalesTab(QWidget):
         return self._keep(dialog)
 
     def edit_business(self) -> BusinessDialog:
-        return self._keep(BusinessDialog(self.services.paths.settings, self))
+        return self._keep(BusinessDialog(self.services, self))
 
 
 def _alive(widget: QWidget) -> bool:

@@ -13,12 +13,15 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
 
 from etims_desktop.sync.settings import SyncSettings
+from etims_desktop.ui.business_dialog import BusinessDialog
 from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.widgets import Banner
 
@@ -75,6 +78,15 @@ class SettingsDialog(QDialog):
         self.environment.setCurrentIndex(max(0, self.environment.findData(current.default_environment)))
         new_form.addRow(self.tr("Start with"), self.environment)
 
+        receipts = QGroupBox(self.tr("Receipts"))
+        receipts_row = QHBoxLayout(receipts)
+        receipts_text = QLabel(self.tr("Your business name, address and the message printed on receipts."))
+        receipts_text.setWordWrap(True)
+        self.business_button = QPushButton(self.tr("Receipt &header…"))
+        self.business_button.clicked.connect(self.edit_business)
+        receipts_row.addWidget(receipts_text, 1)
+        receipts_row.addWidget(self.business_button)
+
         note = QLabel(
             self.tr("Changes apply at once and are kept in %1.").replace("%1", str(services.paths.settings))
         )
@@ -91,9 +103,16 @@ class SettingsDialog(QDialog):
         layout.addWidget(checks)
         layout.addWidget(batches)
         layout.addWidget(new_devices)
+        layout.addWidget(receipts)
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+
+    def edit_business(self) -> BusinessDialog:
+        """The receipt header lives in the database (not settings.json); its own dialog saves it."""
+        self.business_dialog = BusinessDialog(self.services, self)
+        self.business_dialog.show()
+        return self.business_dialog
 
     def chosen(self) -> SyncSettings:
         return dataclasses.replace(

@@ -289,7 +289,9 @@ def test_deeply_nested_json_is_a_named_error(tmp_path):
     assert [e.line for e in preview.errors] == [1] and "nested far too deeply" in preview.errors[0].reason
 
 
-@pytest.mark.parametrize("date", ["9999-12-31T23:00", "9999-12-31T23:59:59+14:00", "1900-01-01", "2999-01-01"])
+@pytest.mark.parametrize(
+    "date", ["9999-12-31T23:00", "9999-12-31T23:59:59+14:00", "1900-01-01", "2999-01-01"]
+)
 def test_impossible_dates_are_named_not_stored(date):
     preview = parse_csv(to_csv([good_row(1) | {"date": date}]), ITEMS)
     assert not preview.sales and len(preview.errors) == 1

@@ -133,3 +133,52 @@ def test_cli_key_backup_moves_keys_to_a_new_pc(tmp_path, kra):
     )
     assert restored.returncode == 0 and "Imported 1 CMC key" in restored.stdout
     assert cli(tmp_path, "sync").returncode == 0
+
+
+def test_cli_remove_retires_a_device_that_signed_sales_and_deletes_only_after_a_yes(tmp_path, kra):
+    kra.approve(PIN, "00", "CLI-4", "OSCU")
+    assert add_till(tmp_path, kra, "Till 4", "CLI-4").returncode == 0
+    assert (
+        cli(tmp_path, "item", "add", "--name", "Salt", "--class-code", "50161800", "--price", "20").returncode
+        == 0
+    )
+    code = json.loads(cli(tmp_path, "item", "list", "--json").stdout)[0]["code"]
+    sales = tmp_path / "sales.csv"
+    sales.write_text(f"invoice_no,date,item_code,qty\nR1,2026-11-20,{code},1\n")
+    kra.go_offline()
+    assert cli(tmp_path, "import", str(sales), "--device", "1").returncode == 0
+
+    waiting = cli(tmp_path, "device", "remove", "1", "--yes")
+    assert waiting.returncode == 3
+    assert "1 sale(s) not signed by KRA yet (1 still on the way to KRA)" in waiting.stderr
+    assert "Sync" in waiting.stderr
+
+    kra.go_online()
+    assert cli(tmp_path, "sync").returncode == 0
+    retired = cli(tmp_path, "device", "remove", "1")  # no --yes needed: nothing is deleted
+    assert retired.returncode == 0, retired.stderr
+    assert "Retired device 1" in retired.stdout and "signed 1 sale(s)" in retired.stdout
+    assert cli(tmp_path, "device", "list", "--json").stdout.strip() == "[]"
+    listed = json.loads(cli(tmp_path, "device", "list", "--all", "--json").stdout)
+    assert [(d["id"], d["retired"]) for d in listed] == [(1, True)]
+    sales.with_name("more.csv").write_text(f"invoice_no,date,item_code,qty\nR2,2026-11-20,{code},1\n")
+    refused = cli(tmp_path, "import", str(sales.with_name("more.csv")), "--device", "1")
+    assert refused.returncode == 3 and "retired" in refused.stderr
+    assert "retired" in cli(tmp_path, "sync", "--device", "1").stderr
+    assert [s.invc_no for s in kra.signed_sales(PIN, "00")] == [1]
+    # The retired device's receipt is still printed, as KRA signed it; the second print is a copy.
+    original = cli(tmp_path, "receipt", "1", "--pdf", str(tmp_path / "r1.pdf"), "--layout", "thermal80")
+    assert original.returncode == 0, original.stderr
+    assert "TAX INVOICE R1, the original" in original.stdout and (tmp_path / "r1.pdf").stat().st_size > 1000
+    copy = cli(tmp_path, "receipt", "1", "--pdf", str(tmp_path / "r1-copy.pdf"))
+    assert copy.returncode == 0 and "COPY" in copy.stdout
+
+    kra.approve(PIN, "00", "CLI-5", "OSCU")
+    assert add_till(tmp_path, kra, "Till 5", "CLI-5").returncode == 0
+    asked = cli(tmp_path, "device", "remove", "2")  # stdin is not a terminal: no silent delete
+    assert asked.returncode == 3 and "--yes" in asked.stderr
+    assert "has no sale signed by KRA" in asked.stdout and "cannot be undone" in asked.stdout
+    assert [d["id"] for d in json.loads(cli(tmp_path, "device", "list", "--json").stdout)] == [2]
+    deleted = cli(tmp_path, "device", "remove", "2", "--yes")
+    assert deleted.returncode == 0 and "Deleted device 2" in deleted.stdout
+    assert [d["id"] for d in json.loads(cli(tmp_path, "device", "list", "--all", "--json").stdout)] == [1]

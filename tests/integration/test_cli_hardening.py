@@ -98,7 +98,15 @@ def test_a_wrong_key_never_replaces_a_working_one(tmp_path, kra):
     assert unchecked.returncode == 3 and "could not be reached" in unchecked.stderr
     assert "--unverified" not in unchecked.stderr  # never offered when a working key would be replaced
     forced = cli(
-        tmp_path, "device", "key", "1", "--scu-id", scu_id, "--key-stdin", "--unverified", stdin="1" * 32 + "\n"
+        tmp_path,
+        "device",
+        "key",
+        "1",
+        "--scu-id",
+        scu_id,
+        "--key-stdin",
+        "--unverified",
+        stdin="1" * 32 + "\n",
     )
     assert forced.returncode == 3  # not even with --unverified
     kra.go_online()
@@ -114,7 +122,9 @@ def test_a_key_is_checked_before_it_is_saved_and_unverified_only_without_one(tmp
     kra.go_offline()
     offline = cli(tmp_path, "device", "key", "1", "--scu-id", scu_id, "--key-stdin", stdin=key + "\n")
     assert offline.returncode == 3 and "--unverified" in offline.stderr
-    forced = cli(tmp_path, "device", "key", "1", "--scu-id", scu_id, "--key-stdin", "--unverified", stdin=key + "\n")
+    forced = cli(
+        tmp_path, "device", "key", "1", "--scu-id", scu_id, "--key-stdin", "--unverified", stdin=key + "\n"
+    )
     assert forced.returncode == 0 and "WITHOUT a check" in forced.stdout, forced.stderr
     kra.go_online()
     right = cli(tmp_path, "device", "key", "1", "--scu-id", scu_id, "--key-stdin", stdin=key + "\n")

@@ -109,3 +109,58 @@ def test_a_sale_that_needs_a_check_offers_the_owners_two_answers(
     entry = run(qloop, services.store.get_entry(sale_id))
     assert entry.state is OutboxState.SIGNED and entry.invc_no == 1
     assert [s.invc_no for s in oscu_sim.signed_sales(till.pin, "00")] == [1]
+
+
+def test_remove_retires_a_device_that_signed_sales_and_deletes_one_that_signed_none(
+    qtbot, qloop, services, window, oscu_sim
+):
+    till = run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-DET-3", "OSCU"))
+    spare = run(qloop, connect_device(services, oscu_sim, "Spare till", "SN-DET-4", "OSCU"))
+    [sale_id] = run(qloop, queue_sales(services, till.id, 1))
+    window.open_device(till.id)
+    detail = window.detail
+    qtbot.waitUntil(lambda: detail.device is not None and detail.device.id == till.id)
+
+    # A sale still on its way: refused with the reason, nothing is asked.
+    detail.confirm_box = None
+    qtbot.mouseClick(detail.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.message.kind == "error", timeout=10000)
+    assert "1 sale(s) not signed by KRA yet" in detail.message.text() and detail.confirm_box is None
+
+    window.sync_all()
+    qtbot.waitUntil(lambda: window.sync.last_report is not None, timeout=20000)
+    assert run(qloop, services.store.get_entry(sale_id)).state is OutboxState.SIGNED
+    qtbot.mouseClick(detail.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.confirm_box is not None and detail.confirm_box.isVisible())
+    box = detail.confirm_box
+    assert box.windowTitle() == "Retire this device?" and "retired, not deleted" in box.text()
+    box.yes_button.click()
+    qtbot.waitUntil(lambda: [r.device.id for r in window.model.rows()] == [spare.id], timeout=5000)
+    assert run(qloop, services.store.get_entry(sale_id)).state is OutboxState.SIGNED  # kept
+
+    window.show_retired_action.setChecked(True)  # View > Show retired devices
+    qtbot.waitUntil(lambda: len(window.model.rows()) == 2, timeout=5000)
+    row = window.model.row_of(till.id)
+    assert "(retired)" in window.model.index(row, 0).data()
+    assert "Retired" in window.model.index(row, 3).data()
+    window.open_device(till.id)
+    qtbot.waitUntil(lambda: detail.device is not None and detail.device.retired)
+    assert detail.sync_button.isHidden() and detail.remove_button.isHidden()
+    assert "RETIRED" in detail.facts.text()
+
+    # A device that never signed a sale: deleted, after a question that says what goes.
+    window.open_device(spare.id)
+    qtbot.waitUntil(lambda: detail.device is not None and detail.device.id == spare.id)
+    detail.confirm_box = None
+    qtbot.mouseClick(detail.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.confirm_box is not None)
+    assert detail.confirm_box.windowTitle() == "Delete this device?"
+    assert "will be deleted" in detail.confirm_box.text() and "cannot be undone" in detail.confirm_box.text()
+    detail.confirm_box.no_button.click()
+    assert [d.id for d in run(qloop, services.store.list_devices())] == [spare.id]
+    detail.confirm_box = None
+    qtbot.mouseClick(detail.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.confirm_box is not None)
+    detail.confirm_box.yes_button.click()
+    qtbot.waitUntil(lambda: [r.device.id for r in window.model.rows()] == [till.id], timeout=5000)
+    assert run(qloop, services.store.list_devices(include_retired=True))[0].id == till.id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -13,7 +14,9 @@ import segno
 
 from etims_desktop.domain.device import Environment
 from etims_desktop.domain.receipt import (
+    COPY_MARK,
     PENDING_MARK,
+    REBUILT_NOTE,
     BusinessDetails,
     ReceiptLine,
     ReceiptView,
@@ -119,7 +122,7 @@ def test_signed_receipt_pdf_has_text_and_a_qr_that_decodes_to_the_check_url(qapp
         "696.00",
     ):
         assert expected in text, expected
-    assert "PENDING" not in text
+    assert "PENDING" not in text and "COPY" not in text  # the original
     assert ("Unit price" in text) == (layout is ReceiptLayout.A4)  # A4: a table; thermal: compact lines
     assert decode_qr(path, tmp_path) == [QR_URL]
 
@@ -137,6 +140,15 @@ def test_pending_receipt_is_marked_and_has_no_qr(qapp, tmp_path, layout):
     text = " ".join(pdf_text(path).split())
     assert PENDING_MARK in text
     assert decode_qr(path, tmp_path) == []
+
+
+@pytest.mark.parametrize("layout", list(ReceiptLayout))
+def test_a_reprint_says_copy_and_a_rebuilt_one_says_so(qapp, tmp_path, layout):
+    path = tmp_path / "copy.pdf"
+    save_pdf(replace(a_view(), copy=True, rebuilt=True, notes=(REBUILT_NOTE,)), layout, path)
+    text = " ".join(pdf_text(path).split())
+    assert COPY_MARK in text and "Reprint rebuilt from stored data" in text
+    assert decode_qr(path, tmp_path) == [QR_URL]  # still checkable with KRA
 
 
 def test_long_a4_receipt_breaks_pages_and_thermal_grows(qapp, tmp_path):

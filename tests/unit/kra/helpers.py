@@ -178,7 +178,9 @@ class Loopback:
         self.hung_up = asyncio.Event()
 
         async def behaviour(writer: asyncio.StreamWriter) -> None:
-            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+            writer.write(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            )
             data = f"{chunk:x}\r\n".encode() + b" " * chunk + b"\r\n"
             try:
                 while not self.release.is_set():

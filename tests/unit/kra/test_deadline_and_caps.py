@@ -52,7 +52,9 @@ async def test_every_client_has_a_deadline(http):
 @pytest.fixture
 async def capped_http():
     limits = httpx.Limits(max_connections=4)
-    http = make_http_client(transport=AiohttpTransport(verify=tls_context(), limits=limits, max_reply_bytes=100_000))
+    http = make_http_client(
+        transport=AiohttpTransport(verify=tls_context(), limits=limits, max_reply_bytes=100_000)
+    )
     yield http
     await http.aclose()
 

@@ -10,7 +10,7 @@ from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.receipt import PENDING_MARK, BusinessDetails, hyphenate, money
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.kra.environments import RECEIPT_CHECK_PREFIXES, receipt_check_url
-from etims_desktop.sync.receipts import PendingPrints, load_business, receipt_view, save_business
+from etims_desktop.sync.receipts import PendingPrints, receipt_view
 
 PIN = "P051234567X"
 
@@ -29,9 +29,10 @@ def test_signed_receipt_matches_what_kra_signed(shop_factory):
             sugar = await shop.item()
             bread = await shop.item("Bread", "65.00", TaxType.A)
             sale_id = await shop.record("INV-1", [(sugar, 3, 10), (bread, 2, 0)], buyer_pin="P000111222Z")
+            await shop.store.save_business_details(BusinessDetails(name="Mama Mboga"))
             report = await shop.send()
             assert report.signed == 1
-            view = await receipt_view(shop.store, sale_id, BusinessDetails(name="Mama Mboga"))
+            view = await receipt_view(shop.store, sale_id)
             signed = shop.sim.signed_sales(PIN, "00")[0]
             return view, signed, shop.device
 
@@ -73,14 +74,6 @@ def test_unsigned_sale_is_pending_without_qr(shop_factory):
     assert view.pending and view.scu is None and view.qr_text is None
     assert view.marks[0] == PENDING_MARK
     assert view.business.name == "Till 1"  # the device name until the shop enters its business name
-
-
-def test_business_details_round_trip_keeps_other_settings(tmp_path):
-    path = tmp_path / "settings.json"
-    path.write_text('{"sync": {"vscu_batch_size": 7}}', encoding="utf-8")
-    save_business(path, BusinessDetails(name="Duka", phone="0700 000000"))
-    assert load_business(path) == BusinessDetails(name="Duka", phone="0700 000000")
-    assert '"vscu_batch_size": 7' in path.read_text(encoding="utf-8")
 
 
 def test_pending_prints_listed_for_reprint_once_signed(shop_factory, tmp_path):

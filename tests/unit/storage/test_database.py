@@ -60,7 +60,7 @@ async def test_foreign_keys_are_enforced(store):
     device = await store.add_device(make_device())
     sale_id = await enqueue(store, device.id, "INV-1")
     await store.cancel_sale(sale_id)
-    await store.remove_device(device.id)  # cascades to its sales, outbox and history
+    await store.delete_device(device.id)  # cascades to its sales, outbox and history
     with store.engine.connect() as connection:
         assert connection.scalar(select(SaleRow.id)) is None
         assert connection.scalar(select(OutboxRow.sale_id)) is None

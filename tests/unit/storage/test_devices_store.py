@@ -81,16 +81,52 @@ async def test_sync_success_errors_and_pause(store, clock):
     assert await store.paused_until(device.id) == until
 
 
-async def test_remove_refused_while_sales_are_pending(store, clock):
+async def test_a_device_with_unsigned_sales_is_neither_retired_nor_deleted(store):
+    device = await store.add_device(make_device())
+    await enqueue(store, device.id, "INV-1")
+    refused = await enqueue(store, device.id, "INV-2")
+    await store.assign_number(refused)
+    await store.mark_needs_fix(refused, "910", "Bad item")
+    for attempt in (store.retire_device, store.delete_device):
+        with pytest.raises(DomainValidationError) as exc:
+            await attempt(device.id)
+        assert "2 sale(s) not signed by KRA yet" in str(exc.value)
+        assert "1 still on the way to KRA" in str(exc.value) and "1 refused by KRA" in str(exc.value)
+    assert [d.id for d in await store.list_devices()] == [device.id]
+
+
+async def test_a_device_that_signed_sales_is_retired_never_deleted(store, clock):
+    device = await store.add_device(make_device())
+    other = await store.add_device(make_device("SN-2", name="Till 2"))
+    sale_id = await enqueue(store, device.id, "INV-1")
+    await store.assign_number(sale_id)
+    await store.mark_signed(sale_id, SignedReceipt(invc_no=1, signature="ABCDEFGHIJKLMNOP"))
+    with pytest.raises(DomainValidationError, match="tax records are never deleted"):
+        await store.delete_device(device.id)
+
+    retired = await store.retire_device(device.id)
+    assert retired.retired and retired.retired_at == clock()
+    assert [d.id for d in await store.list_devices()] == [other.id]  # hidden from the board, sync, pickers
+    assert [d.id for d in await store.list_devices(include_retired=True)] == [device.id, other.id]
+    # Its records stay, readable and reprintable.
+    entry = await store.get_entry(sale_id)
+    assert entry.receipt.signature == "ABCDEFGHIJKLMNOP"
+    assert (await store.signed_document(sale_id)).device_name == "Till 1"
+    # It records and sends nothing any more.
+    with pytest.raises(DomainValidationError, match="retired"):
+        await enqueue(store, device.id, "INV-2")
+    assert await store.claim_next(device.id, clock()) is None
+    assert (await store.retire_device(device.id)).retired_at == retired.retired_at  # twice: no change
+
+
+async def test_a_device_without_signed_sales_is_deleted_with_its_cancelled_sales(store):
     device = await store.add_device(make_device())
     sale_id = await enqueue(store, device.id, "INV-1")
-    with pytest.raises(DomainValidationError, match="1 sale"):
-        await store.remove_device(device.id)
-    await store.assign_number(sale_id)
-    await store.mark_signed(sale_id, SignedReceipt(invc_no=1))
-    await store.remove_device(device.id)
-    assert await store.list_devices() == []
-    assert await store.pending_summary() == {}
+    await store.cancel_sale(sale_id)
+    await store.delete_device(device.id)
+    assert await store.list_devices(include_retired=True) == []
+    with pytest.raises(NotFound):
+        await store.get_entry(sale_id)
 
 
 async def test_invoice_counter_can_be_aligned_only_when_nothing_is_in_flight(store):

@@ -44,7 +44,9 @@ def schema(path: Path) -> dict:
                 ]
                 snapshot[(kind, name)] = {
                     "columns": db.execute(f"PRAGMA table_xinfo('{name}')").fetchall(),
-                    "foreign_keys": sorted(row[2:] for row in db.execute(f"PRAGMA foreign_key_list('{name}')")),
+                    "foreign_keys": sorted(
+                        row[2:] for row in db.execute(f"PRAGMA foreign_key_list('{name}')")
+                    ),
                     "indexes": sorted(indexes, key=repr),
                 }
             else:  # index, trigger, view
