@@ -6,11 +6,13 @@ NO_KEY), `.plain` (a sentence a shop owner understands), `.next_step` (what to d
 
     KraError
     |-- BusinessRejection      the request itself is wrong: fix the sale/item (910-913, 921?, 834, 500)
-    |   `-- RequestRejected
+    |   `-- RequestRejected    (also the gateway's HTTP 400 refusals, with KRA's debugMessage)
+    |       `-- SequenceOutOfStep  "Invalid invcNo sequence, expected: N but found: M" (.expected, .found)
     |-- Duplicate              KRA already has it: fetch its signature (994, 921)
     |   `-- AlreadyRecorded
     |-- CredentialError        the device or its key is not accepted (900-903, 905)
     |   |-- MissingCredentials, DeviceNotRecognised, AlreadyInitialised, WrongDeviceType
+    |   `-- GatewayAccessDenied  the gateway refused the consumer key/secret or the access token
     |-- TemporaryKraFault      KRA or the VSCU service failed; the same request may work later
     |   |-- KraServerFault (999, 894, 991-993, 995), SlowDown (990), VscuServiceFault (891-899)
     |-- UnexpectedResult       a result code we do not know
@@ -18,6 +20,7 @@ NO_KEY), `.plain` (a sentence a shop owner understands), `.next_step` (what to d
         |-- ConnectFailed      nothing was sent (refused, DNS, connect timeout)
         |-- OutcomeUnknown     sent, but no answer: KRA may have processed it
         |-- BadHttpStatus      HTTP status other than 200, or an HTML error page
+        |   `-- UnknownEndpoint  the gateway (Apigee) does not know the address (HTTP 500 "fault")
         `-- MalformedReply     not JSON, not an object, or no resultCd
 
 `000` (and 00, 0000, 0) is success and `001` an empty result: neither is an error.
@@ -26,6 +29,7 @@ All text passes through `redaction.redact`, so a registered CMC key never shows 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from etims_desktop.kra.redaction import redact
@@ -76,6 +80,20 @@ class RequestRejected(BusinessRejection):
     default_next_step = "Correct what KRA names, then send it again."
 
 
+class SequenceOutOfStep(RequestRejected):
+    """KRA expects another invcNo next ("Invalid invcNo sequence, expected: 12 but found: 13").
+
+    `expected` is the number KRA wants now, `found` the one that was sent. Nothing was signed."""
+
+    default_code = "SEQUENCE"
+
+    def __init__(self, *args: Any, expected: int, found: int, **kwargs: Any) -> None:
+        kwargs.setdefault("code", self.default_code)
+        super().__init__(*args, **kwargs)
+        self.expected = expected
+        self.found = found
+
+
 class Duplicate(KraError):
     """KRA already holds a record under this number: the earlier send arrived."""
 
@@ -122,6 +140,17 @@ class WrongDeviceType(CredentialError):
     default_next_step = (
         "Choose the type you applied for: an OSCU device talks to KRA directly, a VSCU device to the "
         "VSCU service on your computer."
+    )
+
+
+class GatewayAccessDenied(CredentialError):
+    """KRA's API gateway (developer.go.ke) refused the consumer key and secret, or the access token."""
+
+    default_code = "GATEWAY_AUTH"
+    default_plain = "KRA's API gateway did not accept this device's consumer key and secret."
+    default_next_step = (
+        "Copy the consumer key and secret again from your app on developer.go.ke (sandbox and production "
+        "apps have different ones), then test the connection."
     )
 
 
@@ -196,6 +225,17 @@ class BadHttpStatus(TransportError):
         self.status = status
 
 
+class UnknownEndpoint(BadHttpStatus):
+    """The gateway answered HTTP 500 with an Apigee `fault`: it has no service at this address."""
+
+    default_code = "NO_ENDPOINT"
+    default_plain = "KRA's API gateway does not know this address: nothing was processed."
+    default_next_step = (
+        "Check the device's gateway address (it ends in /etims-oscu/api/v1). If it is right, please "
+        "report it to support: KRA may have renamed the call."
+    )
+
+
 class MalformedReply(TransportError):
     """The body is not JSON, not a JSON object, has no resultCd, or lacks data a success must carry."""
 
@@ -265,6 +305,10 @@ RESULT_CODES: dict[str, tuple[type[KraError], str | None, str | None]] = {
 }
 
 
+# Codes whose message may name a more precise cause (a number out of step, a duplicate).
+MESSAGE_CLASSIFIED_CODES = frozenset({"910", "500"})
+
+
 def normalise_result_code(raw: Any) -> str:
     """KRA's resultCd as a canonical string: success variants -> 000, 1/01 -> 001, digits zero-padded."""
     code = str(raw).strip().upper()
@@ -283,6 +327,10 @@ def error_for_result(
     info: Any = None,
 ) -> KraError:
     """The typed error for a (normalised) non-success, non-empty result code."""
+    if code in MESSAGE_CLASSIFIED_CODES:
+        special = error_for_message(code, kra_message, endpoint=endpoint)
+        if special is not None:
+            return special
     cls, plain, next_step = RESULT_CODES.get(code, (UnexpectedResult, None, None))
     message = (kra_message or "").strip()
     if plain and "{message}" in plain:
@@ -297,3 +345,38 @@ def error_for_result(
     if cls is AlreadyInitialised:
         kwargs["info"] = info
     return cls(plain, next_step, **kwargs)
+
+
+# --- the text of a refusal -> error (the gateway gives the reason only as text) -----------------------
+
+SEQUENCE_RE = re.compile(r"invalid\s+invcNo\s+sequence\D*?expected\D*?(\d+)\D+?found\D*?(\d+)", re.IGNORECASE)
+DUPLICATE_RE = re.compile(r"already\s+exists?|duplicate", re.IGNORECASE)
+
+
+def error_for_message(code: str, kra_message: str | None, *, endpoint: str | None = None) -> KraError | None:
+    """The typed error a refusal's own words call for, or None when they name nothing special.
+
+    "Invalid invcNo sequence, expected: 12 but found: 13" -> SequenceOutOfStep(expected=12, found=13);
+    "... already exists" -> AlreadyRecorded (the earlier send arrived: fetch its signature).
+    """
+    message = (kra_message or "").strip()
+    match = SEQUENCE_RE.search(message)
+    if match:
+        expected, found = int(match.group(1)), int(match.group(2))
+        return SequenceOutOfStep(
+            f"KRA expects invoice number {expected} next, but this sale was sent as number {found}.",
+            "The sale was not signed. Its number has to be brought back in step with KRA's before it is sent again.",
+            kra_message=message,
+            endpoint=endpoint,
+            expected=expected,
+            found=found,
+        )
+    if DUPLICATE_RE.search(message):
+        return AlreadyRecorded(
+            "KRA already has a record with this number.",
+            None,
+            code=code,
+            kra_message=message,
+            endpoint=endpoint,
+        )
+    return None
