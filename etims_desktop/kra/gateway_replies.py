@@ -11,9 +11,11 @@ The gateway wraps KRA's envelope and moves some answers into HTTP statuses (inte
 
 so:  success / 001 (any status)  -> Envelope, as a classic reply;
      a resultCd other than those -> Envelope: the client raises the same error as for the classic host;
-     400 without a body          -> error_for_message (SequenceOutOfStep, AlreadyRecorded) or
-                                    RequestRejected with KRA's words (KraServerFault when they are a
-                                    Java exception: the sandbox wraps its own crashes in 400s);
+     400 without a body          -> a classic resultCd in responseCode is read as such; else KRA's words
+                                    decide: SequenceOutOfStep, AlreadyRecorded, AlreadyInitialised,
+                                    DeviceNotRecognised, "no result" (empty), KraServerFault for a Java
+                                    exception (the sandbox wraps its crashes in 400s), else
+                                    RequestRejected carrying KRA's words;
      401                         -> AccessTokenRejected;  500 + fault -> UnknownEndpoint;
      anything else               -> BadHttpStatus / MalformedReply, as for the classic host.
 A plain, unwrapped classic envelope is read as it is. Messages lose their trailing spaces.
@@ -29,7 +31,9 @@ from typing import Any
 from etims_desktop.kra.envelope import Envelope
 from etims_desktop.kra.errors import (
     NO_RESULT,
+    RESULT_CODES,
     SUCCESS,
+    AlreadyInitialised,
     BadHttpStatus,
     DeviceNotRecognised,
     GatewayAccessDenied,
@@ -40,6 +44,7 @@ from etims_desktop.kra.errors import (
     SlowDown,
     UnknownEndpoint,
     error_for_message,
+    error_for_result,
     normalise_result_code,
 )
 from etims_desktop.kra.redaction import redact
@@ -48,6 +53,8 @@ WHERE = "KRA's API gateway"
 REFUSED_CODE = "REFUSED"  # pseudo code of a 400 refusal that names no resultCd
 SERVER_CRASH_RE = re.compile(r"[A-Za-z]+Exception\b")  # a Java exception name, e.g. NullPointerException
 NOT_OUR_DEVICE_RE = re.compile(r"cmc\s*key|not\s+(a\s+)?valid\s+device", re.IGNORECASE)
+INSTALLED_RE = re.compile(r"device\s+is\s+(already\s+)?installed|already\s+initiali[sz]ed", re.IGNORECASE)
+NO_RESULT_RE = re.compile(r"\bno\s+(search\s+)?results?\b", re.IGNORECASE)
 
 
 class AccessTokenRejected(GatewayAccessDenied):
@@ -97,11 +104,13 @@ def read_gateway_reply(
             )
     header_code = normalise_result_code(header.get("responseCode")) if header.get("responseCode") else None
     reason = _text(header.get("debugMessage")) or _text(header.get("customerMessage"))
-    if header_code == NO_RESULT:
+    if header_code == NO_RESULT or (status == 400 and reason and NO_RESULT_RE.search(reason)):
         return Envelope(NO_RESULT, reason, None, None, retry_after)
     if status == 200 and header_code == SUCCESS:
         return Envelope(SUCCESS, reason, None, None, retry_after)
     if status == 400:
+        if header_code in RESULT_CODES:  # a classic result code in the header: read it as on the classic host
+            raise error_for_result(header_code, reason, endpoint=endpoint, retry_after=retry_after)
         raise _refusal(reason, endpoint)
     if status == 200:
         raise MalformedReply(
@@ -134,6 +143,8 @@ def _refusal(reason: str | None, endpoint: str) -> KraError:
         return KraServerFault(
             "KRA's API gateway had an internal error.", code="GW_FAULT", kra_message=reason, endpoint=endpoint
         )
+    if INSTALLED_RE.search(reason):
+        return AlreadyInitialised(code=REFUSED_CODE, kra_message=reason, endpoint=endpoint)
     if NOT_OUR_DEVICE_RE.search(reason):
         return DeviceNotRecognised(code=REFUSED_CODE, kra_message=reason, endpoint=endpoint)
     return RequestRejected(

@@ -9,14 +9,24 @@ from pathlib import Path
 
 from etims_desktop.kra.simulator.sale_document import STRICTNESS_LEVELS
 
-MODES = ("oscu", "vscu")
+MODES = (
+    "oscu",
+    "vscu",
+    "gateway",
+)  # gateway: OSCU behind KRA's API gateway (developer.go.ke), see gateway.py
+
+# The practice gateway app's credentials (the simulator accepts only these unless told otherwise).
+PRACTICE_CONSUMER_KEY = "practice-consumer-key"
+PRACTICE_CONSUMER_SECRET = "practice-consumer-secret"
+PRACTICE_APP_ID = "practice-apigee-app"
 
 
 @dataclass(frozen=True)
 class SimulatorConfig:
     """Settings fixed for a simulator's life. Latency, faults and upstream state change at run time."""
 
-    mode: str = "oscu"  # "oscu": KRA's OSCU API; "vscu": a shop's VSCU jar in front of a simulated KRA
+    mode: str = "oscu"  # "oscu": KRA's OSCU API; "vscu": a shop's VSCU jar in front of a simulated KRA;
+    # "gateway": KRA's OSCU API behind the developer.go.ke gateway (token, wrapped replies, aliases)
     host: str = "127.0.0.1"  # loopback only
     port: int = 0  # 0: a free port, chosen at start (and kept across go_offline/go_online)
     state_file: Path | None = None  # JSON snapshot (+ .journal) kept across restarts; None: memory only
@@ -35,6 +45,12 @@ class SimulatorConfig:
     vscu_duplicate_code: str = "994"  # VSCU answer to a reused invcNo (LINKD reports 899 on some jars)
     vscu_forward_interval: float = 0.1  # seconds between the VSCU's upstream rounds
     request_log_size: int = 100_000  # request_log keeps this many latest entries
+    # gateway mode
+    consumer_key: str = PRACTICE_CONSUMER_KEY
+    consumer_secret: str = PRACTICE_CONSUMER_SECRET
+    apigee_app_id: str = PRACTICE_APP_ID
+    token_lifetime: float = 3599.0  # seconds, as KRA's sandbox answers ("expires_in": "3599")
+    flaky_no_result: bool = True  # "no result" (001) alternates between HTTP 200 and HTTP 400, as seen
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -50,3 +66,7 @@ class SimulatorConfig:
     @property
     def vscu(self) -> bool:
         return self.mode == "vscu"
+
+    @property
+    def gateway(self) -> bool:
+        return self.mode == "gateway"
