@@ -116,7 +116,8 @@ class GatewayFront:
     def expire_tokens(self) -> None:
         """Every token issued so far stops working now (what expiry does after an hour)."""
         with self._lock:
-            self._tokens.clear()
+            now = self._clock()
+            self._tokens = {t: min(e, now) for t, e in self._tokens.items()}
 
     # -- after it -----------------------------------------------------------------------------------
     def wrap(self, answer: Answer) -> tuple[int, bytes]:
