@@ -76,7 +76,7 @@ def build_services(
     store = Store.open(paths.database, backup_dir=paths.backups)
     key_store = key_store or open_key_store(paths.root, allow_session_fallback=allow_session_keys)
     settings = settings or SyncSettings.load(paths.settings)
-    connections = Connections(key_store, http=http)
+    connections = Connections(key_store, http=http, gateway_production_url=settings.gateway_production_url)
     sync = SyncService(store, connections, settings)
     sales = SaleService(store, sync)
     return Services(

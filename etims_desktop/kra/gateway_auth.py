@@ -17,40 +17,20 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import httpx
 
+from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.kra.errors import ConnectFailed, GatewayAccessDenied
 from etims_desktop.kra.redaction import forget_secret, redact, register_secret
+
+__all__ = ["AccessTokens", "GatewayCredentials"]
 
 log = logging.getLogger("etims_desktop.kra")
 
 TOKEN_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
 DEFAULT_LIFETIME = 3599.0  # what KRA's sandbox answers; used when expires_in is missing or unreadable
 RENEW_MARGIN = 60.0  # renew this long before expiry (a tenth of the lifetime if that is shorter)
-
-
-@dataclass(frozen=True)
-class GatewayCredentials:
-    """What a shop's developer.go.ke app and KRA's integration approval give it. Lives in the keyring."""
-
-    consumer_key: str = field(repr=False)
-    consumer_secret: str = field(repr=False)
-    apigee_app_id: str
-    # KRA's integration token for this PIN + system name/version + device serial. Kept with the rest;
-    # no public source shows it on a call yet, so the client does not send it.
-    integration_token: str | None = field(default=None, repr=False)
-
-    def __post_init__(self) -> None:
-        for name in ("consumer_key", "consumer_secret", "apigee_app_id", "integration_token"):
-            value = getattr(self, name)
-            object.__setattr__(self, name, (value.strip() or None) if isinstance(value, str) else None)
-        if not (self.consumer_key and self.consumer_secret and self.apigee_app_id):
-            raise ValueError("consumer key, consumer secret and apigee app id are all required")
-        register_secret(self.consumer_key)
-        register_secret(self.consumer_secret)
-        register_secret(self.integration_token)
 
 
 class AccessTokens:

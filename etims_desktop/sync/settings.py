@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from etims_desktop.kra.environments import GATEWAY_PRODUCTION_BASE_URL
+
 
 @dataclass(frozen=True)
 class SyncSettings:
@@ -16,6 +18,9 @@ class SyncSettings:
     slow_down_seconds: float = 60.0  # pause after KRA answers 990 ("slow down")
     max_transport_failures: int = 3  # per device per run, before it stops and waits for the next run
     default_environment: str = "sandbox"
+    # KRA's API gateway in production: NOT confirmed by KRA yet (see kra/environments.py). Change it
+    # here (settings.json, "sync") if KRA gives you another address.
+    gateway_production_url: str = GATEWAY_PRODUCTION_BASE_URL
 
     @classmethod
     def load(cls, path: Path) -> SyncSettings:
