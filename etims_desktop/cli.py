@@ -54,8 +54,22 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--environment", choices=["sandbox", "production", "custom"], default=None)
     add.add_argument("--url", help="VSCU service or simulator address, e.g. http://localhost:8088")
     add.add_argument("--nested-paths", action="store_true", help="VSCU jar path style (/trnsSales/saveSales)")
+    add.add_argument(
+        "--connection",
+        choices=["classic", "gateway"],
+        default="classic",
+        help="OSCU: KRA's classic eTIMS API (default) or KRA's API gateway on developer.go.ke "
+        "(needs --consumer-key and --apigee-app-id; with --url, the gateway's .../etims-oscu/api/v1 address)",
+    )
+    _gateway_arguments(add, required=False)
     add.add_argument("--init", action="store_true", help="initialise with KRA right away")
     add.set_defaults(handler=_run(cmd_device_add))
+    gateway = device_cmds.add_parser(
+        "gateway", help="enter or replace a gateway device's developer.go.ke credentials (tested first)"
+    )
+    gateway.add_argument("device_id", type=int)
+    _gateway_arguments(gateway, required=True)
+    gateway.set_defaults(handler=_run(cmd_device_gateway))
     lst = device_cmds.add_parser("list", help="list devices")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=_run(cmd_device_list))
@@ -136,6 +150,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gateway_arguments(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--consumer-key", required=required, help="gateway: your developer.go.ke app's consumer key"
+    )
+    parser.add_argument("--apigee-app-id", required=required, help="gateway: your developer.go.ke app's id")
+    parser.add_argument(
+        "--secrets-stdin",
+        action="store_true",
+        help="gateway: read the consumer secret (line 1) and KRA's integration token (line 2) from stdin "
+        "instead of asking for them",
+    )
+
+
+def _gateway_credentials(args):
+    """The gateway credentials from the arguments; the secret and integration token from stdin or a prompt."""
+    from etims_desktop.domain.gateway_credentials import GatewayCredentials
+
+    if args.secrets_stdin:
+        secret = sys.stdin.readline().strip()
+        token = sys.stdin.readline().strip()
+    else:
+        secret = getpass.getpass("Consumer secret (not shown): ")
+        token = getpass.getpass("KRA integration token (not shown; Enter if you have none yet): ")
+    return GatewayCredentials(args.consumer_key, secret, args.apigee_app_id, token or None)
+
+
 def _run(command):
     """Wrap an async command: build the services for --data-dir, run, close, map errors to exit 3."""
 
@@ -180,6 +220,10 @@ async def cmd_device_add(services, args) -> int:
     from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
 
     environment = args.environment or ("custom" if args.url else services.settings.default_environment)
+    if args.connection == "gateway":
+        style = EndpointStyle.GATEWAY
+    else:
+        style = EndpointStyle.NESTED if args.nested_paths else EndpointStyle.FLAT
     device = Device(
         id=None,
         name=args.name,
@@ -189,9 +233,19 @@ async def cmd_device_add(services, args) -> int:
         serial=args.serial,
         environment=Environment(environment),
         base_url=args.url,
-        endpoint_style=EndpointStyle.NESTED if args.nested_paths else EndpointStyle.FLAT,
+        endpoint_style=style,
     )
+    credentials = None
+    if device.via_gateway:
+        if not (args.consumer_key and args.apigee_app_id):
+            print("error: --connection gateway needs --consumer-key and --apigee-app-id.", file=sys.stderr)
+            return EXIT_ERROR
+        credentials = _gateway_credentials(args)
+        seconds = await services.devices.test_connection(device, credentials)  # nothing is saved if it fails
+        print(f"KRA's API gateway accepted the consumer key and secret ({seconds * 1000:.0f} ms).")
     device = await services.devices.add_device(device)
+    if credentials is not None:
+        await services.devices.set_gateway_credentials(device.id, credentials, test=False)
     print(f"Added device {device.id}: {device.name} ({device.type.value}, {device.type.sync_method}).")
     if args.init:
         device = await services.devices.initialise(device.id)
@@ -260,6 +314,12 @@ async def cmd_device_key(services, args) -> int:
     device = await services.devices.enter_existing_key(args.device_id, key, args.scu_id, args.mrc_no)
     status = await services.store.get_status(device.id)
     print(f"Key saved in the keyring for {device.name}. KRA status: {status.plain or status.kind.label}.")
+    return EXIT_OK
+
+
+async def cmd_device_gateway(services, args) -> int:
+    device = await services.devices.set_gateway_credentials(args.device_id, _gateway_credentials(args))
+    print(f"Gateway credentials tested and saved in the keyring for {device.name}.")
     return EXIT_OK
 
 
