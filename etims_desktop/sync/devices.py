@@ -40,7 +40,8 @@ class DeviceService:
         """Ask KRA for the CMC key (issued once), keep it in the keyring, the SCU id in the store."""
         device = await self.store.get_device(device_id)
         # The key is issued only once: make sure we can keep it before asking for it.
-        if device.initialised or await self.connections.has_key(device):
+        # On the gateway a device KRA knows as installed (we have its SCU id) is not initialised either.
+        if (device.via_gateway and device.initialised) or await self.connections.has_key(device):
             raise DeviceSetupError(
                 f"{device.name} is already initialised: it has its CMC key on this computer. Initialising "
                 "it again would not give a new key, and on KRA's API gateway it can break the device.",

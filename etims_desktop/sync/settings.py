@@ -21,6 +21,9 @@ class SyncSettings:
     # KRA's API gateway in production: NOT confirmed by KRA yet (see kra/environments.py). Change it
     # here (settings.json, "sync") if KRA gives you another address.
     gateway_production_url: str = GATEWAY_PRODUCTION_BASE_URL
+    # Practice mode's OSCU: "classic" (KRA's classic eTIMS API) or "gateway" (the developer.go.ke
+    # gateway). The environment variable ETIMS_PRACTICE_CONNECTION overrides it.
+    practice_connection: str = "classic"
 
     @classmethod
     def load(cls, path: Path) -> SyncSettings:
