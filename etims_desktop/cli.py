@@ -272,6 +272,7 @@ async def _board(services) -> list[dict]:
                 "branch": device.branch_id,
                 "serial": device.serial,
                 "environment": device.environment.value,
+                "connection": "gateway" if device.via_gateway else "classic",
                 "practice": device.practice,
                 "initialised": device.initialised,
                 "scu_id": device.scu_id,

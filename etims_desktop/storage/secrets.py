@@ -109,6 +109,10 @@ class KeyMissing(KeyStoreError):
     """No key is stored for this device."""
 
 
+class GatewayCredentialsMissing(KeyMissing):
+    """A device on KRA's API gateway has no consumer key/secret (or app id) stored."""
+
+
 class BackupFileInvalid(KeyStoreError):
     """The file is not a key backup this version can read."""
 
@@ -312,7 +316,7 @@ class KeyStore:
                 for name in GATEWAY_FIELDS
             }
         if not (values["consumer_key"] and values["consumer_secret"] and values["apigee_app_id"]):
-            raise KeyMissing(
+            raise GatewayCredentialsMissing(
                 f"There are no KRA gateway credentials (consumer key and secret) for {device.name} on this computer.",
                 "Enter them from your app on developer.go.ke: 'etims-desktop device gateway "
                 f"{device.id}', or remove the device and add it again.",

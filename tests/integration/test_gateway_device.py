@@ -134,3 +134,21 @@ def test_importing_an_existing_key_and_scu_id(tmp_path, key_store, gateway, run)
 
     run(scenario())
     assert "selectInitOsdcInfo" not in [r.endpoint for r in gateway.request_log]
+
+
+def test_missing_gateway_credentials_show_as_a_plain_device_status(tmp_path, key_store, gateway, run):
+    cmc_key = gateway.preinitialise(PIN, "00", "GW1")
+    scu_id = next(d.scu_id for d in gateway.approved_devices())
+
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.services.devices.add_device(gateway_device(gateway))
+            device = await shop.services.devices.enter_existing_key(device.id, cmc_key, scu_id)
+            status = await shop.services.store.get_status(device.id)
+            assert status.kind is StatusKind.KEY_REJECTED
+            assert "gateway credentials" in status.plain and "developer.go.ke" in status.next_step
+        finally:
+            await shop.services.aclose()
+
+    run(scenario())
