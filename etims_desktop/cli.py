@@ -142,6 +142,24 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=_run(cmd_history))
 
+    golive = commands.add_parser(
+        "golive",
+        help="run KRA's certification flow against the sandbox or a simulator and write the evidence",
+        description="Initialise (or verify), code lists, item classes, branches, notices, taxpayer lookup, "
+        "an item, a sale and a credit note, an invoice lookup: pass/fail per step, with every request and "
+        "reply (secrets masked). Never against a production device.",
+    )
+    golive.add_argument("--device", type=int, required=True)
+    golive.add_argument("--json", action="store_true", help="print the whole evidence report as JSON")
+    golive.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="write the JSON report here (default: DATA_DIR/golive/...)",
+    )
+    golive.add_argument("--pdf", type=Path, metavar="FILE", help="also write the report as a PDF")
+    golive.set_defaults(handler=_run(cmd_golive, recorded=True))
+
     from etims_desktop import selftest
     from etims_desktop.kra.simulator import cli as simulator_cli
 
@@ -176,8 +194,10 @@ def _gateway_credentials(args):
     return GatewayCredentials(args.consumer_key, secret, args.apigee_app_id, token or None)
 
 
-def _run(command):
-    """Wrap an async command: build the services for --data-dir, run, close, map errors to exit 3."""
+def _run(command, *, recorded: bool = False):
+    """Wrap an async command: build the services for --data-dir, run, close, map errors to exit 3.
+
+    `recorded`: the services' HTTP client keeps every exchange (args.recorder), for evidence reports."""
 
     def handler(args: argparse.Namespace) -> int:
         from etims_desktop.bootstrap import build_services, setup_logging
@@ -194,7 +214,18 @@ def _run(command):
                 key_store = open_key_store(paths.root, allow_session_fallback=False, password=password)
             except KeyStoreError as exc:  # commands that need no key still run; the others say why
                 key_store = UnavailableKeyStore(exc)
-            services = build_services(paths, key_store=key_store, allow_session_keys=False)
+            http = None
+            if recorded:
+                from etims_desktop.kra.client import DEFAULT_LIMITS, make_http_client, tls_context
+                from etims_desktop.kra.recording import RecordingTransport
+                from etims_desktop.kra.transport import AiohttpTransport
+
+                args.recorder = RecordingTransport(
+                    AiohttpTransport(verify=tls_context(), limits=DEFAULT_LIMITS)
+                )
+                http = make_http_client(transport=args.recorder)
+            args.paths = paths
+            services = build_services(paths, key_store=key_store, http=http, allow_session_keys=False)
             try:
                 return await command(services, args)
             finally:
@@ -322,6 +353,32 @@ async def cmd_device_gateway(services, args) -> int:
     device = await services.devices.set_gateway_credentials(args.device_id, _gateway_credentials(args))
     print(f"Gateway credentials tested and saved in the keyring for {device.name}.")
     return EXIT_OK
+
+
+async def cmd_golive(services, args) -> int:
+    from datetime import UTC, datetime
+
+    from etims_desktop.sync.golive import GoLiveCheck
+
+    report = await GoLiveCheck(services, args.recorder).run(args.device)
+    path = (
+        args.report
+        or args.paths.root / "golive" / f"golive-device{args.device}-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(report.to_json(), encoding="utf-8")
+    if args.pdf:
+        from etims_desktop.golive_pdf import write_pdf
+
+        write_pdf(report, args.pdf)
+    if args.json:
+        print(report.to_json())
+    else:
+        for step in report.steps:
+            print(f"{'PASS' if step.passed else 'FAIL'}  {step.name}: {step.detail}")
+        verdict = "all steps passed" if report.passed else "some steps failed"
+        print(f"Go-Live check {verdict}. Evidence: {path}" + (f" and {args.pdf}" if args.pdf else ""))
+    return EXIT_OK if report.passed else EXIT_NEEDS_FIX
 
 
 async def cmd_device_remove(services, args) -> int:
