@@ -163,7 +163,7 @@ class GoLiveCheck:
         result = await getattr(state["client"], method)(None)
         if not result.items and not empty_ok:
             raise StepFailed(f"KRA sent no {what}.")
-        return f"{len(result.items)} {what} received."
+        return f"Received from KRA: {what}, {len(result.items)}."
 
     async def _taxpayer(self, state: dict) -> str:
         device = state["device"]
