@@ -350,14 +350,16 @@ def error_for_result(
 # --- the text of a refusal -> error (the gateway gives the reason only as text) -----------------------
 
 SEQUENCE_RE = re.compile(r"invalid\s+invcNo\s+sequence\D*?expected\D*?(\d+)\D+?found\D*?(\d+)", re.IGNORECASE)
-DUPLICATE_RE = re.compile(r"already\s+exists?|duplicate", re.IGNORECASE)
+DUPLICATE_RE = re.compile(r"already\s+exists?\b", re.IGNORECASE)
+# Only a sale's "already exists" means "the earlier send arrived" (an item's would not be a sale).
+DUPLICATE_ENDPOINTS = frozenset({None, "saveTrnsSalesOsdc"})
 
 
 def error_for_message(code: str, kra_message: str | None, *, endpoint: str | None = None) -> KraError | None:
     """The typed error a refusal's own words call for, or None when they name nothing special.
 
     "Invalid invcNo sequence, expected: 12 but found: 13" -> SequenceOutOfStep(expected=12, found=13);
-    "... already exists" -> AlreadyRecorded (the earlier send arrived: fetch its signature).
+    a sale's "... already exists" -> AlreadyRecorded (the earlier send arrived: fetch its signature).
     """
     message = (kra_message or "").strip()
     match = SEQUENCE_RE.search(message)
@@ -371,7 +373,7 @@ def error_for_message(code: str, kra_message: str | None, *, endpoint: str | Non
             expected=expected,
             found=found,
         )
-    if DUPLICATE_RE.search(message):
+    if DUPLICATE_RE.search(message) and endpoint in DUPLICATE_ENDPOINTS:
         return AlreadyRecorded(
             "KRA already has a record with this number.",
             None,

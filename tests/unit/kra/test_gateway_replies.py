@@ -19,8 +19,8 @@ def result(code="000", data=None, msg="Successful ") -> dict:
     return {"resultCd": code, "resultMsg": msg, "resultDt": "20260415153039", "data": data}
 
 
-def read(status: int, content: bytes):
-    return read_gateway_reply(status, content, endpoint="sendSalesTransaction")
+def read(status: int, content: bytes, endpoint: str = "saveTrnsSalesOsdc"):
+    return read_gateway_reply(status, content, endpoint=endpoint)
 
 
 def refusal(debug: str) -> bytes:
@@ -70,6 +70,20 @@ def test_other_refusals_carry_kras_reason(debug):
 def test_already_exists_is_already_recorded():
     with pytest.raises(errors.AlreadyRecorded):
         read(400, refusal("Invoice number 7 already exists "))
+
+
+def test_already_exists_on_another_call_is_a_plain_refusal():
+    with pytest.raises(errors.RequestRejected):
+        read(400, refusal("Item KE2NTU0000001 already exists"), endpoint="saveItem")
+
+
+def test_the_classic_host_recognises_the_same_words():
+    err = errors.error_for_result(
+        "910", "Invalid invcNo sequence, expected: 3 but found: 5", endpoint="saveTrnsSalesOsdc"
+    )
+    assert isinstance(err, errors.SequenceOutOfStep) and (err.expected, err.found) == (3, 5)
+    plain = errors.error_for_result("910", "itemCd does not exist", endpoint="saveTrnsSalesOsdc")
+    assert type(plain) is errors.RequestRejected
 
 
 def test_a_known_result_code_in_the_header_is_honoured():

@@ -151,3 +151,28 @@ def test_reinitialising_an_installed_device_breaks_its_key(sim, gw):
     )
     broken = post(gw, "selectCodeList", {"lastReqDt": "20180101000000"})
     assert broken.status_code == 400 and "valid device" in broken.json()["responseHeader"]["debugMessage"]
+
+
+def test_command_runs_the_gateway_mode():
+    import signal
+
+    from .test_cli import launch
+
+    proc, url, lines = launch(
+        "--mode", "gateway", "--approve", f"{PIN}/{BRANCH}/{SERIAL}", "--token-lifetime", "60"
+    )
+    try:
+        assert "developer.go.ke gateway" in lines[0]
+        assert f"  endpoints under {url}{PREFIX}/" in lines
+        assert any(line.startswith(f"  access tokens from {url}/v1/token/generate") for line in lines)
+        with http_client() as http:
+            reply = http.get(
+                f"{url}/v1/token/generate",
+                params={"grant_type": "client_credentials"},
+                auth=("practice-consumer-key", "practice-consumer-secret"),
+            )
+        assert reply.json()["expires_in"] == "60"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
+    assert proc.returncode == 0
