@@ -55,6 +55,7 @@ from etims_desktop.kra.errors import (
     OutcomeUnknown,
     error_for_result,
     normalise_result_code,
+    sale_refusal,
 )
 from etims_desktop.kra.gateway_auth import AccessTokens
 from etims_desktop.kra.gateway_replies import AccessTokenRejected, read_gateway_reply
@@ -307,13 +308,14 @@ class KraClient:
         raise self._result_error(envelope, endpoint)
 
     def _result_error(self, envelope: Envelope, endpoint: Endpoint, info: Any = None) -> KraError:
-        return error_for_result(
+        error = error_for_result(
             envelope.code,
             self._scrub(envelope.message),
             endpoint=endpoint.value,
             retry_after=envelope.retry_after,
             info=info,
         )
+        return sale_refusal(error) if endpoint is Endpoint.SAVE_SALE else error
 
     def _parse(self, model: type[M], row: Any, endpoint: Endpoint) -> M:
         try:

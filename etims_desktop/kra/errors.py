@@ -6,8 +6,8 @@ NO_KEY), `.plain` (a sentence a shop owner understands), `.next_step` (what to d
 
     KraError
     |-- BusinessRejection      the request itself is wrong: fix the sale/item (910-913, 921?, 834, 500)
-    |   `-- RequestRejected    (also the gateway's HTTP 400 refusals, with KRA's debugMessage)
-    |       `-- SequenceOutOfStep  "Invalid invcNo sequence, expected: N but found: M" (.expected, .found)
+    |   |-- RequestRejected
+    |   `-- SequenceOutOfStep  a strict host refused the sale's invcNo and named the one it expected
     |-- Duplicate              KRA already has it: fetch its signature (994, 921)
     |   `-- AlreadyRecorded
     |-- CredentialError        the device or its key is not accepted (900-903, 905)
@@ -80,15 +80,14 @@ class RequestRejected(BusinessRejection):
     default_next_step = "Correct what KRA names, then send it again."
 
 
-class SequenceOutOfStep(RequestRejected):
-    """KRA expects another invcNo next ("Invalid invcNo sequence, expected: 12 but found: 13").
+class SequenceOutOfStep(BusinessRejection):
+    """KRA enforces the invoice sequence and refused our number: `expected` is the number KRA wanted,
+    `found` the one we sent. expected == found + 1 means KRA already has `found` (see sale_refusal)."""
 
-    `expected` is the number KRA wants now, `found` the one that was sent. Nothing was signed."""
-
-    default_code = "SEQUENCE"
+    default_plain = "KRA expected a different invoice number."
+    default_next_step = "Nothing to do: the app checks with KRA which numbers it has before sending again."
 
     def __init__(self, *args: Any, expected: int, found: int, **kwargs: Any) -> None:
-        kwargs.setdefault("code", self.default_code)
         super().__init__(*args, **kwargs)
         self.expected = expected
         self.found = found
@@ -305,10 +304,6 @@ RESULT_CODES: dict[str, tuple[type[KraError], str | None, str | None]] = {
 }
 
 
-# Codes whose message may name a more precise cause (a number out of step, a duplicate).
-MESSAGE_CLASSIFIED_CODES = frozenset({"910", "500"})
-
-
 def normalise_result_code(raw: Any) -> str:
     """KRA's resultCd as a canonical string: success variants -> 000, 1/01 -> 001, digits zero-padded."""
     code = str(raw).strip().upper()
@@ -327,10 +322,6 @@ def error_for_result(
     info: Any = None,
 ) -> KraError:
     """The typed error for a (normalised) non-success, non-empty result code."""
-    if code in MESSAGE_CLASSIFIED_CODES:
-        special = error_for_message(code, kra_message, endpoint=endpoint)
-        if special is not None:
-            return special
     cls, plain, next_step = RESULT_CODES.get(code, (UnexpectedResult, None, None))
     message = (kra_message or "").strip()
     if plain and "{message}" in plain:
@@ -347,38 +338,36 @@ def error_for_result(
     return cls(plain, next_step, **kwargs)
 
 
-# --- the text of a refusal -> error (the gateway gives the reason only as text) -----------------------
+# --- what a host means by a sale refusal's words --------------------------------------------------------
 
-SEQUENCE_RE = re.compile(r"invalid\s+invcNo\s+sequence\D*?expected\D*?(\d+)\D+?found\D*?(\d+)", re.IGNORECASE)
-DUPLICATE_RE = re.compile(r"already\s+exists?\b", re.IGNORECASE)
-# Only a sale's "already exists" means "the earlier send arrived" (an item's would not be a sale).
-DUPLICATE_ENDPOINTS = frozenset({None, "saveTrnsSalesOsdc"})
+# Hosts word a resent number they already hold differently: 994/921, or a 910 "already exists", or a
+# strict-sequence "expected: N+1 but found: N" (KRA's 2026 gateway), or our simulator's own wording.
+_SEQUENCE = re.compile(r"expected:?\s*(\d+),?\s*but\s+found:?\s*(\d+)", re.IGNORECASE)
+_OUT_OF_SEQUENCE = re.compile(r"invcNo\s+(\d+)\s+is out of sequence.*?\bis\s+(\d+)", re.IGNORECASE)
+_ALREADY = re.compile(r"already\s+(exists?|received|recorded|registered)|\bduplicate\b", re.IGNORECASE)
 
 
-def error_for_message(code: str, kra_message: str | None, *, endpoint: str | None = None) -> KraError | None:
-    """The typed error a refusal's own words call for, or None when they name nothing special.
-
-    "Invalid invcNo sequence, expected: 12 but found: 13" -> SequenceOutOfStep(expected=12, found=13);
-    a sale's "... already exists" -> AlreadyRecorded (the earlier send arrived: fetch its signature).
-    """
-    message = (kra_message or "").strip()
-    match = SEQUENCE_RE.search(message)
-    if match:
-        expected, found = int(match.group(1)), int(match.group(2))
+def sale_refusal(error: KraError) -> KraError:
+    """A sale's refusal as what it means: a BusinessRejection whose words say the number is already held
+    becomes AlreadyRecorded; one naming the expected number becomes SequenceOutOfStep (or AlreadyRecorded
+    when KRA expects the number after ours: it has ours). Anything else is returned unchanged."""
+    if not isinstance(error, BusinessRejection) or isinstance(error, SequenceOutOfStep):
+        return error
+    message = error.kra_message or ""
+    kwargs = {"code": error.code, "kra_message": error.kra_message, "endpoint": error.endpoint}
+    expected = found = None
+    if match := _SEQUENCE.search(message):
+        expected, found = int(match[1]), int(match[2])
+    elif match := _OUT_OF_SEQUENCE.search(message):
+        found, expected = int(match[1]), int(match[2])
+    if expected is not None and found is not None:
+        if expected == found + 1:
+            return AlreadyRecorded(
+                f"KRA already has invoice number {found}: it expects {expected} next.", **kwargs
+            )
         return SequenceOutOfStep(
-            f"KRA expects invoice number {expected} next, but this sale was sent as number {found}.",
-            "The sale was not signed. Its number has to be brought back in step with KRA's before it is sent again.",
-            kra_message=message,
-            endpoint=endpoint,
-            expected=expected,
-            found=found,
+            f"KRA expected invoice number {expected}, not {found}.", expected=expected, found=found, **kwargs
         )
-    if DUPLICATE_RE.search(message) and endpoint in DUPLICATE_ENDPOINTS:
-        return AlreadyRecorded(
-            "KRA already has a record with this number.",
-            None,
-            code=code,
-            kra_message=message,
-            endpoint=endpoint,
-        )
-    return None
+    if _ALREADY.search(message):
+        return AlreadyRecorded(f"KRA already has this sale ({message.strip()}).", **kwargs)
+    return error

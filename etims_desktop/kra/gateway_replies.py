@@ -12,10 +12,10 @@ The gateway wraps KRA's envelope and moves some answers into HTTP statuses (inte
 so:  success / 001 (any status)  -> Envelope, as a classic reply;
      a resultCd other than those -> Envelope: the client raises the same error as for the classic host;
      400 without a body          -> a classic resultCd in responseCode is read as such; else KRA's words
-                                    decide: SequenceOutOfStep, AlreadyRecorded, AlreadyInitialised,
-                                    DeviceNotRecognised, "no result" (empty), KraServerFault for a Java
-                                    exception (the sandbox wraps its crashes in 400s), else
-                                    RequestRejected carrying KRA's words;
+                                    decide: "no result" (empty), KraServerFault for a Java exception (the
+                                    sandbox wraps its crashes in 400s), AlreadyInitialised,
+                                    DeviceNotRecognised, else RequestRejected carrying KRA's words - for a
+                                    sale through errors.sale_refusal (SequenceOutOfStep, AlreadyRecorded);
      401                         -> AccessTokenRejected;  500 + fault -> UnknownEndpoint;
      anything else               -> BadHttpStatus / MalformedReply, as for the classic host.
 A plain, unwrapped classic envelope is read as it is. Messages lose their trailing spaces.
@@ -43,13 +43,14 @@ from etims_desktop.kra.errors import (
     RequestRejected,
     SlowDown,
     UnknownEndpoint,
-    error_for_message,
     error_for_result,
     normalise_result_code,
+    sale_refusal,
 )
 from etims_desktop.kra.redaction import redact
 
 WHERE = "KRA's API gateway"
+SALE_ENDPOINT = "saveTrnsSalesOsdc"  # Endpoint.SAVE_SALE's value: the client passes endpoint.value
 REFUSED_CODE = "REFUSED"  # pseudo code of a 400 refusal that names no resultCd
 SERVER_CRASH_RE = re.compile(r"[A-Za-z]+Exception\b")  # a Java exception name, e.g. NullPointerException
 NOT_OUR_DEVICE_RE = re.compile(r"cmc\s*key|not\s+(a\s+)?valid\s+device", re.IGNORECASE)
@@ -110,7 +111,8 @@ def read_gateway_reply(
         return Envelope(SUCCESS, reason, None, None, retry_after)
     if status == 400:
         if header_code in RESULT_CODES:  # a classic result code in the header: read it as on the classic host
-            raise error_for_result(header_code, reason, endpoint=endpoint, retry_after=retry_after)
+            error = error_for_result(header_code, reason, endpoint=endpoint, retry_after=retry_after)
+            raise sale_refusal(error) if endpoint == SALE_ENDPOINT else error
         raise _refusal(reason, endpoint)
     if status == 200:
         raise MalformedReply(
@@ -136,9 +138,6 @@ def _refusal(reason: str | None, endpoint: str) -> KraError:
             code=REFUSED_CODE,
             endpoint=endpoint,
         )
-    special = error_for_message(REFUSED_CODE, reason, endpoint=endpoint)
-    if special is not None:
-        return special
     if SERVER_CRASH_RE.search(reason):  # e.g. "java.lang.NullPointerException": KRA's fault, not ours
         return KraServerFault(
             "KRA's API gateway had an internal error.", code="GW_FAULT", kra_message=reason, endpoint=endpoint
@@ -147,13 +146,15 @@ def _refusal(reason: str | None, endpoint: str) -> KraError:
         return AlreadyInitialised(code=REFUSED_CODE, kra_message=reason, endpoint=endpoint)
     if NOT_OUR_DEVICE_RE.search(reason):
         return DeviceNotRecognised(code=REFUSED_CODE, kra_message=reason, endpoint=endpoint)
-    return RequestRejected(
+    error = RequestRejected(
         f"KRA refused it: {reason}",
         "Correct what KRA names, then send it again.",
         code=REFUSED_CODE,
         kra_message=reason,
         endpoint=endpoint,
     )
+    # A sale's refusal may mean "already have it" or "numbers out of step" (errors.sale_refusal).
+    return sale_refusal(error) if endpoint == SALE_ENDPOINT else error
 
 
 def _fault_error(status: int, fault: dict, endpoint: str, retry_after: float | None) -> KraError:

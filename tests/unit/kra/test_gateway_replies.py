@@ -52,7 +52,14 @@ def test_sequence_refusal_becomes_sequence_out_of_step():
         read(400, refusal("Invalid invcNo sequence, expected: 12 but found: 13"))
     err = caught.value
     assert (err.expected, err.found) == (12, 13)
-    assert isinstance(err, errors.BusinessRejection) and err.code == "SEQUENCE"
+    assert isinstance(err, errors.BusinessRejection)
+    assert err.kra_message == "Invalid invcNo sequence, expected: 12 but found: 13"
+
+
+def test_expected_the_next_number_means_kra_has_ours():
+    """'expected: 13 but found: 12': KRA already holds 12 (errors.sale_refusal's rule)."""
+    with pytest.raises(errors.AlreadyRecorded):
+        read(400, refusal("Invalid invcNo sequence, expected: 13 but found: 12"))
 
 
 @pytest.mark.parametrize(
@@ -77,13 +84,10 @@ def test_already_exists_on_another_call_is_a_plain_refusal():
         read(400, refusal("Item KE2NTU0000001 already exists"), endpoint="saveItem")
 
 
-def test_the_classic_host_recognises_the_same_words():
-    err = errors.error_for_result(
-        "910", "Invalid invcNo sequence, expected: 3 but found: 5", endpoint="saveTrnsSalesOsdc"
-    )
-    assert isinstance(err, errors.SequenceOutOfStep) and (err.expected, err.found) == (3, 5)
-    plain = errors.error_for_result("910", "itemCd does not exist", endpoint="saveTrnsSalesOsdc")
-    assert type(plain) is errors.RequestRejected
+def test_a_sale_code_in_the_header_with_sequence_words_is_out_of_step():
+    with pytest.raises(errors.SequenceOutOfStep) as caught:
+        read(400, wrapped(None, debug="Invalid invcNo sequence, expected: 3 but found: 5", code="910"))
+    assert (caught.value.expected, caught.value.found) == (3, 5)
 
 
 def test_a_known_result_code_in_the_header_is_honoured():
