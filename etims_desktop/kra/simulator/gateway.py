@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 import secrets
 import threading
 import time
@@ -29,6 +30,11 @@ from etims_desktop.kra.simulator.routes import TOKEN_PATH, Route
 from etims_desktop.kra.simulator.service import Answer
 from etims_desktop.kra.simulator.wire import MESSAGES, dumps, kra_datetime, now_utc
 
+# The classic service's words -> the gateway's (as integration logs show them).
+OUT_OF_SEQUENCE = re.compile(
+    r"invcNo (\d+) is out of sequence: the next invoice number of this branch is (\d+)"
+)
+ALREADY_RECEIVED = re.compile(r"invcNo (\d+) was already received")
 SERVER_SIDE = frozenset({"894", "991", "992", "993", "995", "999"})  # KRA's own failures: HTTP 500
 
 
@@ -41,6 +47,15 @@ class Reply:
 
 def fault(faultstring: str, errorcode: str) -> bytes:
     return dumps({"fault": {"faultstring": faultstring, "detail": {"errorcode": errorcode}}})
+
+
+def gateway_words(message: str) -> str:
+    """A refusal as the gateway words it: "Invalid invcNo sequence, expected: 12 but found: 13"."""
+    if match := OUT_OF_SEQUENCE.search(message):
+        return f"Invalid invcNo sequence, expected: {match[2]} but found: {match[1]}"
+    if match := ALREADY_RECEIVED.search(message):
+        return f"Sales invoice with invcNo {match[1]} already exists"
+    return message
 
 
 class GatewayFront:
@@ -138,6 +153,6 @@ class GatewayFront:
         header |= {
             "responseCode": str(status),
             "customerMessage": "Request failed ",
-            "debugMessage": answer.debug or message,
+            "debugMessage": answer.debug or gateway_words(message),
         }
         return status, dumps({"responseHeader": header, "responseBody": None})

@@ -377,16 +377,13 @@ class EtimsService:
             self._gateway_sale_rules(doc)
         if doc.invc_no in branch.sales:
             raise Rejection(
-                cfg.vscu_duplicate_code if self.vscu else "994",
-                f"invcNo {doc.invc_no} was already received",
-                debug=f"Sales invoice with invcNo {doc.invc_no} already exists",
+                cfg.vscu_duplicate_code if self.vscu else "994", f"invcNo {doc.invc_no} was already received"
             )
         if cfg.require_sequence and doc.invc_no != branch.last_invc_no + 1:
-            expected = branch.last_invc_no + 1
             raise Rejection(
                 "910",
-                f"invcNo {doc.invc_no} is out of sequence: the next invoice number of this branch is {expected}",
-                debug=f"Invalid invcNo sequence, expected: {expected} but found: {doc.invc_no}",
+                f"invcNo {doc.invc_no} is out of sequence: the next invoice number of this branch is "
+                f"{branch.last_invc_no + 1}",
             )
         for line in doc.lines:
             self._require_item(call.tin, line.item_code, f"{line.path}.itemCd")
@@ -433,23 +430,6 @@ class EtimsService:
             "rcptSign": rcpt_sign,
             "sdcDateTime": sdc_text,
         }
-
-    @staticmethod
-    def _gateway_sale_rules(doc: SaleDocument) -> None:
-        """What the gateway refuses on top of the classic checks (integration logs, 2026)."""
-        if doc.total <= 0:
-            raise Rejection(
-                "910", "totAmt must be more than zero", debug="Invalid totAmt: zero amounts are not allowed"
-            )
-        for n, line in enumerate(doc.lines, start=1):
-            if line.pkg < 1:
-                raise Rejection(
-                    "910", f"{line.path}.pkg must be at least 1", debug=f"Invalid pkg on item: {n}"
-                )
-            if line.total <= 0:
-                raise Rejection(
-                    "910", f"{line.path}.totAmt must be more than zero", debug=f"Invalid totAmt on item: {n}"
-                )
 
     def _check_credit_note(
         self, doc: SaleDocument, sales: dict[int, SaleRecord], credited: dict[int, dict[str, Decimal]]
@@ -599,7 +579,24 @@ class EtimsService:
 
     _selectImportItemList = _selectTrnsPurchaseSalesList = _selectStockMoveList = _empty_since
 
-    # -- calls only the gateway has ------------------------------------------------------------------
+    # -- the gateway's own rules and calls ------------------------------------------------------------
+    @staticmethod
+    def _gateway_sale_rules(doc: SaleDocument) -> None:
+        """What the gateway refuses on top of the classic checks (integration logs, 2026)."""
+        if doc.total <= 0:
+            raise Rejection(
+                "910", "totAmt must be more than zero", debug="Invalid totAmt: zero amounts are not allowed"
+            )
+        for n, line in enumerate(doc.lines, start=1):
+            if line.pkg < 1:
+                raise Rejection(
+                    "910", f"{line.path}.pkg must be at least 1", debug=f"Invalid pkg on item: {n}"
+                )
+            if line.total <= 0:
+                raise Rejection(
+                    "910", f"{line.path}.totAmt must be more than zero", debug=f"Invalid totAmt on item: {n}"
+                )
+
     def _selectTaxPayerInfo(self, call: Call) -> dict:
         device = next(d for d in self.state.devices_of_branch(call.tin, call.bhf_id) if d.initialised)
         info = self._branch_info(device)
