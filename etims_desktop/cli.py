@@ -132,16 +132,6 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=_run(cmd_sync))
 
-    status = commands.add_parser("status", help="every device's status and pending sales")
-    status.add_argument("--json", action="store_true")
-    status.set_defaults(handler=_run(cmd_status))
-
-    history = commands.add_parser("history", help="past sync runs")
-    history.add_argument("--device", type=int)
-    history.add_argument("--limit", type=int, default=20)
-    history.add_argument("--json", action="store_true")
-    history.set_defaults(handler=_run(cmd_history))
-
     golive = commands.add_parser(
         "golive",
         help="run KRA's certification flow against the sandbox or a simulator and write the evidence",
@@ -159,6 +149,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     golive.add_argument("--pdf", type=Path, metavar="FILE", help="also write the report as a PDF")
     golive.set_defaults(handler=_run(cmd_golive, recorded=True))
+
+    status = commands.add_parser("status", help="every device's status and pending sales")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=_run(cmd_status))
+
+    history = commands.add_parser("history", help="past sync runs")
+    history.add_argument("--device", type=int)
+    history.add_argument("--limit", type=int, default=20)
+    history.add_argument("--json", action="store_true")
+    history.set_defaults(handler=_run(cmd_history))
 
     from etims_desktop import selftest
     from etims_desktop.kra.simulator import cli as simulator_cli
