@@ -454,14 +454,22 @@ async def cmd_keys_export(services, args) -> int:
     password = _password(args, confirm=True)
     devices = [d for d in await services.store.list_devices() if not d.practice]
     written = await asyncio.to_thread(services.key_store.export_keys, devices, args.file, password)
-    print(f"Wrote {len(written)} CMC key(s) to {args.file}, encrypted with your password. Keep both safe.")
+    print(f"Wrote {_key_count(written)} to {args.file}, encrypted with your password. Keep both safe.")
     return EXIT_OK
+
+
+def _key_count(entries: list[tuple[str, str]]) -> str:
+    """ "2 CMC key(s)", plus the gateway credentials that travel with them (entries .../gateway/<field>)."""
+    gateway = {user.split("/gateway/")[0] for user, _ in entries if "/gateway/" in user}
+    keys = sum(1 for user, _ in entries if "/gateway/" not in user)
+    text = f"{keys} CMC key(s)"
+    return text + (f" and the KRA gateway credentials of {len(gateway)} device(s)" if gateway else "")
 
 
 async def cmd_keys_import(services, args) -> int:
     password = _password(args, confirm=False)
     imported = await asyncio.to_thread(services.key_store.import_keys, args.file, password)
-    print(f"Imported {len(imported)} CMC key(s) into {services.key_store.backend_name}.")
+    print(f"Imported {_key_count(imported)} into {services.key_store.backend_name}.")
     return EXIT_OK
 
 

@@ -45,3 +45,27 @@ def test_cli_refuses_wrong_gateway_credentials_and_saves_nothing(tmp_path, gatew
     assert added.returncode == 3
     assert "consumer key and secret" in added.stderr
     assert json.loads(cli(tmp_path, "device", "list", "--json").stdout) == []
+
+
+def test_cli_replaces_gateway_credentials_only_when_kra_accepts_them(tmp_path, gateway):
+    gateway.approve(PIN, "00", "CLI-G1", "OSCU")
+    key, secret, app_id = gateway.gateway_credentials
+    assert add_gateway_till(tmp_path, gateway, secret, "--init").returncode == 0
+
+    def replace(new_secret: str):
+        return cli(
+            tmp_path, "device", "gateway", "1", "--consumer-key", key, "--apigee-app-id", app_id,
+            "--secrets-stdin", stdin=f"{new_secret}\nNEW-INTEGRATION-TOKEN-1\n",
+        )  # fmt: skip
+
+    refused = replace("not-the-secret")
+    assert refused.returncode == 3 and "consumer key and secret" in refused.stderr
+    accepted = replace(secret)
+    assert accepted.returncode == 0, accepted.stderr
+    assert "tested and saved" in accepted.stdout
+    backup = cli(
+        tmp_path, "keys", "export", str(tmp_path / "keys.bak"), "--password-stdin", stdin="backup pass 123\n"
+    )
+    assert backup.returncode == 0, backup.stderr
+    assert "1 CMC key(s) and the KRA gateway credentials of 1 device(s)" in backup.stdout
+    assert json.loads(cli(tmp_path, "device", "list", "--json").stdout)[0]["connection"] == "gateway"
