@@ -131,6 +131,8 @@ class GoLiveCheck:
             detail, passed = await action(), True
         except StepFailed as exc:
             detail, passed = str(exc), False
+        except KeyError:  # what it works on (the item, the sale) comes from a step that failed
+            detail, passed = "Not run: it needs an earlier step, which failed.", False
         except Exception as exc:  # noqa: BLE001 - every failure is evidence, in plain words
             plain = getattr(exc, "plain", None) or f"{type(exc).__name__}: {exc}"
             next_step = getattr(exc, "next_step", None)
