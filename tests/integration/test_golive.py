@@ -82,3 +82,54 @@ def test_golive_refuses_a_production_device(tmp_path):
     assert added.returncode == 0, added.stderr
     run = cli(tmp_path, "golive", "--device", "1")
     assert run.returncode == 3 and "never production" in run.stderr
+
+
+def test_a_failed_step_is_evidence_and_its_dependants_say_why_they_did_not_run(
+    tmp_path, key_store, gateway, run, monkeypatch
+):
+    from decimal import Decimal
+
+    from etims_desktop.bootstrap import build_services
+    from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
+    from etims_desktop.domain.gateway_credentials import GatewayCredentials
+    from etims_desktop.domain.sale import TaxType
+    from etims_desktop.kra.client import DEFAULT_LIMITS, make_http_client, tls_context
+    from etims_desktop.kra.recording import RecordingTransport
+    from etims_desktop.kra.transport import AiohttpTransport
+    from etims_desktop.paths import resolve_data_paths
+    from etims_desktop.sync import golive
+
+    monkeypatch.setattr(golive, "TEST_ITEM", ("Unknown class item", "99999999", TaxType.B, Decimal("10.00")))
+    gateway.approve(PIN, "00", "GL-1", "OSCU")
+
+    async def scenario():
+        recorder = RecordingTransport(AiohttpTransport(verify=tls_context(), limits=DEFAULT_LIMITS))
+        services = build_services(
+            resolve_data_paths(tmp_path / "data"),
+            key_store=key_store,
+            http=make_http_client(transport=recorder),
+        )
+        try:
+            device = await services.devices.add_device(
+                Device(None, "GL", DeviceType.OSCU, PIN, "00", "GL-1", Environment.CUSTOM, gateway.api_url,
+                       EndpointStyle.GATEWAY)
+            )  # fmt: skip
+            await services.devices.set_gateway_credentials(
+                device.id, GatewayCredentials(*gateway.gateway_credentials)
+            )
+            return await golive.GoLiveCheck(services, recorder).run(device.id)
+        finally:
+            await services.aclose()
+
+    report = run(scenario())
+    verdicts = {s.name: (s.passed, s.detail) for s in report.steps}
+    assert not report.passed
+    item_ok, item_detail = verdicts["Register an item (saveItem) and list it (selectItemList)"]
+    assert not item_ok and "itemClsCd" in item_detail  # KRA's own reason, in the report
+    assert verdicts["Sale signed (saveTrnsSalesOsdc)"] == (
+        False,
+        "Not run: it needs an earlier step, which failed.",
+    )
+    assert verdicts["Code lists (selectCodeList)"][0]
+    item_step = next(s for s in report.steps if s.name.startswith("Register"))
+    assert item_step.exchanges and item_step.exchanges[-1]["status"] == 400
