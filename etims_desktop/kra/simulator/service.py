@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from etims_desktop.kra.simulator.config import SimulatorConfig
@@ -580,9 +580,10 @@ class EtimsService:
     _selectImportItemList = _selectTrnsPurchaseSalesList = _selectStockMoveList = _empty_since
 
     # -- the gateway's own rules and calls ------------------------------------------------------------
-    @staticmethod
-    def _gateway_sale_rules(doc: SaleDocument) -> None:
-        """What the gateway refuses on top of the classic checks (integration logs, 2026)."""
+    def _gateway_sale_rules(self, doc: SaleDocument) -> None:
+        """What the gateway refuses on top of the classic checks, in its words (integration logs, 2026):
+        zero amounts, pkg below 1, and a taxblAmt that is not the VAT-inclusive line total without its
+        VAT ("Invalid taxblAmt on item: 1. Expected: 86.21, But Found: 100.00")."""
         if doc.total <= 0:
             raise Rejection(
                 "910", "totAmt must be more than zero", debug="Invalid totAmt: zero amounts are not allowed"
@@ -595,6 +596,14 @@ class EtimsService:
             if line.total <= 0:
                 raise Rejection(
                     "910", f"{line.path}.totAmt must be more than zero", debug=f"Invalid totAmt on item: {n}"
+                )
+            rate = self.seed.tax_rates[line.tax_type]
+            expected = (line.total * 100 / (100 + rate)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            if self.config.strictness != "off" and abs(line.taxable - expected) > self.config.tolerance:
+                raise Rejection(
+                    "910",
+                    f"{line.path}.taxblAmt must be the line total without VAT ({expected})",
+                    debug=f"Invalid taxblAmt on item: {n}. Expected: {expected:.2f}, But Found: {line.taxable:.2f}",
                 )
 
     def _selectTaxPayerInfo(self, call: Call) -> dict:

@@ -8,7 +8,7 @@ import pytest
 from etims_desktop.kra.simulator import Simulator, SimulatorConfig
 
 from .conftest import http_client
-from .documents import BRANCH, PIN, SERIAL, dumps, item_doc, sale_doc
+from .documents import BRANCH, PIN, SERIAL, dumps, item_doc, line, sale_doc
 
 PREFIX = "/etims-oscu/api/v1"
 
@@ -140,6 +140,17 @@ def test_pkg_below_one_and_zero_amounts_are_refused(gw):
         reply.status_code == 400
         and reply.json()["responseHeader"]["debugMessage"] == "Invalid pkg on item: 1"
     )
+
+
+def test_taxable_amount_must_be_the_line_total_without_vat(gw):
+    """The logged case: a 100.00 VAT-inclusive line sent with taxblAmt 100.00 instead of 86.21."""
+    post(gw, "saveItem", item_doc())
+    reply = post(gw, "sendSalesTransaction", sale_doc(1, [line(price=100, convention="inclusive")]))
+    assert reply.status_code == 400
+    assert reply.json()["responseHeader"]["debugMessage"] == (
+        "Invalid taxblAmt on item: 1. Expected: 86.21, But Found: 100.00"
+    )
+    assert post(gw, "sendSalesTransaction", sale_doc(1, [line(price=100, qty=3)])).status_code == 200
 
 
 def test_reinitialising_an_installed_device_breaks_its_key(sim, gw):
