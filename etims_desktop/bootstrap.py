@@ -103,6 +103,7 @@ def build_services(
         http=http,
         deadline=settings.request_deadline_seconds,
         keyring_timeout_seconds=settings.keyring_timeout_seconds,
+        gateway_production_url=settings.gateway_production_url,
     )
     sync = SyncService(store, connections, settings)
     sales = SaleService(store, sync)

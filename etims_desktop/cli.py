@@ -54,8 +54,22 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--environment", choices=["sandbox", "production", "custom"], default=None)
     add.add_argument("--url", help="VSCU service or simulator address, e.g. http://localhost:8088")
     add.add_argument("--nested-paths", action="store_true", help="VSCU jar path style (/trnsSales/saveSales)")
+    add.add_argument(
+        "--connection",
+        choices=["classic", "gateway"],
+        default="classic",
+        help="OSCU: KRA's classic eTIMS API (default) or KRA's API gateway on developer.go.ke "
+        "(needs --consumer-key and --apigee-app-id; with --url, the gateway's .../etims-oscu/api/v1 address)",
+    )
+    _gateway_arguments(add, required=False)
     add.add_argument("--init", action="store_true", help="initialise with KRA right away")
     add.set_defaults(handler=_run(cmd_device_add))
+    gateway = device_cmds.add_parser(
+        "gateway", help="enter or replace a gateway device's developer.go.ke credentials (tested first)"
+    )
+    gateway.add_argument("device_id", type=int)
+    _gateway_arguments(gateway, required=True)
+    gateway.set_defaults(handler=_run(cmd_device_gateway))
     lst = device_cmds.add_parser("list", help="list devices")
     lst.add_argument("--json", action="store_true")
     lst.add_argument("--all", action="store_true", help="also retired devices (removed, records kept)")
@@ -139,6 +153,24 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=_run(cmd_sync))
 
+    golive = commands.add_parser(
+        "golive",
+        help="run KRA's certification flow against the sandbox or a simulator and write the evidence",
+        description="Initialise (or verify), code lists, item classes, branches, notices, taxpayer lookup, "
+        "an item, a sale and a credit note, an invoice lookup: pass/fail per step, with every request and "
+        "reply (secrets masked). Never against a production device.",
+    )
+    golive.add_argument("--device", type=int, required=True)
+    golive.add_argument("--json", action="store_true", help="print the whole evidence report as JSON")
+    golive.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="write the JSON report here (default: DATA_DIR/golive/...)",
+    )
+    golive.add_argument("--pdf", type=Path, metavar="FILE", help="also write the report as a PDF")
+    golive.set_defaults(handler=_run(cmd_golive, recorded=True))
+
     status = commands.add_parser("status", help="every device's status and pending sales")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=_run(cmd_status))
@@ -169,8 +201,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run(command):
-    """Wrap an async command: build the services for --data-dir, run, close, map errors to exit 3."""
+def _gateway_arguments(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--consumer-key", required=required, help="gateway: your developer.go.ke app's consumer key"
+    )
+    parser.add_argument("--apigee-app-id", required=required, help="gateway: your developer.go.ke app's id")
+    parser.add_argument(
+        "--secrets-stdin",
+        action="store_true",
+        help="gateway: read the consumer secret (line 1) and KRA's integration token (line 2) from stdin "
+        "instead of asking for them",
+    )
+
+
+def _gateway_credentials(args):
+    """The gateway credentials from the arguments; the secret and integration token from stdin or a prompt."""
+    from etims_desktop.domain.gateway_credentials import GatewayCredentials
+
+    if args.secrets_stdin:
+        secret = sys.stdin.readline().strip()
+        token = sys.stdin.readline().strip()
+    else:
+        secret = getpass.getpass("Consumer secret (not shown): ")
+        token = getpass.getpass("KRA integration token (not shown; Enter if you have none yet): ")
+    return GatewayCredentials(args.consumer_key, secret, args.apigee_app_id, token or None)
+
+
+def _run(command, *, recorded: bool = False):
+    """Wrap an async command: build the services for --data-dir, run, close, map errors to exit 3.
+
+    `recorded`: the services' HTTP client keeps every exchange (args.recorder), for evidence reports."""
 
     def handler(args: argparse.Namespace) -> int:
         from etims_desktop.bootstrap import build_services, setup_logging
@@ -184,7 +244,18 @@ def _run(command):
                 key_store = open_key_store(paths.root, allow_session_fallback=False, password=password)
             except KeyStoreError as exc:  # commands that need no key still run; the others say why
                 key_store = UnavailableKeyStore(exc)
-            services = build_services(paths, key_store=key_store, allow_session_keys=False)
+            http = None
+            if recorded:
+                from etims_desktop.kra.client import DEFAULT_LIMITS, make_http_client, tls_context
+                from etims_desktop.kra.recording import RecordingTransport
+                from etims_desktop.kra.transport import AiohttpTransport
+
+                args.recorder = RecordingTransport(
+                    AiohttpTransport(verify=tls_context(), limits=DEFAULT_LIMITS)
+                )
+                http = make_http_client(transport=args.recorder)
+            args.paths = paths
+            services = build_services(paths, key_store=key_store, http=http, allow_session_keys=False)
             try:
                 return await command(services, args)
             finally:
@@ -213,6 +284,10 @@ async def cmd_device_add(services, args) -> int:
     from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
 
     environment = args.environment or ("custom" if args.url else services.settings.default_environment)
+    if args.connection == "gateway":
+        style = EndpointStyle.GATEWAY
+    else:
+        style = EndpointStyle.NESTED if args.nested_paths else EndpointStyle.FLAT
     device = Device(
         id=None,
         name=args.name,
@@ -222,9 +297,19 @@ async def cmd_device_add(services, args) -> int:
         serial=args.serial,
         environment=Environment(environment),
         base_url=args.url,
-        endpoint_style=EndpointStyle.NESTED if args.nested_paths else EndpointStyle.FLAT,
+        endpoint_style=style,
     )
+    credentials = None
+    if device.via_gateway:
+        if not (args.consumer_key and args.apigee_app_id):
+            print("error: --connection gateway needs --consumer-key and --apigee-app-id.", file=sys.stderr)
+            return EXIT_ERROR
+        credentials = _gateway_credentials(args)
+        seconds = await services.devices.test_connection(device, credentials)  # nothing is saved if it fails
+        print(f"KRA's API gateway accepted the consumer key and secret ({seconds * 1000:.0f} ms).")
     device = await services.devices.add_device(device)
+    if credentials is not None:
+        await services.devices.set_gateway_credentials(device.id, credentials, test=False)
     print(f"Added device {device.id}: {device.name} ({device.type.value}, {device.type.sync_method}).")
     if args.init:
         device = await services.devices.initialise(device.id)
@@ -251,6 +336,7 @@ async def _board(services, include_retired: bool = False) -> list[dict]:
                 "branch": device.branch_id,
                 "serial": device.serial,
                 "environment": device.environment.value,
+                "connection": "gateway" if device.via_gateway else "classic",
                 "practice": device.practice,
                 "retired": device.retired,
                 "initialised": device.initialised,
@@ -306,6 +392,38 @@ async def cmd_device_key(services, args) -> int:
     checked = "checked with KRA and saved" if status.kind.value == "online" else "saved WITHOUT a check"
     print(f"Key {checked} in the keyring for {device.name}. KRA status: {status.plain or status.kind.label}.")
     return EXIT_OK
+
+
+async def cmd_device_gateway(services, args) -> int:
+    device = await services.devices.set_gateway_credentials(args.device_id, _gateway_credentials(args))
+    print(f"Gateway credentials tested and saved in the keyring for {device.name}.")
+    return EXIT_OK
+
+
+async def cmd_golive(services, args) -> int:
+    from datetime import UTC, datetime
+
+    from etims_desktop.sync.golive import GoLiveCheck
+
+    report = await GoLiveCheck(services, args.recorder).run(args.device)
+    path = (
+        args.report
+        or args.paths.root / "golive" / f"golive-device{args.device}-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(report.to_json(), encoding="utf-8")
+    if args.pdf:
+        from etims_desktop.golive_pdf import write_pdf
+
+        write_pdf(report, args.pdf)
+    if args.json:
+        print(report.to_json())
+    else:
+        for step in report.steps:
+            print(f"{'PASS' if step.passed else 'FAIL'}  {step.name}: {step.detail}")
+        verdict = "all steps passed" if report.passed else "some steps failed"
+        print(f"Go-Live check {verdict}. Evidence: {path}" + (f" and {args.pdf}" if args.pdf else ""))
+    return EXIT_OK if report.passed else EXIT_NEEDS_FIX
 
 
 async def cmd_device_remove(services, args) -> int:
@@ -419,14 +537,22 @@ async def cmd_keys_export(services, args) -> int:
     written = await services.connections.keyring_call(
         services.key_store.export_keys, devices, args.file, password
     )
-    print(f"Wrote {len(written)} CMC key(s) to {args.file}, encrypted with your password. Keep both safe.")
+    print(f"Wrote {_key_count(written)} to {args.file}, encrypted with your password. Keep both safe.")
     return EXIT_OK
+
+
+def _key_count(entries: list[tuple[str, str]]) -> str:
+    """ "2 CMC key(s)", plus the gateway credentials that travel with them (entries .../gateway/<field>)."""
+    gateway = {user.split("/gateway/")[0] for user, _ in entries if "/gateway/" in user}
+    keys = sum(1 for user, _ in entries if "/gateway/" not in user)
+    text = f"{keys} CMC key(s)"
+    return text + (f" and the KRA gateway credentials of {len(gateway)} device(s)" if gateway else "")
 
 
 async def cmd_keys_import(services, args) -> int:
     password = _password(args, confirm=False)
     imported = await services.connections.keyring_call(services.key_store.import_keys, args.file, password)
-    print(f"Imported {len(imported)} CMC key(s) into {services.key_store.backend_name}.")
+    print(f"Imported {_key_count(imported)} into {services.key_store.backend_name}.")
     return EXIT_OK
 
 

@@ -1,5 +1,9 @@
 """Practice mode: a built-in practice KRA (OSCU) and a practice VSCU service, inside this app.
 
+The practice OSCU speaks KRA's classic eTIMS API, or - with the setting `practice_connection` =
+"gateway" or ETIMS_PRACTICE_CONNECTION=gateway - KRA's developer.go.ke API gateway (access tokens,
+wrapped replies), with practice consumer credentials kept in the keyring like real ones.
+
 A newcomer gets one OSCU and one VSCU practice device, a few items, and real traffic to watch -
 without touching KRA. Practice devices are flagged `practice=True` (the window shows a PRACTICE
 badge) and talk only to these loopback simulators. The simulators keep their state next to the
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -50,6 +55,15 @@ class PracticeKra:
         self.vscu.close()
 
 
+PRACTICE_CONNECTION_ENV = "ETIMS_PRACTICE_CONNECTION"
+
+
+def practice_connection(settings) -> str:
+    """ "classic" or "gateway": which KRA connection the practice OSCU device uses."""
+    chosen = (os.environ.get(PRACTICE_CONNECTION_ENV) or getattr(settings, "practice_connection", "")).strip()
+    return "gateway" if chosen.lower() == "gateway" else "classic"
+
+
 def _simulator(mode: str, state_file) -> Simulator:
     from etims_desktop.kra.simulator import Simulator, SimulatorConfig  # only when practice mode starts
 
@@ -61,8 +75,9 @@ async def start_practice(services) -> PracticeKra:
     if services.practice is not None:
         return services.practice
     root = services.paths.root
+    oscu_mode = "gateway" if practice_connection(services.settings) == "gateway" else "oscu"
     oscu, vscu = await asyncio.gather(
-        asyncio.to_thread(_simulator, "oscu", root / "practice-kra.json"),
+        asyncio.to_thread(_simulator, oscu_mode, root / "practice-kra.json"),
         asyncio.to_thread(_simulator, "vscu", root / "practice-vscu.json"),
     )
     practice = PracticeKra(oscu, vscu, [])
@@ -85,8 +100,15 @@ async def start_practice(services) -> PracticeKra:
     return practice
 
 
+def _style(sim: Simulator, kind: DeviceType) -> EndpointStyle:
+    if kind is DeviceType.VSCU:
+        return EndpointStyle.NESTED
+    return EndpointStyle.GATEWAY if sim.config.gateway else EndpointStyle.FLAT
+
+
 async def _ready_device(services, sim: Simulator, device: Device | None, name, kind, serial) -> Device:
     sim.approve(PRACTICE_PIN, PRACTICE_BRANCH, serial, kind, taxpayer_name="Practice Shop Ltd")
+    style = _style(sim, kind)
     if device is None:
         device = await services.devices.add_device(
             Device(
@@ -98,13 +120,22 @@ async def _ready_device(services, sim: Simulator, device: Device | None, name, k
                 serial,
                 Environment.CUSTOM,
                 sim.api_url,
-                EndpointStyle.NESTED if kind is DeviceType.VSCU else EndpointStyle.FLAT,
+                style,
                 practice=True,
             )
         )
-    elif device.base_url != sim.api_url:  # the simulators get a free port at every start
-        device = await services.store.update_device(replace(device, base_url=sim.api_url))
+    elif device.base_url != sim.api_url or device.endpoint_style is not style:
+        # the simulators get a free port at every start; the practice connection may have changed
+        device = await services.store.update_device(
+            replace(device, base_url=sim.api_url, endpoint_style=style)
+        )
         services.connections.forget(device.id)
+    if device.via_gateway:  # the practice gateway's app, kept in the keyring like a real one
+        from etims_desktop.domain.gateway_credentials import GatewayCredentials
+
+        await services.connections.store_gateway_credentials(
+            device, GatewayCredentials(*sim.gateway_credentials)
+        )
     if device.initialised and await services.connections.has_key(device):
         return device
     known = {(d.pin, d.branch_id, d.serial): d for d in sim.approved_devices()}

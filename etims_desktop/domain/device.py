@@ -30,6 +30,9 @@ class EndpointStyle(StrEnum):
 
     FLAT = "flat"  # classic OSCU names: <base>/saveTrnsSalesOsdc
     NESTED = "nested"  # VSCU jar names: <base>/trnsSales/saveSales
+    # KRA's API gateway (developer.go.ke, 2026): <base>/sendSalesTransaction, an OAuth2 access token
+    # and the Apigee app id on every call, wrapped replies. OSCU only.
+    GATEWAY = "gateway"
 
 
 PIN_RE = re.compile(r"^[AP]\d{9}[A-Z]$")
@@ -89,6 +92,11 @@ class Device:
             raise DomainValidationError(
                 "Give the device a name you will recognise, e.g. 'Till 1'.", field="name"
             )
+        if self.endpoint_style is EndpointStyle.GATEWAY and self.type is not DeviceType.OSCU:
+            raise DomainValidationError(
+                "KRA's API gateway serves OSCU devices only; a VSCU device talks to its own VSCU service.",
+                field="endpoint_style",
+            )
         if self.environment is Environment.CUSTOM and not self.base_url:
             raise DomainValidationError(
                 "Enter the address of the VSCU service, for example http://localhost:8088.", field="base_url"
@@ -106,6 +114,11 @@ class Device:
                 "Its signed sales stay in the Sales tab. Choose another device.",
                 field="device",
             )
+
+    @property
+    def via_gateway(self) -> bool:
+        """Does this device talk to KRA through the developer.go.ke API gateway (not the classic host)?"""
+        return self.endpoint_style is EndpointStyle.GATEWAY
 
     @property
     def initialised(self) -> bool:

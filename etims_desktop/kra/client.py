@@ -32,7 +32,7 @@ import json
 import logging
 import ssl
 import time
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -44,8 +44,9 @@ from pydantic import BaseModel, ValidationError
 from etims_desktop import __version__
 from etims_desktop.domain.addresses import cleartext_refusal, sends_in_clear
 from etims_desktop.domain.device import EndpointStyle
-from etims_desktop.kra.dates import EVERYTHING, format_datetime, now_nairobi, parse_datetime
-from etims_desktop.kra.endpoints import Endpoint, path_for
+from etims_desktop.kra.dates import EVERYTHING, now_nairobi
+from etims_desktop.kra.endpoints import GATEWAY_BODY_IDS, Endpoint, path_for
+from etims_desktop.kra.envelope import Envelope
 from etims_desktop.kra.errors import (
     NO_RESULT,
     SUCCESS,
@@ -60,6 +61,8 @@ from etims_desktop.kra.errors import (
     normalise_result_code,
     sale_refusal,
 )
+from etims_desktop.kra.gateway_auth import AccessTokens
+from etims_desktop.kra.gateway_replies import AccessTokenRejected, read_gateway_reply
 from etims_desktop.kra.models import (
     Branch,
     CodeClass,
@@ -156,25 +159,6 @@ def make_http_client(
     )
 
 
-@dataclass(frozen=True)
-class Envelope:
-    """KRA's reply envelope, with the result code normalised (000 success, 001 empty)."""
-
-    code: str
-    message: str | None
-    raw_result_dt: Any  # as KRA sent it; read only by lookups, so normalised only then
-    data: Any
-    retry_after: float | None = None
-    # The exchange byte for byte: what was sent and what came back (repr=False: an init reply holds a key).
-    request_body: bytes = field(default=b"", repr=False)
-    reply_body: bytes = field(default=b"", repr=False)
-
-    @property
-    def result_dt(self) -> str | None:
-        """resultDt as yyyyMMddHHmmss (Nairobi time), None when missing or unreadable."""
-        return _normalised_dt(self.raw_result_dt)
-
-
 class KraClient:
     """All eTIMS calls of one device (one PIN + branch). Keeps no state between calls: sending one sale
     at a time, in invcNo order, is the caller's job (the outbox drain)."""
@@ -193,14 +177,18 @@ class KraClient:
         init_timeout: httpx.Timeout | None = None,
         check_timeout: httpx.Timeout | None = None,
         deadline: float | None = None,
+        gateway: AccessTokens | None = None,
     ) -> None:
         self._http = http
+        # KRA's API gateway (developer.go.ke): its paths, a bearer token and the app id on every call,
+        # wrapped replies (gateway_replies.py). None: the classic host or a VSCU service.
+        self.gateway = gateway
         self.base_url = base_url.rstrip("/")
         self.tin = tin
         self.bhf_id = bhf_id
         self._cmc_key = (cmc_key or "").strip() or None
         register_secret(self._cmc_key)  # whoever else handles it should too; this makes sure
-        self.style = EndpointStyle(style)
+        self.style = EndpointStyle.GATEWAY if gateway is not None else EndpointStyle(style)
         self.vscu = vscu
         # An explicit per-client timeout applies to every call unless a specific one is given.
         self.timeout = timeout or DEFAULT_TIMEOUT
@@ -217,7 +205,7 @@ class KraClient:
         key = "set" if self._cmc_key else "none"
         return (
             f"KraClient({self.base_url!r}, tin={self.tin!r}, bhf_id={self.bhf_id!r}, style={self.style.value}, "
-            f"vscu={self.vscu}, cmc_key={key})"
+            f"vscu={self.vscu}, cmc_key={key}, gateway={self.gateway is not None})"
         )
 
     # --- calls --------------------------------------------------------------------------------------------
@@ -365,27 +353,16 @@ class KraClient:
     ) -> Envelope:
         """POST one request and read KRA's envelope. Raises only KraError subclasses."""
         path = path_for(endpoint, self.style)
-        body = request.wire_json({"tin": self.tin, "bhfId": self.bhf_id} if self.vscu else None)
-        headers = self._auth_headers() if authenticated else {}
-        headers["Content-Type"] = "application/json"
+        body = request.wire_json(self._body_ids(endpoint))
         started = time.perf_counter()
         try:
-            try:
-                async with asyncio.timeout(self.deadline):
-                    response = await self._http.post(
-                        self._url(path), content=body, headers=headers, timeout=timeout or self.timeout
-                    )
-            except (httpx.RequestError, httpx.InvalidURL) as exc:
-                raise self._transport_error(exc, endpoint) from None
-            except TimeoutError:  # only our deadline: the transport reports its own timeouts as httpx errors
-                raise OutcomeUnknown(
-                    f"{self._where_title} did not finish answering within {self.deadline:g} seconds; "
-                    "the request may or may not have arrived.",
-                    code="TIMEOUT",
-                    endpoint=endpoint.value,
-                    detail=f"deadline of {self.deadline:g} s passed",
-                ) from None
-            envelope = self._envelope(response, endpoint, body)
+            if self.gateway is not None:
+                envelope = await self._gateway_exchange(endpoint, path, body, authenticated, timeout)
+            else:
+                headers = self._auth_headers() if authenticated else {}
+                headers["Content-Type"] = "application/json"
+                response = await self._post(endpoint, path, body, headers, timeout)
+                envelope = self._envelope(response, endpoint, body)
         except KraError as err:
             log.warning(
                 "POST %s -> %s (%s) after %.3f s%s",
@@ -399,6 +376,76 @@ class KraClient:
         level = logging.DEBUG if envelope.code in (SUCCESS, NO_RESULT) else logging.INFO
         log.log(level, "POST %s -> %s in %.3f s", path, envelope.code, time.perf_counter() - started)
         return envelope
+
+    async def _post(
+        self,
+        endpoint: Endpoint,
+        path: str,
+        body: bytes,
+        headers: dict[str, str],
+        timeout: httpx.Timeout | None,
+    ) -> httpx.Response:
+        try:
+            async with asyncio.timeout(self.deadline):
+                return await self._http.post(
+                    self._url(path), content=body, headers=headers, timeout=timeout or self.timeout
+                )
+        except (httpx.RequestError, httpx.InvalidURL) as exc:
+            raise self._transport_error(exc, endpoint) from None
+        except TimeoutError:  # only our deadline: the transport reports its own timeouts as httpx errors
+            raise OutcomeUnknown(
+                f"{self._where_title} did not finish answering within {self.deadline:g} seconds; "
+                "the request may or may not have arrived.",
+                code="TIMEOUT",
+                endpoint=endpoint.value,
+                detail=f"deadline of {self.deadline:g} s passed",
+            ) from None
+
+    async def _gateway_exchange(
+        self, endpoint: Endpoint, path: str, body: bytes, authenticated: bool, timeout: httpx.Timeout | None
+    ) -> Envelope:
+        """One call through the gateway. A 401 means the token was refused before anything reached
+        eTIMS, so the call is sent once more with a fresh token; a second 401 is reported."""
+        for attempt in (1, 2):
+            token = await self.gateway.get()
+            headers = self._gateway_headers(token, authenticated)
+            response = await self._post(endpoint, path, body, headers, timeout)
+            try:
+                envelope = read_gateway_reply(
+                    response.status_code,
+                    response.content,
+                    endpoint=endpoint.value,
+                    retry_after=_retry_after(response),
+                    content_type=response.headers.get("content-type", ""),
+                )
+                # The exchange byte for byte, kept with a signed sale (what KRA signed).
+                return replace(envelope, request_body=body, reply_body=response.content)
+            except AccessTokenRejected:
+                if attempt == 2:
+                    raise
+                log.info("POST %s -> 401: renewing the gateway access token and sending once more", path)
+                self.gateway.invalidate(token)
+        raise AssertionError("unreachable")
+
+    def _gateway_headers(self, token: str, authenticated: bool) -> dict[str, str]:
+        if authenticated and self._cmc_key is None:
+            self._auth_headers()  # raises MissingCredentials
+        headers = {
+            "Authorization": f"Bearer {token}",
+            "apigee_app_id": self.gateway.apigee_app_id,
+            "tin": self.tin,
+            "bhfId": self.bhf_id,
+            "Content-Type": "application/json",
+        }
+        if authenticated and self._cmc_key:
+            headers["cmcKey"] = self._cmc_key
+        return headers
+
+    def _body_ids(self, endpoint: Endpoint) -> dict[str, str] | None:
+        """tin and bhfId in the body too: always for a VSCU service, for a few calls on the gateway."""
+        if self.vscu or (self.gateway is not None and endpoint in GATEWAY_BODY_IDS):
+            return {"tin": self.tin, "bhfId": self.bhf_id}
+        return None
 
     def _url(self, path: str) -> httpx.URL:
         """The endpoint's address, parsed once per endpoint rather than once per request."""
@@ -530,15 +577,6 @@ def _init_info(data: Any) -> InitInfo | None:
     if not isinstance(info, dict) or not info:
         return None
     return InitInfo.model_validate(info)  # every field is tolerant: this cannot fail on content
-
-
-def _normalised_dt(value: Any) -> str | None:
-    if value in (None, ""):
-        return None
-    try:
-        return format_datetime(parse_datetime(str(value)))
-    except ValueError:
-        return None
 
 
 def _retry_after(response: httpx.Response) -> float | None:

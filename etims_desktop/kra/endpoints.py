@@ -2,6 +2,9 @@
 
 FLAT is the classic OSCU API (`<base>/saveTrnsSalesOsdc`), also what KRA's guide shows for a VSCU.
 NESTED is what code talking to real Kenyan VSCU jars uses (`<base>/trnsSales/saveSales`).
+GATEWAY is KRA's API gateway (developer.go.ke, `<base>/sendSalesTransaction`): the names of KRA's
+certification Postman collection. The gateway also accepts the classic names; these are the ones the
+certification is run with. Calls only the gateway has are in GATEWAY_ONLY.
 
 UNCERTAIN: no source shows a VSCU jar path for selectInvoiceDetails; `/trnsSales/selectInvoiceDetails`
 is our guess (it follows the jar's `trnsSales` family, and our simulator serves it). A jar that lacks
@@ -66,8 +69,41 @@ NESTED_PATHS: dict[Endpoint, str] = {
 }
 
 
+GATEWAY_PATHS: dict[Endpoint, str] = {
+    Endpoint.INITIALISE: "/initialize",
+    Endpoint.CODES: "/selectCodeList",
+    Endpoint.CUSTOMER: "/customerPinInfo",
+    Endpoint.NOTICES: "/selectNoticeList",
+    Endpoint.ITEM_CLASSES: "/selectItemClass",
+    Endpoint.SAVE_ITEM: "/saveItem",
+    Endpoint.ITEMS: "/itemInfo",
+    Endpoint.SAVE_ITEM_COMPOSITION: "/saveItemComposition",
+    Endpoint.BRANCHES: "/branchList",
+    Endpoint.SAVE_BRANCH_CUSTOMER: "/branchSendCustomerInfo",
+    Endpoint.SAVE_BRANCH_USER: "/branchUserAccount",
+    Endpoint.SAVE_BRANCH_INSURANCE: "/branchInsuranceInfo",
+    Endpoint.IMPORT_ITEMS: "/importedItemInfo",
+    Endpoint.UPDATE_IMPORT_ITEM: "/importedItemConvertedInfo",
+    Endpoint.SAVE_SALE: "/sendSalesTransaction",
+    Endpoint.INVOICE_DETAILS: "/selectInvoiceDetail",
+    Endpoint.PURCHASE_SALES: "/getPurchaseTransactionInfo",
+    Endpoint.SAVE_PURCHASE: "/sendPurchaseTransactionInfo",
+    Endpoint.STOCK_MOVES: "/selectStockMoveLists",
+    Endpoint.SAVE_STOCK_IO: "/insert/stockIO",
+    Endpoint.SAVE_STOCK_MASTER: "/save/stockMaster",
+}
+
+# Calls only the gateway serves (no classic equivalent): taxpayer details, customers, our sales.
+GATEWAY_ONLY = ("selectTaxPayerInfo", "selectCustomerList", "selectTrnsSalesList")
+
+# On the gateway these carry tin and bhfId in the body as well as in the headers.
+GATEWAY_BODY_IDS = frozenset({Endpoint.INITIALISE, Endpoint.PURCHASE_SALES, Endpoint.STOCK_MOVES})
+
+
 def path_for(endpoint: Endpoint, style: EndpointStyle) -> str:
     """The path (with a leading slash) to append to the base URL."""
     if style is EndpointStyle.NESTED:
         return NESTED_PATHS[endpoint]
+    if style is EndpointStyle.GATEWAY:
+        return GATEWAY_PATHS[endpoint]
     return f"/{endpoint.value}"

@@ -12,6 +12,7 @@ NO_KEY), `.plain` (a sentence a shop owner understands), `.next_step` (what to d
     |   `-- AlreadyRecorded
     |-- CredentialError        the device or its key is not accepted (900-903, 905)
     |   |-- MissingCredentials, DeviceNotRecognised, AlreadyInitialised, WrongDeviceType
+    |   `-- GatewayAccessDenied  the gateway refused the consumer key/secret or the access token
     |-- TemporaryKraFault      KRA or the VSCU service failed; the same request may work later
     |   |-- KraServerFault (999, 894, 991-993, 995), SlowDown (990), VscuServiceFault (891-899)
     |-- UnexpectedResult       a result code we do not know
@@ -19,6 +20,7 @@ NO_KEY), `.plain` (a sentence a shop owner understands), `.next_step` (what to d
         |-- ConnectFailed      nothing was sent (refused, DNS, connect timeout)
         |-- OutcomeUnknown     sent, but no answer: KRA may have processed it
         |-- BadHttpStatus      HTTP status other than 200, or an HTML error page
+        |   `-- UnknownEndpoint  the gateway (Apigee) does not know the address (HTTP 500 "fault")
         `-- MalformedReply     not JSON, not an object, or no resultCd
 
 `000` (and 00, 0000, 0) is success and `001` an empty result: neither is an error.
@@ -146,6 +148,17 @@ class WrongDeviceType(CredentialError):
     )
 
 
+class GatewayAccessDenied(CredentialError):
+    """KRA's API gateway (developer.go.ke) refused the consumer key and secret, or the access token."""
+
+    default_code = "GATEWAY_AUTH"
+    default_plain = "KRA's API gateway did not accept this device's consumer key and secret."
+    default_next_step = (
+        "Copy the consumer key and secret again from your app on developer.go.ke (sandbox and production "
+        "apps have different ones), then test the connection."
+    )
+
+
 class TemporaryKraFault(KraError):
     """KRA (or the VSCU service) failed on its side; the same request may work later."""
 
@@ -215,6 +228,17 @@ class BadHttpStatus(TransportError):
     def __init__(self, *args: Any, status: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.status = status
+
+
+class UnknownEndpoint(BadHttpStatus):
+    """The gateway answered HTTP 500 with an Apigee `fault`: it has no service at this address."""
+
+    default_code = "NO_ENDPOINT"
+    default_plain = "KRA's API gateway does not know this address: nothing was processed."
+    default_next_step = (
+        "Check the device's gateway address (it ends in /etims-oscu/api/v1). If it is right, please "
+        "report it to support: KRA may have renamed the call."
+    )
 
 
 class MalformedReply(TransportError):

@@ -1,7 +1,9 @@
 """CMC keys live in the OS keyring, and nowhere else.
 
 One keyring entry per device: service `etims-desktop/<environment>` (practice devices:
-`etims-desktop/practice`), user `<PIN>/<branch>/<serial>`. Every key that passes through here is
+`etims-desktop/practice`), user `<PIN>/<branch>/<serial>`. A device on KRA's API gateway also has
+its consumer key, consumer secret, apigee app id and integration token there, one entry each, user
+`<PIN>/<branch>/<serial>/gateway/<field>` (GatewayCredentials; small entries fit every backend). Every key that passes through here is
 registered with the log redaction filter, and no error message ever contains it.
 
 When there is no usable keyring (headless Linux without Secret Service) we never fall back to a
@@ -33,6 +35,7 @@ from keyring.compat import properties
 from etims_desktop.domain import redaction
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.storage import key_backup
 
 log = logging.getLogger(__name__)
@@ -59,6 +62,14 @@ FRIENDLY_NAMES = {
     "keyrings.alt.file.PlaintextKeyring": "unprotected file (keyrings.alt)",
     "keyrings.alt.file.EncryptedKeyring": "encrypted file (keyrings.alt)",
 }
+
+
+GATEWAY_FIELDS = ("consumer_key", "consumer_secret", "apigee_app_id", "integration_token")
+
+
+def gateway_user(device: Device, field: str) -> str:
+    """Keyring user name of one gateway credential of a device."""
+    return f"{device.keyring_user}/gateway/{field}"
 
 
 def register_secret(value: str | None) -> None:
@@ -108,6 +119,10 @@ class WrongPassword(KeyStoreError):
 
 class KeyMissing(KeyStoreError):
     """No key is stored for this device."""
+
+
+class GatewayCredentialsMissing(KeyMissing):
+    """A device on KRA's API gateway has no consumer key/secret (or app id) stored."""
 
 
 class BackupFileInvalid(KeyStoreError):
@@ -289,6 +304,50 @@ class KeyStore:
             self.backend.delete_password(self.service_for(device), device.keyring_user)
         log.info("Deleted the CMC key of %s from %s.", device.keyring_user, self.backend_name)
 
+    # --- KRA's API gateway: consumer key and secret, apigee app id, integration token ------------------
+
+    def set_gateway_credentials(self, device: Device, credentials: GatewayCredentials) -> None:
+        """Store (or replace) the device's gateway credentials; a field left empty is removed."""
+        service = self.service_for(device)
+        with self._keyring_call(device):
+            for name in GATEWAY_FIELDS:
+                value = getattr(credentials, name)
+                if value:
+                    self.backend.set_password(service, gateway_user(device, name), value)
+                else:
+                    with suppress(keyring.errors.PasswordDeleteError):
+                        self.backend.delete_password(service, gateway_user(device, name))
+        log.info("Stored the KRA gateway credentials of %s in %s.", device.keyring_user, self.backend_name)
+
+    def get_gateway_credentials(self, device: Device) -> GatewayCredentials:
+        """The device's gateway credentials. Raises KeyMissing, KeyringLocked or KeyringUnavailable."""
+        service = self.service_for(device)
+        with self._keyring_call(device):
+            values = {
+                name: self.backend.get_password(service, gateway_user(device, name))
+                for name in GATEWAY_FIELDS
+            }
+        if not (values["consumer_key"] and values["consumer_secret"] and values["apigee_app_id"]):
+            raise GatewayCredentialsMissing(
+                f"There are no KRA gateway credentials (consumer key and secret) for {device.name} on this computer.",
+                "Enter them from your app on developer.go.ke: 'etims-desktop device gateway "
+                f"{device.id}', or remove the device and add it again.",
+            )
+        return GatewayCredentials(**values)
+
+    def has_gateway_credentials(self, device: Device) -> bool:
+        with self._keyring_call(device):
+            return bool(
+                self.backend.get_password(self.service_for(device), gateway_user(device, "consumer_key"))
+            )
+
+    def delete_gateway_credentials(self, device: Device) -> None:
+        service = self.service_for(device)
+        with self._keyring_call(device):
+            for name in GATEWAY_FIELDS:
+                with suppress(keyring.errors.PasswordDeleteError):
+                    self.backend.delete_password(service, gateway_user(device, name))
+
     @contextmanager
     def _keyring_call(self, device: Device | None) -> Iterator[None]:
         """Turn whatever the backend raises into our plain errors, without chaining its text."""
@@ -329,16 +388,23 @@ class KeyStore:
             )
         entries: dict[tuple[str, str], dict[str, str]] = {}
         for device in devices:
-            try:
-                key = self.get_key(device)
-            except KeyMissing:
-                continue
-            entries[(device.keyring_user, self.service_for(device))] = {
-                "service": service_suffix(device),
-                "user": device.keyring_user,
-                "device": device.name,
-                "key": key,
-            }
+            secrets: list[tuple[str, str]] = []  # (keyring user, value)
+            with suppress(KeyMissing):
+                secrets.append((device.keyring_user, self.get_key(device)))
+            with suppress(KeyMissing):  # a gateway device's credentials travel with its key
+                credentials = self.get_gateway_credentials(device)
+                secrets += [
+                    (gateway_user(device, name), getattr(credentials, name))
+                    for name in GATEWAY_FIELDS
+                    if getattr(credentials, name)
+                ]
+            for user, key in secrets:
+                entries[(user, self.service_for(device))] = {
+                    "service": service_suffix(device),
+                    "user": user,
+                    "device": device.name,
+                    "key": key,
+                }
         if not entries:
             raise KeyMissing(
                 "None of these devices has a CMC key on this computer, so there is nothing to back up.",
@@ -421,6 +487,8 @@ class UnavailableKeyStore:
         raise self.error
 
     set_key = get_key = has_key = delete_key = export_keys = import_keys = _unavailable
+    set_gateway_credentials = get_gateway_credentials = has_gateway_credentials = _unavailable
+    delete_gateway_credentials = _unavailable
 
 
 def _read_backup(path: Path, password: str) -> list[tuple[str, str, str]]:

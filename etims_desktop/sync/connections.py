@@ -10,8 +10,10 @@ from concurrent.futures import Future
 import httpx
 
 from etims_desktop.domain.device import Device, DeviceType
+from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.kra.client import KraClient, make_http_client
-from etims_desktop.kra.environments import base_url_for
+from etims_desktop.kra.environments import base_url_for, gateway_token_url
+from etims_desktop.kra.gateway_auth import AccessTokens
 from etims_desktop.kra.redaction import register_secret
 from etims_desktop.storage.secrets import keyring_timeout
 
@@ -76,12 +78,15 @@ class Connections:
         timeout: httpx.Timeout | None = None,
         deadline: float | None = None,
         keyring_timeout_seconds: float = KEYRING_TIMEOUT,
+        gateway_production_url: str | None = None,
     ):
         self.key_store = key_store
         self.http = http or make_http_client()
         self.timeout = timeout
         self.deadline = deadline
         self._keyring_worker = KeyringWorker(keyring_timeout_seconds)
+        self.gateway_production_url = gateway_production_url  # None: GATEWAY_PRODUCTION_BASE_URL
+        self._tokens: dict[int, AccessTokens] = {}  # per gateway device: its access token, reused
         self._clients: dict[int, KraClient] = {}
 
     async def keyring_call(self, fn, *args):
@@ -104,9 +109,39 @@ class Connections:
         """A client with a key that is not saved yet: to prove it with KRA before it replaces the old one."""
         return self._build(device, key)
 
+    async def client_key(self, device: Device) -> str | None:
+        """The device's CMC key, or None if it has none yet."""
+        if not await self.has_key(device):
+            return None
+        key = await self.keyring_call(self.key_store.get_key, device)
+        register_secret(key)
+        return key
+
+    async def store_gateway_credentials(self, device: Device, credentials: GatewayCredentials) -> None:
+        await self.keyring_call(self.key_store.set_gateway_credentials, device, credentials)
+        self.forget(device.id)
+
+    async def delete_gateway_credentials(self, device: Device) -> None:
+        await self.keyring_call(self.key_store.delete_gateway_credentials, device)
+        self.forget(device.id)
+
     def anonymous(self, device: Device) -> KraClient:
-        """A client without a key: for initialisation."""
+        """A classic/VSCU client without a key: for initialisation (a gateway device: `anonymous_client`)."""
         return self._build(device, None)
+
+    async def anonymous_client(self, device: Device) -> KraClient:
+        """A client without a CMC key, for initialisation; on the gateway it has its access token."""
+        return self._build(device, None, await self._gateway_tokens(device))
+
+    def trial_client(
+        self, device: Device, credentials: GatewayCredentials | None, cmc_key: str | None = None
+    ) -> KraClient:
+        """A client from credentials not stored yet: to test a connection before saving anything."""
+        tokens = None
+        if device.via_gateway and credentials is not None:
+            base_url = base_url_for(device, gateway_production_url=self.gateway_production_url)
+            tokens = AccessTokens(self.http, gateway_token_url(base_url), credentials)
+        return self._build(device, cmc_key, tokens)
 
     async def client_for(self, device: Device) -> KraClient:
         """The device's client with its CMC key. Raises the key store's KeyMissing/KeyringLocked errors."""
@@ -118,17 +153,31 @@ class Connections:
         else:
             key = await self.keyring_call(self.key_store.get_key, device)
             register_secret(key)
-        client = self._build(device, key)
+        client = self._build(device, key, await self._gateway_tokens(device))
         self._clients[device.id] = client
         return client
 
     def forget(self, device_id: int) -> None:
         self._clients.pop(device_id, None)
+        self._tokens.pop(device_id, None)
 
-    def _build(self, device: Device, key: str | None) -> KraClient:
+    async def _gateway_tokens(self, device: Device) -> AccessTokens | None:
+        """A gateway device's token source (credentials from the keyring), kept while its client is."""
+        if not device.via_gateway:
+            return None
+        tokens = self._tokens.get(device.id)
+        if tokens is None:
+            credentials = await self.keyring_call(self.key_store.get_gateway_credentials, device)
+            base_url = base_url_for(device, gateway_production_url=self.gateway_production_url)
+            tokens = AccessTokens(self.http, gateway_token_url(base_url), credentials)
+            if device.id is not None:
+                self._tokens[device.id] = tokens
+        return tokens
+
+    def _build(self, device: Device, key: str | None, tokens: AccessTokens | None = None) -> KraClient:
         return KraClient(
             self.http,
-            base_url_for(device),
+            base_url_for(device, gateway_production_url=self.gateway_production_url),
             tin=device.pin,
             bhf_id=device.branch_id,
             cmc_key=key,
@@ -136,9 +185,11 @@ class Connections:
             vscu=device.type is DeviceType.VSCU,
             timeout=self.timeout,
             deadline=self.deadline,
+            gateway=tokens,
         )
 
     async def aclose(self) -> None:
         self._clients.clear()
+        self._tokens.clear()
         await self.http.aclose()
         self._keyring_worker.shutdown()

@@ -49,6 +49,8 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
         )
     if isinstance(exc, kra_errors.CredentialError):
         return DeviceStatus(StatusKind.KEY_REJECTED, at, None, code, plain, next_step)
+    if isinstance(exc, secrets.GatewayCredentialsMissing):
+        return DeviceStatus(StatusKind.KEY_REJECTED, at, None, None, exc.plain, exc.next_step)
     if isinstance(exc, secrets.KeyMissing):
         return DeviceStatus(
             StatusKind.NOT_INITIALISED,

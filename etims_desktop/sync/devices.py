@@ -2,20 +2,28 @@
 
 Removing never deletes a tax record: a device that signed sales is *retired* (hidden, sends nothing,
 its sales and receipts kept); only a device with no signed sale is deleted, after a confirmation.
+
+A device that has a CMC key is never initialised again: KRA issues the key once, and on its API
+gateway a second initialisation has been seen to break the device. Its key and SCU id are entered
+instead (`enter_existing_key`). A gateway device also needs its developer.go.ke credentials
+(`set_gateway_credentials`), tested against KRA before they are kept.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.kra.environments import check_key_safe_address
+from etims_desktop.storage import secrets
 from etims_desktop.storage.secrets import clean_key
 
 log = logging.getLogger(__name__)
@@ -90,9 +98,18 @@ class DeviceService:
         """Ask KRA for the CMC key (issued once), keep it in the keyring, the SCU id in the store."""
         device = await self.store.get_device(device_id)
         # The key is issued only once: make sure we can keep it before asking for it.
-        await self.connections.has_key(device)
+        # On the gateway a device KRA knows as installed (we have its SCU id) is not initialised either.
+        if (device.via_gateway and device.initialised) or await self.connections.has_key(device):
+            raise DeviceSetupError(
+                f"{device.name} is already initialised: it has its CMC key on this computer. Initialising "
+                "it again would not give a new key, and on KRA's API gateway it can break the device.",
+                "Nothing to do: it is ready. If its key was lost, use 'Enter an existing key' with the key "
+                "and SCU id KRA gave you.",
+                "INITIALISED",
+            )
         try:
-            info = await self.connections.anonymous(device).initialise(device.serial)
+            client = await self.connections.anonymous_client(device)
+            info = await client.initialise(device.serial)
         except kra_errors.AlreadyInitialised as exc:
             raise DeviceSetupError(
                 "KRA says this device is already initialised (perhaps by another program).",
@@ -101,6 +118,8 @@ class DeviceService:
             ) from None
         except kra_errors.KraError as exc:
             raise DeviceSetupError(exc.plain, exc.next_step, exc.code) from None
+        except secrets.KeyMissing as exc:  # a gateway device without its developer.go.ke credentials
+            raise DeviceSetupError(exc.plain, exc.next_step, "NO_GATEWAY_CREDENTIALS") from None
         if info.cmc_key_value:  # a VSCU service may keep the key to itself
             await self.connections.store_key(device, info.cmc_key_value)
         device = await self.store.set_initialised(device.id, info.sdc_id, info.mrc_no)
@@ -168,6 +187,41 @@ class DeviceService:
             await self.store.save_status(device.id, status)
         return device
 
+    async def test_connection(
+        self, device: Device, credentials: GatewayCredentials | None = None, cmc_key: str | None = None
+    ) -> float:
+        """Try a device's connection before anything is saved; returns round-trip seconds.
+
+        On the gateway: an access token from the consumer key and secret, then (with a CMC key) the
+        cheap authenticated call. Raises DeviceSetupError saying what is wrong.
+        """
+        started = time.perf_counter()
+        try:
+            client = self.connections.trial_client(device, credentials, cmc_key)
+            if client.gateway is not None:
+                await client.gateway.get()
+            if cmc_key:
+                await client.check()
+        except kra_errors.KraError as exc:
+            raise DeviceSetupError(exc.plain, exc.next_step, exc.code) from None
+        return time.perf_counter() - started
+
+    async def set_gateway_credentials(
+        self, device_id: int, credentials: GatewayCredentials, *, test: bool = True
+    ) -> Device:
+        """Keep a gateway device's developer.go.ke credentials in the keyring (tested first, unless told not)."""
+        device = await self.store.get_device(device_id)
+        if not device.via_gateway:
+            raise DomainValidationError(
+                f"{device.name} uses KRA's classic eTIMS API, which needs no gateway credentials.",
+                "connection",
+            )
+        if test:
+            key = await self.connections.client_key(device)
+            await self.test_connection(device, credentials, key)
+        await self.connections.store_gateway_credentials(device, credentials)
+        return device
+
     async def removal(self, device_id: int) -> Removal:
         """What remove_device would do. Refused (DomainValidationError, saying how many and what to do)
         while the device has sales not signed yet - on their way to KRA or waiting for a fix."""
@@ -188,6 +242,8 @@ class DeviceService:
             await self.store.delete_device(device_id)
             try:
                 await self.connections.delete_key(removal.device)
+                if removal.device.via_gateway:
+                    await self.connections.delete_gateway_credentials(removal.device)
             except Exception:  # noqa: BLE001 - the device is gone; a key left in the keyring is harmless
                 pass
         self.connections.forget(device_id)

@@ -399,6 +399,8 @@ _NO_SUCH_CALL = frozenset({404, 405, 501})
 
 def _says_lookup_missing(exc: kra_errors.KraError) -> bool:
     """Does this answer to selectInvoiceDetails say the host does not offer it at all?"""
+    if isinstance(exc, kra_errors.UnknownEndpoint):  # the gateway's Apigee fault for an unknown path
+        return True
     if isinstance(exc, kra_errors.BadHttpStatus):
         return exc.status in _NO_SUCH_CALL
     return exc.code == "912" or isinstance(exc, kra_errors.UnexpectedResult)

@@ -73,7 +73,7 @@ def sale_request(
                 "itemNm": line.line.name,
                 "bcd": line.line.barcode,
                 "pkgUnitCd": line.line.pkg_unit_code,
-                "pkg": line.qty,
+                "pkg": _package_count(device, line.qty),
                 "qtyUnitCd": line.line.qty_unit_code,
                 "qty": line.qty,
                 "prc": line.unit_price,
@@ -97,6 +97,13 @@ def sale_request(
         header[f"taxRt{tax_type.value}"] = amounts.rate_by_type[tax_type]
         header[f"taxAmt{tax_type.value}"] = amounts.tax_by_type[tax_type]
     return SaleRequest.model_validate(header)
+
+
+def _package_count(device: Device, qty: Decimal) -> Decimal:
+    """pkg: the quantity, as ever; KRA's API gateway refuses less than 1 (e.g. 0.5 kg sold loose)."""
+    if device.via_gateway and qty < 1:
+        return Decimal(1)
+    return qty
 
 
 def item_request(item: Item) -> ItemSaveRequest:

@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from etims_desktop.kra.environments import GATEWAY_PRODUCTION_BASE_URL
+
 
 @dataclass(frozen=True)
 class SyncSettings:
@@ -23,6 +25,12 @@ class SyncSettings:
     default_environment: str = "sandbox"
     request_deadline_seconds: float = 60.0  # the most one request to KRA / a VSCU may take, answer included
     keyring_timeout_seconds: float = 15.0  # the most one keyring call may take (a hidden unlock prompt)
+    # KRA's API gateway in production: NOT confirmed by KRA yet (see kra/environments.py). Change it
+    # here (settings.json, "sync") if KRA gives you another address.
+    gateway_production_url: str = GATEWAY_PRODUCTION_BASE_URL
+    # Practice mode's OSCU: "classic" (KRA's classic eTIMS API) or "gateway" (the developer.go.ke
+    # gateway). The environment variable ETIMS_PRACTICE_CONNECTION overrides it.
+    practice_connection: str = "classic"
 
     @classmethod
     def load(cls, path: Path) -> SyncSettings:

@@ -1,4 +1,10 @@
-"""Add a device: OSCU or VSCU, who it belongs to, where it talks, then initialise with KRA or enter a key."""
+"""Add a device: OSCU or VSCU, who it belongs to, where it talks, then initialise with KRA or enter a key.
+
+An OSCU device talks to KRA's classic eTIMS API or to KRA's API gateway on developer.go.ke; the
+gateway needs the app's consumer key and secret, its apigee app id and KRA's integration token, and
+those are tested with KRA before anything is saved. A device that has its key is never initialised
+again (on the gateway that can break it): its key and SCU id are entered instead.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +40,7 @@ from etims_desktop.domain.device import (
     validate_serial,
 )
 from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.ui.icons import icon
 from etims_desktop.ui.keyring_choice import KeyringChoice, session_only
 from etims_desktop.ui.tasks import plain_error, spawn
@@ -44,6 +51,9 @@ log = logging.getLogger("etims_desktop.ui")
 
 DEFAULT_VSCU_URL = "http://localhost:8088"
 DEFAULT_OSCU_TEST_URL = "http://localhost:8088/etims-api"  # `etims-desktop simulator` on its default port
+DEFAULT_GATEWAY_TEST_URL = (
+    "http://localhost:8088/etims-oscu/api/v1"  # `etims-desktop simulator --mode gateway`
+)
 
 
 class PageId(IntEnum):
@@ -51,6 +61,7 @@ class PageId(IntEnum):
     IDENTITY = 1
     CONNECTION = 2
     KEY = 3
+    GATEWAY = 4  # between CONNECTION and KEY, for a device on KRA's API gateway
 
 
 def validate_name(name: str) -> str:
@@ -220,6 +231,7 @@ class ConnectionPage(QWizardPage):
         self.oscu_box = QWidget()
         oscu = QVBoxLayout(self.oscu_box)
         oscu.setContentsMargins(0, 0, 0, 0)
+        oscu.addWidget(self._build_kind_box())
         self.sandbox = QRadioButton(self.tr("Sandbox - KRA's test system, for trying things out"))
         self.production = QRadioButton(self.tr("Production - real sales, real tax"))
         self.custom = QRadioButton(self.tr("Another address - a test server (for integrators)"))
@@ -254,7 +266,7 @@ class ConnectionPage(QWizardPage):
         layout.addWidget(self.oscu_box)
         layout.addWidget(self.address_box)
         layout.addStretch(1)
-        for radio in (self.sandbox, self.production, self.custom):
+        for radio in (self.sandbox, self.production, self.custom, self.gateway):
             radio.toggled.connect(self._update)
 
     def _validate_url(self, url: str) -> str:
@@ -262,6 +274,31 @@ class ConnectionPage(QWizardPage):
         if not self._vscu() and sends_in_clear(url):  # an OSCU device sends its CMC key with every call
             raise DomainValidationError(" ".join(cleartext_refusal(url)), "base_url")
         return url
+
+    def _build_kind_box(self) -> QGroupBox:
+        """Classic eTIMS API or the developer.go.ke gateway, and the gateway's credentials."""
+        box = QGroupBox(self.tr("Which KRA connection did KRA give you?"))
+        column = QVBoxLayout(box)
+        self.classic = QRadioButton(self.tr("KRA's eTIMS API - the usual one"))
+        self.gateway = QRadioButton(self.tr("KRA's API gateway - an app on developer.go.ke"))
+        self.classic.setChecked(True)
+        group = QButtonGroup(self)
+        for radio, text in (
+            (self.classic, self.tr("Choose this unless KRA sent you a consumer key and secret.")),
+            (self.gateway, self.tr("You have an app there with a consumer key and secret (next page).")),
+        ):
+            group.addButton(radio)
+            column.addWidget(radio)
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setContentsMargins(24, 0, 0, 4)
+            label.setStyleSheet("color:#616161;")
+            column.addWidget(label)
+
+        return box
+
+    def via_gateway(self) -> bool:
+        return not self._vscu() and self.gateway.isChecked()
 
     def _vscu(self) -> bool:
         wizard = self.wizard()
@@ -281,10 +318,16 @@ class ConnectionPage(QWizardPage):
     def _update(self) -> None:
         vscu = self._vscu()
         # a sensible example address for what is chosen, unless the user typed their own
-        if vscu and self.url_edit.text() == DEFAULT_OSCU_TEST_URL:
-            self.url_edit.setText(DEFAULT_VSCU_URL)
-        elif not vscu and self.url_edit.text() == DEFAULT_VSCU_URL:
-            self.url_edit.setText(DEFAULT_OSCU_TEST_URL)
+        examples = (DEFAULT_VSCU_URL, DEFAULT_OSCU_TEST_URL, DEFAULT_GATEWAY_TEST_URL)
+        wanted = (
+            DEFAULT_VSCU_URL
+            if vscu
+            else DEFAULT_GATEWAY_TEST_URL
+            if self.via_gateway()
+            else DEFAULT_OSCU_TEST_URL
+        )
+        if self.url_edit.text() in examples:
+            self.url_edit.setText(wanted)
         self.oscu_box.setVisible(not vscu)
         self.address_box.setVisible(vscu or self.custom.isChecked())
         self.style_label.setVisible(vscu)
@@ -292,9 +335,12 @@ class ConnectionPage(QWizardPage):
         self.url_hint.setText(
             self.tr("The computer running KRA's VSCU program and its port (8088 unless you changed it).")
             if vscu
-            else self.tr("The full address of the eTIMS API, e.g. http://127.0.0.1:8088/etims-api.")
+            else self.tr("The full address of the eTIMS API, e.g. %1.").replace("%1", wanted)
         )
         self.completeChanged.emit()
+
+    def nextId(self) -> int:
+        return PageId.GATEWAY if self.via_gateway() else PageId.KEY
 
     def isComplete(self) -> bool:
         if self._vscu() or self.custom.isChecked():
@@ -308,14 +354,107 @@ class ConnectionPage(QWizardPage):
                 "base_url": self.url_field.value(),
                 "endpoint_style": self.style_combo.currentData(),
             }
+        style = EndpointStyle.GATEWAY if self.gateway.isChecked() else EndpointStyle.FLAT
         if self.custom.isChecked():
             return {
                 "environment": Environment.CUSTOM,
                 "base_url": self.url_field.value(),
-                "endpoint_style": EndpointStyle.FLAT,
+                "endpoint_style": style,
             }
         environment = Environment.PRODUCTION if self.production.isChecked() else Environment.SANDBOX
-        return {"environment": environment, "base_url": None, "endpoint_style": EndpointStyle.FLAT}
+        return {"environment": environment, "base_url": None, "endpoint_style": style}
+
+
+class GatewayPage(QWizardPage):
+    """The developer.go.ke app's credentials and KRA's integration token, tested with KRA on request."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Your app on developer.go.ke"))
+        self.setSubTitle(
+            self.tr(
+                "Copy these from your app on developer.go.ke (sandbox and production apps differ). KRA gives "
+                "the integration token for your PIN, this program and the device serial."
+            )
+        )
+        form = QFormLayout(self)
+        self.consumer_key_edit = QLineEdit()
+        self.consumer_secret_edit = QLineEdit()
+        self.app_id_edit = QLineEdit()
+        self.integration_token_edit = QLineEdit()
+        for edit in (self.consumer_secret_edit, self.integration_token_edit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.integration_token_edit.setPlaceholderText(self.tr("from KRA, for this PIN and device serial"))
+        form.addRow(self.tr("Consumer key"), self.consumer_key_edit)
+        form.addRow(self.tr("Consumer secret"), self.consumer_secret_edit)
+        form.addRow(self.tr("App id (apigee_app_id)"), self.app_id_edit)
+        form.addRow(self.tr("Integration token"), self.integration_token_edit)
+        for edit in (self.consumer_key_edit, self.consumer_secret_edit, self.app_id_edit):
+            edit.textChanged.connect(self.completeChanged)
+        self.test_button = QPushButton(self.tr("Test the connection"))
+        self.test_button.clicked.connect(self.test_gateway)
+        self.test_result = Banner()
+        form.addRow("", self.test_button)
+        form.addRow("", self.test_result)
+        note = QLabel(
+            self.tr("They are kept in your computer's keyring, like the CMC key, and never shown again.")
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#616161;")
+        form.addRow("", note)
+
+    def nextId(self) -> int:
+        return PageId.KEY
+
+    def isComplete(self) -> bool:
+        return self.gateway_credentials() is not None
+
+    def gateway_credentials(self) -> GatewayCredentials | None:
+        """What the user typed (None while the key, secret or app id is empty)."""
+        try:
+            return GatewayCredentials(
+                self.consumer_key_edit.text(),
+                self.consumer_secret_edit.text(),
+                self.app_id_edit.text(),
+                self.integration_token_edit.text() or None,
+            )
+        except DomainValidationError:
+            return None
+
+    def forget_secrets(self) -> None:
+        """Once they are in the keyring, the secrets leave the widgets."""
+        self.consumer_secret_edit.clear()
+        self.integration_token_edit.clear()
+
+    def test_gateway(self) -> None:
+        wizard = self.wizard()
+        draft = wizard.draft_or_none() if wizard is not None else None
+        credentials = self.gateway_credentials()
+        if draft is None or credentials is None:
+            self.test_result.show_message(
+                "error", self.tr("Fill in the device details and all three app fields first.")
+            )
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.show_message("info", self.tr("Asking KRA's gateway for an access token…"))
+        spawn(self._test_gateway(draft, credentials), on_error=self._test_failed)
+
+    async def _test_gateway(self, draft: Device, credentials: GatewayCredentials) -> None:
+        try:
+            seconds = await self.wizard().services.devices.test_connection(draft, credentials)
+        finally:
+            self.test_button.setEnabled(True)
+        self.test_result.show_message(
+            "ok",
+            self.tr("KRA's gateway accepted your consumer key and secret (%1 ms).").replace(
+                "%1", f"{seconds * 1000:.0f}"
+            ),
+        )
+
+    def _test_failed(self, exc: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.show_message("error", tr_core(plain_error(exc)))
 
 
 class KeyPage(QWizardPage):
@@ -413,7 +552,15 @@ class KeyPage(QWizardPage):
                 .replace("%5", device.serial)
                 .replace("%6", where)
             )
-        if wizard.device is not None and wizard.device.initialised:
+        # A device that already has its key is never initialised again: only its key and SCU id are entered.
+        has_key = wizard.device is not None and wizard.device.initialised
+        self.init_radio.setEnabled(not has_key)
+        self.init_radio.setToolTip(
+            self.tr("This device is already initialised; initialising it again could break it.")
+            if has_key
+            else ""
+        )
+        if has_key:
             self.key_radio.setChecked(True)
         self._mode_changed()
 
@@ -434,6 +581,9 @@ class KeyPage(QWizardPage):
         )
         self.go_button.setEnabled(not lost_on_close and not self.busy)
 
+    def nextId(self) -> int:
+        return -1  # the last page (GATEWAY's id is higher, but comes before it)
+
     def isComplete(self) -> bool:
         return self.done_ok and not self.busy
 
@@ -452,7 +602,14 @@ class KeyPage(QWizardPage):
         wizard: AddDeviceWizard = self.wizard()
         devices = self.services.devices
         try:
+            draft = wizard.draft_or_none()
+            credentials = wizard.gateway_credentials() if draft is not None else None
+            if credentials is not None:  # KRA's gateway: token (and, with a key, a cheap call) before saving
+                await devices.test_connection(draft, credentials, key)
             device = await wizard.ensure_device()
+            if credentials is not None:
+                await devices.set_gateway_credentials(device.id, credentials, test=False)
+                wizard.gateway_page.forget_secrets()
             if key is None:
                 device = await devices.initialise(device.id)
             else:
@@ -507,11 +664,13 @@ class AddDeviceWizard(QWizard):
         self.type_page = TypePage()
         self.identity_page = IdentityPage()
         self.connection_page = ConnectionPage(getattr(services.settings, "default_environment", "sandbox"))
+        self.gateway_page = GatewayPage()
         self.key_page = KeyPage(services)
         self.setPage(PageId.TYPE, self.type_page)
         self.setPage(PageId.IDENTITY, self.identity_page)
         self.setPage(PageId.CONNECTION, self.connection_page)
         self.setPage(PageId.KEY, self.key_page)
+        self.setPage(PageId.GATEWAY, self.gateway_page)
         if device is not None:
             self.setStartId(PageId.KEY)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Done"))
@@ -534,6 +693,12 @@ class AddDeviceWizard(QWizard):
             )
         except DomainValidationError:
             return None
+
+    def gateway_credentials(self) -> GatewayCredentials | None:
+        """The gateway credentials typed in, when the device goes through KRA's API gateway."""
+        if not self.connection_page.via_gateway():
+            return None
+        return self.gateway_page.gateway_credentials()
 
     async def ensure_device(self) -> Device:
         """Add the device to the store once; if the user went back and changed it, replace it."""

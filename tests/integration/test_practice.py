@@ -49,3 +49,35 @@ def test_practice_mode_starts_syncs_and_survives_restart(tmp_path, run):
     first_urls = run(first_start())
     second_urls = second_start_with_a_fresh_session_keystore()
     assert first_urls.keys() == second_urls.keys()
+
+
+def test_practice_mode_through_the_gateway_and_back(tmp_path, run, monkeypatch):
+    """ETIMS_PRACTICE_CONNECTION=gateway: the practice OSCU goes through a practice developer.go.ke gateway."""
+    from etims_desktop.domain.device import EndpointStyle
+
+    key_store = SessionKeyStore()  # one session: the practice keys stay
+
+    async def start_and_sell(first_number: int) -> tuple[EndpointStyle, list[str]]:
+        shop = await open_shop(tmp_path, key_store)
+        shop.counter = first_number  # a new trader invoice number each run (the same one twice is one sale)
+        try:
+            practice = await start_practice(shop.services)
+            oscu = next(d for d in await shop.services.store.list_devices() if d.type is DeviceType.OSCU)
+            await shop.services.sales.record(oscu.id, shop.sale(), send_now=False)
+            report = await shop.services.sync.sync([oscu.id])
+            assert report.devices[0].status.kind is StatusKind.ONLINE, report.devices[0].status
+            assert report.devices[0].signed == 1
+            paths = [r.path for r in practice.oscu.request_log]
+            return oscu.endpoint_style, paths
+        finally:
+            await shop.services.aclose()
+
+    monkeypatch.setenv("ETIMS_PRACTICE_CONNECTION", "gateway")
+    style, paths = run(start_and_sell(0))
+    assert style is EndpointStyle.GATEWAY
+    assert "/etims-oscu/api/v1/sendSalesTransaction" in paths
+    assert any(p.startswith("/v1/token/generate") for p in paths)
+    monkeypatch.setenv("ETIMS_PRACTICE_CONNECTION", "classic")
+    style, paths = run(start_and_sell(100))  # the same practice device, back on the classic API
+    assert style is EndpointStyle.FLAT
+    assert "/etims-api/saveTrnsSalesOsdc" in paths

@@ -315,3 +315,34 @@ def test_the_board_shows_kra_answering_again_as_soon_as_a_sale_is_signed(tmp_pat
 
     run(scenario())
     assert numbers(kra) == [1, 2]
+
+
+def test_a_gateway_without_the_lookup_answers_a_resend_and_nothing_is_stuck(tmp_path, key_store, run):
+    """KRA's gateway answers an unknown path with HTTP 500 and an Apigee fault, and a resent number
+    with 'expected: N+1 but found: N' (HTTP 400): the lost sale is already recorded, the rest go on."""
+    from test_gateway_device import credentials, gateway_device
+
+    config = SimulatorConfig(mode="gateway", invoice_lookup=False, duplicate_answer="sequence")
+    with Simulator(config) as gateway:
+
+        async def scenario():
+            shop = await open_shop(tmp_path, key_store)
+            try:
+                devices = shop.services.devices
+                device = await devices.add_device(gateway_device(gateway))
+                await devices.set_gateway_credentials(device.id, credentials(gateway))
+                device = await devices.initialise(device.id)
+                gateway.faults.once(SALE, FaultKind.DROP_AFTER_PROCESSING)
+                for _ in range(3):
+                    await shop.services.sales.record(device.id, shop.sale(), send_now=False)
+                report = await shop.services.sync.sync()
+                dev = report.devices[0]
+                assert (dev.signed, dev.already_recorded, dev.still_pending) == (3, 1, 0)
+                assert report.exit_code == 0 and dev.status.kind is StatusKind.ONLINE
+                first = (await shop.services.store.list_outbox(device.id))[-1]
+                assert "does not offer the invoice lookup" in await reasons(shop, first.sale_id)
+            finally:
+                await shop.services.aclose()
+
+        run(scenario())
+        assert numbers(gateway) == [1, 2, 3]

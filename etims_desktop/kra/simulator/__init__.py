@@ -1,4 +1,5 @@
-"""A local stand-in for KRA's OSCU API and a shop's VSCU service (practice mode, tests, benchmarks).
+"""A local stand-in for KRA's OSCU API (classic, or behind KRA's developer.go.ke API gateway: mode
+"gateway", gateway.py) and a shop's VSCU service (practice mode, tests, benchmarks).
 
 See simulator.py for an example; faults.py lists the faults it can inject. The names below load on
 first use, so `etims-desktop` (whose command line registers the `simulator` command) and a window

@@ -23,7 +23,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--port", type=int, default=8088, help="port to listen on (default 8088; 0 = any free port)"
     )
     parser.add_argument(
-        "--mode", choices=["oscu", "vscu"], default="oscu", help="KRA's OSCU API or a shop's VSCU jar"
+        "--mode",
+        choices=["oscu", "vscu", "gateway"],
+        default="oscu",
+        help="KRA's classic OSCU API, a shop's VSCU jar, or OSCU behind KRA's developer.go.ke gateway",
     )
     parser.add_argument("--state", type=Path, metavar="FILE", help="keep devices, items and sales in FILE")
     parser.add_argument(
@@ -49,6 +52,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         "slow, trickle, code_NNN); repeatable",
     )
     parser.add_argument("--seed", type=int, help="seed for the random faults")
+    parser.add_argument(
+        "--token-lifetime",
+        type=float,
+        default=3599.0,
+        metavar="SECONDS",
+        help="gateway mode: how long an access token lives (default 3599, as KRA's sandbox)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -87,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
             require_sequence=not args.no_sequence_check,
             latency=args.latency,
             seed=args.seed,
+            token_lifetime=args.token_lifetime,
         )
         sim = Simulator(config)
         for spec in args.approve:
@@ -113,9 +124,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _describe(sim, state: Path | None, rates: dict[str, float]) -> None:
-    kind = "VSCU jar" if sim.config.vscu else "OSCU"
+    kind = {"vscu": "VSCU jar", "gateway": "OSCU behind the developer.go.ke gateway"}.get(
+        sim.config.mode, "OSCU"
+    )
     lines = [f"Practice KRA ({kind}) listening on {sim.base_url}"]
     lines.append(f"  endpoints under {sim.api_url}/")
+    if sim.config.gateway:
+        key, secret, app_id = sim.gateway_credentials
+        lines.append(f"  access tokens from {sim.token_url} (practice consumer key {key}, secret {secret})")
+        lines.append(f"  apigee_app_id header: {app_id}")
     lines.append(f"  state kept in {state}" if state else "  state not kept (add --state FILE to keep it)")
     if rates:
         lines.append("  random faults: " + ", ".join(f"{k}={v}" for k, v in rates.items()))

@@ -9,7 +9,17 @@ from pathlib import Path
 
 from etims_desktop.kra.simulator.sale_document import STRICTNESS_LEVELS
 
-MODES = ("oscu", "vscu")
+MODES = (
+    "oscu",
+    "vscu",
+    "gateway",
+)  # gateway: OSCU behind KRA's API gateway (developer.go.ke), see gateway.py
+
+# The practice gateway app's credentials (the simulator accepts only these unless told otherwise).
+PRACTICE_CONSUMER_KEY = "practice-consumer-key"
+PRACTICE_CONSUMER_SECRET = "practice-consumer-secret"
+PRACTICE_APP_ID = "practice-apigee-app"
+
 # How a host answers a resent invcNo it already has: its own duplicate code (994; a VSCU jar's
 # vscu_duplicate_code), a 910 "already exists" message, or a 910 strict-sequence message
 # ("expected: N+1 but found: N", as KRA's 2026 gateway words it).
@@ -20,7 +30,8 @@ DUPLICATE_ANSWERS = ("code", "exists", "sequence")
 class SimulatorConfig:
     """Settings fixed for a simulator's life. Latency, faults and upstream state change at run time."""
 
-    mode: str = "oscu"  # "oscu": KRA's OSCU API; "vscu": a shop's VSCU jar in front of a simulated KRA
+    mode: str = "oscu"  # "oscu": KRA's OSCU API; "vscu": a shop's VSCU jar in front of a simulated KRA;
+    # "gateway": KRA's OSCU API behind the developer.go.ke gateway (token, wrapped replies, aliases)
     host: str = "127.0.0.1"  # loopback only
     port: int = 0  # 0: a free port, chosen at start (and kept across go_offline/go_online)
     state_file: Path | None = None  # JSON snapshot (+ .journal) kept across restarts; None: memory only
@@ -42,6 +53,12 @@ class SimulatorConfig:
     invoice_lookup: bool = True  # False: selectInvoiceDetails answers HTTP 404, like hosts that lack it
     vscu_forward_interval: float = 0.1  # seconds between the VSCU's upstream rounds
     request_log_size: int = 100_000  # request_log keeps this many latest entries
+    # gateway mode
+    consumer_key: str = PRACTICE_CONSUMER_KEY
+    consumer_secret: str = PRACTICE_CONSUMER_SECRET
+    apigee_app_id: str = PRACTICE_APP_ID
+    token_lifetime: float = 3599.0  # seconds, as KRA's sandbox answers ("expires_in": "3599")
+    flaky_no_result: bool = True  # "no result" (001) alternates between HTTP 200 and HTTP 400, as seen
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -59,3 +76,7 @@ class SimulatorConfig:
     @property
     def vscu(self) -> bool:
         return self.mode == "vscu"
+
+    @property
+    def gateway(self) -> bool:
+        return self.mode == "gateway"

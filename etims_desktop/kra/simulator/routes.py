@@ -57,6 +57,31 @@ NESTED = {
     "/test/echoTest": "echoTest",
 }
 
+# KRA's API gateway (mode "gateway"): everything under GATEWAY_PREFIX, classic names and these.
+GATEWAY_PREFIX = "/etims-oscu/api/v1"
+TOKEN_PATH = "/v1/token/generate"
+GATEWAY_ALIASES = {
+    "initialize": "selectInitOsdcInfo",
+    "selectItemClass": "selectItemClsList",
+    "branchList": "selectBhfList",
+    "customerPinInfo": "selectCustomer",
+    "selectNotices": "selectNoticeList",
+    "branchInsuranceInfo": "saveBhfInsurance",
+    "branchUserAccount": "saveBhfUser",
+    "branchSendCustomerInfo": "saveBhfCustomer",
+    "itemInfo": "selectItemList",
+    "importedItemInfo": "selectImportItemList",
+    "importedItemConvertedInfo": "updateImportItem",
+    "getPurchaseTransactionInfo": "selectTrnsPurchaseSalesList",
+    "sendPurchaseTransactionInfo": "insertTrnsPurchase",
+    "sendSalesTransaction": "saveTrnsSalesOsdc",
+    "selectInvoiceDetail": "selectInvoiceDetails",
+    "selectStockMoveLists": "selectStockMoveList",
+    "insert/stockIO": "insertStockIO",
+    "save/stockMaster": "saveStockMaster",
+}
+GATEWAY_ONLY = ("selectTaxPayerInfo", "selectCustomerList", "selectTrnsSalesList")
+
 ANY_METHOD = frozenset({"selectServerTime", "echoTest"})  # everything else is POST only
 
 
@@ -72,11 +97,17 @@ class Router:
     def __init__(self, mode: str, missing: frozenset[str] = frozenset()) -> None:
         """`missing`: endpoints this host does not offer (their paths answer HTTP 404)."""
         self.paths: dict[str, str] = {}
-        for name in CLASSIC:
-            self.paths[f"/etims-api/{name}"] = name
-            self.paths[f"/{name}"] = name
-        if mode == "vscu":
-            self.paths.update(NESTED)
+        if mode == "gateway":  # the gateway serves nothing outside its prefix (but the token)
+            for name in CLASSIC + GATEWAY_ONLY:
+                self.paths[f"{GATEWAY_PREFIX}/{name}"] = name
+            for alias, name in GATEWAY_ALIASES.items():
+                self.paths[f"{GATEWAY_PREFIX}/{alias}"] = name
+        else:
+            for name in CLASSIC:
+                self.paths[f"/etims-api/{name}"] = name
+                self.paths[f"/{name}"] = name
+            if mode == "vscu":
+                self.paths.update(NESTED)
         self.paths = {path: name for path, name in self.paths.items() if name not in missing}
 
     def resolve(self, method: str, path: str) -> Route | None:
@@ -87,7 +118,7 @@ class Router:
 
     def endpoint_name(self, name_or_path: str) -> str:
         """Accept a classic name or any served path; ValueError for neither."""
-        if name_or_path in CLASSIC or name_or_path in ANY_METHOD:
+        if name_or_path in CLASSIC or name_or_path in ANY_METHOD or name_or_path in GATEWAY_ONLY:
             return name_or_path
         if name_or_path in self.paths:
             return self.paths[name_or_path]

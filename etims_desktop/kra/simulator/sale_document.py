@@ -37,6 +37,7 @@ class SaleLine:
     taxable: Decimal
     tax: Decimal
     total: Decimal
+    pkg: Decimal = Decimal(1)  # package count (the gateway refuses less than 1)
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def _read_line(line: Fields, seed: SeedData, check_item_classes: bool) -> SaleLi
     line.text("itemNm", max_len=200)
     line.text("bcd", required=False, max_len=20)
     line.code("pkgUnitCd", "17", seed)
-    line.number("pkg")
+    pkg = line.number("pkg")
     line.code("qtyUnitCd", "10", seed)
     qty = line.number("qty")
     if qty <= 0:
@@ -133,6 +134,7 @@ def _read_line(line: Fields, seed: SeedData, check_item_classes: bool) -> SaleLi
         taxable=line.number("taxblAmt"),
         tax=line.number("taxAmt"),
         total=line.number("totAmt"),
+        pkg=pkg,
     )
 
 

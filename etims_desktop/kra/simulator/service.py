@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from etims_desktop.kra.simulator.config import SimulatorConfig
@@ -52,6 +52,7 @@ class Answer:
     code: str
     data: Any = None
     message: str | None = None  # None: the standard message for `code`
+    debug: str | None = None  # gateway mode: its own wording of a refusal (debugMessage), if different
 
 
 NOTHING_FOUND = Answer("001")
@@ -83,6 +84,7 @@ class EtimsService:
         self.lock = threading.RLock()
         self.changed = threading.Condition(self.lock)  # notified after every recorded change
         self.vscu = config.vscu
+        self.gateway = config.gateway  # OSCU behind KRA's API gateway: its wording and stricter rules
         self.upstream_online = True  # VSCU: can the jar reach KRA?
         self.last_kra_contact: datetime | None = None
 
@@ -95,7 +97,7 @@ class EtimsService:
                 tin, bhf_id = ("", "") if endpoint in NO_AUTH else self._authenticate(body, headers)
                 result = getattr(self, f"_{endpoint}")(Call(endpoint, body, tin, bhf_id, now))
         except Rejection as rejection:
-            return Answer(rejection.code, None, rejection.message)
+            return Answer(rejection.code, None, rejection.message, rejection.debug)
         except Exception:  # a simulator bug must still answer, the way KRA does
             log.exception("simulator failed on %s", endpoint)
             return Answer("999")
@@ -183,7 +185,11 @@ class EtimsService:
         if device.device_type != wanted:
             raise Rejection("903", None if not self.vscu else "Only VSCU device can be verified.")
         if device.initialised:
-            raise Rejection("902")
+            if self.gateway:
+                # Seen on KRA's gateway: initialising an installed device again breaks it (its key
+                # stops working). The simulator does the same, so the app must never do it.
+                self._rekey(device)
+            raise Rejection("902", debug="This device is installed")
         if self.vscu:
             if not self.upstream_online:
                 raise Rejection("894", "the VSCU could not reach KRA to fetch its keys")
@@ -209,18 +215,21 @@ class EtimsService:
             device = self.state.devices.get((tin, bhf_id, serial))
             if device is None or not device.initialised:
                 raise KeyError(f"{tin}/{bhf_id}/{serial} is not an initialised device")
-            key = new_cmc_key()
-            self._record(
-                {
-                    "kind": "rekey",
-                    "tin": tin,
-                    "bhfId": bhf_id,
-                    "serial": serial,
-                    "keySha256": key_hash(key),
-                    "at": now_utc().isoformat(),
-                }
-            )
-            return key
+            return self._rekey(device)
+
+    def _rekey(self, device: DeviceRecord) -> str:
+        key = new_cmc_key()
+        self._record(
+            {
+                "kind": "rekey",
+                "tin": device.tin,
+                "bhfId": device.bhf_id,
+                "serial": device.serial,
+                "keySha256": key_hash(key),
+                "at": now_utc().isoformat(),
+            }
+        )
+        return key
 
     def _branch_info(self, device: DeviceRecord) -> dict:
         known = self.seed.taxpayers.get(device.tin, {})
@@ -364,6 +373,8 @@ class EtimsService:
         )
         check_amounts(doc, self.seed.tax_rates, cfg.tolerance, cfg.strictness)
         branch = self.state.branch(call.tin, call.bhf_id)
+        if self.gateway:
+            self._gateway_sale_rules(doc)
         if doc.invc_no in branch.sales:
             raise self._duplicate(doc.invc_no, branch.last_invc_no)
         if cfg.require_sequence and doc.invc_no != branch.last_invc_no + 1:
@@ -578,6 +589,49 @@ class EtimsService:
         return NOTHING_FOUND  # nobody sells to, imports for or moves stock to a practice branch
 
     _selectImportItemList = _selectTrnsPurchaseSalesList = _selectStockMoveList = _empty_since
+
+    # -- the gateway's own rules and calls ------------------------------------------------------------
+    def _gateway_sale_rules(self, doc: SaleDocument) -> None:
+        """What the gateway refuses on top of the classic checks, in its words (integration logs, 2026):
+        zero amounts, pkg below 1, and a taxblAmt that is not the VAT-inclusive line total without its
+        VAT ("Invalid taxblAmt on item: 1. Expected: 86.21, But Found: 100.00")."""
+        if doc.total <= 0:
+            raise Rejection(
+                "910", "totAmt must be more than zero", debug="Invalid totAmt: zero amounts are not allowed"
+            )
+        for n, line in enumerate(doc.lines, start=1):
+            if line.pkg < 1:
+                raise Rejection(
+                    "910", f"{line.path}.pkg must be at least 1", debug=f"Invalid pkg on item: {n}"
+                )
+            if line.total <= 0:
+                raise Rejection(
+                    "910", f"{line.path}.totAmt must be more than zero", debug=f"Invalid totAmt on item: {n}"
+                )
+            rate = self.seed.tax_rates[line.tax_type]
+            expected = (line.total * 100 / (100 + rate)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            if self.config.strictness != "off" and abs(line.taxable - expected) > self.config.tolerance:
+                raise Rejection(
+                    "910",
+                    f"{line.path}.taxblAmt must be the line total without VAT ({expected})",
+                    debug=f"Invalid taxblAmt on item: {n}. Expected: {expected:.2f}, But Found: {line.taxable:.2f}",
+                )
+
+    def _selectTaxPayerInfo(self, call: Call) -> dict:
+        device = next(d for d in self.state.devices_of_branch(call.tin, call.bhf_id) if d.initialised)
+        info = self._branch_info(device)
+        return {"taxpayerInfo": {k: info[k] for k in ("tin", "taxprNm", "bsnsActv", *DEFAULT_PLACE)}}
+
+    def _selectTrnsSalesList(self, call: Call) -> dict | Answer:
+        since = self._since(call)
+        sales = [
+            {**sale.document, "rcptSign": sale.rcpt_sign, "curRcptNo": sale.cur_rcpt_no}
+            for sale in self.state.branch(call.tin, call.bhf_id).sales.values()
+            if self._changed(sale.accepted_at, since)
+        ]
+        return {"salesList": sales} if sales else NOTHING_FOUND
+
+    _selectCustomerList = _empty_since
 
     # -- VSCU jar utilities -------------------------------------------------------------------------
     def _selectServerTime(self, call: Call) -> str:

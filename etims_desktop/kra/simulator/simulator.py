@@ -23,7 +23,8 @@ from etims_desktop.domain.device import DeviceType, validate_branch_id, validate
 from etims_desktop.domain.outbox import SignedReceipt
 from etims_desktop.kra.simulator.config import SimulatorConfig
 from etims_desktop.kra.simulator.faults import Fault, FaultKind, FaultPlan
-from etims_desktop.kra.simulator.routes import Router
+from etims_desktop.kra.simulator.gateway import GatewayFront
+from etims_desktop.kra.simulator.routes import GATEWAY_PREFIX, TOKEN_PATH, Router
 from etims_desktop.kra.simulator.seed import load_seed
 from etims_desktop.kra.simulator.server import Exchange, HttpFront
 from etims_desktop.kra.simulator.service import Answer, EtimsService
@@ -92,6 +93,7 @@ class Simulator:
         if not self._state.secret:
             self._state.apply({"kind": "secret", "value": new_secret().hex()})
         self._service = EtimsService(self.config, self._state, load_seed(), self._journal)
+        self._gateway = GatewayFront(self.config) if self.config.gateway else None
         self.faults = FaultPlan(
             seed=self.config.seed,
             slow_seconds=self.config.slow_seconds,
@@ -167,8 +169,31 @@ class Simulator:
 
     @property
     def api_url(self) -> str:
-        """Root of the endpoints: `<base_url>/etims-api` for OSCU, `<base_url>` for a VSCU jar."""
+        """Root of the endpoints: `<base_url>/etims-api` for OSCU, `<base_url>` for a VSCU jar,
+        `<base_url>/etims-oscu/api/v1` behind the gateway."""
+        if self.config.gateway:
+            return f"{self.base_url}{GATEWAY_PREFIX}"
         return self.base_url if self.config.vscu else f"{self.base_url}/etims-api"
+
+    # -- the gateway (mode "gateway") ---------------------------------------------------------------
+    @property
+    def token_url(self) -> str:
+        """Gateway mode: where access tokens come from (GET, HTTP Basic consumer key : secret)."""
+        return f"{self.base_url}{TOKEN_PATH}"
+
+    @property
+    def gateway_credentials(self) -> tuple[str, str, str]:
+        """Gateway mode: (consumer key, consumer secret, apigee app id) this gateway accepts."""
+        return self.config.consumer_key, self.config.consumer_secret, self.config.apigee_app_id
+
+    @property
+    def tokens_issued(self) -> int:
+        return self._gateway.tokens_issued if self._gateway else 0
+
+    def expire_tokens(self) -> None:
+        """Gateway mode: every access token issued so far stops working now (as after its hour)."""
+        if self._gateway is not None:
+            self._gateway.expire_tokens()
 
     # -- devices ------------------------------------------------------------------------------------
     def approve(
@@ -348,13 +373,19 @@ class Simulator:
         path = exchange.path
         body = exchange.read_body()
         route = self._router.resolve(exchange.method, path)
+        if self._gateway is not None:
+            reply = self._gateway.screen(exchange.method, path, exchange.headers, route)
+            if reply is not None:
+                self._log_request(arrived, path, route.endpoint if route else None, reply.label)
+                exchange.respond(reply.status, reply.body)
+                return
         if route is None:
             self._log_request(arrived, path, None, "http_404")
             exchange.respond(404, ERROR_PAGES[404], HTML)
             return
         if not route.method_allowed:
             self._log_request(arrived, path, route.endpoint, "912")
-            exchange.respond(200, envelope("912"))
+            self._send(exchange, Answer("912"))
             return
         if self._latency:
             self._stopping.wait(self._latency)
@@ -367,9 +398,11 @@ class Simulator:
         self._log_request(arrived, path, route.endpoint, answer.code)
         self._send(exchange, answer)
 
-    @staticmethod
-    def _send(exchange: Exchange, answer: Answer) -> None:
-        exchange.respond(200, envelope(answer.code, answer.data, answer.message))
+    def _send(self, exchange: Exchange, answer: Answer) -> None:
+        if self._gateway is not None:
+            exchange.respond(*self._gateway.wrap(answer))
+        else:
+            exchange.respond(200, envelope(answer.code, answer.data, answer.message))
 
     def _inject(self, fault: Fault, exchange: Exchange, endpoint: str, body: bytes) -> None:
         kind = fault.kind
@@ -385,7 +418,7 @@ class Simulator:
             status = 500 if kind is FaultKind.HTTP_500 else 502
             exchange.respond(status, ERROR_PAGES[status], HTML)
         elif kind is FaultKind.RESULT_CODE:
-            exchange.respond(200, envelope(fault.code))
+            self._send(exchange, Answer(fault.code))
         elif kind is FaultKind.SLOW:
             if self.faults.slow_processed:
                 answer = self._service.handle(endpoint, body, exchange.headers)

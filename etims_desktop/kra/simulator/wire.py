@@ -35,10 +35,11 @@ MESSAGES = {
 class Rejection(Exception):
     """Any answer other than success: a result code and KRA's message (which names the field at fault)."""
 
-    def __init__(self, code: str, detail: str | None = None) -> None:
+    def __init__(self, code: str, detail: str | None = None, *, debug: str | None = None) -> None:
         self.code = code
         base = MESSAGES.get(code, "Request failed")
         self.message = f"{base}: {detail}" if detail else base
+        self.debug = debug  # the gateway's own wording (debugMessage), when it differs from the message
         super().__init__(f"{code} {self.message}")
 
 

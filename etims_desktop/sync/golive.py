@@ -1,0 +1,253 @@
+"""The Go-Live check: KRA's certification flow, run against the sandbox or a simulator, with evidence.
+
+Steps, in KRA's order: the device is initialised (or verified when it already has its key - it is never
+initialised twice), code lists, item classes, branches, notices, taxpayer lookup, an item registered
+and listed, a sale and a credit note signed (through the outbox, as every sale), the sale looked up
+again. Each step records pass/fail, a plain sentence, and the HTTP requests and replies it caused
+(secrets masked; kra/recording.py). Production devices are refused: certification is a sandbox affair,
+and the test sale would be a real one.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from etims_desktop import __version__
+from etims_desktop.domain.device import Device, Environment
+from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.item import Item
+from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.redaction import redact
+from etims_desktop.domain.sale import Sale, SaleLine, TaxType
+from etims_desktop.kra.recording import RecordingTransport, masked_exchange
+from etims_desktop.sync.credit_notes import credit_note_options, make_credit_note
+from etims_desktop.sync.payloads import item_request
+
+TEST_ITEM = ("Go-Live test item", "50161800", TaxType.B, Decimal("116.00"))
+REFUND_REASON = "06"  # code class 32: "other"
+
+
+@dataclass
+class StepResult:
+    name: str
+    passed: bool
+    detail: str
+    seconds: float
+    exchanges: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class GoLiveReport:
+    device: dict[str, Any]
+    started_at: str
+    finished_at: str = ""
+    steps: list[StepResult] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.steps) and all(step.passed for step in self.steps)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "program": f"etims-desktop {__version__}",
+            "device": self.device,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "passed": self.passed,
+            "steps": [
+                {
+                    "name": s.name,
+                    "passed": s.passed,
+                    "detail": s.detail,
+                    "seconds": round(s.seconds, 3),
+                    "exchanges": s.exchanges,
+                }
+                for s in self.steps
+            ],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, default=str)
+
+
+class StepFailed(Exception):
+    """A step's check did not hold; the message says what was expected, in plain words."""
+
+
+class GoLiveCheck:
+    """Runs the certification flow for one device over the services, recording every exchange."""
+
+    def __init__(self, services, recorder: RecordingTransport) -> None:
+        self.services = services
+        self.recorder = recorder
+
+    async def run(self, device_id: int) -> GoLiveReport:
+        device = await self.services.store.get_device(device_id)
+        if device.environment is Environment.PRODUCTION:
+            raise DomainValidationError(
+                "The Go-Live check runs against KRA's sandbox or a simulator, never production: its test "
+                "sale and credit note would be real ones.",
+                "device",
+            )
+        report = GoLiveReport(device=_describe(device), started_at=_now())
+        state: dict[str, Any] = {}
+        steps: list[tuple[str, Callable[[], Awaitable[str]]]] = [
+            ("Initialise the device, or verify it", lambda: self._initialise_or_verify(device_id, state)),
+            ("Code lists (selectCodeList)", lambda: self._lookup(state, "select_codes", "code classes")),
+            (
+                "Item classes (selectItemClsList)",
+                lambda: self._lookup(state, "select_item_classes", "item classes"),
+            ),
+            ("Branches (selectBhfList)", lambda: self._lookup(state, "select_branches", "branches")),
+            (
+                "Notices (selectNoticeList)",
+                lambda: self._lookup(state, "select_notices", "notices", empty_ok=True),
+            ),
+            ("Taxpayer lookup (selectCustomer)", lambda: self._taxpayer(state)),
+            ("Register an item (saveItem) and list it (selectItemList)", lambda: self._item(state)),
+            ("Sale signed (saveTrnsSalesOsdc)", lambda: self._sale(state)),
+            ("Credit note signed", lambda: self._credit_note(state)),
+            ("Invoice lookup (selectInvoiceDetails)", lambda: self._lookup_invoice(state)),
+        ]
+        for name, step in steps:
+            report.steps.append(await self._step(name, step, after=state.get("blocked")))
+            if not report.steps[-1].passed and name.startswith("Initialise"):
+                state["blocked"] = "The device is not ready, so this step was not run."
+        report.finished_at = _now()
+        return report
+
+    async def _step(self, name: str, action: Callable[[], Awaitable[str]], after: str | None) -> StepResult:
+        if after:
+            return StepResult(name, False, after, 0.0)
+        first = len(self.recorder.exchanges)
+        started = time.perf_counter()
+        try:
+            detail, passed = await action(), True
+        except StepFailed as exc:
+            detail, passed = str(exc), False
+        except KeyError:  # what it works on (the item, the sale) comes from a step that failed
+            detail, passed = "Not run: it needs an earlier step, which failed.", False
+        except Exception as exc:  # noqa: BLE001 - every failure is evidence, in plain words
+            plain = getattr(exc, "plain", None) or f"{type(exc).__name__}: {exc}"
+            next_step = getattr(exc, "next_step", None)
+            detail, passed = (f"{plain} {next_step}" if next_step else plain), False
+        exchanges = [masked_exchange(e) for e in self.recorder.exchanges[first:]]
+        return StepResult(name, passed, redact(detail) or "", time.perf_counter() - started, exchanges)
+
+    # -- the steps ----------------------------------------------------------------------------------
+    async def _initialise_or_verify(self, device_id: int, state: dict) -> str:
+        services = self.services
+        device = await services.store.get_device(device_id)
+        if not await services.connections.has_key(device):
+            if device.initialised:
+                raise StepFailed(
+                    "The device was initialised but its CMC key is not on this computer: enter it with "
+                    "'etims-desktop device key'. It is never initialised twice."
+                )
+            device = await services.devices.initialise(device_id)
+            verb = f"Initialised with KRA: SCU id {device.scu_id}."
+        else:
+            verb = f"Already initialised (SCU id {device.scu_id}): verified, not initialised again."
+        status = await services.sync.checker.check(device)
+        if status.kind.value != "online":
+            raise StepFailed(f"{verb} But KRA's live check failed: {status.plain}")
+        state["device"] = device
+        state["client"] = await services.connections.client_for(device)
+        return f"{verb} Live check answered in {status.rtt_ms} ms."
+
+    async def _lookup(self, state: dict, method: str, what: str, *, empty_ok: bool = False) -> str:
+        result = await getattr(state["client"], method)(None)
+        if not result.items and not empty_ok:
+            raise StepFailed(f"KRA sent no {what}.")
+        return f"Received from KRA: {what}, {len(result.items)}."
+
+    async def _taxpayer(self, state: dict) -> str:
+        device = state["device"]
+        customer = await state["client"].select_customer(device.pin)
+        return (
+            f"KRA knows {device.pin}: {customer.taxpr_nm}."
+            if customer
+            else f"KRA answered: no record for {device.pin}."
+        )
+
+    async def _item(self, state: dict) -> str:
+        store = self.services.store
+        name, class_code, tax_type, price = TEST_ITEM
+        item = next((i for i in await store.list_items() if i.name == name), None)
+        if item is None:
+            item = await store.add_item(Item("", name, class_code, tax_type, price))
+        await state["client"].save_item(item_request(item))
+        listed = await state["client"].select_items(None)
+        if item.code not in {i.item_cd for i in listed.items}:
+            raise StepFailed(f"KRA accepted item {item.code} but does not list it.")
+        state["item"] = item
+        return f"Item {item.code} registered and listed ({len(listed.items)} items registered)."
+
+    async def _sale(self, state: dict) -> str:
+        item = state["item"]
+        stamp = datetime.now(UTC)
+        sale = Sale(
+            trader_invoice_no=f"GOLIVE-{stamp:%Y%m%d%H%M%S}",
+            lines=(
+                SaleLine(item.code, item.item_class_code, item.name, Decimal(2), item.price, item.tax_type),
+            ),
+            sold_at=stamp,
+        )
+        entry = await self._signed(state["device"], sale)
+        state["sale_id"] = entry.sale_id
+        state["sale_entry"] = entry
+        return f"Sale {sale.trader_invoice_no} signed as invoice {entry.invc_no}, receipt signature {entry.receipt.signature}."
+
+    async def _credit_note(self, state: dict) -> str:
+        options = await credit_note_options(self.services.store, state["sale_id"])
+        if not options.allowed:
+            raise StepFailed(options.blocked)
+        original = options.original.sale
+        note = make_credit_note(
+            options, {0: Decimal(1)}, REFUND_REASON, f"{original.trader_invoice_no}-CN", datetime.now(UTC)
+        )
+        entry = await self._signed(state["device"], note)
+        return f"Credit note {note.trader_invoice_no} for 1 of 2 signed as invoice {entry.invc_no}."
+
+    async def _lookup_invoice(self, state: dict) -> str:
+        entry = state["sale_entry"]
+        found = await state["client"].select_invoice_details(entry.invc_no)
+        if found is None:
+            raise StepFailed(f"KRA has no record of invoice {entry.invc_no}.")
+        if found.receipt.rcpt_sign != entry.receipt.signature:
+            raise StepFailed(f"KRA's record of invoice {entry.invc_no} has another signature.")
+        return f"KRA returned invoice {entry.invc_no} with the same receipt signature."
+
+    async def _signed(self, device: Device, sale: Sale):
+        services = self.services
+        recorded = await services.sales.record(device.id, sale, send_now=False)
+        await services.sync.sync([device.id])
+        entry = await services.store.get_entry(recorded.sale_id)
+        if entry.state is not OutboxState.SIGNED:
+            reason = entry.last_error_message or entry.state.label
+            raise StepFailed(f"Not signed: {reason}")
+        return entry
+
+
+def _describe(device: Device) -> dict[str, Any]:
+    return {
+        "id": device.id,
+        "name": device.name,
+        "type": device.type.value,
+        "pin": device.pin,
+        "branch": device.branch_id,
+        "serial": device.serial,
+        "environment": device.environment.value,
+        "connection": "gateway" if device.via_gateway else "classic",
+        "base_url": device.base_url,
+    }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
