@@ -105,9 +105,10 @@ class Connections:
     async def has_key(self, device: Device) -> bool:
         return await self.keyring_call(self.key_store.has_key, device)
 
-    def candidate(self, device: Device, key: str) -> KraClient:
-        """A client with a key that is not saved yet: to prove it with KRA before it replaces the old one."""
-        return self._build(device, key)
+    async def candidate(self, device: Device, key: str) -> KraClient:
+        """A client with a key that is not saved yet: to prove it with KRA before it replaces the old one
+        (a gateway device's client carries its access token, as every call there must)."""
+        return self._build(device, key, await self._gateway_tokens(device))
 
     async def client_key(self, device: Device) -> str | None:
         """The device's CMC key, or None if it has none yet."""

@@ -155,10 +155,16 @@ class DeviceService:
         kept = " The device keeps the key it had." if had_key else ""
         status = None
         try:
-            seconds = await self.connections.candidate(device, cmc_key).check()
+            seconds = await (await self.connections.candidate(device, cmc_key)).check()
             status = DeviceStatus(StatusKind.ONLINE, utcnow(), round(seconds * 1000, 1))
         except kra_errors.InsecureAddress as exc:  # refused before anything was sent
             raise DeviceSetupError(exc.plain, exc.next_step, exc.code) from None
+        except secrets.GatewayCredentialsMissing as exc:  # the key cannot be proven without them
+            raise DeviceSetupError(
+                f"{exc.plain} The CMC key was not saved: it can only be checked with KRA through them.",
+                exc.next_step,
+                "NO_GATEWAY_CREDENTIALS",
+            ) from None
         except kra_errors.CredentialError as exc:
             raise KeyNotVerified(
                 f"KRA did not accept this CMC key for {device.keyring_user}, so it was not saved.{kept}",

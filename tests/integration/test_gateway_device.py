@@ -136,16 +136,28 @@ def test_importing_an_existing_key_and_scu_id(tmp_path, key_store, gateway, run)
     assert "selectInitOsdcInfo" not in [r.endpoint for r in gateway.request_log]
 
 
-def test_missing_gateway_credentials_show_as_a_plain_device_status(tmp_path, key_store, gateway, run):
+def test_missing_gateway_credentials_are_named_and_the_key_waits_for_them(tmp_path, key_store, gateway, run):
+    """A key is proven with KRA before it is kept (issue 23); on the gateway that needs the app's
+    credentials, so without them the key is refused in plain words - and kept once they are there."""
     cmc_key = gateway.preinitialise(PIN, "00", "GW1")
     scu_id = next(d.scu_id for d in gateway.approved_devices())
 
     async def scenario():
         shop = await open_shop(tmp_path, key_store)
+        devices = shop.services.devices
         try:
-            device = await shop.services.devices.add_device(gateway_device(gateway))
-            device = await shop.services.devices.enter_existing_key(device.id, cmc_key, scu_id)
-            status = await shop.services.store.get_status(device.id)
+            device = await devices.add_device(gateway_device(gateway))
+            with pytest.raises(DeviceSetupError) as refused:
+                await devices.enter_existing_key(device.id, cmc_key, scu_id)
+            assert "gateway credentials" in refused.value.plain and "not saved" in refused.value.plain
+            assert "developer.go.ke" in refused.value.next_step
+            assert not await shop.services.connections.has_key(device)
+            await devices.set_gateway_credentials(device.id, credentials(gateway), test=False)
+            device = await devices.enter_existing_key(device.id, cmc_key, scu_id)
+            assert (await shop.services.store.get_status(device.id)).kind is StatusKind.ONLINE
+            # Credentials lost later (a new PC, a keyring reset): the board says so in plain words.
+            await shop.services.connections.delete_gateway_credentials(device)
+            status = await shop.services.sync.checker.check(device)
             assert status.kind is StatusKind.KEY_REJECTED
             assert "gateway credentials" in status.plain and "developer.go.ke" in status.next_step
         finally:
