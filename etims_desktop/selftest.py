@@ -166,12 +166,24 @@ def check_keyring_write() -> str:
 
 
 def check_database(paths: DataPaths) -> dict:
-    """Create and migrate the database through the real store, then read its schema revision."""
+    """Open (create, migrate) the database through the real store - which runs PRAGMA quick_check on
+    it first - then read its schema revision."""
     from etims_desktop.storage.store import Store
 
     started = time.perf_counter()
-    Store.open(paths.database, backup_dir=paths.backups).close()
+    store = Store.open(paths.database, backup_dir=paths.backups)
+    store.close()
     elapsed_ms = round((time.perf_counter() - started) * 1000)
+    if store.damage:  # quick_check at open: a damaged file must not pass as healthy
+        from etims_desktop.storage.backups import latest_good_backup
+        from etims_desktop.sync.backups import BackupService, BackupSettings
+
+        latest = latest_good_backup(BackupService(paths, BackupSettings.load(paths.settings)).folders)
+        restore = f'etims-desktop restore "{latest.path}"' if latest else "no good backup was found"
+        raise RuntimeError(
+            f"the database {paths.database} is damaged ({'; '.join(store.damage[:3])}); "
+            f"nothing is sent until it is restored: {restore}"
+        )
     with sqlite3.connect(paths.database) as db:
         tables = [
             r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -186,6 +198,8 @@ def check_database(paths: DataPaths) -> dict:
         "revision": revision[0] if revision else None,
         "tables": len(tables),
         "open_ms": elapsed_ms,
+        "integrity": "ok",
+        "integrity_ms": round(store.integrity_ms, 1),
     }
 
 
