@@ -79,7 +79,10 @@ def quick_check(connection: sqlite3.Connection) -> list[str]:
         rows = [row[0] for row in connection.execute("PRAGMA quick_check(10)")]
     except sqlite3.DatabaseError as exc:  # "file is not a database", "database disk image is malformed"
         return [str(exc)]
-    return [] if rows == ["ok"] else rows
+    if rows == ["ok"]:
+        return []
+    # One problem per line, without SQLite's "*** in database main ***" heading.
+    return [line for row in rows for line in row.splitlines() if line and not line.startswith("***")]
 
 
 def check_file(path: Path) -> list[str]:

@@ -68,7 +68,7 @@ class PreparedRestore:
             f"This backup (made {self.made_at.astimezone():%Y-%m-%d %H:%M}) is older than what KRA has "
             "already signed:",
             *(f"  - {gap.describe()}" for gap in self.gaps),
-            "Sales recorded after the backup was made are not in it. After the restore each device first "
+            "\nSales recorded after the backup was made are not in it. After the restore each device first "
             "asks KRA which numbers it already has, and never reuses them.",
         ]
         return "\n".join(lines)

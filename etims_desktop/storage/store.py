@@ -160,6 +160,10 @@ class Store:
         self.integrity_ms = (time.perf_counter() - started) * 1000
         return problems
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         if self._closed:
             return
