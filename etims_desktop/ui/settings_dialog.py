@@ -113,6 +113,7 @@ class SettingsDialog(QDialog):
         self.backup_daily.setChecked(current.daily)
         self.backup_folder = QLineEdit(current.folder or "")
         self.backup_folder.setPlaceholderText(str(services.paths.backups))
+        self.backup_folder.setMinimumWidth(280)
         self.backup_folder.setToolTip(
             self.tr(
                 "A USB stick or another disk keeps your data safe if this computer fails. Empty: %1"
