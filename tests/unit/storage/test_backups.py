@@ -124,3 +124,27 @@ def test_a_damaged_database_is_found_at_open_and_left_as_it_is(db_path, clock):
         damaged.close()
     assert not (db_path.parent / "backups").exists()
     assert db_path.read_bytes()[:100] == before[:100]
+
+
+def test_the_daily_copy_falls_back_to_the_data_dir_when_the_usb_stick_is_missing(
+    store, db_path, tmp_path, clock
+):
+    from etims_desktop.paths import DataPaths
+    from etims_desktop.sync.backups import BackupService, BackupSettings
+
+    paths = DataPaths(db_path.parent)
+    unplugged = tmp_path / "not-a-folder"
+    unplugged.write_text("a file where the USB stick's folder should be")
+    service = BackupService(paths, BackupSettings(folder=str(unplugged / "backups")), store, clock)
+
+    first = asyncio.run(service.run_if_due())
+    assert first is not None and first.result.backup.path.parent == paths.backups
+    assert "cannot be used" in first.note and str(paths.backups) in first.summary()
+    assert asyncio.run(service.run_if_due()) is None  # one a day
+    clock.advance(hours=23)
+    assert asyncio.run(service.run_if_due()) is None
+    clock.advance(hours=1)
+    assert asyncio.run(service.run_if_due()) is not None
+    assert [b.kind for b in list_backups(paths.backups)] == ["auto", "auto"]
+    with pytest.raises(BackupFailed):  # an explicit folder is never silently swapped for another
+        asyncio.run(service.backup_now(unplugged / "backups"))
