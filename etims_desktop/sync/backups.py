@@ -15,6 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from etims_desktop.domain.clock import utcnow
+from etims_desktop.storage import restore
 from etims_desktop.storage.backups import (
     KEEP_DAYS,
     Backup,
@@ -137,6 +138,16 @@ class BackupService:
         for listener in list(self.listeners):
             listener()
         return outcome
+
+    async def prepare_restore(self, path: Path) -> restore.PreparedRestore:
+        """Check a backup and prepare it beside the database (nothing in place changes). Raises RestoreRefused."""
+        return await asyncio.to_thread(restore.prepare_restore, path, self.paths.database)
+
+    async def finish_restore(self, prepared: restore.PreparedRestore) -> Path | None:
+        """Keep a copy of the current database and put the prepared one in its place. Close the Store first."""
+        return await asyncio.to_thread(
+            restore.finish_restore, prepared, self.paths.database, self.paths.backups, accept_older=True
+        )
 
     async def latest_good(self) -> Backup | None:
         return await asyncio.to_thread(latest_good_backup, self.folders)

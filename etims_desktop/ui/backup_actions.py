@@ -9,20 +9,13 @@ service on the new file inside a running window.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
-from etims_desktop.storage.restore import (
-    PreparedRestore,
-    RestoreRefused,
-    discard,
-    finish_restore,
-    prepare_restore,
-)
+from etims_desktop.storage.restore import PreparedRestore, RestoreRefused, discard
 from etims_desktop.ui.icons import icon
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import Banner
@@ -92,7 +85,7 @@ class BackupActions(QObject):
 
     async def _prepare(self, path: Path) -> None:
         try:
-            prepared = await asyncio.to_thread(prepare_restore, path, self.services.paths.database)
+            prepared = await self.services.backups.prepare_restore(path)
         except RestoreRefused as exc:
             self.busy = False
             self._box(QMessageBox.Icon.Warning, self.tr("This file cannot be restored"), str(exc))
@@ -152,9 +145,7 @@ class BackupActions(QObject):
         await services.scheduler.stop()
         await services.backups.stop()
         await services.store.aclose()
-        kept = await asyncio.to_thread(
-            finish_restore, prepared, services.paths.database, services.paths.backups, accept_older=True
-        )
+        kept = await services.backups.finish_restore(prepared)
         text = self.tr(
             "The data was restored from %1.\n\nThe data as it was is kept in %2.\n\n"
             "etims-desktop closes now. Start it again to work with the restored data. CMC keys are not in "
