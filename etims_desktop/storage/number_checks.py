@@ -49,6 +49,19 @@ class NumberCheckRepository:
         """What the last check of this device found, in plain words (None: never checked)."""
         return self.db.scalar(select(CHECKS.c.result).where(CHECKS.c.device_id == device_id))
 
+    def has_unnumbered_sales(self, device_id: int) -> bool:
+        """Does the device have open sales without an eTIMS number (KRA may have signed them meanwhile)?"""
+        found = self.db.scalar(
+            select(OUTBOX.c.sale_id)
+            .where(
+                OUTBOX.c.device_id == device_id,
+                OUTBOX.c.state.in_(UNNUMBERED_OPEN),
+                OUTBOX.c.invc_no.is_(None),
+            )
+            .limit(1)
+        )
+        return found is not None
+
     def unnumbered_sales(self, device_id: int, trader_numbers: set[str]) -> dict[str, int]:
         """Trader invoice number -> sale id of the device's open sales that hold no eTIMS number."""
         if not trader_numbers:

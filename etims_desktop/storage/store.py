@@ -296,6 +296,9 @@ class Store:
     async def number_check_pending(self, device_id: int) -> bool:
         return await self._read(lambda tx: tx.number_checks.pending(device_id))
 
+    async def has_unnumbered_sales(self, device_id: int) -> bool:
+        return await self._read(lambda tx: tx.number_checks.has_unnumbered_sales(device_id))
+
     async def number_check_result(self, device_id: int) -> str | None:
         return await self._read(lambda tx: tx.number_checks.result(device_id))
 
