@@ -200,7 +200,8 @@ class DamagedNotice(QWidget):
     def _say(self, latest) -> None:
         text = self.tr(
             "The database file is damaged (a failing disk or a power cut can do this). Nothing is sent to "
-            "KRA until it is restored from a backup."
+            "KRA until it is restored from a backup. Restore before recording sales: sales recorded now "
+            "are not in the backup."
         )
         self.banner.setToolTip(
             self.tr("SQLite's check found:") + "\n" + "\n".join(self.services.store.damage[:10])

@@ -8,6 +8,7 @@ never sent twice and no number is reused.
 
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 import stat
@@ -34,6 +35,13 @@ def _shop(tmp_path, kra, serial: str) -> str:
     return json.loads(cli(tmp_path, "item", "list", "--json").stdout)[0]["code"]
 
 
+def _cmc_key(tmp_path) -> bytes:
+    """The device's CMC key, read from the test keyring file (base64 values in an INI file)."""
+    keyring_file = next((tmp_path / "xdg").rglob("keyring_pass.cfg"))
+    value = keyring_file.read_text().split("=", 1)[1].split()[0]
+    return base64.b64decode(value)
+
+
 def _signed(kra) -> list[tuple[int, str]]:
     return [(s.invc_no, s.document["trdInvcNo"]) for s in kra.signed_sales(PIN, "00")]
 
@@ -52,6 +60,8 @@ def test_restoring_an_old_backup_never_reuses_a_number_kra_has(tmp_path, kra):
     assert backup_file.exists()
     if sys.platform != "win32":
         assert stat.S_IMODE(backup_file.stat().st_mode) == 0o600
+    cmc_key = _cmc_key(tmp_path)
+    assert len(cmc_key) >= 16 and cmc_key not in backup_file.read_bytes()  # keys stay in the keyring
 
     assert cli(tmp_path, "sync").returncode == 0  # S3 is signed as 3 after the backup
     _sell(tmp_path, code, "S4")
