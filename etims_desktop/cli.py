@@ -113,6 +113,19 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--password-stdin", action="store_true", help="read the backup password from stdin")
     restore.set_defaults(handler=_run(cmd_keys_import))
 
+    backup = commands.add_parser("backup", help="make a checked copy of the database now")
+    backup.add_argument("--to", metavar="DIR", type=Path, help="put it in DIR (default: the backup folder)")
+    backup.add_argument("--json", action="store_true")
+    backup.set_defaults(handler=cmd_backup)
+    restore_cmd = commands.add_parser(
+        "restore", help="put a backup back in place of the database (close the window first)"
+    )
+    restore_cmd.add_argument("file", type=Path)
+    restore_cmd.add_argument(
+        "--force", action="store_true", help="restore even a backup older than what KRA already signed"
+    )
+    restore_cmd.set_defaults(handler=cmd_restore)
+
     sync = commands.add_parser("sync", help="sync all devices (or one) and report what really happened")
     sync.add_argument("--device", type=int, action="append", help="only this device (repeatable)")
     sync.add_argument("--json", action="store_true")
@@ -127,19 +140,6 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--limit", type=int, default=20)
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=_run(cmd_history))
-
-    backup = commands.add_parser("backup", help="make a checked copy of the database now")
-    backup.add_argument("--to", metavar="DIR", type=Path, help="put it in DIR (default: the backup folder)")
-    backup.add_argument("--json", action="store_true")
-    backup.set_defaults(handler=cmd_backup)
-    restore_cmd = commands.add_parser(
-        "restore", help="put a backup back in place of the database (close the window first)"
-    )
-    restore_cmd.add_argument("file", type=Path)
-    restore_cmd.add_argument(
-        "--force", action="store_true", help="restore even a backup older than what KRA already signed"
-    )
-    restore_cmd.set_defaults(handler=cmd_restore)
 
     from etims_desktop import selftest
     from etims_desktop.kra.simulator import cli as simulator_cli
@@ -363,51 +363,6 @@ async def cmd_keys_import(services, args) -> int:
     return EXIT_OK
 
 
-async def cmd_sync(services, args) -> int:
-    report = await services.sync.sync(args.device)
-    _print(args, report.to_json(), report.summary() or "No devices to sync.")
-    return report.exit_code
-
-
-async def cmd_status(services, args) -> int:
-    rows = await _board(services)
-    lines = []
-    for r in rows:
-        waits = f"{r['pending']} waiting" + (
-            f" since {r['oldest_pending_at']}" if r["oldest_pending_at"] else ""
-        )
-        fixes = r["counts"].get("needs_fix", 0)
-        lines.append(
-            f"{r['name']} ({r['type']}, {r['sync_method']}): {r['status_text']}; {waits}"
-            + (f"; {fixes} need your fix" if fixes else "")
-        )
-    _print(args, rows, "\n".join(lines) or "No devices yet.")
-    if any(r["counts"].get("needs_fix") for r in rows):
-        return EXIT_NEEDS_FIX
-    return EXIT_WAITING if any(r["pending"] for r in rows) else EXIT_OK
-
-
-async def cmd_history(services, args) -> int:
-    runs = await services.store.list_sync_runs(args.device, args.limit)
-    data = [
-        {
-            "run_id": r.id,
-            "scope": r.scope,
-            "started_at": r.started_at.isoformat(),
-            "finished_at": r.finished_at.isoformat() if r.finished_at else None,
-            "devices": r.per_device,
-        }
-        for r in runs
-    ]
-    text = "\n".join(
-        f"#{d['run_id']} {d['started_at']}: "
-        + "; ".join(f"{v.get('device_name')}: {v.get('summary')}" for v in (d["devices"] or {}).values())
-        for d in data
-    )
-    _print(args, data, text or "No sync has run yet.")
-    return EXIT_OK
-
-
 async def damage_message(services) -> str:
     """What is wrong and what to do, naming the newest backup that passes its own check."""
     found = "; ".join(services.store.damage[:3])
@@ -488,6 +443,51 @@ def cmd_restore(args) -> int:
         "Before sending again, each device asks KRA which eTIMS numbers it already has, so none is used twice.\n"
         "CMC keys are not in backups: on a new computer, bring them with 'etims-desktop keys import FILE'."
     )
+    return EXIT_OK
+
+
+async def cmd_sync(services, args) -> int:
+    report = await services.sync.sync(args.device)
+    _print(args, report.to_json(), report.summary() or "No devices to sync.")
+    return report.exit_code
+
+
+async def cmd_status(services, args) -> int:
+    rows = await _board(services)
+    lines = []
+    for r in rows:
+        waits = f"{r['pending']} waiting" + (
+            f" since {r['oldest_pending_at']}" if r["oldest_pending_at"] else ""
+        )
+        fixes = r["counts"].get("needs_fix", 0)
+        lines.append(
+            f"{r['name']} ({r['type']}, {r['sync_method']}): {r['status_text']}; {waits}"
+            + (f"; {fixes} need your fix" if fixes else "")
+        )
+    _print(args, rows, "\n".join(lines) or "No devices yet.")
+    if any(r["counts"].get("needs_fix") for r in rows):
+        return EXIT_NEEDS_FIX
+    return EXIT_WAITING if any(r["pending"] for r in rows) else EXIT_OK
+
+
+async def cmd_history(services, args) -> int:
+    runs = await services.store.list_sync_runs(args.device, args.limit)
+    data = [
+        {
+            "run_id": r.id,
+            "scope": r.scope,
+            "started_at": r.started_at.isoformat(),
+            "finished_at": r.finished_at.isoformat() if r.finished_at else None,
+            "devices": r.per_device,
+        }
+        for r in runs
+    ]
+    text = "\n".join(
+        f"#{d['run_id']} {d['started_at']}: "
+        + "; ".join(f"{v.get('device_name')}: {v.get('summary')}" for v in (d["devices"] or {}).values())
+        for d in data
+    )
+    _print(args, data, text or "No sync has run yet.")
     return EXIT_OK
 
 
