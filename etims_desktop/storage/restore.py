@@ -194,6 +194,10 @@ def _upgrade_and_mark(prepared: Path, backup: Path) -> None:
                 f"{backup} cannot be restored: its data could not be upgraded ({exc})."
             ) from exc
         try:
+            if store.damage:  # checked a moment ago, but the upgrade must never run on a damaged copy
+                raise RestoreRefused(
+                    f"{backup} cannot be restored: it is damaged ({'; '.join(store.damage[:3])})."
+                )
             asyncio.run(store.request_number_checks(MARK_REASON))
         finally:
             store.close()
