@@ -81,6 +81,7 @@ def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True, keyring_
         ("key_store", check_key_store),
         ("keyring_write", check_keyring_write if keyring_write else lambda: "skipped"),
         ("database", lambda: check_database(paths)),
+        ("shop_database", lambda: check_shop_database(paths)),
         ("resources", check_resources),
         ("network", check_network),
         ("window", (lambda: check_window(paths, scratch / "window.png")) if window else (lambda: "skipped")),
@@ -203,6 +204,30 @@ def check_database(paths: DataPaths) -> dict:
     }
 
 
+def check_shop_database(paths: DataPaths) -> dict | str:
+    """The shop's own database, when the checks above ran on a scratch one: PRAGMA quick_check, read-only
+    (a support call runs `selftest` without --data-dir; a damaged shop database must not pass)."""
+    import platformdirs
+
+    from etims_desktop.paths import APP_NAME
+    from etims_desktop.storage.backups import check_file
+
+    root = os.environ.get("ETIMS_DESKTOP_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    database = DataPaths(Path(root).expanduser().resolve()).database
+    if database == paths.database:
+        return "checked above"
+    if not database.exists():
+        return "none yet"
+    started = time.perf_counter()
+    problems = check_file(database)
+    if problems:
+        raise RuntimeError(
+            f"the database {database} is damaged ({'; '.join(problems[:3])}); run any etims-desktop command "
+            "to see the newest good backup and how to restore it"
+        )
+    return {"path": str(database), "integrity": "ok", "ms": round((time.perf_counter() - started) * 1000)}
+
+
 def resource_dir() -> Path:
     """resources/ beside the package: the repository in a source tree, _internal/ in a frozen build."""
     import etims_desktop
@@ -309,6 +334,10 @@ def _network_line(network) -> str | None:
     return f"a loopback eTIMS call in {network['ms']} ms (aiohttp {network['aiohttp']}, {parser})"
 
 
+def _shop_line(shop) -> str | None:
+    return f"{shop['path']}: sound ({shop['ms']} ms)" if isinstance(shop, dict) else shop
+
+
 def format_report(report: dict) -> str:
     """The report as short lines for a person."""
     qt, keyring_info, store = report.get("qt") or {}, report.get("keyring") or {}, report.get("key_store")
@@ -329,6 +358,7 @@ def format_report(report: dict) -> str:
         f"Keyring for CMC keys: {store} (keyring library default: {keyring_info.get('name')})",
         f"Keyring write test: {report.get('keyring_write')}",
         f"Database: {database}",
+        f"Shop database: {_shop_line(report.get('shop_database'))}",
         f"Window: {window}",
         f"Network: {_network_line(report.get('network'))}",
         f"Time zone: {report.get('timezone')}; SQLite {report.get('sqlite')}",

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import sqlite3
 import stat
+import subprocess
 import sys
 
 from db_damage import damage_table_page
@@ -121,6 +123,15 @@ def test_a_damaged_database_stops_sending_and_names_the_backup(tmp_path, kra):
     report = json.loads(selftest.stdout)
     assert report["ok"] is False and "damaged" in report["errors"]["database"]
     assert made["path"] in report["errors"]["database"]
+
+    # A support call runs plain `selftest` (a scratch database): the shop's own one is checked too.
+    env = dict(os.environ, ETIMS_DESKTOP_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+    plain = subprocess.run(
+        [sys.executable, "-m", "etims_desktop", "selftest", "--json", "--no-window"],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert plain.returncode == 1, plain.stderr
+    assert "damaged" in json.loads(plain.stdout)["errors"]["shop_database"]
 
     failed = cli(tmp_path, "backup")  # a copy of a damaged file is refused, not kept as a "backup"
     assert failed.returncode == 3 and "did not pass its check" in failed.stderr
