@@ -89,11 +89,11 @@ def test_a_damaged_database_stops_sync_and_offers_the_latest_good_backup(qtbot, 
     damage_table_page(paths.database, "items")
 
     services = build_services(paths, key_store=key_store)
+    window = None
     try:
         assert services.store.damage
         assert BackupSettings.load(paths.settings).daily
         window = MainWindow(services)
-        qtbot.addWidget(window)
         window.show()
         notice = window.damaged_notice
         assert notice.isVisible() and "The database file is damaged" in notice.banner.text()
@@ -117,10 +117,16 @@ def test_a_damaged_database_stops_sync_and_offers_the_latest_good_backup(qtbot, 
         _click(qtbot, window.backup_actions.last_box, "OK")
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     finally:
-        run(qloop, services.aclose())
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         from etims_desktop.ui import tasks
 
         run(qloop, tasks.cancel_all())
+        run(qloop, services.aclose())
+        # Gone while the loop lives: the tabs' refresh timers must not fire after it has closed.
+        if window is not None:
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 async def queue_sales_without_device(services) -> None:
