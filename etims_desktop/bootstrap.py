@@ -13,6 +13,7 @@ from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
 from etims_desktop.storage.secrets import KeyStore, open_key_store
 from etims_desktop.storage.store import Store
+from etims_desktop.sync.backups import BackupService, BackupSettings
 from etims_desktop.sync.connections import Connections
 from etims_desktop.sync.devices import DeviceService
 from etims_desktop.sync.importer import SaleImporter
@@ -34,10 +35,12 @@ class Services:
     sales: SaleService
     importer: SaleImporter
     scheduler: SyncScheduler
+    backups: BackupService
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
     async def aclose(self) -> None:
         await self.scheduler.stop()
+        await self.backups.stop()
         if self.practice is not None:
             self.practice.close()
             self.practice = None
@@ -118,4 +121,5 @@ def build_services(
         sales=sales,
         importer=SaleImporter(store, sales),
         scheduler=SyncScheduler(store, sync),
+        backups=BackupService(paths, BackupSettings.load(paths.settings), store),
     )

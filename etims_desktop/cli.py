@@ -148,6 +148,19 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--password-stdin", action="store_true", help="read the backup password from stdin")
     restore.set_defaults(handler=_run(cmd_keys_import))
 
+    backup = commands.add_parser("backup", help="make a checked copy of the database now")
+    backup.add_argument("--to", metavar="DIR", type=Path, help="put it in DIR (default: the backup folder)")
+    backup.add_argument("--json", action="store_true")
+    backup.set_defaults(handler=cmd_backup)
+    restore_cmd = commands.add_parser(
+        "restore", help="put a backup back in place of the database (close the window first)"
+    )
+    restore_cmd.add_argument("file", type=Path)
+    restore_cmd.add_argument(
+        "--force", action="store_true", help="restore even a backup older than what KRA already signed"
+    )
+    restore_cmd.set_defaults(handler=cmd_restore)
+
     sync = commands.add_parser("sync", help="sync all devices (or one) and report what really happened")
     sync.add_argument("--device", type=int, action="append", help="only this device (repeatable)")
     sync.add_argument("--json", action="store_true")
@@ -257,6 +270,9 @@ def _run(command, *, recorded: bool = False):
             args.paths = paths
             services = build_services(paths, key_store=key_store, http=http, allow_session_keys=False)
             try:
+                if services.store.damage:  # nothing runs on a damaged database; say what to do
+                    print(await damage_message(services), file=sys.stderr)
+                    return EXIT_ERROR
                 return await command(services, args)
             finally:
                 await services.aclose()
@@ -553,6 +569,89 @@ async def cmd_keys_import(services, args) -> int:
     password = _password(args, confirm=False)
     imported = await services.connections.keyring_call(services.key_store.import_keys, args.file, password)
     print(f"Imported {_key_count(imported)} into {services.key_store.backend_name}.")
+    return EXIT_OK
+
+
+async def damage_message(services) -> str:
+    """What is wrong and what to do, naming the newest backup that passes its own check."""
+    found = "; ".join(services.store.damage[:3])
+    text = (
+        f"The database {services.paths.database} is damaged (SQLite's check found: {found}). "
+        "Nothing will be sent to KRA until it is restored from a backup."
+    )
+    latest = await services.backups.latest_good()
+    if latest is None:
+        return f"{text} No good backup was found in {', '.join(map(str, services.backups.folders))}."
+    return (
+        f"{text} The newest good backup is {latest.path} (made {latest.made_at.astimezone():%Y-%m-%d %H:%M}). "
+        f'Restore it with: etims-desktop restore "{latest.path}"'
+    )
+
+
+def cmd_backup(args) -> int:
+    """A checked copy of the database; no keyring, no network. Exit 0, or 3 with the reason."""
+    from etims_desktop.bootstrap import setup_logging
+    from etims_desktop.storage.backups import BackupFailed
+    from etims_desktop.sync.backups import BackupService, BackupSettings
+
+    paths = resolve_data_paths(args.data_dir)
+    setup_logging(paths)
+    if not paths.database.exists():
+        print(f"error: there is no database in {paths.root} yet; nothing to back up.", file=sys.stderr)
+        return EXIT_ERROR
+    service = BackupService(paths, BackupSettings.load(paths.settings))
+    try:
+        outcome = asyncio.run(service.backup_now(args.to))
+    except BackupFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    backup = outcome.result.backup
+    data = {
+        "path": str(backup.path),
+        "bytes": backup.size,
+        "seconds": round(outcome.result.seconds, 3),
+        "check": "ok",
+        "removed": [str(p) for p in outcome.result.removed],
+        "note": outcome.note,
+    }
+    _print(args, data, outcome.summary())
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    """Check a backup and put it in place of the database (keeping a copy of the current one)."""
+    from etims_desktop.bootstrap import setup_logging
+    from etims_desktop.storage.restore import RestoreRefused, discard, finish_restore, prepare_restore
+
+    paths = resolve_data_paths(args.data_dir)
+    setup_logging(paths)
+    try:
+        prepared = prepare_restore(args.file, paths.database)
+    except RestoreRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if prepared.older_than_signed and not args.force:
+        discard(prepared)
+        print(
+            f"{prepared.warning()}\nNothing was changed. To restore it anyway: "
+            f'etims-desktop restore "{args.file}" --force',
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    try:
+        kept = finish_restore(prepared, paths.database, paths.backups, accept_older=args.force)
+    except (OSError, RestoreRefused) as exc:
+        print(f"error: the restore did not happen: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if prepared.older_than_signed:
+        print(prepared.warning())
+    print(f"Restored the database from {args.file}.")
+    if kept is not None:
+        print(f"The database as it was is kept in {kept}.")
+    print(
+        "Before sending again, each device asks KRA which eTIMS numbers it already has, so none is used twice.\n"
+        "CMC keys are not in backups: on a new computer, bring them with 'etims-desktop keys import FILE'."
+    )
     return EXIT_OK
 
 

@@ -85,6 +85,7 @@ def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True, keyring_
             (lambda: within(KEYRING_SECONDS, check_keyring_write)) if keyring_write else lambda: "skipped",
         ),
         ("database", lambda: check_database(paths)),
+        ("shop_database", lambda: check_shop_database(paths)),
         ("resources", check_resources),
         ("network", check_network),
         ("window", (lambda: check_window(paths, scratch / "window.png")) if window else (lambda: "skipped")),
@@ -194,12 +195,24 @@ def check_keyring_write() -> str:
 
 
 def check_database(paths: DataPaths) -> dict:
-    """Create and migrate the database through the real store, then read its schema revision."""
+    """Open (create, migrate) the database through the real store - which runs PRAGMA quick_check on
+    it first - then read its schema revision."""
     from etims_desktop.storage.store import Store
 
     started = time.perf_counter()
-    Store.open(paths.database, backup_dir=paths.backups).close()
+    store = Store.open(paths.database, backup_dir=paths.backups)
+    store.close()
     elapsed_ms = round((time.perf_counter() - started) * 1000)
+    if store.damage:  # quick_check at open: a damaged file must not pass as healthy
+        from etims_desktop.storage.backups import latest_good_backup
+        from etims_desktop.sync.backups import BackupService, BackupSettings
+
+        latest = latest_good_backup(BackupService(paths, BackupSettings.load(paths.settings)).folders)
+        restore = f'etims-desktop restore "{latest.path}"' if latest else "no good backup was found"
+        raise RuntimeError(
+            f"the database {paths.database} is damaged ({'; '.join(store.damage[:3])}); "
+            f"nothing is sent until it is restored: {restore}"
+        )
     with sqlite3.connect(paths.database) as db:
         tables = [
             r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -214,7 +227,33 @@ def check_database(paths: DataPaths) -> dict:
         "revision": revision[0] if revision else None,
         "tables": len(tables),
         "open_ms": elapsed_ms,
+        "integrity": "ok",
+        "integrity_ms": round(store.integrity_ms, 1),
     }
+
+
+def check_shop_database(paths: DataPaths) -> dict | str:
+    """The shop's own database, when the checks above ran on a scratch one: PRAGMA quick_check, read-only
+    (a support call runs `selftest` without --data-dir; a damaged shop database must not pass)."""
+    import platformdirs
+
+    from etims_desktop.paths import APP_NAME
+    from etims_desktop.storage.backups import check_file
+
+    root = os.environ.get("ETIMS_DESKTOP_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    database = DataPaths(Path(root).expanduser().resolve()).database
+    if database == paths.database:
+        return "checked above"
+    if not database.exists():
+        return "none yet"
+    started = time.perf_counter()
+    problems = check_file(database)
+    if problems:
+        raise RuntimeError(
+            f"the database {database} is damaged ({'; '.join(problems[:3])}); run any etims-desktop command "
+            "to see the newest good backup and how to restore it"
+        )
+    return {"path": str(database), "integrity": "ok", "ms": round((time.perf_counter() - started) * 1000)}
 
 
 def resource_dir() -> Path:
@@ -323,6 +362,10 @@ def _network_line(network) -> str | None:
     return f"a loopback eTIMS call in {network['ms']} ms (aiohttp {network['aiohttp']}, {parser})"
 
 
+def _shop_line(shop) -> str | None:
+    return f"{shop['path']}: sound ({shop['ms']} ms)" if isinstance(shop, dict) else shop
+
+
 def format_report(report: dict) -> str:
     """The report as short lines for a person."""
     qt, keyring_info, store = report.get("qt") or {}, report.get("keyring") or {}, report.get("key_store")
@@ -343,6 +386,7 @@ def format_report(report: dict) -> str:
         f"Keyring for CMC keys: {store} (keyring library default: {keyring_info.get('name')})",
         f"Keyring write test: {report.get('keyring_write')}",
         f"Database: {database}",
+        f"Shop database: {_shop_line(report.get('shop_database'))}",
         f"Window: {window}",
         f"Network: {_network_line(report.get('network'))}",
         f"Time zone: {report.get('timezone')}; SQLite {report.get('sqlite')}",

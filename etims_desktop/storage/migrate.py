@@ -7,14 +7,13 @@ alembic.ini is needed at run time.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-from etims_desktop.storage.database import create_private_file
+from etims_desktop.storage.backups import copy_database
 from etims_desktop.storage.errors import StorageError
 
 log = logging.getLogger("etims_desktop.storage")
@@ -59,13 +58,8 @@ def backup_database(engine: Engine, backup_dir: Path, label: str) -> Path:
     while target.exists():
         n += 1
         target = backup_dir / f"{source.stem}-{label}-{stamp}-{n}{source.suffix}"
-    create_private_file(target)
     with engine.connect() as connection:
-        destination = sqlite3.connect(target)
-        try:
-            connection.connection.driver_connection.backup(destination)
-        finally:
-            destination.close()
+        copy_database(connection.connection.driver_connection, target)
     return target
 
 

@@ -358,3 +358,19 @@ class ItemRegistrationRow(Base):
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
     registered_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class NumberCheckRow(Base):
+    """A device whose eTIMS numbers must be checked with KRA before it sends again (migration 0004).
+
+    A restore sets it: KRA may have signed numbers the restored database does not know. checked_at
+    None means the check is still due; afterwards `result` says what the check found.
+    """
+
+    __tablename__ = "number_checks"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    requested_at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(Text)
+    checked_at: Mapped[datetime | None]
+    result: Mapped[str | None] = mapped_column(Text)

@@ -495,6 +495,26 @@ class OutboxRepository:
             raise DomainValidationError("Credit notes refer to this sale; cancel them first.", field="sale")
         self._move(row, S.CANCELLED, "cancelled by you", wait_reason=None, next_attempt_at=None)
 
+    def mark_signed_earlier(self, entry_id: int, receipt: SignedReceipt, reason: str) -> None:
+        """KRA already signed this unnumbered sale under receipt.invc_no: the database was restored from
+        a backup made before it was sent. Record it as signed so it is never sent a second time."""
+        row = self._open_row(entry_id)
+        if row.invc_no is not None:
+            raise OutboxStateError(
+                f"Sale {entry_id} holds eTIMS number {row.invc_no}; the drain resolves it."
+            )
+        self._move(
+            row,
+            S.SIGNED,
+            reason,
+            invc_no=receipt.invc_no,
+            **receipt_values(receipt),
+            wait_reason=None,
+            next_attempt_at=None,
+            last_error_code=None,
+            last_error_message=None,
+        )
+
     def resend(
         self,
         sale_id: int,

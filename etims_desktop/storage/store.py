@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -31,12 +32,14 @@ from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt,
 from etims_desktop.domain.receipt import BusinessDetails, SignedDocument
 from etims_desktop.domain.sale import Sale, TaxType
 from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.storage.backups import quick_check
 from etims_desktop.storage.business import BusinessRepository
 from etims_desktop.storage.database import BEGIN_OPTION, make_engine
 from etims_desktop.storage.devices import DeviceRepository
 from etims_desktop.storage.errors import StorageError, plain_storage_error
 from etims_desktop.storage.items import ItemRepository
 from etims_desktop.storage.migrate import migrate
+from etims_desktop.storage.number_checks import NumberCheckRepository
 from etims_desktop.storage.outbox import OutboxRepository
 from etims_desktop.storage.records import (
     CodeClassRecord,
@@ -109,6 +112,10 @@ class Transaction:
     def business(self) -> BusinessRepository:
         return BusinessRepository(self.connection, self.now)
 
+    @cached_property
+    def number_checks(self) -> NumberCheckRepository:
+        return NumberCheckRepository(self.connection, self.now)
+
 
 class Store:
     """The offline store and outbox. Build it with Store.open(); close it with aclose() or close()."""
@@ -118,6 +125,8 @@ class Store:
         self.clock = clock
         self.backup_path: Path | None = None  # the backup made before a schema upgrade, if any
         self.recovered_at_open = 0  # sales found mid-send at start-up (now uncertain)
+        self.damage: list[str] = []  # what PRAGMA quick_check found at start-up ([] = sound)
+        self.integrity_ms = 0.0  # what that check cost
         self._writer = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
         self._reader = engine
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="etims-store")
@@ -144,6 +153,11 @@ class Store:
         return store
 
     def _start(self, backup_dir: Path | None) -> None:
+        self.damage = self._check_integrity()
+        if self.damage:
+            # Upgrading or repairing a damaged file could spread the damage: leave it exactly as it is.
+            log.error("the database is damaged: %s", "; ".join(self.damage))
+            return
         self.backup_path = migrate(self.engine, backup_dir)
         self.recovered_at_open = self._transaction(self._writer, lambda tx: tx.outbox.recover_interrupted())
         if self.recovered_at_open:
@@ -151,6 +165,21 @@ class Store:
                 "%d sale(s) were mid-send when the app stopped; they will be checked with KRA",
                 self.recovered_at_open,
             )
+
+    def _check_integrity(self) -> list[str]:
+        """PRAGMA quick_check of the whole file: damaged pages are found before anything is sent."""
+        started = time.perf_counter()
+        try:
+            with self.engine.connect() as connection:
+                problems = quick_check(connection.connection.driver_connection)
+        except DBAPIError as exc:  # not even a database any more ("file is not a database")
+            problems = [str(exc.orig)]
+        self.integrity_ms = (time.perf_counter() - started) * 1000
+        return problems
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def close(self) -> None:
         if self._closed:
@@ -300,6 +329,46 @@ class Store:
 
     async def last_invc_no(self, device_id: int) -> int:
         return await self._read(lambda tx: tx.devices.last_invc_no(device_id))
+
+    async def request_number_checks(self, reason: str) -> int:
+        """Every device checks its eTIMS numbers with KRA before it sends again (after a restore)."""
+        return await self._write(lambda tx: tx.number_checks.request_all(reason))
+
+    async def number_check_pending(self, device_id: int) -> bool:
+        return await self._read(lambda tx: tx.number_checks.pending(device_id))
+
+    async def has_unnumbered_sales(self, device_id: int) -> bool:
+        return await self._read(lambda tx: tx.number_checks.has_unnumbered_sales(device_id))
+
+    async def number_check_result(self, device_id: int) -> str | None:
+        return await self._read(lambda tx: tx.number_checks.result(device_id))
+
+    async def finish_number_check(
+        self,
+        device_id: int,
+        kra_last: int,
+        signed_at_kra: dict[str, SignedReceipt],
+        describe: Callable[[int], str],
+    ) -> int:
+        """KRA holds this device's numbers up to `kra_last`; `signed_at_kra` maps the trader invoice numbers
+        of those documents to their receipts. In one transaction: open sales of ours that KRA already
+        signed are marked signed, the counter moves past `kra_last`, and describe(marked) is recorded as
+        the check's result. Returns how many sales were marked signed."""
+
+        def work(tx: Transaction) -> int:
+            found = tx.number_checks.unnumbered_sales(device_id, set(signed_at_kra))
+            for trader_no, sale_id in found.items():
+                receipt = signed_at_kra[trader_no]
+                tx.outbox.mark_signed_earlier(
+                    sale_id,
+                    receipt,
+                    f"KRA had already signed this sale as eTIMS number {receipt.invc_no} "
+                    "(found when checking the numbers after a restore)",
+                )
+            tx.number_checks.finish(device_id, kra_last, describe(len(found)))
+            return len(found)
+
+        return await self._write(work)
 
     async def set_last_invc_no(self, device_id: int, last_invc_no: int) -> None:
         """Align the device's eTIMS counter with KRA's; refused while a numbered sale is unresolved."""

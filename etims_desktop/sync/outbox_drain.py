@@ -25,6 +25,7 @@ from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.domain.tax import compute_amounts
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
+from etims_desktop.sync import number_check
 from etims_desktop.sync.backoff import next_attempt
 from etims_desktop.sync.device_checks import status_from_error
 from etims_desktop.sync.payloads import item_request, sale_request
@@ -92,6 +93,8 @@ class OutboxDrain:
                 report.errors.append(report.status.plain or str(exc))
                 report.waiting_reason = "the CMC key could not be read"
                 return
+            if not await number_check.ready_to_send(self.store, client, device, report):
+                return  # damaged database, or numbers still to be checked with KRA after a restore
             start = await self.store.start_drain(device.id, self.clock(), claim=limit != 0)
             total = pending_count(start.counts)  # this device's queue only
             if limit is not None:

@@ -44,8 +44,8 @@ class SyncScheduler:
             await asyncio.sleep(self.tick_seconds)
 
     async def tick(self, now: datetime | None = None) -> None:
-        if self.sync.running:
-            return  # a Sync run is doing all of this right now
+        if self.sync.running or self.store.damage:
+            return  # a Sync run is doing all of this right now, or the database must be restored first
         now = now or datetime.now(UTC)
         settings = self.sync.settings
         pending = await self.store.pending_summary()

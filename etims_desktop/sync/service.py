@@ -10,6 +10,7 @@ from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxState, pending_count
 from etims_desktop.domain.status import StatusKind
+from etims_desktop.sync import number_check
 from etims_desktop.sync.device_checks import DeviceChecker, status_from_error
 from etims_desktop.sync.outbox_drain import OutboxDrain, ProgressCallback
 from etims_desktop.sync.reference_data import ReferenceData
@@ -21,6 +22,10 @@ log = logging.getLogger("etims_desktop.sync")
 
 class SyncAlreadyRunning(Exception):
     """A second Sync was asked for while one runs; the first one's report will tell everything."""
+
+
+class DatabaseDamaged(Exception):
+    """The database failed its integrity check at start-up: nothing is sent until it is restored."""
 
 
 class SyncService:
@@ -54,6 +59,8 @@ class SyncService:
     ) -> SyncReport:
         if self.running:
             raise SyncAlreadyRunning("A sync is already running.")
+        if self.store.damage:
+            raise DatabaseDamaged(number_check.DAMAGED)
         self._run = asyncio.get_running_loop().create_future()
         try:
             return await self._sync(device_ids, progress)

@@ -66,7 +66,8 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
         window = MainWindow(services)
         window.closed.connect(quitting.set)
         window.show()
-        first_start = not await services.store.list_devices()
+        # A damaged database is left alone (the window offers Restore); practice mode would write to it.
+        first_start = not services.store.damage and not await services.store.list_devices()
         if (
             practice or first_start
         ):  # nothing configured yet: land in practice mode, real devices one click away
@@ -104,6 +105,7 @@ async def _start_scheduler_after_first_board(window, services) -> None:
     """Background checks start once the board has shown, so they do not delay the first picture."""
     await window.refresher.first_done.wait()
     services.scheduler.start()
+    services.backups.start()  # the daily copy (looked at hourly)
 
 
 async def save_screenshot(window, path: str, wait_practice: bool = False) -> int:

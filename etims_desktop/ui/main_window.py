@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from etims_desktop import __version__
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.practice import start_practice
+from etims_desktop.ui.backup_actions import BackupActions, DamagedNotice
 from etims_desktop.ui.board_model import DeviceBoardModel
 from etims_desktop.ui.board_refresh import BoardRefresher, DeviceEvents
 from etims_desktop.ui.board_view import DeviceBoardView
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
         self.sync.finished.connect(self._sync_finished)
         self.sync.failed.connect(self._sync_failed)
         self.sync.refused.connect(lambda text: self.statusBar().showMessage(text, 8_000))
+        self.backup_actions = BackupActions(services, self)
+        self.backup_actions.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.backup_actions.restored.connect(lambda _text: self.close())  # the database changed under us
 
         self.report = SyncReportPanel()
         self.report.hide()
@@ -123,7 +127,13 @@ class MainWindow(QMainWindow):
             new_sale = QAction(self.tr("&New sale… (Ctrl+N in the Sales tab)"), self)
             new_sale.triggered.connect(self.new_sale)
             self.file_menu.insertAction(self.add_device_action, new_sale)
-        self.setCentralWidget(self.tabs)
+        self.damaged_notice = DamagedNotice(services, self.backup_actions)  # above every tab
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.damaged_notice)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self._build_status_bar()
 
@@ -188,6 +198,14 @@ class MainWindow(QMainWindow):
         )
         self.show_retired_action.setCheckable(True)
         self.show_retired_action.toggled.connect(self.show_retired)
+        self.backup_action = action(
+            self.tr("&Back up now"), None, None, self.backup_actions.back_up_now,
+            self.tr("Make a checked copy of the database now (copies are also made daily)"),
+        )  # fmt: skip
+        self.restore_action = action(
+            self.tr("&Restore from a backup…"), None, None, self.backup_actions.choose_file,
+            self.tr("Put a backup back in place of the current data (a copy of it is kept)"),
+        )  # fmt: skip
         self.quit_action = action(self.tr("&Quit"), None, QKeySequence.StandardKey.Quit, self.close)
         self.about_action = action(self.tr("&About"), None, None, self.open_about)
         for act in (self.sync_all_action, self.sync_one_action, self.add_device_action, self.settings_action):
@@ -209,6 +227,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.practice_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menu.addMenu(self.tr("&View"))
@@ -298,7 +319,8 @@ class MainWindow(QMainWindow):
         rows = self.model.rows()
         if not self._practice_resumed:
             self._practice_resumed = True
-            if any(r.device.practice for r in rows) and getattr(self.services, "practice", None) is None:
+            practice_missing = getattr(self.services, "practice", None) is None
+            if any(r.device.practice for r in rows) and practice_missing and not self.services.store.damage:
                 self.start_practice()  # practice devices need their practice KRA running again
         self.devices_page.setCurrentWidget(self._board_page if rows else self.empty)
         ids = [r.device.id for r in rows]

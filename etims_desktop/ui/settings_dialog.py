@@ -1,25 +1,30 @@
-"""Settings a shop owner may change: how often to check KRA, VSCU batches, the default environment."""
+"""Settings a shop owner may change: how often to check KRA, VSCU batches, the default environment, backups."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
 
+from etims_desktop.sync.backups import BackupSettings
 from etims_desktop.sync.settings import SyncSettings
 from etims_desktop.ui.business_dialog import BusinessDialog
 from etims_desktop.ui.tasks import plain_error
@@ -86,6 +91,7 @@ class SettingsDialog(QDialog):
         self.business_button.clicked.connect(self.edit_business)
         receipts_row.addWidget(receipts_text, 1)
         receipts_row.addWidget(self.business_button)
+        backups = self._build_backups(services)
 
         note = QLabel(
             self.tr("Changes apply at once and are kept in %1.").replace("%1", str(services.paths.settings))
@@ -104,6 +110,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(batches)
         layout.addWidget(new_devices)
         layout.addWidget(receipts)
+        layout.addWidget(backups)
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -113,6 +120,62 @@ class SettingsDialog(QDialog):
         self.business_dialog = BusinessDialog(self.services, self)
         self.business_dialog.show()
         return self.business_dialog
+
+    def _build_backups(self, services) -> QGroupBox:
+        current: BackupSettings = services.backups.settings
+        group = QGroupBox(self.tr("Backups of your data"))
+        form = QFormLayout(group)
+        self.backup_daily = QCheckBox(self.tr("Make a checked copy every day"))
+        self.backup_daily.setChecked(current.daily)
+        self.backup_folder = QLineEdit(current.folder or "")
+        self.backup_folder.setPlaceholderText(str(services.paths.backups))
+        self.backup_folder.setMinimumWidth(280)
+        self.backup_folder.setToolTip(
+            self.tr(
+                "A USB stick or another disk keeps your data safe if this computer fails. Empty: %1"
+            ).replace("%1", str(services.paths.backups))
+        )
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self.choose_backup_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(choose)
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setRange(1, 365)
+        self.backup_keep.setSuffix(self.tr(" days"))
+        self.backup_keep.setValue(current.keep_days)
+        form.addRow(self.backup_daily)
+        form.addRow(self.tr("Keep them in"), folder_row)
+        form.addRow(self.tr("Delete copies older than"), self.backup_keep)
+        keys = QLabel(
+            self.tr(
+                "CMC keys are never in these copies: they stay in the keyring. To move them to a new "
+                "computer use 'etims-desktop keys export' and 'keys import'."
+            )
+        )
+        keys.setWordWrap(True)
+        keys.setStyleSheet("color:#616161;")
+        form.addRow(keys)
+        return group
+
+    def choose_backup_folder(self) -> QFileDialog:
+        dialog = QFileDialog(
+            self, self.tr("Where to keep backups"), self.backup_folder.text() or str(Path.home())
+        )
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.backup_folder.setText)
+        dialog.open()
+        return dialog
+
+    def chosen_backups(self) -> BackupSettings:
+        folder = self.backup_folder.text().strip()
+        return BackupSettings(
+            folder=folder or None,
+            keep_days=int(self.backup_keep.value()),
+            daily=self.backup_daily.isChecked(),
+        )
 
     def chosen(self) -> SyncSettings:
         return dataclasses.replace(
@@ -125,8 +188,18 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         settings = self.chosen()
+        backups = self.chosen_backups()
+        if backups.folder and not Path(backups.folder).expanduser().is_dir():
+            self.message.show_message(
+                "error",
+                self.tr("The backup folder %1 does not exist (is the USB stick plugged in?).").replace(
+                    "%1", backups.folder
+                ),
+            )
+            return
         try:
             settings.save(self.services.paths.settings)  # a few hundred bytes: fine on the GUI thread
+            backups.save(self.services.paths.settings)
         except OSError as exc:
             log.exception("could not save settings")
             self.message.show_message(
@@ -134,5 +207,6 @@ class SettingsDialog(QDialog):
             )
             return
         apply_settings(self.services, settings)
+        self.services.backups.settings = backups
         self.saved.emit(settings)
         self.accept()

@@ -6,14 +6,14 @@ still has the old index and lacks the new one, and Alembic, seeing "0001"/"0002"
 Every statement is conditional, so this runs the same on old and new databases.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-03
 """
 
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

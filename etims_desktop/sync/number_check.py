@@ -1,0 +1,107 @@
+"""Before a device sends: its database is sound, and after a restore its numbers agree with KRA's.
+
+A restored backup may be older than what KRA has signed. Its counter would give the next sale a number
+KRA already holds, and its queue may hold sales KRA signed after the backup was made. So a restore marks
+every device (storage/number_checks.py), and the device's first drain asks KRA (selectInvoiceDetails)
+for last + 1, last + 2, ... until KRA has none. Sales of ours among KRA's documents are marked signed
+(never sent twice); the counter moves past the last number KRA holds; the finding is recorded.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from etims_desktop.domain.device import Device
+from etims_desktop.domain.outbox import SignedReceipt
+from etims_desktop.kra import errors as kra_errors
+from etims_desktop.sync.report import DeviceSyncReport
+
+log = logging.getLogger("etims_desktop.sync")
+
+DAMAGED = (
+    "The database is damaged, so nothing is sent until it is restored from a backup "
+    "(etims-desktop restore, or Restore... in the window)."
+)
+CHECKING = "checking with KRA which eTIMS numbers it already has (after a restore)"
+
+
+async def ready_to_send(store, client, device: Device, report: DeviceSyncReport) -> bool:
+    """True when the device may send now. False: the report says why (and nothing was sent)."""
+    if store.damage:
+        report.errors.append(DAMAGED)
+        report.waiting_reason = "the database is damaged"
+        return False
+    if not await store.number_check_pending(device.id):
+        return True
+    try:
+        adopted = await check_numbers(store, client, device)
+    except (kra_errors.TransportError, kra_errors.TemporaryKraFault, kra_errors.SlowDown):
+        report.waiting_reason = CHECKING  # the mark stays: the next sync asks again
+        return False
+    report.signed += adopted
+    report.already_recorded += adopted
+    return True
+
+
+async def check_numbers(store, client, device: Device) -> int:
+    """Ask KRA for the numbers after ours, move past those it has. Returns our sales found signed there."""
+    last = await store.last_invc_no(device.id)
+    signed: dict[str, SignedReceipt] = {}
+    try:
+        if await store.has_unnumbered_sales(device.id):
+            kra_last = await _walk(client, device, last, signed)
+        else:  # nothing of ours to find among KRA's documents: only where its numbers end matters
+            kra_last = await _find_end(client, last)
+    except (kra_errors.TransportError, kra_errors.TemporaryKraFault, kra_errors.SlowDown):
+        raise  # try again at the next sync
+    except kra_errors.KraError as exc:
+        # This service cannot look sales up (some VSCU builds): a number KRA already holds will come
+        # back as a duplicate, which stops the device with a plain message - it is never signed twice.
+        log.warning("device %s: cannot check eTIMS numbers with KRA: %s", device.id, exc)
+        why = f"KRA could not be asked about numbers after {last} ({exc})."
+        await store.finish_number_check(device.id, last, {}, lambda _n: why)
+        return 0
+
+    def describe(adopted: int) -> str:
+        if kra_last == last:
+            return f"KRA has no sale after eTIMS number {last}; numbering goes on from {last + 1}."
+        ours = f" {adopted} of them were sales waiting here; they are now marked signed." if adopted else ""
+        return (
+            f"KRA already had eTIMS numbers {last + 1} to {kra_last}, signed after the restored backup "
+            f"was made, so the next sale gets number {kra_last + 1}.{ours}"
+        )
+
+    adopted = await store.finish_number_check(device.id, kra_last, signed, describe)
+    log.warning("device %s: number check after restore: %s", device.id, describe(adopted))
+    return adopted
+
+
+async def _walk(client, device: Device, last: int, signed: dict[str, SignedReceipt]) -> int:
+    """Every document after `last`, one by one (trader invoice number -> receipt into `signed`): some
+    may be sales still waiting here. Returns KRA's last number."""
+    from etims_desktop.sync.outbox_drain import receipt_from_reply  # the drain imports this module
+
+    while (details := await client.select_invoice_details(last + 1)) is not None:
+        last += 1
+        if details.trd_invc_no:
+            signed[details.trd_invc_no] = receipt_from_reply(details, last, device)
+    return last
+
+
+async def _find_end(client, last: int) -> int:
+    """KRA's last number after `last`. Its numbers have no gaps, so gallop then bisect: a backup two weeks
+    old costs some 30 lookups, not one per sale signed since."""
+
+    async def has(number: int) -> bool:
+        return await client.select_invoice_details(number) is not None
+
+    if not await has(last + 1):
+        return last
+    known, step = last + 1, 1  # `known` is held by KRA
+    while await has(known + step):
+        known, step = known + step, step * 2
+    missing = known + step  # ... and `missing` is not
+    while missing - known > 1:
+        middle = (known + missing) // 2
+        known, missing = (middle, missing) if await has(middle) else (known, middle)
+    return known
