@@ -60,7 +60,9 @@ def commit_ends(wal: bytes) -> tuple[int, list[int], int]:
     ends, frames, offset = [], 0, WAL_HEADER
     size = FRAME_HEADER + page_size
     while offset + size <= len(wal):
-        page_no, commit_size, f_salt1, f_salt2, f1, f2 = struct.unpack(">6I", wal[offset : offset + FRAME_HEADER])
+        page_no, commit_size, f_salt1, f_salt2, f1, f2 = struct.unpack(
+            ">6I", wal[offset : offset + FRAME_HEADER]
+        )
         if page_no == 0 or (f_salt1, f_salt2) != (salt1, salt2):
             break
         s0, s1 = _checksum(wal[offset : offset + 8], s0, s1, big)
