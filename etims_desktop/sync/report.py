@@ -15,6 +15,7 @@ class Outcome(StrEnum):
     PARTIAL = "partial"  # some signed, some still waiting or needing a fix
     NOTHING_SENT = "nothing_sent"  # KRA / the VSCU service could not be reached: nothing went through
     NEEDS_FIX = "needs_fix"  # KRA reached, but some sales were refused and need a person
+    SYNCED_ELSEWHERE = "synced_elsewhere"  # another program on this computer was sending its sales
 
 
 @dataclass
@@ -31,6 +32,7 @@ class DeviceSyncReport:
     waiting_reason: str | None = None  # why they wait, in words
     refreshed: dict[str, int] = field(default_factory=dict)  # "codes": 12, "item classes": 0, ...
     errors: list[str] = field(default_factory=list)  # plain sentences
+    synced_elsewhere: bool = False  # skipped: another program on this computer was draining it
 
     @property
     def reached_kra(self) -> bool:
@@ -38,6 +40,8 @@ class DeviceSyncReport:
 
     @property
     def outcome(self) -> Outcome:
+        if self.synced_elsewhere:
+            return Outcome.SYNCED_ELSEWHERE
         if not self.reached_kra:
             return Outcome.NOTHING_SENT
         if self.rejected or (self.needs_fix_total and not self.still_pending):
@@ -49,7 +53,11 @@ class DeviceSyncReport:
     def summary(self) -> str:
         """One honest sentence (or three) about this device."""
         parts: list[str] = []
-        if not self.reached_kra:
+        if self.synced_elsewhere:
+            parts.append(
+                "Left alone: another etims-desktop on this computer is syncing this device right now."
+            )
+        elif not self.reached_kra:
             why = self.status.plain or self.status.kind.label
             parts.append(f"Nothing was sent: {why}.")
         elif self.signed:
@@ -90,7 +98,10 @@ class SyncReport:
         """0 everything signed / up to date, 1 something still waits, 2 something needs a fix."""
         if any(d.needs_fix_total for d in self.devices):
             return 2
-        if any(d.still_pending or d.outcome is Outcome.NOTHING_SENT for d in self.devices):
+        if any(
+            d.still_pending or d.outcome in (Outcome.NOTHING_SENT, Outcome.SYNCED_ELSEWHERE)
+            for d in self.devices
+        ):
             return 1
         return 0
 
