@@ -137,7 +137,7 @@ def key_store(tmp_path, monkeypatch):
 def test_a_second_sync_leaves_busy_devices_to_the_first_and_says_so(tmp_path, kra, run, key_store):
     per_device = 150
     devices = make_shop(tmp_path, run, key_store, [(kra, DeviceType.OSCU)] * 3, per_device)
-    kra.set_latency(0.05)  # each device's drain takes 7.5 s or more
+    kra.set_latency(0.06)  # each device's drain takes 9 s or more: the second sync starts well within
     env = cli_env(tmp_path / "xdg")
     first = subprocess.Popen(
         sync_command(tmp_path), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
