@@ -3,6 +3,7 @@ checked against the simulators' own records.
 
     .venv/bin/python bench/chaos.py --seed 1 --sales 3000 --devices-oscu 4 --devices-vscu 2 --kills 6
     .venv/bin/python bench/chaos.py --seed 7 --sales 300 --devices-oscu 2 --devices-vscu 1 --kills 2 --keep DIR
+    .venv/bin/python bench/chaos.py --seed 4 --sales 5000 --kills 20 --power-cuts 20 --collisions 20 --time-limit 1500
 
 What happens:
 - One simulated KRA (OSCU) and one simulated VSCU service run in this process on loopback, each with
@@ -18,6 +19,13 @@ What happens:
   at random moments and restarted, `--kills` times. Its keyring (bench/chaos_keyring.py) stalls some
   reads for longer than the keyring timeout, as a slow unlock prompt would. About 1 % of sales name an item KRA refuses to
   register (913): they must end as "needs your fix" with a reason, and never be signed.
+- Power cuts (`--power-cuts`): the syncing process is SIGKILLed, our own process's database goes
+  down with it, and the disk keeps only what was flushed (bench/power_cut.py): with synchronous=FULL
+  the WAL loses the transaction being written, and a torn frame is left; `--power-cut-lose N` also
+  drops the last N commits, as synchronous=NORMAL or a disk that lies could (that can lose recorded
+  sales: a failure by design). Then the shop reopens its database and a new syncing process starts.
+- Two-process collisions (`--collisions`): a second syncing process is started on the same data dir
+  beside the first; each device must be worked by one of them at a time (sync/device_lock.py).
 - At the end, with faults off: every good sale signed exactly once (trdInvcNo unique among the
   simulator's signed documents, count equal), invcNo gap-free and in order per device, our outbox
   agrees with the simulator (number and signature), every needs-fix sale is one of the bad ones and
@@ -36,6 +44,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -50,6 +59,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from benchkit import ROOT, BenchShop, add_device, make_sale, open_shop, table
+from power_cut import cut_power
 
 from etims_desktop.domain.device import DeviceType
 from etims_desktop.domain.outbox import OutboxState
@@ -91,6 +101,9 @@ class ChaosConfig:
     devices_oscu: int = 4
     devices_vscu: int = 2
     kills: int = 6
+    power_cuts: int = 0  # simulated power cuts (bench/power_cut.py) instead of plain kills
+    power_cut_lose: int = 0  # committed transactions a power cut also loses (0: what FULL promises)
+    collisions: int = 0  # runs with a second syncing process on the same data dir
     time_limit: float = 600.0  # seconds for the whole chaos phase
     timeout: float = 1.0  # the syncing process's HTTP timeout
     bad_rate: float = 0.01  # share of sales KRA must refuse
@@ -129,6 +142,11 @@ class ChaosResult:
     devices: list[DeviceCheck] = field(default_factory=list)
     faults: dict[str, int] = field(default_factory=dict)
     kills: int = 0
+    power_cuts: int = 0
+    torn_bytes: int = 0  # noise left where a frame was being written, over all power cuts
+    commits_lost: int = 0  # committed transactions dropped by power cuts (only with power_cut_lose)
+    collisions: int = 0  # runs with two syncing processes at once
+    left_to_other: int = 0  # device syncs skipped because the other process was draining the device
     runs: int = 0  # syncing processes started
     offline_windows: int = 0
     drained_under_chaos: bool = False
@@ -198,6 +216,9 @@ class ChaosResult:
             + (", ".join(f"{k} {v}" for k, v in sorted(self.faults.items())) or "none")
             + f" (total {sum(self.faults.values())})",
             f"offline windows: {self.offline_windows}; keyring stalls: {self.keyring_stalls}; SIGKILLs: {self.kills}; "
+            f"power cuts: {self.power_cuts} "
+            f"(torn bytes {self.torn_bytes}, commits lost {self.commits_lost}); two-process collisions: "
+            f"{self.collisions} (device syncs left to the other process: {self.left_to_other}); "
             f"syncing processes started: {self.runs}; "
             f"drained under chaos: {'yes' if self.drained_under_chaos else 'no (finished by a clean sync)'}",
             f"sales {cfg.sales}: signed {self.total('signed_at_kra')}, needs fix {self.total('needs_fix')} "
@@ -289,7 +310,9 @@ class Chaos:
         self.expected: dict[int, dict[str, bool]] = {}  # device id -> trader number -> is bad
         self.outputs: list[str] = []  # the syncing processes' stdout + stderr
         self.faults_on = False  # while True, the syncing processes' keyring stalls now and then
-        self.child: subprocess.Popen | None = None  # the syncing process started last
+        self.children: list[subprocess.Popen] = []  # syncing processes started and not yet collected
+        self.shop: BenchShop | None = None  # our own services; a power cut closes and reopens them
+        self.key_store: KeyStore | None = None
 
     def say(self, text: str) -> None:
         if self.cfg.log:
@@ -303,7 +326,8 @@ class Chaos:
         SETTINGS.save(self.data / "settings.json")
         backend = PlaintextKeyring()
         backend.file_path = backend.file_path  # pin the file ($XDG_DATA_HOME is set now) for the whole run
-        shop = await open_shop(self.data, key_store=KeyStore(backend), settings=SETTINGS)
+        self.key_store = KeyStore(backend)
+        shop = await open_shop(self.data, key_store=self.key_store, settings=SETTINGS)
         self.bad_item = await shop.services.store.add_item(BAD_ITEM)
         index = 0
         for kind, sim, count in (
@@ -316,9 +340,18 @@ class Chaos:
                 index += 1
         return shop
 
+    def plan(self) -> tuple[list[str], set[int]]:
+        """The interruptions ("kill", "power") in a seeded order, and the runs that get a second syncing
+        process. Its own random sequence: runs without power cuts or collisions stay as before."""
+        rng = random.Random(self.cfg.seed + 3)
+        stops = ["kill"] * self.cfg.kills + ["power"] * self.cfg.power_cuts
+        rng.shuffle(stops)
+        runs = len(stops) + 1
+        return stops, set(rng.sample(range(runs), min(self.cfg.collisions, runs)))
+
     def waves(self) -> list[int]:
-        """Sales are recorded in waves, one per syncing process until the kills are used up."""
-        parts = self.cfg.kills + 1
+        """Sales are recorded in waves, one per syncing process until the interruptions are used up."""
+        parts = self.cfg.kills + self.cfg.power_cuts + 1
         base, extra = divmod(self.cfg.sales, parts)
         return [base + (1 if i < extra else 0) for i in range(parts)]
 
@@ -350,7 +383,7 @@ class Chaos:
         command = [sys.executable, str(WORKER), "--data-dir", str(self.data), "--timeout", str(self.cfg.timeout),
                    "--deadline", f"{max(1.0, deadline):.0f}"]  # fmt: skip
         self.result.runs += 1
-        self.child = subprocess.Popen(
+        child = subprocess.Popen(
             command,
             env=child_env(self.xdg, self.cfg.keyring_stall_rate if self.faults_on else 0.0),
             stdout=subprocess.PIPE,
@@ -358,18 +391,60 @@ class Chaos:
             text=True,
             cwd=ROOT,
         )
-        return self.child
+        self.children.append(child)
+        return child
 
     def collect(self, child: subprocess.Popen) -> str:
         out = child.stdout.read() if child.stdout else ""
         if child.stdout:
             child.stdout.close()
         self.outputs.append(out)
+        if child in self.children:
+            self.children.remove(child)
+        self.result.left_to_other += sum(run.get("elsewhere", 0) for run in _runs(out))
         return out
 
-    async def chaos_phase(self, shop: BenchShop, oscu: Simulator, vscu: Simulator) -> None:
+    def kill_all(self) -> None:
+        """SIGKILL every syncing process still running and collect its output."""
+        for child in list(self.children):
+            if child.poll() is None:
+                child.send_signal(signal.SIGKILL)
+            child.wait(30)
+            self.collect(child)
+
+    async def power_cut(self) -> None:
+        """The power goes: every syncing process is dead (kill_all first), our own process's database
+        goes down too, and the disk keeps only what was flushed (bench/power_cut.py)."""
+        database = self.data / "etims.sqlite3"
+        disk = self.work / "disk"  # the files as the kill left them (our store is idle between waves)
+        shutil.rmtree(disk, ignore_errors=True)
+        disk.mkdir()
+        files = [database.with_name(database.name + suffix) for suffix in ("", "-wal")]
+        for path in files:
+            if path.exists():
+                shutil.copy2(path, disk / path.name)
+        await self.shop.services.aclose()  # closing checkpoints; the files are put back as they were
+        for path in [*files, database.with_name(database.name + "-shm")]:
+            path.unlink(missing_ok=True)
+        for path in files:
+            if (disk / path.name).exists():
+                shutil.copy2(disk / path.name, path)
+        cut = cut_power(database, lose=self.cfg.power_cut_lose, rng=self.rng)
+        self.result.power_cuts += 1
+        self.result.torn_bytes += cut.torn_bytes
+        self.result.commits_lost += cut.commits_lost
+        self.shop = await open_shop(self.data, key_store=self.key_store, settings=SETTINGS)  # power back
+        self.shop.items = [i for i in self.shop.items if i.code != self.bad_item.code]  # good sales' items
+        self.say(
+            f"  power cut #{self.result.power_cuts}: WAL cut after {cut.frames_after} of {cut.frames_before} "
+            f"frames, {cut.commits_lost} commit(s) lost, {cut.torn_bytes} torn bytes"
+        )
+
+    async def chaos_phase(self, oscu: Simulator, vscu: Simulator) -> None:
         ends = time.monotonic() + self.cfg.time_limit
         waves = self.waves()
+        stops, pairs = self.plan()
+        run = 0
         recorded = 0
         for sim, seed in ((oscu, self.cfg.seed), (vscu, self.cfg.seed + 1)):
             sim.faults.set_rates(seed=seed, **{k: v * self.cfg.fault_scale for k, v in FAULT_RATES.items()})
@@ -379,33 +454,47 @@ class Chaos:
             offline.start()
         try:
             while time.monotonic() < ends:
+                paired, second = run in pairs, None
+                run += 1
+                if paired and waves:  # both syncing processes start with this wave waiting: they race for it
+                    count = waves.pop(0)
+                    await self.record_wave(self.shop, count, recorded)
+                    recorded += count
                 child = self.start_child(ends - time.monotonic())
+                if paired:  # a second syncing process on the same data dir, beside the first
+                    second = self.start_child(ends - time.monotonic())
+                    self.result.collisions += 1
                 if waves:  # record the next wave while the syncing process runs (two processes, one DB)
                     count = waves.pop(0)
-                    await self.record_wave(shop, count, recorded)
+                    await self.record_wave(self.shop, count, recorded)
                     recorded += count
-                if self.result.kills < self.cfg.kills:
+                if stops:
                     moment = self.rng.uniform(1.0, 5.0)  # a random moment of its run: start-up, check, drain
                     try:
                         await asyncio.to_thread(child.wait, moment)
                     except subprocess.TimeoutExpired:
-                        child.send_signal(signal.SIGKILL)
-                        child.wait(30)
-                        self.result.kills += 1
-                        self.say(f"  SIGKILL #{self.result.kills} after {moment:.1f} s")
-                        self.collect(child)
+                        self.kill_all()
+                        if stops.pop(0) == "power":
+                            await self.power_cut()
+                        else:
+                            self.result.kills += 1
+                            self.say(f"  SIGKILL #{self.result.kills} after {moment:.1f} s")
                         continue
-                else:
+                for process in (child, second):
+                    if process is None:
+                        continue
                     try:
-                        await asyncio.to_thread(child.wait, max(1.0, ends - time.monotonic() + 30))
+                        await asyncio.to_thread(process.wait, max(1.0, ends - time.monotonic() + 30))
                     except subprocess.TimeoutExpired:
-                        child.kill()
-                        child.wait(30)
+                        process.kill()
+                        process.wait(30)
+                if second is not None:
+                    self.collect(second)
                 out = self.collect(child)
                 last = _last_run(out)
                 self.say(f"  syncing process exited {child.returncode}: {last}")
                 if not waves and child.returncode in (0, 2) and last and last.get("pending") == 0:
-                    self.result.drained_under_chaos = self.result.kills >= self.cfg.kills
+                    self.result.drained_under_chaos = not stops
                     if self.result.drained_under_chaos:
                         break
         finally:
@@ -421,14 +510,21 @@ class Chaos:
         if waves:
             self.result.problems.append(f"time limit reached with {sum(waves)} sales not yet recorded")
             for count in waves:
-                await self.record_wave(shop, count, recorded)
+                await self.record_wave(self.shop, count, recorded)
                 recorded += count
 
     def clean_finish(self) -> None:
         """Faults off: one more syncing process drains whatever the time limit left."""
+        self.kill_all()
         child = self.start_child(120)
         child.wait(180)
         self.say(f"  clean sync exited {child.returncode}: {_last_run(self.collect(child))}")
+
+    def lock_crashes(self) -> list[str]:
+        """'database is locked' anywhere: in a syncing process's output or in the logs."""
+        logs = [p.read_text(errors="replace") for p in (self.data / "logs").glob("*.log*")]
+        hits = sum(text.count("database is locked") for text in [*self.outputs, *logs])
+        return [f"'database is locked' appeared {hits} time(s)"] if hits else []
 
     # --- checks ----------------------------------------------------------------------------------
     async def verify(self, shop: BenchShop, oscu: Simulator, vscu: Simulator) -> None:
@@ -501,19 +597,21 @@ class Chaos:
             Simulator(SimulatorConfig(mode="oscu", seed=self.cfg.seed, **common)) as oscu,
             Simulator(SimulatorConfig(mode="vscu", seed=self.cfg.seed + 1, **common)) as vscu,
         ):
-            shop = await self.setup(oscu, vscu)
+            self.shop = await self.setup(oscu, vscu)
             try:
-                self.say(f"Set up {len(shop.devices)} devices in {self.data}; chaos begins")
-                await self.chaos_phase(shop, oscu, vscu)
+                self.say(f"Set up {len(self.shop.devices)} devices in {self.data}; chaos begins")
+                await self.chaos_phase(oscu, vscu)
                 if not self.result.drained_under_chaos:
                     self.clean_finish()
-                await self.verify(shop, oscu, vscu)
-                await self.secret_scan(shop)
+                await self.verify(self.shop, oscu, vscu)
+                await self.secret_scan(self.shop)
+                self.result.problems += self.lock_crashes()
             finally:
-                if self.child is not None and self.child.poll() is None:  # a failure above: stop our child
-                    self.child.kill()
-                    self.child.wait(30)
-                await shop.services.aclose()
+                for child in self.children:  # a failure above: stop our children
+                    if child.poll() is None:
+                        child.kill()
+                        child.wait(30)
+                await self.shop.services.aclose()
         self.result.seconds = time.monotonic() - started
         return self.result
 
@@ -593,14 +691,21 @@ def make_sale_with(line: SaleLine, number: str) -> Sale:
     return Sale(trader_invoice_no=number, lines=(line,), sold_at=datetime.now(UTC))
 
 
-def _last_run(output: str) -> dict | None:
-    for line in reversed(output.splitlines()):
+def _runs(output: str) -> list[dict]:
+    """The JSON line of each sync run in a syncing process's output."""
+    runs = []
+    for line in output.splitlines():
         if line.startswith("{"):
             try:
-                return json.loads(line)
+                runs.append(json.loads(line))
             except ValueError:
                 continue
-    return None
+    return runs
+
+
+def _last_run(output: str) -> dict | None:
+    runs = _runs(output)
+    return runs[-1] if runs else None
 
 
 def run_chaos(config: ChaosConfig) -> ChaosResult:
@@ -621,6 +726,14 @@ def main() -> int:
     parser.add_argument("--devices-oscu", type=int, default=4)
     parser.add_argument("--devices-vscu", type=int, default=2)
     parser.add_argument("--kills", type=int, default=6)
+    parser.add_argument("--power-cuts", type=int, default=0, help="simulated power cuts (bench/power_cut.py)")
+    parser.add_argument(
+        "--power-cut-lose",
+        type=int,
+        default=0,
+        help="commits each power cut also loses (0: what FULL promises)",
+    )
+    parser.add_argument("--collisions", type=int, default=0, help="runs with a second syncing process beside")
     parser.add_argument("--time-limit", type=float, default=600.0, help="seconds for the chaos phase")
     parser.add_argument("--timeout", type=float, default=1.0, help="the syncing process's HTTP timeout (s)")
     parser.add_argument("--fault-scale", type=float, default=1.0, help="multiply the fault rates")
@@ -641,7 +754,8 @@ def main() -> int:
     args = parser.parse_args()
     config = ChaosConfig(
         seed=args.seed, sales=args.sales, devices_oscu=args.devices_oscu, devices_vscu=args.devices_vscu,
-        kills=args.kills, time_limit=args.time_limit, timeout=args.timeout, bad_rate=args.bad_rate,
+        kills=args.kills, power_cuts=args.power_cuts, power_cut_lose=args.power_cut_lose,
+        collisions=args.collisions, time_limit=args.time_limit, timeout=args.timeout, bad_rate=args.bad_rate,
         fault_scale=args.fault_scale, offline_windows=not args.no_offline, work_dir=args.keep,
         invoice_lookup=not args.no_lookup,
         keyring_stall_rate=args.keyring_stall_rate,

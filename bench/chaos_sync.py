@@ -6,7 +6,7 @@ It is the CLI's sync command (same services, same keyring choice via PYTHON_KEYR
 settings.json in the data dir), with two differences the chaos suite needs: a short HTTP timeout, so
 answers held back by the simulator count as lost, and a loop that syncs again while sales wait - like
 the window's scheduler would. Exit code as the CLI's: 0 all signed, 2 some need a fix, 1 still waiting
-at the deadline. One JSON line per run on stdout.
+at the deadline. One JSON line per run on stdout (with "elsewhere": devices another syncing process had).
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ async def sync_until_drained(data_dir: str, timeout: float, deadline: float) -> 
             report = await services.sync.sync()
             pending = sum(d.still_pending for d in report.devices)
             signed = sum(d.signed for d in report.devices)
-            print(json.dumps({"run": report.run_id, "signed": signed, "pending": pending}), flush=True)
+            elsewhere = sum(d.synced_elsewhere for d in report.devices)  # left to another syncing process
+            line = {"run": report.run_id, "signed": signed, "pending": pending, "elsewhere": elsewhere}
+            print(json.dumps(line), flush=True)
             if not pending or time.monotonic() > ends:
                 return report.exit_code
             await asyncio.sleep(RETRY_TICK)

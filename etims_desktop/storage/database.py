@@ -1,7 +1,12 @@
-"""The SQLite engine: WAL, synchronous=NORMAL, foreign keys, a busy timeout, a private (0600) file.
+"""The SQLite engine: WAL, synchronous=FULL, foreign keys, a busy timeout, a private (0600) file.
 
 Transactions are begun explicitly: writers with BEGIN IMMEDIATE, so two processes on the same file
 (the window and a scheduled CLI sync) queue for the write lock instead of failing half-way.
+
+synchronous=FULL: in WAL mode SQLite then flushes the WAL to the disk at every commit, so a commit
+that has returned survives a power cut. With NORMAL it flushes only at checkpoints, and a power cut
+can take back the last commits - a sale the cashier just recorded, a number already sent to KRA, a
+signature KRA already gave. The price is one flush per write transaction (docs/PERFORMANCE.md, 5).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 10_000
+SYNCHRONOUS = "FULL"  # every commit on the disk before it returns (bench_power_cut.py compares NORMAL)
 BEGIN_OPTION = "sqlite_begin"  # execution option: "IMMEDIATE" for writers, default DEFERRED
 
 
@@ -39,7 +45,7 @@ def make_engine(path: Path) -> Engine:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (below)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()

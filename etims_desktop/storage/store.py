@@ -1,5 +1,6 @@
 """The async face of the database. Every method is one transaction, run in a single writer thread,
-so nothing blocks the caller's (Qt / asyncio) thread and writes never interleave.
+so nothing blocks the caller's (Qt / asyncio) thread and writes never interleave. Writes that queue
+up meanwhile (several devices draining at once) are committed together (group commit, `_write`).
 
 Usage:
     store = Store.open(paths.database, backup_dir=paths.backups)   # migrates, recovers
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -117,6 +119,17 @@ class Transaction:
         return NumberCheckRepository(self.connection, self.now)
 
 
+class _QueuedWrite:
+    """One write waiting for the writer thread, and what came of it."""
+
+    __slots__ = ("work", "result", "error")
+
+    def __init__(self, work: Callable[[Transaction], object]) -> None:
+        self.work = work
+        self.result: object = None
+        self.error: BaseException | None = None
+
+
 class Store:
     """The offline store and outbox. Build it with Store.open(); close it with aclose() or close()."""
 
@@ -130,6 +143,8 @@ class Store:
         self._writer = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
         self._reader = engine
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="etims-store")
+        self._queued: list[_QueuedWrite] = []  # writes waiting for the writer thread
+        self._queue_lock = threading.Lock()
         self._closed = False
         self._opened = False  # migrated and recovered: only then may closing touch the file
 
@@ -213,18 +228,48 @@ class Store:
     def _transaction(self, engine: Engine, work: Callable[[Transaction], T]) -> T:
         try:
             with engine.connect() as connection, connection.begin():
-                tx = Transaction(connection, self.clock())
-                try:
-                    result = work(tx)
-                    tx.flush()  # ORM changes go in before the commit
-                    return result
-                finally:
-                    tx.close()
+                return self._work(connection, work)
         except DBAPIError as exc:  # disk full, read-only, ...: a plain sentence instead of SQL
             plain = plain_storage_error(exc, engine.url.database)
             if plain is None:
                 raise
             raise plain from None
+
+    def _work(self, connection: Connection, work: Callable[[Transaction], T]) -> T:
+        tx = Transaction(connection, self.clock())
+        try:
+            result = work(tx)
+            tx.flush()  # ORM changes go in before the commit
+            return result
+        finally:
+            tx.close()
+
+    def _write_queued(self) -> None:
+        """In the writer thread: every write queued now, in one transaction - one flush to the disk
+        (synchronous=FULL) for all of them. Each runs in its own savepoint, so a failing write undoes
+        only itself; none of their callers resumes before the COMMIT has returned."""
+        with self._queue_lock:
+            batch, self._queued = self._queued, []
+        if not batch:
+            return  # an earlier call took them
+        if len(batch) == 1:
+            item = batch[0]
+            try:
+                item.result = self._transaction(self._writer, item.work)
+            except Exception as exc:  # noqa: BLE001 - handed to the caller
+                item.error = exc
+            return
+        try:
+            with self._writer.connect() as connection, connection.begin():
+                for item in batch:
+                    try:
+                        with connection.begin_nested():
+                            item.result = self._work(connection, item.work)
+                    except Exception as exc:  # noqa: BLE001 - handed to its caller; the others go on
+                        item.error = exc
+        except Exception as exc:  # noqa: BLE001 - the commit failed: none of them was written
+            for item in batch:
+                item.result, item.error = None, item.error or exc
 
     async def _run(self, engine: Engine, work: Callable[[Transaction], T]) -> T:
         if self._closed:
@@ -233,7 +278,22 @@ class Store:
         return await loop.run_in_executor(self._executor, self._transaction, engine, work)
 
     async def _write(self, work: Callable[[Transaction], T]) -> T:
-        return await self._run(self._writer, work)
+        if self._closed:
+            raise StorageError("The database is closed.")
+        item = _QueuedWrite(work)
+        with self._queue_lock:
+            self._queued.append(item)
+        # Returns once a batch holding `item` has been committed (this call's, or an earlier one's).
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._executor, self._write_queued)
+        except asyncio.CancelledError:
+            with self._queue_lock:
+                if item in self._queued:  # not started: it never runs, as before group commit
+                    self._queued.remove(item)
+            raise
+        if item.error is not None:
+            raise item.error
+        return item.result  # type: ignore[return-value]
 
     async def _read(self, work: Callable[[Transaction], T]) -> T:
         return await self._run(self._reader, work)

@@ -28,6 +28,7 @@ from etims_desktop.storage import secrets
 from etims_desktop.sync import number_check
 from etims_desktop.sync.backoff import next_attempt
 from etims_desktop.sync.device_checks import status_from_error
+from etims_desktop.sync.device_lock import SYNCED_ELSEWHERE, DeviceLocks
 from etims_desktop.sync.payloads import item_request, sale_request
 from etims_desktop.sync.report import DeviceSyncReport, Progress
 from etims_desktop.sync.settings import SyncSettings
@@ -72,6 +73,8 @@ class OutboxDrain:
         self.clock = clock
         self._locks: dict[int, asyncio.Lock] = {}
         self._hosts_without_lookup: set[tuple[int, str]] = set()  # (device id, host) learnt this session
+        # Across processes (the window and a scheduled `sync` on one data dir): sync/device_lock.py.
+        self.device_locks = DeviceLocks.beside(store.engine.url.database)
 
     def lock(self, device_id: int) -> asyncio.Lock:
         return self._locks.setdefault(device_id, asyncio.Lock())
@@ -85,7 +88,11 @@ class OutboxDrain:
         progress: ProgressCallback | None = None,
     ) -> None:
         """Send until the outbox is empty, `limit` sales were handled, or the device must stop."""
-        async with self.lock(device.id):
+        async with self.lock(device.id), self.device_locks.hold(device.id) as mine:
+            if not mine:  # another program on this computer is draining this device: leave it to it
+                report.synced_elsewhere = True
+                report.waiting_reason = SYNCED_ELSEWHERE
+                return
             try:
                 client = await self.connections.client_for(device)
             except (secrets.KeyStoreError, TimeoutError) as exc:

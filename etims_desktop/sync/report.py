@@ -17,6 +17,7 @@ class Outcome(StrEnum):
     PARTIAL = "partial"  # some signed, some still waiting or needing a fix
     NOTHING_SENT = "nothing_sent"  # KRA / the VSCU service could not be reached: nothing went through
     NEEDS_FIX = "needs_fix"  # KRA reached, but some sales were refused and need a person
+    SYNCED_ELSEWHERE = "synced_elsewhere"  # another program on this computer was sending its sales
 
 
 @dataclass
@@ -36,6 +37,7 @@ class DeviceSyncReport:
     waiting_reason: str | None = None  # why they wait, in words
     refreshed: dict[str, int] = field(default_factory=dict)  # "codes": 12, "item classes": 0, ...
     errors: list[str] = field(default_factory=list)  # plain sentences
+    synced_elsewhere: bool = False  # skipped: another program on this computer was draining it
 
     @property
     def reached_kra(self) -> bool:
@@ -43,6 +45,8 @@ class DeviceSyncReport:
 
     @property
     def outcome(self) -> Outcome:
+        if self.synced_elsewhere:
+            return Outcome.SYNCED_ELSEWHERE
         if not self.reached_kra:
             return Outcome.NOTHING_SENT
         needs_person = self.needs_fix_total + self.needs_check_total
@@ -55,7 +59,11 @@ class DeviceSyncReport:
     def summary(self) -> str:
         """One honest sentence (or three) about this device."""
         parts: list[str] = []
-        if not self.reached_kra:
+        if self.synced_elsewhere:
+            parts.append(
+                "Left alone: another etims-desktop on this computer is syncing this device right now."
+            )
+        elif not self.reached_kra:
             why = (self.status.plain or self.status.kind.label).rstrip(". ")
             if self.unconfirmed:  # something left, and KRA may have it: "nothing was sent" would be false
                 parts.append(f"KRA's answer did not come back: {why}. The app asks KRA before sending again.")
@@ -110,7 +118,10 @@ class SyncReport:
             return 3
         if any(d.needs_fix_total or d.needs_check_total for d in self.devices):
             return 2
-        if any(d.still_pending or d.outcome is Outcome.NOTHING_SENT for d in self.devices):
+        if any(
+            d.still_pending or d.outcome in (Outcome.NOTHING_SENT, Outcome.SYNCED_ELSEWHERE)
+            for d in self.devices
+        ):
             return 1
         return 0
 

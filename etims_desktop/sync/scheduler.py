@@ -50,9 +50,12 @@ class SyncScheduler:
         settings = self.sync.settings
         pending = await self.store.pending_summary()
         jobs = []
+        elsewhere = self.sync.drain.device_locks.busy_elsewhere
         for device in await self.store.list_devices():
             waiting = pending.get(device.id)
-            if device.type is DeviceType.OSCU:
+            if device.id in elsewhere:  # another program was draining it: carry on once it has finished
+                jobs.append(self._upload(device))
+            elif device.type is DeviceType.OSCU:
                 if self._due(self._last_check, device.id, now, settings.live_check_seconds):
                     jobs.append(self._check_and_wake(device, bool(waiting and waiting.pending)))
             elif waiting and waiting.pending:

@@ -95,7 +95,7 @@ class SyncService:
             report.status = await self.checker.check(device)
             if report.status.kind is StatusKind.ONLINE:
                 await self.drain.drain(device, report, progress=tell)
-                if report.status.kind is StatusKind.ONLINE:
+                if report.status.kind is StatusKind.ONLINE and not report.synced_elsewhere:
                     tell(Progress(device.id, "refreshing", message="refreshing code lists"))
                     await self.reference.refresh(device, report)
             else:
@@ -111,12 +111,15 @@ class SyncService:
     async def _finish(self, device: Device, report: DeviceSyncReport) -> None:
         """Record the device's status, last success and last error, and count what still waits."""
         status = report.status
-        if report.reached_kra and not report.errors:
-            succeeded_at, error = self.clock(), (None, None, None)
+        if report.synced_elsewhere:  # the program that synced it records its outcome, not us
+            counts = await self.store.outbox_counts(device.id)
         else:
-            plain = status.plain or (report.errors[0] if report.errors else None)
-            succeeded_at, error = None, (status.code, plain, status.next_step)
-        counts = await self.store.finish_device_sync(device.id, status, succeeded_at, error)
+            if report.reached_kra and not report.errors:
+                succeeded_at, error = self.clock(), (None, None, None)
+            else:
+                plain = status.plain or (report.errors[0] if report.errors else None)
+                succeeded_at, error = None, (status.code, plain, status.next_step)
+            counts = await self.store.finish_device_sync(device.id, status, succeeded_at, error)
         report.still_pending = pending_count(counts)
         report.needs_fix_total = counts.get(OutboxState.NEEDS_FIX, 0)
         report.needs_check_total = counts.get(OutboxState.NEEDS_CHECK, 0)

@@ -31,6 +31,7 @@ class BoardRow:
     last_success_at: datetime | None = None
     last_error: str | None = None
     next_step: str | None = None
+    synced_elsewhere: bool = False  # another program on this computer was draining it when we tried
 
 
 class Column(IntEnum):
@@ -198,6 +199,8 @@ class DeviceBoardModel(QAbstractTableModel):
                 return self.tr("Retired: sends nothing; its sales and receipts are kept")
             if progress is not None:
                 return self.tr("Syncing: %1").replace("%1", self._phase_text(progress))
+            if row.synced_elsewhere:
+                return self.tr("Being synced by another etims-desktop")
             return self._status_text(row.status)
         if column is Column.PENDING:
             text = pending_text(row.pending, row.oldest_pending_at, self.now)
@@ -282,7 +285,7 @@ class DeviceBoardModel(QAbstractTableModel):
         if column is Column.STATUS:
             if row.device.retired:
                 return None  # never checked again: its last status would mislead
-            if row.device.id in self._progress:
+            if row.device.id in self._progress or row.synced_elsewhere:
                 return icon("status-busy")
             return status_icon(row.status.kind)
         if column is Column.PENDING and (row.pending or row.needs_fix or row.needs_check):
@@ -307,6 +310,12 @@ class DeviceBoardModel(QAbstractTableModel):
             if d.type.sync_method == "real-time":
                 return self.tr("OSCU: every sale is signed by KRA online, as soon as it is made.")
             return self.tr("VSCU: sales are signed by your VSCU service and uploaded in batches.")
+        if column is Column.STATUS and row.synced_elsewhere:
+            return self.tr(
+                "Another etims-desktop on this computer (another window, or a scheduled "
+                "'etims-desktop sync') is sending this device's sales right now. This window leaves "
+                "the device to it and carries on by itself when it has finished."
+            )
         if column is Column.STATUS and row.status.plain:
             text = tr_core(row.status.plain)
             if row.status.next_step:

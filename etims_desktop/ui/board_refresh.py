@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -17,8 +18,11 @@ log = logging.getLogger("etims_desktop.ui")
 COALESCE_MS = 150  # at most ~7 refreshes a second during a big drain
 
 
-async def load_board(store, include_retired: bool = False) -> list[BoardRow]:
-    """Read every device's row from the store (each call runs in the store's writer thread)."""
+async def load_board(
+    store, include_retired: bool = False, synced_elsewhere: Collection[int] = ()
+) -> list[BoardRow]:
+    """Read every device's row from the store (each call runs in the store's writer thread);
+    `synced_elsewhere`: devices another program on this computer was draining when we tried."""
     pending = await store.pending_summary()
     rows = []
     for device in await store.list_devices(include_retired):
@@ -40,6 +44,7 @@ async def load_board(store, include_retired: bool = False) -> list[BoardRow]:
                 last_success_at=await store.last_sync_at(device.id),
                 last_error=last_error,
                 next_step=next_step,
+                synced_elsewhere=device.id in synced_elsewhere,
             )
         )
     return rows
@@ -67,11 +72,19 @@ class BoardRefresher(QObject):
     refreshed = Signal()
     failed = Signal(str)
 
-    def __init__(self, store, model: DeviceBoardModel, parent=None, delay_ms: int = COALESCE_MS):
+    def __init__(
+        self,
+        store,
+        model: DeviceBoardModel,
+        parent=None,
+        delay_ms: int = COALESCE_MS,
+        synced_elsewhere: Callable[[], Collection[int]] = tuple,
+    ):
         super().__init__(parent)
         self.store = store
         self.model = model
         self.include_retired = False  # "Show retired devices": removed, their records kept
+        self.synced_elsewhere = synced_elsewhere
         self.loads = 0  # completed refreshes, for tests and the screenshot script
         self.first_done = asyncio.Event()
         self._in_flight: asyncio.Task | None = None
@@ -104,7 +117,7 @@ class BoardRefresher(QObject):
 
     async def _load(self, number: int) -> None:
         try:
-            rows = await load_board(self.store, self.include_retired)
+            rows = await load_board(self.store, self.include_retired, set(self.synced_elsewhere()))
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - keep the last rows; say what went wrong

@@ -77,7 +77,12 @@ class MainWindow(QMainWindow):
         self.board.device_activated.connect(self.open_device)
         self.board.customContextMenuRequested.connect(self._board_menu)
         self.board.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.refresher = BoardRefresher(services.store, self.model, self)
+        self.refresher = BoardRefresher(
+            services.store,
+            self.model,
+            self,
+            synced_elsewhere=lambda: services.sync.drain.device_locks.busy_elsewhere,
+        )
         self.refresher.refreshed.connect(self._board_refreshed)
         self.refresher.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.events = DeviceEvents(services.sync, self)

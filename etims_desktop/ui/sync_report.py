@@ -16,6 +16,7 @@ OUTCOME_ICONS = {
     Outcome.PARTIAL: "clock",
     Outcome.NOTHING_SENT: "status-offline",
     Outcome.NEEDS_FIX: "status-warning",
+    Outcome.SYNCED_ELSEWHERE: "status-busy",
 }
 GOOD = {Outcome.UP_TO_DATE, Outcome.ALL_SIGNED}
 CTX = "SyncReportPanel"
@@ -43,6 +44,16 @@ def headline(report: SyncReport) -> str:
             _tr("%1 of %2 devices could not reach KRA: nothing was sent for them.")
             .replace("%1", str(len(unreachable)))
             .replace("%2", str(len(devices)))
+        )
+    elsewhere = sum(1 for d in devices if d.outcome is Outcome.SYNCED_ELSEWHERE)
+    if elsewhere:
+        parts.append(
+            plural(
+                CTX,
+                elsewhere,
+                "%n device was left to another etims-desktop on this computer, which is syncing it right now.",
+                "%n devices were left to another etims-desktop on this computer, which is syncing them right now.",
+            )
         )
     signed = sum(d.signed for d in devices)
     if signed:

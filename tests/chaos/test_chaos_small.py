@@ -1,4 +1,5 @@
-"""A small chaos run: a few hundred sales, OSCU and VSCU, random faults, offline windows, two SIGKILLs.
+"""A small chaos run: a few hundred sales, OSCU and VSCU, random faults, offline windows, two SIGKILLs,
+two power cuts and two runs with a second syncing process.
 
 The full-size run is `bench/chaos.py` (see docs/RELIABILITY.md); this one keeps the suite honest.
 """
@@ -22,13 +23,14 @@ from etims_desktop.kra.simulator import AcceptedSale
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_small_chaos_run_signs_every_sale_exactly_once(tmp_path):
     config = ChaosConfig(
-        seed=11, sales=240, devices_oscu=2, devices_vscu=1, kills=2, time_limit=100, bad_rate=0.02, fault_scale=0.7,
-        keyring_stall_rate=0.5, work_dir=tmp_path, log=False,
+        seed=11, sales=240, devices_oscu=2, devices_vscu=1, kills=2, power_cuts=2, collisions=2, time_limit=100,
+        bad_rate=0.02, fault_scale=0.7, keyring_stall_rate=0.5, work_dir=tmp_path, log=False,
     )  # fmt: skip
     result = run_chaos(config)
 
     assert result.ok, result.report()
-    assert result.kills == 2
+    assert result.kills == 2 and result.power_cuts == 2 and result.torn_bytes > 0
+    assert result.collisions == 2  # twice two syncing processes on the same data dir
     assert result.total("signed_at_kra") + result.total("needs_fix") == 240
     assert (
         result.total("needs_fix") == result.total("expected_bad") > 0

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import sys
+from pathlib import Path
 
 import pytest
 
 from etims_desktop.kra.simulator import Simulator, SimulatorConfig
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"  # bench/power_cut.py: the simulated power cut
+if str(BENCH) not in sys.path:
+    sys.path.insert(0, str(BENCH))
 
 
 @pytest.fixture

@@ -32,8 +32,22 @@ async def test_pragmas_are_on(store):
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert (
+            connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+        )  # FULL: commits survive a power cut
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+async def test_the_writer_flushes_every_commit(store):
+    """The drain's transactions (numbers, signatures) and the recording of sales run on the writer."""
+    device = await store.add_device(make_device())
+    await enqueue(store, device.id, "INV-1")
+
+    def synchronous(tx):
+        return tx.connection.exec_driver_sql("PRAGMA synchronous").scalar()
+
+    assert await store._write(synchronous) == 2
+    assert await store._read(synchronous) == 2
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
