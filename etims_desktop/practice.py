@@ -113,6 +113,23 @@ async def _ready_device(services, sim: Simulator, device: Device | None, name, k
     return await services.devices.enter_existing_key(device.id, key, record.scu_id, record.mrc_no)
 
 
+async def reconnect(services) -> list[Device]:
+    """Make every practice device ready again, e.g. after its key was lost with a session-only key store."""
+    if services.practice is None:
+        return (await start_practice(services)).devices
+    practice = services.practice
+    existing = {(d.serial, d.practice): d for d in await services.store.list_devices()}
+    devices = []
+    for name, kind, serial in PRACTICE_DEVICES:
+        sim = practice.oscu if kind is DeviceType.OSCU else practice.vscu
+        device = existing.get((serial, True))
+        if device is not None:
+            services.connections.forget(device.id)
+        devices.append(await _ready_device(services, sim, device, name, kind, serial))
+    practice.devices = devices
+    return devices
+
+
 async def _ensure_items(services) -> None:
     if await services.store.list_items():
         return

@@ -284,10 +284,12 @@ class DeviceDetailPanel(QWidget):
         if status.next_step:
             words += "\n" + self.tr("What to do: %1").replace("%1", tr_core(status.next_step))
         self.status_text.setText(words)
-        self.setup_button.setText(
-            self.tr("Enter a new key…") if device.initialised else self.tr("Initialise / enter key…")
-        )
-        self.setup_button.setVisible(not device.practice)
+        if device.practice:  # its key comes from the practice KRA: asking it again is the fix
+            self.setup_button.setText(self.tr("Reconnect to the practice KRA"))
+        else:
+            self.setup_button.setText(
+                self.tr("Enter a new key…") if device.initialised else self.tr("Initialise / enter key…")
+            )
 
     def _show_runs(self, device_id: int, runs) -> None:
         self.runs.setRowCount(0)

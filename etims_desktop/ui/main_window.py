@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop import __version__
 from etims_desktop.domain.status import StatusKind
+from etims_desktop.practice import reconnect as reconnect_practice
 from etims_desktop.practice import start_practice
 from etims_desktop.ui.board_model import DeviceBoardModel
 from etims_desktop.ui.board_refresh import BoardRefresher, DeviceEvents
@@ -139,7 +140,9 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------------
     def _build_actions(self) -> None:
         def action(text, icon_name=None, shortcut=None, slot=None, tip=None) -> QAction:
-            act = QAction(icon(icon_name) if icon_name else None, text, self)
+            act = QAction(text, self)  # QAction(None, text, parent) has an empty label in PySide6 6.11
+            if icon_name:
+                act.setIcon(icon(icon_name))
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
             if tip:
@@ -339,9 +342,13 @@ class MainWindow(QMainWindow):
         menu.addAction(self.details_action)
         menu.addAction(self.sync_one_action)
         row = self.model.board_row(device_id)
-        if row is not None and not row.device.practice:
+        if row is not None:
             menu.addAction(
-                icon("key"), self.tr("Initialise / enter key…"), lambda: self.open_device_setup(device_id)
+                icon("key"),
+                self.tr("Reconnect to the practice KRA")
+                if row.device.practice
+                else self.tr("Initialise / enter key…"),
+                lambda: self.open_device_setup(device_id),
             )
         menu.popup(self.board.viewport().mapToGlobal(position))
 
@@ -429,6 +436,9 @@ class MainWindow(QMainWindow):
 
     async def _open_device_setup(self, device_id: int) -> None:
         device = await self.services.store.get_device(device_id)
+        if device.practice:
+            await self._reconnect_practice()
+            return
         wizard = self._keep(AddDeviceWizard(self.services, self, device=device))
         wizard.device_saved.connect(self._device_saved)
         wizard.show()
@@ -448,17 +458,21 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def open_keyring_choice(self) -> None:
+    def open_keyring_choice(self) -> QDialog:
         dialog = self._keep(QDialog(self))
         dialog.setWindowTitle(self.tr("Where to keep CMC keys"))
-        choice = KeyringChoice(self.services, dialog)
+        choice = dialog.choice = KeyringChoice(self.services, dialog)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in buttons.buttons():  # Enter in the password box unlocks; it must not close the dialog
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.rejected.connect(dialog.close)
         choice.switched.connect(lambda _name: (self._key_store_switched(), dialog.close()))
         layout = QVBoxLayout(dialog)
         layout.addWidget(choice)
         layout.addWidget(buttons)
         dialog.open()
+        return dialog
 
     def open_about(self) -> None:
         self._message(
@@ -509,9 +523,18 @@ class MainWindow(QMainWindow):
     def _key_store_switched(self) -> None:
         """New keys are reachable: check every device again now rather than at the next live check."""
         self._show_keyring()
-        spawn(self._check_all())
+        spawn(self._check_all(), on_error=lambda exc: self.statusBar().showMessage(plain_error(exc)))
+
+    async def _reconnect_practice(self) -> None:
+        self.statusBar().showMessage(self.tr("Reconnecting the practice devices…"))
+        for device in await reconnect_practice(self.services):
+            await self.services.sync.checker.check(device)
+            self.services.sync.notify(device.id)
+        self.statusBar().showMessage(self.tr("The practice devices are connected again."), 8_000)
 
     async def _check_all(self) -> None:
+        if self.services.practice is not None:  # a practice key kept only for the session: get it again
+            await reconnect_practice(self.services)
         for device in await self.services.store.list_devices():
             await self.services.sync.checker.check(device)
             self.services.sync.notify(device.id)

@@ -1,0 +1,145 @@
+"""Issue 22: what a new shop owner hits in the first hour, tried as they would (real window, offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+
+from etims_desktop.domain.status import StatusKind
+
+from .helpers import connect_device, run
+
+PASSWORD = "a long password"
+
+
+@pytest.fixture
+def session_services(qloop, data_paths):
+    """Services as on a computer without a keyring: keys kept for the session until a key file is chosen."""
+    from etims_desktop.bootstrap import build_services
+    from etims_desktop.storage.secrets import SessionKeyStore
+    from etims_desktop.sync.settings import SyncSettings
+
+    built = []
+
+    def build():
+        settings = SyncSettings(live_check_seconds=3600, vscu_upload_minutes=600, max_transport_failures=1)
+        built.append(build_services(data_paths, key_store=SessionKeyStore(), settings=settings))
+        return built[-1]
+
+    yield build
+    for services in built:
+        run(qloop, services.aclose())
+
+
+def open_window(qtbot, services):
+    from etims_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitUntil(lambda: win.refresher.loads >= 1, timeout=5000)
+    return win
+
+
+def close_window(qloop, win):
+    from etims_desktop.ui import tasks
+
+    win.close()
+    run(qloop, tasks.cancel_all())
+
+
+def statuses(win) -> dict[str, StatusKind]:
+    return {r.device.name: r.status.kind for r in win.model.rows()}
+
+
+def test_practice_devices_keep_their_keys_when_keys_move_to_the_locked_file(
+    qtbot, qloop, session_services, oscu_sim
+):
+    """Item 1 (and 5): a real device's key goes to the password-locked file; practice devices stay
+    connected, after a restart too, and Enter in the unlock box unlocks."""
+    services = session_services()
+    win = open_window(qtbot, services)
+    win.start_practice()
+    qtbot.waitUntil(lambda: win.practice_ready.is_set() and win.model.rowCount() == 2, timeout=15000)
+
+    dialog = win.open_keyring_choice()
+    choice = dialog.choice
+    choice.encrypted.setChecked(True)
+    qtbot.keyClicks(choice.password, PASSWORD)
+    qtbot.keyClick(choice.password, Qt.Key.Key_Return)  # moves on to "Password again"
+    assert dialog.isVisible()
+    qtbot.keyClicks(choice.confirm, PASSWORD)
+    qtbot.keyClick(choice.confirm, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: services.key_store.persistent, timeout=15000)
+    run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-REAL-1"))
+    win.refresher.refresh_now()
+    qtbot.waitUntil(lambda: len(statuses(win)) == 3, timeout=5000)
+    qtbot.waitUntil(lambda: set(statuses(win).values()) == {StatusKind.ONLINE}, timeout=15000)
+    close_window(qloop, win)
+    run(qloop, services.aclose())
+
+    # restart: the key file is locked, practice mode comes back by itself; then the owner unlocks
+    services = session_services()
+    win = open_window(qtbot, services)
+    qtbot.waitUntil(lambda: win.practice_ready.is_set(), timeout=15000)
+    assert win.keyring_box.isVisible() and "Unlock" in win.keyring_button.text()
+    dialog = win.open_keyring_choice()
+    qtbot.keyClicks(dialog.choice.password, PASSWORD)
+    dialog.choice.encrypted.setChecked(True)
+    qtbot.keyClick(dialog.choice.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: services.key_store.persistent, timeout=15000)
+    qtbot.waitUntil(lambda: set(statuses(win).values()) == {StatusKind.ONLINE}, timeout=15000)
+    close_window(qloop, win)
+
+
+def test_a_practice_device_without_its_key_can_be_reconnected(qtbot, qloop, session_services):
+    """Item 1: a practice device that lost its key offers a way back, from the board's menu."""
+    services = session_services()
+    win = open_window(qtbot, services)
+    win.start_practice()
+    qtbot.waitUntil(lambda: win.practice_ready.is_set() and win.model.rowCount() == 2, timeout=15000)
+    oscu = next(d for d in services.practice.devices if d.type.value == "OSCU")
+    services.key_store.delete_key(oscu)  # as when the session's keys were lost
+    services.connections.forget(oscu.id)
+    run(qloop, services.sync.checker.check(oscu))
+    win.refresher.refresh_now()
+    qtbot.waitUntil(lambda: statuses(win)[oscu.name] is not StatusKind.ONLINE, timeout=5000)
+    win.board.select_device(oscu.id)
+    texts = menu_texts_of(
+        win, lambda: win._board_menu(win.board.visualRect(win.board.currentIndex()).center())
+    )
+    assert "Reconnect to the practice KRA" in texts
+    win.open_device_setup(oscu.id)
+    qtbot.waitUntil(lambda: statuses(win)[oscu.name] is StatusKind.ONLINE, timeout=15000)
+    close_window(qloop, win)
+
+
+def menu_texts_of(win, open_menu) -> list[str]:
+    before = set(win.findChildren(QMenu))
+    open_menu()
+    menu = next(m for m in win.findChildren(QMenu) if m not in before)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    menu.close()
+    return texts
+
+
+def test_every_menu_item_has_words(qtbot, qloop, window, oscu_sim, services):
+    """Item 6: File > Quit, Help > About and the board's context menu all show their text."""
+    run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-1"))
+    window.refresher.refresh_now()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu()]
+    assert len(menus) >= 3
+    for menu in menus:
+        for action in menu.actions():
+            if not action.isSeparator():
+                assert action.text().strip(), f"an empty item in the {menu.title()} menu"
+    names = [a.text().replace("&", "") for m in menus for a in m.actions()]
+    assert "Quit" in names and "About" in names
+    window.board.selectRow(0)
+    texts = menu_texts_of(
+        window, lambda: window._board_menu(window.board.visualRect(window.board.currentIndex()).center())
+    )
+    assert texts and all(t.strip() for t in texts), texts
