@@ -37,7 +37,7 @@ from etims_desktop.ui.icons import icon
 from etims_desktop.ui.keyring_choice import KeyringChoice, session_only
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
-from etims_desktop.ui.widgets import Banner, FieldMessage
+from etims_desktop.ui.widgets import Banner, FieldMessage, fit_to_screen, scrollable
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -377,12 +377,17 @@ class KeyPage(QWizardPage):
         row.addStretch(1)
         connect_layout.addLayout(row)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()  # the tallest page: it scrolls on a small screen rather than squashing
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.keyring_box)
         layout.addWidget(connect_box)
         layout.addWidget(self.result)
         layout.addStretch(1)
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(scrollable(content))
         self._mode_changed()
 
     def initializePage(self) -> None:
@@ -497,6 +502,7 @@ class AddDeviceWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.setMinimumSize(640, 520)
+        fit_to_screen(self, 720, 680)
         self.type_page = TypePage()
         self.identity_page = IdentityPage()
         self.connection_page = ConnectionPage(getattr(services.settings, "default_environment", "sandbox"))

@@ -28,6 +28,7 @@ from etims_desktop.domain.receipt import money
 from etims_desktop.sync.importer import ImportPreview
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, OK_STYLE
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.widgets import fit_to_screen
 
 PREVIEW_ROWS = 2000  # shown in the table; the counts and totals cover the whole file
 
@@ -92,7 +93,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(820, 600)
+        fit_to_screen(self, 820, 600)
         spawn(self._load_devices(), self._failed)
 
     async def _load_devices(self) -> None:

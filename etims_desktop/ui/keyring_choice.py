@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.storage.secrets import MIN_PASSWORD_LENGTH, KeyStore, KeyStoreError, key_file_path
 from etims_desktop.ui.tasks import plain_error, spawn
-from etims_desktop.ui.widgets import Banner, FieldMessage
+from etims_desktop.ui.widgets import Banner, FieldMessage, screen_room
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -108,7 +108,7 @@ class KeyringChoice(QFrame):
         row.addStretch(1)
         form.addRow(self.password_message)
         form.addRow(row)
-        self.encrypted.toggled.connect(lambda on: self.password_box.setVisible(on))
+        self.encrypted.toggled.connect(self._show_password_box)
         self.password_box.hide()
 
         layout = QVBoxLayout(self)
@@ -118,6 +118,14 @@ class KeyringChoice(QFrame):
         layout.addWidget(self.encrypted)
         layout.addWidget(self.password_box)
         self.refresh()
+
+    def _show_password_box(self, on: bool) -> None:
+        self.password_box.setVisible(on)
+        if on:
+            self.password.setFocus()
+            window = self.window()
+            if window is not self and window.isVisible():  # grow so the new boxes are not squashed
+                window.resize(window.size().expandedTo(window.sizeHint()).boundedTo(screen_room(window)))
 
     def refresh(self) -> None:
         needed = session_only(self.services.key_store)
@@ -138,6 +146,8 @@ class KeyringChoice(QFrame):
             else self.tr("Save keys in a file locked with a password you choose")
         )
         self.confirm.setVisible(not exists)
+        if exists:  # the file is there: unlocking it is what the owner came for
+            self.encrypted.setChecked(True)
         label = self.password_box.layout().labelForField(self.confirm)
         if label is not None:
             label.setVisible(not exists)

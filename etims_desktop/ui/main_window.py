@@ -44,7 +44,7 @@ from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
 from etims_desktop.ui.sync_report import SyncReportPanel
 from etims_desktop.ui.tasks import plain_error, spawn
-from etims_desktop.ui.widgets import Banner
+from etims_desktop.ui.widgets import Banner, fit_to_screen
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.setWindowTitle(self.tr("etims-desktop - KRA eTIMS"))
         self.setWindowIcon(app_icon())
-        self.resize(1200, 720)
+        fit_to_screen(self, 1200, 720)
         self._dialogs: list = []  # non-modal dialogs kept alive while open
         self.practice_ready = asyncio.Event()  # set when practice mode has started (or failed to)
         self._practice_resumed = False

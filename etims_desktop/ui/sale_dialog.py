@@ -42,6 +42,7 @@ from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.domain.tax import SaleAmounts
 from etims_desktop.sync.code_choices import PAYMENT_TYPES, code_choices
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.widgets import fit_to_screen
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -265,7 +266,7 @@ class SaleDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.setTabOrder(self.search_edit, self.qty_edit)
-        self.resize(900, 620)
+        fit_to_screen(self, 900, 620)
         self.search_edit.setFocus()
         spawn(self._load(), self._show_error)
 

@@ -143,3 +143,28 @@ def test_every_menu_item_has_words(qtbot, qloop, window, oscu_sim, services):
         window, lambda: window._board_menu(window.board.visualRect(window.board.currentIndex()).center())
     )
     assert texts and all(t.strip() for t in texts), texts
+
+
+@pytest.mark.parametrize("scale", ["1", "2"])
+def test_every_window_fits_a_1366x768_laptop(tmp_path, scale):
+    """Item 4 (and 5): every dialog opens within a 1366x768 screen, at 100 % and 200 %, with its
+    buttons in view and no squashed text boxes (the receipt window was 760x900)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "dpr": 1}]})
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "QT_SCALE_FACTOR": scale}
+    probe = Path(__file__).with_name("fit_probe.py")
+    done = subprocess.run(
+        [sys.executable, str(probe)], env=env, capture_output=True, text=True, timeout=240, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert len(result["checked"]) >= 14
+    assert result["problems"] == []
