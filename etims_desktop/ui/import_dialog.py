@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.domain.receipt import money
 from etims_desktop.sync.importer import ImportPreview
+from etims_desktop.ui.device_choice import fill_device_combo
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, OK_STYLE
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
@@ -97,12 +98,7 @@ class ImportDialog(QDialog):
         spawn(self._load_devices(), self._failed)
 
     async def _load_devices(self) -> None:
-        self.device_combo.blockSignals(True)
-        for device in await self.services.store.list_devices():
-            self.device_combo.addItem(f"{device.name} ({device.type.value})", device.id)
-        if self._wanted_device is not None:
-            self.device_combo.setCurrentIndex(max(0, self.device_combo.findData(self._wanted_device)))
-        self.device_combo.blockSignals(False)
+        fill_device_combo(self.device_combo, await self.services.store.list_devices(), self._wanted_device)
 
     def choose_file(self) -> QFileDialog:
         dialog = QFileDialog(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop import __version__
 from etims_desktop.domain.status import StatusKind
+from etims_desktop.practice import leave as leave_practice
 from etims_desktop.practice import reconnect as reconnect_practice
 from etims_desktop.practice import start_practice
 from etims_desktop.ui.board_model import DeviceBoardModel
@@ -176,6 +177,14 @@ class MainWindow(QMainWindow):
             self.start_practice,
             self.tr("Start the built-in practice KRA with one OSCU and one VSCU practice device"),
         )
+        self.leave_practice_action = action(
+            self.tr("&Leave practice mode…"),
+            None,
+            None,
+            self.ask_leave_practice,
+            self.tr("Remove the PRACTICE devices and stop the practice KRA; your real devices stay"),
+        )
+        self.leave_practice_action.setEnabled(False)
         self.settings_action = action(self.tr("Se&ttings…"), "settings", "Ctrl+,", self.open_settings)
         self.diagnostics_action = action(
             self.tr("&Diagnostics…"), "diagnostics", "Ctrl+Shift+I", self.open_diagnostics
@@ -200,6 +209,7 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         file_menu.addAction(self.add_device_action)
         file_menu.addAction(self.practice_action)
+        file_menu.addAction(self.leave_practice_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -222,6 +232,18 @@ class MainWindow(QMainWindow):
         self.keyring_box = QWidget()
         self.keyring_box.setLayout(keyring_row)
         keyring_row.setContentsMargins(0, 0, 0, 0)
+
+        # Practice devices next to real ones: say so, and offer the way out.
+        self.practice_banner = Banner("info")
+        self.leave_practice_button = QPushButton(self.tr("Leave practice mode…"))
+        self.leave_practice_button.clicked.connect(self.ask_leave_practice)
+        practice_row = QHBoxLayout()
+        practice_row.setContentsMargins(0, 0, 0, 0)
+        practice_row.addWidget(self.practice_banner, 1)
+        practice_row.addWidget(self.leave_practice_button)
+        self.practice_box = QWidget()
+        self.practice_box.setLayout(practice_row)
+        self.practice_box.hide()
 
         self.sync_button = QPushButton(icon("sync"), self.tr("Sync all"))
         self.sync_button.setToolTip(self.tr("Check every device and send what waits, then report (F5)"))
@@ -252,6 +274,7 @@ class MainWindow(QMainWindow):
         board_page = QWidget()
         board_layout = QVBoxLayout(board_page)
         board_layout.addWidget(self.keyring_box)
+        board_layout.addWidget(self.practice_box)
         board_layout.addLayout(top)
         board_layout.addWidget(self.detail_split, 1)
         return board_page
@@ -304,6 +327,19 @@ class MainWindow(QMainWindow):
             self.board.resizeRowsToContents()
         if rows and not self.board.currentIndex().isValid():
             self.board.selectRow(0)
+        practice = any(r.device.practice for r in rows)
+        real = any(not r.device.practice for r in rows)
+        self.leave_practice_action.setEnabled(practice)
+        self.practice_box.setVisible(practice and real)
+        self.practice_banner.show_message(
+            "info",
+            self.tr(
+                "Your real devices are set up. The PRACTICE devices only talk to the practice KRA inside "
+                "this app; leave practice mode to remove them."
+            )
+            if practice and real
+            else "",
+        )
         online = sum(1 for r in rows if r.status.kind is StatusKind.ONLINE)
         if rows:
             self.connectivity.setText(
@@ -408,6 +444,46 @@ class MainWindow(QMainWindow):
         )
         self.practice_ready.set()
         self.practice_started.emit()
+
+    def ask_leave_practice(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Leave practice mode"),
+            self.tr(
+                "Remove the PRACTICE devices and their practice sales, and stop the practice KRA? "
+                "Your real devices, their sales and your items stay."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Leave practice mode"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(self.leave_practice)
+        box.open()
+        return box
+
+    def leave_practice(self) -> None:
+        self.leave_practice_action.setEnabled(False)
+        self.leave_practice_button.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Leaving practice mode…"))
+        spawn(self._leave_practice(), on_error=self._leave_practice_failed)
+
+    async def _leave_practice(self) -> None:
+        removed = await leave_practice(self.services)
+        self.practice_ready.clear()
+        self.practice_action.setEnabled(True)
+        self.practice_action.setText(self.tr("&Practice mode"))
+        self.empty.practice_button.setEnabled(True)
+        self.leave_practice_button.setEnabled(True)
+        self.refresher.refresh_now()
+        self.statusBar().showMessage(
+            self.tr("Practice mode is off: %1 practice devices removed.").replace("%1", str(removed)), 10_000
+        )
+
+    def _leave_practice_failed(self, exc: BaseException) -> None:
+        self.leave_practice_button.setEnabled(True)
+        self.refresher.refresh_now()
+        self._message(QMessageBox.Icon.Warning, self.tr("Practice mode is still on"), plain_error(exc))
 
     def _practice_failed(self, exc: BaseException) -> None:
         self.practice_ready.set()

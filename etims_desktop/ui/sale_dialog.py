@@ -41,6 +41,7 @@ from etims_desktop.domain.receipt import money, quantity, tax_label
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.domain.tax import SaleAmounts
 from etims_desktop.sync.code_choices import PAYMENT_TYPES, code_choices
+from etims_desktop.ui.device_choice import fill_device_combo
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
@@ -274,12 +275,7 @@ class SaleDialog(QDialog):
     async def _load(self) -> None:
         store = self.services.store
         devices = await store.list_devices()
-        self.device_combo.blockSignals(True)
-        for device in devices:
-            self.device_combo.addItem(f"{device.name} ({device.type.value})", device.id)
-        if self._wanted_device is not None:
-            self.device_combo.setCurrentIndex(max(0, self.device_combo.findData(self._wanted_device)))
-        self.device_combo.blockSignals(False)
+        fill_device_combo(self.device_combo, devices, self._wanted_device)
         items = [item for item in await store.list_items() if item.active]
         self.items = {item.code: item for item in items}
         self._labels = {item_label(item): item for item in items}

@@ -34,6 +34,7 @@ from etims_desktop.sync.receipts import PendingPrints, load_business, save_busin
 from etims_desktop.sync.sales_query import SaleRow, SalesFilter, search_sales
 from etims_desktop.ui.board_refresh import DeviceEvents
 from etims_desktop.ui.credit_note_dialog import CreditNoteDialog
+from etims_desktop.ui.device_choice import device_label
 from etims_desktop.ui.import_dialog import ImportDialog
 from etims_desktop.ui.receipt_preview import ReceiptPreview
 from etims_desktop.ui.receipt_render import ReceiptLayout
@@ -330,7 +331,7 @@ class SalesTab(QWidget):
             self.device_filter.clear()
             self.device_filter.addItem(self.tr("All devices"), None)
             for device in devices:
-                self.device_filter.addItem(device.name, device.id)
+                self.device_filter.addItem(device_label(device), device.id)
             self.device_filter.setCurrentIndex(max(0, self.device_filter.findData(chosen)))
             self.device_filter.blockSignals(False)
             reprint = set(await self.pending_prints.due_for_reprint(store))

@@ -168,3 +168,43 @@ def test_every_window_fits_a_1366x768_laptop(tmp_path, scale):
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert len(result["checked"]) >= 14
     assert result["problems"] == []
+
+
+def test_real_devices_come_first_and_practice_mode_can_be_left(qtbot, qloop, window, services, oscu_sim):
+    """Item 2 (and 13's doubled "(OSCU) (OSCU)"): once a real device exists, New sale and Import pick
+    it, practice devices are marked, and practice mode can be left."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .helpers import queue_sales
+
+    window.start_practice()
+    qtbot.waitUntil(lambda: window.practice_ready.is_set(), timeout=15000)
+    real = run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-REAL-1"))
+    practice_oscu = next(d for d in services.practice.devices if d.type.value == "OSCU")
+    run(qloop, queue_sales(services, practice_oscu.id, 2, "P"))
+    window.refresher.refresh_now()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=5000)
+    assert window.practice_box.isVisible()
+    assert "practice" in window.practice_banner.text().lower()
+
+    sale = window.sales_tab.new_sale()
+    qtbot.waitUntil(lambda: sale._loaded, timeout=5000)
+    assert sale.device_id() == real.id
+    labels = [sale.device_combo.itemText(i) for i in range(sale.device_combo.count())]
+    assert labels[0] == "Till 1 (OSCU)"
+    assert "PRACTICE - Practice till (OSCU)" in labels
+    assert not any("(OSCU) (OSCU)" in label for label in labels)
+    sale.close()
+    imports = window.sales_tab.import_sales()
+    qtbot.waitUntil(lambda: imports.device_combo.count() == 3, timeout=5000)
+    assert imports.device_combo.currentData() == real.id
+    imports.close()
+
+    box = window.ask_leave_practice()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=20000)
+    assert services.practice is None
+    assert [d.name for d in run(qloop, services.store.list_devices())] == ["Till 1"]
+    assert not window.practice_box.isVisible()
+    assert not window.leave_practice_action.isEnabled()
+    assert window.practice_action.isEnabled()
