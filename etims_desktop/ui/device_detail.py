@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
-from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.ui.formatting import ago, local_time
 from etims_desktop.ui.icons import icon, status_icon
@@ -441,6 +441,8 @@ class DeviceDetailPanel(QWidget):
         report = DeviceSyncReport(device.id, device.name, device.type.value)
         try:
             await self.services.sync.reference.refresh(device, report, force=True)
+            if report.status.kind is not StatusKind.UNKNOWN:  # it could not reach the device: say so now
+                await self.services.store.save_status(device.id, report.status)
         finally:
             self.refresh_button.setEnabled(True)
         self.services.sync.notify(device.id)

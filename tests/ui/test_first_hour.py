@@ -208,3 +208,39 @@ def test_real_devices_come_first_and_practice_mode_can_be_left(qtbot, qloop, win
     assert not window.practice_box.isVisible()
     assert not window.leave_practice_action.isEnabled()
     assert window.practice_action.isEnabled()
+
+
+def test_a_failed_request_changes_the_board_at_once_and_the_age_shows(
+    qtbot, qloop, window, services, vscu_sim
+):
+    """Item 3: the VSCU service goes away; registering items (a real request) fails and the board says
+    "service down" at once, without a Sync or a scheduled check. An aged check is not cut off."""
+    from datetime import timedelta
+
+    from etims_desktop.domain.clock import utcnow
+    from etims_desktop.sync.items import ItemRegistrar
+    from etims_desktop.ui.board_model import Column
+
+    from .helpers import an_item
+
+    device = run(qloop, connect_device(services, vscu_sim, "Back office", "SN-V1", "VSCU"))
+    item = run(qloop, an_item(services))
+    window.refresher.refresh_now()
+    qtbot.waitUntil(lambda: statuses(window).get("Back office") is StatusKind.ONLINE, timeout=5000)
+
+    # the check's age stays readable as it grows
+    window.model.now = utcnow() + timedelta(seconds=50)
+    window.model.tick()
+    text = window.model.index(0, Column.STATUS).data()
+    assert "under a minute ago" in text
+    widest = max(window.board.fontMetrics().horizontalAdvance(line) for line in text.splitlines())
+    assert window.board.columnWidth(Column.STATUS) >= widest + 20
+    window.model.now = None
+
+    vscu_sim.close()
+    registrar = ItemRegistrar(services.store, services.connections, notify=services.sync.notify)
+    report = run(qloop, registrar.register(device, [item]))
+    assert report.stopped
+    gone = {StatusKind.SERVICE_DOWN, StatusKind.NOT_ANSWERING}  # refused, or a kept-alive connection dropped
+    qtbot.waitUntil(lambda: statuses(window)["Back office"] in gone, timeout=5000)
+    assert "just now" in window.model.index(0, Column.STATUS).data()
