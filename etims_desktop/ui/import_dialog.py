@@ -56,7 +56,13 @@ class ImportDialog(QDialog):
         self.file_edit.setPlaceholderText(self.tr("a CSV or JSON file exported from your POS"))
         browse = QPushButton(self.tr("&Choose file..."))
         browse.clicked.connect(self.choose_file)
-        self.summary = QLabel()
+        self.summary = QLabel(
+            self.tr(
+                "A CSV file with a header row and one row per sale line: invoice_no, date (24/11/2026, day "
+                "first, or 2026-11-24; a time may follow: 24/11/2026 14:05), item_code, qty; optional "
+                "unit_price, discount, buyer_pin, buyer_name, payment_type. Or the same as JSON."
+            )
+        )
         self.summary.setWordWrap(True)
         self.sales_table = QTableWidget(0, 5)
         self.sales_table.setHorizontalHeaderLabels(
