@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     iadd.add_argument("--name", required=True)
     iadd.add_argument("--class-code", required=True, help="KRA item classification code, e.g. 5020230500")
     iadd.add_argument("--tax", choices=list("ABCDE"), default="B", type=str.upper)
-    iadd.add_argument("--price", required=True, type=Decimal, help="VAT-inclusive unit price")
+    iadd.add_argument("--price", required=True, type=_decimal, help="VAT-inclusive unit price, more than 0")
     iadd.add_argument(
         "--type", default="2", choices=["1", "2", "3"], help="1 raw material, 2 product, 3 service"
     )
@@ -136,6 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an amount; write it like 250.00") from None
+
+
 def _run(command):
     """Wrap an async command: build the services for --data-dir, run, close, map errors to exit 3."""
 
@@ -166,6 +173,14 @@ def _run(command):
             plain = getattr(exc, "plain", None)
             next_step = getattr(exc, "next_step", None)
             text = f"{plain} {next_step}" if plain else str(exc)
+            from etims_desktop.storage.secrets import KeyringUnavailable
+
+            if isinstance(exc, KeyringUnavailable) and not args.key_password_stdin:
+                text += (
+                    " On the command line: put --key-password-stdin before the command and give the key "
+                    "file's password as the first line of stdin, e.g. "
+                    'echo "$PASSWORD" | etims-desktop --key-password-stdin device init 1'
+                )
             print(f"error: {text}", file=sys.stderr)
             return EXIT_ERROR
 
@@ -195,10 +210,17 @@ async def cmd_device_add(services, args) -> int:
     print(f"Added device {device.id}: {device.name} ({device.type.value}, {device.type.sync_method}).")
     if args.init:
         device = await services.devices.initialise(device.id)
-        print(f"Initialised with KRA: SCU id {device.scu_id}. The CMC key is in the keyring.")
+        print(f"Initialised with KRA: SCU id {device.scu_id}. {_key_kept(services)}")
     else:
         print(f"Next: 'etims-desktop device init {device.id}' or 'etims-desktop device key {device.id}'.")
     return EXIT_OK
+
+
+def _key_kept(services) -> str:
+    """Where the key really went: the OS keyring or the password-locked key file."""
+    from etims_desktop.storage.secrets import where_keys_are
+
+    return f"The CMC key is kept in {where_keys_are(services.key_store)}."
 
 
 async def _board(services) -> list[dict]:
@@ -251,7 +273,7 @@ async def cmd_device_list(services, args) -> int:
 
 async def cmd_device_init(services, args) -> int:
     device = await services.devices.initialise(args.device_id)
-    print(f"Initialised {device.name} with KRA: SCU id {device.scu_id}. The CMC key is in the keyring.")
+    print(f"Initialised {device.name} with KRA: SCU id {device.scu_id}. {_key_kept(services)}")
     return EXIT_OK
 
 
@@ -259,7 +281,8 @@ async def cmd_device_key(services, args) -> int:
     key = sys.stdin.readline().strip() if args.key_stdin else getpass.getpass("CMC key (not shown): ")
     device = await services.devices.enter_existing_key(args.device_id, key, args.scu_id, args.mrc_no)
     status = await services.store.get_status(device.id)
-    print(f"Key saved in the keyring for {device.name}. KRA status: {status.plain or status.kind.label}.")
+    status_text = (status.plain or status.kind.label).rstrip(".")
+    print(f"Key saved for {device.name}. {_key_kept(services)} KRA status: {status_text}.")
     return EXIT_OK
 
 
@@ -270,9 +293,10 @@ async def cmd_device_remove(services, args) -> int:
 
 
 async def cmd_item_add(services, args) -> int:
-    from etims_desktop.domain.item import Item
+    from etims_desktop.domain.item import Item, validate_price
     from etims_desktop.domain.sale import TaxType
 
+    validate_price(args.price)
     draft = Item(
         code="",
         name=args.name,
@@ -314,9 +338,12 @@ async def cmd_import(services, args) -> int:
 
     try:
         result = await services.importer.import_file(args.device, args.file)
-    except ImportRejected as exc:
+    except ImportRejected as exc:  # exit 3 like every failed command: the reasons go to stderr
         data = {"imported": 0, "errors": [{"line": e.line, "reason": e.reason} for e in exc.errors]}
-        _print(args, data, str(exc))
+        if args.json:
+            _print(args, data, "")
+        else:
+            print(str(exc), file=sys.stderr)
         return EXIT_ERROR
     data = {"imported": result.created, "already_imported": result.already_imported}
     _print(args, data, f"Queued {result.created} sale(s); {result.already_imported} were already imported.")
@@ -358,17 +385,27 @@ async def cmd_status(services, args) -> int:
     lines = []
     for r in rows:
         waits = f"{r['pending']} waiting" + (
-            f" since {r['oldest_pending_at']}" if r["oldest_pending_at"] else ""
+            f" since {_local(r['oldest_pending_at'])}" if r["oldest_pending_at"] else ""
         )
+        checked = f" (checked {_local(r['checked_at'])})" if r["checked_at"] else ""
         fixes = r["counts"].get("needs_fix", 0)
         lines.append(
-            f"{r['name']} ({r['type']}, {r['sync_method']}): {r['status_text']}; {waits}"
+            f"{r['name']} ({r['type']}, {r['sync_method']}): {r['status_text'].rstrip('.')}{checked}; {waits}"
             + (f"; {fixes} need your fix" if fixes else "")
         )
     _print(args, rows, "\n".join(lines) or "No devices yet.")
+    # The same rule as `sync`: 2 a sale needs your fix, 1 sales wait or a device cannot reach KRA now.
     if any(r["counts"].get("needs_fix") for r in rows):
         return EXIT_NEEDS_FIX
-    return EXIT_WAITING if any(r["pending"] for r in rows) else EXIT_OK
+    unreachable = any(r["status"] not in ("online", "unknown") for r in rows)
+    return EXIT_WAITING if unreachable or any(r["pending"] for r in rows) else EXIT_OK
+
+
+def _local(iso: str) -> str:
+    """A stored UTC time as this computer's local time, to the minute: '2026-12-03 09:14'."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 async def cmd_history(services, args) -> int:

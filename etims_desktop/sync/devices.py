@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from etims_desktop.domain.device import Device
+from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.kra import errors as kra_errors
 
@@ -38,6 +38,15 @@ class DeviceService:
                 "KRA says this device is already initialised (perhaps by another program).",
                 "Enter the CMC key and SCU id you received then, using 'Enter an existing key'.",
                 exc.code,
+            ) from None
+        except kra_errors.TransportError as exc:  # no sales are involved yet: say what to do for set-up
+            where = (
+                f"that KRA's VSCU program is running at {device.base_url}"
+                if device.type is DeviceType.VSCU
+                else "the internet connection"
+            )
+            raise DeviceSetupError(
+                exc.plain, f"Nothing was set up yet. Check {where}, then initialise again.", exc.code
             ) from None
         except kra_errors.KraError as exc:
             raise DeviceSetupError(exc.plain, exc.next_step, exc.code) from None

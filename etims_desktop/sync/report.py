@@ -49,8 +49,9 @@ class DeviceSyncReport:
     def summary(self) -> str:
         """One honest sentence (or three) about this device."""
         parts: list[str] = []
+        why = ""
         if not self.reached_kra:
-            why = self.status.plain or self.status.kind.label
+            why = clause(self.status.plain or self.status.kind.label)
             parts.append(f"Nothing was sent: {why}.")
         elif self.signed:
             extra = f" ({self.already_recorded} were already at KRA)" if self.already_recorded else ""
@@ -60,7 +61,8 @@ class DeviceSyncReport:
                 "Up to date: nothing was waiting." if not self.still_pending else "No sale was signed."
             )
         if self.still_pending:
-            reason = f" because {self.waiting_reason}" if self.waiting_reason else ""
+            because = clause(self.waiting_reason or "")
+            reason = f" because {because}" if because and because != why else ""  # said once is enough
             parts.append(f"{self.still_pending} still waiting{reason}.")
         if self.needs_fix_total:
             parts.append(f"{self.needs_fix_total} need your fix.")
@@ -116,3 +118,13 @@ class Progress:
     done: int = 0
     total: int = 0
     message: str = ""
+
+
+def clause(sentence: str) -> str:
+    """A sentence as part of another: 'Could not connect to KRA.' -> 'could not connect to KRA'
+    (no '..' and no capital in the middle; 'KRA ...' and 'VSCU ...' keep theirs)."""
+    text = sentence.strip().rstrip(".").strip()
+    first = text.split(" ", 1)[0]
+    if first and not first.isupper():
+        text = text[0].lower() + text[1:]
+    return text

@@ -33,6 +33,7 @@ from etims_desktop.domain.device import (
     validate_serial,
 )
 from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.storage.secrets import where_keys_are
 from etims_desktop.ui.icons import icon
 from etims_desktop.ui.keyring_choice import KeyringChoice, session_only
 from etims_desktop.ui.tasks import plain_error, spawn
@@ -464,9 +465,10 @@ class KeyPage(QWizardPage):
         words = tr_core(status.plain or status.kind.label)
         self.result.show_message(
             "ok" if status.kind.value == "online" else "warn",
-            self.tr("Done. SCU id %1. The key is in the keyring. KRA status: %2.")
+            self.tr("Done. SCU id %1. The key is kept in %3. KRA status: %2.")
             .replace("%1", device.scu_id or "")
-            .replace("%2", words)
+            .replace("%2", words.rstrip("."))
+            .replace("%3", tr_core(where_keys_are(self.services.key_store)))
             + (
                 "\n" + tr_core(status.next_step) if status.next_step and status.kind.value != "online" else ""
             ),

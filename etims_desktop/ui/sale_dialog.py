@@ -173,6 +173,7 @@ class SaleDialog(QDialog):
         self._generation = 0
         self._filling = False
         self._wanted_device = device_id
+        self._device_types: dict[int, str] = {}
         self._loaded = False
 
         self.device_combo = QComboBox()
@@ -276,6 +277,7 @@ class SaleDialog(QDialog):
         store = self.services.store
         devices = await store.list_devices()
         fill_device_combo(self.device_combo, devices, self._wanted_device)
+        self._device_types = {d.id: d.type.value for d in devices}
         items = [item for item in await store.list_items() if item.active]
         self.items = {item.code: item for item in items}
         self._labels = {item_label(item): item for item in items}
@@ -292,6 +294,9 @@ class SaleDialog(QDialog):
 
     def device_id(self) -> int | None:
         return self.device_combo.currentData()
+
+    def _device_type(self, device_id: int) -> str | None:
+        return self._device_types.get(device_id)
 
     # ---- lines
     def find_item(self, text: str) -> Item | None:
@@ -483,13 +488,17 @@ class SaleDialog(QDialog):
     async def _record(self, device_id: int, sale: Sale) -> None:
         recorded = await self.services.sales.record(device_id, sale)
         self.last_sale_id = recorded.sale_id
-        if recorded.created:
+        if not recorded.created:
+            text = self.tr("Invoice %1 was recorded before; nothing new was saved (total %2).")
+        elif self._device_type(device_id) == "VSCU":  # VSCU sales go in batches, not one by one
+            text = self.tr(
+                "Saved %1, total %2. It goes to the VSCU service with the next batch (or when you press Sync)."
+            )
+        else:
             text = self.tr(
                 "Saved %1, total %2. It goes to KRA now if the device is online, otherwise it waits "
                 "in the queue."
             )
-        else:
-            text = self.tr("Invoice %1 was recorded before; nothing new was saved (total %2).")
         self._say(text.replace("%1", sale.trader_invoice_no).replace("%2", money(recorded.amounts.total)))
         self.save_button.setEnabled(True)
         self.sale_recorded.emit(recorded.sale_id)

@@ -244,3 +244,93 @@ def test_a_failed_request_changes_the_board_at_once_and_the_age_shows(
     gone = {StatusKind.SERVICE_DOWN, StatusKind.NOT_ANSWERING}  # refused, or a kept-alive connection dropped
     qtbot.waitUntil(lambda: statuses(window)["Back office"] in gone, timeout=5000)
     assert "just now" in window.model.index(0, Column.STATUS).data()
+
+
+def test_everyday_words_find_item_classes_and_a_negative_price_is_refused(qtbot, qloop, services, oscu_sim):
+    """Item 9: "sugar" and "salt" find classes in KRA's list (fetched from the practice KRA); a price
+    of -5 shows its minus and is refused, never saved as 5."""
+    from etims_desktop.sync.report import DeviceSyncReport
+    from etims_desktop.ui.items_tab import ItemsTab
+
+    device = run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-I1"))
+    report = DeviceSyncReport(device.id, device.name, device.type.value)
+    run(qloop, services.sync.reference.refresh(device, report, force=True))
+    assert report.refreshed.get("item classes"), report.errors
+    for word, expected in (("sugar", "50161800"), ("salt", "5059690800"), ("unga", "5022110400")):
+        found = run(qloop, services.store.search_item_classes(device.id, word))
+        assert expected in [c.code for c in found], (word, found)
+
+    tab = ItemsTab(services)
+    qtbot.addWidget(tab)
+    tab.show()
+    dialog = tab.add_item()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=5000)
+    qtbot.keyClicks(dialog.class_edit, "sugar")
+    qtbot.waitUntil(lambda: dialog._class_model.rowCount() >= 1, timeout=5000)
+    assert any("Confectionary" in s for s in dialog._class_model.stringList())
+    dialog.name_edit.setText("Sugar 1 kg")
+    dialog.class_edit.setText("50161800")
+    qtbot.keyClicks(dialog.price_edit, "-5")
+    assert dialog.price_edit.text() == "-5"
+    dialog.save()
+    assert "more than 0" in dialog.error_label.text()
+    assert run(qloop, services.store.list_items()) == []
+
+
+def test_messages_say_what_really_happens(qtbot, qloop, services, window, oscu_sim, vscu_sim):
+    """Item 7: the wizard names where the key went (here: the password-locked file, not "the keyring");
+    a VSCU sale waits for its batch; a sync summary has no '..' and says a reason once."""
+    from PySide6.QtCore import Qt as _Qt
+
+    from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
+    from etims_desktop.domain.status import DeviceStatus
+    from etims_desktop.sync.report import DeviceSyncReport
+    from etims_desktop.ui.device_wizard import AddDeviceWizard
+    from tests.ui.test_sales_dialog import add_items, open_sale_dialog, type_line
+
+    from .helpers import PIN
+
+    oscu_sim.approve(PIN, "00", "SN-M1", DeviceType.OSCU)
+    device = run(
+        qloop,
+        services.devices.add_device(
+            Device(
+                None,
+                "Till 1",
+                DeviceType.OSCU,
+                PIN,
+                "00",
+                "SN-M1",
+                Environment.CUSTOM,
+                oscu_sim.api_url,
+                EndpointStyle.FLAT,
+            )  # fmt: skip
+        ),
+    )
+    window.open_device_setup(device.id)
+    qtbot.waitUntil(lambda: any(isinstance(d, AddDeviceWizard) for d in window._dialogs), timeout=5000)
+    wizard = next(d for d in window._dialogs if isinstance(d, AddDeviceWizard))
+    qtbot.mouseClick(wizard.key_page.go_button, _Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.key_page.done_ok, timeout=10000)
+    said = wizard.key_page.result.text()
+    assert "in the keyring" not in said and "password-locked key file" in said, said
+    assert ".." not in said
+    wizard.accept()
+
+    vscu = run(qloop, connect_device(services, vscu_sim, "Back office", "SN-M2", "VSCU"))
+    add_items(qloop, services)
+    dialog = open_sale_dialog(qtbot, services, vscu.id)
+    type_line(qtbot, dialog, "sugar")
+    with qtbot.waitSignal(dialog.sale_recorded, timeout=5000):
+        dialog.save()
+    told = dialog.message.text()
+    assert "next batch" in told and "goes to KRA now" not in told, told
+
+    report = DeviceSyncReport(
+        vscu.id, "Back office", "VSCU",
+        DeviceStatus(StatusKind.SERVICE_DOWN, plain="Nothing answers at http://127.0.0.1:9."),
+        still_pending=3, waiting_reason="Nothing answers at http://127.0.0.1:9.",
+    )  # fmt: skip
+    summary = report.summary()
+    assert ".." not in summary and summary.count("answers at") == 1, summary
+    assert summary == "Nothing was sent: nothing answers at http://127.0.0.1:9. 3 still waiting."
