@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+from urllib.parse import urlparse
+
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.kra import errors as kra_errors
+from etims_desktop.kra.environments import base_url_for
 
 
 class DeviceSetupError(Exception):
@@ -73,6 +77,28 @@ class DeviceService:
         device = await self.store.set_initialised(device.id, scu_id, mrc_no)
         await self.checker.check(device)
         return device
+
+    async def test_connection(self, device: Device, timeout: float = 5.0) -> str:
+        """Does anything answer at the device's address? A plain sentence either way. Only opens a
+        connection: nothing is sent, so no key is used up (KRA issues a key once, at initialisation)."""
+        url = urlparse(base_url_for(device))
+        port = url.port or (443 if url.scheme == "https" else 80)
+        where = f"{url.hostname}:{port}"
+        try:
+            _reader, writer = await asyncio.wait_for(asyncio.open_connection(url.hostname, port), timeout)
+        except (OSError, TimeoutError):
+            what = "KRA's VSCU program" if device.type is DeviceType.VSCU else "KRA"
+            raise DeviceSetupError(
+                f"Nothing answers at {where}.",
+                f"Check the address and that {what} can be reached from this computer"
+                + (
+                    " (is the VSCU program running?)."
+                    if device.type is DeviceType.VSCU
+                    else " (the internet)."
+                ),
+            ) from None
+        writer.close()  # nothing was sent
+        return f"Something answers at {where}. Next: initialise the device or enter its key."
 
     async def remove_device(self, device_id: int) -> None:
         device = await self.store.get_device(device_id)

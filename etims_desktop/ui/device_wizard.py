@@ -34,6 +34,7 @@ from etims_desktop.domain.device import (
 )
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.storage.secrets import where_keys_are
+from etims_desktop.ui.business_details import BusinessDetailsBox
 from etims_desktop.ui.icons import icon
 from etims_desktop.ui.keyring_choice import KeyringChoice, session_only
 from etims_desktop.ui.tasks import plain_error, spawn
@@ -251,8 +252,19 @@ class ConnectionPage(QWizardPage):
         self.style_combo.addItem(self.tr("Single names (/saveTrnsSalesOsdc) - like OSCU"), EndpointStyle.FLAT)
         form.addRow(self.style_label, self.style_combo)
 
+        # "Test connection": does anything answer there, before a key is asked for (nothing is sent)
+        self.test_button = QPushButton(icon("refresh"), self.tr("Test connection"))
+        self.test_button.setAutoDefault(False)
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = Banner()
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+
         layout.addWidget(self.oscu_box)
         layout.addWidget(self.address_box)
+        layout.addLayout(test_row)
+        layout.addWidget(self.test_result)
         layout.addStretch(1)
         for radio in (self.sandbox, self.production, self.custom):
             radio.toggled.connect(self._update)
@@ -289,6 +301,23 @@ class ConnectionPage(QWizardPage):
             else self.tr("The full address of the eTIMS API, e.g. http://127.0.0.1:8088/etims-api.")
         )
         self.completeChanged.emit()
+
+    def test_connection(self) -> None:
+        draft = self.wizard().draft_or_none() if self.wizard() else None
+        if draft is None:
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.show_message("info", self.tr("Trying to reach it…"))
+        spawn(self._test(draft), on_error=self._test_failed)
+
+    async def _test(self, draft: Device) -> None:
+        said = await self.wizard().services.devices.test_connection(draft)
+        self.test_button.setEnabled(True)
+        self.test_result.show_message("ok", tr_core(said))
+
+    def _test_failed(self, exc: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.show_message("error", tr_core(plain_error(exc)))
 
     def isComplete(self) -> bool:
         if self._vscu() or self.custom.isChecked():
@@ -385,6 +414,9 @@ class KeyPage(QWizardPage):
         layout.addWidget(self.keyring_box)
         layout.addWidget(connect_box)
         layout.addWidget(self.result)
+        self.business = BusinessDetailsBox(services.paths.settings)  # asked once a real device works
+        self.business.hide()
+        layout.addWidget(self.business)
         layout.addStretch(1)
         page_layout = QVBoxLayout(self)
         page_layout.setContentsMargins(0, 0, 0, 0)
@@ -473,6 +505,7 @@ class KeyPage(QWizardPage):
                 "\n" + tr_core(status.next_step) if status.next_step and status.kind.value != "online" else ""
             ),
         )
+        self.business.setVisible(not device.practice)
         self.completeChanged.emit()
         wizard.device_saved.emit(device.id)
 
@@ -552,6 +585,12 @@ class AddDeviceWizard(QWizard):
         self._created_here = True
         self.services.sync.notify(self.device.id)
         return self.device
+
+    def accept(self) -> None:
+        """Done: keep the shop's details typed on the last page (they head every receipt)."""
+        if self.key_page.business.isVisibleTo(self):
+            self.key_page.business.save()
+        super().accept()
 
     def reject(self) -> None:
         """Cancel: a device this wizard added but never connected is taken away again."""

@@ -334,3 +334,48 @@ def test_messages_say_what_really_happens(qtbot, qloop, services, window, oscu_s
     summary = report.summary()
     assert ".." not in summary and summary.count("answers at") == 1, summary
     assert summary == "Nothing was sent: nothing answers at http://127.0.0.1:9. 3 still waiting."
+
+
+def test_the_wizard_tests_the_connection_and_asks_for_the_shop_on_receipts(
+    qtbot, qloop, services, window, oscu_sim
+):
+    """Items 11 and 13: "Test connection" before any key is asked for; the last step asks for the
+    shop's name, which then heads the receipts (not the device's name)."""
+    from etims_desktop.sync.receipts import receipt_view
+    from tests.ui.test_wizard import choose_custom_address, fill_identity
+
+    from .helpers import PIN, queue_sales
+
+    oscu_sim.approve(PIN, "00", "SN-W1", "OSCU")
+    wizard = window.open_add_device()
+    wizard.next()
+    fill_identity(qtbot, wizard, "Till 1", PIN, "SN-W1")
+    wizard.next()
+    page = wizard.connection_page
+    choose_custom_address(qtbot, wizard, "http://127.0.0.1:9")
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.test_result.kind == "error", timeout=10000)
+    assert "Nothing answers at 127.0.0.1:9" in page.test_result.text()
+    page.url_edit.clear()
+    qtbot.keyClicks(page.url_edit, oscu_sim.api_url)
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.test_result.kind == "ok", timeout=10000)
+    assert "Something answers" in page.test_result.text()
+    assert run(qloop, services.store.list_devices()) == []  # testing added nothing
+    wizard.next()
+
+    key_page = wizard.key_page
+    assert not key_page.business.isVisibleTo(wizard)
+    qtbot.mouseClick(key_page.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: key_page.done_ok, timeout=10000)
+    assert key_page.business.isVisibleTo(wizard)
+    qtbot.keyClicks(key_page.business.edits["name"], "Mama Mboga Traders Ltd")
+    qtbot.keyClicks(key_page.business.edits["phone"], "0712 345678")
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    device = wizard.device
+
+    sale_id = run(qloop, queue_sales(services, device.id, 1))[0]
+    view = run(qloop, receipt_view(services, sale_id))
+    assert view.business.name == "Mama Mboga Traders Ltd"
+    assert view.business.phone == "0712 345678"
+    assert view.business.footer  # the footer the owner did not touch stays
