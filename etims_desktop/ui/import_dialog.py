@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from etims_desktop.domain.receipt import money
 from etims_desktop.sync.importer import ImportPreview
 from etims_desktop.ui.device_choice import fill_device_combo
+from etims_desktop.ui.formatting import ksh
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, OK_STYLE
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
@@ -66,7 +67,13 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.sales_table = QTableWidget(0, 5)
         self.sales_table.setHorizontalHeaderLabels(
-            [self.tr("Invoice no."), self.tr("Date"), self.tr("Lines"), self.tr("Buyer"), self.tr("Total")]
+            [
+                self.tr("Invoice no."),
+                self.tr("Date"),
+                self.tr("Lines"),
+                self.tr("Buyer"),
+                self.tr("Total (KSh)"),
+            ]
         )
         self.sales_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.errors_table = QTableWidget(0, 2)
@@ -162,7 +169,7 @@ class ImportDialog(QDialog):
         for row, error in enumerate(preview.errors):
             self.errors_table.setItem(row, 0, QTableWidgetItem(str(error.line)))
             self.errors_table.setItem(row, 1, QTableWidgetItem(error.reason))
-        grand = money(sum(totals, Decimal(0))) if totals else "-"
+        grand = ksh(sum(totals, Decimal(0))) if totals else "-"
         if preview.errors:
             self.summary.setStyleSheet(ERROR_STYLE)
             self.summary.setText(

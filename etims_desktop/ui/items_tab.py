@@ -81,7 +81,7 @@ class ItemRow:
 class ItemTableModel(QAbstractTableModel):
     """Items with one registration column per device."""
 
-    BASE_COLUMNS = ("Code", "Name", "Class", "Tax", "Price (incl. VAT)")
+    BASE_COLUMNS = ("Code", "Name", "Class", "Tax", "Price (KSh, incl. VAT)")
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -30,7 +30,7 @@ from etims_desktop.domain.status import StatusKind
 from etims_desktop.practice import leave as leave_practice
 from etims_desktop.practice import reconnect as reconnect_practice
 from etims_desktop.practice import start_practice
-from etims_desktop.ui.board_model import DeviceBoardModel
+from etims_desktop.ui.board_model import Column, DeviceBoardModel
 from etims_desktop.ui.board_refresh import BoardRefresher, DeviceEvents
 from etims_desktop.ui.board_view import DeviceBoardView
 from etims_desktop.ui.device_detail import DeviceDetailPanel
@@ -49,7 +49,13 @@ from etims_desktop.ui.widgets import Banner, fit_to_screen
 
 log = logging.getLogger("etims_desktop.ui")
 
-TICK_MS = 30_000  # "checked 2 min ago" ages without a reload
+TICK_MS = 30_000
+DETAIL_REPEATS = (
+    Column.TYPE,
+    Column.METHOD,
+    Column.LAST_SYNC,
+    Column.PROBLEM,
+)  # "checked 2 min ago" ages without a reload
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +65,8 @@ class MainWindow(QMainWindow):
     def __init__(self, services, parent=None):
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle(self.tr("etims-desktop - KRA eTIMS"))
+        # Qt adds " — etims-desktop" (the application's display name) itself.
+        self.setWindowTitle(self.tr("KRA eTIMS devices and sales"))
         self.setWindowIcon(app_icon())
         fit_to_screen(self, 1200, 720)
         self._dialogs: list = []  # non-modal dialogs kept alive while open
@@ -100,6 +107,7 @@ class MainWindow(QMainWindow):
         self.detail.setup_requested.connect(self.open_device_setup)
         self.events.device_changed.connect(self.detail.device_changed)
         self.detail.closed.connect(self.board.setFocus)
+        self.detail.closed.connect(lambda: self._detail_shown(False))
 
         self._build_actions()
         self._build_toolbar_and_menus()
@@ -356,11 +364,18 @@ class MainWindow(QMainWindow):
         if device_id is not None and self.detail.isVisible():
             self.detail.show_device(device_id)
 
+    def _detail_shown(self, shown: bool) -> None:
+        """With the detail panel open the board is narrow: hide the columns the panel repeats, so the
+        status and the waiting sales stay in view instead of scrolling off to the right."""
+        for column in DETAIL_REPEATS:
+            self.board.setColumnHidden(column, shown)
+
     def open_device(self, device_id: int) -> None:
         self.tabs.setCurrentWidget(self.devices_page)
         self.devices_page.setCurrentWidget(self._board_page)
         self.board.select_device(device_id)
         self.detail.show_device(device_id)
+        self._detail_shown(True)
         if sum(self.detail_split.sizes()[1:]) == 0:
             width = self.detail_split.width()
             self.detail_split.setSizes([width * 3 // 5, width * 2 // 5])
@@ -630,6 +645,7 @@ class MainWindow(QMainWindow):
         header = self.state.value("window/boardHeader")
         if header is not None:
             self._header_restored = self.board.horizontalHeader().restoreState(header)
+            self._detail_shown(False)  # saved while the detail panel was open: show every column again
         tab = self.state.value("window/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))

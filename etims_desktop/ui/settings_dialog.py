@@ -76,7 +76,9 @@ class SettingsDialog(QDialog):
         new_form.addRow(self.tr("Start with"), self.environment)
 
         note = QLabel(
-            self.tr("Changes apply at once and are kept in %1.").replace("%1", str(services.paths.settings))
+            self.tr("Save applies the changes at once and keeps them in %1.").replace(
+                "%1", str(services.paths.settings)
+            )
         )
         note.setWordWrap(True)
         note.setStyleSheet("color:#616161;")

@@ -379,3 +379,64 @@ def test_the_wizard_tests_the_connection_and_asks_for_the_shop_on_receipts(
     assert view.business.name == "Mama Mboga Traders Ltd"
     assert view.business.phone == "0712 345678"
     assert view.business.footer  # the footer the owner did not touch stays
+
+
+def test_polish_a_shop_owner_sees(qtbot, qloop, services, window, oscu_sim):
+    """Item 13: the title says the name once; the detail panel leaves the board's status and waiting
+    sales in view; KSh on amounts; cash received and change due; Settings says Save applies."""
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QApplication
+
+    from etims_desktop.ui.board_model import Column
+    from tests.ui.test_sales_dialog import add_items, open_sale_dialog, type_line
+
+    QApplication.instance().setApplicationDisplayName("etims-desktop")
+    assert "etims-desktop" not in window.windowTitle()  # Qt appends the display name itself
+
+    window.resize(1366, 768)
+    device = run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-P1"))
+    window.refresher.refresh_now()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    window.open_device(device.id)
+    qtbot.waitUntil(lambda: window.detail.isVisible(), timeout=5000)
+    header = window.board.horizontalHeader()
+    visible_right = max(
+        header.sectionViewportPosition(c) + header.sectionSize(c)
+        for c in (Column.DEVICE, Column.STATUS, Column.PENDING)
+    )
+    assert visible_right <= window.board.viewport().width(), "status or waiting sales scrolled off"
+    assert header.length() <= window.board.viewport().width(), "the board scrolls sideways"
+    window.detail.closed.emit()
+    assert not any(window.board.isColumnHidden(c) for c in Column)
+
+    # the Sales search box shows its whole hint, not "Se…", with long (practice) device names listed
+    window.tabs.setCurrentWidget(window.sales_tab)
+    search = window.sales_tab.search
+    window.sales_tab.device_filter.addItem("PRACTICE - Practice back office (VSCU) with a long name", -1)
+    qtbot.waitUntil(lambda: search.isVisible(), timeout=5000)
+    assert search.width() >= search.fontMetrics().horizontalAdvance(search.placeholderText())
+    window.tabs.setCurrentIndex(0)
+
+    add_items(qloop, services)
+    dialog = open_sale_dialog(qtbot, services, device.id)
+    type_line(qtbot, dialog, "bread", qty="3")  # 3 x 65.00
+    qtbot.waitUntil(
+        lambda: dialog.amounts is not None and dialog.amounts.total == Decimal("195.00"), timeout=5000
+    )
+    assert dialog.totals.total_label.text() == "TOTAL KSh 195.00"
+    qtbot.keyClicks(dialog.cash_edit, "100")
+    assert dialog.change_label.text() == "KSh 95.00 short"
+    dialog.cash_edit.setText("500")
+    assert "KSh 305.00" in dialog.change_label.text()
+    with qtbot.waitSignal(dialog.sale_recorded, timeout=5000):
+        dialog.save()
+    assert "Give KSh 305.00 change." in dialog.message.text()
+    assert dialog.cash_edit.text() == ""  # ready for the next customer
+
+    settings = window.open_settings()
+    from PySide6.QtWidgets import QLabel
+
+    notes = " ".join(label.text() for label in settings.findChildren(QLabel))
+    assert "Changes apply at once" not in notes and "Save applies the changes" in notes
+    settings.reject()
