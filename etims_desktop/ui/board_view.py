@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegat
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.ui.board_model import Column, DeviceIdRole, PracticeRole, ProgressRole
-from etims_desktop.ui.formatting import ago
+from etims_desktop.ui.formatting import ago, pending_text
 from etims_desktop.ui.widgets import PRACTICE_COLOR
 
 STATUS_ICON_ROOM = 40  # the status icon and the cell's margins
@@ -124,6 +124,10 @@ class DeviceBoardView(QTableView):
         wanted = self.fontMetrics().horizontalAdvance(aged) + STATUS_ICON_ROOM
         if self.columnWidth(Column.STATUS) < wanted:
             self.setColumnWidth(Column.STATUS, wanted)
+        # the same for waiting sales, which gain "2 need your fix" (with its icon) after a sync
+        waiting = self.fontMetrics().horizontalAdvance(pending_text(999, utcnow() - timedelta(hours=23)))
+        if self.columnWidth(Column.PENDING) < waiting + STATUS_ICON_ROOM:
+            self.setColumnWidth(Column.PENDING, waiting + STATUS_ICON_ROOM)
         self.resizeRowsToContents()
 
     def keyPressEvent(self, event) -> None:

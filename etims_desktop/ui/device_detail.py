@@ -285,11 +285,13 @@ class DeviceDetailPanel(QWidget):
             words += "\n" + self.tr("What to do: %1").replace("%1", tr_core(status.next_step))
         self.status_text.setText(words)
         if device.practice:  # its key comes from the practice KRA: asking it again is the fix
-            self.setup_button.setText(self.tr("Reconnect to the practice KRA"))
+            self.setup_button.setText(self.tr("Reconnect"))
+            self.setup_button.setToolTip(self.tr("Ask the practice KRA for this device's key again"))
         else:
             self.setup_button.setText(
                 self.tr("Enter a new key…") if device.initialised else self.tr("Initialise / enter key…")
             )
+            self.setup_button.setToolTip("")
 
     def _show_runs(self, device_id: int, runs) -> None:
         self.runs.setRowCount(0)

@@ -378,7 +378,14 @@ class MainWindow(QMainWindow):
         self._detail_shown(True)
         if sum(self.detail_split.sizes()[1:]) == 0:
             width = self.detail_split.width()
-            self.detail_split.setSizes([width * 3 // 5, width * 2 // 5])
+            # the board keeps room for its visible columns when the panel leaves enough for itself
+            board = self.board
+            needed = (
+                board.horizontalHeader().length() + board.verticalHeader().width() + 4 * board.frameWidth()
+            )
+            needed += board.verticalScrollBar().sizeHint().width()
+            board_width = max(width * 3 // 5, min(needed, width - self.detail.minimumSizeHint().width()))
+            self.detail_split.setSizes([board_width, width - board_width])
 
     def _details_of_current(self) -> None:
         device_id = self.board.current_device_id()
