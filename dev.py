@@ -39,9 +39,41 @@ def ensure_venv(extras: str) -> None:
     STAMP.write_text(wanted)
 
 
+# What Qt's xcb plugin (the window on an X display) loads from the system, by Debian package.
+X11_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-randr": "libxcb-randr0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-xkb": "libxcb-xkb1",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+}
+
+
+def missing_window_libraries(environ=os.environ, platform: str = sys.platform) -> list[str]:
+    """Debian packages the window needs on this X display and cannot find (Qt's own message names
+    only libxcb-cursor0, whichever is missing). Nothing to check offscreen, on Wayland or off Linux."""
+    if not platform.startswith("linux") or not environ.get("DISPLAY") or environ.get("QT_QPA_PLATFORM"):
+        return []
+    from ctypes.util import find_library
+
+    return [package for library, package in X11_LIBRARIES.items() if find_library(library) is None]
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("run", [])
     if command == "run":
+        missing = missing_window_libraries()
+        if missing:
+            print(
+                "The window needs system libraries this computer does not have. Install them, then run "
+                "this again:\n    sudo apt-get install -y " + " ".join(missing),
+                file=sys.stderr,
+            )
+            return 1
         ensure_venv("test")
         return subprocess.call([str(PY), "-m", "etims_desktop", *rest], cwd=ROOT)
     if command == "test":

@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     iadd.add_argument("--name", required=True)
     iadd.add_argument("--class-code", required=True, help="KRA item classification code, e.g. 5020230500")
     iadd.add_argument("--tax", choices=list("ABCDE"), default="B", type=str.upper)
-    iadd.add_argument("--price", required=True, type=Decimal, help="VAT-inclusive unit price")
+    iadd.add_argument("--price", required=True, type=_decimal, help="VAT-inclusive unit price, more than 0")
     iadd.add_argument(
         "--type", default="2", choices=["1", "2", "3"], help="1 raw material, 2 product, 3 service"
     )
@@ -214,6 +214,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an amount; write it like 250.00") from None
+
+
 def _gateway_arguments(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument(
         "--consumer-key", required=required, help="gateway: your developer.go.ke app's consumer key"
@@ -284,9 +291,17 @@ def _run(command, *, recorded: bool = False):
                 print(f"warning: {problem}", file=sys.stderr)
             return asyncio.run(main(paths))
         except Exception as exc:  # noqa: BLE001 - a plain message, never a traceback, for the shop owner
+            from etims_desktop.storage.secrets import KeyringUnavailable
             from etims_desktop.sync.plain import plain_text
 
-            print(f"error: {plain_text(exc)}", file=sys.stderr)
+            text = plain_text(exc)
+            if isinstance(exc, KeyringUnavailable) and not args.key_password_stdin:
+                text += (
+                    " On the command line: put --key-password-stdin before the command and give the key "
+                    "file's password as the first line of stdin, e.g. "
+                    'echo "$PASSWORD" | etims-desktop --key-password-stdin device init 1'
+                )
+            print(f"error: {text}", file=sys.stderr)
             return EXIT_ERROR
 
     return handler
@@ -329,10 +344,17 @@ async def cmd_device_add(services, args) -> int:
     print(f"Added device {device.id}: {device.name} ({device.type.value}, {device.type.sync_method}).")
     if args.init:
         device = await services.devices.initialise(device.id)
-        print(f"Initialised with KRA: SCU id {device.scu_id}. The CMC key is in the keyring.")
+        print(f"Initialised with KRA: SCU id {device.scu_id}. {_key_kept(services)}")
     else:
         print(f"Next: 'etims-desktop device init {device.id}' or 'etims-desktop device key {device.id}'.")
     return EXIT_OK
+
+
+def _key_kept(services) -> str:
+    """Where the key really went: the OS keyring or the password-locked key file."""
+    from etims_desktop.storage.secrets import where_keys_are
+
+    return f"The CMC key is kept in {where_keys_are(services.key_store)}."
 
 
 async def _board(services, include_retired: bool = False) -> list[dict]:
@@ -388,7 +410,7 @@ async def cmd_device_list(services, args) -> int:
 
 async def cmd_device_init(services, args) -> int:
     device = await services.devices.initialise(args.device_id)
-    print(f"Initialised {device.name} with KRA: SCU id {device.scu_id}. The CMC key is in the keyring.")
+    print(f"Initialised {device.name} with KRA: SCU id {device.scu_id}. {_key_kept(services)}")
     return EXIT_OK
 
 
@@ -406,7 +428,8 @@ async def cmd_device_key(services, args) -> int:
         raise
     status = await services.store.get_status(device.id)
     checked = "checked with KRA and saved" if status.kind.value == "online" else "saved WITHOUT a check"
-    print(f"Key {checked} in the keyring for {device.name}. KRA status: {status.plain or status.kind.label}.")
+    status_text = (status.plain or status.kind.label).rstrip(".")
+    print(f"Key {checked} for {device.name}. {_key_kept(services)} KRA status: {status_text}.")
     return EXIT_OK
 
 
@@ -463,9 +486,10 @@ async def cmd_device_remove(services, args) -> int:
 
 
 async def cmd_item_add(services, args) -> int:
-    from etims_desktop.domain.item import Item
+    from etims_desktop.domain.item import Item, validate_price
     from etims_desktop.domain.sale import TaxType
 
+    validate_price(args.price)
     draft = Item(
         code="",
         name=args.name,
@@ -507,9 +531,12 @@ async def cmd_import(services, args) -> int:
 
     try:
         result = await services.importer.import_file(args.device, args.file)
-    except ImportRejected as exc:
+    except ImportRejected as exc:  # exit 3 like every failed command: the reasons go to stderr
         data = {"imported": 0, "errors": [{"line": e.line, "reason": e.reason} for e in exc.errors]}
-        _print(args, data, str(exc))
+        if args.json:
+            _print(args, data, "")
+        else:
+            print(str(exc), file=sys.stderr)
         return EXIT_ERROR
     data = {"imported": result.created, "already_imported": result.already_imported}
     _print(args, data, f"Queued {result.created} sale(s); {result.already_imported} were already imported.")
@@ -672,19 +699,29 @@ async def cmd_status(services, args) -> int:
     lines = []
     for r in rows:
         waits = f"{r['pending']} waiting" + (
-            f" since {r['oldest_pending_at']}" if r["oldest_pending_at"] else ""
+            f" since {_local(r['oldest_pending_at'])}" if r["oldest_pending_at"] else ""
         )
+        checked = f" (checked {_local(r['checked_at'])})" if r["checked_at"] else ""
         fixes = r["counts"].get("needs_fix", 0)
         checks = r["counts"].get("needs_check", 0)
         lines.append(
-            f"{r['name']} ({r['type']}, {r['sync_method']}): {r['status_text']}; {waits}"
+            f"{r['name']} ({r['type']}, {r['sync_method']}): {r['status_text'].rstrip('.')}{checked}; {waits}"
             + (f"; {fixes} need your fix" if fixes else "")
             + (f"; {checks} need your check on KRA's portal" if checks else "")
         )
     _print(args, rows, "\n".join(lines) or "No devices yet.")
+    # The same rule as `sync`: 2 a sale needs your fix or check, 1 sales wait or a device cannot reach KRA now.
     if any(r["counts"].get("needs_fix") or r["counts"].get("needs_check") for r in rows):
         return EXIT_NEEDS_FIX
-    return EXIT_WAITING if any(r["pending"] for r in rows) else EXIT_OK
+    unreachable = any(r["status"] not in ("online", "unknown") for r in rows)
+    return EXIT_WAITING if unreachable or any(r["pending"] for r in rows) else EXIT_OK
+
+
+def _local(iso: str) -> str:
+    """A stored UTC time as this computer's local time, to the minute: '2026-12-03 09:14'."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 async def cmd_history(services, args) -> int:

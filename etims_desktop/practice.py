@@ -147,6 +147,47 @@ async def _ready_device(services, sim: Simulator, device: Device | None, name, k
     return await services.devices.enter_existing_key(device.id, key, record.scu_id, record.mrc_no)
 
 
+async def reconnect(services) -> list[Device]:
+    """Make every practice device ready again, e.g. after its key was lost with a session-only key store."""
+    if services.practice is None:
+        return (await start_practice(services)).devices
+    practice = services.practice
+    existing = {(d.serial, d.practice): d for d in await services.store.list_devices()}
+    devices = []
+    for name, kind, serial in PRACTICE_DEVICES:
+        sim = practice.oscu if kind is DeviceType.OSCU else practice.vscu
+        device = existing.get((serial, True))
+        if device is not None:
+            services.connections.forget(device.id)
+        devices.append(await _ready_device(services, sim, device, name, kind, serial))
+    practice.devices = devices
+    return devices
+
+
+async def leave(services) -> int:
+    """Leave practice mode: send what the practice devices still hold to the practice KRA, cancel
+    practice sales it refused (none was ever real), remove the practice devices and stop the
+    practice KRA. Items stay. Returns how many devices were removed."""
+    from etims_desktop.domain.outbox import OutboxState
+
+    devices = [d for d in await services.store.list_devices() if d.practice]
+    if not devices:
+        return 0
+    await start_practice(services)  # numbered sales must finish where they were numbered
+    for device in devices:
+        await services.sync.sync_device(device)
+        left = {OutboxState.QUEUED, OutboxState.WAITING, OutboxState.NEEDS_FIX}
+        while entries := await services.store.list_outbox(device.id, left, limit=500):
+            for entry in entries:
+                await services.store.cancel_sale(entry.sale_id)
+        await services.devices.remove_device(device.id, confirmed=True)  # the owner chose to leave
+        services.sync.notify(device.id)
+    services.practice.close()
+    services.practice = None
+    log.info("left practice mode: %d practice devices removed", len(devices))
+    return len(devices)
+
+
 async def _ensure_items(services) -> None:
     if await services.store.list_items():
         return

@@ -4,7 +4,7 @@
 #     packaging/build_linux.sh
 #
 # Needs: python3 (3.11-3.13), binutils (objdump, strip), dpkg (dpkg-deb, dpkg -S) and the X11 libraries
-# Qt's xcb plugin links (see docs/INSTALL.md, "Build"). Optional: xvfb-run (also tests the windowed
+# Qt's xcb plugin links (see docs/BUILD.md). Optional: xvfb-run (also tests the windowed
 # executable on a real X server), gnome-keyring (tests a real Secret Service). Uses .venv like dev.py
 # does (creates it if missing) and installs the app with its `build` extra (PyInstaller) into it.
 #

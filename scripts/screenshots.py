@@ -21,7 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-SIZE = (1280, 800)
+SIZE = (1366, 768)  # the common shop laptop; every window must fit it
 
 
 async def until(predicate, timeout: float = 20.0) -> None:
@@ -97,9 +97,12 @@ async def main(out: Path) -> int:
             window.resize(*SIZE)
             window.show()
             await window.refresher.first_done.wait()
-            window.grab().save(str(out / "first-start.png"))
 
+            # The first start: with no device the app starts practice mode by itself (ui/app.py).
             devices, practice_kra = await practice_devices(services)
+            window.refresher.refresh_now()
+            await until(lambda: window.model.rowCount() == 2)
+            window.grab().save(str(out / "first-start.png"))
             oscu = next(d for d in devices if d.type is DeviceType.OSCU)
             vscu = next(d for d in devices if d.type is DeviceType.VSCU)
             await record_sales(services, oscu, 6, "TILL")
@@ -173,6 +176,13 @@ async def main(out: Path) -> int:
 
             signed = await services.store.list_outbox(oscu.id, {OutboxState.SIGNED}, limit=1)
             view = await receipt_view(services, signed[0].sale_id)
+            from etims_desktop.ui.receipt_preview import ReceiptPreview
+
+            preview = ReceiptPreview(services, signed[0].sale_id, window)
+            preview.show()
+            await until(lambda: preview.view is not None)
+            preview.grab().save(str(out / "receipt-window.png"))
+            preview.close()
             ReceiptRenderer(view, ReceiptLayout.THERMAL_80MM).images(110)[0].save(
                 str(out / "receipt-80mm.png")
             )

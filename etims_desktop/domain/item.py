@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.sale import TaxType
 
 
@@ -21,6 +22,15 @@ class Item:
     qty_unit_code: str = "U"  # code class 10
     barcode: str | None = None
     active: bool = True
+
+
+def validate_price(price: Decimal) -> Decimal:
+    """A shelf price: more than zero, at most 2 decimals (KES cents)."""
+    if not price.is_finite() or price <= 0:
+        raise DomainValidationError("The price must be more than 0, for example 250.00.", "price")
+    if price != price.quantize(Decimal("0.01")):
+        raise DomainValidationError("A price has at most 2 decimals (cents), for example 249.99.", "price")
+    return price
 
 
 def make_item_code(

@@ -14,6 +14,7 @@ from sqlalchemy import case, or_, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from etims_desktop.domain.everyday_words import class_name_words
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.storage.models import CodeClassRow, CodeRow, FetchMarkRow, ItemClassRow, NoticeRow
 from etims_desktop.storage.records import CodeClassRecord, CodeRecord, ItemClassRecord, NoticeRecord
@@ -166,10 +167,11 @@ class ReferenceRepository:
         query = select(ItemClassRow).where(ItemClassRow.device_id == device_id, ItemClassRow.in_use)
         order = [ItemClassRow.code]
         if text:
-            pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            code_match = ItemClassRow.code.like(f"{pattern}%", escape="\\")
-            query = query.where(or_(code_match, ItemClassRow.name.ilike(f"%{pattern}%", escape="\\")))
-            order = [case((code_match, 0), else_=1), ItemClassRow.code]
+            patterns = [_like(word) for word in class_name_words(text)]  # everyday words too: "sugar"
+            code_match = ItemClassRow.code.like(f"{patterns[0]}%", escape="\\")
+            names = [ItemClassRow.name.ilike(f"%{p}%", escape="\\") for p in patterns]
+            query = query.where(or_(code_match, *names))
+            order = [case((code_match, 0), (names[0], 1), else_=2), ItemClassRow.code]
         return [
             ItemClassRecord(
                 code=row.code,
@@ -231,3 +233,8 @@ class ReferenceRepository:
         statement = statement.on_conflict_do_update(index_elements=list(key), set_=updates)
         for start in range(0, len(rows), BATCH):
             self.session.execute(statement, rows[start : start + BATCH])
+
+
+def _like(text: str) -> str:
+    """`text` for a LIKE pattern, its wildcards escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

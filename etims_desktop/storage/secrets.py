@@ -544,6 +544,21 @@ def _write_private_file(path: Path, data: bytes) -> None:
 # --- choosing a store at start-up ---------------------------------------------------------------------
 
 
+def where_keys_are(key_store) -> str:
+    """Where a key given to `key_store` is kept, in words: 'the keyring (KDE Wallet)',
+    'the password-locked key file /path/keys.cfg', 'this session only (not saved)'."""
+    if not getattr(key_store, "persistent", True):
+        return "this session only (not saved)"
+    backend = getattr(key_store, "backend", None)
+    file_path = getattr(backend, "file_path", None)
+    if (
+        isinstance(file_path, str)
+        and _qualified_name(backend) == "keyrings.cryptfile.cryptfile.CryptFileKeyring"
+    ):
+        return f"the password-locked key file {file_path}"
+    return f"the keyring ({key_store.backend_name})"
+
+
 def key_file_path(data_dir: str | os.PathLike[str]) -> Path:
     """Where the password-protected key file lives, if the user chooses it."""
     return Path(data_dir) / KEY_FILE_NAME

@@ -74,6 +74,21 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
     return DeviceStatus(StatusKind.ERROR, at, None, code, plain, next_step)
 
 
+def says_connection_failed(exc: BaseException) -> bool:
+    """True when a failed request shows the device cannot be reached (or its key is refused) - then its
+    board status must change at once, not at the next check. A refused item or sale says nothing about that."""
+    return isinstance(exc, kra_errors.TransportError | kra_errors.CredentialError | secrets.KeyStoreError)
+
+
+async def record_failed_request(store, device: Device, exc: BaseException) -> DeviceStatus | None:
+    """Save the status a failed request revealed; None (nothing saved) when it revealed nothing."""
+    if not says_connection_failed(exc):
+        return None
+    status = status_from_error(device, exc)
+    await store.save_status(device.id, status)
+    return status
+
+
 class DeviceChecker:
     """Runs the cheap authenticated call and records the result."""
 

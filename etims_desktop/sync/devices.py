@@ -11,18 +11,20 @@ instead (`enter_existing_key`). A gateway device also needs its developer.go.ke 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 from etims_desktop.domain.clock import utcnow
-from etims_desktop.domain.device import Device
+from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.kra import errors as kra_errors
-from etims_desktop.kra.environments import check_key_safe_address
+from etims_desktop.kra.environments import base_url_for, check_key_safe_address
 from etims_desktop.storage import secrets
 from etims_desktop.storage.secrets import clean_key
 
@@ -116,6 +118,15 @@ class DeviceService:
                 "Enter the CMC key and SCU id you received then, using 'Enter an existing key'.",
                 exc.code,
             ) from None
+        except kra_errors.TransportError as exc:  # no sales are involved yet: say what to do for set-up
+            where = (
+                f"that KRA's VSCU program is running at {device.base_url}"
+                if device.type is DeviceType.VSCU
+                else "the internet connection"
+            )
+            raise DeviceSetupError(
+                exc.plain, f"Nothing was set up yet. Check {where}, then initialise again.", exc.code
+            ) from None
         except kra_errors.KraError as exc:
             raise DeviceSetupError(exc.plain, exc.next_step, exc.code) from None
         except secrets.KeyMissing as exc:  # a gateway device without its developer.go.ke credentials
@@ -192,6 +203,28 @@ class DeviceService:
         else:
             await self.store.save_status(device.id, status)
         return device
+
+    async def probe_address(self, device: Device, timeout: float = 5.0) -> str:
+        """Does anything answer at the device's address? A plain sentence either way. Only opens a
+        connection: nothing is sent, so no key is used up (KRA issues a key once, at initialisation)."""
+        url = urlparse(base_url_for(device))
+        port = url.port or (443 if url.scheme == "https" else 80)
+        where = f"{url.hostname}:{port}"
+        try:
+            _reader, writer = await asyncio.wait_for(asyncio.open_connection(url.hostname, port), timeout)
+        except (OSError, TimeoutError):
+            what = "KRA's VSCU program" if device.type is DeviceType.VSCU else "KRA"
+            raise DeviceSetupError(
+                f"Nothing answers at {where}.",
+                f"Check the address and that {what} can be reached from this computer"
+                + (
+                    " (is the VSCU program running?)."
+                    if device.type is DeviceType.VSCU
+                    else " (the internet)."
+                ),
+            ) from None
+        writer.close()  # nothing was sent
+        return f"Something answers at {where}. Next: initialise the device or enter its key."
 
     async def test_connection(
         self, device: Device, credentials: GatewayCredentials | None = None, cmc_key: str | None = None

@@ -3,7 +3,8 @@
 CSV: one row per sale line; rows with the same `invoice_no` form one sale. Columns (header row required):
 
     invoice_no    the shop's own invoice number (required; the duplicate guard)
-    date          2026-11-24 or 2026-11-24T14:05 (Nairobi time unless an offset is given) (required)
+    date          2026-11-24, 2026-11-24T14:05 or day first 24/11/2026 14:05 (Nairobi time unless an
+                  offset is given) (required)
     item_code     a code from the item master (required)
     qty           quantity, more than zero (required)
     unit_price    VAT-inclusive unit price; empty = the item's price
@@ -75,11 +76,31 @@ class ImportRejected(Exception):
         self.errors = errors
 
 
+DAY_FIRST_FORMATS = ("%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
+DATE_HELP = "write it as 2026-11-24 or 24/11/2026 (day first), with a time if you like: 24/11/2026 14:05"
+
+
 def parse_date(text: str) -> datetime:
-    value = datetime.fromisoformat(text.strip())
+    """ISO (2026-11-24, 2026-11-24T14:05) or day first as Kenyans write it (24/11/2026, 24-11-2026,
+    24.11.2026, with an optional time); Nairobi time unless an offset is given."""
+    text = text.strip()
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        value = _day_first(text)
     if value.tzinfo is None:
         value = value.replace(tzinfo=NAIROBI)
     return value
+
+
+def _day_first(text: str) -> datetime:
+    unified = text.replace("-", "/").replace(".", "/")
+    for pattern in DAY_FIRST_FORMATS:
+        try:
+            return datetime.strptime(unified, pattern)
+        except ValueError:
+            continue
+    raise DomainValidationError(f"date {text!r} is not a date I can read: {DATE_HELP}", "date")
 
 
 def _decimal(text, what: str) -> Decimal:

@@ -12,6 +12,7 @@ from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
+from etims_desktop.sync.device_checks import record_failed_request
 from etims_desktop.sync.payloads import item_request
 
 log = logging.getLogger("etims_desktop.sync")
@@ -70,6 +71,9 @@ class ItemRegistrar:
         except (secrets.KeyStoreError, TimeoutError) as exc:
             report.stopped = _explain(exc)
             report.not_tried = [i.code for i in pending]
+            await record_failed_request(self.store, device, exc)
+            if self.notify is not None:
+                self.notify(device.id)
             return report
         for position, item in enumerate(pending):
             try:
@@ -83,6 +87,7 @@ class ItemRegistrar:
             except kra_errors.KraError as exc:
                 report.stopped = _explain(exc)
                 report.not_tried = [i.code for i in pending[position:]]
+                await record_failed_request(self.store, device, exc)  # the board shows it at once
                 break
             await self.store.mark_item_registered(device.id, item.code, self.clock())
             report.registered.append(item.code)

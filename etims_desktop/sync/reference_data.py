@@ -10,6 +10,7 @@ from etims_desktop.domain.device import Device
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage.records import CodeClassRecord, CodeRecord, ItemClassRecord, NoticeRecord
 from etims_desktop.storage.reference import CODES, ITEM_CLASSES, NOTICES
+from etims_desktop.sync.device_checks import says_connection_failed, status_from_error
 from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.sync.settings import SyncSettings
 
@@ -92,6 +93,9 @@ class ReferenceData:
                 lookup = await fetch(mark)
             except kra_errors.KraError as exc:
                 report.errors.append(f"Could not refresh {label}: {exc.plain}")
+                if says_connection_failed(exc):  # the device went away: its status says so, no more tries
+                    report.status = status_from_error(device, exc)
+                    break
                 continue
             result_at = lookup.result_at or self.clock()
             report.refreshed[label] = await save(device.id, [convert(raw) for raw in lookup.items], result_at)

@@ -59,12 +59,13 @@ class DeviceSyncReport:
     def summary(self) -> str:
         """One honest sentence (or three) about this device."""
         parts: list[str] = []
+        why = ""
         if self.synced_elsewhere:
             parts.append(
                 "Left alone: another etims-desktop on this computer is syncing this device right now."
             )
         elif not self.reached_kra:
-            why = (self.status.plain or self.status.kind.label).rstrip(". ")
+            why = clause(self.status.plain or self.status.kind.label)
             if self.unconfirmed:  # something left, and KRA may have it: "nothing was sent" would be false
                 parts.append(f"KRA's answer did not come back: {why}. The app asks KRA before sending again.")
             else:
@@ -76,7 +77,8 @@ class DeviceSyncReport:
             quiet = not (self.still_pending or self.needs_check or self.rejected)
             parts.append("Up to date: nothing was waiting." if quiet else "No sale was signed.")
         if self.still_pending:
-            reason = f" because {self.waiting_reason}" if self.waiting_reason else ""
+            because = clause(self.waiting_reason or "")
+            reason = f" because {because}" if because and because != why else ""  # said once is enough
             parts.append(f"{self.still_pending} still waiting{reason}.")
         if self.needs_fix_total:
             parts.append(f"{self.needs_fix_total} need your fix.")
@@ -147,3 +149,13 @@ class Progress:
     done: int = 0
     total: int = 0
     message: str = ""
+
+
+def clause(sentence: str) -> str:
+    """A sentence as part of another: 'Could not connect to KRA.' -> 'could not connect to KRA'
+    (no '..' and no capital in the middle; 'KRA ...' and 'VSCU ...' keep theirs)."""
+    text = sentence.strip().rstrip(".").strip()
+    first = text.split(" ", 1)[0]
+    if first and not first.isupper():
+        text = text[0].lower() + text[1:]
+    return text

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
+from etims_desktop.domain.clock import utcnow
 from etims_desktop.ui.board_model import Column, DeviceIdRole, PracticeRole, ProgressRole
+from etims_desktop.ui.formatting import ago, pending_text
 from etims_desktop.ui.widgets import PRACTICE_COLOR
+
+STATUS_ICON_ROOM = 40  # the status icon and the cell's margins
 
 
 class BoardDelegate(QStyledItemDelegate):
@@ -113,6 +119,15 @@ class DeviceBoardView(QTableView):
             Column.LAST_SYNC,
         ):
             self.resizeColumnToContents(column)
+        # "checked just now" grows into "checked under a minute ago": room for it, or the age is cut off
+        aged = "999 ms · " + self.tr("checked %1").replace("%1", ago(utcnow() - timedelta(seconds=50)))
+        wanted = self.fontMetrics().horizontalAdvance(aged) + STATUS_ICON_ROOM
+        if self.columnWidth(Column.STATUS) < wanted:
+            self.setColumnWidth(Column.STATUS, wanted)
+        # the same for waiting sales, which gain "2 need your fix" (with its icon) after a sync
+        waiting = self.fontMetrics().horizontalAdvance(pending_text(999, utcnow() - timedelta(hours=23)))
+        if self.columnWidth(Column.PENDING) < waiting + STATUS_ICON_ROOM:
+            self.setColumnWidth(Column.PENDING, waiting + STATUS_ICON_ROOM)
         self.resizeRowsToContents()
 
     def keyPressEvent(self, event) -> None:

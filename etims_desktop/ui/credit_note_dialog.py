@@ -33,6 +33,7 @@ from etims_desktop.sync.code_choices import REFUND_REASONS, code_choices
 from etims_desktop.sync.credit_notes import CreditNoteOptions, credit_note_options, make_credit_note
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, TotalsPanel, new_invoice_number
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.widgets import fit_to_screen
 
 COLUMNS = ("Item", "Sold", "Still creditable", "Credit now", "Unit price")
 CREDIT_COL = 3
@@ -103,7 +104,7 @@ class CreditNoteDialog(QDialog):
         layout.addLayout(lower)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)
         spawn(self._load(), self._show_error)
 
     async def _load(self) -> None:

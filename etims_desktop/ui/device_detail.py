@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
-from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.ui.formatting import ago, local_time
 from etims_desktop.ui.icons import icon, status_icon
@@ -306,10 +306,15 @@ class DeviceDetailPanel(QWidget):
         if device.retired:  # it never contacts KRA again: its last status would mislead
             self.status_icon.clear()
             self.status_text.setText(self.tr("Retired devices are not checked with KRA."))
-        self.setup_button.setText(
-            self.tr("Enter a new key…") if device.initialised else self.tr("Initialise / enter key…")
-        )
-        self.setup_button.setVisible(not device.practice and not device.retired)
+        if device.practice:  # its key comes from the practice KRA: asking it again is the fix
+            self.setup_button.setText(self.tr("Reconnect"))
+            self.setup_button.setToolTip(self.tr("Ask the practice KRA for this device's key again"))
+        else:
+            self.setup_button.setText(
+                self.tr("Enter a new key…") if device.initialised else self.tr("Initialise / enter key…")
+            )
+            self.setup_button.setToolTip("")
+        self.setup_button.setVisible(not device.retired)
         for button in (self.sync_button, self.refresh_button, self.remove_button):
             button.setVisible(not device.retired)  # a retired device only shows its records
 
@@ -487,6 +492,8 @@ class DeviceDetailPanel(QWidget):
         report = DeviceSyncReport(device.id, device.name, device.type.value)
         try:
             await self.services.sync.reference.refresh(device, report, force=True)
+            if report.status.kind is not StatusKind.UNKNOWN:  # it could not reach the device: say so now
+                await self.services.store.save_status(device.id, report.status)
         finally:
             self.refresh_button.setEnabled(True)
         self.services.sync.notify(device.id)

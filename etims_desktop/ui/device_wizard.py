@@ -41,11 +41,13 @@ from etims_desktop.domain.device import (
 )
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
+from etims_desktop.storage.secrets import where_keys_are
+from etims_desktop.ui.business_details import BusinessDetailsBox
 from etims_desktop.ui.icons import icon
 from etims_desktop.ui.keyring_choice import KeyringChoice, session_only
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
-from etims_desktop.ui.widgets import Banner, FieldMessage
+from etims_desktop.ui.widgets import Banner, FieldMessage, fit_to_screen, scrollable
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -226,7 +228,9 @@ class ConnectionPage(QWizardPage):
     def __init__(self, default_environment: str, parent=None):
         super().__init__(parent)
         self.setTitle(self.tr("Where the device talks to"))
-        layout = QVBoxLayout(self)
+        content = QWidget()  # scrolls on a small screen rather than squashing its choices
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
 
         self.oscu_box = QWidget()
         oscu = QVBoxLayout(self.oscu_box)
@@ -263,9 +267,23 @@ class ConnectionPage(QWizardPage):
         self.style_combo.addItem(self.tr("Single names (/saveTrnsSalesOsdc) - like OSCU"), EndpointStyle.FLAT)
         form.addRow(self.style_label, self.style_combo)
 
+        # "Test connection": does anything answer there, before a key is asked for (nothing is sent)
+        self.test_button = QPushButton(icon("refresh"), self.tr("Test connection"))
+        self.test_button.setAutoDefault(False)
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = Banner()
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+
         layout.addWidget(self.oscu_box)
         layout.addWidget(self.address_box)
+        layout.addLayout(test_row)
+        layout.addWidget(self.test_result)
         layout.addStretch(1)
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(scrollable(content))
         for radio in (self.sandbox, self.production, self.custom, self.gateway):
             radio.toggled.connect(self._update)
 
@@ -341,6 +359,23 @@ class ConnectionPage(QWizardPage):
 
     def nextId(self) -> int:
         return PageId.GATEWAY if self.via_gateway() else PageId.KEY
+
+    def test_connection(self) -> None:
+        draft = self.wizard().draft_or_none() if self.wizard() else None
+        if draft is None:
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.show_message("info", self.tr("Trying to reach it…"))
+        spawn(self._test(draft), on_error=self._test_failed)
+
+    async def _test(self, draft: Device) -> None:
+        said = await self.wizard().services.devices.probe_address(draft)
+        self.test_button.setEnabled(True)
+        self.test_result.show_message("ok", tr_core(said))
+
+    def _test_failed(self, exc: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.show_message("error", tr_core(plain_error(exc)))
 
     def isComplete(self) -> bool:
         if self._vscu() or self.custom.isChecked():
@@ -523,12 +558,20 @@ class KeyPage(QWizardPage):
         row.addStretch(1)
         connect_layout.addLayout(row)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()  # the tallest page: it scrolls on a small screen rather than squashing
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.keyring_box)
         layout.addWidget(connect_box)
         layout.addWidget(self.result)
+        self.business = BusinessDetailsBox(services.store)  # asked once a real device works
+        self.business.hide()
+        layout.addWidget(self.business)
         layout.addStretch(1)
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(scrollable(content))
         self._mode_changed()
 
     def initializePage(self) -> None:
@@ -623,13 +666,15 @@ class KeyPage(QWizardPage):
         words = tr_core(status.plain or status.kind.label)
         self.result.show_message(
             "ok" if status.kind.value == "online" else "warn",
-            self.tr("Done. SCU id %1. The key is in the keyring. KRA status: %2.")
+            self.tr("Done. SCU id %1. The key is kept in %3. KRA status: %2.")
             .replace("%1", device.scu_id or "")
-            .replace("%2", words)
+            .replace("%2", words.rstrip("."))
+            .replace("%3", tr_core(where_keys_are(self.services.key_store)))
             + (
                 "\n" + tr_core(status.next_step) if status.next_step and status.kind.value != "online" else ""
             ),
         )
+        self.business.setVisible(not device.practice)
         self.completeChanged.emit()
         wizard.device_saved.emit(device.id)
 
@@ -661,6 +706,7 @@ class AddDeviceWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.setMinimumSize(640, 520)
+        fit_to_screen(self, 720, 680)
         self.type_page = TypePage()
         self.identity_page = IdentityPage()
         self.connection_page = ConnectionPage(getattr(services.settings, "default_environment", "sandbox"))
@@ -717,6 +763,12 @@ class AddDeviceWizard(QWizard):
         self._created_here = True
         self.services.sync.notify(self.device.id)
         return self.device
+
+    def accept(self) -> None:
+        """Done: keep the shop's details typed on the last page (they head every receipt)."""
+        if self.key_page.business.isVisibleTo(self):
+            self.key_page.business.save()
+        super().accept()
 
     def reject(self) -> None:
         """Cancel: a device this wizard added but never connected is taken away again."""

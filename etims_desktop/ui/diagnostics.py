@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from etims_desktop import __version__
 from etims_desktop.ui.icons import icon
 from etims_desktop.ui.tasks import spawn
+from etims_desktop.ui.widgets import fit_to_screen
 
 LOG_LINES = 200
 PACKAGES = ("PySide6-Essentials", "qasync", "httpx", "SQLAlchemy", "alembic", "keyring", "pydantic")
@@ -87,7 +88,7 @@ class DiagnosticsDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("Diagnostics"))
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         intro = QLabel(
             self.tr(
                 "Send this to whoever helps you with the app. CMC keys are replaced by *** before it is shown "

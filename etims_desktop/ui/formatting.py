@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
@@ -58,3 +59,10 @@ def local_time(when: datetime | None) -> str:
 
 def rtt_text(ms: float | None) -> str:
     return "" if ms is None else tr("%1 ms").replace("%1", f"{ms:.0f}")
+
+
+def ksh(amount: Decimal) -> str:
+    """An amount of money as the shop reads it: 'KSh 1,234.50'."""
+    from etims_desktop.domain.receipt import money
+
+    return tr("KSh %1").replace("%1", money(amount))

@@ -26,8 +26,11 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.domain.receipt import money
 from etims_desktop.sync.importer import ImportPreview
+from etims_desktop.ui.device_choice import fill_device_combo
+from etims_desktop.ui.formatting import ksh
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, OK_STYLE
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.widgets import fit_to_screen
 
 PREVIEW_ROWS = 2000  # shown in the table; the counts and totals cover the whole file
 
@@ -54,11 +57,23 @@ class ImportDialog(QDialog):
         self.file_edit.setPlaceholderText(self.tr("a CSV or JSON file exported from your POS"))
         browse = QPushButton(self.tr("&Choose file..."))
         browse.clicked.connect(self.choose_file)
-        self.summary = QLabel()
+        self.summary = QLabel(
+            self.tr(
+                "A CSV file with a header row and one row per sale line: invoice_no, date (24/11/2026, day "
+                "first, or 2026-11-24; a time may follow: 24/11/2026 14:05), item_code, qty; optional "
+                "unit_price, discount, buyer_pin, buyer_name, payment_type. Or the same as JSON."
+            )
+        )
         self.summary.setWordWrap(True)
         self.sales_table = QTableWidget(0, 5)
         self.sales_table.setHorizontalHeaderLabels(
-            [self.tr("Invoice no."), self.tr("Date"), self.tr("Lines"), self.tr("Buyer"), self.tr("Total")]
+            [
+                self.tr("Invoice no."),
+                self.tr("Date"),
+                self.tr("Lines"),
+                self.tr("Buyer"),
+                self.tr("Total (KSh)"),
+            ]
         )
         self.sales_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.errors_table = QTableWidget(0, 2)
@@ -92,16 +107,11 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(820, 600)
+        fit_to_screen(self, 820, 600)
         spawn(self._load_devices(), self._failed)
 
     async def _load_devices(self) -> None:
-        self.device_combo.blockSignals(True)
-        for device in await self.services.store.list_devices():
-            self.device_combo.addItem(f"{device.name} ({device.type.value})", device.id)
-        if self._wanted_device is not None:
-            self.device_combo.setCurrentIndex(max(0, self.device_combo.findData(self._wanted_device)))
-        self.device_combo.blockSignals(False)
+        fill_device_combo(self.device_combo, await self.services.store.list_devices(), self._wanted_device)
 
     def choose_file(self) -> QFileDialog:
         dialog = QFileDialog(
@@ -159,7 +169,7 @@ class ImportDialog(QDialog):
         for row, error in enumerate(preview.errors):
             self.errors_table.setItem(row, 0, QTableWidgetItem(str(error.line)))
             self.errors_table.setItem(row, 1, QTableWidgetItem(error.reason))
-        grand = money(sum(totals, Decimal(0))) if totals else "-"
+        grand = ksh(sum(totals, Decimal(0))) if totals else "-"
         if preview.errors:
             self.summary.setStyleSheet(ERROR_STYLE)
             self.summary.setText(

@@ -61,7 +61,7 @@ TAX_TYPE_NAMES = {
     TaxType.D: "D - Non-VAT",
     TaxType.E: "E - VAT 8%",
 }
-PRICE_RE = QRegularExpression(r"^\d{1,9}([.,]\d{0,2})?$")
+PRICE_RE = QRegularExpression(r"^-?\d{0,9}([.,]\d{0,2})?$")  # a typed minus shows (and is refused on Save)
 
 
 def parse_price(text: str) -> Decimal | None:
@@ -81,7 +81,7 @@ class ItemRow:
 class ItemTableModel(QAbstractTableModel):
     """Items with one registration column per device."""
 
-    BASE_COLUMNS = ("Code", "Name", "Class", "Tax", "Price (incl. VAT)")
+    BASE_COLUMNS = ("Code", "Name", "Class", "Tax", "Price (KSh, incl. VAT)")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -273,6 +273,8 @@ class ItemDialog(QDialog):
             return self.error_label.setText(
                 self.tr("Pick the item's KRA classification from the list (type part of its name).")
             )
+        if price is None and self.price_edit.text().strip().startswith("-"):
+            return self.error_label.setText(self.tr("The price must be more than 0, for example 250.00."))
         if price is None:
             return self.error_label.setText(self.tr("Enter the price including VAT, e.g. 250.00."))
         self.buttons.setEnabled(False)

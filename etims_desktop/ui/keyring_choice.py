@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etims_desktop.storage.secrets import MIN_PASSWORD_LENGTH, KeyStore, key_file_path
+from etims_desktop.storage.secrets import MIN_PASSWORD_LENGTH, KeyStore, KeyStoreError, key_file_path
 from etims_desktop.ui.tasks import plain_error, spawn
-from etims_desktop.ui.widgets import Banner, FieldMessage
+from etims_desktop.ui.widgets import Banner, FieldMessage, screen_room
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -48,8 +48,26 @@ async def open_encrypted_file(services, password: str):
     path = key_file(services)
     loop = asyncio.get_running_loop()
     store = await loop.run_in_executor(None, KeyStore.encrypted_file, path, password)
+    devices = await services.store.list_devices()
+    await loop.run_in_executor(None, carry_keys, services.key_store, store, devices)
     use_key_store(services, store)
     return store
+
+
+def carry_keys(old, new, devices) -> int:
+    """Keys kept only for this session (practice devices', keys typed before unlocking) move into the
+    new store: without them those devices would show "not initialised" from now on."""
+    if not session_only(old) or not getattr(old, "available", False):
+        return 0
+    moved = 0
+    for device in devices:
+        try:
+            if old.has_key(device):
+                new.set_key(device, old.get_key(device))
+                moved += 1
+        except KeyStoreError as exc:
+            log.warning("could not move the key of device %s: %s", device.id, exc.plain)
+    return moved
 
 
 class KeyringChoice(QFrame):
@@ -80,6 +98,9 @@ class KeyringChoice(QFrame):
         self.password_message = FieldMessage()
         self.use_button = QPushButton(self.tr("Use the locked file"))
         self.use_button.clicked.connect(self.use_encrypted_file)
+        self.use_button.setAutoDefault(False)
+        self.password.returnPressed.connect(self._enter)
+        self.confirm.returnPressed.connect(self.use_encrypted_file)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Password again"), self.confirm)
         row = QHBoxLayout()
@@ -87,7 +108,7 @@ class KeyringChoice(QFrame):
         row.addStretch(1)
         form.addRow(self.password_message)
         form.addRow(row)
-        self.encrypted.toggled.connect(lambda on: self.password_box.setVisible(on))
+        self.encrypted.toggled.connect(self._show_password_box)
         self.password_box.hide()
 
         layout = QVBoxLayout(self)
@@ -97,6 +118,14 @@ class KeyringChoice(QFrame):
         layout.addWidget(self.encrypted)
         layout.addWidget(self.password_box)
         self.refresh()
+
+    def _show_password_box(self, on: bool) -> None:
+        self.password_box.setVisible(on)
+        if on:
+            self.password.setFocus()
+            window = self.window()
+            if window is not self and window.isVisible():  # grow so the new boxes are not squashed
+                window.resize(window.size().expandedTo(window.sizeHint()).boundedTo(screen_room(window)))
 
     def refresh(self) -> None:
         needed = session_only(self.services.key_store)
@@ -117,9 +146,18 @@ class KeyringChoice(QFrame):
             else self.tr("Save keys in a file locked with a password you choose")
         )
         self.confirm.setVisible(not exists)
+        if exists:  # the file is there: unlocking it is what the owner came for
+            self.encrypted.setChecked(True)
         label = self.password_box.layout().labelForField(self.confirm)
         if label is not None:
             label.setVisible(not exists)
+
+    def _enter(self) -> None:
+        """Enter in the password box unlocks (or, for a new file, moves on to "Password again")."""
+        if not self.confirm.isHidden() and not self.confirm.text():
+            self.confirm.setFocus()
+        else:
+            self.use_encrypted_file()
 
     def use_encrypted_file(self) -> None:
         password = self.password.text()

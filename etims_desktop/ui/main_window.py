@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from etims_desktop import __version__
 from etims_desktop.domain.status import StatusKind
+from etims_desktop.practice import leave as leave_practice
+from etims_desktop.practice import reconnect as reconnect_practice
 from etims_desktop.practice import start_practice
 from etims_desktop.ui.backup_actions import BackupActions, DamagedNotice
-from etims_desktop.ui.board_model import DeviceBoardModel
+from etims_desktop.ui.board_model import Column, DeviceBoardModel
 from etims_desktop.ui.board_refresh import BoardRefresher, DeviceEvents
 from etims_desktop.ui.board_view import DeviceBoardView
 from etims_desktop.ui.device_detail import DeviceDetailPanel
@@ -44,11 +46,17 @@ from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
 from etims_desktop.ui.sync_report import SyncReportPanel
 from etims_desktop.ui.tasks import plain_error, spawn
-from etims_desktop.ui.widgets import Banner
+from etims_desktop.ui.widgets import Banner, fit_to_screen
 
 log = logging.getLogger("etims_desktop.ui")
 
-TICK_MS = 30_000  # "checked 2 min ago" ages without a reload
+TICK_MS = 30_000
+DETAIL_REPEATS = (
+    Column.TYPE,
+    Column.METHOD,
+    Column.LAST_SYNC,
+    Column.PROBLEM,
+)  # "checked 2 min ago" ages without a reload
 
 
 class MainWindow(QMainWindow):
@@ -58,9 +66,10 @@ class MainWindow(QMainWindow):
     def __init__(self, services, parent=None):
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle(self.tr("etims-desktop - KRA eTIMS"))
+        # Qt adds " — etims-desktop" (the application's display name) itself.
+        self.setWindowTitle(self.tr("KRA eTIMS devices and sales"))
         self.setWindowIcon(app_icon())
-        self.resize(1200, 720)
+        fit_to_screen(self, 1200, 720)
         self._dialogs: list = []  # non-modal dialogs kept alive while open
         self.practice_ready = asyncio.Event()  # set when practice mode has started (or failed to)
         self._practice_resumed = False
@@ -108,6 +117,7 @@ class MainWindow(QMainWindow):
         self.events.device_changed.connect(self.detail.device_changed)
         self.detail.closed.connect(self.board.setFocus)
         self.detail.removed.connect(self._device_removed)
+        self.detail.closed.connect(lambda: self._detail_shown(False))
 
         self._build_actions()
         self._build_toolbar_and_menus()
@@ -155,7 +165,9 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------------
     def _build_actions(self) -> None:
         def action(text, icon_name=None, shortcut=None, slot=None, tip=None) -> QAction:
-            act = QAction(icon(icon_name) if icon_name else None, text, self)
+            act = QAction(text, self)  # QAction(None, text, parent) has an empty label in PySide6 6.11
+            if icon_name:
+                act.setIcon(icon(icon_name))
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
             if tip:
@@ -189,6 +201,14 @@ class MainWindow(QMainWindow):
             self.start_practice,
             self.tr("Start the built-in practice KRA with one OSCU and one VSCU practice device"),
         )
+        self.leave_practice_action = action(
+            self.tr("&Leave practice mode…"),
+            None,
+            None,
+            self.ask_leave_practice,
+            self.tr("Remove the PRACTICE devices and stop the practice KRA; your real devices stay"),
+        )
+        self.leave_practice_action.setEnabled(False)
         self.settings_action = action(self.tr("Se&ttings…"), "settings", "Ctrl+,", self.open_settings)
         self.diagnostics_action = action(
             self.tr("&Diagnostics…"), "diagnostics", "Ctrl+Shift+I", self.open_diagnostics
@@ -230,6 +250,7 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         file_menu.addAction(self.add_device_action)
         file_menu.addAction(self.practice_action)
+        file_menu.addAction(self.leave_practice_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -257,6 +278,18 @@ class MainWindow(QMainWindow):
         self.keyring_box = QWidget()
         self.keyring_box.setLayout(keyring_row)
         keyring_row.setContentsMargins(0, 0, 0, 0)
+
+        # Practice devices next to real ones: say so, and offer the way out.
+        self.practice_banner = Banner("info")
+        self.leave_practice_button = QPushButton(self.tr("Leave practice mode…"))
+        self.leave_practice_button.clicked.connect(self.ask_leave_practice)
+        practice_row = QHBoxLayout()
+        practice_row.setContentsMargins(0, 0, 0, 0)
+        practice_row.addWidget(self.practice_banner, 1)
+        practice_row.addWidget(self.leave_practice_button)
+        self.practice_box = QWidget()
+        self.practice_box.setLayout(practice_row)
+        self.practice_box.hide()
 
         self.sync_button = QPushButton(icon("sync"), self.tr("Sync all"))
         self.sync_button.setToolTip(self.tr("Check every device and send what waits, then report (F5)"))
@@ -287,6 +320,7 @@ class MainWindow(QMainWindow):
         board_page = QWidget()
         board_layout = QVBoxLayout(board_page)
         board_layout.addWidget(self.keyring_box)
+        board_layout.addWidget(self.practice_box)
         board_layout.addLayout(top)
         board_layout.addWidget(self.detail_split, 1)
         return board_page
@@ -340,6 +374,19 @@ class MainWindow(QMainWindow):
             self.board.resizeRowsToContents()
         if rows and not self.board.currentIndex().isValid():
             self.board.selectRow(0)
+        practice = any(r.device.practice for r in rows)
+        real = any(not r.device.practice for r in rows)
+        self.leave_practice_action.setEnabled(practice)
+        self.practice_box.setVisible(practice and real)
+        self.practice_banner.show_message(
+            "info",
+            self.tr(
+                "Your real devices are set up. The PRACTICE devices only talk to the practice KRA inside "
+                "this app; leave practice mode to remove them."
+            )
+            if practice and real
+            else "",
+        )
         in_use = [r for r in rows if not r.device.retired]
         online = sum(1 for r in in_use if r.status.kind is StatusKind.ONLINE)
         if rows:
@@ -374,14 +421,28 @@ class MainWindow(QMainWindow):
         if device_id is not None and self.detail.isVisible():
             self.detail.show_device(device_id)
 
+    def _detail_shown(self, shown: bool) -> None:
+        """With the detail panel open the board is narrow: hide the columns the panel repeats, so the
+        status and the waiting sales stay in view instead of scrolling off to the right."""
+        for column in DETAIL_REPEATS:
+            self.board.setColumnHidden(column, shown)
+
     def open_device(self, device_id: int) -> None:
         self.tabs.setCurrentWidget(self.devices_page)
         self.devices_page.setCurrentWidget(self._board_page)
         self.board.select_device(device_id)
         self.detail.show_device(device_id)
+        self._detail_shown(True)
         if sum(self.detail_split.sizes()[1:]) == 0:
             width = self.detail_split.width()
-            self.detail_split.setSizes([width * 3 // 5, width * 2 // 5])
+            # the board keeps room for its visible columns when the panel leaves enough for itself
+            board = self.board
+            needed = (
+                board.horizontalHeader().length() + board.verticalHeader().width() + 4 * board.frameWidth()
+            )
+            needed += board.verticalScrollBar().sizeHint().width()
+            board_width = max(width * 3 // 5, min(needed, width - self.detail.minimumSizeHint().width()))
+            self.detail_split.setSizes([board_width, width - board_width])
 
     def _details_of_current(self) -> None:
         device_id = self.board.current_device_id()
@@ -396,9 +457,13 @@ class MainWindow(QMainWindow):
         menu.addAction(self.details_action)
         menu.addAction(self.sync_one_action)
         row = self.model.board_row(device_id)
-        if row is not None and not row.device.practice:
+        if row is not None:
             menu.addAction(
-                icon("key"), self.tr("Initialise / enter key…"), lambda: self.open_device_setup(device_id)
+                icon("key"),
+                self.tr("Reconnect to the practice KRA")
+                if row.device.practice
+                else self.tr("Initialise / enter key…"),
+                lambda: self.open_device_setup(device_id),
             )
         menu.popup(self.board.viewport().mapToGlobal(position))
 
@@ -459,6 +524,46 @@ class MainWindow(QMainWindow):
         self.practice_ready.set()
         self.practice_started.emit()
 
+    def ask_leave_practice(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Leave practice mode"),
+            self.tr(
+                "Remove the PRACTICE devices and their practice sales, and stop the practice KRA? "
+                "Your real devices, their sales and your items stay."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Leave practice mode"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(self.leave_practice)
+        box.open()
+        return box
+
+    def leave_practice(self) -> None:
+        self.leave_practice_action.setEnabled(False)
+        self.leave_practice_button.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Leaving practice mode…"))
+        spawn(self._leave_practice(), on_error=self._leave_practice_failed)
+
+    async def _leave_practice(self) -> None:
+        removed = await leave_practice(self.services)
+        self.practice_ready.clear()
+        self.practice_action.setEnabled(True)
+        self.practice_action.setText(self.tr("&Practice mode"))
+        self.empty.practice_button.setEnabled(True)
+        self.leave_practice_button.setEnabled(True)
+        self.refresher.refresh_now()
+        self.statusBar().showMessage(
+            self.tr("Practice mode is off: %1 practice devices removed.").replace("%1", str(removed)), 10_000
+        )
+
+    def _leave_practice_failed(self, exc: BaseException) -> None:
+        self.leave_practice_button.setEnabled(True)
+        self.refresher.refresh_now()
+        self._message(QMessageBox.Icon.Warning, self.tr("Practice mode is still on"), plain_error(exc))
+
     def _practice_failed(self, exc: BaseException) -> None:
         self.practice_ready.set()
         self.practice_action.setEnabled(True)
@@ -486,6 +591,9 @@ class MainWindow(QMainWindow):
 
     async def _open_device_setup(self, device_id: int) -> None:
         device = await self.services.store.get_device(device_id)
+        if device.practice:
+            await self._reconnect_practice()
+            return
         wizard = self._keep(AddDeviceWizard(self.services, self, device=device))
         wizard.device_saved.connect(self._device_saved)
         wizard.show()
@@ -505,17 +613,21 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def open_keyring_choice(self) -> None:
+    def open_keyring_choice(self) -> QDialog:
         dialog = self._keep(QDialog(self))
         dialog.setWindowTitle(self.tr("Where to keep CMC keys"))
-        choice = KeyringChoice(self.services, dialog)
+        choice = dialog.choice = KeyringChoice(self.services, dialog)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in buttons.buttons():  # Enter in the password box unlocks; it must not close the dialog
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.rejected.connect(dialog.close)
         choice.switched.connect(lambda _name: (self._key_store_switched(), dialog.close()))
         layout = QVBoxLayout(dialog)
         layout.addWidget(choice)
         layout.addWidget(buttons)
         dialog.open()
+        return dialog
 
     def open_about(self) -> None:
         self._message(
@@ -566,9 +678,18 @@ class MainWindow(QMainWindow):
     def _key_store_switched(self) -> None:
         """New keys are reachable: check every device again now rather than at the next live check."""
         self._show_keyring()
-        spawn(self._check_all())
+        spawn(self._check_all(), on_error=lambda exc: self.statusBar().showMessage(plain_error(exc)))
+
+    async def _reconnect_practice(self) -> None:
+        self.statusBar().showMessage(self.tr("Reconnecting the practice devices…"))
+        for device in await reconnect_practice(self.services):
+            await self.services.sync.checker.check(device)
+            self.services.sync.notify(device.id)
+        self.statusBar().showMessage(self.tr("The practice devices are connected again."), 8_000)
 
     async def _check_all(self) -> None:
+        if self.services.practice is not None:  # a practice key kept only for the session: get it again
+            await reconnect_practice(self.services)
         for device in await self.services.store.list_devices():
             await self.services.sync.checker.check(device)
             self.services.sync.notify(device.id)
@@ -588,6 +709,7 @@ class MainWindow(QMainWindow):
         header = self.state.value("window/boardHeader")
         if header is not None:
             self._header_restored = self.board.horizontalHeader().restoreState(header)
+            self._detail_shown(False)  # saved while the detail panel was open: show every column again
         tab = self.state.value("window/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))

@@ -23,6 +23,7 @@ from etims_desktop.sync.receipts import PendingPrints, receipt_view
 from etims_desktop.ui.receipt_print import print_receipt, save_pdf
 from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.widgets import fit_to_screen
 
 PREVIEW_WIDTH_PX = 680  # a page as wide as the window shows it
 
@@ -77,7 +78,7 @@ class ReceiptPreview(QDialog):
         layout_box.addWidget(self.state_label)
         layout_box.addWidget(scroll, 1)
         layout_box.addLayout(bar)
-        self.resize(760, 900)
+        fit_to_screen(self, 760, 900)  # a whole A4 page where the screen allows
         spawn(self.reload(), self._failed)
 
     def receipt_layout(self) -> ReceiptLayout:

@@ -41,7 +41,10 @@ from etims_desktop.domain.receipt import money, quantity, tax_label
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.domain.tax import SaleAmounts
 from etims_desktop.sync.code_choices import PAYMENT_TYPES, code_choices
+from etims_desktop.ui.device_choice import fill_device_combo
+from etims_desktop.ui.formatting import ksh
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.widgets import fit_to_screen
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -144,7 +147,7 @@ class TotalsPanel(QGroupBox):
             self.grid.addWidget(label, row, column)
         self.labels["total_taxable"] = self.grid.itemAtPosition(row, 1).widget()
         self.labels["total_tax"] = self.grid.itemAtPosition(row, 2).widget()
-        self.total_label.setText(self.tr("TOTAL %1").replace("%1", money(amounts.total if amounts else zero)))
+        self.total_label.setText(self.tr("TOTAL %1").replace("%1", ksh(amounts.total if amounts else zero)))
         self.grid.addWidget(self.total_label, row + 1, 0, 1, 3)
 
     def text_of(self, key: str) -> str:
@@ -171,6 +174,7 @@ class SaleDialog(QDialog):
         self._generation = 0
         self._filling = False
         self._wanted_device = device_id
+        self._device_types: dict[int, str] = {}
         self._loaded = False
 
         self.device_combo = QComboBox()
@@ -217,6 +221,14 @@ class SaleDialog(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(60)
         self.payment_combo = QComboBox()
+        # Cash: what the customer handed over and the change to give back (not sent to KRA).
+        self.cash_edit = QLineEdit()
+        self.cash_edit.setPlaceholderText(self.tr("optional, e.g. 1000"))
+        self.cash_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"^\d{0,9}([.,]\d{0,2})?$"), self)
+        )
+        self.cash_edit.textChanged.connect(lambda _t: self._show_change())
+        self.change_label = QLabel()
 
         self.totals = TotalsPanel()
         self.message = QLabel()
@@ -249,6 +261,8 @@ class SaleDialog(QDialog):
         buyer.addRow("", self.pin_hint)
         buyer.addRow(self.tr("Buyer &name"), self.name_edit)
         buyer.addRow(self.tr("Pa&yment"), self.payment_combo)
+        buyer.addRow(self.tr("&Cash received"), self.cash_edit)
+        buyer.addRow(self.tr("Change due"), self.change_label)
         bottom = QHBoxLayout()
         bottom.addLayout(buyer, 1)
         bottom.addWidget(self.totals, 1)
@@ -265,7 +279,7 @@ class SaleDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.setTabOrder(self.search_edit, self.qty_edit)
-        self.resize(900, 620)
+        fit_to_screen(self, 900, 620)
         self.search_edit.setFocus()
         spawn(self._load(), self._show_error)
 
@@ -273,12 +287,8 @@ class SaleDialog(QDialog):
     async def _load(self) -> None:
         store = self.services.store
         devices = await store.list_devices()
-        self.device_combo.blockSignals(True)
-        for device in devices:
-            self.device_combo.addItem(f"{device.name} ({device.type.value})", device.id)
-        if self._wanted_device is not None:
-            self.device_combo.setCurrentIndex(max(0, self.device_combo.findData(self._wanted_device)))
-        self.device_combo.blockSignals(False)
+        fill_device_combo(self.device_combo, devices, self._wanted_device)
+        self._device_types = {d.id: d.type.value for d in devices}
         items = [item for item in await store.list_items() if item.active]
         self.items = {item.code: item for item in items}
         self._labels = {item_label(item): item for item in items}
@@ -295,6 +305,9 @@ class SaleDialog(QDialog):
 
     def device_id(self) -> int | None:
         return self.device_combo.currentData()
+
+    def _device_type(self, device_id: int) -> str | None:
+        return self._device_types.get(device_id)
 
     # ---- lines
     def find_item(self, text: str) -> Item | None:
@@ -440,11 +453,29 @@ class SaleDialog(QDialog):
 
         spawn(price(), self._show_error)
 
+    def change_due(self) -> Decimal | None:
+        """Cash received less the total; None when no cash was typed or there is no total yet."""
+        try:
+            cash = Decimal(self.cash_edit.text().strip().replace(",", "."))
+        except ArithmeticError:
+            return None
+        return None if self.amounts is None else cash - self.amounts.total
+
+    def _show_change(self) -> None:
+        change = self.change_due()
+        if change is None:
+            self.change_label.setText("")
+        elif change < 0:
+            self.change_label.setText(self.tr("%1 short").replace("%1", ksh(-change)))
+        else:
+            self.change_label.setText(f"<b>{ksh(change)}</b>")
+
     def _show_amounts(self, amounts: SaleAmounts | None, generation: int) -> None:
         if generation != self._generation:
             return
         self.amounts = amounts
         self.totals.show_amounts(amounts)
+        self._show_change()
         if amounts is not None:
             self._filling = True
             for row, line_amounts in enumerate(amounts.lines):
@@ -486,14 +517,22 @@ class SaleDialog(QDialog):
     async def _record(self, device_id: int, sale: Sale) -> None:
         recorded = await self.services.sales.record(device_id, sale)
         self.last_sale_id = recorded.sale_id
-        if recorded.created:
+        if not recorded.created:
+            text = self.tr("Invoice %1 was recorded before; nothing new was saved (total %2).")
+        elif self._device_type(device_id) == "VSCU":  # VSCU sales go in batches, not one by one
+            text = self.tr(
+                "Saved %1, total %2. It goes to the VSCU service with the next batch (or when you press Sync)."
+            )
+        else:
             text = self.tr(
                 "Saved %1, total %2. It goes to KRA now if the device is online, otherwise it waits "
                 "in the queue."
             )
-        else:
-            text = self.tr("Invoice %1 was recorded before; nothing new was saved (total %2).")
-        self._say(text.replace("%1", sale.trader_invoice_no).replace("%2", money(recorded.amounts.total)))
+        text = text.replace("%1", sale.trader_invoice_no).replace("%2", ksh(recorded.amounts.total))
+        change = self.change_due() if recorded.created else None
+        if change is not None and change >= 0:
+            text += " " + self.tr("Give %1 change.").replace("%1", ksh(change))
+        self._say(text)
         self.save_button.setEnabled(True)
         self.sale_recorded.emit(recorded.sale_id)
         self.start_next_sale()
@@ -508,6 +547,7 @@ class SaleDialog(QDialog):
         self._fill_table()
         self.pin_edit.clear()
         self.name_edit.clear()
+        self.cash_edit.clear()
         self.invoice_edit.setText(new_invoice_number())
         self.search_edit.setFocus()
         self.reprice()

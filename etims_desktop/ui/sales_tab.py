@@ -32,6 +32,7 @@ from etims_desktop.sync.sales_query import SaleRow, SalesFilter, search_sales
 from etims_desktop.ui.board_refresh import DeviceEvents
 from etims_desktop.ui.business_dialog import BusinessDialog
 from etims_desktop.ui.credit_note_dialog import CreditNoteDialog
+from etims_desktop.ui.device_choice import device_label
 from etims_desktop.ui.import_dialog import ImportDialog
 from etims_desktop.ui.receipt_preview import ReceiptPreview
 from etims_desktop.ui.receipt_render import ReceiptLayout
@@ -59,7 +60,16 @@ def _decimal(text: str) -> Decimal | None:
 
 
 class SalesTableModel(QAbstractTableModel):
-    COLUMNS = ("Date", "Device", "Invoice no.", "eTIMS invoice no.", "Receipt no.", "Buyer", "Total", "State")
+    COLUMNS = (
+        "Date",
+        "Device",
+        "Invoice no.",
+        "eTIMS invoice no.",
+        "Receipt no.",
+        "Buyer",
+        "Total (KSh)",
+        "State",
+    )
     TOTAL_COLUMN = 6
 
     def __init__(self, parent=None):
@@ -211,10 +221,19 @@ class SalesTab(QWidget):
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Paper:")))
         actions.addWidget(self.receipt_layout)
+        # The search box gets a row of its own with the two lists: on a laptop screen it was squeezed
+        # to "Se…" by the date and total filters.
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40
+        )
+        for combo in (self.device_filter, self.state_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)  # long device names do not push the search box away
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.device_filter)
+        search_row.addWidget(self.state_filter)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        filters.addWidget(self.device_filter)
-        filters.addWidget(self.state_filter)
         filters.addWidget(self.from_check)
         filters.addWidget(self.from_date)
         filters.addWidget(self.to_check)
@@ -222,8 +241,10 @@ class SalesTab(QWidget):
         filters.addWidget(self.min_total)
         filters.addWidget(self.max_total)
         filters.addWidget(self.reprint_check)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.reprint_banner)
         layout.addWidget(self.table, 1)
@@ -292,7 +313,9 @@ class SalesTab(QWidget):
             self.device_filter.clear()
             self.device_filter.addItem(self.tr("All devices"), None)
             for device in devices:
-                label = self.tr("%1 (retired)").replace("%1", device.name) if device.retired else device.name
+                label = device_label(device)
+                if device.retired:
+                    label = self.tr("%1 (retired)").replace("%1", label)
                 self.device_filter.addItem(label, device.id)
             self.device_filter.setCurrentIndex(max(0, self.device_filter.findData(chosen)))
             self.device_filter.blockSignals(False)

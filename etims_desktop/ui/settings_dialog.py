@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from etims_desktop.sync.backups import BackupSettings
 from etims_desktop.sync.settings import SyncSettings
 from etims_desktop.ui.business_dialog import BusinessDialog
 from etims_desktop.ui.tasks import plain_error
-from etims_desktop.ui.widgets import Banner
+from etims_desktop.ui.widgets import Banner, fit_to_screen, scrollable
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -94,7 +95,9 @@ class SettingsDialog(QDialog):
         backups = self._build_backups(services)
 
         note = QLabel(
-            self.tr("Changes apply at once and are kept in %1.").replace("%1", str(services.paths.settings))
+            self.tr("Save applies the changes at once and keeps them in %1.").replace(
+                "%1", str(services.paths.settings)
+            )
         )
         note.setWordWrap(True)
         note.setStyleSheet("color:#616161;")
@@ -105,15 +108,18 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
+        # The groups scroll on a small screen (or at 200 %); the message and Save/Cancel stay in view.
+        content = QWidget()
+        groups = QVBoxLayout(content)
+        groups.setContentsMargins(0, 0, 0, 0)
+        for group in (checks, batches, new_devices, receipts, backups, note):
+            groups.addWidget(group)
+        groups.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(checks)
-        layout.addWidget(batches)
-        layout.addWidget(new_devices)
-        layout.addWidget(receipts)
-        layout.addWidget(backups)
-        layout.addWidget(note)
+        layout.addWidget(scrollable(content), 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_to_screen(self, max(560, content.sizeHint().width() + 40), content.sizeHint().height() + 120)
 
     def edit_business(self) -> BusinessDialog:
         """The receipt header lives in the database (not settings.json); its own dialog saves it."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from etims_desktop.ui.icons import icon
 
 PRACTICE_COLOR = "#6A1B9A"
+FRAME_ROOM = QSize(16, 48)  # the window manager's title bar and borders around a window
 STYLES = {
     "info": ("#E3F2FD", "#1565C0", "status-busy"),
     "ok": ("#E8F5E9", "#2E7D32", "status-online"),
@@ -78,3 +80,28 @@ class Banner(QFrame):
     def clear(self) -> None:
         self.label.clear()
         self.hide()
+
+
+def screen_room(widget: QWidget) -> QSize:
+    """The largest window size that fits the screen's free area (1366x768 is 683x384 at 200 %)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry().size()
+    return QSize(max(200, area.width() - FRAME_ROOM.width()), max(150, area.height() - FRAME_ROOM.height()))
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open `window` at the size it wants, but never bigger than the screen: its buttons must stay
+    in view on a 1366x768 laptop and at 200 % scaling."""
+    room = screen_room(window)
+    window.setMinimumSize(window.minimumSize().boundedTo(room))
+    window.resize(QSize(width, height).boundedTo(room))
+
+
+def scrollable(content: QWidget) -> QScrollArea:
+    """`content` in a frameless scroll area: on a small screen it scrolls instead of being squashed."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area

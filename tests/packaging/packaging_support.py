@@ -55,5 +55,5 @@ def run_program(command: list[str], env: dict[str, str] | None = None, timeout: 
 def require_tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
-        pytest.skip(f"{name} is not installed (see docs/INSTALL.md, 'Build')")
+        pytest.skip(f"{name} is not installed (see docs/BUILD.md)")
     return path

@@ -65,7 +65,7 @@ def test_clean_file_previews_totals_then_imports_once(qtbot, qloop, services, os
         dialog.load_file(str(path))
     assert dialog.errors_table.rowCount() == 0 and dialog.sales_table.rowCount() == 2
     assert [dialog.sales_table.item(r, 4).text() for r in range(2)] == ["226.20", "111.00"]
-    assert "2 sale(s), 3 line(s), total 337.20" in dialog.summary.text()
+    assert "2 sale(s), 3 line(s), total KSh 337.20" in dialog.summary.text()
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=5000) as imported:
         dialog.import_now()

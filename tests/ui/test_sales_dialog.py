@@ -79,7 +79,7 @@ def test_totals_shown_are_the_payload_kra_signs(qtbot, qloop, services, oscu_sim
         assert shown[f"taxable_{tax_type}"] == money(Decimal(str(wire[f"taxblAmt{tax_type}"])))
         assert shown[f"tax_{tax_type}"] == money(Decimal(str(wire[f"taxAmt{tax_type}"])))
     assert shown["total_tax"] == money(Decimal(str(wire["totTaxAmt"])))
-    assert dialog.totals.total_label.text() == f"TOTAL {money(Decimal(str(wire['totAmt'])))}"
+    assert dialog.totals.total_label.text() == f"TOTAL KSh {money(Decimal(str(wire['totAmt'])))}"
     shown_total = dialog.totals.total_label.text()
 
     # Ctrl+Enter saves; the device is online, so KRA (the simulator) signs it at once.
@@ -87,7 +87,7 @@ def test_totals_shown_are_the_payload_kra_signs(qtbot, qloop, services, oscu_sim
         qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(oscu_sim.signed_sales(PIN, "00")) == 1, timeout=10000)
     document = oscu_sim.signed_sales(PIN, "00")[0].document
-    assert shown_total == f"TOTAL {money(Decimal(str(document['totAmt'])))}"
+    assert shown_total == f"TOTAL KSh {money(Decimal(str(document['totAmt'])))}"
     for tax_type in ("A", "B", "E"):
         assert shown[f"tax_{tax_type}"] == money(Decimal(str(document[f"taxAmt{tax_type}"])))
     # The customer pays the shelf prices: 3 x 152.99 less 7.5 %, 12.35 x 171.47, 152.99, 2 x 65.

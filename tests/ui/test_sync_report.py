@@ -65,7 +65,7 @@ def test_panel_lists_each_device_with_its_summary_and_next_step(qtbot):
     assert panel.isVisible()
     assert panel.device_labels[1].text() == "Signed 3 sales."
     down = panel.device_labels[2].text()
-    assert down.startswith("Nothing was sent: Nothing answers at http://127.0.0.1:9.")
+    assert down.startswith("Nothing was sent: nothing answers at http://127.0.0.1:9.")
     assert "2 still waiting because the VSCU service is not running." in down
     assert "What to do: Start the KRA VSCU service on that computer." in down
     opened = []
