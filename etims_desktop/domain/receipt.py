@@ -11,14 +11,16 @@ from etims_desktop.domain.sale import TaxType
 PENDING_MARK = "PENDING - not yet signed by KRA"
 CANCELLED_MARK = "CANCELLED - never signed by KRA, not a valid receipt"
 PRACTICE_MARK = "PRACTICE - not a tax receipt"
+COPY_MARK = "COPY"  # every print after the original (KRA: the original receipt is issued once)
 UNAVAILABLE_NOTE = "KRA recorded this sale but did not send its signature again; receipt data unavailable."
 
+# KRA's own short names of the five tax types (code list 04, `userDfnCd2`): 'A-EX', 'B-16%', ...
 TAX_LABELS = {
-    TaxType.A: "A-Exempt",
-    TaxType.B: "B-VAT",
-    TaxType.C: "C-Zero rated",
+    TaxType.A: "A-EX",
+    TaxType.B: "B",
+    TaxType.C: "C",
     TaxType.D: "D-Non-VAT",
-    TaxType.E: "E-VAT",
+    TaxType.E: "E",
 }
 
 CENT = Decimal("0.01")
@@ -43,10 +45,10 @@ def quantity(value: Decimal) -> str:
 
 
 def tax_label(tax_type: TaxType, rate: Decimal) -> str:
-    """'B-VAT 16%', 'A-Exempt', ... - the row name of the per-tax-type summary."""
+    """'B-16%', 'A-EX', 'C-0%', 'D-Non-VAT', 'E-8%' - the row name of the per-tax-type summary."""
     base = TAX_LABELS[tax_type]
     if tax_type in (TaxType.B, TaxType.E, TaxType.C):
-        return f"{base} {quantity(rate)}%"
+        return f"{base}-{quantity(rate)}%"
     return base
 
 
@@ -117,7 +119,7 @@ class ReceiptView:
     trader_invoice_no: str
     sold_at: datetime  # Africa/Nairobi
     lines: tuple[ReceiptLine, ...]
-    tax_summary: tuple[TaxSummaryRow, ...]  # one row per tax type used on the sale
+    tax_summary: tuple[TaxSummaryRow, ...]  # all five tax types A-E, in order, zero rows included
     total_taxable: Decimal
     total_tax: Decimal
     total: Decimal
@@ -134,6 +136,12 @@ class ReceiptView:
     original_trader_invoice_no: str | None = None
     refund_reason: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    copy: bool = False  # the original was printed before: this one is a COPY (watermark, CS/CC label)
+    language: str = "en"  # the receipt's labels (domain/receipt_labels.py); KRA's fixed terms stay English
+
+    @property
+    def seller_name(self) -> str:
+        return self.business.name or self.device_name
 
     @property
     def pending(self) -> bool:
@@ -160,6 +168,8 @@ class ReceiptView:
             found.append(CANCELLED_MARK)
         elif self.pending:
             found.append(PENDING_MARK)
+        if self.copy and not self.pending:
+            found.append(COPY_MARK)
         if self.practice:
             found.append(PRACTICE_MARK)
         return tuple(found)
