@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from etims_desktop.domain.receipt import ReceiptView
+from etims_desktop.printing.print_job import print_receipt as print_on_receipt_printer
+from etims_desktop.printing.settings import load_printer, load_rules
+from etims_desktop.sync.print_log import OriginalPrints
 from etims_desktop.sync.receipts import PendingPrints, receipt_view
 from etims_desktop.ui.receipt_print import print_receipt, save_pdf
 from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
@@ -32,6 +35,7 @@ class ReceiptPreview(QDialog):
 
     loaded = Signal()
     printed = Signal(int)
+    receipt_printer_finished = Signal(bool)  # ok; False: state_label says why (the sale is not affected)
 
     def __init__(
         self, services, sale_id: int, parent: QWidget | None = None, layout: ReceiptLayout = ReceiptLayout.A4
@@ -39,9 +43,13 @@ class ReceiptPreview(QDialog):
         super().__init__(parent)
         self.services = services
         self.sale_id = sale_id
-        self.view: ReceiptView | None = None
+        self.view: ReceiptView | None = None  # as it prints now: original or COPY (receipt rules applied)
+        self._as_recorded: ReceiptView | None = None
         self.page_count = 0
         self.pending_prints = PendingPrints(services.paths.root)
+        self.originals = OriginalPrints(services.paths.root)
+        self.rules = load_rules(services.paths.settings)
+        self.printer = load_printer(services.paths.settings)
         self.setWindowTitle(self.tr("Receipt"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -61,10 +69,18 @@ class ReceiptPreview(QDialog):
         self.print_button.clicked.connect(self.print_)
         self.pdf_button = QPushButton(self.tr("Save as P&DF..."))
         self.pdf_button.clicked.connect(self.choose_pdf)
+        self.thermal_button = QPushButton(self.tr("Receipt p&rinter"))
+        self.thermal_button.setToolTip(
+            self.tr("Print on the ESC/POS receipt printer set up in Settings (%1).").replace(
+                "%1", self.printer.describe()
+            )
+        )
+        self.thermal_button.clicked.connect(self.print_on_receipt_printer)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
-        for button in (self.print_button, self.pdf_button):
+        for button in (self.print_button, self.pdf_button, self.thermal_button):
             button.setEnabled(False)
+        self.thermal_button.setVisible(self.printer.configured)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("&Layout")))
         bar.itemAt(0).widget().setBuddy(self.layout_combo)
@@ -72,6 +88,7 @@ class ReceiptPreview(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.pdf_button)
+        bar.addWidget(self.thermal_button)
         bar.addWidget(close)
         layout_box = QVBoxLayout(self)
         layout_box.addWidget(self.state_label)
@@ -84,7 +101,8 @@ class ReceiptPreview(QDialog):
         return ReceiptLayout(self.layout_combo.currentData())
 
     async def reload(self) -> None:
-        self.view = await receipt_view(self.services, self.sale_id)
+        self._as_recorded = await receipt_view(self.services, self.sale_id)
+        self.view = self.rules.apply(self._as_recorded, copy=self.originals.issued(self.sale_id))
         view = self.view
         if view.pending:
             self.state_label.setText(
@@ -93,10 +111,16 @@ class ReceiptPreview(QDialog):
                     "The Sales tab lists it for reprinting once KRA signs it."
                 ).replace("%1", view.state_label)
             )
+        elif view.copy:
+            self.state_label.setText(
+                self.tr("Signed by KRA. Its original was printed before: this one is a COPY.")
+            )
         else:
-            self.state_label.setText(self.tr("Signed by KRA."))
-        self.print_button.setEnabled(True)
-        self.pdf_button.setEnabled(True)
+            self.state_label.setText(
+                self.tr("Signed by KRA. The first print is the original; later ones say COPY.")
+            )
+        for button in (self.print_button, self.pdf_button, self.thermal_button):
+            button.setEnabled(True)
         self._render()
         self.loaded.emit()
 
@@ -119,9 +143,40 @@ class ReceiptPreview(QDialog):
         self.page_count = len(pages)
 
     def _was_printed(self) -> None:
-        assert self.view is not None
+        assert self.view is not None and self._as_recorded is not None
         self.pending_prints.record_print(self.view)
+        if self.originals.record(self.view):  # the original is out: every later print is a COPY
+            self.view = self.rules.apply(self._as_recorded, copy=True)
+            self._render()
         self.printed.emit(self.sale_id)
+
+    def print_on_receipt_printer(self):
+        """Send the receipt to the ESC/POS printer off the GUI thread; a failure is explained, the sale
+        is untouched, and the receipt can be printed again (here or from the Sales list)."""
+        if self.view is None:
+            return None
+        view = self.view
+        self.thermal_button.setEnabled(False)
+        self.state_label.setText(self.tr("Printing on the %1...").replace("%1", self.printer.describe()))
+
+        async def run() -> None:
+            try:
+                await print_on_receipt_printer(self.printer, view)
+            except Exception as exc:  # PrinterProblem: plain words; anything else: logged by spawn's caller
+                self.thermal_button.setEnabled(True)
+                self.state_label.setText(
+                    self.tr(
+                        "Not printed: %1 The sale is safe; print it again when the printer is ready."
+                    ).replace("%1", plain_error(exc))
+                )
+                self.receipt_printer_finished.emit(False)
+                return
+            self.thermal_button.setEnabled(True)
+            self._was_printed()
+            self.state_label.setText(self.tr("Printed on the %1.").replace("%1", self.printer.describe()))
+            self.receipt_printer_finished.emit(True)
+
+        return spawn(run())
 
     def print_(self):
         """Open the system print dialog (non-modal)."""

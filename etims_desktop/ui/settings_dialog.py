@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from etims_desktop.sync.settings import SyncSettings
+from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
 from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.widgets import Banner
 
@@ -74,6 +75,7 @@ class SettingsDialog(QDialog):
         self.environment.addItem(self.tr("Production (real sales)"), "production")
         self.environment.setCurrentIndex(max(0, self.environment.findData(current.default_environment)))
         new_form.addRow(self.tr("Start with"), self.environment)
+        self.receipts = ReceiptPrintingSettings(services.paths.settings)  # printer, test print, receipt rules
 
         note = QLabel(
             self.tr("Changes apply at once and are kept in %1.").replace("%1", str(services.paths.settings))
@@ -91,6 +93,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(checks)
         layout.addWidget(batches)
         layout.addWidget(new_devices)
+        layout.addWidget(self.receipts)
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -108,6 +111,7 @@ class SettingsDialog(QDialog):
         settings = self.chosen()
         try:
             settings.save(self.services.paths.settings)  # a few hundred bytes: fine on the GUI thread
+            self.receipts.save()
         except OSError as exc:
             log.exception("could not save settings")
             self.message.show_message(
