@@ -140,6 +140,17 @@ def build_parser() -> argparse.ArgumentParser:
     seen.add_argument("--kra-lacks-it", action="store_true", help="KRA does not show it: send it again")
     checked.set_defaults(handler=_run(cmd_checked))
 
+    receipt = commands.add_parser(
+        "receipt",
+        help="print a sale's receipt on the receipt printer set up in Settings (or write its ESC/POS bytes)",
+        description="The first print of a signed receipt is the original; every later one is marked COPY.",
+    )
+    receipt.add_argument("sale", type=int, help="the sale's number")
+    receipt.add_argument(
+        "--escpos-file", metavar="FILE", help="write the ESC/POS bytes to FILE (e.g. /dev/usb/lp0)"
+    )
+    receipt.set_defaults(handler=_run(cmd_receipt))
+
     from etims_desktop import selftest
     from etims_desktop.kra.simulator import cli as simulator_cli
 
@@ -416,6 +427,35 @@ async def cmd_checked(services, args) -> int:
     services.sync.notify(entry.device_id)
     print(f"Sale {args.sale} goes to KRA again with its own eTIMS number {entry.invc_no} at the next sync.")
     return EXIT_WAITING
+
+
+async def cmd_receipt(services, args) -> int:
+    from etims_desktop.printing.escpos_receipt import receipt_bytes
+    from etims_desktop.printing.print_job import print_receipt
+    from etims_desktop.printing.printers import PrinterProblem
+    from etims_desktop.printing.settings import load_printer, load_rules
+    from etims_desktop.sync.print_log import OriginalPrints
+    from etims_desktop.sync.receipts import PendingPrints, receipt_view
+
+    originals = OriginalPrints(services.paths.root)
+    printer = load_printer(services.paths.settings)
+    view = load_rules(services.paths.settings).apply(
+        await receipt_view(services, args.sale), copy=originals.issued(args.sale)
+    )
+    try:
+        if args.escpos_file:
+            data = await asyncio.to_thread(receipt_bytes, view, width=printer.line_width, cut=printer.cut)
+            await asyncio.to_thread(Path(args.escpos_file).write_bytes, data)
+        else:
+            await print_receipt(printer, view)
+    except (PrinterProblem, OSError) as exc:
+        print(f"error: not printed: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    PendingPrints(services.paths.root).record_print(view)
+    originals.record(view)
+    kind = "PENDING receipt" if view.pending else ("COPY" if view.copy else "original receipt")
+    print(f"Printed the {kind} of sale {args.sale} ({view.trader_invoice_no}).")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
