@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from etims_desktop.domain.receipt_labels import LANGUAGES
 from etims_desktop.domain.receipt_rules import ReceiptRules
 from etims_desktop.printing.print_job import print_test_page
+from etims_desktop.printing.printers import PrinterProblem
 from etims_desktop.printing.settings import (
     PrinterSettings,
     load_printer,
@@ -179,7 +180,7 @@ class ReceiptPrintingSettings(QWidget):
             try:
                 await print_test_page(settings)
             except Exception as exc:  # PrinterProblem carries the plain reason; anything else is logged too
-                log.info("test print failed: %s", exc)
+                log.info("test print failed: %s", exc, exc_info=not isinstance(exc, PrinterProblem))
                 self._finished(False, plain_error(exc))
                 return
             self._finished(

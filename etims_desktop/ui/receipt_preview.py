@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -20,12 +21,15 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.domain.receipt import ReceiptView
 from etims_desktop.printing.print_job import print_receipt as print_on_receipt_printer
+from etims_desktop.printing.printers import PrinterProblem
 from etims_desktop.printing.settings import load_printer, load_rules
 from etims_desktop.sync.print_log import OriginalPrints
 from etims_desktop.sync.receipts import PendingPrints, receipt_view
 from etims_desktop.ui.receipt_print import print_receipt, save_pdf
 from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 from etims_desktop.ui.tasks import plain_error, spawn
+
+log = logging.getLogger("etims_desktop.ui")
 
 PREVIEW_WIDTH_PX = 680  # a page as wide as the window shows it
 
@@ -162,7 +166,9 @@ class ReceiptPreview(QDialog):
         async def run() -> None:
             try:
                 await print_on_receipt_printer(self.printer, view)
-            except Exception as exc:  # PrinterProblem: plain words; anything else: logged by spawn's caller
+            except Exception as exc:  # PrinterProblem carries plain words; anything else is logged too
+                if not isinstance(exc, PrinterProblem):
+                    log.exception("receipt printer job failed")
                 self.thermal_button.setEnabled(True)
                 self.state_label.setText(
                     self.tr(
