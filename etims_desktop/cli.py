@@ -124,11 +124,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     receipt = commands.add_parser(
         "receipt",
-        help="write a sale's receipt as a PDF (a signed sale: as KRA signed it; later prints say COPY)",
+        help="print a sale's receipt: on the receipt printer set up in Settings, or as a PDF",
+        description="A signed sale prints as KRA signed it. The first print of a signed receipt is the "
+        "original; every later one - paper, PDF or receipt printer - is marked COPY.",
     )
     receipt.add_argument("sale_id", type=int, help="the sale's number (the Sales tab's first column)")
-    receipt.add_argument("--pdf", type=Path, required=True, metavar="FILE")
-    receipt.add_argument("--layout", choices=["a4", "thermal80"], default="a4")
+    where = receipt.add_mutually_exclusive_group()
+    where.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF instead of printing")
+    where.add_argument(
+        "--escpos-file", type=Path, metavar="FILE", help="write the ESC/POS bytes to FILE (e.g. /dev/usb/lp0)"
+    )
+    receipt.add_argument(
+        "--layout", choices=["a4", "thermal80", "thermal58"], default="a4", help="the PDF's page (with --pdf)"
+    )
     receipt.set_defaults(handler=_run(cmd_receipt))
 
     keys = commands.add_parser(
@@ -543,28 +551,6 @@ async def cmd_import(services, args) -> int:
     return EXIT_OK
 
 
-async def cmd_receipt(services, args) -> int:
-    """Headless reprints, e.g. of a retired device's sales: the same view and renderer as the window."""
-    import os
-
-    from etims_desktop.sync.receipts import PendingPrints, receipt_view
-
-    view = await receipt_view(services, args.sale_id)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a command: no window, no display needed
-    from PySide6.QtGui import QGuiApplication
-
-    from etims_desktop.ui.receipt_print import save_pdf
-    from etims_desktop.ui.receipt_render import ReceiptLayout
-
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
-    pages = save_pdf(view, ReceiptLayout(args.layout), args.pdf)
-    PendingPrints(services.paths.root).record_print(view)
-    await services.store.record_receipt_print(view.sale_id)
-    marks = "; ".join(view.marks + tuple(view.notes)) or "the original"
-    print(f"Wrote {args.pdf} ({pages} page(s)): {view.title} {view.trader_invoice_no}, {marks}.")
-    return EXIT_OK
-
-
 def _password(args, confirm: bool) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
@@ -755,6 +741,60 @@ async def cmd_checked(services, args) -> int:
     services.sync.notify(entry.device_id)
     print(f"Sale {args.sale} goes to KRA again with its own eTIMS number {entry.invc_no} at the next sync.")
     return EXIT_OK
+
+
+async def cmd_receipt(services, args) -> int:
+    """Headless prints and reprints (a retired device's sales too): the same view, rules and renderers as
+    the window. The database remembers the original: every later print is a COPY."""
+    from etims_desktop.printing.settings import load_printer, load_rules
+    from etims_desktop.sync.receipts import PendingPrints, receipt_view
+
+    recorded = await receipt_view(services, args.sale_id)
+    view = load_rules(services.paths.settings).apply(recorded, copy=recorded.copy)
+    if args.pdf:
+        pages = _write_pdf(view, args.layout, args.pdf)  # Qt on this (the main) thread: a command, no window
+        done = f"Wrote {args.pdf} ({pages} page(s))"
+    else:
+        from etims_desktop.printing.escpos_receipt import receipt_bytes
+        from etims_desktop.printing.print_job import print_receipt
+        from etims_desktop.printing.printers import PrinterProblem
+
+        printer = load_printer(services.paths.settings)
+        try:
+            if args.escpos_file:
+                data = await asyncio.to_thread(receipt_bytes, view, width=printer.line_width, cut=printer.cut)
+                await asyncio.to_thread(Path(args.escpos_file).write_bytes, data)
+                done = f"Wrote the ESC/POS receipt to {args.escpos_file}"
+            else:
+                await print_receipt(printer, view)
+                done = f"Printed on {printer.describe()}"
+        except (PrinterProblem, OSError) as exc:
+            print(
+                f"error: not printed: {exc} The sale is not affected; print it again later.", file=sys.stderr
+            )
+            return EXIT_ERROR
+    PendingPrints(services.paths.root).record_print(view)
+    await services.store.record_receipt_print(view.sale_id)
+    kind = "PENDING receipt" if view.pending else ("COPY" if view.copy else "original receipt")
+    marks = "; ".join(view.marks + tuple(view.notes))
+    print(
+        f"{done}: the {kind} of sale {args.sale_id} ({view.trader_invoice_no})"
+        + (f" - {marks}." if marks else ".")
+    )
+    return EXIT_OK
+
+
+def _write_pdf(view, layout: str, path: Path) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a command: no window, no display needed
+    from PySide6.QtGui import QGuiApplication
+
+    from etims_desktop.ui.receipt_print import save_pdf
+    from etims_desktop.ui.receipt_render import ReceiptLayout
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
+    return save_pdf(view, ReceiptLayout(layout), path)
 
 
 def main(argv: list[str] | None = None) -> int:

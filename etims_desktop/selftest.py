@@ -88,6 +88,7 @@ def run_checks(paths: DataPaths, scratch: Path, *, window: bool = True, keyring_
         ("shop_database", lambda: check_shop_database(paths)),
         ("resources", check_resources),
         ("network", check_network),
+        ("escpos", check_escpos),
         ("window", (lambda: check_window(paths, scratch / "window.png")) if window else (lambda: "skipped")),
         ("qt", check_qt),  # after the window, so it names the platform plugin that really drew it
     ]
@@ -274,6 +275,16 @@ def check_resources() -> dict:
     if not renderer.isValid():
         raise RuntimeError(f"QtSvg cannot read {icon}")
     return {"icon": str(icon), "svg_size": renderer.defaultSize().toTuple()}
+
+
+def check_escpos() -> dict:
+    """ESC/POS receipt printers: python-escpos and its printer database are in the build and make a job."""
+    from etims_desktop.printing.escpos_receipt import test_page_bytes
+
+    data = test_page_bytes("self test", width=48)
+    if b"\x1d(k" not in data or b"\x1dV" not in data:
+        raise RuntimeError("the ESC/POS test page has no QR code or no cut")
+    return {"bytes": len(data)}
 
 
 def check_network() -> dict:

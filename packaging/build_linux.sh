@@ -13,7 +13,7 @@
 #   etims-desktop-<version>-linux-x86_64.tar.gz     that bundle, for any distribution with glibc >= the build's
 #   etims-desktop_<version>_amd64.deb               /opt/etims-desktop, /usr/bin links, menu entry, icons
 # then runs `etims-desktop-cli selftest --json` on the bundle and on the unpacked .deb; fails if any check fails.
-# Measured on 2 cores: PyInstaller 30-70 s, whole script 3-5 min (mostly xz for the .deb); 142 MB onedir.
+# Measured on 2 cores: PyInstaller 30-70 s, whole script 3-5 min (mostly xz for the .deb); 151 MB onedir.
 #
 # Environment: PYTHON (default python3), DEB_MAINTAINER (default below), SKIP_SMOKE=1 to only build.
 set -euo pipefail

@@ -4,7 +4,8 @@
 
 Builds a throw-away data dir, starts practice mode (the built-in practice KRA with one OSCU and one
 VSCU device), records some sales (a few refused by KRA so "needs your fix" shows), syncs, and grabs:
-the board, the sync report, the add-device wizard, the device detail and the settings dialog.
+the board, the sync report, the add-device wizard, the device detail, receipts (80 mm, A4 COPY,
+58 mm in Kiswahili, an 80 mm PDF) and the settings dialog with its receipt printer section.
 """
 
 from __future__ import annotations
@@ -171,11 +172,20 @@ async def main(out: Path) -> int:
             window.tabs.setCurrentIndex(0)
 
             from etims_desktop.domain.outbox import OutboxState
-            from etims_desktop.sync.receipts import receipt_view
+            from etims_desktop.domain.receipt import BusinessDetails
+            from etims_desktop.domain.receipt_rules import ReceiptRules
+            from etims_desktop.sync.receipts import receipt_view, save_business
+            from etims_desktop.ui.receipt_print import save_pdf
             from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 
+            save_business(
+                services.paths.settings,
+                BusinessDetails(
+                    name="Mama Mboga Supplies", address="Moi Avenue, Nairobi", phone="0712 345678"
+                ),
+            )
             signed = await services.store.list_outbox(oscu.id, {OutboxState.SIGNED}, limit=1)
-            view = await receipt_view(services, signed[0].sale_id)
+            view = ReceiptRules().apply(await receipt_view(services, signed[0].sale_id))
             from etims_desktop.ui.receipt_preview import ReceiptPreview
 
             preview = ReceiptPreview(services, signed[0].sale_id, window)
@@ -186,8 +196,19 @@ async def main(out: Path) -> int:
             ReceiptRenderer(view, ReceiptLayout.THERMAL_80MM).images(110)[0].save(
                 str(out / "receipt-80mm.png")
             )
+            # KRA's rules (issue 19): an A4 reprint (COPY), a 58 mm Kiswahili roll, and a real PDF.
+            copy = ReceiptRules().apply(view, copy=True)
+            ReceiptRenderer(copy, ReceiptLayout.A4).images(80)[0].save(str(out / "receipt-a4-copy.png"))
+            swahili = ReceiptRules(language="sw").apply(view)
+            ReceiptRenderer(swahili, ReceiptLayout.THERMAL_58MM).images(110)[0].save(
+                str(out / "receipt-58mm-kiswahili.png")
+            )
+            save_pdf(view, ReceiptLayout.THERMAL_80MM, out / "receipt-80mm.pdf")
 
             settings = window.open_settings()
+            settings.receipts.connection.setCurrentIndex(settings.receipts.connection.findData("network"))
+            settings.receipts.host.setText("192.168.1.50")
+            settings.adjustSize()
             settings.grab().save(str(out / "settings.png"))
             settings.reject()
 

@@ -11,16 +11,17 @@ from etims_desktop.domain.sale import TaxType
 PENDING_MARK = "PENDING - not yet signed by KRA"
 CANCELLED_MARK = "CANCELLED - never signed by KRA, not a valid receipt"
 PRACTICE_MARK = "PRACTICE - not a tax receipt"
-COPY_MARK = "COPY - reprint of a receipt signed by KRA"
+COPY_MARK = "COPY"  # every print after the original (KRA: the original receipt is issued once)
 REBUILT_NOTE = "Reprint rebuilt from stored data: the document KRA signed was not kept for this sale."
 UNAVAILABLE_NOTE = "KRA recorded this sale but did not send its signature again; receipt data unavailable."
 
+# KRA's own short names of the five tax types (code list 04, `userDfnCd2`): 'A-EX', 'B-16%', ...
 TAX_LABELS = {
-    TaxType.A: "A-Exempt",
-    TaxType.B: "B-VAT",
-    TaxType.C: "C-Zero rated",
+    TaxType.A: "A-EX",
+    TaxType.B: "B",
+    TaxType.C: "C",
     TaxType.D: "D-Non-VAT",
-    TaxType.E: "E-VAT",
+    TaxType.E: "E",
 }
 
 CENT = Decimal("0.01")
@@ -45,10 +46,10 @@ def quantity(value: Decimal) -> str:
 
 
 def tax_label(tax_type: TaxType, rate: Decimal) -> str:
-    """'B-VAT 16%', 'A-Exempt', ... - the row name of the per-tax-type summary."""
+    """'B-16%', 'A-EX', 'C-0%', 'D-Non-VAT', 'E-8%' - the row name of the per-tax-type summary."""
     base = TAX_LABELS[tax_type]
     if tax_type in (TaxType.B, TaxType.E, TaxType.C):
-        return f"{base} {quantity(rate)}%"
+        return f"{base}-{quantity(rate)}%"
     return base
 
 
@@ -135,7 +136,7 @@ class ReceiptView:
     trader_invoice_no: str
     sold_at: datetime  # Africa/Nairobi
     lines: tuple[ReceiptLine, ...]
-    tax_summary: tuple[TaxSummaryRow, ...]  # one row per tax type used on the sale
+    tax_summary: tuple[TaxSummaryRow, ...]  # all five tax types A-E, in order, zero rows included
     total_taxable: Decimal
     total_tax: Decimal
     total: Decimal
@@ -152,8 +153,13 @@ class ReceiptView:
     original_trader_invoice_no: str | None = None
     refund_reason: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
-    copy: bool = False  # a reprint of a signed receipt (the original prints once)
+    copy: bool = False  # the original was printed before: this one is a COPY (watermark, CS/CC label)
     rebuilt: bool = False  # rebuilt from the stored sale: the signed document was not kept
+    language: str = "en"  # the receipt's labels (domain/receipt_labels.py); KRA's fixed terms stay English
+
+    @property
+    def seller_name(self) -> str:
+        return self.business.name or self.device_name
 
     @property
     def pending(self) -> bool:
@@ -180,7 +186,7 @@ class ReceiptView:
             found.append(CANCELLED_MARK)
         elif self.pending:
             found.append(PENDING_MARK)
-        elif self.copy:
+        if self.copy and not self.pending:
             found.append(COPY_MARK)
         if self.practice:
             found.append(PRACTICE_MARK)

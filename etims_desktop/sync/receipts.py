@@ -90,17 +90,16 @@ def assemble_receipt(
                 total=la.total_amount,
             )
         )
-    used = {la.line.tax_type for la in amounts.lines}
+    # KRA's receipt shows all five tax types A-E, zero rows included (as the wire document sends them).
     summary = tuple(
         TaxSummaryRow(
             tax_type=t,
-            label=tax_label(t, amounts.rate_by_type[t]),
-            rate=amounts.rate_by_type[t],
-            taxable=amounts.taxable_by_type[t],
-            tax=amounts.tax_by_type[t],
+            label=tax_label(t, amounts.rate_by_type.get(t, Decimal(0))),
+            rate=amounts.rate_by_type.get(t, Decimal(0)),
+            taxable=amounts.taxable_by_type.get(t, Decimal(0)),
+            tax=amounts.tax_by_type.get(t, Decimal(0)),
         )
         for t in TaxType
-        if t in used
     )
     receipt = entry.receipt if entry.state is OutboxState.SIGNED else None
     scu = None

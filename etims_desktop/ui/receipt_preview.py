@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -19,11 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from etims_desktop.domain.receipt import ReceiptView
+from etims_desktop.printing.print_job import print_receipt as print_on_receipt_printer
+from etims_desktop.printing.printers import PrinterProblem
+from etims_desktop.printing.settings import load_printer, load_rules
 from etims_desktop.sync.receipts import PendingPrints, receipt_view
 from etims_desktop.ui.receipt_print import print_receipt, save_pdf
 from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
+
+log = logging.getLogger("etims_desktop.ui")
 
 PREVIEW_WIDTH_PX = 680  # a page as wide as the window shows it
 
@@ -33,6 +39,7 @@ class ReceiptPreview(QDialog):
 
     loaded = Signal()
     printed = Signal(int)
+    receipt_printer_finished = Signal(bool)  # ok; False: state_label says why (the sale is not affected)
 
     def __init__(
         self, services, sale_id: int, parent: QWidget | None = None, layout: ReceiptLayout = ReceiptLayout.A4
@@ -40,9 +47,12 @@ class ReceiptPreview(QDialog):
         super().__init__(parent)
         self.services = services
         self.sale_id = sale_id
-        self.view: ReceiptView | None = None
+        self.view: ReceiptView | None = None  # as it prints now: original or COPY (receipt rules applied)
+        self._as_recorded: ReceiptView | None = None
         self.page_count = 0
         self.pending_prints = PendingPrints(services.paths.root)
+        self.rules = load_rules(services.paths.settings)
+        self.printer = load_printer(services.paths.settings)
         self.setWindowTitle(self.tr("Receipt"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -62,10 +72,18 @@ class ReceiptPreview(QDialog):
         self.print_button.clicked.connect(self.print_)
         self.pdf_button = QPushButton(self.tr("Save as P&DF..."))
         self.pdf_button.clicked.connect(self.choose_pdf)
+        self.thermal_button = QPushButton(self.tr("Receipt p&rinter"))
+        self.thermal_button.setToolTip(
+            self.tr("Print on the ESC/POS receipt printer set up in Settings (%1).").replace(
+                "%1", self.printer.describe()
+            )
+        )
+        self.thermal_button.clicked.connect(self.print_on_receipt_printer)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
-        for button in (self.print_button, self.pdf_button):
+        for button in (self.print_button, self.pdf_button, self.thermal_button):
             button.setEnabled(False)
+        self.thermal_button.setVisible(self.printer.configured)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("&Layout")))
         bar.itemAt(0).widget().setBuddy(self.layout_combo)
@@ -73,6 +91,7 @@ class ReceiptPreview(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.pdf_button)
+        bar.addWidget(self.thermal_button)
         bar.addWidget(close)
         layout_box = QVBoxLayout(self)
         layout_box.addWidget(self.state_label)
@@ -85,7 +104,10 @@ class ReceiptPreview(QDialog):
         return ReceiptLayout(self.layout_combo.currentData())
 
     async def reload(self) -> None:
-        self.view = await receipt_view(self.services, self.sale_id)
+        self._as_recorded = await receipt_view(self.services, self.sale_id)
+        self.view = self.rules.apply(
+            self._as_recorded, copy=self._as_recorded.copy
+        )  # copy: from the database
         view = self.view
         if view.pending:
             self.state_label.setText(
@@ -97,7 +119,9 @@ class ReceiptPreview(QDialog):
         else:
             words = [self.tr("Signed by KRA.")]
             if view.copy:
-                words.append(self.tr("Its receipt was printed before: this one prints with a COPY mark."))
+                words.append(self.tr("Its original was printed before: this one is a COPY."))
+            else:
+                words.append(self.tr("The first print is the original; later ones say COPY."))
             if view.rebuilt:
                 words.append(
                     self.tr(
@@ -106,8 +130,8 @@ class ReceiptPreview(QDialog):
                     )
                 )
             self.state_label.setText(" ".join(words))
-        self.print_button.setEnabled(True)
-        self.pdf_button.setEnabled(True)
+        for button in (self.print_button, self.pdf_button, self.thermal_button):
+            button.setEnabled(True)
         self._render()
         self.loaded.emit()
 
@@ -130,11 +154,45 @@ class ReceiptPreview(QDialog):
         self.page_count = len(pages)
 
     def _was_printed(self) -> None:
-        assert self.view is not None
+        assert self.view is not None and self._as_recorded is not None
         self.pending_prints.record_print(self.view)
-        # The first print of a signed receipt is the original; every later one is a COPY.
+        if self.view.signed and not self.view.copy and not self.view.cancelled:
+            # The first print of a signed receipt is the original (kept in the database); every later one
+            # is a COPY, from this window too.
+            self.view = self.rules.apply(self._as_recorded, copy=True)
+            self._render()
         spawn(self.services.store.record_receipt_print(self.sale_id), self._failed)
         self.printed.emit(self.sale_id)
+
+    def print_on_receipt_printer(self):
+        """Send the receipt to the ESC/POS printer off the GUI thread; a failure is explained, the sale
+        is untouched, and the receipt can be printed again (here or from the Sales list)."""
+        if self.view is None:
+            return None
+        view = self.view
+        self.thermal_button.setEnabled(False)
+        self.state_label.setText(self.tr("Printing on the %1...").replace("%1", self.printer.describe()))
+
+        async def run() -> None:
+            try:
+                await print_on_receipt_printer(self.printer, view)
+            except Exception as exc:  # PrinterProblem carries plain words; anything else is logged too
+                if not isinstance(exc, PrinterProblem):
+                    log.exception("receipt printer job failed")
+                self.thermal_button.setEnabled(True)
+                self.state_label.setText(
+                    self.tr(
+                        "Not printed: %1 The sale is safe; print it again when the printer is ready."
+                    ).replace("%1", plain_error(exc))
+                )
+                self.receipt_printer_finished.emit(False)
+                return
+            self.thermal_button.setEnabled(True)
+            self._was_printed()
+            self.state_label.setText(self.tr("Printed on the %1.").replace("%1", self.printer.describe()))
+            self.receipt_printer_finished.emit(True)
+
+        return spawn(run())
 
     def print_(self):
         """Open the system print dialog (non-modal)."""

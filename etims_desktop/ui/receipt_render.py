@@ -23,10 +23,12 @@ from PySide6.QtGui import (
     QPageSize,
     QPaintDevice,
     QPainter,
+    QPainterPath,
     QPen,
 )
 
-from etims_desktop.domain.receipt import ReceiptView, money, quantity
+from etims_desktop.domain.receipt import COPY_MARK, ReceiptView, money, quantity
+from etims_desktop.domain.receipt_labels import labels_for
 
 MM_PER_INCH = 25.4
 MEASURE_DPI = 300
@@ -39,10 +41,15 @@ def tr(text: str) -> str:
 class ReceiptLayout(StrEnum):
     A4 = "a4"
     THERMAL_80MM = "thermal80"
+    THERMAL_58MM = "thermal58"
 
     @property
     def label(self) -> str:
-        return tr("A4 page") if self is ReceiptLayout.A4 else tr("80 mm thermal roll")
+        return {
+            ReceiptLayout.A4: tr("A4 page"),
+            ReceiptLayout.THERMAL_80MM: tr("80 mm thermal roll"),
+            ReceiptLayout.THERMAL_58MM: tr("58 mm thermal roll"),
+        }[self]
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,7 @@ class PaperSpec:
 PAPER = {
     ReceiptLayout.A4: PaperSpec(210.0, 297.0, 15.0, 9.5, 34.0),
     ReceiptLayout.THERMAL_80MM: PaperSpec(80.0, None, 4.0, 7.5, 32.0),
+    ReceiptLayout.THERMAL_58MM: PaperSpec(58.0, None, 2.5, 6.5, 30.0),
 }
 
 
@@ -86,6 +94,27 @@ class PageSink:
 
     def end(self, painter: QPainter) -> None:
         painter.end()
+
+
+class _WatermarkSink(PageSink):
+    """Wraps a sink: every new page starts with the watermark, so the content is drawn over it."""
+
+    def __init__(self, inner: PageSink, text: str):
+        self.inner = inner
+        self.text = text
+
+    def begin(self) -> QPainter:
+        painter = self.inner.begin()
+        paint_watermark(painter, self.text)
+        return painter
+
+    def next_page(self, painter: QPainter) -> QPainter:
+        painter = self.inner.next_page(painter)
+        paint_watermark(painter, self.text)
+        return painter
+
+    def end(self, painter: QPainter) -> None:
+        self.inner.end(painter)
 
 
 class _Flow:
@@ -171,8 +200,17 @@ class _Flow:
         self.y += height
 
     def pair(self, label: str, value: str, *, scale: float = 1.0, bold: bool = False) -> None:
+        """Label left, value right on one line; the value on its own line when both do not fit (58 mm)."""
+        metrics = QFontMetricsF(self.font(scale, bold), self.device)
+        gap = self.mm(2.0)
+        value_width = metrics.horizontalAdvance(value) + gap
+        if metrics.horizontalAdvance(label) + value_width + gap > self.width:
+            self.text(label, scale=scale, bold=bold)
+            self.text(value, scale=scale, bold=bold, align=Qt.AlignmentFlag.AlignRight)
+            return
+        share = max(0.45, value_width / self.width)
         self.row(
-            [(label, 0.55, Qt.AlignmentFlag.AlignLeft), (value, 0.45, Qt.AlignmentFlag.AlignRight)],
+            [(label, 1 - share, Qt.AlignmentFlag.AlignLeft), (value, share, Qt.AlignmentFlag.AlignRight)],
             scale=scale,
             bold=bold,
         )
@@ -251,54 +289,81 @@ def paint_qr(painter: QPainter, text: str, rect: QRectF) -> None:
             )
 
 
+def paint_watermark(painter: QPainter, text: str) -> None:
+    """A large light-grey word across the page, under the content (drawn first): the COPY of a reprint.
+    Drawn as outlines, not text, so it stays out of the PDF's text. A roll gets one every 12 cm."""
+    device = painter.device()
+    width, height = device.width(), device.height()
+    step = 120 / MM_PER_INCH * device.logicalDpiY()
+    font = QFont("DejaVu Sans")
+    font.setBold(True)
+    font.setPixelSize(max(12, int(width / (len(text) * 1.05))))
+    path = QPainterPath()
+    path.addText(0, 0, font, text)
+    box = path.boundingRect()
+    path.translate(-box.center())
+    roll = height > 2 * width
+    centres = [step / 2 + i * step for i in range(max(1, int(height // step)))] if roll else [height / 2]
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    for y in centres:
+        painter.save()
+        painter.translate(width / 2, y)
+        painter.rotate(-30)
+        painter.fillPath(path, QColor("#d4d4d4"))
+        painter.restore()
+    painter.restore()
+
+
 def _receipt_flow(flow: _Flow, view: ReceiptView, layout: ReceiptLayout) -> None:
     left, right, center = (
         Qt.AlignmentFlag.AlignLeft,
         Qt.AlignmentFlag.AlignRight,
         Qt.AlignmentFlag.AlignHCenter,
     )
+    t = labels_for(view.language)
     a4 = layout is ReceiptLayout.A4
     business = view.business
     head_align = left if a4 else center
 
-    flow.text(business.name or view.device_name, scale=1.8 if a4 else 1.35, bold=True, align=head_align)
+    flow.text(view.seller_name, scale=1.8 if a4 else 1.35, bold=True, align=head_align)
     for extra in (business.address, business.phone, business.email):
         if extra:
             flow.text(extra, align=head_align)
-    flow.text(
-        tr("KRA PIN: %1   Branch: %2").replace("%1", view.pin).replace("%2", view.branch_id),
-        bold=True,
-        align=head_align,
-    )
+    flow.text(f"{t['kra_pin']}: {view.pin}   {t['branch']}: {view.branch_id}", bold=True, align=head_align)
     flow.rule()
-    flow.text(view.title, scale=1.5 if a4 else 1.25, bold=True, align=center)
+    title = t["credit_note"] if view.title == "CREDIT NOTE" else t["tax_invoice"]
+    flow.text(title, scale=1.5 if a4 else 1.25, bold=True, align=center)
     for mark in view.marks:
         flow.mark(mark)
-    flow.pair(tr("Invoice no."), view.trader_invoice_no)
-    flow.pair(tr("Date"), view.sold_at.strftime("%d/%m/%Y %H:%M"))
+    flow.pair(t["invoice_no"], view.trader_invoice_no)
+    flow.pair(t["date"], view.sold_at.strftime("%d/%m/%Y %H:%M"))
     if view.scu is not None:
-        flow.pair(tr("CU invoice no."), view.scu.cu_invoice_no)
+        flow.pair(t["cu_invoice_no"], view.scu.cu_invoice_no, bold=True)
     if view.buyer_pin:
-        flow.pair(tr("Buyer PIN"), view.buyer_pin)
+        flow.pair(t["buyer_pin"], view.buyer_pin, bold=True)
     if view.buyer_name:
-        flow.pair(tr("Buyer"), view.buyer_name)
+        flow.pair(t["buyer"], view.buyer_name)
     if view.original_cu_invoice_no or view.original_trader_invoice_no:
-        flow.pair(tr("Credits invoice"), view.original_cu_invoice_no or view.original_trader_invoice_no or "")
+        flow.pair(
+            t["original_cu_invoice_no"], view.original_cu_invoice_no or view.original_trader_invoice_no or ""
+        )
     if view.refund_reason:
-        flow.pair(tr("Reason"), view.refund_reason)
+        flow.pair(t["reason"], view.refund_reason)
     flow.rule()
 
     if a4:
+        # KRA: the tax letter follows each line total.
         columns = [
             (0.05, left),
             (0.43, left),
             (0.09, right),
             (0.14, right),
             (0.09, right),
-            (0.05, center),
             (0.15, right),
+            (0.05, center),
         ]
-        heads = ["#", tr("Item"), tr("Qty"), tr("Unit price"), tr("Disc."), tr("Tax"), tr("Amount")]
+        heads = ["#", t["item"], t["qty"], t["unit_price"], t["discount_short"], t["amount"], t["tax"]]
         flow.row([(h, s, a) for h, (s, a) in zip(heads, columns, strict=True)], bold=True)
         flow.rule(dashed=True)
         for line in view.lines:
@@ -309,8 +374,8 @@ def _receipt_flow(flow: _Flow, view: ReceiptView, layout: ReceiptLayout) -> None
                 quantity(line.qty),
                 money(line.unit_price),
                 disc,
-                line.tax_type.value,
                 money(line.total),
+                line.tax_type.value,
             ]
             flow.row([(v, s, a) for v, (s, a) in zip(values, columns, strict=True)])
     else:
@@ -325,88 +390,66 @@ def _receipt_flow(flow: _Flow, view: ReceiptView, layout: ReceiptLayout) -> None
             if line.discount_rate:
                 flow.row(
                     [
-                        (tr("  discount %1%").replace("%1", quantity(line.discount_rate)), 0.62, left),
-                        (f"-{money(line.discount_amount)}", 0.38, right),
+                        (f"  {t['line_discount']} {quantity(line.discount_rate)}%", 0.62, left),
+                        (f"-{money(line.discount_amount)}  ", 0.38, right),
                     ]
                 )
     flow.rule()
     if view.total_discount:
-        flow.pair(tr("Total before discount"), money(view.total_before_discount))
-        flow.pair(tr("Discount"), f"-{money(view.total_discount)}")
-    flow.pair(tr("TOTAL"), money(view.total), scale=1.3, bold=True)
-    flow.pair(tr("Total tax"), money(view.total_tax))
-    flow.pair(tr("Payment"), view.payment_type)
-    flow.pair(tr("Number of items"), str(view.item_count))
+        flow.pair(t["total_before_discount"], money(view.total_before_discount))
+        flow.pair(t["discount"], f"-{money(view.total_discount)}")
+    flow.pair(t["subtotal"], money(view.total_taxable))
+    flow.pair(t["vat"], money(view.total_tax))
+    flow.pair(t["total"], money(view.total), scale=1.3, bold=True)
+    flow.pair(f"{t['payment']}: {view.payment_type}", money(view.total))
+    flow.pair(t["items_number"], str(view.item_count))
     flow.rule()
 
-    tax_cols = [(0.34, left), (0.22, right), (0.22, right), (0.22, right)]
-    flow.row(
-        [
-            (h, s, a)
-            for h, (s, a) in zip(
-                [tr("Tax rate"), tr("Taxable"), tr("VAT"), tr("Total")], tax_cols, strict=True
-            )
-        ],
-        bold=True,
-    )
+    # All five tax types, zero rows included.
+    tax_cols = [(0.28, left), (0.26, right), (0.22, right), (0.24, right)]
+    heads = [t["rate"], t["taxable_short"] if not a4 else t["taxable"], t["vat"], t["total"]]
+    flow.row([(h, s, a) for h, (s, a) in zip(heads, tax_cols, strict=True)], bold=True)
     for row in view.tax_summary:
         values = [row.label, money(row.taxable), money(row.tax), money(row.total)]
         flow.row([(v, s, a) for v, (s, a) in zip(values, tax_cols, strict=True)])
-    flow.row(
-        [
-            (v, s, a)
-            for v, (s, a) in zip(
-                [tr("Total"), money(view.total_taxable), money(view.total_tax), money(view.total)],
-                tax_cols,
-                strict=True,
-            )
-        ],
-        bold=True,
-    )
+    totals = [t["total"], money(view.total_taxable), money(view.total_tax), money(view.total)]
+    flow.row([(v, s, a) for v, (s, a) in zip(totals, tax_cols, strict=True)], bold=True)
     flow.rule()
 
-    flow.text(tr("SCU INFORMATION"), bold=True, align=center)
+    flow.text(t["scu_information"], bold=True, align=center)
     scu = view.scu
     if scu is None:
-        flow.text(
-            tr(
-                "Not yet signed by KRA. This receipt carries no KRA signature; reprint it once the sale "
-                "is signed."
-            ),
-            align=center,
-        )
+        flow.text(t["not_signed"], align=center)
     else:
         if scu.signed_at is not None:
-            flow.pair(tr("Date"), scu.signed_at.strftime("%d/%m/%Y"))
-            flow.pair(tr("Time"), scu.signed_at.strftime("%H:%M:%S"))
-        flow.pair(tr("SCU ID"), scu.scu_id)
-        flow.pair(tr("CU invoice no."), scu.cu_invoice_no)
+            flow.pair(t["date"], scu.signed_at.strftime("%d/%m/%Y"))
+            flow.pair(t["time"], scu.signed_at.strftime("%H:%M:%S"))
+        flow.pair(t["scu_id"], scu.scu_id)
+        flow.pair(t["cu_invoice_no"], scu.cu_invoice_no, bold=True)
         if scu.receipt_no is not None:
             counter = (
                 f"{scu.receipt_no}/{scu.total_receipt_no}" if scu.total_receipt_no else str(scu.receipt_no)
             )
-            flow.pair(tr("Receipt no."), f"{counter} {view.receipt_label}")
+            flow.pair(t["receipt_no"], f"{counter} {view.receipt_label}")
         if scu.mrc_no:
-            flow.pair(tr("MRC no."), scu.mrc_no)
+            flow.pair(t["mrc_no"], scu.mrc_no)
         if scu.complete:
-            flow.text(tr("Internal data:"))
+            flow.text(f"{t['internal_data']}:")
             flow.text(scu.internal_data, mono=True, align=center)
-            flow.text(tr("Receipt signature:"))
+            flow.text(f"{t['receipt_signature']}:")
             flow.text(scu.signature, mono=True, align=center)
     for note in view.notes:
         flow.text(note, scale=0.9, align=center)
     if view.qr_text:
         flow.space(2)
         flow.qr(view.qr_text, flow.spec.qr_mm)
-        flow.text(tr("Scan to check this receipt with KRA"), scale=0.85, align=center)
+        flow.text(t["scan"], scale=0.85, align=center)
     flow.space(2)
     if business.footer:
         flow.text(business.footer, align=center)
-    flow.text(
-        tr("%1 - device %2").replace("%1", view.state_label).replace("%2", view.device_name),
-        scale=0.8,
-        align=center,
-    )
+    if view.copy:
+        flow.text(t["copy_note"], scale=0.9, bold=True, align=center)
+    flow.text(f"{view.state_label} - {t['device']} {view.device_name}", scale=0.8, align=center)
 
 
 def _measure_device(dpi: int = MEASURE_DPI) -> QImage:
@@ -451,7 +494,9 @@ class ReceiptRenderer:
         )
 
     def paint(self, sink: PageSink, device_for_metrics: QPaintDevice) -> int:
-        """Paint every page into `sink`; returns the page count."""
+        """Paint every page into `sink`; returns the page count. A copy gets its watermark on every page."""
+        if self.view.copy:
+            sink = _WatermarkSink(sink, COPY_MARK)
         painter = sink.begin()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)

@@ -197,6 +197,9 @@ class SalesTab(QWidget):
         self.table.addAction(enter)
         self.print_action = self._action(self.tr("&Print..."), self.print_receipt, QKeySequence("Ctrl+P"))
         self.pdf_action = self._action(self.tr("Save &PDF..."), self.save_pdf)
+        self.thermal_action = self._action(
+            self.tr("Print on receipt printer"), self.print_on_receipt_printer, QKeySequence("Ctrl+Shift+P")
+        )
         self.credit_action = self._action(self.tr("&Credit note..."), self.credit_note)
         self.import_action = self._action(self.tr("&Import sales..."), self.import_sales)
         self.business_action = self._action(self.tr("Receipt &header..."), self.edit_business)
@@ -373,7 +376,14 @@ class SalesTab(QWidget):
 
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
-        for action in (self.receipt_action, self.print_action, self.pdf_action, self.credit_action):
+        actions = (
+            self.receipt_action,
+            self.print_action,
+            self.thermal_action,
+            self.pdf_action,
+            self.credit_action,
+        )
+        for action in actions:
             menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
@@ -410,6 +420,13 @@ class SalesTab(QWidget):
         preview = self.show_receipt()
         if preview is not None:
             preview.loaded.connect(preview.print_)
+        return preview
+
+    def print_on_receipt_printer(self) -> ReceiptPreview | None:
+        """Print (again) on the ESC/POS receipt printer: the receipt window opens and says how it went."""
+        preview = self.show_receipt()
+        if preview is not None:
+            preview.loaded.connect(preview.print_on_receipt_printer)
         return preview
 
     def save_pdf(self) -> ReceiptPreview | None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from etims_desktop.sync.backups import BackupSettings
 from etims_desktop.sync.settings import SyncSettings
 from etims_desktop.ui.business_dialog import BusinessDialog
+from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
 from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.widgets import Banner, fit_to_screen, scrollable
 
@@ -83,6 +84,7 @@ class SettingsDialog(QDialog):
         self.environment.addItem(self.tr("Production (real sales)"), "production")
         self.environment.setCurrentIndex(max(0, self.environment.findData(current.default_environment)))
         new_form.addRow(self.tr("Start with"), self.environment)
+        self.receipts = ReceiptPrintingSettings(services.paths.settings)  # printer, test print, receipt rules
 
         receipts = QGroupBox(self.tr("Receipts"))
         receipts_row = QHBoxLayout(receipts)
@@ -112,7 +114,7 @@ class SettingsDialog(QDialog):
         content = QWidget()
         groups = QVBoxLayout(content)
         groups.setContentsMargins(0, 0, 0, 0)
-        for group in (checks, batches, new_devices, receipts, backups, note):
+        for group in (checks, batches, new_devices, receipts, self.receipts, backups, note):
             groups.addWidget(group)
         groups.addStretch(1)
         layout = QVBoxLayout(self)
@@ -206,6 +208,7 @@ class SettingsDialog(QDialog):
         try:
             settings.save(self.services.paths.settings)  # a few hundred bytes: fine on the GUI thread
             backups.save(self.services.paths.settings)
+            self.receipts.save()
         except OSError as exc:
             log.exception("could not save settings")
             self.message.show_message(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from dataclasses import replace
@@ -73,7 +74,7 @@ def a_view(*, signed: bool = True, lines: int = 3) -> ReceiptView:
         trader_invoice_no="INV-0045",
         sold_at=datetime(2026, 3, 14, 15, 30, tzinfo=NAIROBI),
         lines=rows,
-        tax_summary=(TaxSummaryRow(TaxType.B, "B-VAT 16%", Decimal(16), taxable, total - taxable),),
+        tax_summary=(TaxSummaryRow(TaxType.B, "B-16%", Decimal(16), taxable, total - taxable),),
         total_taxable=taxable,
         total_tax=total - taxable,
         total=total,
@@ -191,3 +192,77 @@ def test_printer_path_prints_every_page(qapp, tmp_path):
     del printer
     text = pdf_text(tmp_path / "printed.pdf")
     assert "KE2NTU0000070" in text and "SCU INFORMATION" in text
+
+
+# ---- KRA's receipt rules (issue 19): the sample has all five tax rows, a buyer PIN and two tax types.
+
+
+def sample(**kw):
+    from receipt_samples import sample_view
+
+    return sample_view(**kw)
+
+
+@pytest.mark.parametrize("layout", list(ReceiptLayout))
+def test_kra_receipt_content_in_every_layout(qapp, tmp_path, layout):
+    from receipt_samples import BUYER_PIN, QR_URL
+
+    path = tmp_path / f"kra-{layout.value}.pdf"
+    assert save_pdf(sample(), layout, path) == 1
+    text = pdf_text(path)
+    for expected in ("TAX INVOICE", "Mama Mboga Supplies", f"KRA PIN: {PIN}", BUYER_PIN, "CU INVOICE NO."):
+        assert expected in text, expected
+    for label in ("A-EX", "B-16%", "C-0%", "D-Non-VAT", "E-8%"):  # all five rows, zero ones too
+        assert re.search(rf"^\s*{re.escape(label)}\s+[\d.,]+\s+[\d.,]+", text, re.M), label
+    assert re.search(r"^\s*E-8%\s+0\.00\s+0\.00\s+0\.00", text, re.M)
+    assert re.search(r"232\.00\s+B\b", text) and re.search(r"(90|100)\.00\s+A\b", text)  # letter after total
+    assert "15:30:39" in text  # KRA's time, to the second
+    assert "COPY" not in text
+    assert decode_qr(path, tmp_path) == [QR_URL]
+
+
+def copy_pixels(image) -> int:
+    """Pixels of the watermark's light grey (#d4d4d4), sampled on a grid."""
+    return sum(
+        1
+        for y in range(0, image.height(), 3)
+        for x in range(0, image.width(), 3)
+        if image.pixelColor(x, y).name() == "#d4d4d4"
+    )
+
+
+@pytest.mark.parametrize("layout", list(ReceiptLayout))
+def test_reprint_is_marked_copy_with_a_watermark(qapp, tmp_path, layout):
+    from etims_desktop.domain.receipt_rules import ReceiptRules
+
+    copy = ReceiptRules().apply(sample(), copy=True)
+    path = tmp_path / "copy.pdf"
+    save_pdf(copy, layout, path)
+    text = " ".join(pdf_text(path).split())
+    assert "COPY" in text and "The original was issued earlier." in text and "43/43 CS" in text
+    assert text.count("COPY") == 1  # the banner; the watermark is drawn as shapes, not text
+    watermarked = copy_pixels(ReceiptRenderer(copy, layout).images(60)[0])
+    plain = copy_pixels(ReceiptRenderer(sample(), layout).images(60)[0])  # anti-aliased text: a few
+    assert watermarked > 50 and plain * 20 < watermarked
+
+
+def test_copy_watermark_on_every_a4_page(qapp):
+    from etims_desktop.domain.receipt_rules import ReceiptRules
+
+    pages = ReceiptRenderer(ReceiptRules().apply(sample(lines=70), copy=True), ReceiptLayout.A4).images(50)
+    assert len(pages) >= 2 and all(copy_pixels(page) > 50 for page in pages)
+
+
+def test_credit_note_and_kiswahili_labels(qapp, tmp_path):
+    from etims_desktop.domain.receipt_rules import ReceiptRules
+
+    path = tmp_path / "cn-sw.pdf"
+    save_pdf(ReceiptRules(language="sw").apply(sample(credit_note=True)), ReceiptLayout.THERMAL_58MM, path)
+    text = " ".join(pdf_text(path).split())
+    assert "CREDIT NOTE" in text and "TAX INVOICE" not in text
+    assert "ORIGINAL CU INVOICE NO." in text and "KRACU0100000123/45" in text
+    for swahili in ("JUMLA", "IDADI YA BIDHAA", "Tarehe", "Malipo"):
+        assert swahili in text, swahili
+    for fixed in ("KRA PIN", "SCU INFORMATION", "Internal Data", "Receipt Signature", "44/44 NC"):
+        assert fixed in text, fixed
+    assert ReceiptRenderer(sample(), ReceiptLayout.THERMAL_58MM).page_size_mm().width() == 58

@@ -103,7 +103,7 @@ def test_receipt_printed_while_pending_is_listed_for_reprint_once_signed(
     again = tab.show_receipt()
     qtbot.waitUntil(lambda: again.view is not None, timeout=5000)
     assert again.view.signed and again.view.qr_text
-    assert not again.view.copy and "COPY" not in again.state_label.text()  # the original
+    assert not again.view.copy and "is a COPY" not in again.state_label.text()  # the original
     assert again.save_pdf_to(str(tmp_path / "signed.pdf")) == 1
     qtbot.waitUntil(lambda: tab.model.rows == [], timeout=5000)
     assert tab.reprint_banner.isHidden()
@@ -112,6 +112,6 @@ def test_receipt_printed_while_pending_is_listed_for_reprint_once_signed(
     if copy is None:  # the reprint filter is on and now empty: open the receipt directly
         copy = ReceiptPreview(services, sale_id)
     qtbot.waitUntil(lambda: copy.view is not None, timeout=5000)
-    assert copy.view.copy and "COPY mark" in copy.state_label.text()
+    assert copy.view.copy and "this one is a COPY" in copy.state_label.text()
     copy.close()
     assert run(qloop, services.store.get_entry(sale_id)).state is OutboxState.SIGNED

@@ -44,7 +44,12 @@ def test_signed_receipt_matches_what_kra_signed(shop_factory):
     for row in view.tax_summary:
         assert row.taxable == Decimal(str(document[f"taxblAmt{row.tax_type.value}"]))
         assert row.tax == Decimal(str(document[f"taxAmt{row.tax_type.value}"]))
-    assert {row.tax_type for row in view.tax_summary} == {TaxType.A, TaxType.B}
+    # KRA's receipt lists all five tax types, in order, the unused ones at zero.
+    assert [row.tax_type for row in view.tax_summary] == list(TaxType)
+    assert [row.label for row in view.tax_summary] == ["A-EX", "B-16%", "C-0%", "D-Non-VAT", "E-8%"]
+    assert all(
+        row.taxable == row.tax == 0 for row in view.tax_summary if row.tax_type not in (TaxType.A, TaxType.B)
+    )
     assert sum(line.total for line in view.lines) == view.total
     # The customer pays the shelf price: 3 x 150 less 10 % plus 2 x 65.
     assert view.total == Decimal("405.00") + Decimal("130.00")
