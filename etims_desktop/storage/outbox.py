@@ -410,6 +410,23 @@ class OutboxRepository:
             f"you checked KRA's portal: KRA does not have it; sending again with eTIMS number {row.invc_no}",
         )
 
+    def release_number(self, entry_id: int, reason: str) -> int:
+        """KRA holds a different document under this sale's number, so this sale was never recorded under
+        it: it gives the number up (back to the device when it was the last handed out, so that checking
+        KRA's numbers starts there) and waits, unnumbered, in its place in the queue. Returns the number."""
+        row = self._numbered_row(entry_id)
+        if self._device(row.device_id).last_invc_no == row.invc_no:
+            self._update_device(row.device_id, last_invc_no=row.invc_no - 1)
+        self._move(
+            row,
+            S.WAITING,
+            reason,
+            invc_no=None,
+            wait_reason=WaitReason.KRA_UNAVAILABLE,
+            next_attempt_at=None,
+        )
+        return row.invc_no
+
     def kra_lacks_number(self, device_id: int, invc_no: int, reason: str) -> int | None:
         """KRA proved it lacks `invc_no` (a strict host expects it next): the sale that needs a check under
         that number goes again with it, before any later number. Its id, or None if no such sale."""

@@ -423,7 +423,7 @@ class Store:
                     sale_id,
                     receipt,
                     f"KRA had already signed this sale as eTIMS number {receipt.invc_no} "
-                    "(found when checking the numbers after a restore)",
+                    "(found when checking with KRA which numbers it holds)",
                 )
             tx.number_checks.finish(device_id, kra_last, describe(len(found)))
             return len(found)
@@ -496,6 +496,10 @@ class Store:
 
     async def mark_needs_check(self, entry_id: int, code: str | None, message: str) -> None:
         await self._write(lambda tx: tx.outbox.mark_needs_check(entry_id, code, message))
+
+    async def release_number(self, entry_id: int, reason: str) -> int:
+        """KRA holds another document under this sale's number: the sale waits for a number after KRA's."""
+        return await self._write(lambda tx: tx.outbox.release_number(entry_id, reason))
 
     async def kra_lacks_number(self, device_id: int, invc_no: int, reason: str) -> int | None:
         """KRA expects `invc_no` next: the sale needing a check under it goes again (its id, or None)."""

@@ -43,8 +43,9 @@ async def ready_to_send(store, client, device: Device, report: DeviceSyncReport)
     return True
 
 
-async def check_numbers(store, client, device: Device) -> int:
-    """Ask KRA for the numbers after ours, move past those it has. Returns our sales found signed there."""
+async def check_numbers(store, client, device: Device, since: str = "after the restored backup was made") -> int:
+    """Ask KRA for the numbers after ours, move past those it has. Returns our sales found signed there.
+    `since` says, for the record, how KRA came to hold numbers this database did not know of."""
     last = await store.last_invc_no(device.id)
     signed: dict[str, SignedReceipt] = {}
     try:
@@ -67,8 +68,8 @@ async def check_numbers(store, client, device: Device) -> int:
             return f"KRA has no sale after eTIMS number {last}; numbering goes on from {last + 1}."
         ours = f" {adopted} of them were sales waiting here; they are now marked signed." if adopted else ""
         return (
-            f"KRA already had eTIMS numbers {last + 1} to {kra_last}, signed after the restored backup "
-            f"was made, so the next sale gets number {kra_last + 1}.{ours}"
+            f"KRA already had eTIMS numbers {last + 1} to {kra_last}, signed {since}, so the next sale "
+            f"gets number {kra_last + 1}.{ours}"
         )
 
     adopted = await store.finish_number_check(device.id, kra_last, signed, describe)

@@ -38,6 +38,11 @@ log = logging.getLogger("etims_desktop.sync")
 ProgressCallback = Callable[[Progress], None]
 
 
+class NumbersRealigned(Exception):
+    """KRA held numbers this device did not know of; the sale gave its number up and the device's next
+    number is now past KRA's. The drain goes on with the next claim."""
+
+
 class DeviceStopped(Exception):
     """The device cannot go on in this run (offline, paused, key problem). Carries the wait reason."""
 
@@ -125,6 +130,9 @@ class OutboxDrain:
                     if failures:  # KRA answers again: the earlier stop no longer describes the device
                         report.status, report.waiting_reason = checked, None
                     failures = 0
+                except NumbersRealigned:
+                    entry = None  # the sale waits for a number after KRA's: claimed again right away
+                    continue
                 except DeviceStopped as stop:
                     entry = None
                     failures += 1
@@ -184,7 +192,7 @@ class OutboxDrain:
             await self._already_recorded(device, client, entry, invc_no, exc, was_sent_before, report)
             return None
         except kra_errors.SequenceOutOfStep as exc:
-            await self._out_of_step(device, entry, exc, was_sent_before, report)
+            await self._out_of_step(device, client, entry, exc, was_sent_before, report)
             return None
         except kra_errors.UnexpectedResult as exc:
             if was_sent_before:  # KRA may hold it, and its answer says neither yes nor no
@@ -249,8 +257,7 @@ class OutboxDrain:
             raise DeviceStopped("still checking with KRA about a sale whose answer was lost", exc) from None
         except kra_errors.KraError as exc:
             if _says_lookup_missing(exc):
-                await self.store.set_invoice_lookup_missing_on(device.id, host)
-                self._hosts_without_lookup.add((device.id, host))
+                await self._remember_lookup_missing(device, host)
                 await self.store.note_outbox(
                     entry.id,
                     f"{host} does not offer the invoice lookup ({_explain(exc)}), so the app cannot ask "
@@ -276,11 +283,15 @@ class OutboxDrain:
         if details is None:
             return False
         if not _same_sale(details, entry):
-            await self._number_collision(device, entry)
+            await self._number_collision(device, client, entry, report)
         await self.store.mark_signed(entry.id, receipt_from_reply(details, entry.invc_no, device))
         report.signed += 1
         report.already_recorded += 1
         return True
+
+    async def _remember_lookup_missing(self, device: Device, host: str) -> None:
+        await self.store.set_invoice_lookup_missing_on(device.id, host)
+        self._hosts_without_lookup.add((device.id, host))
 
     async def _lookup_missing(self, device: Device, host: str) -> bool:
         """Was this host found to lack the invoice lookup (this run, or remembered from an earlier one)?"""
@@ -300,48 +311,56 @@ class OutboxDrain:
                 details = None
         if details is not None:
             if not _same_sale(details, entry):
-                await self._number_collision(device, entry)
+                await self._number_collision(device, client, entry, report)
             receipt = receipt_from_reply(details, invc_no, device)
         elif was_sent_before:
             receipt = SignedReceipt(
                 invc_no=invc_no, scu_id=device.scu_id, mrc_no=device.mrc_no, complete=False
             )
         else:
-            await self._number_collision(device, entry)
+            await self._number_collision(device, client, entry, report)
         await self.store.mark_signed(entry.id, receipt)
         report.signed += 1
         report.already_recorded += 1
 
-    async def _out_of_step(self, device, entry: OutboxEntry, exc, was_sent_before: bool, report) -> None:
+    async def _out_of_step(
+        self, device, client, entry: OutboxEntry, exc, was_sent_before: bool, report
+    ) -> None:
         """A strict host refused our number and named the one it expects (expected == ours + 1 arrives
         as Duplicate instead). Never guess: a number KRA may hold is never handed to another sale."""
-        if was_sent_before and exc.expected > exc.found:
-            # KRA holds our number and more after it: whose document is under ours cannot be told.
-            await self._needs_check(entry, exc, report)
-            return
-        if exc.expected < exc.found:
-            # A strict host lacks an earlier number. If that is a sale of ours awaiting a check, KRA has
-            # just answered the check: it goes again under its number, then this one.
-            reason = f"KRA expects eTIMS number {exc.expected} next, so it does not have this sale: sending it again"
-            if await self.store.kra_lacks_number(device.id, exc.expected, reason) is not None:
-                await self.store.mark_waiting(
-                    entry.id,
-                    WaitReason.KRA_UNAVAILABLE,
-                    None,
-                    exc.code,
-                    f"waits for number {exc.expected} to go first",
-                )
+        if exc.expected > exc.found:
+            # KRA holds our number and more after it (another till, an old backup, a power cut).
+            if was_sent_before and await self._lookup_missing(device, _host(client, device)):
+                await self._needs_check(entry, exc, report)  # whose document is under ours cannot be asked
                 return
+            why = (
+                f"KRA expects eTIMS number {exc.expected} next: it holds numbers this device did not know of."
+            )
+            await self._realign(device, client, entry, exc.expected - 1, why, report)
+        # A strict host lacks an earlier number. If that is a sale of ours awaiting a check, KRA has
+        # just answered the check: it goes again under its number, then this one.
+        reason = (
+            f"KRA expects eTIMS number {exc.expected} next, so it does not have this sale: sending it again"
+        )
+        if await self.store.kra_lacks_number(device.id, exc.expected, reason) is not None:
+            await self.store.mark_waiting(
+                entry.id,
+                WaitReason.KRA_UNAVAILABLE,
+                None,
+                exc.code,
+                f"waits for number {exc.expected} to go first",
+            )
+            return
         message = (
             f"KRA expects eTIMS number {exc.expected} next, but this device's next sale is number "
-            f"{exc.found}: KRA's invoice numbers and ours are out of step."
+            f"{exc.found}: KRA lacks numbers this device has already used."
         )
         await self.store.mark_waiting(entry.id, WaitReason.KRA_UNAVAILABLE, None, exc.code, message)
         await self.store.record_device_error(
             device.id,
             exc.code,
             message,
-            "Use one device per till. Ask support to align the numbers with what KRA holds.",
+            "Use one device per till. Ask support to compare this device's signed sales with KRA's.",
         )
         raise DeviceStopped("KRA's invoice numbers and ours are out of step", exc)
 
@@ -355,20 +374,42 @@ class OutboxDrain:
         await self.store.mark_needs_check(entry.id, exc.code, message)
         report.needs_check += 1
 
-    async def _number_collision(self, device: Device, entry: OutboxEntry) -> None:
-        """KRA holds another document under our number: someone else numbers sales for this device."""
-        message = (
-            f"KRA already has a different sale with eTIMS number {entry.invc_no}. Another till or program "
-            "seems to use this device too."
-        )
-        await self.store.mark_waiting(entry.id, WaitReason.KRA_UNAVAILABLE, None, "994", message)
-        await self.store.record_device_error(
-            device.id,
-            "994",
-            message,
-            "Use one device per till, then ask support to align the invoice numbers.",
-        )
-        raise DeviceStopped("KRA's invoice numbers and ours are out of step", None)
+    async def _number_collision(self, device: Device, client, entry: OutboxEntry, report) -> None:
+        """KRA holds another document under our number (another till, an old backup, a power cut)."""
+        why = f"KRA already has a different sale with eTIMS number {entry.invc_no}."
+        await self._realign(device, client, entry, entry.invc_no, why, report)
+
+    async def _realign(
+        self, device: Device, client, entry: OutboxEntry, kra_holds: int, why: str, report
+    ) -> None:
+        """KRA holds numbers up to at least `kra_holds` that this device did not know of. Never guess:
+        the sale gives up its number (KRA has another document under it), KRA is asked what it holds
+        from there on (our own sales among them are marked signed: sync/number_check.py), and the next
+        number moves past KRA's. Recorded in the sale's history and the device's number check."""
+        number = await self.store.release_number(
+            entry.id, f"{why} This sale was not recorded under eTIMS number {entry.invc_no}: it gets a number "
+            "after the ones KRA holds",
+        )  # fmt: skip
+        log.warning("device %s: %s Re-aligning the numbers with KRA.", device.id, why)
+        adopted = 0
+        host = _host(client, device)
+        if not await self._lookup_missing(device, host):
+            try:
+                adopted = await number_check.check_numbers(
+                    self.store, client, device, since="by another till or before this database's last save"
+                )
+            except kra_errors.KraError as exc:
+                if _says_lookup_missing(exc):  # then only what KRA's refusal said is known
+                    await self._remember_lookup_missing(device, host)
+                elif isinstance(exc, kra_errors.TransportError | kra_errors.TemporaryKraFault):
+                    raise DeviceStopped("checking with KRA which eTIMS numbers it already has", exc) from None
+        if await self.store.last_invc_no(device.id) < kra_holds:  # the lookup could not tell more
+            await self.store.set_last_invc_no(device.id, kra_holds)
+        report.signed += adopted
+        report.already_recorded += adopted
+        log.info("device %s: gave up eTIMS number %s; next number %s", device.id, number,
+                 await self.store.last_invc_no(device.id) + 1)  # fmt: skip
+        raise NumbersRealigned()
 
     async def _register_items(self, device: Device, client, entry: OutboxEntry, registered: set[str]) -> bool:
         """Register the sale's items on this device first (once). False: KRA refused one, the sale needs a fix."""
