@@ -93,6 +93,12 @@ async def main(out: Path) -> int:
         backend.file_path = str(Path(tmp) / "keyring.cfg")  # a throw-away keyring, never the user's
         setup_logging(paths)
         services = build_services(paths, key_store=KeyStore(backend))
+        from etims_desktop.domain.receipt import BusinessDetails
+
+        # The receipt header in the database before any sale is signed: each signed sale keeps it.
+        await services.store.save_business_details(
+            BusinessDetails(name="Mama Mboga Supplies", address="Moi Avenue, Nairobi", phone="0712 345678")
+        )
         window = MainWindow(services)
         try:
             window.resize(*SIZE)
@@ -172,18 +178,11 @@ async def main(out: Path) -> int:
             window.tabs.setCurrentIndex(0)
 
             from etims_desktop.domain.outbox import OutboxState
-            from etims_desktop.domain.receipt import BusinessDetails
             from etims_desktop.domain.receipt_rules import ReceiptRules
-            from etims_desktop.sync.receipts import receipt_view, save_business
+            from etims_desktop.sync.receipts import receipt_view
             from etims_desktop.ui.receipt_print import save_pdf
             from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 
-            save_business(
-                services.paths.settings,
-                BusinessDetails(
-                    name="Mama Mboga Supplies", address="Moi Avenue, Nairobi", phone="0712 345678"
-                ),
-            )
             signed = await services.store.list_outbox(oscu.id, {OutboxState.SIGNED}, limit=1)
             view = ReceiptRules().apply(await receipt_view(services, signed[0].sale_id))
             from etims_desktop.ui.receipt_preview import ReceiptPreview
@@ -208,7 +207,6 @@ async def main(out: Path) -> int:
             settings = window.open_settings()
             settings.receipts.connection.setCurrentIndex(settings.receipts.connection.findData("network"))
             settings.receipts.host.setText("192.168.1.50")
-            settings.adjustSize()
             settings.grab().save(str(out / "settings.png"))
             settings.reject()
 

@@ -43,7 +43,9 @@ async def ready_to_send(store, client, device: Device, report: DeviceSyncReport)
     return True
 
 
-async def check_numbers(store, client, device: Device, since: str = "after the restored backup was made") -> int:
+async def check_numbers(
+    store, client, device: Device, since: str = "after the restored backup was made"
+) -> int:
     """Ask KRA for the numbers after ours, move past those it has. Returns our sales found signed there.
     `since` says, for the record, how KRA came to hold numbers this database did not know of."""
     last = await store.last_invc_no(device.id)

@@ -30,7 +30,7 @@ from etims_desktop.sync.settings import SyncSettings
 from etims_desktop.ui.business_dialog import BusinessDialog
 from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
 from etims_desktop.ui.tasks import plain_error
-from etims_desktop.ui.widgets import Banner, fit_to_screen, scrollable
+from etims_desktop.ui.widgets import Banner, fit_to_screen, screen_room, scrollable
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -118,10 +118,15 @@ class SettingsDialog(QDialog):
             groups.addWidget(group)
         groups.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(scrollable(content), 1)
+        area = scrollable(content)
+        # As wide as its groups want where the screen allows; on a narrower one it scrolls sideways too,
+        # so nothing is ever out of reach.
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        area.setMinimumWidth(min(content.sizeHint().width() + 40, screen_room(self).width() - 48))
+        layout.addWidget(area, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        fit_to_screen(self, max(560, content.sizeHint().width() + 40), content.sizeHint().height() + 120)
+        fit_to_screen(self, content.sizeHint().width() + 90, content.sizeHint().height() + 120)
 
     def edit_business(self) -> BusinessDialog:
         """The receipt header lives in the database (not settings.json); its own dialog saves it."""
