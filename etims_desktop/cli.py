@@ -651,9 +651,13 @@ def cmd_restore(args) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-    try:
-        kept = finish_restore(prepared, paths.database, paths.backups, accept_older=args.force)
-    except (OSError, RestoreRefused) as exc:
+    from etims_desktop.sync.device_lock import DeviceBusy, DeviceLocks
+
+    try:  # no other program may be syncing while the database is replaced under it
+        with DeviceLocks.beside(paths.database).hold_every_device():
+            kept = finish_restore(prepared, paths.database, paths.backups, accept_older=args.force)
+    except (OSError, RestoreRefused, DeviceBusy) as exc:
+        discard(prepared)
         print(f"error: the restore did not happen: {exc}", file=sys.stderr)
         return EXIT_ERROR
     if prepared.older_than_signed:

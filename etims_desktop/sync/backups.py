@@ -25,6 +25,7 @@ from etims_desktop.storage.backups import (
     list_backups,
     make_backup,
 )
+from etims_desktop.sync.device_lock import DeviceLocks
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -144,10 +145,16 @@ class BackupService:
         return await asyncio.to_thread(restore.prepare_restore, path, self.paths.database)
 
     async def finish_restore(self, prepared: restore.PreparedRestore) -> Path | None:
-        """Keep a copy of the current database and put the prepared one in its place. Close the Store first."""
-        return await asyncio.to_thread(
-            restore.finish_restore, prepared, self.paths.database, self.paths.backups, accept_older=True
-        )
+        """Keep a copy of the current database and put the prepared one in its place. Close the Store first.
+        Refused (DeviceBusy) while another program on this computer syncs a device."""
+
+        def swap() -> Path | None:
+            with DeviceLocks.beside(self.paths.database).hold_every_device():
+                return restore.finish_restore(
+                    prepared, self.paths.database, self.paths.backups, accept_older=True
+                )
+
+        return await asyncio.to_thread(swap)
 
     async def latest_good(self) -> Backup | None:
         return await asyncio.to_thread(latest_good_backup, self.folders)

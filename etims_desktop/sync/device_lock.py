@@ -10,14 +10,25 @@ a device busy elsewhere is skipped at once, and the sync report says so.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 # The report's waiting reason for a device left to another program ("... still waiting because ...").
 SYNCED_ELSEWHERE = "another etims-desktop on this computer is sending them right now"
+
+
+class DeviceBusy(Exception):
+    """Another program on this computer is syncing a device right now."""
+
+    def __init__(self, device_id: int) -> None:
+        super().__init__(
+            f"Another etims-desktop on this computer is syncing device {device_id} right now. Close the other "
+            "window (or wait for the scheduled sync to end), then try again. Nothing was changed."
+        )
+        self.device_id = device_id
 
 
 class DeviceLocks:
@@ -49,6 +60,23 @@ class DeviceLocks:
             yield True
         finally:
             lock.release()
+
+    @contextmanager
+    def hold_every_device(self) -> Iterator[None]:
+        """Every device this data dir has drained, held at once: for a restore, which replaces the whole
+        database under any program that works on it. DeviceBusy (at once, nothing held) if one is busy."""
+        held: list[FileLock] = []
+        try:
+            for path in sorted(self.folder.glob("device-*.lock")):
+                device_id = int(path.stem.removeprefix("device-"))
+                lock = self._try(device_id)
+                if lock is None:
+                    raise DeviceBusy(device_id)
+                held.append(lock)
+            yield
+        finally:
+            for lock in held:
+                lock.release()
 
     def _try(self, device_id: int) -> FileLock | None:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -76,6 +76,18 @@ def test_restoring_an_old_backup_never_reuses_a_number_kra_has(tmp_path, kra):
     assert "--force" in refused.stderr
     assert len(list((tmp_path / "data" / "backups").glob("etims-before-restore-*"))) == 0  # nothing changed
 
+    # Another program syncing this device right now: the database is not replaced under it.
+    from etims_desktop.sync.device_lock import DeviceLocks
+
+    locks = DeviceLocks.beside(tmp_path / "data" / "etims.sqlite3")
+    busy = locks._try(1)  # what a running sync holds
+    try:
+        while_syncing = cli(tmp_path, "restore", str(backup_file), "--force")
+    finally:
+        busy.release()
+    assert while_syncing.returncode == 3 and "is syncing device 1 right now" in while_syncing.stderr
+    assert len(list((tmp_path / "data" / "backups").glob("etims-before-restore-*"))) == 0  # nothing changed
+
     restored = cli(tmp_path, "restore", str(backup_file), "--force")
     assert restored.returncode == 0, restored.stderr
     assert "keys import" in restored.stdout
