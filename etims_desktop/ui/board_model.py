@@ -155,6 +155,12 @@ class DeviceBoardModel(QAbstractTableModel):
     def progress_of(self, device_id: int) -> Progress | None:
         return self._progress.get(device_id)
 
+    def line_counts(self) -> tuple[int, ...]:
+        """Each row's tallest cell in lines: rows need resizing only when this changes."""
+        return tuple(
+            max(self._display(row, column).count("\n") for column in Column) + 1 for row in self._rows
+        )
+
     def seconds_left(self, device_id: int) -> float | None:
         """How long the device's drain still needs at its average rate since it began sending; None
         until there is enough to go on (TIME_LEFT_AFTER_SECONDS and TIME_LEFT_MIN_SALES)."""
