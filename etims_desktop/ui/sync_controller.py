@@ -64,9 +64,10 @@ class SyncController(QObject):
         refused = failed = None
         try:
             if self.own_thread:
+                connections = getattr(self.sync, "connections", None)
                 report = await run_in_engine_thread(
                     lambda: self.sync.sync(device_ids, progress=self._engine_progressed.emit),
-                    closing=self.sync.connections.aclose_this_loop,
+                    closing=getattr(connections, "aclose_this_loop", None),  # the run's own connections
                 )
             else:
                 report = await self.sync.sync(device_ids, progress=self._progress)
