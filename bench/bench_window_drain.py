@@ -50,7 +50,8 @@ from etims_desktop.storage.secrets import SessionKeyStore  # noqa: E402
 
 
 async def windowed(sim, folder: Path, devices: int, per_device: int, latency: float, first_branch: int,
-                   profile: str | None = None) -> tuple[Result, list[float], int]:  # fmt: skip
+                   profile: str | None = None, screenshot: str | None = None
+                   ) -> tuple[Result, list[float], int]:  # fmt: skip
     """The drain with the window open, started by a click on Sync all; returns its result, the GUI
     thread's lag samples (ms) and how many times the board reloaded."""
     from shiboken6 import delete
@@ -87,6 +88,8 @@ async def windowed(sim, folder: Path, devices: int, per_device: int, latency: fl
         if profiler:
             profiler.enable()
         window.sync_button.click()  # the user's click on "Sync all"
+        if screenshot:  # what the shop owner sees mid-drain (the time left shows after 3 s)
+            asyncio.get_running_loop().call_later(6.0, lambda: window.grab().save(screenshot))
         assert window.sync.running, "the window did not start a sync"
         await done.wait()
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
@@ -142,6 +145,9 @@ def main() -> None:
     parser.add_argument(
         "--profile", metavar="FILE", help="cProfile the GUI thread of the first windowed drain"
     )
+    parser.add_argument(
+        "--screenshot", metavar="PNG", help="save the window 6 s into the first windowed drain"
+    )
     args = parser.parse_args()
     if 3 * args.devices * args.repeat > 360:
         parser.error("at most 360 devices in all (3 x devices x repeats)")
@@ -164,9 +170,9 @@ def main() -> None:
                 print(f"  run {r + 1}/{args.repeat}: headless ...", flush=True)
                 mine = on_plain_loop(ours(sim, Path(tmp) / f"headless{r}", d, n, lat, base + d))
             print(f"  run {r + 1}/{args.repeat}: window ...", flush=True)
-            profile = args.profile if r == 0 else None
+            profile, shot = (args.profile, args.screenshot) if r == 0 else (None, None)
             win, lags, loads = on_qasync_loop(
-                app, windowed(sim, Path(tmp) / f"window{r}", d, n, lat, base + 2 * d, profile)
+                app, windowed(sim, Path(tmp) / f"window{r}", d, n, lat, base + 2 * d, profile, shot)
             )
             lags_all.extend(lags)
             lag = f"p99 {percentile(lags, 0.99):.1f} / max {max(lags):.1f} ms"

@@ -155,10 +155,15 @@ class DeviceBoardModel(QAbstractTableModel):
     def progress_of(self, device_id: int) -> Progress | None:
         return self._progress.get(device_id)
 
-    def line_counts(self) -> tuple[int, ...]:
-        """Each row's tallest cell in lines: rows need resizing only when this changes."""
+    def line_counts(self) -> tuple[tuple[int, bool], ...]:
+        """Each row's tallest cell in lines, and whether it shows a progress bar: rows need resizing
+        only when this changes."""
         return tuple(
-            max(self._display(row, column).count("\n") for column in Column) + 1 for row in self._rows
+            (
+                max(self._display(row, column).count("\n") for column in Column) + 1,
+                self.index(i, Column.PENDING).data(ProgressRole) is not None,
+            )
+            for i, row in enumerate(self._rows)
         )
 
     def seconds_left(self, device_id: int) -> float | None:
@@ -244,7 +249,7 @@ class DeviceBoardModel(QAbstractTableModel):
                 )
                 left = self.seconds_left(row.device.id)
                 if left is not None:
-                    text += ", " + self._time_left_text(left)
+                    text += "\n" + self._time_left_text(left)  # its own line: the cell is narrow
             extra = []
             if row.uncertain:
                 extra.append(self.tr("%1 uncertain - checking with KRA").replace("%1", str(row.uncertain)))

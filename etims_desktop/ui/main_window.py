@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self._practice_resumed = False
         self._shut_down = False
         self._fitted_ids: list[int] = []
-        self._fitted_shape: tuple[int, ...] = ()  # each row's line count when rows were last resized
+        self._fitted_shape: tuple = ()  # each row's lines (and bar) when rows were last resized
         self._header_restored = False
         self.state = QSettings(str(services.paths.root / "window.ini"), QSettings.Format.IniFormat)
 
