@@ -97,12 +97,28 @@ class Breakdown:
             "sign+claim": [],
             "tx wall": [],
             "tx CPU": [],
+            "batch wall": [],
+            "batch CPU": [],
         }
+        self.batch_sizes: list[int] = []
         self.started = time.perf_counter()
         self.first_send: float | None = None  # when the first sale left, and the last signature was stored
         self.last_signed: float | None = None
         self._undo = []
         transaction, sign_and_claim = store._transaction, store.sign_and_claim_next
+        write_queued = store._write_queued
+
+        def timed_write_queued():
+            size = len(store._queued)
+            wall, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return write_queued()
+            finally:
+                if size:  # an empty call found its write taken by an earlier one
+                    self.batch_sizes.append(size)
+                    self.samples["batch wall"].append(time.perf_counter() - wall)
+                    self.samples["batch CPU"].append(time.thread_time() - cpu)
+
         save_sale = KraClient.save_sale
 
         def timed_transaction(engine, work):
@@ -131,6 +147,7 @@ class Breakdown:
                 self.samples["save_sale"].append(time.perf_counter() - started)
 
         store._transaction, store.sign_and_claim_next = timed_transaction, timed_sign_and_claim
+        store._write_queued = timed_write_queued
         KraClient.save_sale = timed_save_sale
         self._undo = [lambda: setattr(KraClient, "save_sale", save_sale)]
 
@@ -159,7 +176,11 @@ class Breakdown:
                        ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))],
                        sum(values) / len(values), ordered[-1]]  # fmt: skip
             rows.append([name, f"{len(values):,}", *(f"{value * 1000:.2f} ms" for value in figures)])
-        return table(["step", "count", "p50", "p90", "mean", "max"], rows)
+        sizes = self.batch_sizes
+        grouped = (
+            f"\nwrites per commit: mean {sum(sizes) / len(sizes):.1f}, max {max(sizes)}" if sizes else ""
+        )
+        return table(["step", "count", "p50", "p90", "mean", "max"], rows) + grouped
 
 
 async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: int, latency: float,

@@ -138,6 +138,13 @@ class EtimsHttpClient(httpx.AsyncClient):
         if value:
             raise ValueError("the eTIMS client keeps no cookies")
 
+    async def aclose_this_loop(self) -> None:
+        """Close the connections the running event loop opened, when the transport keeps them per
+        loop (a Sync run on its own loop ends with this); the client stays usable on other loops."""
+        close = getattr(self._transport, "aclose_this_loop", None)
+        if close is not None:
+            await close()
+
 
 def make_http_client(
     *,

@@ -12,7 +12,6 @@ redaction filter and never appear in an error message.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import time
@@ -22,6 +21,7 @@ import httpx
 
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.kra.errors import ConnectFailed, GatewayAccessDenied
+from etims_desktop.kra.loop_lock import ThreadSafeLock
 from etims_desktop.kra.redaction import forget_secret, redact, register_secret
 
 __all__ = ["AccessTokens", "GatewayCredentials"]
@@ -52,7 +52,7 @@ class AccessTokens:
         self._timeout = timeout
         self._token: str | None = None
         self._renew_at = 0.0
-        self._lock = asyncio.Lock()
+        self._lock = ThreadSafeLock()  # the window's loop and a Sync run's loop may both ask
         self.fetches = 0  # how many tokens were fetched (for tests and the Go-Live report)
 
     @property

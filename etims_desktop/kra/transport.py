@@ -27,6 +27,7 @@ import asyncio
 import ssl
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 import httpx
 
@@ -55,26 +56,30 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self.ssl_context = verify
         self.limits = limits
         self.max_reply_bytes = max_reply_bytes
-        self._session = None
-        self._loop: asyncio.AbstractEventLoop | None = None
+        # One session per event loop: the window's loop, and the loop a Sync run started from the
+        # window runs on in its own thread (ui/sync_controller.py). Each closes its own (aclose_this_loop).
+        self._sessions: dict[asyncio.AbstractEventLoop, Any] = {}
 
     def _session_for_this_loop(self):
         loop = asyncio.get_running_loop()
-        if self._session is None or self._loop is not loop or self._session.closed:
+        session = self._sessions.get(loop)
+        if session is None or session.closed:
+            for gone in [other for other in self._sessions if other.is_closed()]:
+                del self._sessions[gone]  # a loop that has ended took its connections with it
             aiohttp = _aiohttp()
             connector = aiohttp.TCPConnector(
                 ssl=self.ssl_context,  # our certificate-verifying context, never False
                 limit=self.limits.max_connections or 0,
                 keepalive_timeout=self.limits.keepalive_expiry,
             )
-            self._session = aiohttp.ClientSession(
+            session = aiohttp.ClientSession(
                 connector=connector,
                 cookie_jar=aiohttp.DummyCookieJar(),  # eTIMS sets no cookies; keep none
                 auto_decompress=False,  # httpx decodes (and reports a broken body as DecodingError)
                 trust_env=False,  # httpx routes proxied URLs to its own proxy transports
             )
-            self._loop = loop
-        return self._session
+            self._sessions[loop] = session
+        return session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         session = self._session_for_this_loop()
@@ -113,10 +118,15 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 raise  # not a transport failure: a bug, let it show as itself
             raise mapped(str(exc) or type(exc).__name__, request=request) from exc
 
+    async def aclose_this_loop(self) -> None:
+        """Close the running loop's session (its connections); the other loops' stay open."""
+        session = self._sessions.pop(asyncio.get_running_loop(), None)
+        if session is not None and not session.closed:
+            await session.close()
+
     async def aclose(self) -> None:
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
-        self._session = None
+        await self.aclose_this_loop()
+        self._sessions.clear()  # another loop's session can only be closed on its own loop
 
 
 async def _read_capped(response, limit: int) -> bytes:

@@ -57,4 +57,19 @@ def make_engine(path: Path) -> Engine:
         # more than the BEGIN itself.
         connection.connection.driver_connection.execute(f"BEGIN {mode}")
 
+    # Group commit (Store._write) runs every write of a batch in its own savepoint. Through
+    # SQLAlchemy's statement path a SAVEPOINT or RELEASE costs ~0.1-0.2 ms of Python (more than SQLite's
+    # own work for it); straight to sqlite3 it is a few microseconds. SQLAlchemy still names and tracks
+    # the savepoints (begin_nested works as before); only the statement is sent directly.
+    dialect = engine.dialect
+    dialect.do_savepoint = _driver_statement("SAVEPOINT")  # type: ignore[method-assign]
+    dialect.do_release_savepoint = _driver_statement("RELEASE SAVEPOINT")  # type: ignore[method-assign]
+    dialect.do_rollback_to_savepoint = _driver_statement("ROLLBACK TO SAVEPOINT")  # type: ignore[method-assign]
     return engine
+
+
+def _driver_statement(verb: str):
+    def run(connection, name: str) -> None:
+        connection.connection.driver_connection.execute(f'{verb} "{name}"')
+
+    return run

@@ -189,6 +189,12 @@ class Connections:
             gateway=tokens,
         )
 
+    async def aclose_this_loop(self) -> None:
+        """A Sync run on its own event loop ends here: the connections it opened are closed."""
+        close = getattr(self.http, "aclose_this_loop", None)
+        if close is not None:
+            await close()
+
     async def aclose(self) -> None:
         self._clients.clear()
         self._tokens.clear()

@@ -13,7 +13,6 @@ The guarantees (architecture.md, "The outbox"):
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from datetime import timedelta
@@ -24,6 +23,7 @@ from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt,
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.domain.tax import compute_amounts
 from etims_desktop.kra import errors as kra_errors
+from etims_desktop.kra.loop_lock import ThreadSafeLock
 from etims_desktop.storage import secrets
 from etims_desktop.sync import number_check
 from etims_desktop.sync.backoff import next_attempt
@@ -76,13 +76,16 @@ class OutboxDrain:
         self.connections = connections
         self.settings = settings or SyncSettings()
         self.clock = clock
-        self._locks: dict[int, asyncio.Lock] = {}
+        self._locks: dict[int, ThreadSafeLock] = {}  # a Sync run may be on another loop (thread)
         self._hosts_without_lookup: set[tuple[int, str]] = set()  # (device id, host) learnt this session
         # Across processes (the window and a scheduled `sync` on one data dir): sync/device_lock.py.
         self.device_locks = DeviceLocks.beside(store.engine.url.database)
 
-    def lock(self, device_id: int) -> asyncio.Lock:
-        return self._locks.setdefault(device_id, asyncio.Lock())
+    def lock(self, device_id: int) -> ThreadSafeLock:
+        lock = self._locks.get(device_id)
+        if lock is None:
+            lock = self._locks.setdefault(device_id, ThreadSafeLock())  # one winner, under the GIL
+        return lock
 
     async def drain(
         self,

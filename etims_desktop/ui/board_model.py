@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
@@ -52,6 +53,11 @@ ProgressRole = Qt.ItemDataRole.UserRole + 3  # (done, total) while a sync sends 
 # during a big drain. Counts within one phase are shown at most every PROGRESS_REPAINT_MS.
 PROGRESS_REPAINT_MS = 100
 
+# Time left on a device's row while it sends: shown once the drain has sent for this long and at least
+# TIME_LEFT_MIN_SALES sales (earlier estimates jump about), from the average rate since sending began.
+TIME_LEFT_AFTER_SECONDS = 3.0
+TIME_LEFT_MIN_SALES = 5
+
 PHASE_WORDS = {
     "checking": "checking the connection…",
     "resolving": "asking KRA about uncertain sales…",
@@ -72,7 +78,11 @@ class DeviceBoardModel(QAbstractTableModel):
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(PROGRESS_REPAINT_MS)
         self._progress_timer.timeout.connect(self._paint_progress_due)
+        self._sending_since: dict[
+            int, tuple[float, int]
+        ] = {}  # device -> (monotonic, done) when sending began
         self.now: datetime | None = None  # tests pin the clock; None = real time
+        self.monotonic = time.monotonic  # tests replace it to make the time left predictable
 
     # -- feeding -----------------------------------------------------------------------------
     def set_rows(self, rows: list[BoardRow]) -> None:
@@ -93,6 +103,10 @@ class DeviceBoardModel(QAbstractTableModel):
             self._progress.pop(progress.device_id, None)
         else:
             self._progress[progress.device_id] = progress
+        if progress.phase != "sending":
+            self._sending_since.pop(progress.device_id, None)
+        elif progress.device_id not in self._sending_since:
+            self._sending_since[progress.device_id] = (self.monotonic(), progress.done)
         if previous is not None and previous.phase == progress.phase:
             self._progress_due.add(progress.device_id)
             if not self._progress_timer.isActive():
@@ -113,6 +127,7 @@ class DeviceBoardModel(QAbstractTableModel):
 
     def clear_progress(self) -> None:
         self._progress.clear()
+        self._sending_since.clear()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
 
@@ -139,6 +154,28 @@ class DeviceBoardModel(QAbstractTableModel):
 
     def progress_of(self, device_id: int) -> Progress | None:
         return self._progress.get(device_id)
+
+    def line_counts(self) -> tuple[tuple[int, bool], ...]:
+        """Each row's tallest cell in lines, and whether it shows a progress bar: rows need resizing
+        only when this changes."""
+        return tuple(
+            (
+                max(self._display(row, column).count("\n") for column in Column) + 1,
+                self.index(i, Column.PENDING).data(ProgressRole) is not None,
+            )
+            for i, row in enumerate(self._rows)
+        )
+
+    def seconds_left(self, device_id: int) -> float | None:
+        """How long the device's drain still needs at its average rate since it began sending; None
+        until there is enough to go on (TIME_LEFT_AFTER_SECONDS and TIME_LEFT_MIN_SALES)."""
+        progress, since = self._progress.get(device_id), self._sending_since.get(device_id)
+        if progress is None or since is None or progress.phase != "sending" or not progress.total:
+            return None
+        elapsed, sent = self.monotonic() - since[0], progress.done - since[1]
+        if elapsed < TIME_LEFT_AFTER_SECONDS or sent < TIME_LEFT_MIN_SALES:
+            return None
+        return max(0, progress.total - progress.done) * elapsed / sent
 
     # -- Qt model ----------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -210,6 +247,9 @@ class DeviceBoardModel(QAbstractTableModel):
                     .replace("%1", str(progress.done))
                     .replace("%2", str(progress.total))
                 )
+                left = self.seconds_left(row.device.id)
+                if left is not None:
+                    text += "\n" + self._time_left_text(left)  # its own line: the cell is narrow
             extra = []
             if row.uncertain:
                 extra.append(self.tr("%1 uncertain - checking with KRA").replace("%1", str(row.uncertain)))
@@ -271,6 +311,15 @@ class DeviceBoardModel(QAbstractTableModel):
             details.append(rtt_text(status.rtt_ms))
         details.append(self.tr("checked %1").replace("%1", ago(status.checked_at, self.now)))
         return f"{words}\n{' · '.join(details)}"
+
+    def _time_left_text(self, seconds: float) -> str:
+        if seconds < 60:
+            return self.tr("less than a minute left")
+        minutes = round(seconds / 60)
+        if minutes < 60:
+            return plural("DeviceBoardModel", minutes, "about %n minute left", "about %n minutes left")
+        hours, minutes = divmod(minutes, 60)
+        return self.tr("about %1 h %2 min left").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
 
     def _phase_text(self, progress: Progress) -> str:
         if progress.phase == "sending" and progress.total:

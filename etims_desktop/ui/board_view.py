@@ -16,6 +16,9 @@ from etims_desktop.ui.widgets import PRACTICE_COLOR
 STATUS_ICON_ROOM = 40  # the status icon and the cell's margins
 
 
+PROGRESS_BAR_ROOM = 6  # px under a sending device's count: its progress bar
+
+
 class BoardDelegate(QStyledItemDelegate):
     def _badge_font(self, base: QFont) -> QFont:
         font = QFont(base)
@@ -54,7 +57,7 @@ class BoardDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_progress(self, painter: QPainter, option, done: int, total: int) -> None:
-        rect = option.rect.adjusted(4, option.rect.height() - 6, -4, -2)
+        rect = option.rect.adjusted(4, option.rect.height() - PROGRESS_BAR_ROOM, -4, -2)
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#E0E0E0"))
@@ -70,6 +73,8 @@ class BoardDelegate(QStyledItemDelegate):
         if index.column() == Column.DEVICE and index.data(PracticeRole):
             metrics = option.fontMetrics
             size.setWidth(size.width() + metrics.horizontalAdvance("PRACTICE") + 24)
+        if index.data(ProgressRole):  # room for the bar under the text
+            size.setHeight(size.height() + PROGRESS_BAR_ROOM)
         return size
 
 

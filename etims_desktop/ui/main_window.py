@@ -32,7 +32,12 @@ from etims_desktop.practice import reconnect as reconnect_practice
 from etims_desktop.practice import start_practice
 from etims_desktop.ui.backup_actions import BackupActions, DamagedNotice
 from etims_desktop.ui.board_model import Column, DeviceBoardModel
-from etims_desktop.ui.board_refresh import BoardRefresher, DeviceEvents
+from etims_desktop.ui.board_refresh import (
+    COALESCE_MS,
+    SYNCING_COALESCE_MS,
+    BoardRefresher,
+    DeviceEvents,
+)
 from etims_desktop.ui.board_view import DeviceBoardView
 from etims_desktop.ui.device_detail import DeviceDetailPanel
 from etims_desktop.ui.device_wizard import AddDeviceWizard
@@ -75,6 +80,7 @@ class MainWindow(QMainWindow):
         self._practice_resumed = False
         self._shut_down = False
         self._fitted_ids: list[int] = []
+        self._fitted_shape: tuple = ()  # each row's lines (and bar) when rows were last resized
         self._header_restored = False
         self.state = QSettings(str(services.paths.root / "window.ini"), QSettings.Format.IniFormat)
 
@@ -370,8 +376,9 @@ class MainWindow(QMainWindow):
                 self.board.resizeRowsToContents()  # keep the widths remembered from last time
             else:
                 self.board.fit()
-        else:
-            self.board.resizeRowsToContents()
+        elif self.model.line_counts() != self._fitted_shape:
+            self.board.resizeRowsToContents()  # only when a row gained or lost a line: ~14 ms for 20 rows
+        self._fitted_shape = self.model.line_counts()
         if rows and not self.board.currentIndex().isValid():
             self.board.selectRow(0)
         practice = any(r.device.practice for r in rows)
@@ -481,12 +488,14 @@ class MainWindow(QMainWindow):
             widget.setEnabled(enabled)
 
     def _sync_started(self, _device_ids) -> None:
+        self.refresher.set_delay(SYNCING_COALESCE_MS)  # the rows' counts come live from the progress
         self._set_sync_enabled(False)
         self.sync_button.setText(self.tr("Syncing…"))
         self.report.show_running()
         self.statusBar().showMessage(self.tr("Syncing… you can keep working."))
 
     def _sync_done(self) -> None:
+        self.refresher.set_delay(COALESCE_MS)
         self._set_sync_enabled(True)
         self.sync_button.setText(self.tr("Sync all"))
         self.model.clear_progress()

@@ -1,12 +1,19 @@
-"""Runs the Sync button's work on the event loop and turns its callbacks into Qt signals."""
+"""Runs the Sync button's work and turns its callbacks into Qt signals.
+
+The run itself goes on an asyncio loop of its own in a worker thread (sync/engine_thread.py), not on
+the window's qasync loop: a drain is thousands of asyncio callbacks a second, and through Qt's event
+loop each one costs a timer event on the GUI thread - the window drained at 40-70 % of the headless
+rate. Its progress reaches the GUI thread as queued signals; the window's own coroutines (dialogs,
+live checks started from the UI) stay on qasync (docs/PERFORMANCE.md, section 2.1)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
+from etims_desktop.sync.engine_thread import run_in_engine_thread
 from etims_desktop.sync.report import Progress, SyncReport
 from etims_desktop.sync.service import SyncAlreadyRunning
 from etims_desktop.ui.tasks import plain_error, spawn
@@ -22,12 +29,16 @@ class SyncController(QObject):
     finished = Signal(object)  # SyncReport
     refused = Signal(str)  # plain words: why no run was started
     failed = Signal(str)  # plain words: the run itself broke
+    _engine_progressed = Signal(object)  # Progress, emitted in the run's thread
 
-    def __init__(self, sync_service, parent=None):
+    def __init__(self, sync_service, parent=None, *, own_thread: bool = True):
         super().__init__(parent)
         self.sync = sync_service
+        self.own_thread = own_thread  # False: the run goes on the window's loop (as before issue 16)
         self._task: asyncio.Task | None = None
         self.last_report: SyncReport | None = None
+        # Queued: whichever thread emits, `progressed` is emitted on this object's (the GUI) thread.
+        self._engine_progressed.connect(self._relay_progress, Qt.ConnectionType.QueuedConnection)
 
     @property
     def running(self) -> bool:
@@ -52,7 +63,14 @@ class SyncController(QObject):
         report = None
         refused = failed = None
         try:
-            report = await self.sync.sync(device_ids, progress=self._progress)
+            if self.own_thread:
+                connections = getattr(self.sync, "connections", None)
+                report = await run_in_engine_thread(
+                    lambda: self.sync.sync(device_ids, progress=self._engine_progressed.emit),
+                    closing=getattr(connections, "aclose_this_loop", None),  # the run's own connections
+                )
+            else:
+                report = await self.sync.sync(device_ids, progress=self._progress)
         except SyncAlreadyRunning:
             refused = self.tr("A sync is already running. Its report will show everything.")
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
@@ -69,4 +87,7 @@ class SyncController(QObject):
             self.failed.emit(failed or "")
 
     def _progress(self, event: Progress) -> None:
+        self.progressed.emit(event)
+
+    def _relay_progress(self, event: Progress) -> None:  # on the GUI thread (a queued connection)
         self.progressed.emit(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -213,3 +214,44 @@ def test_scheduler_wakes_oscu_queue_and_uploads_full_vscu_batches(tmp_path, key_
     run(scenario())
     assert numbers(kra) == [1]
     assert numbers(vscu) == [1, 2, 3]
+
+
+def test_sales_recorded_during_a_long_drain_queue_behind_it_in_order(tmp_path, key_store, kra, run):
+    """A backlog after a day offline drains; meanwhile the cashier goes on recording sales (each tries
+    to send at once). Recording works during the drain, and every new sale is signed after the backlog,
+    in the order it was recorded: numbers follow the order the sales were made, none twice, none lost."""
+    backlog, during = 30, 6
+
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            store, sales = shop.services.store, shop.services.sales
+            queued = [
+                (await sales.record(device.id, shop.sale(), send_now=False)).sale_id for _ in range(backlog)
+            ]
+            kra.set_latency(0.05)  # a round trip that leaves the drain running while the cashier works
+            drain = asyncio.create_task(shop.services.sync.sync())
+            while (await store.outbox_counts(device.id)).get(OutboxState.SIGNED, 0) < 2:
+                await asyncio.sleep(0.01)
+            recorded = []
+            for _ in range(during):
+                recorded.append((await sales.record(device.id, shop.sale())).sale_id)
+                await asyncio.sleep(0)
+            signed_so_far = (await store.outbox_counts(device.id)).get(OutboxState.SIGNED, 0)
+            assert signed_so_far < backlog, "the drain had finished before the new sales were recorded"
+            report = await drain
+            await sales.wait_idle()
+            kra.set_latency(0)
+            assert (await store.outbox_counts(device.id)).get(OutboxState.SIGNED) == backlog + during
+            assert report.devices[0].signed >= backlog  # the Sync run took the backlog (and maybe more)
+            entries = [await store.get_entry(sale_id) for sale_id in queued + recorded]
+            assert [e.invc_no for e in entries] == list(range(1, backlog + during + 1))
+            return [e.sale.trader_invoice_no for e in entries]
+        finally:
+            await shop.services.aclose()
+
+    traders = run(scenario())
+    signed = kra.signed_sales(PIN, "00")
+    assert [s.invc_no for s in signed] == list(range(1, backlog + during + 1))
+    assert [s.document.get("trdInvcNo") for s in signed] == traders

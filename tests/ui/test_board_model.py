@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 
 from etims_desktop.domain.device import Device, DeviceType, Environment
@@ -102,6 +103,48 @@ def test_progress_shows_while_syncing_and_clears_when_done(qapp):
     model.set_progress(Progress(1, "done"))
     assert text(model, 0, Column.STATUS) == "not checked yet"
     assert model.index(0, Column.PENDING).data(ProgressRole) is None
+
+
+def test_a_long_drain_shows_its_progress_and_time_left_on_the_device_row(qapp):
+    """A backlog after a day offline: the row shows a bar (ProgressRole), the count, and - once the
+    drain has gone on long enough to tell - the time left at its rate so far."""
+    model = DeviceBoardModel()
+    model.now = NOW
+    clock = [1000.0]
+    model.monotonic = lambda: clock[0]
+    model.set_rows([BoardRow(device(1, "Till 1"), DeviceStatus(), pending=2000)])
+
+    model.set_progress(Progress(1, "checking"))
+    model.set_progress(Progress(1, "sending", done=1, total=2000))
+    assert text(model, 0, Column.PENDING) == "sending 1 of 2000"  # too early to tell
+    clock[0] += 1.0
+    model.set_progress(Progress(1, "sending", done=4, total=2000))
+    assert "left" not in text(model, 0, Column.PENDING)
+
+    clock[0] += 29.0  # 100 sales in 30 s: the 1,899 to go take 569.7 s
+    model.set_progress(Progress(1, "sending", done=101, total=2000))
+    assert model.index(0, Column.PENDING).data(ProgressRole) == (101, 2000)
+    assert model.seconds_left(1) == pytest.approx(569.7)
+    assert text(model, 0, Column.PENDING) == "sending 101 of 2000\nabout 9 minutes left"
+
+    clock[0] += 540.0  # 1,900 sales in 570 s: the last 30 take 9 s
+    model.set_progress(Progress(1, "sending", done=1970, total=2000))
+    assert text(model, 0, Column.PENDING) == "sending 1970 of 2000\nless than a minute left"
+
+    model.set_progress(Progress(1, "done"))
+    assert model.seconds_left(1) is None
+    assert "left" not in text(model, 0, Column.PENDING)
+
+
+def test_time_left_of_a_very_long_drain_reads_in_hours(qapp):
+    model = DeviceBoardModel()
+    clock = [0.0]
+    model.monotonic = lambda: clock[0]
+    model.set_rows([BoardRow(device(1, "Till 1"), DeviceStatus(), pending=20000)])
+    model.set_progress(Progress(1, "sending", done=0, total=20000))
+    clock[0] += 60.0
+    model.set_progress(Progress(1, "sending", done=150, total=20000))  # 2.5 a second: 19,850 in 7,940 s
+    assert text(model, 0, Column.PENDING) == "sending 150 of 20000\nabout 2 h 12 min left"
 
 
 def test_counts_within_a_phase_repaint_at_most_every_tick(qtbot):
