@@ -258,10 +258,10 @@ def check_shop_database(paths: DataPaths) -> dict | str:
 
 
 def resource_dir() -> Path:
-    """resources/ beside the package: the repository in a source tree, _internal/ in a frozen build."""
-    import etims_desktop
+    """etims_desktop/resources inside the package: a checkout, a wheel, or _internal/ in a frozen build."""
+    from etims_desktop.resources import resource_path
 
-    return Path(etims_desktop.__file__).resolve().parent.parent / "resources"
+    return resource_path()
 
 
 def check_resources() -> dict:
