@@ -34,7 +34,7 @@ from keyring.compat import properties
 
 from etims_desktop.domain import redaction
 from etims_desktop.domain.device import Device
-from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.storage import key_backup
 
@@ -80,13 +80,11 @@ def register_secret(value: str | None) -> None:
 # --- errors: each a plain sentence plus what to do next; none ever contains a key ---------------------
 
 
-class KeyStoreError(Exception):
+class KeyStoreError(PlainError):
     """The key store could not do what was asked. `plain` says what happened, `next_step` what to do."""
 
     def __init__(self, plain: str, next_step: str) -> None:
-        super().__init__(f"{plain} {next_step}")
-        self.plain = plain
-        self.next_step = next_step
+        super().__init__(plain, next_step)
 
 
 class KeyringUnavailable(KeyStoreError):

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
+from etims_desktop.domain.errors import plain_parts
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
@@ -18,8 +19,7 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
     vscu = device.type is DeviceType.VSCU
     where = "the VSCU service" if vscu else "KRA"
     code = getattr(exc, "code", None)
-    plain = getattr(exc, "plain", None) or str(exc)
-    next_step = getattr(exc, "next_step", None)
+    plain, next_step = plain_parts(exc)
     if isinstance(exc, kra_errors.ConnectFailed):
         if vscu:
             return DeviceStatus(

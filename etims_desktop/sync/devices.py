@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
-from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus, StatusKind
@@ -66,13 +66,11 @@ class ConfirmationNeeded(DomainValidationError):
         self.removal = removal
 
 
-class DeviceSetupError(Exception):
+class DeviceSetupError(PlainError):
     """Initialisation did not work; `plain` and `next_step` say why and what to do."""
 
     def __init__(self, plain: str, next_step: str, code: str | None = None):
-        super().__init__(f"{plain} {next_step}")
-        self.plain = plain
-        self.next_step = next_step
+        super().__init__(plain, next_step)
         self.code = code
 
 

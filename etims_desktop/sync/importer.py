@@ -28,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import Sale, SaleLine
 from etims_desktop.domain.tax import compute_amounts
@@ -68,7 +68,7 @@ class ImportResult:
     already_imported: int
 
 
-class ImportRejected(Exception):
+class ImportRejected(PlainError):
     def __init__(self, errors: list[RowError]):
         shown = "\n".join(str(e) for e in errors[:50])
         more = f"\n... and {len(errors) - 50} more" if len(errors) > 50 else ""

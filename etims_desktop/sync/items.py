@@ -9,6 +9,7 @@ from datetime import datetime
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.errors import explain
 from etims_desktop.domain.item import Item
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
@@ -46,10 +47,7 @@ class RegistrationReport:
         return " ".join(parts)
 
 
-def _explain(exc: BaseException) -> str:
-    plain = getattr(exc, "plain", None) or str(exc)
-    next_step = getattr(exc, "next_step", None)
-    return f"{plain} {next_step}" if next_step else plain
+_explain = explain
 
 
 class ItemRegistrar:

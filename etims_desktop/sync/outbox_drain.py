@@ -20,6 +20,7 @@ from datetime import timedelta
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
+from etims_desktop.domain.errors import explain
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, pending_count
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.domain.tax import compute_amounts
@@ -436,12 +437,8 @@ class OutboxDrain:
 
 
 def _explain(exc: BaseException) -> str:
-    """What happened, then what to do - as sentences (KRA's own messages often lack the full stop)."""
-    plain = (getattr(exc, "plain", None) or str(exc)).strip()
-    next_step = getattr(exc, "next_step", None)
-    if not next_step:
-        return plain
-    return f"{plain}{'' if plain.endswith(('.', '!', '?', ')')) else '.'} {next_step}"
+    """What happened, then what to do - as sentences: the one formatter (domain/errors.py)."""
+    return explain(exc).strip()
 
 
 # HTTP statuses that say "no such call here", unlike 500/502/503 which say "not now".

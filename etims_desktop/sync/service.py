@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.errors import PlainError
 from etims_desktop.domain.outbox import OutboxState, pending_count
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.sync import number_check
@@ -20,11 +21,11 @@ from etims_desktop.sync.settings import SyncSettings
 log = logging.getLogger("etims_desktop.sync")
 
 
-class SyncAlreadyRunning(Exception):
+class SyncAlreadyRunning(PlainError):
     """A second Sync was asked for while one runs; the first one's report will tell everything."""
 
 
-class DatabaseDamaged(Exception):
+class DatabaseDamaged(PlainError):
     """The database failed its integrity check at start-up: nothing is sent until it is restored."""
 
 
