@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from collections.abc import Iterable
 from dataclasses import asdict, replace
@@ -35,6 +34,7 @@ from etims_desktop.domain.receipt import (
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.tax import SaleAmounts, compute_amounts
 from etims_desktop.kra.environments import receipt_check_url
+from etims_desktop.storage.settings_file import write_json
 from etims_desktop.sync.code_choices import DEFAULT_CODES, PAYMENT_TYPES, REFUND_REASONS, code_name
 from etims_desktop.sync.signed_document import sale_from_document, wire_document
 
@@ -252,9 +252,7 @@ class PendingPrints:
         return {int(i) for i in raw.get("sale_ids", []) if isinstance(i, int)}
 
     def _write(self, ids: Iterable[int]) -> None:
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps({"sale_ids": sorted(set(ids))}), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_json(self.path, {"sale_ids": sorted(set(ids))})
 
     def record_print(self, view: ReceiptView) -> None:
         """A receipt went to paper or PDF: remember it if it was pending, forget it once printed signed."""
