@@ -11,7 +11,7 @@ import httpx
 
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
-from etims_desktop.storage.secrets import KeyStore, open_key_store
+from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, open_key_store
 from etims_desktop.storage.store import Store
 from etims_desktop.sync.backups import BackupService, BackupSettings
 from etims_desktop.sync.connections import Connections
@@ -27,7 +27,7 @@ from etims_desktop.sync.settings import SyncSettings
 class Services:
     paths: DataPaths
     store: Store
-    key_store: KeyStore
+    key_store: KeyStore | UnavailableKeyStore
     connections: Connections
     settings: SyncSettings
     sync: SyncService
@@ -93,7 +93,7 @@ def setup_logging(paths: DataPaths, level: int = logging.INFO) -> str | None:
 def build_services(
     paths: DataPaths,
     *,
-    key_store: KeyStore | None = None,
+    key_store: KeyStore | UnavailableKeyStore | None = None,
     http: httpx.AsyncClient | None = None,
     settings: SyncSettings | None = None,
     allow_session_keys: bool = True,

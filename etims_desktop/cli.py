@@ -264,10 +264,16 @@ def _run(command, *, recorded: bool = False):
         from etims_desktop.bootstrap import build_services, setup_logging
 
         async def main(paths) -> int:
-            from etims_desktop.storage.secrets import KeyStoreError, UnavailableKeyStore, open_key_store
+            from etims_desktop.storage.secrets import (
+                KeyStore,
+                KeyStoreError,
+                UnavailableKeyStore,
+                open_key_store,
+            )
 
             # --key-password-stdin: the user chose a password-protected key file (no OS keyring).
             password = sys.stdin.readline().rstrip("\n") if args.key_password_stdin else None
+            key_store: KeyStore | UnavailableKeyStore
             try:
                 key_store = open_key_store(paths.root, allow_session_fallback=False, password=password)
             except KeyStoreError as exc:  # commands that need no key still run; the others say why
@@ -432,7 +438,9 @@ async def cmd_device_key(services, args) -> int:
         )
     except KeyNotVerified as exc:
         if not exc.had_key and not exc.refused:  # KRA unreachable and no old key: nothing to lose
-            exc.next_step += " If you are sure of the key, save it unchecked with --unverified."
+            exc.next_step = (
+                f"{exc.next_step or ''} If you are sure of the key, save it unchecked with --unverified."
+            )
         raise
     status = await services.store.get_status(device.id)
     checked = "checked with KRA and saved" if status.kind.value == "online" else "saved WITHOUT a check"

@@ -361,9 +361,13 @@ def check_qt() -> dict:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtPrintSupport import QPrinter
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # kept alive while it is asked
     QPrinter()  # the receipt printing module loads and constructs
-    return {"qt": qVersion(), "pyside6": PySide6.__version__, "platform_plugin": app.platformName()}
+    return {
+        "qt": qVersion(),
+        "pyside6": PySide6.__version__,
+        "platform_plugin": QGuiApplication.platformName(),
+    }
 
 
 def _network_line(network) -> str | None:

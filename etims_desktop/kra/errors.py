@@ -58,8 +58,8 @@ class KraError(PlainError):
         detail: str | None = None,
     ) -> None:
         self.code = code or self.default_code
-        self.plain = redact(plain or self.default_plain)
-        self.next_step = redact(next_step or self.default_next_step)
+        self.plain: str = redact(plain or self.default_plain) or self.default_plain
+        self.next_step: str | None = redact(next_step or self.default_next_step)
         self.kra_message = redact(kra_message)
         self.endpoint = endpoint
         self.detail = redact(detail)  # technical detail for logs (e.g. "ReadTimeout"), never a secret

@@ -15,6 +15,7 @@ or Core rows: both are read by attribute.
 
 from __future__ import annotations
 
+import builtins
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -22,8 +23,9 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from itertools import islice
+from typing import cast
 
-from sqlalchemy import Connection, Row, and_, case, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, Table, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
 from etims_desktop.domain.errors import DomainValidationError
@@ -57,12 +59,12 @@ FINAL_STATES = (S.SIGNED, S.CANCELLED)
 APP_STOPPED = "app stopped mid-send: checking with KRA whether it arrived"
 SEND_INTERRUPTED = "the previous send was interrupted before KRA answered: checking with KRA"
 
-OUTBOX = OutboxRow.__table__
-SALES = SaleRow.__table__
-LINES = SaleLineRow.__table__
-EVENTS = OutboxEventRow.__table__
-DEVICES = DeviceRow.__table__
-COUNTS = OutboxStateCountRow.__table__
+OUTBOX = cast(Table, OutboxRow.__table__)
+SALES = cast(Table, SaleRow.__table__)
+LINES = cast(Table, SaleLineRow.__table__)
+EVENTS = cast(Table, OutboxEventRow.__table__)
+DEVICES = cast(Table, DeviceRow.__table__)
+COUNTS = cast(Table, OutboxStateCountRow.__table__)
 
 
 class OutboxRepository:
@@ -615,7 +617,7 @@ class OutboxRepository:
         entries = self._entries(self._outbox.select_in(self.sql, "sale_id", page))
         return [entries[sale_id] for sale_id in page]
 
-    def history(self, sale_id: int) -> list[StateChange]:
+    def history(self, sale_id: int) -> builtins.list[StateChange]:
         self._row(sale_id)
         events = self.db.execute(
             select(EVENTS.c.at, EVENTS.c.from_state, EVENTS.c.to_state, EVENTS.c.reason)
@@ -669,7 +671,7 @@ class OutboxRepository:
         }
 
     def signed_count_since(self, device_id: int, since: datetime) -> int:
-        return self.db.scalar(
+        return self.db.scalar(  # type: ignore[return-value]  # count() is never NULL
             select(func.count())
             .select_from(OUTBOX)
             .where(

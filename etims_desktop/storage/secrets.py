@@ -331,7 +331,7 @@ class KeyStore:
                 "Enter them from your app on developer.go.ke: 'etims-desktop device gateway "
                 f"{device.id}', or remove the device and add it again.",
             )
-        return GatewayCredentials(**values)
+        return GatewayCredentials(**values)  # type: ignore[arg-type]  # the three required ones checked above
 
     def has_gateway_credentials(self, device: Device) -> bool:
         with self._keyring_call(device):
@@ -551,6 +551,7 @@ def where_keys_are(key_store) -> str:
     file_path = getattr(backend, "file_path", None)
     if (
         isinstance(file_path, str)
+        and backend is not None
         and _qualified_name(backend) == "keyrings.cryptfile.cryptfile.CryptFileKeyring"
     ):
         return f"the password-locked key file {file_path}"

@@ -96,19 +96,19 @@ def validate_section(
 ) -> tuple[T, list[str]]:
     """`values` as a `cls` (a dataclass), and a plain sentence per bad value (that field keeps its default)."""
     if not isinstance(values, dict):
-        problems = (
+        notes = (
             []
             if values is None
             else [f'{where}, "{section}" is not a group of settings; the defaults are used.']
         )
-        return cls(), problems
+        return cls(), notes
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     known = {k: v for k, v in values.items() if k in names}
     adapter = TypeAdapter(cls)
-    problems: list[str] = []
+    found: list[str] = []
     while True:
         try:
-            return adapter.validate_python(known), problems
+            return adapter.validate_python(known), found
         except ValidationError as exc:
             bad = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
             for error in exc.errors():
@@ -117,12 +117,12 @@ def validate_section(
                 field = str(error["loc"][0])
                 if field in known:
                     default = getattr(cls(), field)
-                    problems.append(
+                    found.append(
                         f'{where}, "{section}", {field}: {json.dumps(known[field])} is not right '
                         f"({error['msg'].lower()}); the default {default!r} is used."
                     )
             if not bad & known.keys():
-                return cls(), problems
+                return cls(), found
             known = {k: v for k, v in known.items() if k not in bad}
 
 

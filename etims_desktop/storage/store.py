@@ -43,6 +43,7 @@ from etims_desktop.storage.items import ItemRepository
 from etims_desktop.storage.migrate import migrate
 from etims_desktop.storage.number_checks import NumberCheckRepository
 from etims_desktop.storage.outbox import OutboxRepository
+from etims_desktop.storage.plain_sql import driver_connection
 from etims_desktop.storage.records import (
     CodeClassRecord,
     CodeRecord,
@@ -186,7 +187,7 @@ class Store:
         started = time.perf_counter()
         try:
             with self.engine.connect() as connection:
-                problems = quick_check(connection.connection.driver_connection)
+                problems = quick_check(driver_connection(connection))
         except DBAPIError as exc:  # not even a database any more ("file is not a database")
             problems = [str(exc.orig)]
         self.integrity_ms = (time.perf_counter() - started) * 1000

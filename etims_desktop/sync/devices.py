@@ -69,7 +69,7 @@ class ConfirmationNeeded(DomainValidationError):
 class DeviceSetupError(PlainError):
     """Initialisation did not work; `plain` and `next_step` say why and what to do."""
 
-    def __init__(self, plain: str, next_step: str, code: str | None = None):
+    def __init__(self, plain: str, next_step: str | None, code: str | None = None):
         super().__init__(plain, next_step)
         self.code = code
 
@@ -78,7 +78,7 @@ class KeyNotVerified(DeviceSetupError):
     """A new CMC key was not proven with KRA, so it was not saved. `had_key`: an old key is kept;
     `refused`: KRA answered and refused it (else KRA could not be reached)."""
 
-    def __init__(self, plain: str, next_step: str, code: str | None, *, had_key: bool, refused: bool):
+    def __init__(self, plain: str, next_step: str | None, code: str | None, *, had_key: bool, refused: bool):
         super().__init__(plain, next_step, code)
         self.had_key = had_key
         self.refused = refused

@@ -206,7 +206,7 @@ class GoLiveCheck:
     async def _credit_note(self, state: dict) -> str:
         options = await credit_note_options(self.services.store, state["sale_id"])
         if not options.allowed:
-            raise StepFailed(options.blocked)
+            raise StepFailed(options.blocked or "")
         original = options.original.sale
         note = make_credit_note(
             options, {0: Decimal(1)}, REFUND_REASON, f"{original.trader_invoice_no}-CN", datetime.now(UTC)

@@ -212,8 +212,8 @@ def parse_json(text: str, items: Mapping[str, Item]) -> ImportPreview:
     preview = ImportPreview()
     try:
         data = json.loads(text)
-    except ValueError as exc:
-        preview.errors.append(RowError(getattr(exc, "lineno", 1), f"this is not valid JSON ({exc.msg})"))
+    except json.JSONDecodeError as exc:
+        preview.errors.append(RowError(exc.lineno, f"this is not valid JSON ({exc.msg})"))
         return preview
     except RecursionError:  # lists in lists thousands deep: not a sales file, and not worth a crash
         preview.errors.append(RowError(1, "the JSON is nested far too deeply to be a list of sales"))

@@ -115,6 +115,7 @@ class SyncService:
         if report.synced_elsewhere:  # the program that synced it records its outcome, not us
             counts = await self.store.outbox_counts(device.id)
         else:
+            error: tuple[str | None, str | None, str | None]
             if report.reached_kra and not report.errors:
                 succeeded_at, error = self.clock(), (None, None, None)
             else:
