@@ -9,6 +9,8 @@ from typing import Any
 
 import httpx
 
+from etims_desktop.app.board import BoardQuery
+from etims_desktop.app.outbox_actions import OutboxActions
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
 from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, open_key_store
@@ -36,6 +38,8 @@ class Services:
     importer: SaleImporter
     scheduler: SyncScheduler
     backups: BackupService
+    board: BoardQuery  # app/: the use cases the window and the CLI share
+    outbox: OutboxActions
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
     async def aclose(self) -> None:
@@ -122,4 +126,6 @@ def build_services(
         importer=SaleImporter(store, sales),
         scheduler=SyncScheduler(store, sync),
         backups=BackupService(paths, BackupSettings.load(paths.settings), store),
+        board=BoardQuery(store),
+        outbox=OutboxActions(store, sync.notify),
     )

@@ -372,12 +372,9 @@ def _key_kept(services) -> str:
 
 
 async def _board(services, include_retired: bool = False) -> list[dict]:
-    pending = await services.store.pending_summary()
     rows = []
-    for device in await services.store.list_devices(include_retired):
-        status = await services.store.get_status(device.id)
-        summary = pending.get(device.id)
-        counts = await services.store.outbox_counts(device.id)
+    for entry in await services.board.entries(include_retired):
+        device, status, counts = entry.device, entry.status, entry.counts
         rows.append(
             {
                 "id": device.id,
@@ -397,10 +394,8 @@ async def _board(services, include_retired: bool = False) -> list[dict]:
                 "status_text": status.plain or status.kind.label,
                 "rtt_ms": status.rtt_ms,
                 "checked_at": status.checked_at.isoformat() if status.checked_at else None,
-                "pending": summary.pending if summary else 0,
-                "oldest_pending_at": summary.oldest_pending_at.isoformat()
-                if summary and summary.oldest_pending_at
-                else None,
+                "pending": entry.pending,
+                "oldest_pending_at": entry.oldest_pending_at.isoformat() if entry.oldest_pending_at else None,
                 "counts": {state.value: n for state, n in counts.items()},
             }
         )

@@ -29,7 +29,7 @@ from sqlalchemy import Connection, Row, Table, and_, case, delete, func, insert,
 from sqlalchemy.orm import aliased
 
 from etims_desktop.domain.errors import DomainValidationError
-from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, can_cancel
 from etims_desktop.domain.sale import Sale
 from etims_desktop.storage.errors import NotFound, OutboxStateError
 from etims_desktop.storage.mapping import (
@@ -498,7 +498,7 @@ class OutboxRepository:
                 "This sale is signed by KRA and cannot be cancelled; record a credit note instead.",
                 field="sale",
             )
-        if row.invc_no is not None or row.state not in (S.NEEDS_FIX, S.QUEUED, S.WAITING):
+        if not can_cancel(row.state, row.invc_no):
             raise DomainValidationError(
                 f"This sale is on its way to KRA (eTIMS number {row.invc_no}) and may already be recorded "
                 "there, so it cannot be cancelled now. Sync first.",

@@ -47,6 +47,7 @@ from etims_desktop.storage.plain_sql import driver_connection
 from etims_desktop.storage.records import (
     CodeClassRecord,
     CodeRecord,
+    DeviceBoardRecord,
     DrainStart,
     ItemClassRecord,
     ItemDraft,
@@ -557,6 +558,28 @@ class Store:
 
     async def outbox_counts(self, device_id: int) -> dict[OutboxState, int]:
         return await self._read(lambda tx: tx.outbox.counts(device_id))
+
+    async def board(self, include_retired: bool = False) -> list[DeviceBoardRecord]:
+        """Every device's board record, read in one transaction (one consistent picture)."""
+
+        def read(tx: Transaction) -> list[DeviceBoardRecord]:
+            pending = tx.outbox.pending_summary()
+            records = []
+            for device in tx.devices.list(include_retired):
+                device_id = device.id
+                assert device_id is not None  # a device read from the database has its id
+                records.append(
+                    DeviceBoardRecord(
+                        device=device,
+                        status=tx.devices.get_status(device_id),
+                        summary=pending.get(device_id),
+                        last_success_at=tx.devices.last_sync_at(device_id),
+                        last_error=tx.devices.last_error(device_id),
+                    )
+                )
+            return records
+
+        return await self._read(read)
 
     async def pending_summary(self) -> dict[int, PendingSummary]:
         """Every device: pending count, when its oldest pending sale was recorded, counts by state."""
