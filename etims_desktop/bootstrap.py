@@ -29,7 +29,6 @@ from etims_desktop.sync.settings import SyncSettings
 class Services:
     paths: DataPaths
     store: Store
-    key_store: KeyStore | UnavailableKeyStore
     connections: Connections
     settings: SyncSettings
     sync: SyncService
@@ -41,6 +40,11 @@ class Services:
     board: BoardQuery  # app/: the use cases the window and the CLI share
     outbox: OutboxActions
     practice: Any = None  # practice.PracticeKra while practice mode runs
+
+    @property
+    def key_store(self) -> KeyStore | UnavailableKeyStore:
+        """Where the CMC keys are: the connections' key store (the one place it can change)."""
+        return self.connections.key_store
 
     async def aclose(self) -> None:
         await self.scheduler.stop()
@@ -117,7 +121,6 @@ def build_services(
     return Services(
         paths=paths,
         store=store,
-        key_store=key_store,
         connections=connections,
         settings=settings,
         sync=sync,

@@ -36,11 +36,8 @@ def key_file(services) -> Path:
 
 
 def use_key_store(services, key_store) -> None:
-    """Switch every service to `key_store` (the connections cache clients built with the old one)."""
-    services.key_store = key_store
-    services.connections.key_store = key_store
-    for device_id in list(getattr(services.connections, "_clients", {})):
-        services.connections.forget(device_id)
+    """Switch to `key_store`: the connections own it (Services.key_store reads it from them)."""
+    services.connections.use_key_store(key_store)
 
 
 async def open_encrypted_file(services, password: str):
