@@ -317,7 +317,7 @@ class Store:
         """Devices in use; with `include_retired` also those removed after signing sales."""
         return await self._read(lambda tx: tx.devices.list(include_retired))
 
-    async def set_initialised(self, device_id: int, scu_id: str, mrc_no: str | None) -> Device:
+    async def set_initialised(self, device_id: int, scu_id: str | None, mrc_no: str | None) -> Device:
         return await self._write(lambda tx: tx.devices.set_initialised(device_id, scu_id, mrc_no))
 
     async def removable_device(self, device_id: int) -> dict[OutboxState, int]:

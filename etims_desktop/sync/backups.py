@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.storage import restore
@@ -26,6 +27,10 @@ from etims_desktop.storage.backups import (
 )
 from etims_desktop.storage.settings_file import load_section, save_section
 from etims_desktop.sync.device_lock import DeviceLocks
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -63,7 +68,9 @@ class BackupOutcome:
 
 
 class BackupService:
-    def __init__(self, paths, settings: BackupSettings | None = None, store=None, clock=utcnow) -> None:
+    def __init__(
+        self, paths, settings: BackupSettings | None = None, store: Store | None = None, clock=utcnow
+    ) -> None:
         self.paths = paths
         self.settings = settings or BackupSettings()
         self.store = store  # to know whether the database is damaged (then no copy is made)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from etims_desktop.domain.errors import DomainValidationError, PlainError
@@ -33,6 +34,10 @@ from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import Sale, SaleLine
 from etims_desktop.domain.tax import compute_amounts
 from etims_desktop.domain.validation import validate_sale
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 MAX_ROWS = 100_000
@@ -282,7 +287,7 @@ def parse_file(path: Path, items: Mapping[str, Item]) -> ImportPreview:
 
 
 class SaleImporter:
-    def __init__(self, store, sale_service):
+    def __init__(self, store: Store, sale_service):
         self.store = store
         self.sales = sale_service
 

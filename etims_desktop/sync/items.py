@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
@@ -15,6 +16,11 @@ from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
 from etims_desktop.sync.device_checks import record_failed_request
 from etims_desktop.sync.payloads import item_request
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+    from etims_desktop.sync.connections import Connections
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -53,7 +59,9 @@ _explain = explain
 class ItemRegistrar:
     """'Register now' / 'Register all': one saveItem per item, in order, on one device."""
 
-    def __init__(self, store, connections, clock: Callable[[], datetime] = utcnow, notify=None):
+    def __init__(
+        self, store: Store, connections: Connections, clock: Callable[[], datetime] = utcnow, notify=None
+    ):
         self.store = store
         self.connections = connections
         self.clock = clock

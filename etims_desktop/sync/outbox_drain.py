@@ -17,6 +17,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
@@ -33,6 +34,11 @@ from etims_desktop.sync.device_lock import SYNCED_ELSEWHERE, DeviceLocks
 from etims_desktop.sync.payloads import item_request, sale_request
 from etims_desktop.sync.report import DeviceSyncReport, Progress
 from etims_desktop.sync.settings import SyncSettings
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+    from etims_desktop.sync.connections import Connections
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -72,7 +78,9 @@ def receipt_from_reply(reply, invc_no: int, device: Device) -> SignedReceipt:
 class OutboxDrain:
     """Drains outboxes. One lock per device: one request in flight per device, devices in parallel."""
 
-    def __init__(self, store, connections, settings: SyncSettings | None = None, clock=utcnow):
+    def __init__(
+        self, store: Store, connections: Connections, settings: SyncSettings | None = None, clock=utcnow
+    ):
         self.store = store
         self.connections = connections
         self.settings = settings or SyncSettings()

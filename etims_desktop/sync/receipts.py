@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from etims_desktop.domain.device import Device
@@ -37,6 +38,10 @@ from etims_desktop.kra.environments import receipt_check_url
 from etims_desktop.storage.settings_file import write_json
 from etims_desktop.sync.code_choices import DEFAULT_CODES, PAYMENT_TYPES, REFUND_REASONS, code_name
 from etims_desktop.sync.signed_document import sale_from_document, wire_document
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -203,7 +208,7 @@ async def receipt_view(
     )
 
 
-async def _signed_view(store, entry: OutboxEntry, device: Device, document, original) -> ReceiptView:
+async def _signed_view(store: Store, entry: OutboxEntry, device: Device, document, original) -> ReceiptView:
     """A signed sale as KRA signed it: figures from the kept document, the header kept with it."""
     device = replace(device, name=document.device_name)  # the PIN and branch never change
     signed = wire_document(document) if not document.rebuilt else None
@@ -268,7 +273,7 @@ class PendingPrints:
         with self._lock:
             self._write(self.sale_ids() - set(sale_ids))
 
-    async def due_for_reprint(self, store) -> list[int]:
+    async def due_for_reprint(self, store: Store) -> list[int]:
         """Sales printed while pending that KRA has signed since: their receipts should be printed again.
         Sales cancelled meanwhile are dropped from the list."""
         due = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
@@ -17,6 +18,11 @@ from etims_desktop.sync.outbox_drain import OutboxDrain, ProgressCallback
 from etims_desktop.sync.reference_data import ReferenceData
 from etims_desktop.sync.report import DeviceSyncReport, Progress, SyncReport
 from etims_desktop.sync.settings import SyncSettings
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+    from etims_desktop.sync.connections import Connections
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -32,7 +38,9 @@ class DatabaseDamaged(PlainError):
 class SyncService:
     """The Sync button and `etims-desktop sync`: check, resolve, drain, refresh - per device, in parallel."""
 
-    def __init__(self, store, connections, settings: SyncSettings | None = None, clock=utcnow):
+    def __init__(
+        self, store: Store, connections: Connections, settings: SyncSettings | None = None, clock=utcnow
+    ):
         self.store = store
         self.connections = connections
         self.settings = settings or SyncSettings()

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from etims_desktop.app.board import BoardQuery
+from etims_desktop.app.board import BoardQuery, BoardStore
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.ui.board_model import BoardRow, DeviceBoardModel
 from etims_desktop.ui.tasks import spawn
@@ -19,7 +19,7 @@ COALESCE_MS = 150  # at most ~7 refreshes a second during a big drain
 
 
 async def load_board(
-    store, include_retired: bool = False, synced_elsewhere: Collection[int] = ()
+    store: BoardStore, include_retired: bool = False, synced_elsewhere: Collection[int] = ()
 ) -> list[BoardRow]:
     """Every device's row (app/board.py: one read transaction);
     `synced_elsewhere`: devices another program on this computer was draining when we tried."""
@@ -65,7 +65,7 @@ class BoardRefresher(QObject):
 
     def __init__(
         self,
-        store,
+        store: BoardStore,
         model: DeviceBoardModel,
         parent=None,
         delay_ms: int = COALESCE_MS,

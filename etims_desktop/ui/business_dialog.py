@@ -3,12 +3,18 @@ signed from now on print it; a signed sale keeps the header it was signed with."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from etims_desktop.domain.receipt import BusinessDetails
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import Banner
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
 
 FIELDS = (
     ("name", "Business name"),
@@ -25,7 +31,7 @@ class BusinessDialog(QDialog):
     loaded = Signal()
     saved = Signal(object)
 
-    def __init__(self, services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("Receipt header"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -37,6 +38,10 @@ from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import Banner, PracticeBadge
 
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
+
 log = logging.getLogger("etims_desktop.ui")
 
 PAGE = 200  # sales shown per state; the board has the totals
@@ -51,7 +56,7 @@ class DeviceDetailPanel(QWidget):
     removed = Signal(int, bool)  # device id, True: retired (records kept) / False: deleted
     changed = Signal()  # the panel finished loading (tests wait on it)
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services: Services, parent=None):
         super().__init__(parent)
         self.services = services
         self.device: Device | None = None
