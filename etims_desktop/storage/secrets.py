@@ -37,6 +37,7 @@ from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.storage import key_backup
+from etims_desktop.storage.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -524,19 +525,7 @@ def _read_backup(path: Path, password: str) -> list[tuple[str, str, str]]:
 
 def _write_private_file(path: Path, data: bytes) -> None:
     """Write `data` atomically, readable by this user only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(OSError):
-            temporary.unlink()
-        raise
+    write_atomically(path, data, private=True)
 
 
 # --- choosing a store at start-up ---------------------------------------------------------------------

@@ -21,13 +21,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import os
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from etims_desktop.storage.files import write_atomically
 
 log = logging.getLogger("etims_desktop.settings")
 
@@ -154,17 +154,5 @@ def save_section(path: Path, section: str, value: object) -> None:
 
 
 def write_json(path: Path, data: object, *, indent: int | None = None) -> None:
-    """The one atomic JSON writer: a temporary file beside `path`, flushed to disk, then renamed over it,
-    so a power cut leaves the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as file:
-            file.write(json.dumps(data, indent=indent))
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(OSError):
-            temporary.unlink()
-        raise
+    """JSON through the one atomic writer (storage/files.py): the old file or the new one, never half."""
+    write_atomically(path, json.dumps(data, indent=indent).encode("utf-8"))
