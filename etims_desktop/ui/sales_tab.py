@@ -454,7 +454,7 @@ class SalesTab(QWidget):
         return self._keep(dialog)
 
     def edit_business(self) -> BusinessDialog:
-        return self._keep(BusinessDialog(self.services, self))
+        return self._keep(BusinessDialog(self.services.store, self))
 
 
 def _alive(widget: QWidget) -> bool:

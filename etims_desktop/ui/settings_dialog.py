@@ -135,7 +135,7 @@ class SettingsDialog(QDialog):
 
     def edit_business(self) -> BusinessDialog:
         """The receipt header lives in the database (not settings.json); its own dialog saves it."""
-        self.business_dialog = BusinessDialog(self.services, self)
+        self.business_dialog = BusinessDialog(self.services.store, self)
         self.business_dialog.show()
         return self.business_dialog
 
