@@ -3,7 +3,7 @@
 
     python3 dev.py run    create .venv if needed, install the app, start it
     python3 dev.py test   create .venv if needed, install the app with test tools, run every test headless
-    python3 dev.py lint   ruff + the import-layer contracts
+    python3 dev.py lint   ruff + the import-layer contracts + mypy
 
 The virtual environment lives in .venv next to this file and is refreshed whenever
 pyproject.toml changes. Extra arguments after the command go to the app or to pytest.
@@ -85,7 +85,8 @@ def main(argv: list[str]) -> int:
         rc = subprocess.call(
             [str(BIN / "ruff"), "check", "etims_desktop", "tests", "bench", "dev.py"], cwd=ROOT
         )
-        return rc or subprocess.call([str(BIN / "lint-imports")], cwd=ROOT)
+        rc = rc or subprocess.call([str(BIN / "lint-imports")], cwd=ROOT)
+        return rc or subprocess.call([str(BIN / "mypy")], cwd=ROOT)  # [tool.mypy] in pyproject.toml
     print(__doc__)
     return 2
 

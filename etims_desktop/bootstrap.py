@@ -9,9 +9,11 @@ from typing import Any
 
 import httpx
 
+from etims_desktop.app.board import BoardQuery
+from etims_desktop.app.outbox_actions import OutboxActions
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
-from etims_desktop.storage.secrets import KeyStore, open_key_store
+from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, open_key_store
 from etims_desktop.storage.store import Store
 from etims_desktop.sync.backups import BackupService, BackupSettings
 from etims_desktop.sync.connections import Connections
@@ -27,7 +29,6 @@ from etims_desktop.sync.settings import SyncSettings
 class Services:
     paths: DataPaths
     store: Store
-    key_store: KeyStore
     connections: Connections
     settings: SyncSettings
     sync: SyncService
@@ -36,7 +37,14 @@ class Services:
     importer: SaleImporter
     scheduler: SyncScheduler
     backups: BackupService
+    board: BoardQuery  # app/: the use cases the window and the CLI share
+    outbox: OutboxActions
     practice: Any = None  # practice.PracticeKra while practice mode runs
+
+    @property
+    def key_store(self) -> KeyStore | UnavailableKeyStore:
+        """Where the CMC keys are: the connections' key store (the one place it can change)."""
+        return self.connections.key_store
 
     async def aclose(self) -> None:
         await self.scheduler.stop()
@@ -93,7 +101,7 @@ def setup_logging(paths: DataPaths, level: int = logging.INFO) -> str | None:
 def build_services(
     paths: DataPaths,
     *,
-    key_store: KeyStore | None = None,
+    key_store: KeyStore | UnavailableKeyStore | None = None,
     http: httpx.AsyncClient | None = None,
     settings: SyncSettings | None = None,
     allow_session_keys: bool = True,
@@ -113,7 +121,6 @@ def build_services(
     return Services(
         paths=paths,
         store=store,
-        key_store=key_store,
         connections=connections,
         settings=settings,
         sync=sync,
@@ -122,4 +129,6 @@ def build_services(
         importer=SaleImporter(store, sales),
         scheduler=SyncScheduler(store, sync),
         backups=BackupService(paths, BackupSettings.load(paths.settings), store),
+        board=BoardQuery(store),
+        outbox=OutboxActions(store, sync.notify),
     )

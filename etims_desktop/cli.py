@@ -13,9 +13,14 @@ import json
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from etims_desktop import __version__
 from etims_desktop.paths import resolve_data_paths
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
 
 EXIT_OK, EXIT_WAITING, EXIT_NEEDS_FIX, EXIT_ERROR = 0, 1, 2, 3
 
@@ -264,10 +269,16 @@ def _run(command, *, recorded: bool = False):
         from etims_desktop.bootstrap import build_services, setup_logging
 
         async def main(paths) -> int:
-            from etims_desktop.storage.secrets import KeyStoreError, UnavailableKeyStore, open_key_store
+            from etims_desktop.storage.secrets import (
+                KeyStore,
+                KeyStoreError,
+                UnavailableKeyStore,
+                open_key_store,
+            )
 
             # --key-password-stdin: the user chose a password-protected key file (no OS keyring).
             password = sys.stdin.readline().rstrip("\n") if args.key_password_stdin else None
+            key_store: KeyStore | UnavailableKeyStore
             try:
                 key_store = open_key_store(paths.root, allow_session_fallback=False, password=password)
             except KeyStoreError as exc:  # commands that need no key still run; the others say why
@@ -319,7 +330,7 @@ def _print(args, data, text: str) -> None:
     print(json.dumps(data, indent=2, default=str) if getattr(args, "json", False) else text)
 
 
-async def cmd_device_add(services, args) -> int:
+async def cmd_device_add(services: Services, args) -> int:
     from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
 
     environment = args.environment or ("custom" if args.url else services.settings.default_environment)
@@ -348,30 +359,27 @@ async def cmd_device_add(services, args) -> int:
         print(f"KRA's API gateway accepted the consumer key and secret ({seconds * 1000:.0f} ms).")
     device = await services.devices.add_device(device)
     if credentials is not None:
-        await services.devices.set_gateway_credentials(device.id, credentials, test=False)
+        await services.devices.set_gateway_credentials(device.saved_id, credentials, test=False)
     print(f"Added device {device.id}: {device.name} ({device.type.value}, {device.type.sync_method}).")
     if args.init:
-        device = await services.devices.initialise(device.id)
+        device = await services.devices.initialise(device.saved_id)
         print(f"Initialised with KRA: SCU id {device.scu_id}. {_key_kept(services)}")
     else:
         print(f"Next: 'etims-desktop device init {device.id}' or 'etims-desktop device key {device.id}'.")
     return EXIT_OK
 
 
-def _key_kept(services) -> str:
+def _key_kept(services: Services) -> str:
     """Where the key really went: the OS keyring or the password-locked key file."""
     from etims_desktop.storage.secrets import where_keys_are
 
     return f"The CMC key is kept in {where_keys_are(services.key_store)}."
 
 
-async def _board(services, include_retired: bool = False) -> list[dict]:
-    pending = await services.store.pending_summary()
+async def _board(services: Services, include_retired: bool = False) -> list[dict]:
     rows = []
-    for device in await services.store.list_devices(include_retired):
-        status = await services.store.get_status(device.id)
-        summary = pending.get(device.id)
-        counts = await services.store.outbox_counts(device.id)
+    for entry in await services.board.entries(include_retired):
+        device, status, counts = entry.device, entry.status, entry.counts
         rows.append(
             {
                 "id": device.id,
@@ -391,17 +399,15 @@ async def _board(services, include_retired: bool = False) -> list[dict]:
                 "status_text": status.plain or status.kind.label,
                 "rtt_ms": status.rtt_ms,
                 "checked_at": status.checked_at.isoformat() if status.checked_at else None,
-                "pending": summary.pending if summary else 0,
-                "oldest_pending_at": summary.oldest_pending_at.isoformat()
-                if summary and summary.oldest_pending_at
-                else None,
+                "pending": entry.pending,
+                "oldest_pending_at": entry.oldest_pending_at.isoformat() if entry.oldest_pending_at else None,
                 "counts": {state.value: n for state, n in counts.items()},
             }
         )
     return rows
 
 
-async def cmd_device_list(services, args) -> int:
+async def cmd_device_list(services: Services, args) -> int:
     rows = await _board(services, include_retired=args.all)
     text = (
         "\n".join(
@@ -416,13 +422,13 @@ async def cmd_device_list(services, args) -> int:
     return EXIT_OK
 
 
-async def cmd_device_init(services, args) -> int:
+async def cmd_device_init(services: Services, args) -> int:
     device = await services.devices.initialise(args.device_id)
     print(f"Initialised {device.name} with KRA: SCU id {device.scu_id}. {_key_kept(services)}")
     return EXIT_OK
 
 
-async def cmd_device_key(services, args) -> int:
+async def cmd_device_key(services: Services, args) -> int:
     from etims_desktop.sync.devices import KeyNotVerified
 
     key = sys.stdin.readline().strip() if args.key_stdin else getpass.getpass("CMC key (not shown): ")
@@ -432,22 +438,24 @@ async def cmd_device_key(services, args) -> int:
         )
     except KeyNotVerified as exc:
         if not exc.had_key and not exc.refused:  # KRA unreachable and no old key: nothing to lose
-            exc.next_step += " If you are sure of the key, save it unchecked with --unverified."
+            exc.next_step = (
+                f"{exc.next_step or ''} If you are sure of the key, save it unchecked with --unverified."
+            )
         raise
-    status = await services.store.get_status(device.id)
+    status = await services.store.get_status(device.saved_id)
     checked = "checked with KRA and saved" if status.kind.value == "online" else "saved WITHOUT a check"
     status_text = (status.plain or status.kind.label).rstrip(".")
     print(f"Key {checked} for {device.name}. {_key_kept(services)} KRA status: {status_text}.")
     return EXIT_OK
 
 
-async def cmd_device_gateway(services, args) -> int:
+async def cmd_device_gateway(services: Services, args) -> int:
     device = await services.devices.set_gateway_credentials(args.device_id, _gateway_credentials(args))
     print(f"Gateway credentials tested and saved in the keyring for {device.name}.")
     return EXIT_OK
 
 
-async def cmd_golive(services, args) -> int:
+async def cmd_golive(services: Services, args) -> int:
     from datetime import UTC, datetime
 
     from etims_desktop.sync.golive import GoLiveCheck
@@ -473,7 +481,7 @@ async def cmd_golive(services, args) -> int:
     return EXIT_OK if report.passed else EXIT_NEEDS_FIX
 
 
-async def cmd_device_remove(services, args) -> int:
+async def cmd_device_remove(services: Services, args) -> int:
     removal = await services.devices.removal(args.device_id)  # refused while sales are not signed yet
     if not removal.retires and not args.yes:
         print(removal.explain())
@@ -493,7 +501,7 @@ async def cmd_device_remove(services, args) -> int:
     return EXIT_OK
 
 
-async def cmd_item_add(services, args) -> int:
+async def cmd_item_add(services: Services, args) -> int:
     from etims_desktop.domain.item import Item, validate_price
     from etims_desktop.domain.sale import TaxType
 
@@ -514,7 +522,7 @@ async def cmd_item_add(services, args) -> int:
     return EXIT_OK
 
 
-async def cmd_item_list(services, args) -> int:
+async def cmd_item_list(services: Services, args) -> int:
     items = await services.store.list_items()
     rows = [
         {
@@ -534,7 +542,7 @@ async def cmd_item_list(services, args) -> int:
     return EXIT_OK
 
 
-async def cmd_import(services, args) -> int:
+async def cmd_import(services: Services, args) -> int:
     from etims_desktop.sync.importer import ImportRejected
 
     try:
@@ -560,7 +568,7 @@ def _password(args, confirm: bool) -> str:
     return password
 
 
-async def cmd_keys_export(services, args) -> int:
+async def cmd_keys_export(services: Services, args) -> int:
     password = _password(args, confirm=True)
     devices = [d for d in await services.store.list_devices(include_retired=True) if not d.practice]
     written = await services.connections.keyring_call(
@@ -578,14 +586,14 @@ def _key_count(entries: list[tuple[str, str]]) -> str:
     return text + (f" and the KRA gateway credentials of {len(gateway)} device(s)" if gateway else "")
 
 
-async def cmd_keys_import(services, args) -> int:
+async def cmd_keys_import(services: Services, args) -> int:
     password = _password(args, confirm=False)
     imported = await services.connections.keyring_call(services.key_store.import_keys, args.file, password)
     print(f"Imported {_key_count(imported)} into {services.key_store.backend_name}.")
     return EXIT_OK
 
 
-async def damage_message(services) -> str:
+async def damage_message(services: Services) -> str:
     """What is wrong and what to do, naming the newest backup that passes its own check."""
     found = "; ".join(services.store.damage[:3])
     text = (
@@ -672,7 +680,7 @@ def cmd_restore(args) -> int:
     return EXIT_OK
 
 
-async def cmd_sync(services, args) -> int:
+async def cmd_sync(services: Services, args) -> int:
     for device_id in args.device or []:
         (await services.store.get_device(device_id)).require_in_use()
     report = await services.sync.sync(args.device)
@@ -684,7 +692,7 @@ async def cmd_sync(services, args) -> int:
     return report.exit_code
 
 
-async def cmd_status(services, args) -> int:
+async def cmd_status(services: Services, args) -> int:
     rows = await _board(services)
     lines = []
     for r in rows:
@@ -714,9 +722,9 @@ def _local(iso: str) -> str:
     return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-async def cmd_history(services, args) -> int:
+async def cmd_history(services: Services, args) -> int:
     runs = await services.store.list_sync_runs(args.device, args.limit)
-    data = [
+    data: list[dict[str, Any]] = [
         {
             "run_id": r.id,
             "scope": r.scope,
@@ -735,7 +743,7 @@ async def cmd_history(services, args) -> int:
     return EXIT_OK
 
 
-async def cmd_checked(services, args) -> int:
+async def cmd_checked(services: Services, args) -> int:
     if args.kra_has_it:
         await services.store.confirm_recorded(args.sale)
         print(f"Sale {args.sale} is marked signed: KRA has it. Its receipt details are to be completed.")
@@ -747,7 +755,7 @@ async def cmd_checked(services, args) -> int:
     return EXIT_OK
 
 
-async def cmd_receipt(services, args) -> int:
+async def cmd_receipt(services: Services, args) -> int:
     """Headless prints and reprints (a retired device's sales too): the same view, rules and renderers as
     the window. The database remembers the original: every later print is a COPY."""
     from etims_desktop.printing.settings import load_printer, load_rules

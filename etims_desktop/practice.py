@@ -60,7 +60,9 @@ PRACTICE_CONNECTION_ENV = "ETIMS_PRACTICE_CONNECTION"
 
 def practice_connection(settings) -> str:
     """ "classic" or "gateway": which KRA connection the practice OSCU device uses."""
-    chosen = (os.environ.get(PRACTICE_CONNECTION_ENV) or getattr(settings, "practice_connection", "")).strip()
+    chosen = (
+        os.environ.get(PRACTICE_CONNECTION_ENV) or getattr(settings, "practice_connection", "") or ""
+    ).strip()
     return "gateway" if chosen.lower() == "gateway" else "classic"
 
 

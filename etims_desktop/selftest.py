@@ -258,10 +258,10 @@ def check_shop_database(paths: DataPaths) -> dict | str:
 
 
 def resource_dir() -> Path:
-    """resources/ beside the package: the repository in a source tree, _internal/ in a frozen build."""
-    import etims_desktop
+    """etims_desktop/resources inside the package: a checkout, a wheel, or _internal/ in a frozen build."""
+    from etims_desktop.resources import resource_path
 
-    return Path(etims_desktop.__file__).resolve().parent.parent / "resources"
+    return resource_path()
 
 
 def check_resources() -> dict:
@@ -361,9 +361,13 @@ def check_qt() -> dict:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtPrintSupport import QPrinter
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # kept alive while it is asked
     QPrinter()  # the receipt printing module loads and constructs
-    return {"qt": qVersion(), "pyside6": PySide6.__version__, "platform_plugin": app.platformName()}
+    return {
+        "qt": qVersion(),
+        "pyside6": PySide6.__version__,
+        "platform_plugin": QGuiApplication.platformName(),
+    }
 
 
 def _network_line(network) -> str | None:

@@ -61,8 +61,8 @@ ln -s /opt/etims-desktop/etims-desktop "$DEBROOT/usr/bin/etims-desktop"
 ln -s /opt/etims-desktop/etims-desktop-cli "$DEBROOT/usr/bin/etims-desktop-cli"
 install -m 0644 "packaging/linux/$APP_ID.desktop" "$DEBROOT/usr/share/applications/"
 install -m 0644 "packaging/linux/$APP_ID.metainfo.xml" "$DEBROOT/usr/share/metainfo/"
-install -m 0644 resources/icons/etims-desktop.svg "$DEBROOT/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
-for png in resources/icons/hicolor/*/apps/"$APP_ID".png; do
+install -m 0644 etims_desktop/resources/icons/etims-desktop.svg "$DEBROOT/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
+for png in etims_desktop/resources/icons/hicolor/*/apps/"$APP_ID".png; do
     size_dir="$(basename "$(dirname "$(dirname "$png")")")"
     install -D -m 0644 "$png" "$DEBROOT/usr/share/icons/hicolor/$size_dir/apps/$APP_ID.png"
 done

@@ -3,7 +3,7 @@
 
     .venv/bin/python packaging/render_icons.py
 
-Writes, next to the master resources/icons/etims-desktop.svg:
+Writes, next to the master etims_desktop/resources/icons/etims-desktop.svg:
   hicolor/<N>x<N>/apps/ke.etims.Desktop.png   for the freedesktop icon theme (Linux menus, .deb)
   etims-desktop.ico                           for the Windows executables and installer
   etims-desktop-256.png                       a plain PNG for window icons and docs
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ICONS = ROOT / "resources" / "icons"
+ICONS = ROOT / "etims_desktop" / "resources" / "icons"
 MASTER = ICONS / "etims-desktop.svg"
 ICON_NAME = "ke.etims.Desktop"
 HICOLOR_SIZES = (16, 24, 32, 48, 64, 128, 256)

@@ -84,6 +84,13 @@ class Device:
     practice: bool = False  # belongs to the built-in practice KRA; never mixed with real data
     retired_at: datetime | None = None  # removed after signing sales: kept for its records, sends nothing
 
+    @property
+    def saved_id(self) -> int:
+        """The id of a device read from the database (only a device being added has none yet)."""
+        if self.id is None:
+            raise ValueError(f"device {self.name!r} is not saved yet")
+        return self.id
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "pin", validate_pin(self.pin))
         object.__setattr__(self, "branch_id", validate_branch_id(self.branch_id))

@@ -31,6 +31,15 @@ class OutboxState(StrEnum):
         return STATE_LABELS[self]
 
 
+# A sale can be cancelled here only while it holds no eTIMS number and is not on its way to KRA.
+CANCELLABLE_STATES = frozenset({OutboxState.NEEDS_FIX, OutboxState.QUEUED, OutboxState.WAITING})
+
+
+def can_cancel(state: OutboxState, invc_no: int | None) -> bool:
+    """The one "cancellable" rule (the outbox enforces it, the window offers the button by it)."""
+    return invc_no is None and state in CANCELLABLE_STATES
+
+
 def pending_count(counts: dict[OutboxState, int]) -> int:
     """How many of these entries (counts by state) still have to reach KRA."""
     return sum(n for state, n in counts.items() if state.pending)

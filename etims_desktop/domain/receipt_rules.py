@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from etims_desktop.domain.receipt import ReceiptView
 
@@ -51,7 +52,7 @@ class ReceiptRules:
         not signed is never a copy (it is PENDING, and its signed original is still to come)."""
         rules = self.normalised()
         copy = copy and view.signed and not view.cancelled
-        changes: dict = {"language": rules.language, "copy": copy}
+        changes: dict[str, Any] = {"language": rules.language, "copy": copy}
         if copy and rules.copy_label == "copy":
             changes["receipt_label"] = COPY_LABELS.get(view.receipt_label, view.receipt_label)
         scu = view.scu

@@ -44,7 +44,7 @@ from pydantic import BaseModel, ValidationError
 from etims_desktop import __version__
 from etims_desktop.domain.addresses import cleartext_refusal, sends_in_clear
 from etims_desktop.domain.device import EndpointStyle
-from etims_desktop.kra.dates import EVERYTHING, now_nairobi
+from etims_desktop.kra.dates import EVERYTHING, format_datetime, now_nairobi
 from etims_desktop.kra.endpoints import GATEWAY_BODY_IDS, Endpoint, path_for
 from etims_desktop.kra.envelope import Envelope
 from etims_desktop.kra.errors import (
@@ -298,7 +298,7 @@ class KraClient:
     async def check(self) -> float:
         """A cheap authenticated call (recent notices; 001 counts as success). Returns round-trip seconds."""
         # "Since a few minutes ago", not "now": a PC clock slightly ahead must not ask about the future.
-        request = LookupRequest(last_req_dt=now_nairobi() - CHECK_LOOKBACK)
+        request = LookupRequest(last_req_dt=format_datetime(now_nairobi() - CHECK_LOOKBACK))
         started = time.perf_counter()
         await self._data(Endpoint.NOTICES, request, timeout=self.check_timeout)
         return time.perf_counter() - started
@@ -312,7 +312,11 @@ class KraClient:
     async def _lookup(
         self, endpoint: Endpoint, list_key: str, model: type[M], last_req_dt: datetime | str | None
     ) -> Lookup[M]:
-        envelope = await self._call(endpoint, LookupRequest(last_req_dt=last_req_dt or EVERYTHING))
+        since = last_req_dt or EVERYTHING
+        envelope = await self._call(
+            endpoint,
+            LookupRequest(last_req_dt=format_datetime(since) if isinstance(since, datetime) else since),
+        )
         data = self._unwrap(envelope, endpoint)
         items = [self._parse(model, row, endpoint) for row in _rows(data, list_key)]
         return Lookup(items=items, result_dt=envelope.result_dt)
@@ -413,6 +417,7 @@ class KraClient:
     ) -> Envelope:
         """One call through the gateway. A 401 means the token was refused before anything reached
         eTIMS, so the call is sent once more with a fresh token; a second 401 is reported."""
+        assert self.gateway is not None  # only called for a device on the gateway
         for attempt in (1, 2):
             token = await self.gateway.get()
             headers = self._gateway_headers(token, authenticated)
@@ -435,6 +440,7 @@ class KraClient:
         raise AssertionError("unreachable")
 
     def _gateway_headers(self, token: str, authenticated: bool) -> dict[str, str]:
+        assert self.gateway is not None
         if authenticated and self._cmc_key is None:
             self._auth_headers()  # raises MissingCredentials
         headers = {

@@ -52,9 +52,11 @@ def parse_datetime(text: str) -> datetime:
     """
     text = str(text).strip()
     if DATETIME_RE.match(text) or DATE_RE.match(text):  # digits only: slice them (strptime is 10x slower)
-        fields = [int(text[:4]), int(text[4:6]), int(text[6:8])]
-        fields += [int(text[i : i + 2]) for i in range(8, len(text), 2)]
-        return datetime(*fields, tzinfo=NAIROBI)  # ValueError for a 13th month, a 25th hour, ...
+        clock = [int(text[i : i + 2]) for i in (8, 10, 12) if text[i : i + 2]] + [0, 0, 0]
+        # ValueError for a 13th month, a 25th hour, ...
+        return datetime(
+            int(text[:4]), int(text[4:6]), int(text[6:8]), clock[0], clock[1], clock[2], tzinfo=NAIROBI
+        )
     match = _SEPARATED_RE.match(text)
     if not match:
         raise ValueError(f"not a KRA date-time: {text!r}")

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from etims_desktop.domain.errors import PlainError
 from etims_desktop.kra.redaction import redact
 
 SUCCESS = "000"
@@ -39,8 +40,8 @@ NO_RESULT = "001"
 DEFAULT_SLOW_DOWN_SECONDS = 60.0
 
 
-class KraError(Exception):
-    """Base class. `str(err)` is the plain sentence."""
+class KraError(PlainError):
+    """Base class (the one error protocol: `plain`, `next_step`). `str(err)` is the plain sentence."""
 
     default_code = "KRA"
     default_plain = "KRA did not accept the request."
@@ -57,12 +58,12 @@ class KraError(Exception):
         detail: str | None = None,
     ) -> None:
         self.code = code or self.default_code
-        self.plain = redact(plain or self.default_plain)
-        self.next_step = redact(next_step or self.default_next_step)
+        self.plain: str = redact(plain or self.default_plain) or self.default_plain
+        self.next_step: str | None = redact(next_step or self.default_next_step)
         self.kra_message = redact(kra_message)
         self.endpoint = endpoint
         self.detail = redact(detail)  # technical detail for logs (e.g. "ReadTimeout"), never a secret
-        super().__init__(self.plain)
+        Exception.__init__(self, self.plain)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, plain={self.plain!r}, endpoint={self.endpoint!r})"

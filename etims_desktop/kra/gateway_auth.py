@@ -69,6 +69,7 @@ class AccessTokens:
         async with self._lock:
             if self._token is None or self._clock() >= self._renew_at:
                 await self._fetch()
+            assert self._token is not None  # _fetch sets it or raises
             return self._token
 
     def invalidate(self, token: str) -> None:
@@ -97,7 +98,7 @@ class AccessTokens:
         status = response.status_code
         if status in (400, 401, 403):  # KRA answers wrong credentials with 400 and an empty body
             raise GatewayAccessDenied(endpoint="token", detail=f"token request: HTTP {status}")
-        token, lifetime = _read_token(response) if status == 200 else (None, None)
+        token, lifetime = _read_token(response) if status == 200 else (None, 0.0)
         if not token:
             raise ConnectFailed(
                 f"{where} did not hand out an access token (HTTP {status}).",

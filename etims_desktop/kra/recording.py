@@ -100,7 +100,7 @@ def _masked_body(text: str) -> Any:
         return redact(text[:MAX_BODY])
     masked = _mask(value)
     if len(json.dumps(masked, default=str)) > MAX_BODY:
-        return redact(json.dumps(masked, default=str)[:MAX_BODY]) + " ... (cut)"
+        return (redact(json.dumps(masked, default=str)[:MAX_BODY]) or "") + " ... (cut)"
     return masked
 
 

@@ -22,7 +22,5 @@ from etims_desktop.domain.redaction import install_redaction as _install_one
 
 def install_redaction(*targets: logging.Handler | logging.Logger) -> RedactSecrets:
     """Attach the filter to each handler/logger given (or to the root logger and its handlers)."""
-    installed = None
-    for target in targets or (None,):
-        installed = _install_one(target)
-    return installed
+    installed = [_install_one(target) for target in targets or (None,)]
+    return installed[-1]

@@ -146,7 +146,8 @@ async def _read_capped(response, limit: int) -> bytes:
 
 
 def _sum(*parts: float | None) -> float | None:
-    return None if any(part is None for part in parts) else sum(parts)
+    known = [part for part in parts if part is not None]
+    return None if len(known) < len(parts) else sum(known)
 
 
 def httpx_error_for(exc: Exception) -> type[httpx.TransportError] | None:

@@ -10,6 +10,7 @@ import logging
 import socket
 from enum import StrEnum
 
+from etims_desktop.domain.errors import PlainError
 from etims_desktop.printing.library import escpos
 from etims_desktop.printing.settings import PrinterSettings
 
@@ -30,7 +31,7 @@ class Problem(StrEnum):
     FAILED = "failed"
 
 
-class PrinterProblem(Exception):
+class PrinterProblem(PlainError):
     """A print did not happen, with a sentence a shop owner can act on. The sale is not affected."""
 
     def __init__(self, problem: Problem, message: str):

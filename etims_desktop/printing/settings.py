@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from etims_desktop.domain.receipt_rules import ReceiptRules
+from etims_desktop.storage.settings_file import load_section, save_section
 
 CONNECTIONS = ("none", "network", "usb", "serial")
 PAPER_COLUMNS = {58: 32, 80: 48}  # characters per line in the printer's font A (384 / 576 dots wide)
@@ -48,47 +48,19 @@ class PrinterSettings:
         return "no receipt printer"
 
 
-def _read(path: Path) -> dict:
-    try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return raw if isinstance(raw, dict) else {}
-
-
-def _write_section(path: Path, section: str, values: dict) -> None:
-    """Keep the other sections (sync, business, ...); write atomically."""
-    path = Path(path)
-    raw = _read(path)
-    raw[section] = values
-    tmp = path.with_name(path.name + f".{section}.tmp")
-    tmp.write_text(json.dumps(raw, indent=2), encoding="utf-8")
-    tmp.replace(path)
-
-
-def _known(cls, values) -> dict:
-    names = {f.name: f.type for f in fields(cls)}
-    return {k: v for k, v in (values or {}).items() if k in names} if isinstance(values, dict) else {}
-
-
 def load_printer(path: Path) -> PrinterSettings:
-    try:
-        settings = PrinterSettings(**_known(PrinterSettings, _read(path).get("printer")))
-    except TypeError:
-        return PrinterSettings()
+    settings = load_section(path, "printer", PrinterSettings)
     return settings if settings.connection in CONNECTIONS else PrinterSettings()
 
 
 def save_printer(path: Path, settings: PrinterSettings) -> None:
-    _write_section(path, "printer", asdict(settings))
+    """Keeps the other sections (sync, backups, ...); storage/settings_file.py writes atomically."""
+    save_section(path, "printer", settings)
 
 
 def load_rules(path: Path) -> ReceiptRules:
-    try:
-        return ReceiptRules(**_known(ReceiptRules, _read(path).get("receipt"))).normalised()
-    except TypeError:
-        return ReceiptRules()
+    return load_section(path, "receipt", ReceiptRules).normalised()
 
 
 def save_rules(path: Path, rules: ReceiptRules) -> None:
-    _write_section(path, "receipt", asdict(rules.normalised()))
+    save_section(path, "receipt", rules.normalised())

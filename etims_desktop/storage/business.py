@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table
 
 from etims_desktop.domain.receipt import BusinessDetails
 from etims_desktop.storage.models import BusinessDetailsRow
 from etims_desktop.storage.plain_sql import driver_connection, plain_table
 
-BUSINESS = BusinessDetailsRow.__table__
+BUSINESS = cast(Table, BusinessDetailsRow.__table__)
 FIELDS = tuple(f.name for f in fields(BusinessDetails))
 ROW_ID = 1
 

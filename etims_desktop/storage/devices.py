@@ -83,7 +83,7 @@ class DeviceRepository:
         row.endpoint_style = device.endpoint_style
         return device_from_row(row)
 
-    def set_initialised(self, device_id: int, scu_id: str, mrc_no: str | None) -> Device:
+    def set_initialised(self, device_id: int, scu_id: str | None, mrc_no: str | None) -> Device:
         row = self.row(device_id)
         row.scu_id = scu_id
         row.mrc_no = mrc_no

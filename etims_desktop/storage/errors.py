@@ -6,12 +6,12 @@ import errno
 import shutil
 from pathlib import Path
 
-from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.errors import DomainValidationError, PlainError
 
 FULL_BELOW_BYTES = 1024 * 1024  # a disk error with less free space than this is the disk being full
 
 
-class StorageError(RuntimeError):
+class StorageError(PlainError, RuntimeError):
     """The database cannot be used as asked (too new, damaged, not writable)."""
 
 
@@ -19,7 +19,7 @@ class NotFound(DomainValidationError, LookupError):
     """A device, sale or item that is not (or no longer) in the database."""
 
 
-class OutboxStateError(RuntimeError):
+class OutboxStateError(PlainError, RuntimeError):
     """A state change the outbox rules forbid (e.g. changing a signed sale). Always a bug in the caller."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -64,7 +65,7 @@ class ItemRepository:
     def get(self, code: str) -> Item:
         return item_from_row(self._row(code))
 
-    def unregistered(self, device_id: int, codes: Iterable[str]) -> list[Item]:
+    def unregistered(self, device_id: int, codes: Iterable[str]) -> builtins.list[Item]:
         """Those of `codes` (known items) that are not registered on the device yet."""
         codes = sorted(set(codes))
         if not codes:

@@ -15,6 +15,8 @@ import unicodedata
 from Crypto.Cipher import AES
 from Crypto.Protocol.KDF import scrypt
 
+from etims_desktop.domain.errors import PlainError
+
 FORMAT = "etims-desktop-key-backup"
 VERSION = 1
 SCRYPT_N = 2**17  # ~0.3 s and 128 MB per seal/unseal: slow for guessing, fine for a person
@@ -23,11 +25,11 @@ SCRYPT_P = 1
 MAX_SCRYPT_N = 2**18  # a file asking for more memory than this is refused, not obeyed
 
 
-class NotABackup(ValueError):
+class NotABackup(PlainError, ValueError):
     """The bytes are not a key backup this version can read."""
 
 
-class WrongPassword(ValueError):
+class WrongPassword(PlainError, ValueError):
     """The password does not open the backup (or the file was changed)."""
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from etims_desktop.storage.backups import copy_database
 from etims_desktop.storage.errors import StorageError
+from etims_desktop.storage.plain_sql import driver_connection
 
 log = logging.getLogger("etims_desktop.storage")
 
@@ -36,7 +37,9 @@ def alembic_config():
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None  # the migrations have one head
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -50,7 +53,7 @@ def current_revision(engine: Engine) -> str | None:
 
 def backup_database(engine: Engine, backup_dir: Path, label: str) -> Path:
     """A consistent copy of the live database (SQLite online backup API), private like the original."""
-    source = Path(engine.url.database)
+    source = Path(engine.url.database or "")
     backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{source.stem}-{label}-{stamp}{source.suffix}"
@@ -59,7 +62,7 @@ def backup_database(engine: Engine, backup_dir: Path, label: str) -> Path:
         n += 1
         target = backup_dir / f"{source.stem}-{label}-{stamp}-{n}{source.suffix}"
     with engine.connect() as connection:
-        copy_database(connection.connection.driver_connection, target)
+        copy_database(driver_connection(connection), target)
     return target
 
 
@@ -73,7 +76,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
     config = alembic_config()
     with engine.connect() as connection:
-        raw = connection.connection.driver_connection
+        raw = driver_connection(connection)
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             config.attributes["connection"] = connection
@@ -108,7 +111,7 @@ def migrate(engine: Engine, backup_dir: Path | None = None) -> Path | None:
                 "This database was written by a newer version of etims-desktop. "
                 "Install that version again (or newer) to open it."
             ) from None
-        folder = backup_dir or Path(engine.url.database).parent / "backups"
+        folder = backup_dir or Path(engine.url.database or "").parent / "backups"
         backup = backup_database(engine, folder, f"schema{current}")
         log.info("backed up the database to %s before upgrading schema %s -> %s", backup, current, head)
     upgrade(engine, "head")

@@ -7,16 +7,17 @@ already holds. The mark stays until the device's first sync has asked KRA (sync/
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.storage.models import DeviceRow, NumberCheckRow, OutboxRow, SaleRow
 
-CHECKS = NumberCheckRow.__table__
-DEVICES = DeviceRow.__table__
-OUTBOX = OutboxRow.__table__
-SALES = SaleRow.__table__
+CHECKS = cast(Table, NumberCheckRow.__table__)
+DEVICES = cast(Table, DeviceRow.__table__)
+OUTBOX = cast(Table, OutboxRow.__table__)
+SALES = cast(Table, SaleRow.__table__)
 # Sales that never got a number: KRA may nevertheless have signed them (sent after the backup was made).
 UNNUMBERED_OPEN = [OutboxState.QUEUED, OutboxState.WAITING, OutboxState.NEEDS_FIX]
 

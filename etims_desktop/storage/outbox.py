@@ -15,6 +15,7 @@ or Core rows: both are read by attribute.
 
 from __future__ import annotations
 
+import builtins
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -22,12 +23,13 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from itertools import islice
+from typing import cast
 
-from sqlalchemy import Connection, Row, and_, case, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, Table, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
 from etims_desktop.domain.errors import DomainValidationError
-from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, can_cancel
 from etims_desktop.domain.sale import Sale
 from etims_desktop.storage.errors import NotFound, OutboxStateError
 from etims_desktop.storage.mapping import (
@@ -57,12 +59,12 @@ FINAL_STATES = (S.SIGNED, S.CANCELLED)
 APP_STOPPED = "app stopped mid-send: checking with KRA whether it arrived"
 SEND_INTERRUPTED = "the previous send was interrupted before KRA answered: checking with KRA"
 
-OUTBOX = OutboxRow.__table__
-SALES = SaleRow.__table__
-LINES = SaleLineRow.__table__
-EVENTS = OutboxEventRow.__table__
-DEVICES = DeviceRow.__table__
-COUNTS = OutboxStateCountRow.__table__
+OUTBOX = cast(Table, OutboxRow.__table__)
+SALES = cast(Table, SaleRow.__table__)
+LINES = cast(Table, SaleLineRow.__table__)
+EVENTS = cast(Table, OutboxEventRow.__table__)
+DEVICES = cast(Table, DeviceRow.__table__)
+COUNTS = cast(Table, OutboxStateCountRow.__table__)
 
 
 class OutboxRepository:
@@ -496,7 +498,7 @@ class OutboxRepository:
                 "This sale is signed by KRA and cannot be cancelled; record a credit note instead.",
                 field="sale",
             )
-        if row.invc_no is not None or row.state not in (S.NEEDS_FIX, S.QUEUED, S.WAITING):
+        if not can_cancel(row.state, row.invc_no):
             raise DomainValidationError(
                 f"This sale is on its way to KRA (eTIMS number {row.invc_no}) and may already be recorded "
                 "there, so it cannot be cancelled now. Sync first.",
@@ -615,7 +617,7 @@ class OutboxRepository:
         entries = self._entries(self._outbox.select_in(self.sql, "sale_id", page))
         return [entries[sale_id] for sale_id in page]
 
-    def history(self, sale_id: int) -> list[StateChange]:
+    def history(self, sale_id: int) -> builtins.list[StateChange]:
         self._row(sale_id)
         events = self.db.execute(
             select(EVENTS.c.at, EVENTS.c.from_state, EVENTS.c.to_state, EVENTS.c.reason)
@@ -669,7 +671,7 @@ class OutboxRepository:
         }
 
     def signed_count_since(self, device_id: int, since: datetime) -> int:
-        return self.db.scalar(
+        return self.db.scalar(  # type: ignore[return-value]  # count() is never NULL
             select(func.count())
             .select_from(OUTBOX)
             .where(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import namedtuple
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -24,7 +24,9 @@ from sqlalchemy.engine import Dialect
 
 def driver_connection(connection: Connection) -> sqlite3.Connection:
     """The sqlite3 connection under a SQLAlchemy connection (in the same transaction)."""
-    return connection.connection.driver_connection
+    raw = connection.connection.driver_connection
+    assert raw is not None  # a checked-out connection always has its driver connection
+    return raw
 
 
 class PlainTable:
@@ -34,7 +36,7 @@ class PlainTable:
     def __init__(self, table: Table, dialect: Dialect, columns: tuple[str, ...] | None = None) -> None:
         self.name = table.name
         self.columns = columns or tuple(column.name for column in table.columns)
-        self.record = namedtuple(f"{table.name}_row", self.columns)  # noqa: PYI024 - a row type per table
+        self.record: Callable[..., tuple[Any, ...]] = namedtuple(f"{table.name}_row", self.columns)  # type: ignore[misc]  # noqa: PYI024 - a row type per table
         types = {column.name: column.type.dialect_impl(dialect) for column in table.columns}
         self._to_db = {name: t.bind_processor(dialect) for name, t in types.items()}
         self._from_db = [types[name].result_processor(dialect, None) for name in self.columns]
@@ -44,7 +46,7 @@ class PlainTable:
         convert = self._to_db[column]
         return value if convert is None else convert(value)
 
-    def _record(self, raw: Sequence[Any]):
+    def _record(self, raw: Sequence[Any]) -> tuple[Any, ...]:
         return self.record(
             *(
                 value if convert is None else convert(value)

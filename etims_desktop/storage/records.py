@@ -7,8 +7,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.sale import TaxType
+from etims_desktop.domain.status import DeviceStatus
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,17 @@ class NoticeRecord:
     detail_url: str | None = None
     registered_by: str | None = None
     registered_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DeviceBoardRecord:
+    """One device as the board reads it, all from one read transaction (`Store.board`)."""
+
+    device: Device
+    status: DeviceStatus
+    summary: PendingSummary | None
+    last_success_at: datetime | None
+    last_error: tuple[str | None, str | None, str | None]  # (code, plain, next_step)
 
 
 @dataclass(frozen=True)

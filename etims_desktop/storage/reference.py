@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sqlalchemy import case, or_, select
 from sqlalchemy.dialects.sqlite import insert
@@ -165,7 +166,7 @@ class ReferenceRepository:
         """In-use classes whose code starts with `text` or whose name contains it; code matches first."""
         text = (text or "").strip()
         query = select(ItemClassRow).where(ItemClassRow.device_id == device_id, ItemClassRow.in_use)
-        order = [ItemClassRow.code]
+        order: list[Any] = [ItemClassRow.code]
         if text:
             patterns = [_like(word) for word in class_name_words(text)]  # everyday words too: "sugar"
             code_match = ItemClassRow.code.like(f"{patterns[0]}%", escape="\\")

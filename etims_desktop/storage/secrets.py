@@ -34,9 +34,10 @@ from keyring.compat import properties
 
 from etims_desktop.domain import redaction
 from etims_desktop.domain.device import Device
-from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.storage import key_backup
+from etims_desktop.storage.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +81,11 @@ def register_secret(value: str | None) -> None:
 # --- errors: each a plain sentence plus what to do next; none ever contains a key ---------------------
 
 
-class KeyStoreError(Exception):
+class KeyStoreError(PlainError):
     """The key store could not do what was asked. `plain` says what happened, `next_step` what to do."""
 
     def __init__(self, plain: str, next_step: str) -> None:
-        super().__init__(f"{plain} {next_step}")
-        self.plain = plain
-        self.next_step = next_step
+        super().__init__(plain, next_step)
 
 
 class KeyringUnavailable(KeyStoreError):
@@ -333,7 +332,7 @@ class KeyStore:
                 "Enter them from your app on developer.go.ke: 'etims-desktop device gateway "
                 f"{device.id}', or remove the device and add it again.",
             )
-        return GatewayCredentials(**values)
+        return GatewayCredentials(**values)  # type: ignore[arg-type]  # the three required ones checked above
 
     def has_gateway_credentials(self, device: Device) -> bool:
         with self._keyring_call(device):
@@ -526,19 +525,7 @@ def _read_backup(path: Path, password: str) -> list[tuple[str, str, str]]:
 
 def _write_private_file(path: Path, data: bytes) -> None:
     """Write `data` atomically, readable by this user only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(OSError):
-            temporary.unlink()
-        raise
+    write_atomically(path, data, private=True)
 
 
 # --- choosing a store at start-up ---------------------------------------------------------------------
@@ -553,6 +540,7 @@ def where_keys_are(key_store) -> str:
     file_path = getattr(backend, "file_path", None)
     if (
         isinstance(file_path, str)
+        and backend is not None
         and _qualified_name(backend) == "keyrings.cryptfile.cryptfile.CryptFileKeyring"
     ):
         return f"the password-locked key file {file_path}"

@@ -7,16 +7,17 @@ Written once, in the transaction that marks the sale signed (OutboxRepository.ma
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table
 
 from etims_desktop.domain.outbox import SignedReceipt
 from etims_desktop.domain.receipt import BusinessDetails, SignedDocument
 from etims_desktop.storage.models import ReceiptPrintRow, SignedDocumentRow
 from etims_desktop.storage.plain_sql import driver_connection, plain_table
 
-DOCUMENTS = SignedDocumentRow.__table__
-PRINTS = ReceiptPrintRow.__table__
+DOCUMENTS = cast(Table, SignedDocumentRow.__table__)
+PRINTS = cast(Table, ReceiptPrintRow.__table__)
 
 
 # One statement per signed sale (the drain's hot path): the header and the device's identity are copied

@@ -43,9 +43,11 @@ from etims_desktop.storage.items import ItemRepository
 from etims_desktop.storage.migrate import migrate
 from etims_desktop.storage.number_checks import NumberCheckRepository
 from etims_desktop.storage.outbox import OutboxRepository
+from etims_desktop.storage.plain_sql import driver_connection
 from etims_desktop.storage.records import (
     CodeClassRecord,
     CodeRecord,
+    DeviceBoardRecord,
     DrainStart,
     ItemClassRecord,
     ItemDraft,
@@ -186,7 +188,7 @@ class Store:
         started = time.perf_counter()
         try:
             with self.engine.connect() as connection:
-                problems = quick_check(connection.connection.driver_connection)
+                problems = quick_check(driver_connection(connection))
         except DBAPIError as exc:  # not even a database any more ("file is not a database")
             problems = [str(exc.orig)]
         self.integrity_ms = (time.perf_counter() - started) * 1000
@@ -315,7 +317,7 @@ class Store:
         """Devices in use; with `include_retired` also those removed after signing sales."""
         return await self._read(lambda tx: tx.devices.list(include_retired))
 
-    async def set_initialised(self, device_id: int, scu_id: str, mrc_no: str | None) -> Device:
+    async def set_initialised(self, device_id: int, scu_id: str | None, mrc_no: str | None) -> Device:
         return await self._write(lambda tx: tx.devices.set_initialised(device_id, scu_id, mrc_no))
 
     async def removable_device(self, device_id: int) -> dict[OutboxState, int]:
@@ -556,6 +558,28 @@ class Store:
 
     async def outbox_counts(self, device_id: int) -> dict[OutboxState, int]:
         return await self._read(lambda tx: tx.outbox.counts(device_id))
+
+    async def board(self, include_retired: bool = False) -> list[DeviceBoardRecord]:
+        """Every device's board record, read in one transaction (one consistent picture)."""
+
+        def read(tx: Transaction) -> list[DeviceBoardRecord]:
+            pending = tx.outbox.pending_summary()
+            records = []
+            for device in tx.devices.list(include_retired):
+                device_id = device.id
+                assert device_id is not None  # a device read from the database has its id
+                records.append(
+                    DeviceBoardRecord(
+                        device=device,
+                        status=tx.devices.get_status(device_id),
+                        summary=pending.get(device_id),
+                        last_success_at=tx.devices.last_sync_at(device_id),
+                        last_error=tx.devices.last_error(device_id),
+                    )
+                )
+            return records
+
+        return await self._read(read)
 
     async def pending_summary(self) -> dict[int, PendingSummary]:
         """Every device: pending count, when its oldest pending sale was recorded, counts by state."""

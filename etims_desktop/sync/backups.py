@@ -7,12 +7,12 @@ data dir's backups folder - with a note saying so, never silently skipped.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.storage import restore
@@ -25,7 +25,12 @@ from etims_desktop.storage.backups import (
     list_backups,
     make_backup,
 )
+from etims_desktop.storage.settings_file import load_section, save_section
 from etims_desktop.sync.device_lock import DeviceLocks
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -41,23 +46,11 @@ class BackupSettings:
 
     @classmethod
     def load(cls, path: Path) -> BackupSettings:
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8")).get("backups", {})
-            known = {f.name for f in fields(cls)}
-            return cls(**{k: v for k, v in raw.items() if k in known})
-        except (OSError, ValueError, TypeError, AttributeError):
-            return cls()
+        return load_section(path, "backups", cls)
 
     def save(self, path: Path) -> None:
         """Only the "backups" section of settings.json changes; the rest is kept."""
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            raw = {}
-        raw["backups"] = asdict(self)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(raw, indent=2), encoding="utf-8")
-        tmp.replace(path)
+        save_section(path, "backups", self)
 
 
 @dataclass(frozen=True)
@@ -75,7 +68,9 @@ class BackupOutcome:
 
 
 class BackupService:
-    def __init__(self, paths, settings: BackupSettings | None = None, store=None, clock=utcnow) -> None:
+    def __init__(
+        self, paths, settings: BackupSettings | None = None, store: Store | None = None, clock=utcnow
+    ) -> None:
         self.paths = paths
         self.settings = settings or BackupSettings()
         self.store = store  # to know whether the database is damaged (then no copy is made)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
+
 PAYMENT_TYPES = "07"
 QUANTITY_UNITS = "10"
 PACKAGING_UNITS = "17"
@@ -67,10 +73,10 @@ DEFAULT_CODES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-async def code_choices(store, device_id: int | None, cls: str) -> list[tuple[str, str]]:
+async def code_choices(store: Store, device_id: int | None, cls: str) -> list[tuple[str, str]]:
     """(code, name) pairs of code class `cls` as KRA gave them to this device (or to any device when
     `device_id` is None); the built-in defaults when none has them yet."""
-    device_ids = [device_id] if device_id is not None else [d.id for d in await store.list_devices()]
+    device_ids = [device_id] if device_id is not None else [d.saved_id for d in await store.list_devices()]
     for candidate in device_ids:
         records = await store.codes(candidate, cls)
         choices = [(r.code, r.name) for r in records if r.in_use]
@@ -79,7 +85,7 @@ async def code_choices(store, device_id: int | None, cls: str) -> list[tuple[str
     return list(DEFAULT_CODES.get(cls, []))
 
 
-async def code_name(store, device_id: int | None, cls: str, code: str | None) -> str:
+async def code_name(store: Store, device_id: int | None, cls: str, code: str | None) -> str:
     """The name of one code ('01' -> 'CASH'); the code itself when unknown."""
     if not code:
         return ""

@@ -15,7 +15,7 @@ from etims_desktop.kra.client import KraClient, make_http_client
 from etims_desktop.kra.environments import base_url_for, gateway_token_url
 from etims_desktop.kra.gateway_auth import AccessTokens
 from etims_desktop.kra.redaction import register_secret
-from etims_desktop.storage.secrets import keyring_timeout
+from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, keyring_timeout
 
 KEYRING_TIMEOUT = 15.0  # seconds; a locked keyring that prompts must not hang a sync forever
 
@@ -194,6 +194,13 @@ class Connections:
         close = getattr(self.http, "aclose_this_loop", None)
         if close is not None:
             await close()
+
+    def use_key_store(self, key_store: KeyStore | UnavailableKeyStore) -> None:
+        """From now on keys come from `key_store` (the owner chose a key file, or unlocked one); the
+        clients built with the old one are dropped, so each device's next call reads its key again."""
+        self.key_store = key_store
+        self._clients.clear()
+        self._tokens.clear()
 
     async def aclose(self) -> None:
         self._clients.clear()

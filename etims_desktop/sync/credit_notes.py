@@ -10,10 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.sale import ReceiptType, Sale, SaleLine
 from etims_desktop.domain.validation import creditable_quantities
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ def _distribute(original: Sale, remaining_by_code: Mapping[str, Decimal]) -> tup
     return tuple(lines)
 
 
-async def credit_note_options(store, sale_id: int) -> CreditNoteOptions:
+async def credit_note_options(store: Store, sale_id: int) -> CreditNoteOptions:
     """What a credit note for sale `sale_id` may contain, or why there can be none."""
     entry = await store.get_entry(sale_id)
     sale = entry.sale

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
+from etims_desktop.domain.errors import plain_parts
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
 from etims_desktop.sync.report import KEYRING_FAILED
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+    from etims_desktop.sync.connections import Connections
 
 
 def status_from_error(device: Device, exc: BaseException, at: datetime | None = None) -> DeviceStatus:
@@ -18,8 +24,7 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
     vscu = device.type is DeviceType.VSCU
     where = "the VSCU service" if vscu else "KRA"
     code = getattr(exc, "code", None)
-    plain = getattr(exc, "plain", None) or str(exc)
-    next_step = getattr(exc, "next_step", None)
+    plain, next_step = plain_parts(exc)
     if isinstance(exc, kra_errors.ConnectFailed):
         if vscu:
             return DeviceStatus(
@@ -80,19 +85,19 @@ def says_connection_failed(exc: BaseException) -> bool:
     return isinstance(exc, kra_errors.TransportError | kra_errors.CredentialError | secrets.KeyStoreError)
 
 
-async def record_failed_request(store, device: Device, exc: BaseException) -> DeviceStatus | None:
+async def record_failed_request(store: Store, device: Device, exc: BaseException) -> DeviceStatus | None:
     """Save the status a failed request revealed; None (nothing saved) when it revealed nothing."""
     if not says_connection_failed(exc):
         return None
     status = status_from_error(device, exc)
-    await store.save_status(device.id, status)
+    await store.save_status(device.saved_id, status)
     return status
 
 
 class DeviceChecker:
     """Runs the cheap authenticated call and records the result."""
 
-    def __init__(self, store, connections):
+    def __init__(self, store: Store, connections: Connections):
         self.store = store
         self.connections = connections
 
@@ -113,5 +118,5 @@ class DeviceChecker:
                 status = DeviceStatus(StatusKind.ONLINE, utcnow(), round(seconds * 1000, 1))
             except (kra_errors.KraError, secrets.KeyStoreError, TimeoutError) as exc:
                 status = status_from_error(device, exc)
-        await self.store.save_status(device.id, status)
+        await self.store.save_status(device.saved_id, status)
         return status

@@ -16,11 +16,13 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from etims_desktop.domain.errors import PlainError
+
 # The report's waiting reason for a device left to another program ("... still waiting because ...").
 SYNCED_ELSEWHERE = "another etims-desktop on this computer is sending them right now"
 
 
-class DeviceBusy(Exception):
+class DeviceBusy(PlainError):
     """Another program on this computer is syncing a device right now."""
 
     def __init__(self, device_id: int) -> None:

@@ -15,11 +15,12 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
-from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus, StatusKind
@@ -27,6 +28,11 @@ from etims_desktop.kra import errors as kra_errors
 from etims_desktop.kra.environments import base_url_for, check_key_safe_address
 from etims_desktop.storage import secrets
 from etims_desktop.storage.secrets import clean_key
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+    from etims_desktop.sync.connections import Connections
+
 
 log = logging.getLogger(__name__)
 
@@ -66,13 +72,11 @@ class ConfirmationNeeded(DomainValidationError):
         self.removal = removal
 
 
-class DeviceSetupError(Exception):
+class DeviceSetupError(PlainError):
     """Initialisation did not work; `plain` and `next_step` say why and what to do."""
 
-    def __init__(self, plain: str, next_step: str, code: str | None = None):
-        super().__init__(f"{plain} {next_step}")
-        self.plain = plain
-        self.next_step = next_step
+    def __init__(self, plain: str, next_step: str | None, code: str | None = None):
+        super().__init__(plain, next_step)
         self.code = code
 
 
@@ -80,14 +84,14 @@ class KeyNotVerified(DeviceSetupError):
     """A new CMC key was not proven with KRA, so it was not saved. `had_key`: an old key is kept;
     `refused`: KRA answered and refused it (else KRA could not be reached)."""
 
-    def __init__(self, plain: str, next_step: str, code: str | None, *, had_key: bool, refused: bool):
+    def __init__(self, plain: str, next_step: str | None, code: str | None, *, had_key: bool, refused: bool):
         super().__init__(plain, next_step, code)
         self.had_key = had_key
         self.refused = refused
 
 
 class DeviceService:
-    def __init__(self, store, connections, checker):
+    def __init__(self, store: Store, connections: Connections, checker):
         self.store = store
         self.connections = connections
         self.checker = checker
@@ -133,7 +137,7 @@ class DeviceService:
             raise DeviceSetupError(exc.plain, exc.next_step, "NO_GATEWAY_CREDENTIALS") from None
         if info.cmc_key_value:  # a VSCU service may keep the key to itself
             await self.connections.store_key(device, info.cmc_key_value)
-        device = await self.store.set_initialised(device.id, info.sdc_id, info.mrc_no)
+        device = await self.store.set_initialised(device.saved_id, info.sdc_id, info.mrc_no)
         await self.checker.check(device)
         return device
 
@@ -197,11 +201,11 @@ class DeviceService:
                 ) from None
             log.warning("Saving an unverified CMC key for %s: %s", device.keyring_user, exc.code)
         await self.connections.store_key(device, cmc_key)
-        device = await self.store.set_initialised(device.id, scu_id, mrc_no)
+        device = await self.store.set_initialised(device.saved_id, scu_id, mrc_no)
         if status is None:
             await self.checker.check(device)
         else:
-            await self.store.save_status(device.id, status)
+            await self.store.save_status(device.saved_id, status)
         return device
 
     async def probe_address(self, device: Device, timeout: float = 5.0) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from etims_desktop import __version__
 from etims_desktop.domain.device import Device, Environment
-from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.errors import DomainValidationError, PlainError, explain, has_plain_words
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.redaction import redact
@@ -76,7 +76,7 @@ class GoLiveReport:
         return json.dumps(self.to_dict(), indent=2, default=str)
 
 
-class StepFailed(Exception):
+class StepFailed(PlainError):
     """A step's check did not hold; the message says what was expected, in plain words."""
 
 
@@ -134,9 +134,8 @@ class GoLiveCheck:
         except KeyError:  # what it works on (the item, the sale) comes from a step that failed
             detail, passed = "Not run: it needs an earlier step, which failed.", False
         except Exception as exc:  # noqa: BLE001 - every failure is evidence, in plain words
-            plain = getattr(exc, "plain", None) or f"{type(exc).__name__}: {exc}"
-            next_step = getattr(exc, "next_step", None)
-            detail, passed = (f"{plain} {next_step}" if next_step else plain), False
+            detail = explain(exc) if has_plain_words(exc) else f"{type(exc).__name__}: {exc}"
+            passed = False
         exchanges = [masked_exchange(e) for e in self.recorder.exchanges[first:]]
         return StepResult(name, passed, redact(detail) or "", time.perf_counter() - started, exchanges)
 
@@ -207,7 +206,7 @@ class GoLiveCheck:
     async def _credit_note(self, state: dict) -> str:
         options = await credit_note_options(self.services.store, state["sale_id"])
         if not options.allowed:
-            raise StepFailed(options.blocked)
+            raise StepFailed(options.blocked or "")
         original = options.original.sale
         note = make_credit_note(
             options, {0: Decimal(1)}, REFUND_REASON, f"{original.trader_invoice_no}-CN", datetime.now(UTC)

@@ -26,13 +26,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import Sale, SaleLine
 from etims_desktop.domain.tax import compute_amounts
 from etims_desktop.domain.validation import validate_sale
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 MAX_ROWS = 100_000
@@ -68,7 +73,7 @@ class ImportResult:
     already_imported: int
 
 
-class ImportRejected(Exception):
+class ImportRejected(PlainError):
     def __init__(self, errors: list[RowError]):
         shown = "\n".join(str(e) for e in errors[:50])
         more = f"\n... and {len(errors) - 50} more" if len(errors) > 50 else ""
@@ -212,8 +217,8 @@ def parse_json(text: str, items: Mapping[str, Item]) -> ImportPreview:
     preview = ImportPreview()
     try:
         data = json.loads(text)
-    except ValueError as exc:
-        preview.errors.append(RowError(getattr(exc, "lineno", 1), f"this is not valid JSON ({exc.msg})"))
+    except json.JSONDecodeError as exc:
+        preview.errors.append(RowError(exc.lineno, f"this is not valid JSON ({exc.msg})"))
         return preview
     except RecursionError:  # lists in lists thousands deep: not a sales file, and not worth a crash
         preview.errors.append(RowError(1, "the JSON is nested far too deeply to be a list of sales"))
@@ -282,7 +287,7 @@ def parse_file(path: Path, items: Mapping[str, Item]) -> ImportPreview:
 
 
 class SaleImporter:
-    def __init__(self, store, sale_service):
+    def __init__(self, store: Store, sale_service):
         self.store = store
         self.sales = sale_service
 

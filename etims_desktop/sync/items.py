@@ -6,14 +6,21 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.errors import explain
 from etims_desktop.domain.item import Item
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
 from etims_desktop.sync.device_checks import record_failed_request
 from etims_desktop.sync.payloads import item_request
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+    from etims_desktop.sync.connections import Connections
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -46,16 +53,15 @@ class RegistrationReport:
         return " ".join(parts)
 
 
-def _explain(exc: BaseException) -> str:
-    plain = getattr(exc, "plain", None) or str(exc)
-    next_step = getattr(exc, "next_step", None)
-    return f"{plain} {next_step}" if next_step else plain
+_explain = explain
 
 
 class ItemRegistrar:
     """'Register now' / 'Register all': one saveItem per item, in order, on one device."""
 
-    def __init__(self, store, connections, clock: Callable[[], datetime] = utcnow, notify=None):
+    def __init__(
+        self, store: Store, connections: Connections, clock: Callable[[], datetime] = utcnow, notify=None
+    ):
         self.store = store
         self.connections = connections
         self.clock = clock

@@ -10,11 +10,16 @@ for last + 1, last + 2, ... until KRA has none. Sales of ours among KRA's docume
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import SignedReceipt
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.sync.report import DeviceSyncReport
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -25,13 +30,13 @@ DAMAGED = (
 CHECKING = "checking with KRA which eTIMS numbers it already has (after a restore)"
 
 
-async def ready_to_send(store, client, device: Device, report: DeviceSyncReport) -> bool:
+async def ready_to_send(store: Store, client, device: Device, report: DeviceSyncReport) -> bool:
     """True when the device may send now. False: the report says why (and nothing was sent)."""
     if store.damage:
         report.errors.append(DAMAGED)
         report.waiting_reason = "the database is damaged"
         return False
-    if not await store.number_check_pending(device.id):
+    if not await store.number_check_pending(device.saved_id):
         return True
     try:
         adopted = await check_numbers(store, client, device)
@@ -44,14 +49,14 @@ async def ready_to_send(store, client, device: Device, report: DeviceSyncReport)
 
 
 async def check_numbers(
-    store, client, device: Device, since: str = "after the restored backup was made"
+    store: Store, client, device: Device, since: str = "after the restored backup was made"
 ) -> int:
     """Ask KRA for the numbers after ours, move past those it has. Returns our sales found signed there.
     `since` says, for the record, how KRA came to hold numbers this database did not know of."""
-    last = await store.last_invc_no(device.id)
+    last = await store.last_invc_no(device.saved_id)
     signed: dict[str, SignedReceipt] = {}
     try:
-        if await store.has_unnumbered_sales(device.id):
+        if await store.has_unnumbered_sales(device.saved_id):
             kra_last = await _walk(client, device, last, signed)
         else:  # nothing of ours to find among KRA's documents: only where its numbers end matters
             kra_last = await _find_end(client, last)
@@ -62,7 +67,7 @@ async def check_numbers(
         # back as a duplicate, which stops the device with a plain message - it is never signed twice.
         log.warning("device %s: cannot check eTIMS numbers with KRA: %s", device.id, exc)
         why = f"KRA could not be asked about numbers after {last} ({exc})."
-        await store.finish_number_check(device.id, last, {}, lambda _n: why)
+        await store.finish_number_check(device.saved_id, last, {}, lambda _n: why)
         return 0
 
     def describe(adopted: int) -> str:
@@ -74,7 +79,7 @@ async def check_numbers(
             f"gets number {kra_last + 1}.{ours}"
         )
 
-    adopted = await store.finish_number_check(device.id, kra_last, signed, describe)
+    adopted = await store.finish_number_check(device.saved_id, kra_last, signed, describe)
     log.warning("device %s: number check after restore: %s", device.id, describe(adopted))
     return adopted
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
+from etims_desktop.domain.errors import explain
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, pending_count
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.domain.tax import compute_amounts
@@ -32,6 +34,11 @@ from etims_desktop.sync.device_lock import SYNCED_ELSEWHERE, DeviceLocks
 from etims_desktop.sync.payloads import item_request, sale_request
 from etims_desktop.sync.report import DeviceSyncReport, Progress
 from etims_desktop.sync.settings import SyncSettings
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+    from etims_desktop.sync.connections import Connections
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -71,7 +78,9 @@ def receipt_from_reply(reply, invc_no: int, device: Device) -> SignedReceipt:
 class OutboxDrain:
     """Drains outboxes. One lock per device: one request in flight per device, devices in parallel."""
 
-    def __init__(self, store, connections, settings: SyncSettings | None = None, clock=utcnow):
+    def __init__(
+        self, store: Store, connections: Connections, settings: SyncSettings | None = None, clock=utcnow
+    ):
         self.store = store
         self.connections = connections
         self.settings = settings or SyncSettings()
@@ -439,12 +448,8 @@ class OutboxDrain:
 
 
 def _explain(exc: BaseException) -> str:
-    """What happened, then what to do - as sentences (KRA's own messages often lack the full stop)."""
-    plain = (getattr(exc, "plain", None) or str(exc)).strip()
-    next_step = getattr(exc, "next_step", None)
-    if not next_step:
-        return plain
-    return f"{plain}{'' if plain.endswith(('.', '!', '?', ')')) else '.'} {next_step}"
+    """What happened, then what to do - as sentences: the one formatter (domain/errors.py)."""
+    return explain(exc).strip()
 
 
 # HTTP statuses that say "no such call here", unlike 500/502/503 which say "not now".

@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
+from etims_desktop.domain.errors import explain, has_plain_words
 from etims_desktop.domain.redaction import redact
 from etims_desktop.storage.errors import plain_storage_error
 
 
 def plain_text(exc: BaseException) -> str:
-    plain = getattr(exc, "plain", None)
-    next_step = getattr(exc, "next_step", None)
-    if plain:
-        text = f"{plain} {next_step}" if next_step else str(plain)
+    if has_plain_words(exc):
+        text = explain(exc)
     elif (storage := plain_storage_error(exc)) is not None:
         text = str(storage)
     elif isinstance(exc, OSError):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from collections.abc import Iterable
 from dataclasses import asdict, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from etims_desktop.domain.device import Device
@@ -35,8 +35,13 @@ from etims_desktop.domain.receipt import (
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.tax import SaleAmounts, compute_amounts
 from etims_desktop.kra.environments import receipt_check_url
+from etims_desktop.storage.settings_file import write_json
 from etims_desktop.sync.code_choices import DEFAULT_CODES, PAYMENT_TYPES, REFUND_REASONS, code_name
 from etims_desktop.sync.signed_document import sale_from_document, wire_document
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -203,7 +208,7 @@ async def receipt_view(
     )
 
 
-async def _signed_view(store, entry: OutboxEntry, device: Device, document, original) -> ReceiptView:
+async def _signed_view(store: Store, entry: OutboxEntry, device: Device, document, original) -> ReceiptView:
     """A signed sale as KRA signed it: figures from the kept document, the header kept with it."""
     device = replace(device, name=document.device_name)  # the PIN and branch never change
     signed = wire_document(document) if not document.rebuilt else None
@@ -252,9 +257,7 @@ class PendingPrints:
         return {int(i) for i in raw.get("sale_ids", []) if isinstance(i, int)}
 
     def _write(self, ids: Iterable[int]) -> None:
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps({"sale_ids": sorted(set(ids))}), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_json(self.path, {"sale_ids": sorted(set(ids))})
 
     def record_print(self, view: ReceiptView) -> None:
         """A receipt went to paper or PDF: remember it if it was pending, forget it once printed signed."""
@@ -270,7 +273,7 @@ class PendingPrints:
         with self._lock:
             self._write(self.sale_ids() - set(sale_ids))
 
-    async def due_for_reprint(self, store) -> list[int]:
+    async def due_for_reprint(self, store: Store) -> list[int]:
         """Sales printed while pending that KRA has signed since: their receipts should be printed again.
         Sales cancelled meanwhile are dropped from the list."""
         due = []

@@ -4,6 +4,7 @@ incrementally (lastReqDt), when it is older than the configured age or when aske
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
@@ -13,6 +14,10 @@ from etims_desktop.storage.reference import CODES, ITEM_CLASSES, NOTICES
 from etims_desktop.sync.device_checks import says_connection_failed, status_from_error
 from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.sync.settings import SyncSettings
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+    from etims_desktop.sync.connections import Connections
 
 
 def _code_class(raw) -> CodeClassRecord:
@@ -63,7 +68,9 @@ def _notice(raw) -> NoticeRecord:
 
 
 class ReferenceData:
-    def __init__(self, store, connections, settings: SyncSettings | None = None, clock=utcnow):
+    def __init__(
+        self, store: Store, connections: Connections, settings: SyncSettings | None = None, clock=utcnow
+    ):
         self.store = store
         self.connections = connections
         self.settings = settings or SyncSettings()
@@ -72,7 +79,8 @@ class ReferenceData:
     async def refresh(self, device: Device, report: DeviceSyncReport, *, force: bool = False) -> None:
         """Fetch what changed since the last fetch. Failures are reported, never raised: sales matter more."""
         client = await self.connections.client_for(device)
-        jobs = (
+        # (label, kind, fetch, convert, save): each kind's own record type
+        jobs: tuple[tuple[str, str, Any, Any, Any], ...] = (
             ("code lists", CODES, client.select_codes, _code_class, self.store.save_code_classes),
             (
                 "item classes",
@@ -84,7 +92,7 @@ class ReferenceData:
             ("notices", NOTICES, client.select_notices, _notice, self.store.save_notices),
         )
         max_age = timedelta(hours=self.settings.reference_refresh_hours)
-        marks = await self.store.fetch_marks(device.id)  # one read, not two per kind
+        marks = await self.store.fetch_marks(device.saved_id)  # one read, not two per kind
         for label, kind, fetch, convert, save in jobs:
             mark, checked = marks.get(kind), marks.get(f"{kind}:checked")
             if not force and checked is not None and self.clock() - checked < max_age:
@@ -98,5 +106,7 @@ class ReferenceData:
                     break
                 continue
             result_at = lookup.result_at or self.clock()
-            report.refreshed[label] = await save(device.id, [convert(raw) for raw in lookup.items], result_at)
-            await self.store.set_fetch_mark(device.id, f"{kind}:checked", self.clock())
+            report.refreshed[label] = await save(
+                device.saved_id, [convert(raw) for raw in lookup.items], result_at
+            )
+            await self.store.set_fetch_mark(device.saved_id, f"{kind}:checked", self.clock())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.device import DeviceType
 from etims_desktop.domain.errors import DomainValidationError
@@ -12,6 +13,10 @@ from etims_desktop.domain.sale import Sale
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.domain.tax import SaleAmounts, compute_amounts
 from etims_desktop.domain.validation import validate_sale
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -26,7 +31,7 @@ class RecordedSale:
 class SaleService:
     """Sales enter here, from the window, the CLI or an import."""
 
-    def __init__(self, store, sync_service):
+    def __init__(self, store: Store, sync_service):
         self.store = store
         self.sync = sync_service
         self._tasks: set[asyncio.Task] = set()

@@ -11,12 +11,17 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.tax import compute_amounts
 from etims_desktop.sync.receipts import cu_invoice_number
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 PAGE = 1000
@@ -68,7 +73,7 @@ def _matches_text(entry: OutboxEntry, needle: str) -> bool:
     return any(needle in value.casefold() for value in haystack)
 
 
-async def _candidates(store, flt: SalesFilter, scan_limit: int) -> AsyncIterator[OutboxEntry]:
+async def _candidates(store: Store, flt: SalesFilter, scan_limit: int) -> AsyncIterator[OutboxEntry]:
     """Outbox entries newest first, a page at a time, so a search stops reading once it has enough."""
     if flt.sale_ids is not None:
         for sale_id in sorted(flt.sale_ids, reverse=True):
@@ -112,7 +117,9 @@ def to_row(entry: OutboxEntry, device: Device, total: Decimal) -> SaleRow:
     )
 
 
-async def search_sales(store, flt: SalesFilter, limit: int = 500, scan_limit: int = 50_000) -> list[SaleRow]:
+async def search_sales(
+    store: Store, flt: SalesFilter, limit: int = 500, scan_limit: int = 50_000
+) -> list[SaleRow]:
     """Sales matching `flt`, newest first, at most `limit` rows."""
     devices = {d.id: d for d in await store.list_devices(include_retired=True)}  # retired: records kept
     rates: dict[int, dict] = {}

@@ -5,9 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.status import StatusKind
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
 
 log = logging.getLogger("etims_desktop.sync")
 
@@ -15,7 +20,7 @@ log = logging.getLogger("etims_desktop.sync")
 class SyncScheduler:
     """One asyncio task; every tick it checks OSCU devices that are due and uploads VSCU batches that are due."""
 
-    def __init__(self, store, sync_service, tick_seconds: float = 1.0):
+    def __init__(self, store: Store, sync_service, tick_seconds: float = 1.0):
         self.store = store
         self.sync = sync_service
         self.tick_seconds = tick_seconds
@@ -52,16 +57,18 @@ class SyncScheduler:
         jobs = []
         elsewhere = self.sync.drain.device_locks.busy_elsewhere
         for device in await self.store.list_devices():
-            waiting = pending.get(device.id)
+            waiting = pending.get(device.saved_id)
             if device.id in elsewhere:  # another program was draining it: carry on once it has finished
                 jobs.append(self._upload(device))
             elif device.type is DeviceType.OSCU:
-                if self._due(self._last_check, device.id, now, settings.live_check_seconds):
+                if self._due(self._last_check, device.saved_id, now, settings.live_check_seconds):
                     jobs.append(self._check_and_wake(device, bool(waiting and waiting.pending)))
             elif waiting and waiting.pending:
                 full = waiting.pending >= settings.vscu_batch_size
-                if full or self._due(self._last_upload, device.id, now, settings.vscu_upload_minutes * 60):
-                    self._last_upload[device.id] = now
+                if full or self._due(
+                    self._last_upload, device.saved_id, now, settings.vscu_upload_minutes * 60
+                ):
+                    self._last_upload[device.saved_id] = now
                     jobs.append(self._upload(device))
         if jobs:
             await asyncio.gather(*jobs)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.errors import PlainError
 from etims_desktop.domain.outbox import OutboxState, pending_count
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.sync import number_check
@@ -17,21 +19,28 @@ from etims_desktop.sync.reference_data import ReferenceData
 from etims_desktop.sync.report import DeviceSyncReport, Progress, SyncReport
 from etims_desktop.sync.settings import SyncSettings
 
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+    from etims_desktop.sync.connections import Connections
+
+
 log = logging.getLogger("etims_desktop.sync")
 
 
-class SyncAlreadyRunning(Exception):
+class SyncAlreadyRunning(PlainError):
     """A second Sync was asked for while one runs; the first one's report will tell everything."""
 
 
-class DatabaseDamaged(Exception):
+class DatabaseDamaged(PlainError):
     """The database failed its integrity check at start-up: nothing is sent until it is restored."""
 
 
 class SyncService:
     """The Sync button and `etims-desktop sync`: check, resolve, drain, refresh - per device, in parallel."""
 
-    def __init__(self, store, connections, settings: SyncSettings | None = None, clock=utcnow):
+    def __init__(
+        self, store: Store, connections: Connections, settings: SyncSettings | None = None, clock=utcnow
+    ):
         self.store = store
         self.connections = connections
         self.settings = settings or SyncSettings()
@@ -114,6 +123,7 @@ class SyncService:
         if report.synced_elsewhere:  # the program that synced it records its outcome, not us
             counts = await self.store.outbox_counts(device.id)
         else:
+            error: tuple[str | None, str | None, str | None]
             if report.reached_kra and not report.errors:
                 succeeded_at, error = self.clock(), (None, None, None)
             else:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from etims_desktop.kra.environments import GATEWAY_PRODUCTION_BASE_URL
+from etims_desktop.storage.settings_file import load_section, save_section
 
 
 @dataclass(frozen=True)
@@ -34,23 +34,8 @@ class SyncSettings:
 
     @classmethod
     def load(cls, path: Path) -> SyncSettings:
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in raw.get("sync", {}).items() if k in known}
-        try:
-            return cls(**values)
-        except TypeError:
-            return cls()
+        """settings.json's "sync" section (storage/settings_file.py: validated, a bad value is named)."""
+        return load_section(path, "sync", cls)
 
     def save(self, path: Path) -> None:
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            raw = {}
-        raw["sync"] = asdict(self)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(raw, indent=2), encoding="utf-8")
-        tmp.replace(path)
+        save_section(path, "sync", self)

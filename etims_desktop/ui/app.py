@@ -6,8 +6,13 @@ import asyncio
 import gc
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from etims_desktop.paths import DataPaths
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -101,7 +106,7 @@ async def show_start_up_error(text: str) -> None:
     await closed.wait()
 
 
-async def _start_scheduler_after_first_board(window, services) -> None:
+async def _start_scheduler_after_first_board(window, services: Services) -> None:
     """Background checks start once the board has shown, so they do not delay the first picture."""
     await window.refresher.first_done.wait()
     services.scheduler.start()

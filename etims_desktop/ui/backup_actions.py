@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
@@ -19,6 +20,10 @@ from etims_desktop.storage.restore import PreparedRestore, RestoreRefused, disca
 from etims_desktop.ui.icons import icon
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import Banner
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -31,7 +36,7 @@ class BackupActions(QObject):
     restored = Signal(str)  # what happened, in plain words
     message = Signal(str)  # a short note for the status bar
 
-    def __init__(self, services, window) -> None:
+    def __init__(self, services: Services, window) -> None:
         super().__init__(window)
         self.services = services
         self.window = window
@@ -176,7 +181,7 @@ class BackupActions(QObject):
 class DamagedNotice(QWidget):
     """A red banner when the database failed its check at start-up, with Restore at hand."""
 
-    def __init__(self, services, actions: BackupActions, parent=None) -> None:
+    def __init__(self, services: Services, actions: BackupActions, parent=None) -> None:
         super().__init__(parent)
         self.services = services
         self.actions = actions

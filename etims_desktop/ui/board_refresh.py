@@ -8,8 +8,8 @@ from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from etims_desktop.app.board import BoardQuery, BoardStore
 from etims_desktop.domain.outbox import OutboxState
-from etims_desktop.domain.status import StatusKind
 from etims_desktop.ui.board_model import BoardRow, DeviceBoardModel
 from etims_desktop.ui.tasks import spawn
 
@@ -24,35 +24,26 @@ SYNCING_COALESCE_MS = 1000
 
 
 async def load_board(
-    store, include_retired: bool = False, synced_elsewhere: Collection[int] = ()
+    store: BoardStore, include_retired: bool = False, synced_elsewhere: Collection[int] = ()
 ) -> list[BoardRow]:
-    """Read every device's row from the store (each call runs in the store's writer thread);
+    """Every device's row (app/board.py: one read transaction);
     `synced_elsewhere`: devices another program on this computer was draining when we tried."""
-    pending = await store.pending_summary()
-    rows = []
-    for device in await store.list_devices(include_retired):
-        status = await store.get_status(device.id)
-        summary = pending.get(device.id)
-        counts = summary.counts if summary else {}
-        _code, last_error, next_step = await store.last_device_error(device.id)
-        if last_error is None and status.kind is not StatusKind.ONLINE and status.plain:
-            last_error, next_step = status.plain, status.next_step  # the live check's finding
-        rows.append(
-            BoardRow(
-                device=device,
-                status=status,
-                pending=summary.pending if summary else 0,
-                oldest_pending_at=summary.oldest_pending_at if summary else None,
-                needs_fix=counts.get(OutboxState.NEEDS_FIX, 0),
-                needs_check=counts.get(OutboxState.NEEDS_CHECK, 0),
-                uncertain=counts.get(OutboxState.UNCERTAIN, 0),
-                last_success_at=await store.last_sync_at(device.id),
-                last_error=last_error,
-                next_step=next_step,
-                synced_elsewhere=device.id in synced_elsewhere,
-            )
+    return [
+        BoardRow(
+            device=entry.device,
+            status=entry.status,
+            pending=entry.pending,
+            oldest_pending_at=entry.oldest_pending_at,
+            needs_fix=entry.counts.get(OutboxState.NEEDS_FIX, 0),
+            needs_check=entry.counts.get(OutboxState.NEEDS_CHECK, 0),
+            uncertain=entry.counts.get(OutboxState.UNCERTAIN, 0),
+            last_success_at=entry.last_success_at,
+            last_error=entry.last_error,
+            next_step=entry.next_step,
+            synced_elsewhere=entry.synced_elsewhere,
         )
-    return rows
+        for entry in await BoardQuery(store).entries(include_retired, synced_elsewhere)
+    ]
 
 
 class DeviceEvents(QObject):
@@ -79,7 +70,7 @@ class BoardRefresher(QObject):
 
     def __init__(
         self,
-        store,
+        store: BoardStore,
         model: DeviceBoardModel,
         parent=None,
         delay_ms: int = COALESCE_MS,

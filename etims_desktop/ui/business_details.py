@@ -6,6 +6,7 @@ row): reading and saving run on the store's thread, never on the GUI thread."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit
 
@@ -13,12 +14,19 @@ from etims_desktop.domain.receipt import BusinessDetails
 from etims_desktop.ui.tasks import spawn
 
 
+class BusinessStore(Protocol):
+    """Where the receipt header is kept (the store)."""
+
+    async def business_details(self) -> BusinessDetails: ...
+    async def save_business_details(self, details: BusinessDetails) -> BusinessDetails: ...
+
+
 class BusinessDetailsBox(QGroupBox):
     """Filled from the saved details; `save()` keeps what was typed (the receipt footer is left as it is)."""
 
     FIELDS = (("name", "Business name"), ("address", "Address"), ("phone", "Phone"))
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store: BusinessStore, parent=None):
         super().__init__(parent)
         self.setTitle(self.tr("Your shop on receipts"))
         self.store = store

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from etims_desktop.domain.receipt import BusinessDetails
+from etims_desktop.ui.business_details import BusinessStore
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import Banner
 
@@ -25,9 +26,9 @@ class BusinessDialog(QDialog):
     loaded = Signal()
     saved = Signal(object)
 
-    def __init__(self, services, parent: QWidget | None = None):
+    def __init__(self, store: BusinessStore, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services = services
+        self.store = store
         self.setWindowTitle(self.tr("Receipt header"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.edits: dict[str, QLineEdit] = {}
@@ -56,7 +57,7 @@ class BusinessDialog(QDialog):
         spawn(self._load(), self._failed)
 
     async def _load(self) -> None:
-        current = await self.services.store.business_details()
+        current = await self.store.business_details()
         for field, edit in self.edits.items():
             edit.setText(getattr(current, field))
             edit.setEnabled(True)
@@ -70,7 +71,7 @@ class BusinessDialog(QDialog):
         spawn(self._save(self.chosen()), self._failed)
 
     async def _save(self, details: BusinessDetails) -> None:
-        saved = await self.services.store.save_business_details(details)
+        saved = await self.store.save_business_details(details)
         self.saved.emit(saved)
         self.accept()
 

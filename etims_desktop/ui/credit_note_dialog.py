@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +36,10 @@ from etims_desktop.ui.sale_dialog import ERROR_STYLE, TotalsPanel, new_invoice_n
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
+
 COLUMNS = ("Item", "Sold", "Still creditable", "Credit now", "Unit price")
 CREDIT_COL = 3
 
@@ -46,7 +51,7 @@ class CreditNoteDialog(QDialog):
     ready = Signal()
     totals_changed = Signal()
 
-    def __init__(self, services, sale_id: int, parent: QWidget | None = None):
+    def __init__(self, services: Services, sale_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.sale_id = sale_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from etims_desktop.domain.device import Device
-from etims_desktop.domain.outbox import OutboxEntry, OutboxState
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState, can_cancel
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.ui.formatting import ago, local_time
@@ -36,6 +37,10 @@ from etims_desktop.ui.outbox_model import STATE_GROUPS, OutboxColumn, OutboxTabl
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import Banner, PracticeBadge
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -51,7 +56,7 @@ class DeviceDetailPanel(QWidget):
     removed = Signal(int, bool)  # device id, True: retired (records kept) / False: deleted
     changed = Signal()  # the panel finished loading (tests wait on it)
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services: Services, parent=None):
         super().__init__(parent)
         self.services = services
         self.device: Device | None = None
@@ -400,16 +405,7 @@ class DeviceDetailPanel(QWidget):
     def _update_fix_buttons(self) -> None:
         entry = self.selected_entry()
         needs_fix = entry is not None and entry.state is OutboxState.NEEDS_FIX
-        cancellable = (
-            entry is not None
-            and entry.invc_no is None
-            and entry.state
-            in (
-                OutboxState.NEEDS_FIX,
-                OutboxState.QUEUED,
-                OutboxState.WAITING,
-            )
-        )
+        cancellable = entry is not None and can_cancel(entry.state, entry.invc_no)
         self.resend_button.setEnabled(needs_fix)
         self.cancel_button.setEnabled(cancellable)
         needs_check = entry is not None and entry.state is OutboxState.NEEDS_CHECK
@@ -422,13 +418,11 @@ class DeviceDetailPanel(QWidget):
             spawn(self._record_check(entry, kra_has_it), on_error=self._say_error)
 
     async def _record_check(self, entry: OutboxEntry, kra_has_it: bool) -> None:
-        store = self.services.store
         if kra_has_it:
-            await store.confirm_recorded(entry.sale_id)
+            await self.services.outbox.kra_has_it(entry.device_id, entry.sale_id)
             text = self.tr("Sale %1 is marked signed: KRA has it.")
         else:
-            await store.send_again_same_number(entry.sale_id)
-            self.services.sync.notify(entry.device_id)
+            await self.services.outbox.send_again(entry.device_id, entry.sale_id)
             text = self.tr("Sale %1 goes to KRA again with its own eTIMS number at the next sync.")
         self.message.show_message("ok", text.replace("%1", entry.sale.trader_invoice_no))
         self.reload()
@@ -440,8 +434,7 @@ class DeviceDetailPanel(QWidget):
         spawn(self._resend(entry), on_error=self._say_error)
 
     async def _resend(self, entry: OutboxEntry) -> None:
-        await self.services.store.resend_sale(entry.sale_id)
-        self.services.sync.notify(entry.device_id)
+        await self.services.outbox.resend(entry.device_id, entry.sale_id)
         self.message.show_message(
             "ok",
             self.tr("Sale %1 is back in the queue. It goes with the next sync.").replace(
@@ -470,8 +463,7 @@ class DeviceDetailPanel(QWidget):
         spawn(self._cancel(entry), on_error=self._say_error)
 
     async def _cancel(self, entry: OutboxEntry) -> None:
-        await self.services.store.cancel_sale(entry.sale_id)
-        self.services.sync.notify(entry.device_id)
+        await self.services.outbox.cancel(entry.device_id, entry.sale_id)
         self.message.show_message(
             "ok",
             self.tr("Sale %1 was cancelled here; it will not be sent.").replace(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from enum import IntEnum
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from PySide6.QtCore import Qt, Signal
@@ -48,6 +49,10 @@ from etims_desktop.ui.keyring_choice import KeyringChoice, session_only
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import Banner, FieldMessage, fit_to_screen, scrollable
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -495,7 +500,7 @@ class GatewayPage(QWizardPage):
 class KeyPage(QWizardPage):
     """Initialise with KRA (the first time), or type the key the device got elsewhere."""
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services: Services, parent=None):
         super().__init__(parent)
         self.services = services
         self.setTitle(self.tr("Connect the device to KRA"))
@@ -693,7 +698,7 @@ class AddDeviceWizard(QWizard):
 
     device_saved = Signal(int)  # added or (re)keyed: the board reloads
 
-    def __init__(self, services, parent=None, device: Device | None = None):
+    def __init__(self, services: Services, parent=None, device: Device | None = None):
         super().__init__(parent)
         self.services = services
         self.device = device  # the device this wizard created (or was given)

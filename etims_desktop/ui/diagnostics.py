@@ -8,6 +8,7 @@ import sys
 from collections import deque
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -17,6 +18,10 @@ from etims_desktop import __version__
 from etims_desktop.ui.icons import icon
 from etims_desktop.ui.tasks import spawn
 from etims_desktop.ui.widgets import fit_to_screen
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
 
 LOG_LINES = 200
 PACKAGES = ("PySide6-Essentials", "qasync", "httpx", "SQLAlchemy", "alembic", "keyring", "pydantic")
@@ -46,7 +51,7 @@ def tail(path: Path, lines: int = LOG_LINES) -> list[str]:
         return []
 
 
-async def collect(services) -> str:
+async def collect(services: Services) -> str:
     """The full diagnostics text, already redacted."""
     store = services.store
     key_store = services.key_store
@@ -64,8 +69,8 @@ async def collect(services) -> str:
     try:
         pending = await store.pending_summary()
         for device in await store.list_devices():
-            status = await store.get_status(device.id)
-            summary = pending.get(device.id)
+            status = await store.get_status(device.saved_id)
+            summary = pending.get(device.saved_id)
             lines.append(
                 f"  #{device.id} {device.name}: {device.type.value} {device.environment.value}"
                 f"{' practice' if device.practice else ''}"
@@ -84,7 +89,7 @@ async def collect(services) -> str:
 class DiagnosticsDialog(QDialog):
     """Non-modal; 'Copy diagnostics' puts the redacted text on the clipboard."""
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services: Services, parent=None):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("Diagnostics"))

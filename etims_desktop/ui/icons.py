@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
 from etims_desktop.domain.status import StatusKind
+from etims_desktop.resources import icons_dir
 
 
 def icon_dirs() -> list[Path]:
-    """Where the icons may be: next to a frozen build's files, or in the source checkout."""
-    dirs = []
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        dirs.append(Path(frozen) / "resources" / "icons")
-    dirs.append(Path(__file__).resolve().parents[2] / "resources" / "icons")
-    return dirs
+    """Where the icons are: etims_desktop/resources/icons, inside the package (wheel, checkout, bundle)."""
+    return [icons_dir()]
 
 
 def _find(relative: str) -> Path | None:
@@ -31,7 +26,8 @@ def _find(relative: str) -> Path | None:
 
 @cache
 def icon(name: str) -> QIcon:
-    """The UI icon `name` (resources/icons/ui/<name>.svg); an empty icon if it is missing."""
+    """The UI icon `name` (etims_desktop/resources/icons/ui/<name>.svg); an empty icon if it is missing
+    (tests/ui/test_icons_and_keys.py fails on any empty icon the window asks for)."""
     path = _find(f"ui/{name}.svg")
     return QIcon(str(path)) if path else QIcon()
 

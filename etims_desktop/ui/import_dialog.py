@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +33,10 @@ from etims_desktop.ui.sale_dialog import ERROR_STYLE, OK_STYLE
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
+
 PREVIEW_ROWS = 2000  # shown in the table; the counts and totals cover the whole file
 
 
@@ -41,7 +46,7 @@ class ImportDialog(QDialog):
     previewed = Signal()
     imported = Signal(int)
 
-    def __init__(self, services, parent: QWidget | None = None, device_id: int | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, device_id: int | None = None):
         super().__init__(parent)
         self.services = services
         self.preview: ImportPreview | None = None

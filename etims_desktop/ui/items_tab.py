@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -49,6 +50,10 @@ from etims_desktop.sync.code_choices import ITEM_TYPES, PACKAGING_UNITS, QUANTIT
 from etims_desktop.sync.items import ItemRegistrar
 from etims_desktop.ui.board_refresh import DeviceEvents
 from etims_desktop.ui.tasks import plain_error, spawn
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -141,7 +146,7 @@ class ItemDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, services, item: Item | None = None, parent: QWidget | None = None):
+    def __init__(self, services: Services, item: Item | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.item = item
@@ -323,7 +328,7 @@ class ItemsTab(QWidget):
     refreshed = Signal()
     registration_finished = Signal(str)
 
-    def __init__(self, services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.registrar = ItemRegistrar(services.store, services.connections, notify=services.sync.notify)

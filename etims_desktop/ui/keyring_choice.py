@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,6 +24,10 @@ from etims_desktop.storage.secrets import MIN_PASSWORD_LENGTH, KeyStore, KeyStor
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import Banner, FieldMessage, screen_room
 
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
+
 log = logging.getLogger("etims_desktop.ui")
 
 
@@ -31,19 +36,16 @@ def session_only(key_store) -> bool:
     return not getattr(key_store, "persistent", True) or not getattr(key_store, "available", True)
 
 
-def key_file(services) -> Path:
+def key_file(services: Services) -> Path:
     return key_file_path(services.paths.root)
 
 
-def use_key_store(services, key_store) -> None:
-    """Switch every service to `key_store` (the connections cache clients built with the old one)."""
-    services.key_store = key_store
-    services.connections.key_store = key_store
-    for device_id in list(getattr(services.connections, "_clients", {})):
-        services.connections.forget(device_id)
+def use_key_store(services: Services, key_store) -> None:
+    """Switch to `key_store`: the connections own it (Services.key_store reads it from them)."""
+    services.connections.use_key_store(key_store)
 
 
-async def open_encrypted_file(services, password: str):
+async def open_encrypted_file(services: Services, password: str):
     """Open (or create) the password-protected key file and switch to it. Slow KDF: off the GUI thread."""
     path = key_file(services)
     loop = asyncio.get_running_loop()
@@ -75,7 +77,7 @@ class KeyringChoice(QFrame):
 
     switched = Signal(str)  # the new backend's name
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services: Services, parent=None):
         super().__init__(parent)
         self.services = services
         self.banner = Banner("warn")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -53,6 +54,10 @@ from etims_desktop.ui.sync_report import SyncReportPanel
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import Banner, fit_to_screen
 
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
+
 log = logging.getLogger("etims_desktop.ui")
 
 TICK_MS = 30_000
@@ -68,7 +73,7 @@ class MainWindow(QMainWindow):
     practice_started = Signal()
     closed = Signal()  # the user closed the window: the app shuts down
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services: Services, parent=None):
         super().__init__(parent)
         self.services = services
         # Qt adds " — etims-desktop" (the application's display name) itself.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -29,6 +30,10 @@ from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
+
 log = logging.getLogger("etims_desktop.ui")
 
 PREVIEW_WIDTH_PX = 680  # a page as wide as the window shows it
@@ -42,7 +47,11 @@ class ReceiptPreview(QDialog):
     receipt_printer_finished = Signal(bool)  # ok; False: state_label says why (the sale is not affected)
 
     def __init__(
-        self, services, sale_id: int, parent: QWidget | None = None, layout: ReceiptLayout = ReceiptLayout.A4
+        self,
+        services: Services,
+        sale_id: int,
+        parent: QWidget | None = None,
+        layout: ReceiptLayout = ReceiptLayout.A4,
     ):
         super().__init__(parent)
         self.services = services

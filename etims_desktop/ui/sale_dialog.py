@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QRegularExpression, QStringListModel, Qt, Signal
@@ -45,6 +46,10 @@ from etims_desktop.ui.device_choice import fill_device_combo
 from etims_desktop.ui.formatting import ksh
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -162,7 +167,7 @@ class SaleDialog(QDialog):
     totals_changed = Signal()
     ready = Signal()
 
-    def __init__(self, services, parent: QWidget | None = None, device_id: int | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, device_id: int | None = None):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("New sale"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator
@@ -39,6 +40,10 @@ from etims_desktop.ui.receipt_render import ReceiptLayout
 from etims_desktop.ui.sale_dialog import SaleDialog
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -135,7 +140,7 @@ class SalesTab(QWidget):
 
     refreshed = Signal()
 
-    def __init__(self, services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.pending_prints = PendingPrints(services.paths.root)
@@ -449,7 +454,7 @@ class SalesTab(QWidget):
         return self._keep(dialog)
 
     def edit_business(self) -> BusinessDialog:
-        return self._keep(BusinessDialog(self.services, self))
+        return self._keep(BusinessDialog(self.services.store, self))
 
 
 def _alive(widget: QWidget) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,10 +33,14 @@ from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
 from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.widgets import Banner, fit_to_screen, screen_room, scrollable
 
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
+
 log = logging.getLogger("etims_desktop.ui")
 
 
-def apply_settings(services, settings: SyncSettings) -> None:
+def apply_settings(services: Services, settings: SyncSettings) -> None:
     """Hand the new settings to the running services."""
     services.settings = settings
     services.sync.apply_settings(settings)
@@ -46,7 +51,7 @@ class SettingsDialog(QDialog):
 
     saved = Signal(object)  # SyncSettings
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services: Services, parent=None):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("Settings"))
@@ -130,11 +135,11 @@ class SettingsDialog(QDialog):
 
     def edit_business(self) -> BusinessDialog:
         """The receipt header lives in the database (not settings.json); its own dialog saves it."""
-        self.business_dialog = BusinessDialog(self.services, self)
+        self.business_dialog = BusinessDialog(self.services.store, self)
         self.business_dialog.show()
         return self.business_dialog
 
-    def _build_backups(self, services) -> QGroupBox:
+    def _build_backups(self, services: Services) -> QGroupBox:
         current: BackupSettings = services.backups.settings
         group = QGroupBox(self.tr("Backups of your data"))
         form = QFormLayout(group)

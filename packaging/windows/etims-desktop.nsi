@@ -49,8 +49,8 @@ VIAddVersionKey "LegalCopyright" "MIT licence, ${PUBLISHER}"
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
 
-!define MUI_ICON "..\..\resources\icons\etims-desktop.ico"
-!define MUI_UNICON "..\..\resources\icons\etims-desktop.ico"
+!define MUI_ICON "..\..\etims_desktop\resources\icons\etims-desktop.ico"
+!define MUI_UNICON "..\..\etims_desktop\resources\icons\etims-desktop.ico"
 !define MUI_ABORTWARNING
 !define MUI_WELCOMEPAGE_TEXT "This installs ${APP_NAME} ${VERSION} for your Windows user only: no administrator \
   password is needed.$\r$\n$\r$\nYour sales and settings are kept separately and survive updates and \

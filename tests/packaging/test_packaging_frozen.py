@@ -102,5 +102,5 @@ def test_frozen_bundle_is_small_and_has_no_unused_qt(bundle):
     assert (bundle / "etims-desktop-cli").resolve() == (bundle / "etims-desktop").resolve()
     assert (internal / "etims_desktop" / "storage" / "migrations" / "env.py").is_file()
     assert list((internal / "etims_desktop" / "kra" / "simulator").rglob("*.json"))
-    assert (internal / "resources" / "icons" / "etims-desktop.svg").is_file()
+    assert (internal / "etims_desktop" / "resources" / "icons" / "etims-desktop.svg").is_file()
     assert (internal / "escpos" / "capabilities.json").is_file()  # ESC/POS printer database

@@ -124,7 +124,7 @@ def test_bundle_filter_leaves_out(bundle_filter, dest):
         "PySide6/Qt/lib/libQt6Svg.so.6",
         "PySide6\\Qt6PrintSupport.dll",
         "PySide6/Qt6OpenGL.dll",
-        "resources/icons/etims-desktop.svg",
+        "etims_desktop/resources/icons/etims-desktop.svg",
         "etims_desktop/kra/simulator/data/codes.json",
     ],
 )

@@ -75,7 +75,7 @@ def test_every_icon_is_rendered_from_the_current_master(render_icons):
 
 
 def test_windows_icon_holds_every_size_as_png(render_icons):
-    data = (ROOT / "resources" / "icons" / "etims-desktop.ico").read_bytes()
+    data = (ROOT / "etims_desktop" / "resources" / "icons" / "etims-desktop.ico").read_bytes()
     reserved, kind, count = struct.unpack_from("<HHH", data)
     assert (reserved, kind, count) == (0, 1, len(render_icons.ICO_SIZES))
     sizes = []
@@ -134,3 +134,28 @@ def test_version_resource_is_a_vsversioninfo_for_the_package_version(version_inf
 def test_version_resource_command_prints_the_quad_for_the_installer(version_info, capsys):
     assert version_info.main(["--quad", "--version", "3.1"]) == 0
     assert capsys.readouterr().out.strip() == "3.1.0.0"
+
+
+def test_a_built_package_carries_every_icon(tmp_path):
+    """What setuptools puts in a wheel (build_py) holds the icons: they live inside the package, so
+    `icon()` never falls back to an empty QIcon in a pip-installed copy."""
+    import shutil
+    import sys
+
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(
+        ROOT / "etims_desktop", source / "etims_desktop", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    built = tmp_path / "lib"
+    subprocess.run(
+        [sys.executable, "-c", "import setuptools; setuptools.setup()", "-q", "build_py", "--build-lib", str(built)],
+        cwd=source, check=True, capture_output=True,
+    )  # fmt: skip
+    shipped = built / "etims_desktop" / "resources" / "icons"
+    wanted = sorted(p.relative_to(ROOT / "etims_desktop" / "resources" / "icons")
+                    for p in (ROOT / "etims_desktop" / "resources" / "icons").rglob("*") if p.is_file())  # fmt: skip
+    assert len(wanted) > 20
+    assert [p for p in wanted if not (shipped / p).is_file()] == []

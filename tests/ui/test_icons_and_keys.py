@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 
+import etims_desktop
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.ui.icons import STATUS_ICONS, icon, icon_dirs, status_icon
 
@@ -20,8 +21,8 @@ MINE = [
 
 def used_icon_names() -> set[str]:
     names = set(STATUS_ICONS.values())
-    for name in MINE:
-        names |= set(re.findall(r'icon\("([a-z-]+)"\)', (UI / name).read_text(encoding="utf-8")))
+    for path in UI.rglob("*.py"):
+        names |= set(re.findall(r'icon\("([a-z-]+)"\)', path.read_text(encoding="utf-8")))
     return names
 
 
@@ -35,6 +36,17 @@ def test_every_icon_exists_and_renders_sharp_at_150_percent(qapp):
         assert (image.width(), image.height()) == (36, 36), name  # rendered at 36 px, not scaled up
         assert not image.isNull()
     assert not status_icon(StatusKind.ONLINE).isNull()
+
+
+def test_no_icon_the_window_asks_for_is_empty(qapp):
+    """The icons come from inside the package (importlib.resources): none may be an empty QIcon."""
+    from etims_desktop.resources import icons_dir
+    from etims_desktop.ui.icons import app_icon
+
+    assert icons_dir().is_relative_to(Path(etims_desktop.__file__).resolve().parent)
+    empty = [name for name in sorted(used_icon_names()) if icon(name).isNull()]
+    assert empty == []
+    assert (icons_dir() / "etims-desktop.svg").is_file() and not app_icon().isNull()
 
 
 def test_no_blocking_dialogs_in_the_window_code():

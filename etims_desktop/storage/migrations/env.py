@@ -21,7 +21,7 @@ def main() -> None:
     if connection is not None:
         run_migrations(connection)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as connection:
         run_migrations(connection)
 
