@@ -111,3 +111,19 @@ class ReceiptLabels:
 
 def labels_for(language: str) -> ReceiptLabels:
     return ReceiptLabels(language)
+
+
+def party_lines(view, labels: ReceiptLabels) -> list[tuple[str, str, bool]]:
+    """The buyer and credit-note lines under a receipt's header, as (label, value, bold): decided here
+    once, for paper, PDF and the receipt printer alike. `view` is a domain.receipt.ReceiptView."""
+    lines = []
+    if view.buyer_pin:
+        lines.append((labels["buyer_pin"], view.buyer_pin, True))
+    if view.buyer_name:
+        lines.append((labels["buyer"], view.buyer_name, False))
+    original = view.original_cu_invoice_no or view.original_trader_invoice_no
+    if original:
+        lines.append((labels["original_cu_invoice_no"], original, False))
+    if view.refund_reason:
+        lines.append((labels["reason"], view.refund_reason, False))
+    return lines

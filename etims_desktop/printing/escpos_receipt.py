@@ -12,7 +12,7 @@ import textwrap
 from datetime import datetime
 
 from etims_desktop.domain.receipt import ReceiptView, money, quantity
-from etims_desktop.domain.receipt_labels import labels_for
+from etims_desktop.domain.receipt_labels import labels_for, party_lines
 from etims_desktop.printing.library import escpos
 
 QR_ECLEVEL_M = 1  # python-escpos's constant: error correction M, as the on-screen QR
@@ -117,16 +117,8 @@ def receipt_bytes(view: ReceiptView, *, width: int = 48, cut: bool = True) -> by
     slip.pair(t["invoice_no"], view.trader_invoice_no)
     date, time = _when(view.sold_at)
     slip.pair(t["date"], f"{date} {time[:5]}")
-    if view.buyer_pin:
-        slip.pair(t["buyer_pin"], view.buyer_pin, bold=True)
-    if view.buyer_name:
-        slip.pair(t["buyer"], view.buyer_name)
-    if view.original_cu_invoice_no or view.original_trader_invoice_no:
-        slip.pair(
-            t["original_cu_invoice_no"], view.original_cu_invoice_no or view.original_trader_invoice_no or ""
-        )
-    if view.refund_reason:
-        slip.pair(t["reason"], view.refund_reason)
+    for label, value, bold in party_lines(view, t):
+        slip.pair(label, value, bold=bold)
     slip.rule()
 
     amount_width = 12

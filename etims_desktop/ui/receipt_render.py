@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 
 from etims_desktop.domain.receipt import COPY_MARK, ReceiptView, money, quantity
-from etims_desktop.domain.receipt_labels import labels_for
+from etims_desktop.domain.receipt_labels import labels_for, party_lines
 
 MM_PER_INCH = 25.4
 MEASURE_DPI = 300
@@ -340,16 +340,8 @@ def _receipt_flow(flow: _Flow, view: ReceiptView, layout: ReceiptLayout) -> None
     flow.pair(t["date"], view.sold_at.strftime("%d/%m/%Y %H:%M"))
     if view.scu is not None:
         flow.pair(t["cu_invoice_no"], view.scu.cu_invoice_no, bold=True)
-    if view.buyer_pin:
-        flow.pair(t["buyer_pin"], view.buyer_pin, bold=True)
-    if view.buyer_name:
-        flow.pair(t["buyer"], view.buyer_name)
-    if view.original_cu_invoice_no or view.original_trader_invoice_no:
-        flow.pair(
-            t["original_cu_invoice_no"], view.original_cu_invoice_no or view.original_trader_invoice_no or ""
-        )
-    if view.refund_reason:
-        flow.pair(t["reason"], view.refund_reason)
+    for label, value, bold in party_lines(view, t):
+        flow.pair(label, value, bold=bold)
     flow.rule()
 
     if a4:
