@@ -13,6 +13,10 @@ language setting can feed the same field.
 from __future__ import annotations
 
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from etims_desktop.domain.receipt import ReceiptView
 
 # KRA's terms: never translated.
 FIXED = {
@@ -113,9 +117,9 @@ def labels_for(language: str) -> ReceiptLabels:
     return ReceiptLabels(language)
 
 
-def party_lines(view, labels: ReceiptLabels) -> list[tuple[str, str, bool]]:
+def party_lines(view: ReceiptView, labels: ReceiptLabels) -> list[tuple[str, str, bool]]:
     """The buyer and credit-note lines under a receipt's header, as (label, value, bold): decided here
-    once, for paper, PDF and the receipt printer alike. `view` is a domain.receipt.ReceiptView."""
+    once, for paper, PDF and the receipt printer alike."""
     lines = []
     if view.buyer_pin:
         lines.append((labels["buyer_pin"], view.buyer_pin, True))
