@@ -55,8 +55,8 @@ def serve_huge_answers(megabytes: int) -> tuple[int, threading.Thread]:
 
 
 def child(case: str, arg: str) -> None:
+    from etims_desktop.app.importer import parse_file
     from etims_desktop.kra.client import KraClient, make_http_client
-    from etims_desktop.sync.importer import parse_file
 
     outcome = "-"
     if case == "reply":

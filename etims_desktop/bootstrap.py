@@ -10,16 +10,20 @@ from typing import Any
 import httpx
 
 from etims_desktop.app.board import BoardQuery
+from etims_desktop.app.credit_notes import CreditNotes
+from etims_desktop.app.devices import DeviceService
+from etims_desktop.app.importer import SaleImporter
+from etims_desktop.app.keys import KeyStorage
 from etims_desktop.app.outbox_actions import OutboxActions
+from etims_desktop.app.receipts import Receipts
+from etims_desktop.app.sales import SaleService
+from etims_desktop.app.settings import SettingsEditor
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
 from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, open_key_store
 from etims_desktop.storage.store import Store
 from etims_desktop.sync.backups import BackupService, BackupSettings
 from etims_desktop.sync.connections import Connections
-from etims_desktop.sync.devices import DeviceService
-from etims_desktop.sync.importer import SaleImporter
-from etims_desktop.sync.sales import SaleService
 from etims_desktop.sync.scheduler import SyncScheduler
 from etims_desktop.sync.service import SyncService
 from etims_desktop.sync.settings import SyncSettings
@@ -30,7 +34,6 @@ class Services:
     paths: DataPaths
     store: Store
     connections: Connections
-    settings: SyncSettings
     sync: SyncService
     devices: DeviceService
     sales: SaleService
@@ -39,7 +42,16 @@ class Services:
     backups: BackupService
     board: BoardQuery  # app/: the use cases the window and the CLI share
     outbox: OutboxActions
+    keys: KeyStorage
+    credit_notes: CreditNotes
+    receipts: Receipts
+    preferences: SettingsEditor
     practice: Any = None  # practice.PracticeKra while practice mode runs
+
+    @property
+    def settings(self) -> SyncSettings:
+        """The sync settings in use (the engine holds them; Settings saves through `preferences`)."""
+        return self.sync.settings
 
     @property
     def key_store(self) -> KeyStore | UnavailableKeyStore:
@@ -118,17 +130,21 @@ def build_services(
     )
     sync = SyncService(store, connections, settings)
     sales = SaleService(store, sync)
+    backups = BackupService(paths, BackupSettings.load(paths.settings), store)
     return Services(
         paths=paths,
         store=store,
         connections=connections,
-        settings=settings,
         sync=sync,
-        devices=DeviceService(store, connections, sync.checker),
+        devices=DeviceService(store, connections, sync.checker, sync.notify),
         sales=sales,
         importer=SaleImporter(store, sales),
         scheduler=SyncScheduler(store, sync),
-        backups=BackupService(paths, BackupSettings.load(paths.settings), store),
+        backups=backups,
         board=BoardQuery(store),
         outbox=OutboxActions(store, sync.notify),
+        keys=KeyStorage(connections, store, paths.root),
+        credit_notes=CreditNotes(store, sales),
+        receipts=Receipts(store, paths.root, paths.settings),
+        preferences=SettingsEditor(paths.settings, sync, backups, paths.backups),
     )

@@ -429,7 +429,7 @@ async def cmd_device_init(services: Services, args) -> int:
 
 
 async def cmd_device_key(services: Services, args) -> int:
-    from etims_desktop.sync.devices import KeyNotVerified
+    from etims_desktop.app.devices import KeyNotVerified
 
     key = sys.stdin.readline().strip() if args.key_stdin else getpass.getpass("CMC key (not shown): ")
     try:
@@ -458,7 +458,7 @@ async def cmd_device_gateway(services: Services, args) -> int:
 async def cmd_golive(services: Services, args) -> int:
     from datetime import UTC, datetime
 
-    from etims_desktop.sync.golive import GoLiveCheck
+    from etims_desktop.app.golive import GoLiveCheck
 
     report = await GoLiveCheck(services, args.recorder).run(args.device)
     path = (
@@ -543,7 +543,7 @@ async def cmd_item_list(services: Services, args) -> int:
 
 
 async def cmd_import(services: Services, args) -> int:
-    from etims_desktop.sync.importer import ImportRejected
+    from etims_desktop.app.importer import ImportRejected
 
     try:
         result = await services.importer.import_file(args.device, args.file)
@@ -758,10 +758,10 @@ async def cmd_checked(services: Services, args) -> int:
 async def cmd_receipt(services: Services, args) -> int:
     """Headless prints and reprints (a retired device's sales too): the same view, rules and renderers as
     the window. The database remembers the original: every later print is a COPY."""
+    from etims_desktop.app.receipts import PendingPrints, receipt_view
     from etims_desktop.printing.settings import load_printer, load_rules
-    from etims_desktop.sync.receipts import PendingPrints, receipt_view
 
-    recorded = await receipt_view(services, args.sale_id)
+    recorded = await receipt_view(services.store, args.sale_id)
     view = load_rules(services.paths.settings).apply(recorded, copy=recorded.copy)
     if args.pdf:
         pages = _write_pdf(view, args.layout, args.pdf)  # Qt on this (the main) thread: a command, no window

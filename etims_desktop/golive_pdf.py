@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from etims_desktop.sync.golive import GoLiveReport
+from etims_desktop.app.golive import GoLiveReport
 
 
 def report_html(report: GoLiveReport) -> str:

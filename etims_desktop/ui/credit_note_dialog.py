@@ -28,16 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from etims_desktop.app.credit_notes import CreditNoteOptions, make_credit_note
 from etims_desktop.domain.receipt import money, quantity
 from etims_desktop.domain.tax import SaleAmounts
-from etims_desktop.sync.code_choices import REFUND_REASONS, code_choices
-from etims_desktop.sync.credit_notes import CreditNoteOptions, credit_note_options, make_credit_note
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, TotalsPanel, new_invoice_number
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.credit_notes import CreditNotes
 
 
 COLUMNS = ("Item", "Sold", "Still creditable", "Credit now", "Unit price")
@@ -51,9 +50,9 @@ class CreditNoteDialog(QDialog):
     ready = Signal()
     totals_changed = Signal()
 
-    def __init__(self, services: Services, sale_id: int, parent: QWidget | None = None):
+    def __init__(self, credit_notes: CreditNotes, sale_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services = services
+        self.credit_notes = credit_notes
         self.sale_id = sale_id
         self.options: CreditNoteOptions | None = None
         self.amounts: SaleAmounts | None = None
@@ -113,7 +112,7 @@ class CreditNoteDialog(QDialog):
         spawn(self._load(), self._show_error)
 
     async def _load(self) -> None:
-        options = await credit_note_options(self.services.store, self.sale_id)
+        options = await self.credit_notes.options(self.sale_id)
         self.options = options
         sale = options.original.sale
         receipt = options.original.receipt
@@ -129,7 +128,7 @@ class CreditNoteDialog(QDialog):
             " ".join(x for x in (sale.buyer_name, sale.buyer_pin) if x)
             or self.tr("walk-in customer (no PIN)")
         )
-        for code, name in await code_choices(self.services.store, options.original.device_id, REFUND_REASONS):
+        for code, name in await self.credit_notes.reasons(options.original.device_id):
             self.reason_combo.addItem(f"{code} {name}", code)
         self.table.setRowCount(len(options.lines))
         self.spins = []
@@ -192,7 +191,7 @@ class CreditNoteDialog(QDialog):
         note = self.credit_note(quantities)
 
         async def price() -> None:
-            self._show(await self.services.sales.price(options.original.device_id, note), generation)
+            self._show(await self.credit_notes.price(options.original.device_id, note), generation)
 
         spawn(price(), self._show_error)
 
@@ -223,7 +222,7 @@ class CreditNoteDialog(QDialog):
         spawn(self._record(note), self._save_failed)
 
     async def _record(self, note) -> None:
-        recorded = await self.services.sales.record(self.options.original.device_id, note)
+        recorded = await self.credit_notes.record(self.options.original.device_id, note)
         if not recorded.created:
             self.save_button.setEnabled(True)
             self._say(

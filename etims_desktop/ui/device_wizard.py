@@ -42,16 +42,16 @@ from etims_desktop.domain.device import (
 )
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
-from etims_desktop.storage.secrets import where_keys_are
-from etims_desktop.ui.business_details import BusinessDetailsBox
+from etims_desktop.ui.business_details import BusinessDetailsBox, BusinessStore
 from etims_desktop.ui.icons import icon
-from etims_desktop.ui.keyring_choice import KeyringChoice, session_only
+from etims_desktop.ui.keyring_choice import KeyringChoice
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import Banner, FieldMessage, fit_to_screen, scrollable
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.devices import DeviceService
+    from etims_desktop.app.keys import KeyStorage
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -374,7 +374,7 @@ class ConnectionPage(QWizardPage):
         spawn(self._test(draft), on_error=self._test_failed)
 
     async def _test(self, draft: Device) -> None:
-        said = await self.wizard().services.devices.probe_address(draft)
+        said = await self.wizard().devices.probe_address(draft)
         self.test_button.setEnabled(True)
         self.test_result.show_message("ok", tr_core(said))
 
@@ -482,7 +482,7 @@ class GatewayPage(QWizardPage):
 
     async def _test_gateway(self, draft: Device, credentials: GatewayCredentials) -> None:
         try:
-            seconds = await self.wizard().services.devices.test_connection(draft, credentials)
+            seconds = await self.wizard().devices.test_connection(draft, credentials)
         finally:
             self.test_button.setEnabled(True)
         self.test_result.show_message(
@@ -500,9 +500,12 @@ class GatewayPage(QWizardPage):
 class KeyPage(QWizardPage):
     """Initialise with KRA (the first time), or type the key the device got elsewhere."""
 
-    def __init__(self, services: Services, parent=None):
+    def __init__(
+        self, devices: DeviceService, keys: KeyStorage, business: BusinessStore, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.devices = devices
+        self.keys = keys
         self.setTitle(self.tr("Connect the device to KRA"))
         self.setSubTitle(
             self.tr(
@@ -512,7 +515,7 @@ class KeyPage(QWizardPage):
         self.done_ok = False
         self.busy = False
 
-        self.keyring = KeyringChoice(services)
+        self.keyring = KeyringChoice(keys)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.init_radio = QRadioButton(
@@ -570,7 +573,7 @@ class KeyPage(QWizardPage):
         layout.addWidget(self.keyring_box)
         layout.addWidget(connect_box)
         layout.addWidget(self.result)
-        self.business = BusinessDetailsBox(services.store)  # asked once a real device works
+        self.business = BusinessDetailsBox(business)  # asked once a real device works
         self.business.hide()
         layout.addWidget(self.business)
         layout.addStretch(1)
@@ -582,7 +585,7 @@ class KeyPage(QWizardPage):
     def initializePage(self) -> None:
         wizard: AddDeviceWizard = self.wizard()
         self.keyring.refresh()
-        self.keyring_box.setVisible(session_only(self.services.key_store))
+        self.keyring_box.setVisible(self.keys.session_only)
         draft = wizard.draft_or_none()
         device = draft or wizard.device
         if device is not None:
@@ -617,7 +620,7 @@ class KeyPage(QWizardPage):
         self.key_box.setVisible(not initialise)
         self.go_button.setText(self.tr("Initialise with KRA") if initialise else self.tr("Save the key"))
         # KRA hands out a device's key only once: never ask for it when it would be lost at closing time.
-        lost_on_close = initialise and session_only(self.services.key_store)
+        lost_on_close = initialise and self.keys.session_only
         self.once_warning.show_message(
             "warn",
             self.tr(
@@ -648,7 +651,7 @@ class KeyPage(QWizardPage):
 
     async def _run(self, key: str | None, scu_id: str, mrc_no: str | None) -> None:
         wizard: AddDeviceWizard = self.wizard()
-        devices = self.services.devices
+        devices = self.devices
         try:
             draft = wizard.draft_or_none()
             credentials = wizard.gateway_credentials() if draft is not None else None
@@ -662,7 +665,7 @@ class KeyPage(QWizardPage):
                 device = await devices.initialise(device.id)
             else:
                 device = await devices.enter_existing_key(device.id, key, scu_id, mrc_no)
-            status = await self.services.store.get_status(device.id)
+            status = await devices.status(device.id)
         finally:
             key = None
             self._set_busy(False)
@@ -674,7 +677,7 @@ class KeyPage(QWizardPage):
             self.tr("Done. SCU id %1. The key is kept in %3. KRA status: %2.")
             .replace("%1", device.scu_id or "")
             .replace("%2", words.rstrip("."))
-            .replace("%3", tr_core(where_keys_are(self.services.key_store)))
+            .replace("%3", tr_core(self.keys.where()))
             + (
                 "\n" + tr_core(status.next_step) if status.next_step and status.kind.value != "online" else ""
             ),
@@ -698,9 +701,18 @@ class AddDeviceWizard(QWizard):
 
     device_saved = Signal(int)  # added or (re)keyed: the board reloads
 
-    def __init__(self, services: Services, parent=None, device: Device | None = None):
+    def __init__(
+        self,
+        devices: DeviceService,
+        keys: KeyStorage,
+        business: BusinessStore,
+        parent: QWidget | None = None,
+        device: Device | None = None,
+        *,
+        default_environment: str = "sandbox",
+    ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.devices = devices
         self.device = device  # the device this wizard created (or was given)
         self._created_here = False
         self.setWindowTitle(
@@ -714,9 +726,9 @@ class AddDeviceWizard(QWizard):
         fit_to_screen(self, 720, 680)
         self.type_page = TypePage()
         self.identity_page = IdentityPage()
-        self.connection_page = ConnectionPage(getattr(services.settings, "default_environment", "sandbox"))
+        self.connection_page = ConnectionPage(default_environment)
         self.gateway_page = GatewayPage()
-        self.key_page = KeyPage(services)
+        self.key_page = KeyPage(devices, keys, business)
         self.setPage(PageId.TYPE, self.type_page)
         self.setPage(PageId.IDENTITY, self.identity_page)
         self.setPage(PageId.CONNECTION, self.connection_page)
@@ -762,11 +774,10 @@ class AddDeviceWizard(QWizard):
             return self.device
         if self.device is not None and self._created_here and not self.device.initialised:
             # Added by this wizard a moment ago, never connected: no sale, nothing to confirm.
-            await self.services.devices.remove_device(self.device.id, confirmed=True)
+            await self.devices.remove_device(self.device.id, confirmed=True)
             self.device = None
-        self.device = await self.services.devices.add_device(draft)
+        self.device = await self.devices.add_device(draft)  # the board hears of it
         self._created_here = True
-        self.services.sync.notify(self.device.id)
         return self.device
 
     def accept(self) -> None:
@@ -783,8 +794,7 @@ class AddDeviceWizard(QWizard):
         super().reject()
 
     async def _forget(self, device: Device) -> None:
-        await self.services.devices.remove_device(device.id, confirmed=True)
-        self.services.sync.notify(device.id)
+        await self.devices.remove_device(device.id, confirmed=True)
 
 
 def _same_device(a: Device, b: Device) -> bool:

@@ -8,11 +8,19 @@ import sys
 from collections import deque
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from etims_desktop import __version__
 from etims_desktop.ui.icons import icon
@@ -20,7 +28,11 @@ from etims_desktop.ui.tasks import spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.keys import KeyStorage
+    from etims_desktop.domain.device import Device
+    from etims_desktop.domain.status import DeviceStatus
+    from etims_desktop.paths import DataPaths
+    from etims_desktop.storage.records import PendingSummary
 
 
 LOG_LINES = 200
@@ -51,18 +63,21 @@ def tail(path: Path, lines: int = LOG_LINES) -> list[str]:
         return []
 
 
-async def collect(services: Services) -> str:
+class DiagnosticsStore(Protocol):
+    async def pending_summary(self) -> dict[int, PendingSummary]: ...
+    async def list_devices(self, include_retired: bool = False) -> list[Device]: ...
+    async def get_status(self, device_id: int) -> DeviceStatus: ...
+
+
+async def collect(store: DiagnosticsStore, keys: KeyStorage, paths: DataPaths) -> str:
     """The full diagnostics text, already redacted."""
-    store = services.store
-    key_store = services.key_store
     lines = [
         f"etims-desktop {__version__}",
         f"Python {sys.version.split()[0]} on {platform.platform()}",
         f"Qt {qVersion()}; " + ", ".join(f"{name} {_version(name)}" for name in PACKAGES),
-        f"Data folder: {services.paths.root}",
-        f"Database: {services.paths.database}",
-        f"Keyring: {getattr(key_store, 'backend_name', '?')}"
-        + ("" if getattr(key_store, "available", False) else " (no system keyring)"),
+        f"Data folder: {paths.root}",
+        f"Database: {paths.database}",
+        f"Keyring: {keys.backend_name}" + ("" if keys.available else " (no system keyring)"),
         "",
         "Devices:",
     ]
@@ -80,7 +95,7 @@ async def collect(services: Services) -> str:
             )
     except Exception as exc:  # noqa: BLE001 - diagnostics must work when the store does not
         lines.append(f"  (could not read the devices: {exc})")
-    log_file = services.paths.logs / "etims-desktop.log"
+    log_file = paths.logs / "etims-desktop.log"
     log_lines = await asyncio.to_thread(tail, log_file)
     lines += ["", f"Last {len(log_lines)} log lines ({log_file}):", *log_lines]
     return redact("\n".join(lines))
@@ -89,9 +104,11 @@ async def collect(services: Services) -> str:
 class DiagnosticsDialog(QDialog):
     """Non-modal; 'Copy diagnostics' puts the redacted text on the clipboard."""
 
-    def __init__(self, services: Services, parent=None):
+    def __init__(
+        self, store: DiagnosticsStore, keys: KeyStorage, paths: DataPaths, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.sources = (store, keys, paths)
         self.setWindowTitle(self.tr("Diagnostics"))
         fit_to_screen(self, 820, 560)
         intro = QLabel(
@@ -126,7 +143,7 @@ class DiagnosticsDialog(QDialog):
         spawn(self._load(), on_error=lambda exc: self.text.setPlainText(str(exc)))
 
     async def _load(self) -> None:
-        self.text.setPlainText(await collect(self.services))
+        self.text.setPlainText(await collect(*self.sources))
         self.ready = True
 
     def copy(self) -> None:

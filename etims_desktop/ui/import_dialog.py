@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from etims_desktop.app.importer import ImportPreview
 from etims_desktop.domain.receipt import money
-from etims_desktop.sync.importer import ImportPreview
 from etims_desktop.ui.device_choice import fill_device_combo
 from etims_desktop.ui.formatting import ksh
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, OK_STYLE
@@ -34,7 +34,7 @@ from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.importer import SaleImporter
 
 
 PREVIEW_ROWS = 2000  # shown in the table; the counts and totals cover the whole file
@@ -46,9 +46,9 @@ class ImportDialog(QDialog):
     previewed = Signal()
     imported = Signal(int)
 
-    def __init__(self, services: Services, parent: QWidget | None = None, device_id: int | None = None):
+    def __init__(self, importer: SaleImporter, parent: QWidget | None = None, device_id: int | None = None):
         super().__init__(parent)
-        self.services = services
+        self.importer = importer
         self.preview: ImportPreview | None = None
         self.path: Path | None = None
         self._wanted_device = device_id
@@ -116,7 +116,7 @@ class ImportDialog(QDialog):
         spawn(self._load_devices(), self._failed)
 
     async def _load_devices(self) -> None:
-        fill_device_combo(self.device_combo, await self.services.store.list_devices(), self._wanted_device)
+        fill_device_combo(self.device_combo, await self.importer.devices(), self._wanted_device)
 
     def choose_file(self) -> QFileDialog:
         dialog = QFileDialog(
@@ -142,7 +142,7 @@ class ImportDialog(QDialog):
         spawn(self._preview(self.path), self._failed)
 
     async def _preview(self, path: Path) -> None:
-        preview = await self.services.importer.preview(path)
+        preview = await self.importer.preview(path)
         if path != self.path:
             return
         self.preview = preview
@@ -153,7 +153,7 @@ class ImportDialog(QDialog):
         device_id = self.device_combo.currentData()
         if device_id is None:
             return []
-        return [(await self.services.sales.price(device_id, sale)).total for sale in preview.sales]
+        return await self.importer.totals(device_id, preview.sales)
 
     async def _show(self, preview: ImportPreview) -> None:
         totals = await self._totals(preview)
@@ -213,7 +213,7 @@ class ImportDialog(QDialog):
         spawn(self._import(device_id, self.path), self._failed)
 
     async def _import(self, device_id: int, path: Path) -> None:
-        result = await self.services.importer.import_file(device_id, path)
+        result = await self.importer.import_file(device_id, path)
         self.summary.setStyleSheet(OK_STYLE)
         self.summary.setText(
             self.tr(

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -20,56 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etims_desktop.storage.secrets import MIN_PASSWORD_LENGTH, KeyStore, KeyStoreError, key_file_path
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import Banner, FieldMessage, screen_room
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
-
-
-log = logging.getLogger("etims_desktop.ui")
-
-
-def session_only(key_store) -> bool:
-    """True when keys given to `key_store` are lost when the app closes (or cannot be kept at all)."""
-    return not getattr(key_store, "persistent", True) or not getattr(key_store, "available", True)
-
-
-def key_file(services: Services) -> Path:
-    return key_file_path(services.paths.root)
-
-
-def use_key_store(services: Services, key_store) -> None:
-    """Switch to `key_store`: the connections own it (Services.key_store reads it from them)."""
-    services.connections.use_key_store(key_store)
-
-
-async def open_encrypted_file(services: Services, password: str):
-    """Open (or create) the password-protected key file and switch to it. Slow KDF: off the GUI thread."""
-    path = key_file(services)
-    loop = asyncio.get_running_loop()
-    store = await loop.run_in_executor(None, KeyStore.encrypted_file, path, password)
-    devices = await services.store.list_devices()
-    await loop.run_in_executor(None, carry_keys, services.key_store, store, devices)
-    use_key_store(services, store)
-    return store
-
-
-def carry_keys(old, new, devices) -> int:
-    """Keys kept only for this session (practice devices', keys typed before unlocking) move into the
-    new store: without them those devices would show "not initialised" from now on."""
-    if not session_only(old) or not getattr(old, "available", False):
-        return 0
-    moved = 0
-    for device in devices:
-        try:
-            if old.has_key(device):
-                new.set_key(device, old.get_key(device))
-                moved += 1
-        except KeyStoreError as exc:
-            log.warning("could not move the key of device %s: %s", device.id, exc.plain)
-    return moved
+    from etims_desktop.app.keys import KeyStorage
 
 
 class KeyringChoice(QFrame):
@@ -77,9 +29,9 @@ class KeyringChoice(QFrame):
 
     switched = Signal(str)  # the new backend's name
 
-    def __init__(self, services: Services, parent=None):
+    def __init__(self, keys: KeyStorage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.keys = keys
         self.banner = Banner("warn")
         self.session = QRadioButton(
             self.tr("Keep keys only while the app is open (type them again after a restart)")
@@ -91,7 +43,7 @@ class KeyringChoice(QFrame):
         group.addButton(self.encrypted)
 
         self.password_box = QWidget()
-        form = QFormLayout(self.password_box)
+        self.password_form = form = QFormLayout(self.password_box)
         form.setContentsMargins(24, 0, 0, 0)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -130,11 +82,11 @@ class KeyringChoice(QFrame):
                 window.resize(window.size().expandedTo(window.sizeHint()).boundedTo(screen_room(window)))
 
     def refresh(self) -> None:
-        needed = session_only(self.services.key_store)
+        needed = self.keys.session_only
         self.setVisible(needed)
         if not needed:
             return
-        exists = key_file(self.services).exists()
+        exists = self.keys.key_file_exists()
         self.banner.show_message(
             "warn",
             self.tr(
@@ -150,7 +102,7 @@ class KeyringChoice(QFrame):
         self.confirm.setVisible(not exists)
         if exists:  # the file is there: unlocking it is what the owner came for
             self.encrypted.setChecked(True)
-        label = self.password_box.layout().labelForField(self.confirm)
+        label = self.password_form.labelForField(self.confirm)
         if label is not None:
             label.setVisible(not exists)
 
@@ -163,11 +115,11 @@ class KeyringChoice(QFrame):
 
     def use_encrypted_file(self) -> None:
         password = self.password.text()
-        creating = not key_file(self.services).exists()
-        if creating and len(password) < MIN_PASSWORD_LENGTH:
+        creating = not self.keys.key_file_exists()
+        if creating and len(password) < self.keys.min_password_length:
             self.password_message.say(
                 self.tr("Choose a password of at least %1 characters.").replace(
-                    "%1", str(MIN_PASSWORD_LENGTH)
+                    "%1", str(self.keys.min_password_length)
                 )
             )
             return
@@ -182,7 +134,7 @@ class KeyringChoice(QFrame):
 
     async def _open(self, password: str) -> None:
         try:
-            store = await open_encrypted_file(self.services, password)
+            name = await self.keys.open_locked_file(password)
         finally:
             self.use_button.setEnabled(True)
         for widget in (self.session, self.encrypted, self.password_box):
@@ -190,10 +142,10 @@ class KeyringChoice(QFrame):
         self.banner.show_message(
             "ok",
             self.tr("Keys are kept in the password-locked file %1.").replace(
-                "%1", str(key_file(self.services))
+                "%1", str(self.keys.key_file)
             ),
         )
-        self.switched.emit(str(getattr(store, "backend_name", "")))
+        self.switched.emit(name)
 
     def _failed(self, exc: BaseException) -> None:
         self.password_message.say(plain_error(exc))

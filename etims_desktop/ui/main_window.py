@@ -46,7 +46,7 @@ from etims_desktop.ui.diagnostics import DiagnosticsDialog
 from etims_desktop.ui.empty_state import EmptyState
 from etims_desktop.ui.icons import app_icon, icon
 from etims_desktop.ui.items_tab import ItemsTab
-from etims_desktop.ui.keyring_choice import KeyringChoice, key_file, session_only
+from etims_desktop.ui.keyring_choice import KeyringChoice
 from etims_desktop.ui.sales_tab import SalesTab
 from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
@@ -56,6 +56,7 @@ from etims_desktop.ui.widgets import Banner, fit_to_screen
 
 if TYPE_CHECKING:
     from etims_desktop.bootstrap import Services
+    from etims_desktop.domain.device import Device
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -592,7 +593,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_add_device(self) -> AddDeviceWizard:
-        wizard = self._keep(AddDeviceWizard(self.services, self))
+        wizard = self._keep(self._device_wizard())
         wizard.device_saved.connect(self._device_saved)
         wizard.show()
         return wizard
@@ -608,29 +609,34 @@ class MainWindow(QMainWindow):
         if device.practice:
             await self._reconnect_practice()
             return
-        wizard = self._keep(AddDeviceWizard(self.services, self, device=device))
+        wizard = self._keep(self._device_wizard(device))
         wizard.device_saved.connect(self._device_saved)
         wizard.show()
+
+    def _device_wizard(self, device: Device | None = None) -> AddDeviceWizard:
+        s = self.services
+        env = s.settings.default_environment
+        return AddDeviceWizard(s.devices, s.keys, s.store, self, device, default_environment=env)
 
     def _device_saved(self, device_id: int) -> None:
         self.refresher.refresh_now()
         self.board.select_device(device_id)
 
     def open_settings(self) -> SettingsDialog:
-        dialog = self._keep(SettingsDialog(self.services, self))
+        dialog = self._keep(SettingsDialog(self.services.preferences, self.services.store, self))
         dialog.saved.connect(lambda _s: self.statusBar().showMessage(self.tr("Settings saved."), 5_000))
         dialog.open()
         return dialog
 
     def open_diagnostics(self) -> DiagnosticsDialog:
-        dialog = self._keep(DiagnosticsDialog(self.services, self))
+        dialog = self._keep(DiagnosticsDialog(self.services.store, self.services.keys, self.services.paths, self))
         dialog.show()
         return dialog
 
     def open_keyring_choice(self) -> QDialog:
         dialog = self._keep(QDialog(self))
         dialog.setWindowTitle(self.tr("Where to keep CMC keys"))
-        choice = dialog.choice = KeyringChoice(self.services, dialog)
+        choice = dialog.choice = KeyringChoice(self.services.keys, dialog)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in buttons.buttons():  # Enter in the password box unlocks; it must not close the dialog
             button.setAutoDefault(False)
@@ -658,16 +664,16 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _show_keyring(self) -> None:
-        key_store = self.services.key_store
-        name = str(getattr(key_store, "backend_name", "?"))
-        temporary = session_only(key_store)
+        keys = self.services.keys
+        name = keys.backend_name
+        temporary = keys.session_only
         self.keyring_label.setText(self.tr("Keys: %1").replace("%1", name))
         self.keyring_label.setToolTip(
             self.tr("CMC keys are kept only while the app runs.")
             if temporary
             else self.tr("CMC keys are kept here, never in the database or logs.")
         )
-        locked_file = temporary and key_file(self.services).exists()
+        locked_file = temporary and keys.key_file_exists()
         real_devices = any(not r.device.practice for r in self.model.rows())
         self.keyring_box.setVisible(locked_file or (temporary and real_devices))
         if locked_file:

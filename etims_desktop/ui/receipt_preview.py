@@ -24,14 +24,13 @@ from etims_desktop.domain.receipt import ReceiptView
 from etims_desktop.printing.print_job import print_receipt as print_on_receipt_printer
 from etims_desktop.printing.printers import PrinterProblem
 from etims_desktop.printing.settings import load_printer, load_rules
-from etims_desktop.sync.receipts import PendingPrints, receipt_view
 from etims_desktop.ui.receipt_print import print_receipt, save_pdf
 from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.receipts import Receipts
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -48,20 +47,20 @@ class ReceiptPreview(QDialog):
 
     def __init__(
         self,
-        services: Services,
+        receipts: Receipts,
         sale_id: int,
         parent: QWidget | None = None,
         layout: ReceiptLayout = ReceiptLayout.A4,
     ):
         super().__init__(parent)
-        self.services = services
+        self.receipts = receipts
         self.sale_id = sale_id
         self.view: ReceiptView | None = None  # as it prints now: original or COPY (receipt rules applied)
         self._as_recorded: ReceiptView | None = None
         self.page_count = 0
-        self.pending_prints = PendingPrints(services.paths.root)
-        self.rules = load_rules(services.paths.settings)
-        self.printer = load_printer(services.paths.settings)
+        self.pending_prints = receipts.pending_prints
+        self.rules = load_rules(receipts.settings_file)
+        self.printer = load_printer(receipts.settings_file)
         self.setWindowTitle(self.tr("Receipt"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -113,7 +112,7 @@ class ReceiptPreview(QDialog):
         return ReceiptLayout(self.layout_combo.currentData())
 
     async def reload(self) -> None:
-        self._as_recorded = await receipt_view(self.services, self.sale_id)
+        self._as_recorded = await self.receipts.view(self.sale_id)
         self.view = self.rules.apply(
             self._as_recorded, copy=self._as_recorded.copy
         )  # copy: from the database
@@ -170,7 +169,7 @@ class ReceiptPreview(QDialog):
             # is a COPY, from this window too.
             self.view = self.rules.apply(self._as_recorded, copy=True)
             self._render()
-        spawn(self.services.store.record_receipt_print(self.sale_id), self._failed)
+        spawn(self.receipts.record_print(self.sale_id), self._failed)
         self.printed.emit(self.sale_id)
 
     def print_on_receipt_printer(self):

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from etims_desktop.app.sales_query import SaleRow, SalesFilter, search_sales
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.receipt import money
-from etims_desktop.sync.receipts import PendingPrints
-from etims_desktop.sync.sales_query import SaleRow, SalesFilter, search_sales
 from etims_desktop.ui.board_refresh import DeviceEvents
 from etims_desktop.ui.business_dialog import BusinessDialog
 from etims_desktop.ui.credit_note_dialog import CreditNoteDialog
@@ -143,7 +142,7 @@ class SalesTab(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.pending_prints = PendingPrints(services.paths.root)
+        self.pending_prints = services.receipts.pending_prints
         self.model = SalesTableModel(self)
         self.windows: list[QWidget] = []
 
@@ -416,7 +415,7 @@ class SalesTab(QWidget):
         if row is None:
             return None
         preview = ReceiptPreview(
-            self.services, row.sale_id, self, ReceiptLayout(self.receipt_layout.currentData())
+            self.services.receipts, row.sale_id, self, ReceiptLayout(self.receipt_layout.currentData())
         )
         preview.printed.connect(lambda _sid: self.schedule_refresh())
         return self._keep(preview)
@@ -444,12 +443,12 @@ class SalesTab(QWidget):
         row = self._need_selection()
         if row is None:
             return None
-        dialog = CreditNoteDialog(self.services, row.sale_id, self)
+        dialog = CreditNoteDialog(self.services.credit_notes, row.sale_id, self)
         dialog.credit_note_recorded.connect(lambda _sid: self.schedule_refresh())
         return self._keep(dialog)
 
     def import_sales(self) -> ImportDialog:
-        dialog = ImportDialog(self.services, self, device_id=self.device_filter.currentData())
+        dialog = ImportDialog(self.services.importer, self, device_id=self.device_filter.currentData())
         dialog.imported.connect(lambda _n: self.schedule_refresh())
         return self._keep(dialog)
 

@@ -34,16 +34,11 @@ from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.widgets import Banner, fit_to_screen, screen_room, scrollable
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.settings import SettingsEditor
+    from etims_desktop.ui.business_dialog import BusinessStore
 
 
 log = logging.getLogger("etims_desktop.ui")
-
-
-def apply_settings(services: Services, settings: SyncSettings) -> None:
-    """Hand the new settings to the running services."""
-    services.settings = settings
-    services.sync.apply_settings(settings)
 
 
 class SettingsDialog(QDialog):
@@ -51,11 +46,12 @@ class SettingsDialog(QDialog):
 
     saved = Signal(object)  # SyncSettings
 
-    def __init__(self, services: Services, parent=None):
+    def __init__(self, settings: SettingsEditor, business: BusinessStore, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services = services
+        self.settings = settings
+        self.business = business
         self.setWindowTitle(self.tr("Settings"))
-        current: SyncSettings = services.settings
+        current: SyncSettings = settings.sync
 
         checks = QGroupBox(self.tr("OSCU devices (real-time)"))
         checks_form = QFormLayout(checks)
@@ -89,7 +85,7 @@ class SettingsDialog(QDialog):
         self.environment.addItem(self.tr("Production (real sales)"), "production")
         self.environment.setCurrentIndex(max(0, self.environment.findData(current.default_environment)))
         new_form.addRow(self.tr("Start with"), self.environment)
-        self.receipts = ReceiptPrintingSettings(services.paths.settings)  # printer, test print, receipt rules
+        self.receipts = ReceiptPrintingSettings(settings.file)  # printer, test print, receipt rules
 
         receipts = QGroupBox(self.tr("Receipts"))
         receipts_row = QHBoxLayout(receipts)
@@ -99,11 +95,11 @@ class SettingsDialog(QDialog):
         self.business_button.clicked.connect(self.edit_business)
         receipts_row.addWidget(receipts_text, 1)
         receipts_row.addWidget(self.business_button)
-        backups = self._build_backups(services)
+        backups = self._build_backups(settings)
 
         note = QLabel(
             self.tr("Save applies the changes at once and keeps them in %1.").replace(
-                "%1", str(services.paths.settings)
+                "%1", str(settings.file)
             )
         )
         note.setWordWrap(True)
@@ -135,23 +131,23 @@ class SettingsDialog(QDialog):
 
     def edit_business(self) -> BusinessDialog:
         """The receipt header lives in the database (not settings.json); its own dialog saves it."""
-        self.business_dialog = BusinessDialog(self.services.store, self)
+        self.business_dialog = BusinessDialog(self.business, self)
         self.business_dialog.show()
         return self.business_dialog
 
-    def _build_backups(self, services: Services) -> QGroupBox:
-        current: BackupSettings = services.backups.settings
+    def _build_backups(self, settings: SettingsEditor) -> QGroupBox:
+        current: BackupSettings = settings.backup
         group = QGroupBox(self.tr("Backups of your data"))
         form = QFormLayout(group)
         self.backup_daily = QCheckBox(self.tr("Make a checked copy every day"))
         self.backup_daily.setChecked(current.daily)
         self.backup_folder = QLineEdit(current.folder or "")
-        self.backup_folder.setPlaceholderText(str(services.paths.backups))
+        self.backup_folder.setPlaceholderText(str(settings.default_backup_folder))
         self.backup_folder.setMinimumWidth(280)
         self.backup_folder.setToolTip(
             self.tr(
                 "A USB stick or another disk keeps your data safe if this computer fails. Empty: %1"
-            ).replace("%1", str(services.paths.backups))
+            ).replace("%1", str(settings.default_backup_folder))
         )
         choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self.choose_backup_folder)
@@ -197,7 +193,7 @@ class SettingsDialog(QDialog):
 
     def chosen(self) -> SyncSettings:
         return dataclasses.replace(
-            self.services.settings,
+            self.settings.sync,
             live_check_seconds=float(self.live_check.value()),
             vscu_batch_size=int(self.batch_size.value()),
             vscu_upload_minutes=float(self.upload_minutes.value()),
@@ -216,16 +212,13 @@ class SettingsDialog(QDialog):
             )
             return
         try:
-            settings.save(self.services.paths.settings)  # a few hundred bytes: fine on the GUI thread
-            backups.save(self.services.paths.settings)
             self.receipts.save()
+            self.settings.save(settings, backups)  # a few hundred bytes: fine on the GUI thread
         except OSError as exc:
             log.exception("could not save settings")
             self.message.show_message(
                 "error", self.tr("Could not save the settings: %1").replace("%1", plain_error(exc))
             )
             return
-        apply_settings(self.services, settings)
-        self.services.backups.settings = backups
         self.saved.emit(settings)
         self.accept()

@@ -13,9 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etims_desktop.domain.item import Item
-from etims_desktop.domain.sale import TaxType
-from etims_desktop.sync.importer import (
+from etims_desktop.app.importer import (
     MAX_ROWS,
     ImportPreview,
     ImportRejected,
@@ -23,6 +21,8 @@ from etims_desktop.sync.importer import (
     parse_file,
     parse_json,
 )
+from etims_desktop.domain.item import Item
+from etims_desktop.domain.sale import TaxType
 
 ITEMS = {
     "KE2NTU0000001": Item("KE2NTU0000001", "Sugar 1kg", "50161800", TaxType.B, Decimal("180.00")),
@@ -251,7 +251,7 @@ def test_import_file_writes_everything_or_nothing(importer_shop, tmp_path_factor
 def test_a_huge_field_is_refused_line_by_line_in_little_memory(tmp_path):
     import tracemalloc
 
-    from etims_desktop.sync.importer import MAX_IMPORT_BYTES
+    from etims_desktop.app.importer import MAX_IMPORT_BYTES
 
     path = tmp_path / "sales.csv"
     with path.open("w", newline="") as file:  # one 24 MB field: under the file cap, so it is read
@@ -272,7 +272,7 @@ def test_a_huge_field_is_refused_line_by_line_in_little_memory(tmp_path):
 
 
 def test_a_file_over_the_size_cap_is_refused_unread(tmp_path):
-    from etims_desktop.sync.importer import MAX_IMPORT_BYTES
+    from etims_desktop.app.importer import MAX_IMPORT_BYTES
 
     path = tmp_path / "sales.csv"
     with path.open("wb") as file:

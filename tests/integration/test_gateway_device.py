@@ -7,12 +7,12 @@ from decimal import Decimal
 import pytest
 from sync_shop import PIN, open_shop
 
+from etims_desktop.app.devices import DeviceSetupError
 from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.kra.simulator import Simulator, SimulatorConfig
-from etims_desktop.sync.devices import DeviceSetupError
 
 
 @pytest.fixture

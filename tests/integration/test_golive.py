@@ -89,6 +89,7 @@ def test_a_failed_step_is_evidence_and_its_dependants_say_why_they_did_not_run(
 ):
     from decimal import Decimal
 
+    from etims_desktop.app import golive
     from etims_desktop.bootstrap import build_services
     from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
     from etims_desktop.domain.gateway_credentials import GatewayCredentials
@@ -97,7 +98,6 @@ def test_a_failed_step_is_evidence_and_its_dependants_say_why_they_did_not_run(
     from etims_desktop.kra.recording import RecordingTransport
     from etims_desktop.kra.transport import AiohttpTransport
     from etims_desktop.paths import resolve_data_paths
-    from etims_desktop.sync import golive
 
     monkeypatch.setattr(golive, "TEST_ITEM", ("Unknown class item", "99999999", TaxType.B, Decimal("10.00")))
     gateway.approve(PIN, "00", "GL-1", "OSCU")

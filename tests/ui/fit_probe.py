@@ -151,14 +151,14 @@ async def main() -> int:
 
             sale_id = (await queue_sales(services, oscu.id, 1))[0]
             await services.sync.sync_device(oscu)
-            receipt = ReceiptPreview(services, sale_id, window)
+            receipt = ReceiptPreview(services.receipts, sale_id, window)
             receipt.show()
             await until(lambda: receipt.view is not None)
             await look("receipt", receipt)
             receipt.close()
             signed = await services.store.list_outbox(oscu.id, {OutboxState.SIGNED}, limit=1)
             if signed:
-                credit = CreditNoteDialog(services, signed[0].sale_id, window)
+                credit = CreditNoteDialog(services.credit_notes, signed[0].sale_id, window)
                 credit.show()
                 await look("credit note", credit)
                 credit.close()

@@ -341,7 +341,7 @@ def test_the_wizard_tests_the_connection_and_asks_for_the_shop_on_receipts(
 ):
     """Items 11 and 13: "Test connection" before any key is asked for; the last step asks for the
     shop's name, which then heads the receipts (not the device's name)."""
-    from etims_desktop.sync.receipts import receipt_view
+    from etims_desktop.app.receipts import receipt_view
     from tests.ui.test_wizard import choose_custom_address, fill_identity
 
     from .helpers import PIN, queue_sales
@@ -375,7 +375,7 @@ def test_the_wizard_tests_the_connection_and_asks_for_the_shop_on_receipts(
     device = wizard.device
 
     sale_id = run(qloop, queue_sales(services, device.id, 1))[0]
-    view = run(qloop, receipt_view(services, sale_id))
+    view = run(qloop, receipt_view(services.store, sale_id))
     assert view.business.name == "Mama Mboga Traders Ltd"
     assert view.business.phone == "0712 345678"
     assert view.business.footer  # the footer the owner did not touch stays

@@ -17,7 +17,7 @@ def setup_shop(qloop, services, oscu_sim):
 
 
 def open_dialog(qtbot, services, device_id) -> ImportDialog:
-    dialog = ImportDialog(services, device_id=device_id)
+    dialog = ImportDialog(services.importer, device_id=device_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.device_combo.count() == 1, timeout=5000)

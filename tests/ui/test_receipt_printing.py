@@ -68,7 +68,7 @@ def test_original_once_then_copies_on_the_receipt_printer(qtbot, qloop, services
     assert [line.strip() for line in copy.inverted] == ["COPY", "COPY"] and " CS" in copy.text
     assert original.cuts == copy.cuts == 1
     # A window opened later knows the original is out.
-    again = ReceiptPreview(services, sale_id)
+    again = ReceiptPreview(services.receipts, sale_id)
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.view is not None, timeout=5000)
     assert again.view.copy and "COPY" in again.state_label.text()
@@ -78,7 +78,7 @@ def test_missing_printer_is_explained_and_the_sale_is_untouched(qtbot, qloop, se
     sale_id = signed_sale(qloop, services, oscu_sim, "PRN-2")
     port = closed_port()
     save_printer(services.paths.settings, PrinterSettings(connection="network", host="127.0.0.1", port=port))
-    preview = ReceiptPreview(services, sale_id)
+    preview = ReceiptPreview(services.receipts, sale_id)
     qtbot.addWidget(preview)
     qtbot.waitUntil(lambda: preview.view is not None, timeout=5000)
     assert preview.thermal_button.isVisible() or not preview.isVisible()
@@ -93,7 +93,7 @@ def test_missing_printer_is_explained_and_the_sale_is_untouched(qtbot, qloop, se
 
 
 def test_settings_test_print_and_save(qtbot, qloop, services):
-    dialog = SettingsDialog(services)
+    dialog = SettingsDialog(services.preferences, services.store)
     qtbot.addWidget(dialog)
     box = dialog.receipts
     assert isinstance(box, ReceiptPrintingSettings) and not box.test_button.isEnabled()  # no printer yet

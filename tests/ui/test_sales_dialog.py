@@ -142,7 +142,7 @@ def sign_sale(qtbot, qloop, services, oscu_sim, serial="CN-1"):
 
 
 def open_credit_note(qtbot, services, sale_id) -> CreditNoteDialog:
-    dialog = CreditNoteDialog(services, sale_id)
+    dialog = CreditNoteDialog(services.credit_notes, sale_id)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.ready, timeout=5000):
         dialog.show()

@@ -110,7 +110,7 @@ def test_receipt_printed_while_pending_is_listed_for_reprint_once_signed(
     qtbot.waitUntil(lambda: run(qloop, services.store.original_printed(sale_id)), timeout=5000)
     copy = tab.show_receipt() if tab.model.rows else None
     if copy is None:  # the reprint filter is on and now empty: open the receipt directly
-        copy = ReceiptPreview(services, sale_id)
+        copy = ReceiptPreview(services.receipts, sale_id)
     qtbot.waitUntil(lambda: copy.view is not None, timeout=5000)
     assert copy.view.copy and "this one is a COPY" in copy.state_label.text()
     copy.close()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from etims_desktop.domain.device import EndpointStyle
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.kra.simulator import Simulator, SimulatorConfig
-from etims_desktop.ui.device_wizard import AddDeviceWizard, PageId
+from etims_desktop.ui.device_wizard import PageId
 
 from .helpers import PIN, run
 from .test_wizard import choose_custom_address, fill_identity
@@ -92,7 +92,7 @@ def test_a_device_with_its_key_offers_only_the_key(qtbot, qloop, services, windo
     qtbot.mouseClick(key_page.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: key_page.done_ok, timeout=10000)
     wizard.accept()
-    again = AddDeviceWizard(services, window, device=wizard.device)  # "Connect ..." from the device's menu
+    again = window._device_wizard(wizard.device)  # "Connect ..." from the device's menu
     qtbot.addWidget(again)
     again.show()
     qtbot.waitUntil(again.isVisible)

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
+from etims_desktop.app.credit_notes import credit_note_options, make_credit_note
+from etims_desktop.app.receipts import receipt_view
+from etims_desktop.app.sales import SaleService
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.sale import ReceiptType, TaxType
-from etims_desktop.sync.credit_notes import credit_note_options, make_credit_note
-from etims_desktop.sync.receipts import receipt_view
-from etims_desktop.sync.sales import SaleService
 
 NOW = datetime(2026, 3, 15, 10, 0, tzinfo=UTC)
 

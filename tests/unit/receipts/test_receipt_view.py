@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 from decimal import Decimal
 
+from etims_desktop.app.receipts import PendingPrints, receipt_view
 from etims_desktop.domain.device import Environment
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.receipt import PENDING_MARK, BusinessDetails, hyphenate, money
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.kra.environments import RECEIPT_CHECK_PREFIXES, receipt_check_url
-from etims_desktop.sync.receipts import PendingPrints, receipt_view
 
 PIN = "P051234567X"
 

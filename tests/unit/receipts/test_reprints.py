@@ -9,12 +9,12 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from etims_desktop.app.receipts import receipt_view
 from etims_desktop.domain.outbox import OutboxState, SignedReceipt
 from etims_desktop.domain.receipt import COPY_MARK, REBUILT_NOTE, BusinessDetails
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.kra.simulator import FaultKind
 from etims_desktop.storage.records import CodeClassRecord, CodeRecord
-from etims_desktop.sync.receipts import receipt_view
 
 PIN = "P051234567X"
 

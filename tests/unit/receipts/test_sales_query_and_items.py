@@ -6,10 +6,10 @@ import asyncio
 from datetime import date
 from decimal import Decimal
 
+from etims_desktop.app.sales_query import SalesFilter, search_sales
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.sync.items import ItemRegistrar
-from etims_desktop.sync.sales_query import SalesFilter, search_sales
 
 PIN = "P051234567X"
 

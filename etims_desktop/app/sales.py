@@ -5,17 +5,50 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from typing import Protocol
 
-from etims_desktop.domain.device import DeviceType
+from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.errors import DomainValidationError
-from etims_desktop.domain.sale import Sale
-from etims_desktop.domain.status import StatusKind
+from etims_desktop.domain.item import Item
+from etims_desktop.domain.outbox import OutboxEntry
+from etims_desktop.domain.sale import Sale, TaxType
+from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.domain.tax import SaleAmounts, compute_amounts
 from etims_desktop.domain.validation import validate_sale
+from etims_desktop.storage.records import PendingSummary
 
-if TYPE_CHECKING:
-    from etims_desktop.storage.store import Store
+
+class SaleStore(Protocol):
+    async def tax_rates(self, device_id: int) -> dict[TaxType, Decimal]: ...
+    async def get_device(self, device_id: int) -> Device: ...
+    async def get_status(self, device_id: int) -> DeviceStatus: ...
+    async def list_items(self) -> list[Item]: ...
+    async def get_entry(self, sale_id: int) -> OutboxEntry: ...
+    async def credited_quantities(self, original_sale_id: int) -> dict[str, Decimal]: ...
+    async def pending_summary(self) -> dict[int, PendingSummary]: ...
+    async def enqueue_sale(
+        self, device_id: int, sale: Sale, total: Decimal, total_tax: Decimal
+    ) -> tuple[int, bool]: ...
+
+
+class BatchSettings(Protocol):
+    @property
+    def vscu_batch_size(self) -> int: ...
+
+
+class Sender(Protocol):
+    async def send_pending(self, device: Device) -> object: ...
+
+
+class SyncEngine(Protocol):
+    """What a sale needs of the sync engine (sync/service.py SyncService)."""
+
+    @property
+    def settings(self) -> BatchSettings: ...
+    @property
+    def drain(self) -> Sender: ...
+    def notify(self, device_id: int) -> None: ...
 
 
 log = logging.getLogger("etims_desktop.sync")
@@ -31,10 +64,10 @@ class RecordedSale:
 class SaleService:
     """Sales enter here, from the window, the CLI or an import."""
 
-    def __init__(self, store: Store, sync_service):
+    def __init__(self, store: SaleStore, sync_service: SyncEngine) -> None:
         self.store = store
         self.sync = sync_service
-        self._tasks: set[asyncio.Task] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
 
     async def price(self, device_id: int, sale: Sale) -> SaleAmounts:
         """The amounts exactly as they will be sent (uses the device's cached KRA tax rates)."""
@@ -77,17 +110,17 @@ class SaleService:
             summary = (await self.store.pending_summary()).get(device_id)
             if not summary or summary.pending < self.sync.settings.vscu_batch_size:
                 return
-        task = asyncio.create_task(self._send(device))
+        task = asyncio.create_task(self._send(device_id, device))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _send(self, device) -> None:
+    async def _send(self, device_id: int, device: Device) -> None:
         try:
             await self.sync.drain.send_pending(device)
         except Exception:  # noqa: BLE001 - the sale is safe in the outbox; the next sync reports it
-            log.exception("immediate send for device %s failed", device.id)
+            log.exception("immediate send for device %s failed", device_id)
         finally:
-            self.sync.notify(device.id)
+            self.sync.notify(device_id)
 
     async def wait_idle(self) -> None:
         """For tests and shutdown: wait until background sends have finished."""

@@ -28,6 +28,7 @@ from etims_desktop.domain.receipt import (
     ReceiptLine,
     ReceiptView,
     ScuBlock,
+    SignedDocument,
     TaxSummaryRow,
     hyphenate,
     tax_label,
@@ -175,12 +176,9 @@ def _kra_code_name(cls: str, code: str | None) -> str:
     return dict(DEFAULT_CODES[cls]).get(code or "", code or "")
 
 
-async def receipt_view(
-    services_or_store, sale_id: int, business: BusinessDetails | None = None
-) -> ReceiptView:
-    """The printable receipt of sale `sale_id` (pass the Services or a bare Store). `business` overrides
-    today's header for a sale not signed yet; a signed sale prints the header it was signed with."""
-    store = getattr(services_or_store, "store", services_or_store)
+async def receipt_view(store: Store, sale_id: int, business: BusinessDetails | None = None) -> ReceiptView:
+    """The printable receipt of sale `sale_id`. `business` overrides today's header for a sale not
+    signed yet; a signed sale prints the header it was signed with."""
     entry: OutboxEntry = await store.get_entry(sale_id)
     device = await store.get_device(entry.device_id)
     original = None
@@ -208,7 +206,9 @@ async def receipt_view(
     )
 
 
-async def _signed_view(store: Store, entry: OutboxEntry, device: Device, document, original) -> ReceiptView:
+async def _signed_view(
+    store: Store, entry: OutboxEntry, device: Device, document: SignedDocument, original: OutboxEntry | None
+) -> ReceiptView:
     """A signed sale as KRA signed it: figures from the kept document, the header kept with it."""
     device = replace(device, name=document.device_name)  # the PIN and branch never change
     signed = wire_document(document) if not document.rebuilt else None
@@ -291,3 +291,20 @@ class PendingPrints:
         if gone:
             self.forget(gone)
         return due
+
+
+class Receipts:
+    """The receipt window's use case: a sale's receipt, that it went to paper, and what was printed
+    before KRA signed it (to reprint once signed). Printer and receipt rules live in `settings_file`."""
+
+    def __init__(self, store: Store, data_dir: Path, settings_file: Path) -> None:
+        self.store = store
+        self.settings_file = settings_file
+        self.pending_prints = PendingPrints(data_dir)
+
+    async def view(self, sale_id: int) -> ReceiptView:
+        return await receipt_view(self.store, sale_id)
+
+    async def record_print(self, sale_id: int) -> None:
+        """The first print is the original; every later one says COPY."""
+        await self.store.record_receipt_print(sale_id)

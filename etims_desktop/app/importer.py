@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
+from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import Sale, SaleLine
@@ -36,6 +37,7 @@ from etims_desktop.domain.tax import compute_amounts
 from etims_desktop.domain.validation import validate_sale
 
 if TYPE_CHECKING:
+    from etims_desktop.app.sales import SaleService
     from etims_desktop.storage.store import Store
 
 
@@ -108,7 +110,7 @@ def _day_first(text: str) -> datetime:
     raise DomainValidationError(f"date {text!r} is not a date I can read: {DATE_HELP}", "date")
 
 
-def _decimal(text, what: str) -> Decimal:
+def _decimal(text: object, what: str) -> Decimal:
     try:
         value = Decimal(str(text).strip())
     except (InvalidOperation, ValueError):
@@ -118,7 +120,7 @@ def _decimal(text, what: str) -> Decimal:
     return value
 
 
-def _line(raw: Mapping, items: Mapping[str, Item]) -> SaleLine:
+def _line(raw: Mapping[str, Any], items: Mapping[str, Item]) -> SaleLine:
     code = str(raw.get("item_code") or "").strip()
     item = items.get(code)
     if item is None:
@@ -138,7 +140,7 @@ def _line(raw: Mapping, items: Mapping[str, Item]) -> SaleLine:
     )
 
 
-def _sale(invoice_no: str, head: Mapping, lines: list[SaleLine]) -> Sale:
+def _sale(invoice_no: str, head: Mapping[str, Any], lines: list[SaleLine]) -> Sale:
     return Sale(
         trader_invoice_no=invoice_no,
         lines=tuple(lines),
@@ -149,7 +151,7 @@ def _sale(invoice_no: str, head: Mapping, lines: list[SaleLine]) -> Sale:
     )
 
 
-def _bounded_lines(file) -> Iterator[str]:
+def _bounded_lines(file: TextIO) -> Iterator[str]:
     """The file's lines, each read with a length limit: one endless line never fills the memory."""
     while line := file.readline(MAX_LINE_CHARS + 1):
         if len(line) > MAX_LINE_CHARS:
@@ -157,7 +159,7 @@ def _bounded_lines(file) -> Iterator[str]:
         yield line
 
 
-def parse_csv(source: str | Iterable[str], items: Mapping[str, Item]) -> ImportPreview:
+def parse_csv(source: str | TextIO, items: Mapping[str, Item]) -> ImportPreview:
     """`source`: the text, or a file opened with newline="" (csv needs raw line ends: a lone \r is one)."""
     preview = ImportPreview()
     file = io.StringIO(source, newline="") if isinstance(source, str) else source
@@ -171,7 +173,7 @@ def parse_csv(source: str | Iterable[str], items: Mapping[str, Item]) -> ImportP
     if missing:
         preview.errors.append(RowError(1, f"the header row lacks the column(s): {', '.join(missing)}"))
         return preview
-    groups: dict[str, tuple[int, dict, list[SaleLine]]] = {}
+    groups: dict[str, tuple[int, dict[str, Any], list[SaleLine]]] = {}
     for count, (number, row) in enumerate(_rows(reader, preview), start=1):
         if count > MAX_ROWS:
             preview.errors.append(RowError(number, f"the file has more than {MAX_ROWS} rows; split it"))
@@ -195,7 +197,7 @@ def parse_csv(source: str | Iterable[str], items: Mapping[str, Item]) -> ImportP
     return preview
 
 
-def _rows(reader: csv.DictReader, preview: ImportPreview):
+def _rows(reader: csv.DictReader[str], preview: ImportPreview) -> Iterator[tuple[int, dict[str, Any]]]:
     """(row number, counting the header as 1, row) pairs - the number a spreadsheet shows. A row the csv
     module cannot read (e.g. a field over its size limit) ends the file with a named error."""
     number = 1
@@ -226,7 +228,7 @@ def parse_json(text: str, items: Mapping[str, Item]) -> ImportPreview:
     if not isinstance(data, list):
         preview.errors.append(RowError(1, "the file must hold a list of sales"))
         return preview
-    groups: dict[str, tuple[int, dict, list[SaleLine]]] = {}
+    groups: dict[str, tuple[int, dict[str, Any], list[SaleLine]]] = {}
     for number, raw in enumerate(data[: MAX_ROWS + 1], start=1):
         try:
             if not isinstance(raw, dict) or not isinstance(raw.get("lines"), list) or not raw["lines"]:
@@ -246,7 +248,8 @@ def parse_json(text: str, items: Mapping[str, Item]) -> ImportPreview:
     return preview
 
 
-def _finish(preview: ImportPreview, groups, items: Mapping[str, Item]) -> None:
+def _finish(
+    preview: ImportPreview, groups: Mapping[str, tuple[int, dict[str, Any], list[SaleLine]]], items: Mapping[str, Item]) -> None:
     for invoice_no, (number, head, lines) in groups.items():
         try:
             sale = _sale(invoice_no, head, lines)
@@ -287,9 +290,17 @@ def parse_file(path: Path, items: Mapping[str, Item]) -> ImportPreview:
 
 
 class SaleImporter:
-    def __init__(self, store: Store, sale_service):
+    def __init__(self, store: Store, sale_service: SaleService) -> None:
         self.store = store
         self.sales = sale_service
+
+    async def devices(self) -> list[Device]:
+        """The devices a file may be imported to."""
+        return await self.store.list_devices()
+
+    async def totals(self, device_id: int, sales: Iterable[Sale]) -> list[Decimal]:
+        """Each sale's total as it would be queued on `device_id` (its KRA tax rates)."""
+        return [(await self.sales.price(device_id, sale)).total for sale in sales]
 
     async def preview(self, path: Path) -> ImportPreview:
         items = {item.code: item for item in await self.store.list_items()}

@@ -14,10 +14,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from etims_desktop.app.receipts import cu_invoice_number
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
+from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.tax import compute_amounts
-from etims_desktop.sync.receipts import cu_invoice_number
 
 if TYPE_CHECKING:
     from etims_desktop.storage.store import Store
@@ -122,7 +123,7 @@ async def search_sales(
 ) -> list[SaleRow]:
     """Sales matching `flt`, newest first, at most `limit` rows."""
     devices = {d.id: d for d in await store.list_devices(include_retired=True)}  # retired: records kept
-    rates: dict[int, dict] = {}
+    rates: dict[int, dict[TaxType, Decimal]] = {}
     needle = flt.text.strip().casefold()
     rows: list[SaleRow] = []
     async for entry in _candidates(store, flt, scan_limit):

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING
 
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.sale import ReceiptType, Sale, SaleLine
+from etims_desktop.domain.tax import SaleAmounts
 from etims_desktop.domain.validation import creditable_quantities
+from etims_desktop.sync.code_choices import REFUND_REASONS, code_choices
 
 if TYPE_CHECKING:
+    from etims_desktop.app.sales import RecordedSale, SaleService
     from etims_desktop.storage.store import Store
 
 
@@ -99,3 +102,25 @@ def make_credit_note(
         refund_reason_code=reason_code,
         remark=remark,
     )
+
+
+class CreditNotes:
+    """The credit note dialog's use case: what may be credited, the reasons KRA offers, its price and
+    recording it (a credit note is a sale: app/sales.py SaleService)."""
+
+    def __init__(self, store: Store, sales: SaleService) -> None:
+        self.store = store
+        self.sales = sales
+
+    async def options(self, sale_id: int) -> CreditNoteOptions:
+        return await credit_note_options(self.store, sale_id)
+
+    async def reasons(self, device_id: int) -> list[tuple[str, str]]:
+        """(code, name) of KRA's refund reasons (code class 32) as this device knows them."""
+        return await code_choices(self.store, device_id, REFUND_REASONS)
+
+    async def price(self, device_id: int, note: Sale) -> SaleAmounts:
+        return await self.sales.price(device_id, note)
+
+    async def record(self, device_id: int, note: Sale) -> RecordedSale:
+        return await self.sales.record(device_id, note)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
@@ -32,6 +33,7 @@ from etims_desktop.storage.secrets import clean_key
 if TYPE_CHECKING:
     from etims_desktop.storage.store import Store
     from etims_desktop.sync.connections import Connections
+    from etims_desktop.sync.device_checks import DeviceChecker
 
 
 log = logging.getLogger(__name__)
@@ -91,14 +93,22 @@ class KeyNotVerified(DeviceSetupError):
 
 
 class DeviceService:
-    def __init__(self, store: Store, connections: Connections, checker):
+    def __init__(
+        self, store: Store, connections: Connections, checker: DeviceChecker, notify: Callable[[int], None]
+    ) -> None:
         self.store = store
         self.connections = connections
         self.checker = checker
+        self.notify = notify  # the sync engine's listeners (board, tabs): this device changed
+
+    async def status(self, device_id: int) -> DeviceStatus:
+        return await self.store.get_status(device_id)
 
     async def add_device(self, device: Device) -> Device:
         check_key_safe_address(device)  # never a CMC key over plain http to another computer
-        return await self.store.add_device(device)
+        added = await self.store.add_device(device)
+        self.notify(added.saved_id)
+        return added
 
     async def initialise(self, device_id: int) -> Device:
         """Ask KRA for the CMC key (issued once), keep it in the keyring, the SCU id in the store."""
@@ -290,4 +300,5 @@ class DeviceService:
             except Exception:  # noqa: BLE001 - the device is gone; a key left in the keyring is harmless
                 pass
         self.connections.forget(device_id)
+        self.notify(device_id)
         return removal

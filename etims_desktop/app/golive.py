@@ -16,22 +16,28 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from etims_desktop import __version__
+from etims_desktop.app.credit_notes import credit_note_options, make_credit_note
 from etims_desktop.domain.device import Device, Environment
 from etims_desktop.domain.errors import DomainValidationError, PlainError, explain, has_plain_words
 from etims_desktop.domain.item import Item
-from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.redaction import redact
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.kra.recording import RecordingTransport, masked_exchange
-from etims_desktop.sync.credit_notes import credit_note_options, make_credit_note
 from etims_desktop.sync.payloads import item_request
+
+if TYPE_CHECKING:
+    from etims_desktop.app.devices import DeviceService
+    from etims_desktop.app.sales import SaleService
+    from etims_desktop.storage.store import Store
+    from etims_desktop.sync.connections import Connections
+    from etims_desktop.sync.service import SyncService
 
 TEST_ITEM = ("Go-Live test item", "50161800", TaxType.B, Decimal("116.00"))
 REFUND_REASON = "06"  # code class 32: "other"
-
 
 @dataclass
 class StepResult:
@@ -40,7 +46,6 @@ class StepResult:
     detail: str
     seconds: float
     exchanges: list[dict[str, Any]] = field(default_factory=list)
-
 
 @dataclass
 class GoLiveReport:
@@ -75,15 +80,27 @@ class GoLiveReport:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, default=str)
 
-
 class StepFailed(PlainError):
     """A step's check did not hold; the message says what was expected, in plain words."""
 
+class GoLiveServices(Protocol):
+    """What the check drives: bootstrap.Services has all of it."""
+
+    @property
+    def store(self) -> Store: ...
+    @property
+    def connections(self) -> Connections: ...
+    @property
+    def devices(self) -> DeviceService: ...
+    @property
+    def sales(self) -> SaleService: ...
+    @property
+    def sync(self) -> SyncService: ...
 
 class GoLiveCheck:
     """Runs the certification flow for one device over the services, recording every exchange."""
 
-    def __init__(self, services, recorder: RecordingTransport) -> None:
+    def __init__(self, services: GoLiveServices, recorder: RecordingTransport) -> None:
         self.services = services
         self.recorder = recorder
 
@@ -140,7 +157,7 @@ class GoLiveCheck:
         return StepResult(name, passed, redact(detail) or "", time.perf_counter() - started, exchanges)
 
     # -- the steps ----------------------------------------------------------------------------------
-    async def _initialise_or_verify(self, device_id: int, state: dict) -> str:
+    async def _initialise_or_verify(self, device_id: int, state: dict[str, Any]) -> str:
         services = self.services
         device = await services.store.get_device(device_id)
         if not await services.connections.has_key(device):
@@ -160,13 +177,13 @@ class GoLiveCheck:
         state["client"] = await services.connections.client_for(device)
         return f"{verb} Live check answered in {status.rtt_ms} ms."
 
-    async def _lookup(self, state: dict, method: str, what: str, *, empty_ok: bool = False) -> str:
+    async def _lookup(self, state: dict[str, Any], method: str, what: str, *, empty_ok: bool = False) -> str:
         result = await getattr(state["client"], method)(None)
         if not result.items and not empty_ok:
             raise StepFailed(f"KRA sent no {what}.")
         return f"Received from KRA: {what}, {len(result.items)}."
 
-    async def _taxpayer(self, state: dict) -> str:
+    async def _taxpayer(self, state: dict[str, Any]) -> str:
         device = state["device"]
         customer = await state["client"].select_customer(device.pin)
         return (
@@ -175,7 +192,7 @@ class GoLiveCheck:
             else f"KRA answered: no record for {device.pin}."
         )
 
-    async def _item(self, state: dict) -> str:
+    async def _item(self, state: dict[str, Any]) -> str:
         store = self.services.store
         name, class_code, tax_type, price = TEST_ITEM
         item = next((i for i in await store.list_items() if i.name == name), None)
@@ -188,7 +205,7 @@ class GoLiveCheck:
         state["item"] = item
         return f"Item {item.code} registered and listed ({len(listed.items)} items registered)."
 
-    async def _sale(self, state: dict) -> str:
+    async def _sale(self, state: dict[str, Any]) -> str:
         item = state["item"]
         stamp = datetime.now(UTC)
         sale = Sale(
@@ -201,9 +218,10 @@ class GoLiveCheck:
         entry = await self._signed(state["device"], sale)
         state["sale_id"] = entry.sale_id
         state["sale_entry"] = entry
-        return f"Sale {sale.trader_invoice_no} signed as invoice {entry.invc_no}, receipt signature {entry.receipt.signature}."
+        signature = entry.receipt.signature if entry.receipt else None
+        return f"Sale {sale.trader_invoice_no} signed as invoice {entry.invc_no}, receipt signature {signature}."
 
-    async def _credit_note(self, state: dict) -> str:
+    async def _credit_note(self, state: dict[str, Any]) -> str:
         options = await credit_note_options(self.services.store, state["sale_id"])
         if not options.allowed:
             raise StepFailed(options.blocked or "")
@@ -214,7 +232,7 @@ class GoLiveCheck:
         entry = await self._signed(state["device"], note)
         return f"Credit note {note.trader_invoice_no} for 1 of 2 signed as invoice {entry.invc_no}."
 
-    async def _lookup_invoice(self, state: dict) -> str:
+    async def _lookup_invoice(self, state: dict[str, Any]) -> str:
         entry = state["sale_entry"]
         found = await state["client"].select_invoice_details(entry.invc_no)
         if found is None:
@@ -223,16 +241,15 @@ class GoLiveCheck:
             raise StepFailed(f"KRA's record of invoice {entry.invc_no} has another signature.")
         return f"KRA returned invoice {entry.invc_no} with the same receipt signature."
 
-    async def _signed(self, device: Device, sale: Sale):
+    async def _signed(self, device: Device, sale: Sale) -> OutboxEntry:
         services = self.services
-        recorded = await services.sales.record(device.id, sale, send_now=False)
-        await services.sync.sync([device.id])
+        recorded = await services.sales.record(device.saved_id, sale, send_now=False)
+        await services.sync.sync([device.saved_id])
         entry = await services.store.get_entry(recorded.sale_id)
         if entry.state is not OutboxState.SIGNED:
             reason = entry.last_error_message or entry.state.label
             raise StepFailed(f"Not signed: {reason}")
         return entry
-
 
 def _describe(device: Device) -> dict[str, Any]:
     return {
@@ -246,7 +263,6 @@ def _describe(device: Device) -> dict[str, Any]:
         "connection": "gateway" if device.via_gateway else "classic",
         "base_url": device.base_url,
     }
-
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
