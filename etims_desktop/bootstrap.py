@@ -11,12 +11,16 @@ import httpx
 
 from etims_desktop.app.board import BoardQuery
 from etims_desktop.app.credit_notes import CreditNotes
+from etims_desktop.app.device_outbox import DeviceOutbox
 from etims_desktop.app.devices import DeviceService
 from etims_desktop.app.importer import SaleImporter
+from etims_desktop.app.items import ItemCatalogue
 from etims_desktop.app.keys import KeyStorage
 from etims_desktop.app.outbox_actions import OutboxActions
 from etims_desktop.app.receipts import Receipts
+from etims_desktop.app.restore import BackupAndRestore
 from etims_desktop.app.sales import SaleService
+from etims_desktop.app.sales_query import SalesList
 from etims_desktop.app.settings import SettingsEditor
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
@@ -24,6 +28,7 @@ from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, open_ke
 from etims_desktop.storage.store import Store
 from etims_desktop.sync.backups import BackupService, BackupSettings
 from etims_desktop.sync.connections import Connections
+from etims_desktop.sync.items import ItemRegistrar
 from etims_desktop.sync.scheduler import SyncScheduler
 from etims_desktop.sync.service import SyncService
 from etims_desktop.sync.settings import SyncSettings
@@ -44,7 +49,11 @@ class Services:
     outbox: OutboxActions
     keys: KeyStorage
     credit_notes: CreditNotes
+    device_outbox: DeviceOutbox
+    items: ItemCatalogue
     receipts: Receipts
+    sales_list: SalesList
+    restore: BackupAndRestore
     preferences: SettingsEditor
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
@@ -131,6 +140,8 @@ def build_services(
     sync = SyncService(store, connections, settings)
     sales = SaleService(store, sync)
     backups = BackupService(paths, BackupSettings.load(paths.settings), store)
+    receipts = Receipts(store, paths.root, paths.settings)
+    scheduler = SyncScheduler(store, sync)
     return Services(
         paths=paths,
         store=store,
@@ -139,12 +150,16 @@ def build_services(
         devices=DeviceService(store, connections, sync.checker, sync.notify),
         sales=sales,
         importer=SaleImporter(store, sales),
-        scheduler=SyncScheduler(store, sync),
+        scheduler=scheduler,
         backups=backups,
         board=BoardQuery(store),
         outbox=OutboxActions(store, sync.notify),
         keys=KeyStorage(connections, store, paths.root),
         credit_notes=CreditNotes(store, sales),
-        receipts=Receipts(store, paths.root, paths.settings),
+        device_outbox=DeviceOutbox(store, sync.reference, sync.notify),
+        items=ItemCatalogue(store, ItemRegistrar(store, connections, notify=sync.notify)),
+        receipts=receipts,
+        sales_list=SalesList(store, receipts.pending_prints),
+        restore=BackupAndRestore(backups, store, sync, scheduler, paths.backups),
         preferences=SettingsEditor(paths.settings, sync, backups, paths.backups),
     )

@@ -33,7 +33,7 @@ from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import Sale, SaleLine
-from etims_desktop.domain.tax import compute_amounts
+from etims_desktop.domain.tax import price_for_queue
 from etims_desktop.domain.validation import validate_sale
 
 if TYPE_CHECKING:
@@ -317,8 +317,8 @@ class SaleImporter:
         rates = await self.store.tax_rates(device_id)
         batch = []
         for sale in preview.sales:
-            amounts = compute_amounts(sale, rates)
-            batch.append((sale, amounts.total, amounts.total_tax))
+            queued, amounts = price_for_queue(sale, rates)  # the rates are kept with each sale
+            batch.append((queued, amounts.total, amounts.total_tax))
         results = await self.store.enqueue_sales(device_id, batch)
         created = sum(1 for _sid, was_created in results if was_created)
         self.sales.sync.notify(device_id)

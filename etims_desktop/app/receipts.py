@@ -3,7 +3,7 @@
 A signed sale's receipt is read from the document kept when KRA signed it (sync/signed_document.py):
 its figures, and the business header as printed then. A reprint carries a COPY mark. A sale signed
 before documents were kept is rebuilt from the stored sale, and says so. A sale not signed yet shows
-the amounts the sync engine will send (the same `compute_amounts`, the device's cached rates) and
+the amounts the sync engine will send (`queued_amounts`: as stored when it was queued) and
 today's header.
 """
 
@@ -34,7 +34,7 @@ from etims_desktop.domain.receipt import (
     tax_label,
 )
 from etims_desktop.domain.sale import TaxType
-from etims_desktop.domain.tax import SaleAmounts, compute_amounts
+from etims_desktop.domain.tax import SaleAmounts, queued_amounts
 from etims_desktop.kra.environments import receipt_check_url
 from etims_desktop.storage.settings_file import write_json
 from etims_desktop.sync.code_choices import DEFAULT_CODES, PAYMENT_TYPES, REFUND_REASONS, code_name
@@ -190,7 +190,7 @@ async def receipt_view(store: Store, sale_id: int, business: BusinessDetails | N
         return replace(view, copy=await store.original_printed(sale_id))
     if business is None:
         business = await store.business_details()
-    amounts = compute_amounts(entry.sale, await store.tax_rates(entry.device_id))
+    amounts = queued_amounts(entry.sale, await store.tax_rates(entry.device_id))
     payment = await code_name(store, entry.device_id, PAYMENT_TYPES, entry.sale.payment_type)
     reason = None
     if original is not None:
@@ -223,7 +223,7 @@ async def _signed_view(
             )
             rebuilt = True
     if rebuilt:  # nothing kept at signing: rebuilt from the stored sale (which KRA's copy matches)
-        amounts = compute_amounts(entry.sale, await store.tax_rates(entry.device_id))
+        amounts = queued_amounts(entry.sale, await store.tax_rates(entry.device_id))
     view = assemble_receipt(
         entry,
         device,

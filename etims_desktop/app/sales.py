@@ -14,19 +14,22 @@ from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxEntry
 from etims_desktop.domain.sale import Sale, TaxType
 from etims_desktop.domain.status import DeviceStatus, StatusKind
-from etims_desktop.domain.tax import SaleAmounts, compute_amounts
+from etims_desktop.domain.tax import SaleAmounts, compute_amounts, price_for_queue
 from etims_desktop.domain.validation import validate_sale
-from etims_desktop.storage.records import PendingSummary
+from etims_desktop.storage.records import CodeRecord, PendingSummary
+from etims_desktop.sync.code_choices import PAYMENT_TYPES, code_choices
 
 
 class SaleStore(Protocol):
     async def tax_rates(self, device_id: int) -> dict[TaxType, Decimal]: ...
     async def get_device(self, device_id: int) -> Device: ...
+    async def list_devices(self, include_retired: bool = False) -> list[Device]: ...
     async def get_status(self, device_id: int) -> DeviceStatus: ...
     async def list_items(self) -> list[Item]: ...
     async def get_entry(self, sale_id: int) -> OutboxEntry: ...
     async def credited_quantities(self, original_sale_id: int) -> dict[str, Decimal]: ...
     async def pending_summary(self) -> dict[int, PendingSummary]: ...
+    async def codes(self, device_id: int, cls: str, include_unused: bool = False) -> list[CodeRecord]: ...
     async def enqueue_sale(
         self, device_id: int, sale: Sale, total: Decimal, total_tax: Decimal
     ) -> tuple[int, bool]: ...
@@ -69,6 +72,18 @@ class SaleService:
         self.sync = sync_service
         self._tasks: set[asyncio.Task[None]] = set()
 
+    async def devices(self) -> list[Device]:
+        """The devices a sale may go to (retired ones record nothing new)."""
+        return await self.store.list_devices()
+
+    async def items(self) -> list[Item]:
+        """The items a sale may hold: the active ones of the item master."""
+        return [item for item in await self.store.list_items() if item.active]
+
+    async def payment_types(self, device_id: int | None) -> list[tuple[str, str]]:
+        """(code, name) of KRA's payment types (code class 07) as the device knows them."""
+        return await code_choices(self.store, device_id, PAYMENT_TYPES)
+
     async def price(self, device_id: int, sale: Sale) -> SaleAmounts:
         """The amounts exactly as they will be sent (uses the device's cached KRA tax rates)."""
         return compute_amounts(sale, await self.store.tax_rates(device_id))
@@ -92,7 +107,7 @@ class SaleService:
 
     async def record(self, device_id: int, sale: Sale, *, send_now: bool = True) -> RecordedSale:
         await self.validate(device_id, sale)
-        amounts = await self.price(device_id, sale)
+        sale, amounts = price_for_queue(sale, await self.store.tax_rates(device_id))  # kept with it
         sale_id, created = await self.store.enqueue_sale(device_id, sale, amounts.total, amounts.total_tax)
         self.sync.notify(device_id)
         if created and send_now:

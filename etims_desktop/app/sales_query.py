@@ -14,11 +14,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from etims_desktop.app.receipts import cu_invoice_number
+from etims_desktop.app.receipts import PendingPrints, cu_invoice_number
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.sale import TaxType
-from etims_desktop.domain.tax import compute_amounts
+from etims_desktop.domain.tax import queued_amounts
 
 if TYPE_CHECKING:
     from etims_desktop.storage.store import Store
@@ -41,7 +41,9 @@ class SalesFilter:
 
 
 @dataclass(frozen=True)
-class SaleRow:
+class SaleListRow:
+    """One line of the Sales tab's list (plain values; the stored sale is storage.models.SaleRow)."""
+
     sale_id: int
     device_id: int
     device_name: str
@@ -94,11 +96,11 @@ async def _candidates(store: Store, flt: SalesFilter, scan_limit: int) -> AsyncI
         offset += PAGE
 
 
-def to_row(entry: OutboxEntry, device: Device, total: Decimal) -> SaleRow:
+def to_row(entry: OutboxEntry, device: Device, total: Decimal) -> SaleListRow:
     receipt = entry.receipt
     invc_no = receipt.invc_no if receipt is not None else entry.invc_no
     scu_id = (receipt.scu_id if receipt is not None else None) or device.scu_id
-    return SaleRow(
+    return SaleListRow(
         sale_id=entry.sale_id,
         device_id=entry.device_id,
         device_name=device.name,
@@ -120,12 +122,12 @@ def to_row(entry: OutboxEntry, device: Device, total: Decimal) -> SaleRow:
 
 async def search_sales(
     store: Store, flt: SalesFilter, limit: int = 500, scan_limit: int = 50_000
-) -> list[SaleRow]:
+) -> list[SaleListRow]:
     """Sales matching `flt`, newest first, at most `limit` rows."""
     devices = {d.id: d for d in await store.list_devices(include_retired=True)}  # retired: records kept
     rates: dict[int, dict[TaxType, Decimal]] = {}
     needle = flt.text.strip().casefold()
-    rows: list[SaleRow] = []
+    rows: list[SaleListRow] = []
     async for entry in _candidates(store, flt, scan_limit):
         if flt.device_id is not None and entry.device_id != flt.device_id:
             continue
@@ -139,9 +141,11 @@ async def search_sales(
         device = devices.get(entry.device_id)
         if device is None:
             continue
-        if entry.device_id not in rates:
-            rates[entry.device_id] = await store.tax_rates(entry.device_id)
-        total = compute_amounts(entry.sale, rates[entry.device_id]).total
+        total = entry.total  # as stored when it was queued: what was sent and printed
+        if total is None:  # an entry not read from the store
+            if entry.device_id not in rates:
+                rates[entry.device_id] = await store.tax_rates(entry.device_id)
+            total = queued_amounts(entry.sale, rates[entry.device_id]).total
         if (flt.min_total is not None and total < flt.min_total) or (
             flt.max_total is not None and total > flt.max_total
         ):
@@ -150,3 +154,20 @@ async def search_sales(
         if len(rows) >= limit:
             break
     return rows
+
+
+class SalesList:
+    """The Sales tab's list: sales by filter, the devices to filter by, receipts due for a reprint."""
+
+    def __init__(self, store: Store, pending_prints: PendingPrints) -> None:
+        self.store = store
+        self.pending_prints = pending_prints
+
+    async def devices(self) -> list[Device]:
+        return await self.store.list_devices(include_retired=True)  # a retired device's sales stay listed
+
+    async def due_for_reprint(self) -> list[int]:
+        return await self.pending_prints.due_for_reprint(self.store)
+
+    async def search(self, flt: SalesFilter) -> list[SaleListRow]:
+        return await search_sales(self.store, flt)

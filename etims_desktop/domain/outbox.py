@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from etims_desktop.domain.sale import Sale
@@ -118,3 +119,4 @@ class OutboxEntry:
     last_error_message: str | None = None
     receipt: SignedReceipt | None = None
     created_at: datetime | None = None
+    total: Decimal | None = None  # as stored when queued (what the sales list shows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -49,6 +50,10 @@ class Sale:
     refund_reason_code: str | None = None  # credit note: code class 32
     remark: str | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    # The device's KRA tax rates (percent) the sale was priced with when it was queued: kept with it,
+    # so what is sent, printed and listed is what was queued, whatever KRA's rates become later.
+    # None: not queued yet, or queued before the rates were kept.
+    priced_with: Mapping[TaxType, Decimal] | None = field(default=None, compare=False)
 
     @property
     def is_credit_note(self) -> bool:

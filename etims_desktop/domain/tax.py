@@ -31,7 +31,7 @@ INCLUSIVE (the spec's JSON samples)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from types import MappingProxyType
@@ -130,6 +130,19 @@ def compute_amounts(
         total_tax=total_tax,
         total=total,
     )
+
+
+def price_for_queue(sale: Sale, rates: Mapping[TaxType, Decimal] | None) -> tuple[Sale, SaleAmounts]:
+    """`sale` as it is queued: carrying the rates it is priced with (`Sale.priced_with`), and its amounts.
+    From then on `queued_amounts` gives these amounts back, whatever the device's rates become."""
+    amounts = compute_amounts(sale, rates)
+    return replace(sale, priced_with=dict(amounts.rate_by_type)), amounts
+
+
+def queued_amounts(sale: Sale, current_rates: Mapping[TaxType, Decimal] | None) -> SaleAmounts:
+    """A queued sale's amounts, as they were stored when it was queued: the one truth that is sent,
+    printed and listed. A sale queued before its rates were kept falls back to `current_rates`."""
+    return compute_amounts(sale, sale.priced_with if sale.priced_with is not None else current_rates)
 
 
 def _after_discount(amount: Decimal, discount_rate: Decimal) -> Decimal:

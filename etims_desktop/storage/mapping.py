@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxEntry, SignedReceipt
-from etims_desktop.domain.sale import Sale, SaleLine
+from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.domain.status import DeviceStatus
 from etims_desktop.storage.models import DeviceRow, ItemRow, SaleLineRow, SaleRow
 
@@ -70,6 +71,25 @@ def write_status(row: DeviceRow, status: DeviceStatus) -> None:
     row.status_next_step = status.next_step
 
 
+# The rates a sale was priced with when queued (Sale.priced_with) ride in the sales row's JSON `extra`
+# under this key, {"A": "0", "B": "16", ...}: the schema needs no new column for them.
+PRICED_WITH = "_priced_with"
+
+
+def _extra_values(sale: Sale) -> dict[str, Any]:
+    values: dict[str, Any] = dict(sale.extra)
+    if sale.priced_with is not None:
+        values[PRICED_WITH] = {tax_type.value: str(rate) for tax_type, rate in sale.priced_with.items()}
+    return values
+
+
+def _priced_with(extra: Mapping[str, Any] | None) -> Mapping[TaxType, Decimal] | None:
+    kept = (extra or {}).get(PRICED_WITH)
+    if not isinstance(kept, dict):
+        return None
+    return {TaxType(code): Decimal(rate) for code, rate in kept.items()}
+
+
 def sale_values(sale: Sale, total: Decimal, total_tax: Decimal) -> dict:
     """The sales row of a sale (without id, device and created_at)."""
     return {
@@ -83,7 +103,7 @@ def sale_values(sale: Sale, total: Decimal, total_tax: Decimal) -> dict:
         "original_sale_id": sale.original_sale_id,
         "refund_reason_code": sale.refund_reason_code,
         "remark": sale.remark,
-        "extra": dict(sale.extra),
+        "extra": _extra_values(sale),
         "total": total,
         "total_tax": total_tax,
     }
@@ -138,7 +158,8 @@ def sale_from_row(row: SaleRow, lines: Iterable[SaleLineRow]) -> Sale:
         original_sale_id=row.original_sale_id,
         refund_reason_code=row.refund_reason_code,
         remark=row.remark,
-        extra=dict(row.extra or {}),
+        extra={k: v for k, v in (row.extra or {}).items() if k != PRICED_WITH},
+        priced_with=_priced_with(row.extra),
     )
 
 
@@ -173,8 +194,11 @@ def receipt_from_row(row) -> SignedReceipt | None:
     )
 
 
-def entry_from_row(row, sale: Sale, original_invc_no: int | None = None) -> OutboxEntry:
-    """An outbox row (a Core row) with its sale, as the entry the sync engine works on."""
+def entry_from_row(
+    row, sale: Sale, original_invc_no: int | None = None, total: Decimal | None = None
+) -> OutboxEntry:
+    """An outbox row (a Core row) with its sale (and its total as stored when queued), as the entry the
+    sync engine works on."""
     return OutboxEntry(
         id=row.sale_id,
         sale_id=row.sale_id,
@@ -190,6 +214,7 @@ def entry_from_row(row, sale: Sale, original_invc_no: int | None = None) -> Outb
         last_error_message=row.last_error_message,
         receipt=receipt_from_row(row),
         created_at=row.created_at,
+        total=total,
     )
 
 

@@ -777,6 +777,7 @@ class OutboxRepository:
                 row,
                 sale_from_row(sales[row.sale_id], lines[row.sale_id]),
                 numbers.get(sales[row.sale_id].original_sale_id),
+                sales[row.sale_id].total,
             )
             for row in rows
         }

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from etims_desktop.storage.store import Store
+from etims_desktop.domain.device import Device
+from etims_desktop.storage.records import CodeRecord
+
+
+class CodeStore(Protocol):
+    """Where the code lists are cached (storage/store.py Store)."""
+
+    async def list_devices(self, include_retired: bool = False) -> list[Device]: ...
+    async def codes(self, device_id: int, cls: str, include_unused: bool = False) -> list[CodeRecord]: ...
 
 
 PAYMENT_TYPES = "07"
@@ -73,7 +80,7 @@ DEFAULT_CODES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-async def code_choices(store: Store, device_id: int | None, cls: str) -> list[tuple[str, str]]:
+async def code_choices(store: CodeStore, device_id: int | None, cls: str) -> list[tuple[str, str]]:
     """(code, name) pairs of code class `cls` as KRA gave them to this device (or to any device when
     `device_id` is None); the built-in defaults when none has them yet."""
     device_ids = [device_id] if device_id is not None else [d.saved_id for d in await store.list_devices()]
@@ -85,7 +92,7 @@ async def code_choices(store: Store, device_id: int | None, cls: str) -> list[tu
     return list(DEFAULT_CODES.get(cls, []))
 
 
-async def code_name(store: Store, device_id: int | None, cls: str, code: str | None) -> str:
+async def code_name(store: CodeStore, device_id: int | None, cls: str, code: str | None) -> str:
     """The name of one code ('01' -> 'CASH'); the code itself when unknown."""
     if not code:
         return ""

@@ -23,7 +23,7 @@ from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.errors import explain
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, pending_count
 from etims_desktop.domain.status import DeviceStatus, StatusKind
-from etims_desktop.domain.tax import compute_amounts
+from etims_desktop.domain.tax import queued_amounts
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.kra.loop_lock import ThreadSafeLock
 from etims_desktop.storage import secrets
@@ -195,7 +195,7 @@ class OutboxDrain:
             report.rejected += 1
             return None
         invc_no = entry.invc_no  # committed by claim_next before anything leaves this machine
-        amounts = compute_amounts(entry.sale, rates)
+        amounts = queued_amounts(entry.sale, rates)  # as stored when queued, whatever the rates are now
         request = sale_request(device, entry.sale, amounts, invc_no, entry.original_invc_no, self.clock())
         was_sent_before = entry.attempts > 0 or entry.state is OutboxState.UNCERTAIN
         try:

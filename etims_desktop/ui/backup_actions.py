@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
-from etims_desktop.storage.restore import PreparedRestore, RestoreRefused, discard
+from etims_desktop.app.restore import PreparedRestore, RestoreRefused, SyncRunning
 from etims_desktop.ui.icons import icon
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import Banner
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.restore import Backup, BackupAndRestore
+
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -36,15 +37,15 @@ class BackupActions(QObject):
     restored = Signal(str)  # what happened, in plain words
     message = Signal(str)  # a short note for the status bar
 
-    def __init__(self, services: Services, window) -> None:
+    def __init__(self, backups: BackupAndRestore, window: QWidget) -> None:
         super().__init__(window)
-        self.services = services
+        self.backups = backups
         self.window = window
         self.busy = False
         self.last_box: QMessageBox | None = None  # the last dialog shown, while it is open
         self.last_message: tuple[str, str] = ("", "")  # its title and text (kept after it closes)
         self.last_prepared: PreparedRestore | None = None
-        services.backups.listeners.append(self._daily_attempted)
+        backups.on_daily_attempt(self._daily_attempted)
 
     # -- Back up now ---------------------------------------------------------------------------
     def back_up_now(self) -> None:
@@ -52,7 +53,7 @@ class BackupActions(QObject):
         spawn(self._back_up(), on_error=self._backup_failed)
 
     async def _back_up(self) -> None:
-        outcome = await self.services.backups.backup_now()
+        outcome = await self.backups.backup_now()
         self.backed_up.emit(outcome.summary())
         self._box(QMessageBox.Icon.Information, self.tr("Backup made"), outcome.summary())
 
@@ -60,18 +61,18 @@ class BackupActions(QObject):
         self._box(QMessageBox.Icon.Warning, self.tr("The backup was not made"), plain_error(exc))
 
     def _daily_attempted(self) -> None:
-        backups = self.services.backups
-        if backups.last_error:
-            self.message.emit(self.tr("The daily backup failed: %1").replace("%1", backups.last_error))
-        elif backups.last_outcome is not None:
-            self.message.emit(backups.last_outcome.summary())
+        error, outcome = self.backups.last_daily()
+        if error:
+            self.message.emit(self.tr("The daily backup failed: %1").replace("%1", error))
+        elif outcome is not None:
+            self.message.emit(outcome.summary())
 
     # -- Restore -------------------------------------------------------------------------------
     def choose_file(self) -> QFileDialog:
         dialog = QFileDialog(
             self.window,
             self.tr("Restore from a backup"),
-            str(self.services.backups.folder),
+            str(self.backups.folder),
             self.tr("etims-desktop backups (*.sqlite3);;All files (*)"),
         )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -90,7 +91,7 @@ class BackupActions(QObject):
 
     async def _prepare(self, path: Path) -> None:
         try:
-            prepared = await self.services.backups.prepare_restore(path)
+            prepared = await self.backups.prepare(path)
         except RestoreRefused as exc:
             self.busy = False
             self._box(QMessageBox.Icon.Warning, self.tr("This file cannot be restored"), str(exc))
@@ -110,7 +111,7 @@ class BackupActions(QObject):
                 "A copy of the data as it is now is kept in %2. Before sending again, each device asks KRA "
                 "which eTIMS numbers it already has."
             )
-            text = text.replace("%1", made).replace("%2", str(self.services.paths.backups))
+            text = text.replace("%1", made).replace("%2", str(self.backups.data_backups))
             title, yes, kind = self.tr("Restore this backup?"), self.tr("Restore"), 0
         box = QMessageBox(
             QMessageBox.Icon.Warning if kind else QMessageBox.Icon.Question,
@@ -127,7 +128,7 @@ class BackupActions(QObject):
             if box.clickedButton() is go:
                 spawn(self._swap(prepared), on_error=self._restore_failed)
             else:
-                discard(prepared)
+                self.backups.abandon(prepared)
                 self.busy = False
                 self.message.emit(self.tr("Nothing was restored."))
 
@@ -136,9 +137,9 @@ class BackupActions(QObject):
         box.open()
 
     async def _swap(self, prepared: PreparedRestore) -> None:
-        services = self.services
-        if services.sync.running:
-            discard(prepared)
+        try:  # nothing may write to the file while it is swapped: the use case stops that first
+            kept = await self.backups.finish(prepared)
+        except SyncRunning:
             self.busy = False
             self._box(
                 QMessageBox.Icon.Information,
@@ -146,11 +147,6 @@ class BackupActions(QObject):
                 self.tr("Nothing was restored. Try again when the sync has finished."),
             )
             return
-        # Nothing may write to the file while it is swapped: stop the background work, close the store.
-        await services.scheduler.stop()
-        await services.backups.stop()
-        await services.store.aclose()
-        kept = await services.backups.finish_restore(prepared)
         text = self.tr(
             "The data was restored from %1.\n\nThe data as it was is kept in %2.\n\n"
             "etims-desktop closes now. Start it again to work with the restored data. CMC keys are not in "
@@ -163,8 +159,8 @@ class BackupActions(QObject):
     def _restore_failed(self, exc: BaseException) -> None:
         self.busy = False
         if self.last_prepared is not None:
-            discard(self.last_prepared)
-        closed = self.services.store.closed
+            self.backups.abandon(self.last_prepared)
+        closed = self.backups.store_closed
         text = plain_error(exc)
         if closed:
             text += "\n\n" + self.tr("Close etims-desktop and start it again.")
@@ -181,11 +177,11 @@ class BackupActions(QObject):
 class DamagedNotice(QWidget):
     """A red banner when the database failed its check at start-up, with Restore at hand."""
 
-    def __init__(self, services: Services, actions: BackupActions, parent=None) -> None:
+    def __init__(self, backups: BackupAndRestore, actions: BackupActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
-        self.actions = actions
-        self.latest = None
+        self.backups = backups
+        self.restore_actions = actions  # not `actions`: QWidget.actions() is Qt's
+        self.latest: Backup | None = None
         self.banner = Banner("error")
         self.button = QPushButton(icon("status-warning"), self.tr("Restore from a backup…"))
         self.button.clicked.connect(self._restore)
@@ -193,23 +189,23 @@ class DamagedNotice(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.banner, 1)
         row.addWidget(self.button)
-        self.setVisible(bool(services.store.damage))
-        if services.store.damage:
+        self.setVisible(bool(backups.damage))
+        if backups.damage:
             self._say(None)
             spawn(self._find_latest())
 
     async def _find_latest(self) -> None:
-        self.latest = await self.services.backups.latest_good()
+        self.latest = await self.backups.latest_good()
         self._say(self.latest)
 
-    def _say(self, latest) -> None:
+    def _say(self, latest: Backup | None) -> None:
         text = self.tr(
             "The database file is damaged (a failing disk or a power cut can do this). Nothing is sent to "
             "KRA until it is restored from a backup. Restore before recording sales: sales recorded now "
             "are not in the backup."
         )
         self.banner.setToolTip(
-            self.tr("SQLite's check found:") + "\n" + "\n".join(self.services.store.damage[:10])
+            self.tr("SQLite's check found:") + "\n" + "\n".join(self.backups.damage[:10])
         )
         if latest is not None:
             text += " " + self.tr("The newest good backup was made %1.").replace(
@@ -220,6 +216,6 @@ class DamagedNotice(QWidget):
 
     def _restore(self) -> None:
         if self.latest is not None:
-            self.actions.restore(self.latest.path)
+            self.restore_actions.restore(self.latest.path)
         else:
-            self.actions.choose_file()
+            self.restore_actions.choose_file()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Collection
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -46,12 +47,18 @@ async def load_board(
     ]
 
 
+class DeviceChangeSource(Protocol):
+    """Who tells of a device whose data changed (sync/service.py SyncService)."""
+
+    device_listeners: list[Callable[[int], None]]
+
+
 class DeviceEvents(QObject):
     """Adapts the sync layer's plain `device_listeners` callbacks to a Qt signal (thread-safe)."""
 
     device_changed = Signal(int)
 
-    def __init__(self, sync_service, parent=None):
+    def __init__(self, sync_service: DeviceChangeSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sync = sync_service
         self._listener = self.device_changed.emit

@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, can_cancel
-from etims_desktop.domain.status import DeviceStatus, StatusKind
-from etims_desktop.sync.report import DeviceSyncReport
+from etims_desktop.domain.status import DeviceStatus
 from etims_desktop.ui.formatting import ago, local_time
 from etims_desktop.ui.icons import icon, status_icon
 from etims_desktop.ui.outbox_model import STATE_GROUPS, OutboxColumn, OutboxTableModel, reason_words
@@ -39,7 +38,9 @@ from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import Banner, PracticeBadge
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.device_outbox import DeviceOutbox
+    from etims_desktop.app.devices import DeviceService
+    from etims_desktop.app.outbox_actions import OutboxActions
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -56,9 +57,17 @@ class DeviceDetailPanel(QWidget):
     removed = Signal(int, bool)  # device id, True: retired (records kept) / False: deleted
     changed = Signal()  # the panel finished loading (tests wait on it)
 
-    def __init__(self, services: Services, parent=None):
+    def __init__(
+        self,
+        outbox: DeviceOutbox,
+        actions: OutboxActions,
+        devices: DeviceService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.outbox = outbox
+        self.actions = actions
+        self.devices = devices
         self.device: Device | None = None
         self._device_id: int | None = None
         self.loads = 0
@@ -237,14 +246,12 @@ class DeviceDetailPanel(QWidget):
         self._loading = spawn(self._load(self._device_id), on_error=self._say_error)
 
     async def _load(self, device_id: int) -> None:
-        store = self.services.store
         try:
-            device = await store.get_device(device_id)
-            status = await store.get_status(device_id)
-            counts = await store.outbox_counts(device_id)
             states = self.current_states()
-            entries = await store.list_outbox(device_id, set(states), limit=PAGE)
-            runs = await store.list_sync_runs(device_id, 30)
+            page = await self.outbox.page(device_id, states, limit=PAGE)
+            device, status, counts, entries, runs = (
+                page.device, page.status, page.counts, page.entries, page.runs
+            )
         finally:
             if self._again:
                 self._again = False
@@ -386,7 +393,7 @@ class DeviceDetailPanel(QWidget):
         return _html(words)
 
     async def _load_history(self, entry: OutboxEntry) -> None:
-        changes = await self.services.store.history(entry.sale_id)
+        changes = await self.outbox.history(entry.sale_id)
         lines = [
             self.tr("Sale %1, %2 line(s), sold %3")
             .replace("%1", entry.sale.trader_invoice_no)
@@ -419,10 +426,10 @@ class DeviceDetailPanel(QWidget):
 
     async def _record_check(self, entry: OutboxEntry, kra_has_it: bool) -> None:
         if kra_has_it:
-            await self.services.outbox.kra_has_it(entry.device_id, entry.sale_id)
+            await self.actions.kra_has_it(entry.device_id, entry.sale_id)
             text = self.tr("Sale %1 is marked signed: KRA has it.")
         else:
-            await self.services.outbox.send_again(entry.device_id, entry.sale_id)
+            await self.actions.send_again(entry.device_id, entry.sale_id)
             text = self.tr("Sale %1 goes to KRA again with its own eTIMS number at the next sync.")
         self.message.show_message("ok", text.replace("%1", entry.sale.trader_invoice_no))
         self.reload()
@@ -434,7 +441,7 @@ class DeviceDetailPanel(QWidget):
         spawn(self._resend(entry), on_error=self._say_error)
 
     async def _resend(self, entry: OutboxEntry) -> None:
-        await self.services.outbox.resend(entry.device_id, entry.sale_id)
+        await self.actions.resend(entry.device_id, entry.sale_id)
         self.message.show_message(
             "ok",
             self.tr("Sale %1 is back in the queue. It goes with the next sync.").replace(
@@ -463,7 +470,7 @@ class DeviceDetailPanel(QWidget):
         spawn(self._cancel(entry), on_error=self._say_error)
 
     async def _cancel(self, entry: OutboxEntry) -> None:
-        await self.services.outbox.cancel(entry.device_id, entry.sale_id)
+        await self.actions.cancel(entry.device_id, entry.sale_id)
         self.message.show_message(
             "ok",
             self.tr("Sale %1 was cancelled here; it will not be sent.").replace(
@@ -481,14 +488,10 @@ class DeviceDetailPanel(QWidget):
         spawn(self._refresh_reference(self.device), on_error=self._say_error)
 
     async def _refresh_reference(self, device: Device) -> None:
-        report = DeviceSyncReport(device.id, device.name, device.type.value)
         try:
-            await self.services.sync.reference.refresh(device, report, force=True)
-            if report.status.kind is not StatusKind.UNKNOWN:  # it could not reach the device: say so now
-                await self.services.store.save_status(device.id, report.status)
+            report = await self.outbox.refresh_reference(device)
         finally:
             self.refresh_button.setEnabled(True)
-        self.services.sync.notify(device.id)
         if report.errors:
             self.message.show_message("warn", "\n".join(tr_core(e) for e in report.errors))
             return
@@ -508,7 +511,7 @@ class DeviceDetailPanel(QWidget):
         return spawn(self._ask_remove(self.device), on_error=self._say_error)
 
     async def _ask_remove(self, device: Device) -> None:
-        removal = await self.services.devices.removal(device.id)
+        removal = await self.devices.removal(device.id)
         if removal.retires:
             title, yes = self.tr("Retire this device?"), self.tr("Retire it")
         else:
@@ -523,8 +526,7 @@ class DeviceDetailPanel(QWidget):
         )
 
     async def _remove(self, device: Device) -> None:
-        removal = await self.services.devices.remove_device(device.id, confirmed=True)
-        self.services.sync.notify(device.id)
+        removal = await self.devices.remove_device(device.id, confirmed=True)  # the board hears of it
         self.removed.emit(device.id, removal.retires)
         self._device_id = None
         self.device = None

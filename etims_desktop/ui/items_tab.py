@@ -7,8 +7,7 @@ registers missing items by itself before a sale; "Register now" / "Register all"
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -41,18 +40,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from etims_desktop.app.items import ItemListRow
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.receipt import money
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.storage.records import ItemDraft
-from etims_desktop.sync.code_choices import ITEM_TYPES, PACKAGING_UNITS, QUANTITY_UNITS, code_choices
-from etims_desktop.sync.items import ItemRegistrar
-from etims_desktop.ui.board_refresh import DeviceEvents
+from etims_desktop.sync.code_choices import ITEM_TYPES, PACKAGING_UNITS, QUANTITY_UNITS
+from etims_desktop.ui.board_refresh import DeviceChangeSource, DeviceEvents
 from etims_desktop.ui.tasks import plain_error, spawn
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.items import ItemCatalogue
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -77,12 +76,6 @@ def parse_price(text: str) -> Decimal | None:
     return value if value.is_finite() and value > 0 else None
 
 
-@dataclass(frozen=True)
-class ItemRow:
-    item: Item
-    registered: dict[int, datetime | None]  # device id -> when KRA accepted it (None: not yet)
-
-
 class ItemTableModel(QAbstractTableModel):
     """Items with one registration column per device."""
 
@@ -90,10 +83,10 @@ class ItemTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[ItemRow] = []
+        self.rows: list[ItemListRow] = []
         self.devices: list[Device] = []
 
-    def set_data(self, rows: list[ItemRow], devices: list[Device]) -> None:
+    def set_data(self, rows: list[ItemListRow], devices: list[Device]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.devices = devices
@@ -146,9 +139,9 @@ class ItemDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, services: Services, item: Item | None = None, parent: QWidget | None = None):
+    def __init__(self, items: ItemCatalogue, item: Item | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services = services
+        self.items = items
         self.item = item
         self.setWindowTitle(self.tr("Edit item") if item else self.tr("New item"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -219,14 +212,13 @@ class ItemDialog(QDialog):
         spawn(self._load_choices(), self._show_error)
 
     async def _load_choices(self) -> None:
-        store = self.services.store
         item = self.item
         for combo, cls, current in (
             (self.type_combo, ITEM_TYPES, item.item_type if item else "2"),
             (self.pkg_combo, PACKAGING_UNITS, item.pkg_unit_code if item else "NT"),
             (self.qty_combo, QUANTITY_UNITS, item.qty_unit_code if item else "U"),
         ):
-            choices = await code_choices(store, None, cls)
+            choices = await self.items.choices(cls)
             if current not in {code for code, _ in choices}:
                 choices.insert(0, (current, current))
             combo.clear()
@@ -241,10 +233,7 @@ class ItemDialog(QDialog):
     async def _fill_classes(self, text: str) -> None:
         if len(text) < 2:
             return
-        found: dict[str, str] = {}
-        for device in await self.services.store.list_devices():
-            for record in await self.services.store.search_item_classes(device.id, text, limit=30):
-                found.setdefault(record.code, record.name)
+        found = await self.items.classifications(text)
         if text != self.class_edit.text().strip():
             return  # the user typed on: a newer search is coming
         self._class_codes = {f"{code} - {name}": code for code, name in sorted(found.items())}
@@ -289,7 +278,7 @@ class ItemDialog(QDialog):
         barcode = self.barcode_edit.text().strip() or None
         tax_type = self.tax_combo.currentData()
         if self.item is not None:
-            item = await self.services.store.update_item(
+            item = await self.items.update(
                 replace(
                     self.item,
                     name=name,
@@ -301,7 +290,7 @@ class ItemDialog(QDialog):
                 )
             )
         else:
-            item = await self.services.store.add_item(
+            item = await self.items.add(
                 ItemDraft(
                     name=name,
                     item_class_code=class_code,
@@ -328,10 +317,9 @@ class ItemsTab(QWidget):
     refreshed = Signal()
     registration_finished = Signal(str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, items: ItemCatalogue, changes: DeviceChangeSource, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services = services
-        self.registrar = ItemRegistrar(services.store, services.connections, notify=services.sync.notify)
+        self.items = items
         self.model = ItemTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -384,7 +372,7 @@ class ItemsTab(QWidget):
         self._again = False
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._timer.timeout.connect(self._start_refresh)
-        self._events = DeviceEvents(services.sync, self)
+        self._events = DeviceEvents(changes, self)
         self._events.device_changed.connect(lambda _id: self.schedule_refresh())
         self.destroyed.connect(self._events.detach)
         self.dialogs: list[QDialog] = []
@@ -403,10 +391,8 @@ class ItemsTab(QWidget):
 
     async def _refresh(self) -> None:
         try:
-            store = self.services.store
-            devices = await store.list_devices()
-            items = await store.list_items()
-            rows = [ItemRow(item, dict(await store.registrations(item.code))) for item in items]
+            devices = await self.items.devices()
+            rows = await self.items.rows()
             self.model.set_data(rows, devices)
             current = self.device_combo.currentData()
             self.device_combo.clear()
@@ -437,7 +423,7 @@ class ItemsTab(QWidget):
         return dialog
 
     def add_item(self) -> ItemDialog:
-        dialog = ItemDialog(self.services, None, self)
+        dialog = ItemDialog(self.items, None, self)
         dialog.saved.connect(self._item_saved)
         return self._open(dialog)
 
@@ -446,7 +432,7 @@ class ItemsTab(QWidget):
         if not items:
             self.status.setText(self.tr("Select an item to edit."))
             return None
-        dialog = ItemDialog(self.services, items[0], self)
+        dialog = ItemDialog(self.items, items[0], self)
         dialog.saved.connect(self._item_saved)
         return self._open(dialog)
 
@@ -461,7 +447,7 @@ class ItemsTab(QWidget):
     # ---- registration
     async def _target_devices(self) -> list[Device]:
         chosen = self.device_combo.currentData()
-        devices = await self.services.store.list_devices()
+        devices = await self.items.devices()
         return [d for d in devices if chosen is None or d.id == chosen]
 
     def register_selected(self) -> None:
@@ -469,10 +455,10 @@ class ItemsTab(QWidget):
         if not items:
             self.status.setText(self.tr("Select the items to register, or use Register all."))
             return
-        self._run_registration(lambda device: self.registrar.register(device, items))
+        self._run_registration(lambda device: self.items.register(device, items))
 
     def register_all(self) -> None:
-        self._run_registration(self.registrar.register_all)
+        self._run_registration(self.items.register_all)
 
     def _run_registration(self, run) -> None:
         self.register_button.setEnabled(False)

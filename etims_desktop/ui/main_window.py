@@ -47,7 +47,7 @@ from etims_desktop.ui.empty_state import EmptyState
 from etims_desktop.ui.icons import app_icon, icon
 from etims_desktop.ui.items_tab import ItemsTab
 from etims_desktop.ui.keyring_choice import KeyringChoice
-from etims_desktop.ui.sales_tab import SalesTab
+from etims_desktop.ui.sales_tab import SalesTab, SalesTabUseCases
 from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
 from etims_desktop.ui.sync_report import SyncReportPanel
@@ -60,6 +60,18 @@ if TYPE_CHECKING:
 
 
 log = logging.getLogger("etims_desktop.ui")
+
+
+def sales_tab_use_cases(services: Services) -> SalesTabUseCases:
+    return SalesTabUseCases(
+        sales_list=services.sales_list,
+        sales=services.sales,
+        credit_notes=services.credit_notes,
+        importer=services.importer,
+        receipts=services.receipts,
+        business=services.store,
+        changes=services.sync,
+    )
 
 TICK_MS = 30_000
 DETAIL_REPEATS = (
@@ -115,14 +127,14 @@ class MainWindow(QMainWindow):
         self.sync.finished.connect(self._sync_finished)
         self.sync.failed.connect(self._sync_failed)
         self.sync.refused.connect(lambda text: self.statusBar().showMessage(text, 8_000))
-        self.backup_actions = BackupActions(services, self)
+        self.backup_actions = BackupActions(services.restore, self)
         self.backup_actions.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.backup_actions.restored.connect(lambda _text: self.close())  # the database changed under us
 
         self.report = SyncReportPanel()
         self.report.hide()
         self.report.device_activated.connect(self.open_device)
-        self.detail = DeviceDetailPanel(services)
+        self.detail = DeviceDetailPanel(services.device_outbox, services.outbox, services.devices)
         self.detail.hide()
         self.detail.sync_requested.connect(lambda device_id: self.sync.sync_devices([device_id]))
         self.detail.setup_requested.connect(self.open_device_setup)
@@ -147,14 +159,14 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
-        self.sales_tab = self._add_foreign_tab(SalesTab, self.tr("&Sales"))
-        self.items_tab = self._add_foreign_tab(ItemsTab, self.tr("&Items"))
+        self.sales_tab = self._add_foreign_tab(SalesTab, self.tr("&Sales"), sales_tab_use_cases(services))
+        self.items_tab = self._add_foreign_tab(ItemsTab, self.tr("&Items"), services.items, services.sync)
         if self.sales_tab is not None and hasattr(self.sales_tab, "new_sale"):
             # Ctrl+N belongs to the Sales tab itself; a window-wide copy would make the shortcut ambiguous.
             new_sale = QAction(self.tr("&New sale… (Ctrl+N in the Sales tab)"), self)
             new_sale.triggered.connect(self.new_sale)
             self.file_menu.insertAction(self.add_device_action, new_sale)
-        self.damaged_notice = DamagedNotice(services, self.backup_actions)  # above every tab
+        self.damaged_notice = DamagedNotice(services.restore, self.backup_actions)  # above every tab
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -349,9 +361,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.keyring_label)
         self._show_keyring()
 
-    def _add_foreign_tab(self, tab_class, title: str):
+    def _add_foreign_tab(self, tab_class, title: str, *needs):
+        """`needs`: the use cases the tab is built with (none: it still takes the whole services)."""
         try:
-            widget = tab_class(self.services, self)
+            widget = tab_class(*(needs or (self.services,)), self)
         except Exception as exc:  # noqa: BLE001 - a broken tab must not keep the board from opening
             log.exception("could not build %s", tab_class.__name__)
             widget = QLabel(self.tr("This tab could not open: %1").replace("%1", plain_error(exc)))

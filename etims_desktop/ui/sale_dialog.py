@@ -41,14 +41,13 @@ from etims_desktop.domain.item import Item
 from etims_desktop.domain.receipt import money, quantity, tax_label
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.domain.tax import SaleAmounts
-from etims_desktop.sync.code_choices import PAYMENT_TYPES, code_choices
 from etims_desktop.ui.device_choice import fill_device_combo
 from etims_desktop.ui.formatting import ksh
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.sales import SaleService
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -167,9 +166,9 @@ class SaleDialog(QDialog):
     totals_changed = Signal()
     ready = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None, device_id: int | None = None):
+    def __init__(self, sales: SaleService, parent: QWidget | None = None, device_id: int | None = None):
         super().__init__(parent)
-        self.services = services
+        self.sales = sales
         self.setWindowTitle(self.tr("New sale"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.items: dict[str, Item] = {}
@@ -290,15 +289,14 @@ class SaleDialog(QDialog):
 
     # ---- loading
     async def _load(self) -> None:
-        store = self.services.store
-        devices = await store.list_devices()
+        devices = await self.sales.devices()
         fill_device_combo(self.device_combo, devices, self._wanted_device)
         self._device_types = {d.id: d.type.value for d in devices}
-        items = [item for item in await store.list_items() if item.active]
+        items = await self.sales.items()
         self.items = {item.code: item for item in items}
         self._labels = {item_label(item): item for item in items}
         self._item_model.setStringList(sorted(self._labels))
-        for code, name in await code_choices(store, self.device_id(), PAYMENT_TYPES):
+        for code, name in await self.sales.payment_types(self.device_id()):
             self.payment_combo.addItem(f"{code} {name}", code)
         if not devices:
             self._say(self.tr("Add a device first: every sale goes to a device."), error=True)
@@ -453,7 +451,7 @@ class SaleDialog(QDialog):
         sale = self.current_sale()
 
         async def price() -> None:
-            amounts = await self.services.sales.price(device_id, sale)
+            amounts = await self.sales.price(device_id, sale)
             self._show_amounts(amounts, generation)
 
         spawn(price(), self._show_error)
@@ -520,7 +518,7 @@ class SaleDialog(QDialog):
         spawn(self._record(device_id, sale), self._save_failed)
 
     async def _record(self, device_id: int, sale: Sale) -> None:
-        recorded = await self.services.sales.record(device_id, sale)
+        recorded = await self.sales.record(device_id, sale)
         self.last_sale_id = recorded.sale_id
         if not recorded.created:
             text = self.tr("Invoice %1 was recorded before; nothing new was saved (total %2).")

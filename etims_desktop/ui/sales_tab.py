@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etims_desktop.app.sales_query import SaleRow, SalesFilter, search_sales
+from etims_desktop.app.sales_query import SaleListRow, SalesFilter
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.receipt import money
 from etims_desktop.ui.board_refresh import DeviceEvents
@@ -41,7 +42,13 @@ from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.credit_notes import CreditNotes
+    from etims_desktop.app.importer import SaleImporter
+    from etims_desktop.app.receipts import Receipts
+    from etims_desktop.app.sales import SaleService
+    from etims_desktop.app.sales_query import SalesList
+    from etims_desktop.ui.board_refresh import DeviceChangeSource
+    from etims_desktop.ui.business_details import BusinessStore
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -63,6 +70,19 @@ def _decimal(text: str) -> Decimal | None:
     return Decimal(text) if text and text != "." else None
 
 
+@dataclass(frozen=True)
+class SalesTabUseCases:
+    """What the Sales tab and the windows it opens work with (built in ui/main_window.py)."""
+
+    sales_list: SalesList
+    sales: SaleService  # the new-sale window
+    credit_notes: CreditNotes
+    importer: SaleImporter
+    receipts: Receipts
+    business: BusinessStore  # the receipt header
+    changes: DeviceChangeSource  # a device's sales changed: reload
+
+
 class SalesTableModel(QAbstractTableModel):
     COLUMNS = (
         "Date",
@@ -78,10 +98,10 @@ class SalesTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[SaleRow] = []
+        self.rows: list[SaleListRow] = []
         self.reprint: set[int] = set()
 
-    def set_rows(self, rows: list[SaleRow], reprint: set[int]) -> None:
+    def set_rows(self, rows: list[SaleListRow], reprint: set[int]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.reprint = reprint
@@ -139,10 +159,9 @@ class SalesTab(QWidget):
 
     refreshed = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, use: SalesTabUseCases, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services = services
-        self.pending_prints = services.receipts.pending_prints
+        self.use = use
         self.model = SalesTableModel(self)
         self.windows: list[QWidget] = []
 
@@ -269,7 +288,7 @@ class SalesTab(QWidget):
             check.toggled.connect(lambda _on: self.schedule_refresh())
         for edit in (self.from_date, self.to_date):
             edit.dateChanged.connect(lambda _d: self.schedule_refresh())
-        self._events = DeviceEvents(services.sync, self)
+        self._events = DeviceEvents(use.changes, self)
         self._events.device_changed.connect(lambda _id: self.schedule_refresh())
         self.destroyed.connect(self._events.detach)
         self.schedule_refresh()
@@ -313,8 +332,7 @@ class SalesTab(QWidget):
 
     async def _refresh(self) -> None:
         try:
-            store = self.services.store
-            devices = await store.list_devices(include_retired=True)  # a retired device's sales stay here
+            devices = await self.use.sales_list.devices()  # a retired device's sales stay here
             chosen = self.device_filter.currentData()
             self.device_filter.blockSignals(True)
             self.device_filter.clear()
@@ -326,9 +344,9 @@ class SalesTab(QWidget):
                 self.device_filter.addItem(label, device.id)
             self.device_filter.setCurrentIndex(max(0, self.device_filter.findData(chosen)))
             self.device_filter.blockSignals(False)
-            reprint = set(await self.pending_prints.due_for_reprint(store))
+            reprint = set(await self.use.sales_list.due_for_reprint())
             selected = self.selected_sale_id()
-            rows = await search_sales(store, self.current_filter(reprint))
+            rows = await self.use.sales_list.search(self.current_filter(reprint))
             self.model.set_rows(rows, reprint)
             self._show_reprint_banner(len(reprint))
             self._select(selected)
@@ -360,7 +378,7 @@ class SalesTab(QWidget):
         self._loading = False
         self.status.setText(plain_error(exc))
 
-    def selected_row(self) -> SaleRow | None:
+    def selected_row(self) -> SaleListRow | None:
         indexes = self.table.selectionModel().selectedRows()
         return self.model.rows[indexes[0].row()] if indexes else None
 
@@ -400,11 +418,11 @@ class SalesTab(QWidget):
 
     def new_sale(self) -> SaleDialog:
         """Open the new-sale dialog (non-modal). Ctrl+N."""
-        dialog = SaleDialog(self.services, self, device_id=self.device_filter.currentData())
+        dialog = SaleDialog(self.use.sales, self, device_id=self.device_filter.currentData())
         dialog.sale_recorded.connect(lambda _sid: self.schedule_refresh())
         return self._keep(dialog)
 
-    def _need_selection(self) -> SaleRow | None:
+    def _need_selection(self) -> SaleListRow | None:
         row = self.selected_row()
         if row is None:
             self.status.setText(self.tr("Select a sale first."))
@@ -415,7 +433,7 @@ class SalesTab(QWidget):
         if row is None:
             return None
         preview = ReceiptPreview(
-            self.services.receipts, row.sale_id, self, ReceiptLayout(self.receipt_layout.currentData())
+            self.use.receipts, row.sale_id, self, ReceiptLayout(self.receipt_layout.currentData())
         )
         preview.printed.connect(lambda _sid: self.schedule_refresh())
         return self._keep(preview)
@@ -443,17 +461,17 @@ class SalesTab(QWidget):
         row = self._need_selection()
         if row is None:
             return None
-        dialog = CreditNoteDialog(self.services.credit_notes, row.sale_id, self)
+        dialog = CreditNoteDialog(self.use.credit_notes, row.sale_id, self)
         dialog.credit_note_recorded.connect(lambda _sid: self.schedule_refresh())
         return self._keep(dialog)
 
     def import_sales(self) -> ImportDialog:
-        dialog = ImportDialog(self.services.importer, self, device_id=self.device_filter.currentData())
+        dialog = ImportDialog(self.use.importer, self, device_id=self.device_filter.currentData())
         dialog.imported.connect(lambda _n: self.schedule_refresh())
         return self._keep(dialog)
 
     def edit_business(self) -> BusinessDialog:
-        return self._keep(BusinessDialog(self.services.store, self))
+        return self._keep(BusinessDialog(self.use.business, self))
 
 
 def _alive(widget: QWidget) -> bool:

@@ -13,6 +13,7 @@ from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.kra.environments import receipt_check_url
 from etims_desktop.printing.settings import PrinterSettings, load_printer, save_printer
 from etims_desktop.sync.report import DeviceSyncReport
+from etims_desktop.ui.main_window import sales_tab_use_cases
 from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
 from etims_desktop.ui.receipt_preview import ReceiptPreview
 from etims_desktop.ui.sales_tab import SalesTab
@@ -30,7 +31,7 @@ def signed_sale(qloop, services, oscu_sim, serial: str) -> int:
 
 
 def open_tab(qtbot, services) -> SalesTab:
-    tab = SalesTab(services)
+    tab = SalesTab(sales_tab_use_cases(services))
     qtbot.addWidget(tab)
     with qtbot.waitSignal(tab.refreshed, timeout=5000):
         tab.show()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.sync.report import DeviceSyncReport
+from etims_desktop.ui.main_window import sales_tab_use_cases
 from etims_desktop.ui.receipt_preview import ReceiptPreview
 from etims_desktop.ui.receipt_render import ReceiptLayout
 from etims_desktop.ui.sale_dialog import SaleDialog
@@ -17,7 +18,7 @@ from tests.ui.helpers import PIN, connect_device, queue_sales, run
 
 
 def open_tab(qtbot, services) -> SalesTab:
-    tab = SalesTab(services)
+    tab = SalesTab(sales_tab_use_cases(services))
     qtbot.addWidget(tab)
     with qtbot.waitSignal(tab.refreshed, timeout=5000):
         tab.show()

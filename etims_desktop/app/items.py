@@ -1,0 +1,66 @@
+"""The item master for the Items tab: items and where KRA knows them, KRA's classifications and code
+lists to choose from, adding and editing items, and registering them on a device (sync/items.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from etims_desktop.domain.device import Device
+from etims_desktop.domain.item import Item
+from etims_desktop.storage.records import ItemDraft
+from etims_desktop.sync.code_choices import code_choices
+from etims_desktop.sync.items import ItemRegistrar, RegistrationReport
+
+if TYPE_CHECKING:
+    from etims_desktop.storage.store import Store
+
+
+@dataclass(frozen=True)
+class ItemListRow:
+    """One line of the Items tab's table (the stored item is storage.models.ItemRow)."""
+
+    item: Item
+    registered: dict[int, datetime | None]  # device id -> when KRA accepted it (None: not yet)
+
+
+class ItemCatalogue:
+    def __init__(self, store: Store, registrar: ItemRegistrar) -> None:
+        self.store = store
+        self.registrar = registrar
+
+    async def devices(self) -> list[Device]:
+        return await self.store.list_devices()
+
+    async def rows(self) -> list[ItemListRow]:
+        """Every item, with the devices KRA knows it on."""
+        return [
+            ItemListRow(item, dict(await self.store.registrations(item.code)))
+            for item in await self.store.list_items()
+        ]
+
+    async def choices(self, cls: str) -> list[tuple[str, str]]:
+        """(code, name) of KRA code class `cls` as any device knows it (else the built-in list)."""
+        return await code_choices(self.store, None, cls)
+
+    async def classifications(self, text: str, limit: int = 30) -> dict[str, str]:
+        """KRA item classifications whose code or name matches `text`: code -> name, over every device."""
+        found: dict[str, str] = {}
+        for device in await self.store.list_devices():
+            for record in await self.store.search_item_classes(device.saved_id, text, limit=limit):
+                found.setdefault(record.code, record.name)
+        return found
+
+    async def add(self, draft: ItemDraft) -> Item:
+        return await self.store.add_item(draft)
+
+    async def update(self, item: Item) -> Item:
+        return await self.store.update_item(item)
+
+    async def register(self, device: Device, items: Iterable[Item]) -> RegistrationReport:
+        return await self.registrar.register(device, items)
+
+    async def register_all(self, device: Device) -> RegistrationReport:
+        return await self.registrar.register_all(device)
