@@ -1,7 +1,10 @@
 """The application layer: use cases the window and the CLI share, each a small class whose
-dependencies are typed Protocols, built once in bootstrap.build_services.
+dependencies are typed (Protocols where a test or a second caller needs another implementation),
+built once in bootstrap.build_services. A widget is given the one use case it works with.
 
-So far: the board query (board.py) and the outbox actions a person takes on one sale
-(outbox_actions.py). The others still live in sync/ (sales.py, devices.py, items.py, importer.py,
-receipts.py, backups.py); see docs/ARCHITECTURE.md.
+sales.py (record, price), importer.py, credit_notes.py, receipts.py, sales_query.py (the Sales tab's
+list), items.py (the item master), devices.py (add, initialise, remove), device_outbox.py (a device's
+page), outbox_actions.py (a person's answer to a stuck sale), board.py, keys.py (where CMC keys are
+kept), settings.py (the Settings dialog), restore.py (back up and restore), golive.py (KRA's
+certification flow). The engine they drive is sync/.
 """

@@ -70,7 +70,7 @@ class ItemRegistrar:
     async def register(self, device: Device, items: Iterable[Item]) -> RegistrationReport:
         """Register (or update: saveItem is an upsert) `items` on `device`. Never raises for KRA's answers:
         refusals are listed per item; a transport or key problem stops the run and says why."""
-        report = RegistrationReport(device.id, device.name)
+        report = RegistrationReport(device.saved_id, device.name)
         pending = list(items)
         try:
             client = await self.connections.client_for(device)
@@ -79,7 +79,7 @@ class ItemRegistrar:
             report.not_tried = [i.code for i in pending]
             await record_failed_request(self.store, device, exc)
             if self.notify is not None:
-                self.notify(device.id)
+                self.notify(device.saved_id)
             return report
         for position, item in enumerate(pending):
             try:
@@ -87,7 +87,7 @@ class ItemRegistrar:
             except kra_errors.BusinessRejection as exc:
                 report.refused[item.code] = _explain(exc)
                 await self.store.record_item_registration_error(
-                    device.id, item.code, report.refused[item.code]
+                    device.saved_id, item.code, report.refused[item.code]
                 )
                 continue
             except kra_errors.KraError as exc:
@@ -95,13 +95,13 @@ class ItemRegistrar:
                 report.not_tried = [i.code for i in pending[position:]]
                 await record_failed_request(self.store, device, exc)  # the board shows it at once
                 break
-            await self.store.mark_item_registered(device.id, item.code, self.clock())
+            await self.store.mark_item_registered(device.saved_id, item.code, self.clock())
             report.registered.append(item.code)
         if self.notify is not None:
-            self.notify(device.id)
+            self.notify(device.saved_id)
         return report
 
     async def register_all(self, device: Device) -> RegistrationReport:
         """Every active item of the item master not yet registered on `device`."""
         codes = {item.code for item in await self.store.list_items() if item.active}
-        return await self.register(device, await self.store.unregistered_items(device.id, codes))
+        return await self.register(device, await self.store.unregistered_items(device.saved_id, codes))

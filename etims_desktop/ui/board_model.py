@@ -207,7 +207,7 @@ class DeviceBoardModel(QAbstractTableModel):
         if role == PracticeRole:
             return row.device.practice
         if role == ProgressRole:
-            p = self._progress.get(row.device.id)
+            p = self._progress.get(row.device.saved_id)
             return (p.done, p.total) if p and p.total and column is Column.PENDING else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -222,7 +222,7 @@ class DeviceBoardModel(QAbstractTableModel):
         return None
 
     def _display(self, row: BoardRow, column: Column) -> str:
-        progress = self._progress.get(row.device.id)
+        progress = self._progress.get(row.device.saved_id)
         if column is Column.DEVICE:
             return row.device.name + ("\n" + self.tr("(retired)") if row.device.retired else "")
         if column is Column.TYPE:
@@ -247,7 +247,7 @@ class DeviceBoardModel(QAbstractTableModel):
                     .replace("%1", str(progress.done))
                     .replace("%2", str(progress.total))
                 )
-                left = self.seconds_left(row.device.id)
+                left = self.seconds_left(row.device.saved_id)
                 if left is not None:
                     text += "\n" + self._time_left_text(left)  # its own line: the cell is narrow
             extra = []

@@ -7,12 +7,12 @@ import logging
 from collections.abc import Callable, Collection
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from etims_desktop.app.board import BoardQuery, BoardStore
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.ui.board_model import BoardRow, DeviceBoardModel
-from etims_desktop.ui.tasks import spawn
+from etims_desktop.ui.reload import CoalescedReload
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -90,55 +90,36 @@ class BoardRefresher(QObject):
         self.synced_elsewhere = synced_elsewhere
         self.loads = 0  # completed refreshes, for tests and the screenshot script
         self.first_done = asyncio.Event()
-        self._in_flight: asyncio.Task | None = None
-        self._again = False
-        self._started = 0  # loads started / the newest load whose rows are shown
-        self._applied = 0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self._start)
+        # A stream of sync events joins the pending load rather than postponing it (restart=False).
+        self._reload = CoalescedReload(
+            self._read,
+            self._apply,
+            lambda exc: self.failed.emit(str(exc)),  # the last rows stay
+            delay_ms,
+            self,
+            key=lambda: self.include_retired,
+            restart=False,
+        )
 
     def schedule(self, *_args) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        self._reload.schedule()
 
     def set_delay(self, delay_ms: int) -> None:
         """How long calls are merged from now on (a pending refresh keeps its own start)."""
-        self._timer.setInterval(delay_ms)
+        self._reload.set_delay(delay_ms)
 
     def refresh_now(self) -> None:
-        self._timer.stop()
-        self._start()
+        self._reload.now()
 
     @property
     def busy(self) -> bool:
-        return self._in_flight is not None and not self._in_flight.done()
+        return self._reload.busy
 
-    def _start(self) -> None:
-        if self.busy:
-            self._again = True  # picked up when the running load finishes
-            return
-        self._started += 1
-        self._in_flight = spawn(self._load(self._started))
+    async def _read(self) -> list[BoardRow]:
+        return await load_board(self.store, self.include_retired, set(self.synced_elsewhere()))
 
-    async def _load(self, number: int) -> None:
-        try:
-            rows = await load_board(self.store, self.include_retired, set(self.synced_elsewhere()))
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - keep the last rows; say what went wrong
-            log.exception("board refresh failed")
-            self.failed.emit(str(exc))
-        else:
-            if number < self._applied:
-                return  # an older reading never overwrites a newer one
-            self._applied = number
-            self.model.set_rows(rows)
-            self.loads += 1
-            self.first_done.set()
-            self.refreshed.emit()
-        finally:
-            if self._again:
-                self._again = False
-                self.schedule()
+    def _apply(self, rows: list[BoardRow]) -> None:
+        self.model.set_rows(rows)
+        self.loads += 1
+        self.first_done.set()
+        self.refreshed.emit()

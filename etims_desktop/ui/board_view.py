@@ -35,7 +35,8 @@ class BoardDelegate(QStyledItemDelegate):
             self._paint_progress(painter, option, *progress)
 
     def _paint_badge(self, painter: QPainter, option, index) -> None:
-        text = self.parent().tr("PRACTICE") if self.parent() else "PRACTICE"
+        parent = self.parent()
+        text = parent.tr("PRACTICE") if parent is not None else "PRACTICE"
         name_width = option.fontMetrics.horizontalAdvance(str(index.data()))
         font = self._badge_font(option.font)
         painter.save()

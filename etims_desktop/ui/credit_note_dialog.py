@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.app.credit_notes import CreditNoteOptions, make_credit_note
 from etims_desktop.domain.receipt import money, quantity
+from etims_desktop.domain.sale import Sale
 from etims_desktop.domain.tax import SaleAmounts
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, TotalsPanel, new_invoice_number
 from etims_desktop.ui.tasks import plain_error, spawn
@@ -221,7 +222,8 @@ class CreditNoteDialog(QDialog):
         self.save_button.setEnabled(False)
         spawn(self._record(note), self._save_failed)
 
-    async def _record(self, note) -> None:
+    async def _record(self, note: Sale) -> None:
+        assert self.options is not None  # save() runs only once the options are loaded
         recorded = await self.credit_notes.record(self.options.original.device_id, note)
         if not recorded.created:
             self.save_button.setEnabled(True)

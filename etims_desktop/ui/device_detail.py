@@ -6,7 +6,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,12 +33,13 @@ from etims_desktop.domain.status import DeviceStatus
 from etims_desktop.ui.formatting import ago, local_time
 from etims_desktop.ui.icons import icon, status_icon
 from etims_desktop.ui.outbox_model import STATE_GROUPS, OutboxColumn, OutboxTableModel, reason_words
+from etims_desktop.ui.reload import CoalescedReload
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import Banner, PracticeBadge
 
 if TYPE_CHECKING:
-    from etims_desktop.app.device_outbox import DeviceOutbox
+    from etims_desktop.app.device_outbox import DeviceOutbox, DeviceOutboxPage
     from etims_desktop.app.devices import DeviceService
     from etims_desktop.app.outbox_actions import OutboxActions
 
@@ -65,18 +66,22 @@ class DeviceDetailPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.outbox = outbox
-        self.actions = actions
+        self.device_outbox = outbox
+        self.outbox_actions = actions  # not `actions`: QWidget.actions() is Qt's
         self.devices = devices
         self.device: Device | None = None
         self._device_id: int | None = None
         self.loads = 0
-        self._loading: asyncio.Task | None = None
-        self._again = False
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(300)
-        self._reload_timer.timeout.connect(self.reload)
+        # A reading for another device or other state tabs than shown now is dropped (its own load follows).
+        self._reload = CoalescedReload(
+            self._read,
+            self._show_page,
+            self._say_error,
+            300,
+            self,
+            key=lambda: (self._device_id, self.current_states()),
+            restart=False,
+        )
 
         # header
         self.name = QLabel()
@@ -226,8 +231,8 @@ class DeviceDetailPanel(QWidget):
 
     def device_changed(self, device_id: int) -> None:
         """A device event from the sync layer: reload soon if it is ours (coalesced)."""
-        if self.isVisible() and self._device_id == device_id and not self._reload_timer.isActive():
-            self._reload_timer.start()
+        if self.isVisible() and self._device_id == device_id:
+            self._reload.schedule()
 
     def current_states(self) -> frozenset[OutboxState]:
         return STATE_GROUPS[max(0, self.state_tabs.currentIndex())][1]
@@ -238,26 +243,19 @@ class DeviceDetailPanel(QWidget):
                 self.state_tabs.setCurrentIndex(i)
 
     def reload(self) -> None:
-        if self._device_id is None:
-            return
-        if self._loading is not None and not self._loading.done():
-            self._again = True
-            return
-        self._loading = spawn(self._load(self._device_id), on_error=self._say_error)
+        if self._device_id is not None:
+            self._reload.now()
 
-    async def _load(self, device_id: int) -> None:
-        try:
-            states = self.current_states()
-            page = await self.outbox.page(device_id, states, limit=PAGE)
-            device, status, counts, entries, runs = (
-                page.device, page.status, page.counts, page.entries, page.runs
-            )
-        finally:
-            if self._again:
-                self._again = False
-                self._reload_timer.start()
-        if self._device_id != device_id:
+    async def _read(self) -> DeviceOutboxPage | None:
+        if self._device_id is None:
+            return None
+        return await self.device_outbox.page(self._device_id, self.current_states(), limit=PAGE)
+
+    def _show_page(self, page: DeviceOutboxPage | None) -> None:
+        if page is None:
             return
+        device, status, counts, entries, runs = page.device, page.status, page.counts, page.entries, page.runs
+        device_id, states = device.saved_id, self.current_states()
         self.device = device
         self._show_header(device, status)
         for i, (title, group, _tip) in enumerate(STATE_GROUPS):
@@ -362,7 +360,7 @@ class DeviceDetailPanel(QWidget):
 
     def shut_down(self) -> None:
         """Before the window goes: no more reloads or selection callbacks."""
-        self._reload_timer.stop()
+        self._reload.stop()
         self.outbox_view.selectionModel().currentRowChanged.disconnect(self._entry_selected)
 
     def _entry_selected(self, *_args) -> None:
@@ -393,7 +391,7 @@ class DeviceDetailPanel(QWidget):
         return _html(words)
 
     async def _load_history(self, entry: OutboxEntry) -> None:
-        changes = await self.outbox.history(entry.sale_id)
+        changes = await self.device_outbox.history(entry.sale_id)
         lines = [
             self.tr("Sale %1, %2 line(s), sold %3")
             .replace("%1", entry.sale.trader_invoice_no)
@@ -426,10 +424,10 @@ class DeviceDetailPanel(QWidget):
 
     async def _record_check(self, entry: OutboxEntry, kra_has_it: bool) -> None:
         if kra_has_it:
-            await self.actions.kra_has_it(entry.device_id, entry.sale_id)
+            await self.outbox_actions.kra_has_it(entry.device_id, entry.sale_id)
             text = self.tr("Sale %1 is marked signed: KRA has it.")
         else:
-            await self.actions.send_again(entry.device_id, entry.sale_id)
+            await self.outbox_actions.send_again(entry.device_id, entry.sale_id)
             text = self.tr("Sale %1 goes to KRA again with its own eTIMS number at the next sync.")
         self.message.show_message("ok", text.replace("%1", entry.sale.trader_invoice_no))
         self.reload()
@@ -441,7 +439,7 @@ class DeviceDetailPanel(QWidget):
         spawn(self._resend(entry), on_error=self._say_error)
 
     async def _resend(self, entry: OutboxEntry) -> None:
-        await self.actions.resend(entry.device_id, entry.sale_id)
+        await self.outbox_actions.resend(entry.device_id, entry.sale_id)
         self.message.show_message(
             "ok",
             self.tr("Sale %1 is back in the queue. It goes with the next sync.").replace(
@@ -470,7 +468,7 @@ class DeviceDetailPanel(QWidget):
         spawn(self._cancel(entry), on_error=self._say_error)
 
     async def _cancel(self, entry: OutboxEntry) -> None:
-        await self.actions.cancel(entry.device_id, entry.sale_id)
+        await self.outbox_actions.cancel(entry.device_id, entry.sale_id)
         self.message.show_message(
             "ok",
             self.tr("Sale %1 was cancelled here; it will not be sent.").replace(
@@ -489,7 +487,7 @@ class DeviceDetailPanel(QWidget):
 
     async def _refresh_reference(self, device: Device) -> None:
         try:
-            report = await self.outbox.refresh_reference(device)
+            report = await self.device_outbox.refresh_reference(device)
         finally:
             self.refresh_button.setEnabled(True)
         if report.errors:

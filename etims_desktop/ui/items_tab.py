@@ -48,6 +48,7 @@ from etims_desktop.domain.sale import TaxType
 from etims_desktop.storage.records import ItemDraft
 from etims_desktop.sync.code_choices import ITEM_TYPES, PACKAGING_UNITS, QUANTITY_UNITS
 from etims_desktop.ui.board_refresh import DeviceChangeSource, DeviceEvents
+from etims_desktop.ui.reload import CoalescedReload
 from etims_desktop.ui.tasks import plain_error, spawn
 
 if TYPE_CHECKING:
@@ -368,10 +369,7 @@ class ItemsTab(QWidget):
         layout.addWidget(self.status)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
 
-        self._loading = False
-        self._again = False
-        self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
-        self._timer.timeout.connect(self._start_refresh)
+        self._reload = CoalescedReload(self._read, self._show_rows, self._failed, COALESCE_MS, self)
         self._events = DeviceEvents(changes, self)
         self._events.device_changed.connect(lambda _id: self.schedule_refresh())
         self.destroyed.connect(self._events.detach)
@@ -380,35 +378,23 @@ class ItemsTab(QWidget):
 
     # ---- loading
     def schedule_refresh(self) -> None:
-        self._timer.start()
+        self._reload.schedule()
 
-    def _start_refresh(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        spawn(self._refresh(), self._failed)
+    async def _read(self) -> tuple[list[Device], list[ItemListRow]]:
+        return await self.items.devices(), await self.items.rows()
 
-    async def _refresh(self) -> None:
-        try:
-            devices = await self.items.devices()
-            rows = await self.items.rows()
-            self.model.set_data(rows, devices)
-            current = self.device_combo.currentData()
-            self.device_combo.clear()
-            self.device_combo.addItem(self.tr("All devices"), None)
-            for device in devices:
-                self.device_combo.addItem(device.name, device.id)
-            self.device_combo.setCurrentIndex(max(0, self.device_combo.findData(current)))
-            self.refreshed.emit()
-        finally:
-            self._loading = False
-            if self._again:
-                self._again = False
-                self.schedule_refresh()
+    def _show_rows(self, read: tuple[list[Device], list[ItemListRow]]) -> None:
+        devices, rows = read
+        self.model.set_data(rows, devices)
+        current = self.device_combo.currentData()
+        self.device_combo.clear()
+        self.device_combo.addItem(self.tr("All devices"), None)
+        for device in devices:
+            self.device_combo.addItem(device.name, device.id)
+        self.device_combo.setCurrentIndex(max(0, self.device_combo.findData(current)))
+        self.refreshed.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self._loading = False
         self.status.setText(plain_error(exc))
 
     # ---- items
@@ -416,7 +402,7 @@ class ItemsTab(QWidget):
         rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
         return [self.model.rows[r].item for r in sorted(rows)]
 
-    def _open(self, dialog: QDialog) -> QDialog:
+    def _open(self, dialog: ItemDialog) -> ItemDialog:
         self.dialogs = [d for d in self.dialogs if d.isVisible()]
         self.dialogs.append(dialog)
         dialog.show()

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,8 +37,9 @@ from etims_desktop.ui.device_choice import device_label
 from etims_desktop.ui.import_dialog import ImportDialog
 from etims_desktop.ui.receipt_preview import ReceiptPreview
 from etims_desktop.ui.receipt_render import ReceiptLayout
+from etims_desktop.ui.reload import CoalescedReload
 from etims_desktop.ui.sale_dialog import SaleDialog
-from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.text import tr_core
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from etims_desktop.app.receipts import Receipts
     from etims_desktop.app.sales import SaleService
     from etims_desktop.app.sales_query import SalesList
+    from etims_desktop.domain.device import Device
     from etims_desktop.ui.board_refresh import DeviceChangeSource
     from etims_desktop.ui.business_details import BusinessStore
 
@@ -276,10 +278,10 @@ class SalesTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
 
-        self._loading = False
-        self._again = False
-        self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
-        self._timer.timeout.connect(self._start_refresh)
+        # Typing waits until it pauses; a reading made for another filter than the one shown is dropped.
+        self._reload = CoalescedReload(
+            self._read, self._show_rows, self._failed, COALESCE_MS, self, key=self.current_filter
+        )
         for signal in (self.search.textChanged, self.min_total.textChanged, self.max_total.textChanged):
             signal.connect(lambda _t: self.schedule_refresh())
         for combo in (self.device_filter, self.state_filter):
@@ -321,44 +323,37 @@ class SalesTab(QWidget):
         )
 
     def schedule_refresh(self) -> None:
-        self._timer.start()
+        self._reload.schedule()
 
-    def _start_refresh(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        spawn(self._refresh(), self._failed)
+    async def _read(self) -> tuple[list[Device], set[int], list[SaleListRow]]:
+        devices = await self.use.sales_list.devices()  # a retired device's sales stay here
+        reprint = set(await self.use.sales_list.due_for_reprint())
+        rows = await self.use.sales_list.search(self.current_filter(reprint))
+        return devices, reprint, rows
 
-    async def _refresh(self) -> None:
-        try:
-            devices = await self.use.sales_list.devices()  # a retired device's sales stay here
-            chosen = self.device_filter.currentData()
-            self.device_filter.blockSignals(True)
-            self.device_filter.clear()
-            self.device_filter.addItem(self.tr("All devices"), None)
-            for device in devices:
-                label = device_label(device)
-                if device.retired:
-                    label = self.tr("%1 (retired)").replace("%1", label)
-                self.device_filter.addItem(label, device.id)
-            self.device_filter.setCurrentIndex(max(0, self.device_filter.findData(chosen)))
-            self.device_filter.blockSignals(False)
-            reprint = set(await self.use.sales_list.due_for_reprint())
-            selected = self.selected_sale_id()
-            rows = await self.use.sales_list.search(self.current_filter(reprint))
-            self.model.set_rows(rows, reprint)
-            self._show_reprint_banner(len(reprint))
-            self._select(selected)
-            self.status.setText(
-                self.tr("%n sale(s) shown", "", len(rows)) if rows else self.tr("No sales match.")
-            )
-            self.refreshed.emit()
-        finally:
-            self._loading = False
-            if self._again:
-                self._again = False
-                self.schedule_refresh()
+    def _show_rows(self, read: tuple[list[Device], set[int], list[SaleListRow]]) -> None:
+        devices, reprint, rows = read
+        chosen = self.device_filter.currentData()
+        self.device_filter.blockSignals(True)
+        self.device_filter.clear()
+        self.device_filter.addItem(self.tr("All devices"), None)
+        for device in devices:
+            label = device_label(device)
+            if device.retired:
+                label = self.tr("%1 (retired)").replace("%1", label)
+            self.device_filter.addItem(label, device.id)
+        self.device_filter.setCurrentIndex(max(0, self.device_filter.findData(chosen)))
+        self.device_filter.blockSignals(False)
+        if self.device_filter.currentData() != chosen:  # its device is gone: list every device's sales
+            self.schedule_refresh()
+        selected = self.selected_sale_id()
+        self.model.set_rows(rows, reprint)
+        self._show_reprint_banner(len(reprint))
+        self._select(selected)
+        self.status.setText(
+            self.tr("%n sale(s) shown", "", len(rows)) if rows else self.tr("No sales match.")
+        )
+        self.refreshed.emit()
 
     def _show_reprint_banner(self, count: int) -> None:
         if count and not self.reprint_check.isChecked():
@@ -375,7 +370,6 @@ class SalesTab(QWidget):
             self.reprint_banner.hide()
 
     def _failed(self, exc: BaseException) -> None:
-        self._loading = False
         self.status.setText(plain_error(exc))
 
     def selected_row(self) -> SaleListRow | None:
