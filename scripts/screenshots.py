@@ -179,15 +179,15 @@ async def main(out: Path) -> int:
 
             from etims_desktop.domain.outbox import OutboxState
             from etims_desktop.domain.receipt_rules import ReceiptRules
-            from etims_desktop.sync.receipts import receipt_view
+            from etims_desktop.app.receipts import receipt_view
             from etims_desktop.ui.receipt_print import save_pdf
             from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 
             signed = await services.store.list_outbox(oscu.id, {OutboxState.SIGNED}, limit=1)
-            view = ReceiptRules().apply(await receipt_view(services, signed[0].sale_id))
+            view = ReceiptRules().apply(await receipt_view(services.store, signed[0].sale_id))
             from etims_desktop.ui.receipt_preview import ReceiptPreview
 
-            preview = ReceiptPreview(services, signed[0].sale_id, window)
+            preview = ReceiptPreview(services.receipts, signed[0].sale_id, window)
             preview.show()
             await until(lambda: preview.view is not None)
             preview.grab().save(str(out / "receipt-window.png"))

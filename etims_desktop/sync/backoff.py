@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
+from typing import Any
 
 
 def retry_delay(
@@ -14,5 +15,5 @@ def retry_delay(
     return (rng or random).uniform(ceiling / 2, ceiling)
 
 
-def next_attempt(now: datetime, attempt: int, **kwargs) -> datetime:
+def next_attempt(now: datetime, attempt: int, **kwargs: Any) -> datetime:
     return now + timedelta(seconds=retry_delay(attempt, **kwargs))

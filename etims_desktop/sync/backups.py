@@ -10,7 +10,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from etims_desktop.storage.settings_file import load_section, save_section
 from etims_desktop.sync.device_lock import DeviceLocks
 
 if TYPE_CHECKING:
+    from etims_desktop.paths import DataPaths
     from etims_desktop.storage.store import Store
 
 
@@ -69,7 +70,11 @@ class BackupOutcome:
 
 class BackupService:
     def __init__(
-        self, paths, settings: BackupSettings | None = None, store: Store | None = None, clock=utcnow
+        self,
+        paths: DataPaths,
+        settings: BackupSettings | None = None,
+        store: Store | None = None,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.paths = paths
         self.settings = settings or BackupSettings()

@@ -60,8 +60,12 @@ class ItemRegistrar:
     """'Register now' / 'Register all': one saveItem per item, in order, on one device."""
 
     def __init__(
-        self, store: Store, connections: Connections, clock: Callable[[], datetime] = utcnow, notify=None
-    ):
+        self,
+        store: Store,
+        connections: Connections,
+        clock: Callable[[], datetime] = utcnow,
+        notify: Callable[[int], None] | None = None,
+    ) -> None:
         self.store = store
         self.connections = connections
         self.clock = clock

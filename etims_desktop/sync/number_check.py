@@ -18,6 +18,7 @@ from etims_desktop.kra import errors as kra_errors
 from etims_desktop.sync.report import DeviceSyncReport
 
 if TYPE_CHECKING:
+    from etims_desktop.kra.client import KraClient
     from etims_desktop.storage.store import Store
 
 
@@ -30,7 +31,7 @@ DAMAGED = (
 CHECKING = "checking with KRA which eTIMS numbers it already has (after a restore)"
 
 
-async def ready_to_send(store: Store, client, device: Device, report: DeviceSyncReport) -> bool:
+async def ready_to_send(store: Store, client: KraClient, device: Device, report: DeviceSyncReport) -> bool:
     """True when the device may send now. False: the report says why (and nothing was sent)."""
     if store.damage:
         report.errors.append(DAMAGED)
@@ -84,7 +85,7 @@ async def check_numbers(
     return adopted
 
 
-async def _walk(client, device: Device, last: int, signed: dict[str, SignedReceipt]) -> int:
+async def _walk(client: KraClient, device: Device, last: int, signed: dict[str, SignedReceipt]) -> int:
     """Every document after `last`, one by one (trader invoice number -> receipt into `signed`): some
     may be sales still waiting here. Returns KRA's last number."""
     from etims_desktop.sync.outbox_drain import receipt_from_reply  # the drain imports this module
@@ -96,7 +97,7 @@ async def _walk(client, device: Device, last: int, signed: dict[str, SignedRecei
     return last
 
 
-async def _find_end(client, last: int) -> int:
+async def _find_end(client: KraClient, last: int) -> int:
     """KRA's last number after `last`. Its numbers have no gaps, so gallop then bisect: a backup two weeks
     old costs some 30 lookups, not one per sale signed since."""
 

@@ -3,12 +3,14 @@ incrementally (lastReqDt), when it is older than the configured age or when aske
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
 from etims_desktop.kra import errors as kra_errors
+from etims_desktop.kra.models import CodeClass, ItemClass, Notice
 from etims_desktop.storage.records import CodeClassRecord, CodeRecord, ItemClassRecord, NoticeRecord
 from etims_desktop.storage.reference import CODES, ITEM_CLASSES, NOTICES
 from etims_desktop.sync.device_checks import says_connection_failed, status_from_error
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from etims_desktop.sync.connections import Connections
 
 
-def _code_class(raw) -> CodeClassRecord:
+def _code_class(raw: CodeClass) -> CodeClassRecord:
     return CodeClassRecord(
         cls=raw.cd_cls or "",
         name=raw.cd_cls_nm or "",
@@ -45,7 +47,7 @@ def _code_class(raw) -> CodeClassRecord:
     )
 
 
-def _item_class(raw) -> ItemClassRecord:
+def _item_class(raw: ItemClass) -> ItemClassRecord:
     return ItemClassRecord(
         code=raw.item_cls_cd or "",
         name=raw.item_cls_nm or "",
@@ -56,7 +58,7 @@ def _item_class(raw) -> ItemClassRecord:
     )
 
 
-def _notice(raw) -> NoticeRecord:
+def _notice(raw: Notice) -> NoticeRecord:
     return NoticeRecord(
         notice_no=raw.notice_no or 0,
         title=raw.title or "",
@@ -69,8 +71,12 @@ def _notice(raw) -> NoticeRecord:
 
 class ReferenceData:
     def __init__(
-        self, store: Store, connections: Connections, settings: SyncSettings | None = None, clock=utcnow
-    ):
+        self,
+        store: Store,
+        connections: Connections,
+        settings: SyncSettings | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
         self.store = store
         self.connections = connections
         self.settings = settings or SyncSettings()

@@ -12,6 +12,7 @@ from etims_desktop.domain.status import StatusKind
 
 if TYPE_CHECKING:
     from etims_desktop.storage.store import Store
+    from etims_desktop.sync.service import SyncService
 
 
 log = logging.getLogger("etims_desktop.sync")
@@ -20,7 +21,7 @@ log = logging.getLogger("etims_desktop.sync")
 class SyncScheduler:
     """One asyncio task; every tick it checks OSCU devices that are due and uploads VSCU batches that are due."""
 
-    def __init__(self, store: Store, sync_service, tick_seconds: float = 1.0):
+    def __init__(self, store: Store, sync_service: SyncService, tick_seconds: float = 1.0) -> None:
         self.store = store
         self.sync = sync_service
         self.tick_seconds = tick_seconds
@@ -83,10 +84,10 @@ class SyncScheduler:
 
     async def _check_and_wake(self, device: Device, has_pending: bool) -> None:
         status = await self.sync.checker.check(device)
-        self.sync.notify(device.id)
+        self.sync.notify(device.saved_id)
         if status.kind is StatusKind.ONLINE and has_pending:
             await self._upload(device)
 
     async def _upload(self, device: Device) -> None:
-        await self.sync.drain.send_pending(device, progress=lambda _p: self.sync.notify(device.id))
-        self.sync.notify(device.id)
+        await self.sync.drain.send_pending(device, progress=lambda _p: self.sync.notify(device.saved_id))
+        self.sync.notify(device.saved_id)
