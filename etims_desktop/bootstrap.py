@@ -149,7 +149,7 @@ def build_services(
         sync=sync,
         devices=DeviceService(store, connections, sync.checker, sync.notify),
         sales=sales,
-        importer=SaleImporter(store, sales),
+        importer=SaleImporter(store, sales, sync.notify),
         scheduler=scheduler,
         backups=backups,
         board=BoardQuery(store),

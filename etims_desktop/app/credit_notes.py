@@ -10,17 +10,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.sale import ReceiptType, Sale, SaleLine
 from etims_desktop.domain.tax import SaleAmounts
 from etims_desktop.domain.validation import creditable_quantities
-from etims_desktop.sync.code_choices import REFUND_REASONS, code_choices
+from etims_desktop.sync.code_choices import REFUND_REASONS, CodeStore, code_choices
 
 if TYPE_CHECKING:
-    from etims_desktop.app.sales import RecordedSale, SaleService
-    from etims_desktop.storage.store import Store
+    from etims_desktop.app.sales import RecordedSale
+
+
+class CreditNoteStore(CodeStore, Protocol):
+    async def get_entry(self, sale_id: int) -> OutboxEntry: ...
+    async def credited_quantities(self, original_sale_id: int) -> dict[str, Decimal]: ...
+
+
+class Sales(Protocol):
+    """app/sales.py SaleService: a credit note is priced and recorded as every sale."""
+
+    async def price(self, device_id: int, sale: Sale) -> SaleAmounts: ...
+    async def record(self, device_id: int, sale: Sale, *, send_now: bool = True) -> RecordedSale: ...
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,7 @@ def _distribute(original: Sale, remaining_by_code: Mapping[str, Decimal]) -> tup
     return tuple(lines)
 
 
-async def credit_note_options(store: Store, sale_id: int) -> CreditNoteOptions:
+async def credit_note_options(store: CreditNoteStore, sale_id: int) -> CreditNoteOptions:
     """What a credit note for sale `sale_id` may contain, or why there can be none."""
     entry = await store.get_entry(sale_id)
     sale = entry.sale
@@ -108,7 +119,7 @@ class CreditNotes:
     """The credit note dialog's use case: what may be credited, the reasons KRA offers, its price and
     recording it (a credit note is a sale: app/sales.py SaleService)."""
 
-    def __init__(self, store: Store, sales: SaleService) -> None:
+    def __init__(self, store: CreditNoteStore, sales: Sales) -> None:
         self.store = store
         self.sales = sales
 

@@ -21,25 +21,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, Protocol, TextIO
 from zoneinfo import ZoneInfo
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.item import Item
-from etims_desktop.domain.sale import Sale, SaleLine
-from etims_desktop.domain.tax import price_for_queue
+from etims_desktop.domain.sale import Sale, SaleLine, TaxType
+from etims_desktop.domain.tax import SaleAmounts, price_for_queue
 from etims_desktop.domain.validation import validate_sale
-
-if TYPE_CHECKING:
-    from etims_desktop.app.sales import SaleService
-    from etims_desktop.storage.store import Store
-
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 MAX_ROWS = 100_000
@@ -289,10 +284,27 @@ def parse_file(path: Path, items: Mapping[str, Item]) -> ImportPreview:
         return ImportPreview(errors=[RowError(1, f"the file cannot be read ({exc.strerror or exc})")])
 
 
+class ImportStore(Protocol):
+    async def get_device(self, device_id: int) -> Device: ...
+    async def list_devices(self, include_retired: bool = False) -> list[Device]: ...
+    async def list_items(self) -> list[Item]: ...
+    async def tax_rates(self, device_id: int) -> dict[TaxType, Decimal]: ...
+    async def enqueue_sales(
+        self, device_id: int, items: list[tuple[Sale, Decimal, Decimal]]
+    ) -> list[tuple[int, bool]]: ...
+
+
+class Pricing(Protocol):
+    """app/sales.py SaleService: the price a sale would be queued at."""
+
+    async def price(self, device_id: int, sale: Sale) -> SaleAmounts: ...
+
+
 class SaleImporter:
-    def __init__(self, store: Store, sale_service: SaleService) -> None:
+    def __init__(self, store: ImportStore, pricing: Pricing, notify: Callable[[int], None]) -> None:
         self.store = store
-        self.sales = sale_service
+        self.pricing = pricing
+        self.notify = notify  # the sync engine: this device has new sales
 
     async def devices(self) -> list[Device]:
         """The devices a file may be imported to."""
@@ -300,7 +312,7 @@ class SaleImporter:
 
     async def totals(self, device_id: int, sales: Iterable[Sale]) -> list[Decimal]:
         """Each sale's total as it would be queued on `device_id` (its KRA tax rates)."""
-        return [(await self.sales.price(device_id, sale)).total for sale in sales]
+        return [(await self.pricing.price(device_id, sale)).total for sale in sales]
 
     async def preview(self, path: Path) -> ImportPreview:
         items = {item.code: item for item in await self.store.list_items()}
@@ -321,5 +333,5 @@ class SaleImporter:
             batch.append((queued, amounts.total, amounts.total_tax))
         results = await self.store.enqueue_sales(device_id, batch)
         created = sum(1 for _sid, was_created in results if was_created)
-        self.sales.sync.notify(device_id)
+        self.notify(device_id)
         return ImportResult(created, len(results) - created)

@@ -6,16 +6,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
-from etims_desktop.storage.records import ItemDraft
-from etims_desktop.sync.code_choices import code_choices
-from etims_desktop.sync.items import ItemRegistrar, RegistrationReport
+from etims_desktop.storage.records import ItemClassRecord, ItemDraft
+from etims_desktop.sync.code_choices import CodeStore, code_choices
+from etims_desktop.sync.items import RegistrationReport
 
-if TYPE_CHECKING:
-    from etims_desktop.storage.store import Store
+
+class ItemStore(CodeStore, Protocol):
+    async def list_items(self) -> list[Item]: ...
+    async def add_item(self, item: Item | ItemDraft) -> Item: ...
+    async def update_item(self, item: Item) -> Item: ...
+    async def registrations(self, code: str) -> dict[int, datetime | None]: ...
+    async def search_item_classes(self, device_id: int, text: str, limit: int = 50) -> list[ItemClassRecord]: ...
+
+
+class Registrar(Protocol):
+    """sync/items.py ItemRegistrar: one saveItem per item, on one device."""
+
+    async def register(self, device: Device, items: Iterable[Item]) -> RegistrationReport: ...
+    async def register_all(self, device: Device) -> RegistrationReport: ...
 
 
 @dataclass(frozen=True)
@@ -27,7 +39,7 @@ class ItemListRow:
 
 
 class ItemCatalogue:
-    def __init__(self, store: Store, registrar: ItemRegistrar) -> None:
+    def __init__(self, store: ItemStore, registrar: Registrar) -> None:
         self.store = store
         self.registrar = registrar
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from etims_desktop.domain.device import Device
@@ -37,11 +37,23 @@ from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.tax import SaleAmounts, queued_amounts
 from etims_desktop.kra.environments import receipt_check_url
 from etims_desktop.storage.settings_file import write_json
-from etims_desktop.sync.code_choices import DEFAULT_CODES, PAYMENT_TYPES, REFUND_REASONS, code_name
+from etims_desktop.sync.code_choices import DEFAULT_CODES, PAYMENT_TYPES, REFUND_REASONS, CodeStore, code_name
 from etims_desktop.sync.signed_document import sale_from_document, wire_document
 
-if TYPE_CHECKING:
-    from etims_desktop.storage.store import Store
+
+class EntryReader(Protocol):
+    async def get_entry(self, sale_id: int) -> OutboxEntry: ...
+
+
+class ReceiptStore(EntryReader, CodeStore, Protocol):
+    """What a receipt is read from (storage/store.py Store)."""
+
+    async def get_device(self, device_id: int) -> Device: ...
+    async def signed_document(self, sale_id: int) -> SignedDocument | None: ...
+    async def original_printed(self, sale_id: int) -> bool: ...
+    async def record_receipt_print(self, sale_id: int) -> None: ...
+    async def business_details(self) -> BusinessDetails: ...
+    async def tax_rates(self, device_id: int) -> dict[TaxType, Decimal]: ...
 
 
 log = logging.getLogger("etims_desktop.sync")
@@ -176,7 +188,7 @@ def _kra_code_name(cls: str, code: str | None) -> str:
     return dict(DEFAULT_CODES[cls]).get(code or "", code or "")
 
 
-async def receipt_view(store: Store, sale_id: int, business: BusinessDetails | None = None) -> ReceiptView:
+async def receipt_view(store: ReceiptStore, sale_id: int, business: BusinessDetails | None = None) -> ReceiptView:
     """The printable receipt of sale `sale_id`. `business` overrides today's header for a sale not
     signed yet; a signed sale prints the header it was signed with."""
     entry: OutboxEntry = await store.get_entry(sale_id)
@@ -207,7 +219,11 @@ async def receipt_view(store: Store, sale_id: int, business: BusinessDetails | N
 
 
 async def _signed_view(
-    store: Store, entry: OutboxEntry, device: Device, document: SignedDocument, original: OutboxEntry | None
+    store: ReceiptStore,
+    entry: OutboxEntry,
+    device: Device,
+    document: SignedDocument,
+    original: OutboxEntry | None,
 ) -> ReceiptView:
     """A signed sale as KRA signed it: figures from the kept document, the header kept with it."""
     device = replace(device, name=document.device_name)  # the PIN and branch never change
@@ -273,7 +289,7 @@ class PendingPrints:
         with self._lock:
             self._write(self.sale_ids() - set(sale_ids))
 
-    async def due_for_reprint(self, store: Store) -> list[int]:
+    async def due_for_reprint(self, store: EntryReader) -> list[int]:
         """Sales printed while pending that KRA has signed since: their receipts should be printed again.
         Sales cancelled meanwhile are dropped from the list."""
         due = []
@@ -297,7 +313,7 @@ class Receipts:
     """The receipt window's use case: a sale's receipt, that it went to paper, and what was printed
     before KRA signed it (to reprint once signed). Printer and receipt rules live in `settings_file`."""
 
-    def __init__(self, store: Store, data_dir: Path, settings_file: Path) -> None:
+    def __init__(self, store: ReceiptStore, data_dir: Path, settings_file: Path) -> None:
         self.store = store
         self.settings_file = settings_file
         self.pending_prints = PendingPrints(data_dir)

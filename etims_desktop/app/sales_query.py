@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from etims_desktop.app.receipts import PendingPrints, cu_invoice_number
@@ -20,8 +20,18 @@ from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.tax import queued_amounts
 
-if TYPE_CHECKING:
-    from etims_desktop.storage.store import Store
+
+class SalesStore(Protocol):
+    async def get_entry(self, sale_id: int) -> OutboxEntry: ...
+    async def list_devices(self, include_retired: bool = False) -> list[Device]: ...
+    async def tax_rates(self, device_id: int) -> dict[TaxType, Decimal]: ...
+    async def list_outbox(
+        self,
+        device_id: int | None = None,
+        states: set[OutboxState] | None = None,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[OutboxEntry]: ...
 
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
@@ -76,7 +86,7 @@ def _matches_text(entry: OutboxEntry, needle: str) -> bool:
     return any(needle in value.casefold() for value in haystack)
 
 
-async def _candidates(store: Store, flt: SalesFilter, scan_limit: int) -> AsyncIterator[OutboxEntry]:
+async def _candidates(store: SalesStore, flt: SalesFilter, scan_limit: int) -> AsyncIterator[OutboxEntry]:
     """Outbox entries newest first, a page at a time, so a search stops reading once it has enough."""
     if flt.sale_ids is not None:
         for sale_id in sorted(flt.sale_ids, reverse=True):
@@ -121,7 +131,7 @@ def to_row(entry: OutboxEntry, device: Device, total: Decimal) -> SaleListRow:
 
 
 async def search_sales(
-    store: Store, flt: SalesFilter, limit: int = 500, scan_limit: int = 50_000
+    store: SalesStore, flt: SalesFilter, limit: int = 500, scan_limit: int = 50_000
 ) -> list[SaleListRow]:
     """Sales matching `flt`, newest first, at most `limit` rows."""
     devices = {d.id: d for d in await store.list_devices(include_retired=True)}  # retired: records kept
@@ -159,7 +169,7 @@ async def search_sales(
 class SalesList:
     """The Sales tab's list: sales by filter, the devices to filter by, receipts due for a reprint."""
 
-    def __init__(self, store: Store, pending_prints: PendingPrints) -> None:
+    def __init__(self, store: SalesStore, pending_prints: PendingPrints) -> None:
         self.store = store
         self.pending_prints = pending_prints
 
