@@ -177,9 +177,9 @@ async def main(out: Path) -> int:
             window.grab().save(str(out / "items.png"))
             window.tabs.setCurrentIndex(0)
 
+            from etims_desktop.app.receipts import receipt_view
             from etims_desktop.domain.outbox import OutboxState
             from etims_desktop.domain.receipt_rules import ReceiptRules
-            from etims_desktop.app.receipts import receipt_view
             from etims_desktop.ui.receipt_print import save_pdf
             from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 
