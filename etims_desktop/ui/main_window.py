@@ -52,6 +52,7 @@ from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
 from etims_desktop.ui.sync_report import SyncReportPanel
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.tray import WindowTray
 from etims_desktop.ui.widgets import Banner, fit_to_screen
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         self.sync.refused.connect(lambda text: self.statusBar().showMessage(text, 8_000))
         self.backup_actions = BackupActions(services, self)
         self.backup_actions.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        self.backup_actions.restored.connect(lambda _text: self.close())  # the database changed under us
+        self.backup_actions.restored.connect(lambda _text: self.tray.quit())  # the database changed under us: quit for real
 
         self.report = SyncReportPanel()
         self.report.hide()
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.model.tick)
         self._tick.start()
+        self.tray = WindowTray(self)  # the tray icon, fed by the board refresh above
 
         self.setTabOrder(self.add_button, self.sync_button)
         self.setTabOrder(self.sync_button, self.board)
@@ -619,6 +621,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         dialog = self._keep(SettingsDialog(self.services, self))
         dialog.saved.connect(lambda _s: self.statusBar().showMessage(self.tr("Settings saved."), 5_000))
+        dialog.saved.connect(lambda _s: self.tray.reload_settings())
         dialog.open()
         return dialog
 
@@ -738,6 +741,11 @@ class MainWindow(QMainWindow):
         self.state.sync()
 
     def closeEvent(self, event) -> None:
+        if self.tray.hides_on_close():  # to the tray: syncing goes on; the tray's Quit really quits
+            event.ignore()
+            self.hide()
+            self.tray.window_hidden()
+            return
         self.save_state()
         if not self._shut_down:
             self._shut_down = True
