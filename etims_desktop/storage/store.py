@@ -15,7 +15,7 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from decimal import Decimal
@@ -59,6 +59,7 @@ from etims_desktop.storage.records import (
 from etims_desktop.storage.reference import ReferenceRepository
 from etims_desktop.storage.signed_documents import SignedDocumentRepository
 from etims_desktop.storage.sync_runs import SyncRunRepository
+from etims_desktop.storage.today import ActivityRecord, read_activity
 
 log = logging.getLogger("etims_desktop.storage")
 
@@ -580,6 +581,13 @@ class Store:
             return records
 
         return await self._read(read)
+
+    async def activity(
+        self, bucket_edges: dict[str, Sequence[datetime]], queue_points: Sequence[datetime]
+    ) -> ActivityRecord:
+        """Sales per time bucket and each device's queue over time (the Today tab), in one read
+        transaction (storage/today.py)."""
+        return await self._read(lambda tx: read_activity(tx.connection, bucket_edges, queue_points))
 
     async def pending_summary(self) -> dict[int, PendingSummary]:
         """Every device: pending count, when its oldest pending sale was recorded, counts by state."""
