@@ -15,7 +15,7 @@ from etims_desktop.storage.today import ActivityRecord, DeviceQueueHistory, Queu
 __all__ = ["DeviceQueueHistory", "QueuePoint", "SalesBucket", "TodayQuery", "TodayView"]
 
 QUEUE_HOURS = 12  # how far back the queue chart looks
-QUEUE_STEP = timedelta(minutes=15)
+QUEUE_STEP = timedelta(minutes=5)  # fine enough that a line between two points tells no tale
 OPENING_HOUR = 7  # the hour chart starts here at the latest, so a quiet morning still shows a day
 HOURS, DAYS = "hours", "days"
 

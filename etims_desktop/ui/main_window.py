@@ -52,6 +52,7 @@ from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
 from etims_desktop.ui.sync_report import SyncReportPanel
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.today_tab import TodayTab
 from etims_desktop.ui.tray import WindowTray
 from etims_desktop.ui.widgets import Banner, fit_to_screen
 
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
         self.sales_tab = self._add_foreign_tab(SalesTab, self.tr("&Sales"))
         self.items_tab = self._add_foreign_tab(ItemsTab, self.tr("&Items"))
+        self.today_tab = TodayTab(services.store)  # charts; reloads on the board's signal, never while hidden
+        self.tabs.addTab(self.today_tab, icon("clock"), self.tr("&Today"))
+        self.events.device_changed.connect(self.today_tab.schedule)
         if self.sales_tab is not None and hasattr(self.sales_tab, "new_sale"):
             # Ctrl+N belongs to the Sales tab itself; a window-wide copy would make the shortcut ambiguous.
             new_sale = QAction(self.tr("&New sale… (Ctrl+N in the Sales tab)"), self)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from etims_desktop.app.today import QUEUE_HOURS, TodayQuery
+from etims_desktop.app.today import QUEUE_HOURS, QUEUE_STEP, TodayQuery
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.storage.store import Store
@@ -51,7 +51,7 @@ def test_hours_and_days_follow_the_shop_clock(tmp_path):
     assert [(b.start.day, b.sales) for b in view.days] == [(1, 1), (2, 2)]
     assert view.month.total == Decimal("348.00")
     (queue,) = view.queues
-    assert len(queue.points) == QUEUE_HOURS * 4 + 1
+    assert len(queue.points) == timedelta(hours=QUEUE_HOURS) // QUEUE_STEP + 1
     assert queue.points[-1].at == view.now and queue.points[0].at == view.now - timedelta(hours=QUEUE_HOURS)
     assert queue.points[-1].waiting == 4  # nothing was sent
     assert queue.points[-1].oldest_age_seconds == 0.0  # all recorded just now (the store's clock)
