@@ -29,14 +29,24 @@ class DesktopSettingsGroup(QGroupBox):
         self.current = current
         form = QFormLayout(self)
 
-        self.close_to_tray = QCheckBox(self.tr("Closing the window keeps the app running in the tray"))
+        self.close_to_tray = QCheckBox(
+            self.tr("Closing the window keeps the app running (its icon stays next to the clock)")
+        )
         self.close_to_tray.setChecked(current.closes_to_tray(self.available))
         self.close_to_tray.setToolTip(
-            self.tr("Sales keep going to KRA while the window is closed. Quit from the tray icon's menu.")
+            self.tr(
+                "Sales keep going to KRA while the window is closed. To stop the app, click its icon next "
+                "to the clock and choose Quit."
+            )
         )
         if not self.available:
             self.close_to_tray.setEnabled(False)
-            self.close_to_tray.setToolTip(self.tr("This computer's desktop has no tray (notification area)."))
+            self.close_to_tray.setToolTip(
+                self.tr(
+                    "This computer's desktop has no place for app icons next to the clock, so closing the "
+                    "window stops the app."
+                )
+            )
         form.addRow(self.close_to_tray)
 
         self.offline_minutes = QSpinBox()
@@ -50,7 +60,10 @@ class DesktopSettingsGroup(QGroupBox):
         self.vscu_warn.setRange(1, 72)
         self.vscu_warn.setSuffix(self.tr(" hours"))
         self.vscu_warn.setValue(current.vscu_warn_hours_before)
-        form.addRow(self.tr("Warn me before a VSCU's offline limit"), self.vscu_warn)
+        self.vscu_warn.setToolTip(
+            self.tr("A VSCU stops signing sales after about a day without reaching KRA.")
+        )
+        form.addRow(self.tr("Warn me this long before a VSCU stops signing"), self.vscu_warn)
 
         self.start_with_computer = QCheckBox(self.tr("Start with my computer"))
         # The system's own list is the truth (the owner may have removed the entry by hand).
