@@ -105,9 +105,12 @@ class TrayPolicy:
         self._offline_told: set[int] = set()
         self._limit_told: set[int] = set()
         self._needs_you_told: dict[int, int] = {}
+        self.started_at: datetime | None = None  # the first refresh seen
 
     def update(self, rows: Iterable[DeviceRowLike], now: datetime) -> list[Alert]:
         alerts: list[Alert] = []
+        if self.started_at is None:
+            self.started_at = now
         for row in rows:
             device_id = row.device.id
             if device_id is None or row.device.retired_at is not None:
@@ -119,6 +122,8 @@ class TrayPolicy:
     def _contact_alerts(self, device_id: int, row: DeviceRowLike, now: datetime) -> list[Alert]:
         contact = in_contact(row)
         self._note_contact(device_id, row, contact)
+        if contact is False and not self._checked_this_run(row):
+            contact = None  # a finding from before this run (yesterday's outage): wait for a fresh check
         if contact is not False:
             if contact:  # back in contact: the next time it goes is a new occurrence
                 self._first_seen_without.pop(device_id, None)
@@ -140,6 +145,10 @@ class TrayPolicy:
                 left = max(limit - without, timedelta(0)).total_seconds() / 3600
                 alerts.append(Alert(AlertKind.VSCU_NEAR_LIMIT, row.device.name, since=since, hours_left=left))
         return alerts
+
+    def _checked_this_run(self, row: DeviceRowLike) -> bool:
+        checked = row.status.checked_at
+        return checked is not None and self.started_at is not None and checked >= self.started_at
 
     def _note_contact(self, device_id: int, row: DeviceRowLike, contact: bool | None) -> None:
         """The latest moment this device is known to have been in contact."""

@@ -101,18 +101,24 @@ def test_vscu_near_its_offline_limit_is_told_once_with_the_hours_left():
     policy = TrayPolicy(settings)
     vscu = device(2, DeviceType.VSCU, "Back office VSCU")
     # the VSCU service answers but says it cannot reach KRA (894): that is the VSCU's own offline time
-    cut_off = DeviceStatus(StatusKind.NOT_ANSWERING, T0, None, "894")
-    row = Row(vscu, cut_off, last_success_at=T0)
-    assert policy.update([row], T0 + timedelta(hours=17, minutes=59)) == []
-    alerts = policy.update([row], T0 + timedelta(hours=19))
+
+    def cut_off(at):  # each live check finds the same
+        return Row(vscu, DeviceStatus(StatusKind.NOT_ANSWERING, at, None, "894"), last_success_at=T0)
+
+    first = T0 + timedelta(hours=17, minutes=59)
+    assert policy.update([cut_off(first)], first) == []
+    at = T0 + timedelta(hours=19)
+    alerts = policy.update([cut_off(at)], at)
     assert [(a.kind, a.device_name, round(a.hours_left)) for a in alerts] == [
         (AlertKind.VSCU_NEAR_LIMIT, "Back office VSCU", 5)
     ]
-    assert policy.update([row], T0 + timedelta(hours=20)) == []
+    at = T0 + timedelta(hours=20)
+    assert policy.update([cut_off(at)], at) == []
     # an OSCU offline as long is never told about a VSCU limit
     oscu_policy = TrayPolicy(settings)
-    oscu = Row(device(3), offline(T0), last_success_at=T0)
-    assert oscu_policy.update([oscu], T0 + timedelta(hours=20)) == []
+    at = T0 + timedelta(hours=20)
+    oscu = Row(device(3), offline(at), last_success_at=T0)
+    assert oscu_policy.update([oscu], at) == []  # (and 20 h is within its 24 h offline alert)
 
 
 def test_vscu_error_894_counts_as_no_contact_only_for_a_vscu():
@@ -144,3 +150,15 @@ def test_desktop_settings_close_to_tray_only_where_a_tray_exists(tmp_path):
     DesktopSettings(offline_alert_minutes=10, start_with_computer=True).save(path)
     loaded = DesktopSettings.load(path)
     assert (loaded.offline_alert_minutes, loaded.start_with_computer) == (10, True)
+
+
+def test_a_finding_from_before_start_up_waits_for_a_fresh_check():
+    policy = TrayPolicy(DesktopSettings(offline_alert_minutes=30))
+    yesterday = T0 - timedelta(days=1)
+    stale = Row(device(), offline(yesterday), last_success_at=yesterday - timedelta(hours=1))
+    assert policy.update([stale], T0) == []  # the app just started: its status is yesterday's
+    fresh = Row(device(), offline(T0 + timedelta(minutes=1)), last_success_at=yesterday - timedelta(hours=1))
+    alerts = policy.update([fresh], T0 + timedelta(minutes=1))
+    assert [(a.kind, a.since) for a in alerts] == [
+        (AlertKind.OFFLINE_TOO_LONG, yesterday - timedelta(hours=1))
+    ]
