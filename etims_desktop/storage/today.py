@@ -10,6 +10,7 @@ The queue history is rebuilt from the outbox's own timestamps: each sale's state
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -160,10 +161,26 @@ def _queue_points(db: Connection, device_id: int, points: list[datetime]) -> tup
                 start = None
         if start is not None:
             stretches.append((start, None, entry.created_at))
+    return _sample(stretches, points)
+
+
+def _sample(
+    stretches: list[tuple[datetime, datetime | None, datetime]], points: list[datetime]
+) -> tuple[QueuePoint, ...]:
+    """How many stretches cover each point, and the earliest recorded among them: one sweep over the
+    sorted starts and ends (the read holds the store's one thread: it must stay short on a busy day)."""
+    by_start = sorted(stretches, key=lambda s: s[0])
+    ends = sorted(end for _start, end, _recorded in stretches if end is not None)
+    open_ones: list[tuple[datetime, float, int]] = []  # (recorded, end as a timestamp, tiebreak)
+    started = 0
     result = []
     for at in points:
-        waiting = [
-            recorded for start, end, recorded in stretches if start <= at and (end is None or at < end)
-        ]
-        result.append(QueuePoint(at, len(waiting), min(waiting) if waiting else None))
+        while started < len(by_start) and by_start[started][0] <= at:
+            _start, end, recorded = by_start[started]
+            heapq.heappush(open_ones, (recorded, end.timestamp() if end else float("inf"), started))
+            started += 1
+        while open_ones and open_ones[0][1] <= at.timestamp():
+            heapq.heappop(open_ones)  # ended by now: the oldest is among the rest
+        waiting = started - bisect.bisect_right(ends, at)
+        result.append(QueuePoint(at, waiting, open_ones[0][0] if waiting else None))
     return tuple(result)

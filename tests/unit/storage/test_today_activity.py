@@ -124,3 +124,40 @@ async def test_a_retired_device_keeps_its_sales_but_has_no_queue(store, clock):
     activity = await store.activity({"h": [T9, T9 + timedelta(hours=1)]}, [T9])
     assert activity.buckets["h"][0].sales == 1
     assert [q.name for q in activity.queues] == ["New till"]
+
+
+def brute_force(stretches, points):
+    told = []
+    for at in points:
+        waiting = [
+            recorded for start, end, recorded in stretches if start <= at and (end is None or at < end)
+        ]
+        told.append((len(waiting), min(waiting) if waiting else None))
+    return told
+
+
+def test_the_sweep_counts_as_a_plain_count_would():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from etims_desktop.storage.today import _sample
+
+    minutes = st.integers(min_value=0, max_value=300)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(minutes, st.one_of(st.none(), minutes), minutes), max_size=40))
+    def check(raw):
+        stretches = [
+            (
+                T9 + timedelta(minutes=start),
+                None if length is None else T9 + timedelta(minutes=start + length),
+                T9 + timedelta(minutes=start - back),
+            )
+            for start, length, back in raw
+        ]
+        points = [T9 + timedelta(minutes=m) for m in range(0, 600, 7)]
+        assert [(p.waiting, p.oldest_recorded_at) for p in _sample(stretches, points)] == brute_force(
+            stretches, points
+        )
+
+    check()
