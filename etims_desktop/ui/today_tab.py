@@ -104,6 +104,11 @@ class TodayTab(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.load)
+        # A new hour starts a new bar (and at midnight a new day) even when no sale came: one timer to
+        # the next full hour, set after each load - not a polling loop.
+        self._next_hour = QTimer(self)
+        self._next_hour.setSingleShot(True)
+        self._next_hour.timeout.connect(self.schedule)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -180,6 +185,8 @@ class TodayTab(QWidget):
         else:
             self.show_view(view)
             self.loads += 1
+            next_hour = view.now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+            self._next_hour.start(int((next_hour - view.now).total_seconds() * 1000) + 1000)
             self.loaded.emit()
         finally:
             if self._again:

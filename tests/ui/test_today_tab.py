@@ -48,6 +48,9 @@ def test_today_shows_the_stored_amounts_and_each_device_queue(qtbot, qloop, serv
     (waiting,) = tab.waiting_chart.series()
     assert waiting.name() == "Till 1" and waiting.at(waiting.count() - 1).y() == 3
     assert "minutes" in tab.age_chart.title()
+    # the next full hour brings a new bar even if nothing happens: one timer, set to that hour
+    remaining = tab._next_hour.remainingTime()
+    assert tab._next_hour.isSingleShot() and 0 < remaining <= 3600 * 1000 + 1000
 
 
 def test_reloads_are_merged_and_wait_while_hidden(qtbot, qloop, services, window, oscu_sim):
