@@ -169,6 +169,7 @@ class ShopTray(QObject):
         self.menu.addAction(self.quit_action)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        self.icon.messageClicked.connect(self.open_requested)  # a click on a notification opens the window
         self.show_rows([])
         if self.available:
             self.icon.show()

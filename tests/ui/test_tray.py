@@ -82,6 +82,9 @@ def test_closing_hides_to_the_tray_and_quit_really_quits(qtbot, qloop, services,
     window.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)  # a click opens it again
     assert window.isVisible()
     window.close()
+    window.tray.icon.messageClicked.emit()  # a click on the notification opens it too
+    assert window.isVisible()
+    window.close()
     assert len([n for n in window.notes if n[0] == "eTIMS Desktop is still running"]) == 1  # said once a run
     window.tray.quit_action.trigger()
     assert closed == [True]  # the window's normal shutdown ran
