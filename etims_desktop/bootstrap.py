@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from etims_desktop.app.board import BoardQuery
+from etims_desktop.app.day_report import DayReports
 from etims_desktop.app.outbox_actions import OutboxActions
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
@@ -39,6 +40,7 @@ class Services:
     backups: BackupService
     board: BoardQuery  # app/: the use cases the window and the CLI share
     outbox: OutboxActions
+    day_reports: DayReports
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
     @property
@@ -131,4 +133,5 @@ def build_services(
         backups=BackupService(paths, BackupSettings.load(paths.settings), store),
         board=BoardQuery(store),
         outbox=OutboxActions(store, sync.notify),
+        day_reports=DayReports(store),
     )

@@ -1,0 +1,106 @@
+"""The CLI's report commands: `report day`, `export`, `reconcile` (issue 17). Registered by cli.py with
+`cli_reports.register(commands, _run)`; each runs the app/ use case the window's dialogs use."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from etims_desktop.app.day_report import DayReport, today
+from etims_desktop.domain.receipt import money
+from etims_desktop.domain.sale import TaxType
+
+if TYPE_CHECKING:
+    from etims_desktop.bootstrap import Services
+
+EXIT_OK, EXIT_WAITING, EXIT_NEEDS_FIX, EXIT_ERROR = 0, 1, 2, 3
+Command = Callable[["Services", argparse.Namespace], Awaitable[int]]
+Runner = Callable[[Command], Callable[[argparse.Namespace], int]]
+
+
+def day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it like 2026-11-20") from None
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], run: Runner) -> None:
+    """Add `report day` (and the export and reconcile commands) to the CLI; `run` is cli._run."""
+    report = commands.add_parser("report", help="reports: the end-of-day (Z) report")
+    report_cmds = report.add_subparsers(metavar="REPORT", required=True)
+    day_cmd = report_cmds.add_parser(
+        "day",
+        help="end-of-day (Z) report: sales, credit notes, tax per type, what still waits",
+        description="Figures come from what KRA signed. The day is closed only when nothing of it still "
+        "waits for KRA. Exit code 0: closed; 1: something of that day still waits.",
+    )
+    day_cmd.add_argument("--date", type=day, help="the day, YYYY-MM-DD (default: today, Kenya time)")
+    day_cmd.add_argument("--device", type=int, help="one device (default: every device)")
+    day_cmd.add_argument("--pdf", type=Path, metavar="FILE", help="also write the report as a PDF")
+    day_cmd.add_argument("--layout", choices=["a4", "80mm"], default="a4", help="the PDF's paper")
+    day_cmd.add_argument("--json", action="store_true")
+    day_cmd.set_defaults(handler=run(cmd_report_day))
+
+
+def _qt_app() -> object:
+    """Qt for drawing a PDF from a command: no window, no display needed."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+
+
+def day_report_text(report: DayReport) -> str:
+    from etims_desktop.ui.day_report_render import numbers, status_sentence
+
+    lines = [
+        f"End of day report {report.day.isoformat()} - {report.device_name} (SCU id {report.scu_id or '-'})"
+        + (" - PRACTICE" if report.practice else ""),
+        status_sentence(report),
+    ]
+    for title, totals in (
+        ("Sales signed by KRA", report.sales),
+        ("Credit notes signed by KRA (subtracted)", report.credit_notes),
+        ("Net: sales less credit notes", report.net),
+    ):
+        lines.append(f"{title}: {totals.count}, total {money(totals.total)}, tax {money(totals.total_tax)}")
+        for t in TaxType:
+            taxable, tax = totals.taxable_by_type[t], totals.tax_by_type[t]
+            if taxable or tax:
+                lines.append(f"  {t.value}: taxable {money(taxable)}, tax {money(tax)}")
+    lines.append(f"KRA invoice numbers: {numbers(report.first_invoice_no, report.last_invoice_no)}")
+    lines.append(f"KRA receipt numbers: {numbers(report.first_receipt_no, report.last_receipt_no)}")
+    for p in report.payments:
+        lines.append(f"  {p.name}: {p.sales} sale(s), {p.credit_notes} credit note(s), net {money(p.net)}")
+    if report.cancelled:
+        lines.append(f"Cancelled here (never signed, in no total): {report.cancelled}")
+    for w in report.waiting:
+        kind = " (credit note)" if w.credit_note else ""
+        lines.append(f"  waits: {w.sold_at:%H:%M} {w.trader_invoice_no}{kind} {money(w.total)} - {w.why}")
+    return "\n".join(lines)
+
+
+async def cmd_report_day(services: Services, args: argparse.Namespace) -> int:
+    reports = await services.day_reports.reports(args.date or today(), args.device)
+    written = None
+    if args.pdf:
+        from etims_desktop.ui.day_report_render import ReportLayout, save_report_pdf
+
+        _qt_app()  # the fonts need a Qt application
+        pages = save_report_pdf(reports, ReportLayout(args.layout), args.pdf)
+        written = f"Wrote {args.pdf} ({pages} page(s))."
+    if args.json:
+        data: Any = {"reports": [r.as_dict() for r in reports], "pdf": str(args.pdf) if args.pdf else None}
+        print(json.dumps(data, indent=2))
+    else:
+        print("\n\n".join(day_report_text(r) for r in reports) or "No devices.")
+        if written:
+            print(written)
+    return EXIT_OK if all(r.closed for r in reports) else EXIT_WAITING

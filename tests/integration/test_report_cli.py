@@ -1,0 +1,53 @@
+"""`etims-desktop report day`, `export` and `reconcile` end to end: real processes, a real database, the
+real simulator over HTTP."""
+
+from __future__ import annotations
+
+import json
+
+from test_cli import PIN, add_till, cli
+
+
+def shop_with_sales(tmp_path, kra, serial: str = "REPORT-1") -> str:
+    """Till 1 with two signed sales on 2026-11-20 and one on 2026-11-21; returns the item code."""
+    kra.approve(PIN, "00", serial, "OSCU")
+    assert add_till(tmp_path, kra, "Till 1", serial).returncode == 0
+    assert cli(tmp_path, "item", "add", "--name", "=HYPERLINK(\"x\")", "--class-code", "50161800", "--tax",
+               "B", "--price", "180").returncode == 0  # fmt: skip
+    code = json.loads(cli(tmp_path, "item", "list", "--json").stdout)[0]["code"]
+    sales = tmp_path / "sales.csv"
+    sales.write_text(
+        "invoice_no,date,item_code,qty,unit_price,buyer_pin\n"
+        f"S1,2026-11-20T10:00,{code},2,,A012345678Z\n"
+        f"S2,2026-11-20T18:30,{code},1,,\n"
+        f"S3,2026-11-21T09:00,{code},1,,\n"
+    )
+    assert cli(tmp_path, "import", str(sales), "--device", "1").returncode == 0
+    assert cli(tmp_path, "sync").returncode == 0
+    return code
+
+
+def test_report_day_closed_then_waiting_with_pdf(tmp_path, kra):
+    code = shop_with_sales(tmp_path, kra)
+    closed = cli(tmp_path, "report", "day", "--date", "2026-11-20", "--device", "1", "--json")
+    assert closed.returncode == 0, closed.stderr
+    data = json.loads(closed.stdout)["reports"][0]
+    assert data["closed"] is True and data["sales"]["count"] == 2
+    assert data["sales"]["total"] == "540.00" and data["sales"]["tax_by_type"]["B"] == "74.49"  # 49.66 + 24.83, per line
+    assert data["kra_invoice_numbers"] == [1, 2]
+    assert data["payments"][0]["name"] == "CASH" and data["payments"][0]["net"] == "540.00"
+
+    kra.go_offline()
+    late = tmp_path / "late.csv"
+    late.write_text(f"invoice_no,date,item_code,qty,unit_price\nS4,2026-11-20T20:00,{code},1,\n")
+    assert cli(tmp_path, "import", str(late), "--device", "1").returncode == 0
+    cli(tmp_path, "sync")
+    pdf = tmp_path / "z.pdf"
+    waiting = cli(tmp_path, "report", "day", "--date", "2026-11-20", "--pdf", str(pdf), "--layout", "80mm")
+    assert waiting.returncode == 1, waiting.stderr
+    assert "Day NOT closed: 1 sale(s)" in waiting.stdout and "S4" in waiting.stdout
+    assert "Sales signed by KRA: 2, total 540.00" in waiting.stdout
+    assert pdf.read_bytes().startswith(b"%PDF") and f"Wrote {pdf}" in waiting.stdout
+
+    bad = cli(tmp_path, "report", "day", "--date", "20/11/2026")
+    assert bad.returncode == 2 and "write it like 2026-11-20" in bad.stderr
