@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPaintDevice, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
 
 from etims_desktop.app.day_report import DayReport, Totals
 from etims_desktop.domain.receipt import money
@@ -56,7 +56,8 @@ def status_sentence(report: DayReport) -> str:
     oldest = report.oldest_waiting
     assert oldest is not None
     reasons = "; ".join(
-        tr("{count} {reason}").format(count=count, reason=reason) for reason, count in report.waiting_reasons()
+        tr("{reason}: {count}").format(count=count, reason=reason)
+        for reason, count in report.waiting_reasons()
     )
     return tr(
         "Day NOT closed: {count} sale(s) of this day still wait for KRA (the oldest sold at {time}): "
@@ -64,10 +65,13 @@ def status_sentence(report: DayReport) -> str:
     ).format(count=len(report.waiting), time=oldest.sold_at.strftime("%H:%M"), reasons=reasons)
 
 
-def _totals(flow: _Flow, title: str, totals: Totals, a4: bool) -> None:
-    flow.text(
-        tr("{title}: {count}").format(title=title, count=totals.count), bold=True, scale=1.1 if a4 else 1.0
-    )
+def _totals(flow: _Flow, title: str, totals: Totals, a4: bool, counted: bool = True) -> None:
+    """A kind of document per tax type; an empty kind is one line."""
+    heading = tr("{title}: {count}").format(title=title, count=totals.count) if counted else title
+    flow.text(heading, bold=True, scale=1.1 if a4 else 1.0)
+    if counted and not totals.count:
+        flow.space(2)
+        return
     cols = [(0.28, LEFT), (0.26, RIGHT), (0.22, RIGHT), (0.24, RIGHT)]
     heads = [tr("Tax type"), tr("Taxable"), tr("Tax"), tr("Total")]
     flow.row([(h, s, a) for h, (s, a) in zip(heads, cols, strict=True)], bold=True, scale=0.95)
@@ -97,7 +101,9 @@ def report_flow(flow: _Flow, report: DayReport, layout: ReportLayout) -> None:
         tr("Device: {name} (SCU id {scu})").format(name=report.device_name, scu=report.scu_id or "-"),
         align=head,
     )
-    flow.text(tr("Made at {time}").format(time=report.made_at.strftime("%d/%m/%Y %H:%M")), scale=0.85, align=head)
+    flow.text(
+        tr("Made at {time}").format(time=report.made_at.strftime("%d/%m/%Y %H:%M")), scale=0.85, align=head
+    )
     if report.practice:
         flow.mark(tr("PRACTICE - not a tax record"))
     flow.space(1)
@@ -109,7 +115,7 @@ def report_flow(flow: _Flow, report: DayReport, layout: ReportLayout) -> None:
     flow.rule()
     _totals(flow, tr("Sales signed by KRA"), report.sales, a4)
     _totals(flow, tr("Credit notes signed by KRA (subtracted)"), report.credit_notes, a4)
-    _totals(flow, tr("Net: sales less credit notes"), report.net, a4)
+    _totals(flow, tr("Net: sales less credit notes"), report.net, a4, counted=False)
     flow.rule()
     flow.pair(tr("KRA invoice numbers"), numbers(report.first_invoice_no, report.last_invoice_no))
     flow.pair(tr("KRA receipt numbers"), numbers(report.first_receipt_no, report.last_receipt_no))
@@ -157,7 +163,10 @@ def _page_layout(layout: ReportLayout, reports: Sequence[DayReport]) -> QPageLay
             flow.space(8)
         height = (flow.y - flow.top) * MM_PER_INCH / flow.dpi + 2 * spec.margin_mm + 4
         size = QPageSize(
-            QSizeF(spec.width_mm, height), QPageSize.Unit.Millimeter, "roll", QPageSize.SizeMatchPolicy.ExactMatch
+            QSizeF(spec.width_mm, height),
+            QPageSize.Unit.Millimeter,
+            "roll",
+            QPageSize.SizeMatchPolicy.ExactMatch,
         )
     return QPageLayout(
         size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter

@@ -33,7 +33,9 @@ def test_report_day_closed_then_waiting_with_pdf(tmp_path, kra):
     assert closed.returncode == 0, closed.stderr
     data = json.loads(closed.stdout)["reports"][0]
     assert data["closed"] is True and data["sales"]["count"] == 2
-    assert data["sales"]["total"] == "540.00" and data["sales"]["tax_by_type"]["B"] == "74.49"  # 49.66 + 24.83, per line
+    assert (
+        data["sales"]["total"] == "540.00" and data["sales"]["tax_by_type"]["B"] == "74.49"
+    )  # 49.66 + 24.83, per line
     assert data["kra_invoice_numbers"] == [1, 2]
     assert data["payments"][0]["name"] == "CASH" and data["payments"][0]["net"] == "540.00"
 

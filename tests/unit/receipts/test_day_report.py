@@ -49,7 +49,9 @@ def test_day_report_from_signed_documents(shop_factory):
             late = await record_at(shop, "LATE", flour, "1", datetime(2026, 3, 14, 20, 59, tzinfo=UTC))
             await shop.send()
             options = await credit_note_options(shop.store, first)
-            note = make_credit_note(options, {0: Decimal(1)}, "03", "CN-1", datetime(2026, 3, 14, 11, 0, tzinfo=UTC))
+            note = make_credit_note(
+                options, {0: Decimal(1)}, "03", "CN-1", datetime(2026, 3, 14, 11, 0, tzinfo=UTC)
+            )
             await SaleService(shop.store, _Quiet()).record(shop.device.id, note, send_now=False)
             await shop.send()
             # Today's VAT rate changes: the report must still show what KRA signed at 16 %.
