@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from etims_desktop.app.accountant_export import AccountantExport
 from etims_desktop.app.board import BoardQuery
 from etims_desktop.app.day_report import DayReports
 from etims_desktop.app.outbox_actions import OutboxActions
@@ -41,6 +42,7 @@ class Services:
     board: BoardQuery  # app/: the use cases the window and the CLI share
     outbox: OutboxActions
     day_reports: DayReports
+    accountant_export: AccountantExport
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
     @property
@@ -134,4 +136,5 @@ def build_services(
         board=BoardQuery(store),
         outbox=OutboxActions(store, sync.notify),
         day_reports=DayReports(store),
+        accountant_export=AccountantExport(store),
     )

@@ -48,6 +48,22 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], run:
     day_cmd.add_argument("--json", action="store_true")
     day_cmd.set_defaults(handler=run(cmd_report_day))
 
+    export = commands.add_parser(
+        "export",
+        help="export signed sales and credit notes for your accountant (CSV or XLSX)",
+        description="One row per invoice and one row per line, with KRA's receipt number and signature and "
+        "the tax per type A-E, as KRA signed them. Credit notes have negative amounts. --csv FILE writes "
+        "FILE-sales-invoices.csv and FILE-sales-lines.csv; --xlsx FILE one workbook with a sheet for each.",
+    )
+    export.add_argument("--from", dest="first", type=day, required=True, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="last", type=day, required=True, metavar="YYYY-MM-DD")
+    export.add_argument("--device", type=int, help="one device (default: every device)")
+    where = export.add_mutually_exclusive_group(required=True)
+    where.add_argument("--csv", type=Path, metavar="FILE")
+    where.add_argument("--xlsx", type=Path, metavar="FILE")
+    export.add_argument("--json", action="store_true")
+    export.set_defaults(handler=run(cmd_export))
+
 
 def _qt_app() -> object:
     """Qt for drawing a PDF from a command: no window, no display needed."""
@@ -104,3 +120,23 @@ async def cmd_report_day(services: Services, args: argparse.Namespace) -> int:
         if written:
             print(written)
     return EXIT_OK if all(r.closed for r in reports) else EXIT_WAITING
+
+
+async def cmd_export(services: Services, args: argparse.Namespace) -> int:
+    import asyncio
+
+    from etims_desktop.app.accountant_export import write_csv, write_xlsx
+
+    export = await services.accountant_export.collect(args.first, args.last, args.device)
+    if args.csv:
+        paths = await asyncio.to_thread(write_csv, export, args.csv)
+    else:
+        paths = await asyncio.to_thread(write_xlsx, export, args.xlsx)
+    if args.json:
+        print(json.dumps({"documents": export.invoice_count, "files": [str(p) for p in paths]}, indent=2))
+    else:
+        print(
+            f"Exported {export.invoice_count} signed document(s) from {args.first} to {args.last}: "
+            + ", ".join(str(p) for p in paths)
+        )
+    return EXIT_OK

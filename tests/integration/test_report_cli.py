@@ -53,3 +53,40 @@ def test_report_day_closed_then_waiting_with_pdf(tmp_path, kra):
 
     bad = cli(tmp_path, "report", "day", "--date", "20/11/2026")
     assert bad.returncode == 2 and "write it like 2026-11-20" in bad.stderr
+
+
+def test_export_csv_and_xlsx_signed_documents_with_formulas_neutralised(tmp_path, kra):
+    from openpyxl import load_workbook
+
+    shop_with_sales(tmp_path, kra, "EXPORT-1")
+    books = tmp_path / "books.csv"
+    done = cli(tmp_path, "export", "--from", "2026-11-20", "--to", "2026-11-20", "--csv", str(books))
+    assert done.returncode == 0, done.stderr
+    assert "Exported 2 signed document(s)" in done.stdout
+    invoices = (tmp_path / "books-sales-invoices.csv").read_text(encoding="utf-8-sig").splitlines()
+    lines = (tmp_path / "books-sales-lines.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert invoices[0].startswith("Kind,Device,SCU id,KRA invoice no,CU invoice no,KRA receipt no")
+    assert len(invoices) == 3 and len(lines) == 3
+    assert "A012345678Z" in invoices[1] and ",360.00" in invoices[1] and ",49.66," in invoices[1]
+    assert '\'=HYPERLINK(""x"")' in lines[1]  # the item's name, made safe
+    assert not any(field.startswith("=") for row in lines for field in row.split(","))
+
+    xlsx = tmp_path / "books.xlsx"
+    done = cli(
+        tmp_path, "export", "--from", "2026-11-20", "--to", "2026-11-21", "--xlsx", str(xlsx), "--json"
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["documents"] == 3
+    book = load_workbook(xlsx)
+    assert book.sheetnames == ["sales-invoices", "sales-lines"]
+    sheet = book["sales-invoices"]
+    headers = [c.value for c in sheet[1]]
+    first = dict(zip(headers, [c.value for c in sheet[2]], strict=True))
+    assert first["Total"] == 360 and isinstance(first["Total"], float | int)  # a number, not text
+    assert first["Tax B"] == 49.66 and first["Customer PIN"] == "A012345678Z"
+    assert first["KRA invoice no"] == 1 and len(first["Receipt signature"]) == 16
+    item = book["sales-lines"].cell(2, 9)
+    assert item.value == '\'=HYPERLINK("x")' and item.data_type == "s"
+
+    backwards = cli(tmp_path, "export", "--from", "2026-11-21", "--to", "2026-11-20", "--csv", str(books))
+    assert backwards.returncode == 3 and "before it starts" in backwards.stderr
