@@ -243,7 +243,7 @@ def xlsx_bytes(tables: Sequence[Table]) -> bytes:
     from openpyxl.styles import Font
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]  # a new workbook always has its first sheet
+    book.remove(book.active)  # a new workbook comes with one empty sheet
     for table in tables:
         sheet = book.create_sheet(table.name[:31])  # Excel's limit on sheet names
         sheet.append([safe_text(h) for h in table.headers])
