@@ -26,6 +26,12 @@ def _day_report(services: Services, parent: QWidget) -> QDialog:
     return DayReportDialog(services, parent)
 
 
+def _export(services: Services, parent: QWidget) -> QDialog:
+    from etims_desktop.ui.export_dialog import ExportDialog
+
+    return ExportDialog(services, parent)
+
+
 class ReportsMenu(QMenu):
     """Reports: each entry opens its (non-modal) dialog; `last_dialog` is the one opened last."""
 
@@ -38,6 +44,11 @@ class ReportsMenu(QMenu):
             tr("&End of day report…"),
             tr("What each device sold on a day, tax per type, and whether everything reached KRA"),
             _day_report,
+        )
+        self.export_action = self._entry(
+            tr("E&xport for my accountant…"),
+            tr("The signed sales and credit notes of a date range, as an Excel workbook or CSV files"),
+            _export,
         )
 
     def _entry(self, text: str, tip: str, factory: DialogFactory) -> QAction:

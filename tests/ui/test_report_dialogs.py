@@ -29,3 +29,32 @@ def test_day_report_dialog_from_the_menu(qtbot, qloop, window, services, oscu_si
     assert dialog.pages.pixmap().height() > dialog.pages.pixmap().width()
     dialog.resize(1366, 768)
     dialog.grab().save("/tmp/rep/day-report.png")
+
+
+def test_export_dialog_writes_a_workbook(qtbot, qloop, window, services, oscu_sim, tmp_path):
+    from openpyxl import load_workbook
+
+    device = run(qloop, connect_device(services, oscu_sim, "Till 1", "EXP-1"))
+    run(qloop, queue_sales(services, device.id, 3))
+    run(qloop, services.sync.sync())
+
+    window.reports_menu.export_action.trigger()
+    dialog = window.reports_menu.last_dialog
+    qtbot.waitUntil(lambda: dialog.device_combo.count() == 2, timeout=5000)
+    dialog.device_combo.setCurrentIndex(1)
+    path = tmp_path / "books.xlsx"
+    with qtbot.waitSignal(dialog.exported, timeout=10000):
+        dialog.export_to(path)
+    assert "Exported 3 signed document(s)" in dialog.result.text()
+    assert load_workbook(path)["sales-invoices"].max_row == 4
+
+    (tmp_path / "a-file").write_text("not a folder")
+    bad = tmp_path / "a-file" / "books.xlsx"
+    dialog.from_edit.setDate(dialog.to_edit.date().addDays(1))
+    dialog.export_to(bad)
+    qtbot.waitUntil(lambda: "Nothing was exported" in dialog.result.text(), timeout=5000)
+    assert "before it starts" in dialog.result.text() and dialog.export_button.isEnabled()
+    dialog.from_edit.setDate(dialog.to_edit.date())
+    dialog.export_to(bad)
+    qtbot.waitUntil(lambda: "could not be written" in dialog.result.text(), timeout=5000)
+    dialog.grab().save("/tmp/rep/export.png")
