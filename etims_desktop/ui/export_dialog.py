@@ -76,9 +76,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("To:"), self.to_edit)
         form.addRow(self.tr("Device:"), self.device_combo)
         form.addRow(self.tr("File type:"), self.format_combo)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.choose_file)
@@ -91,7 +91,7 @@ class ExportDialog(QDialog):
         page = QVBoxLayout(self)
         page.addWidget(intro)
         page.addLayout(form)
-        page.addWidget(self.result, 1)
+        page.addWidget(self.outcome, 1)
         page.addLayout(buttons)
         fit_to_screen(self, 620, 360)
         spawn(self._load_devices(), on_error=self._failed)
@@ -120,8 +120,8 @@ class ExportDialog(QDialog):
     def export_to(self, path: Path) -> None:
         """Collect and write in the background; the window stays usable."""
         self.export_button.setEnabled(False)
-        self.result.setStyleSheet("")
-        self.result.setText(self.tr("Exporting…"))
+        self.outcome.setStyleSheet("")
+        self.outcome.setText(self.tr("Exporting…"))
         spawn(self._export(path), on_error=self._failed)
 
     async def _export(self, path: Path) -> None:
@@ -130,8 +130,8 @@ class ExportDialog(QDialog):
         writer = write_xlsx if self.format_combo.currentData() == XLSX else write_csv
         paths = await asyncio.to_thread(writer, export, path)
         self.export_button.setEnabled(True)
-        self.result.setStyleSheet(OK_STYLE)
-        self.result.setText(
+        self.outcome.setStyleSheet(OK_STYLE)
+        self.outcome.setText(
             self.tr("Exported {count} signed document(s) to: {files}").format(
                 count=export.invoice_count, files=", ".join(str(p) for p in paths)
             )
@@ -140,5 +140,5 @@ class ExportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
-        self.result.setStyleSheet(ERROR_STYLE)
-        self.result.setText(self.tr("Nothing was exported: {error}").format(error=plain_error(exc)))
+        self.outcome.setStyleSheet(ERROR_STYLE)
+        self.outcome.setText(self.tr("Nothing was exported: {error}").format(error=plain_error(exc)))

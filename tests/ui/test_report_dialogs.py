@@ -45,16 +45,16 @@ def test_export_dialog_writes_a_workbook(qtbot, qloop, window, services, oscu_si
     path = tmp_path / "books.xlsx"
     with qtbot.waitSignal(dialog.exported, timeout=10000):
         dialog.export_to(path)
-    assert "Exported 3 signed document(s)" in dialog.result.text()
+    assert "Exported 3 signed document(s)" in dialog.outcome.text()
     assert load_workbook(path)["sales-invoices"].max_row == 4
 
     (tmp_path / "a-file").write_text("not a folder")
     bad = tmp_path / "a-file" / "books.xlsx"
     dialog.from_edit.setDate(dialog.to_edit.date().addDays(1))
     dialog.export_to(bad)
-    qtbot.waitUntil(lambda: "Nothing was exported" in dialog.result.text(), timeout=5000)
-    assert "before it starts" in dialog.result.text() and dialog.export_button.isEnabled()
+    qtbot.waitUntil(lambda: "Nothing was exported" in dialog.outcome.text(), timeout=5000)
+    assert "before it starts" in dialog.outcome.text() and dialog.export_button.isEnabled()
     dialog.from_edit.setDate(dialog.to_edit.date())
     dialog.export_to(bad)
-    qtbot.waitUntil(lambda: "could not be written" in dialog.result.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "could not be written" in dialog.outcome.text(), timeout=5000)
     dialog.grab().save("/tmp/rep/export.png")
