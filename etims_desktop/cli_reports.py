@@ -64,6 +64,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], run:
     export.add_argument("--json", action="store_true")
     export.set_defaults(handler=run(cmd_export))
 
+    reconcile = commands.add_parser(
+        "reconcile",
+        help="check every signed sale of a date range against KRA's record",
+        description="Each signed sale and credit note is looked up at KRA (at most "
+        "reconcile.lookups_per_second a second, settings.json) and compared: missing at KRA, other totals, "
+        "another receipt number or signature. Stop it with Ctrl+C: the next run of the same range continues "
+        "where it stopped. Exit code 0: all agree; 1: not finished (run it again); 2: mismatches found.",
+    )
+    reconcile.add_argument("--from", dest="first", type=day, required=True, metavar="YYYY-MM-DD")
+    reconcile.add_argument("--to", dest="last", type=day, required=True, metavar="YYYY-MM-DD")
+    reconcile.add_argument("--device", type=int, help="one device (default: every device)")
+    reconcile.add_argument("--json", action="store_true")
+    reconcile.set_defaults(handler=run(cmd_reconcile))
+
 
 def _qt_app() -> object:
     """Qt for drawing a PDF from a command: no window, no display needed."""
@@ -140,3 +154,24 @@ async def cmd_export(services: Services, args: argparse.Namespace) -> int:
             + ", ".join(str(p) for p in paths)
         )
     return EXIT_OK
+
+
+async def cmd_reconcile(services: Services, args: argparse.Namespace) -> int:
+    result = await services.reconcile.run(args.first, args.last, args.device)
+    if args.json:
+        print(json.dumps(result.as_dict(), indent=2))
+    else:
+        lines = [
+            f"Checked {result.checked} of {result.total} signed document(s) from {args.first} to {args.last} "
+            f"with KRA" + (f" ({result.continued_from} by an earlier run)." if result.continued_from else ".")
+        ]
+        if not result.findings and result.complete:
+            lines.append("KRA's record agrees with this PC for every one of them.")
+        for f in result.findings:
+            where = f" [{f.invoice_no}, eTIMS number {f.invc_no}]" if f.invoice_no else ""
+            lines.append(f"- {f.device}{where}: {f.plain} What to do: {f.next_step}")
+        lines.extend(f"Not finished: {why}" for why in result.stopped)
+        print("\n".join(lines))
+    if result.mismatches:
+        return EXIT_NEEDS_FIX
+    return EXIT_OK if result.complete else EXIT_WAITING

@@ -292,17 +292,17 @@ class Reconciler:
             assert invc_no is not None  # a signed sale has its number
             try:
                 details = await client.select_invoice_details(invc_no)
-            except (kra_errors.TransportError, kra_errors.TemporaryKraFault) as exc:
-                return (
-                    f"{device.name}: stopped after {index} of {len(todo)} - {explain(exc)} Run the check "
-                    "again later: it continues where it stopped."
-                )
             except kra_errors.KraError as exc:
                 if _says_lookup_missing(exc):
                     await self.store.set_invoice_lookup_missing_on(device.id, host)
                     self._not_offered(device, todo[index:], progress, host, exc)
                     report(len(progress.checked), total)
                     return None
+                if isinstance(exc, kra_errors.TransportError | kra_errors.TemporaryKraFault):
+                    return (
+                        f"{device.name}: stopped after {index} of {len(todo)} - {explain(exc)} Run the check "
+                        "again later: it continues where it stopped."
+                    )
                 progress.findings.append(
                     Finding(
                         Mismatch.NOT_CHECKED,

@@ -90,3 +90,31 @@ def test_export_csv_and_xlsx_signed_documents_with_formulas_neutralised(tmp_path
 
     backwards = cli(tmp_path, "export", "--from", "2026-11-21", "--to", "2026-11-20", "--csv", str(books))
     assert backwards.returncode == 3 and "before it starts" in backwards.stderr
+
+
+def test_reconcile_lists_mismatches_and_a_host_without_the_lookup(tmp_path, kra):
+    from etims_desktop.kra.simulator import Simulator, SimulatorConfig
+
+    shop_with_sales(tmp_path, kra, "RECON-1")
+    agree = cli(tmp_path, "reconcile", "--from", "2026-11-20", "--to", "2026-11-21")
+    assert agree.returncode == 0, agree.stderr
+    assert "Checked 3 of 3" in agree.stdout and "agrees with this PC" in agree.stdout
+
+    kra.lose_sale(PIN, "00", 1)
+    kra.alter_sale(PIN, "00", 3, {"totTaxAmt": 1.0})
+    found = cli(tmp_path, "reconcile", "--from", "2026-11-20", "--to", "2026-11-21", "--json")
+    assert found.returncode == 2, found.stderr
+    data = json.loads(found.stdout)
+    assert data["complete"] and [f["kind"] for f in data["findings"]] == [
+        "missing_at_kra",
+        "different_totals",
+    ]
+    assert [f["invoice_no"] for f in data["findings"]] == ["S1", "S3"]
+
+    with Simulator(SimulatorConfig(mode="oscu", invoice_lookup=False)) as bare:
+        other = tmp_path / "other"
+        other.mkdir()
+        shop_with_sales(other, bare, "RECON-2")
+        result = cli(other, "reconcile", "--from", "2026-11-20", "--to", "2026-11-20")
+    assert result.returncode == 2, result.stderr
+    assert "does not offer the invoice lookup" in result.stdout and "KRA's eTIMS portal" in result.stdout
