@@ -43,6 +43,14 @@ def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def date_edit(day: date) -> QDateEdit:
+    """A day chooser with a calendar, written the Kenyan way (day/month/year)."""
+    edit = QDateEdit(qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
 class ExportDialog(QDialog):
     """Non-modal. `exported(paths)` after the files were written."""
 
@@ -54,8 +62,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export for my accountant"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         now = today()
-        self.from_edit = self._date_edit(now.replace(day=1))
-        self.to_edit = self._date_edit(now)
+        self.from_edit = date_edit(now.replace(day=1))
+        self.to_edit = date_edit(now)
         self.device_combo = QComboBox()
         self.device_combo.addItem(self.tr("All devices"), None)
         self.format_combo = QComboBox()
@@ -95,12 +103,6 @@ class ExportDialog(QDialog):
         page.addLayout(buttons)
         fit_to_screen(self, 620, 360)
         spawn(self._load_devices(), on_error=self._failed)
-
-    def _date_edit(self, day: date) -> QDateEdit:
-        edit = QDateEdit(qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        return edit
 
     async def _load_devices(self) -> None:
         for device in await self.services.store.list_devices(include_retired=True):

@@ -32,6 +32,12 @@ def _export(services: Services, parent: QWidget) -> QDialog:
     return ExportDialog(services, parent)
 
 
+def _reconcile(services: Services, parent: QWidget) -> QDialog:
+    from etims_desktop.ui.reconcile_dialog import ReconcileDialog
+
+    return ReconcileDialog(services, parent)
+
+
 class ReportsMenu(QMenu):
     """Reports: each entry opens its (non-modal) dialog; `last_dialog` is the one opened last."""
 
@@ -49,6 +55,11 @@ class ReportsMenu(QMenu):
             tr("E&xport for my accountant…"),
             tr("The signed sales and credit notes of a date range, as an Excel workbook or CSV files"),
             _export,
+        )
+        self.reconcile_action = self._entry(
+            tr("&Check my sales with KRA…"),
+            tr("Ask KRA, sale by sale, whether it holds what this PC has as signed"),
+            _reconcile,
         )
 
     def _entry(self, text: str, tip: str, factory: DialogFactory) -> QAction:

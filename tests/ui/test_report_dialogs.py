@@ -58,3 +58,34 @@ def test_export_dialog_writes_a_workbook(qtbot, qloop, window, services, oscu_si
     dialog.export_to(bad)
     qtbot.waitUntil(lambda: "could not be written" in dialog.outcome.text(), timeout=5000)
     dialog.grab().save("/tmp/rep/export.png")
+
+
+def test_reconcile_dialog_progress_cancel_and_continue(qtbot, qloop, window, services, oscu_sim):
+    from etims_desktop.app.reconcile import ReconcileSettings
+
+    device = run(qloop, connect_device(services, oscu_sim, "Till 1", "REC-1"))
+    run(qloop, queue_sales(services, device.id, 4))
+    run(qloop, services.sync.sync())
+    oscu_sim.lose_sale("P051234567X", "00", 4)
+
+    services.reconcile.settings = ReconcileSettings(lookups_per_second=5)  # slow enough to cancel mid-way
+    window.reports_menu.reconcile_action.trigger()
+    dialog = window.reports_menu.last_dialog
+    qtbot.waitUntil(lambda: dialog.device_combo.count() == 2, timeout=5000)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=5000)
+    assert dialog.cancel_button.isEnabled() and not dialog.start_button.isEnabled()
+    with qtbot.waitSignal(dialog.stopped, timeout=5000):
+        dialog.cancel_button.click()
+    assert "Stopped" in dialog.summary.text() and dialog.start_button.isEnabled()
+
+    services.reconcile.settings = ReconcileSettings(lookups_per_second=1000)
+    with qtbot.waitSignal(dialog.finished_check, timeout=10000) as done:
+        dialog.start_button.click()
+    result = done.args[0]
+    assert result.complete and result.continued_from >= 1 and result.checked == 4
+    assert dialog.progress.value() == 4 and dialog.progress.maximum() == 4
+    assert dialog.table.rowCount() == 1 and "KRA has no record" in dialog.table.item(0, 2).text()
+    assert "1 problem(s) found" in dialog.summary.text()
+    dialog.resize(1366, 768)
+    dialog.grab().save("/tmp/rep/reconcile.png")
