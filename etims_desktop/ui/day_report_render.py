@@ -104,6 +104,7 @@ def report_flow(flow: _Flow, report: DayReport, layout: ReportLayout) -> None:
     flow.text(
         tr("Made at {time}").format(time=report.made_at.strftime("%d/%m/%Y %H:%M")), scale=0.85, align=head
     )
+    flow.space(1.5)
     if report.practice:
         flow.mark(tr("PRACTICE - not a tax record"))
     flow.space(1)
@@ -140,11 +141,13 @@ def report_flow(flow: _Flow, report: DayReport, layout: ReportLayout) -> None:
             ),
             bold=True,
         )
-        wcols = [(0.22, LEFT), (0.28, LEFT), (0.2, RIGHT), (0.3, LEFT)] if a4 else [(0.5, LEFT), (0.5, RIGHT)]
+        wcols = (
+            [(0.12, LEFT), (0.3, LEFT), (0.16, RIGHT), (0.42, LEFT)] if a4 else [(0.5, LEFT), (0.5, RIGHT)]
+        )
         for w in report.waiting:
             number = w.trader_invoice_no + (tr(" (credit note)") if w.credit_note else "")
             if a4:
-                values = [w.sold_at.strftime("%H:%M"), number, money(w.total), w.why]
+                values = [w.sold_at.strftime("%H:%M"), number, money(w.total), f"    {w.why}"]
             else:
                 values = [f"{w.sold_at.strftime('%H:%M')} {number}", money(w.total)]
             flow.row([(v, s, a) for v, (s, a) in zip(values, wcols, strict=True)], scale=0.9)
