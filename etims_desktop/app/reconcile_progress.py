@@ -52,9 +52,15 @@ class ProgressFile:
         runs[key] = {"checked": sorted(progress.checked), "findings": progress.findings}
         while len(runs) > KEEP:
             runs.pop(next(iter(runs)))
-        write_atomically(self.path, json.dumps(runs).encode("utf-8"))
+        self._write(runs)
 
     def forget(self, key: str) -> None:
         runs = self._read()
         if runs.pop(key, None) is not None:
+            self._write(runs)
+
+    def _write(self, runs: dict[str, Any]) -> None:
+        try:
             write_atomically(self.path, json.dumps(runs).encode("utf-8"))
+        except OSError as exc:  # the check's result still counts; only resuming is lost
+            log.warning("where the check with KRA stopped could not be saved to %s: %s", self.path, exc)

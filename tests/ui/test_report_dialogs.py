@@ -14,6 +14,8 @@ def test_day_report_dialog_from_the_menu(qtbot, qloop, window, services, oscu_si
     run(qloop, queue_sales(services, device.id, 1, prefix="W"))
     run(qloop, services.sync.sync())
 
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.index("&Reports") == titles.index("&Help") - 1  # Reports, then Help
     window.reports_menu.day_report_action.trigger()
     dialog = window.reports_menu.last_dialog
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=5000)

@@ -102,3 +102,16 @@ def _rates_with_b(rate: int):
         for t, r in (("A", 0), ("B", rate), ("C", 0), ("D", 0), ("E", 8))
     )
     return [CodeClassRecord("04", "Taxation Type", codes=codes)]
+
+
+def test_a_day_without_sales_is_closed_and_zero():
+    from etims_desktop.app.day_report import build_day_report
+    from etims_desktop.domain.device import Device, DeviceType, Environment
+
+    device = Device(7, "Till 7", DeviceType.OSCU, "P051234567X", "00", "S7", Environment.SANDBOX, None)
+    report = build_day_report(DAY, device, [], datetime(2026, 3, 14, 22, tzinfo=UTC))
+    assert report.closed and report.signed == 0 and report.net.total == Decimal("0.00")
+    assert report.first_invoice_no is None and report.payments == ()
+    assert report.as_dict()["waiting"] == {
+        "count": 0, "total": "0.00", "oldest_sold_at": None, "reasons": {}, "sales": []
+    }  # fmt: skip
