@@ -165,7 +165,9 @@ async def cmd_reconcile(services: Services, args: argparse.Namespace) -> int:
             f"Checked {result.checked} of {result.total} signed document(s) from {args.first} to {args.last} "
             f"with KRA" + (f" ({result.continued_from} by an earlier run)." if result.continued_from else ".")
         ]
-        if not result.findings and result.complete:
+        if not result.total:
+            lines.append("There is no signed sale in these days: nothing to check.")
+        elif not result.findings and result.complete:
             lines.append("KRA's record agrees with this PC for every one of them.")
         for f in result.findings:
             where = f" [{f.invoice_no}, eTIMS number {f.invc_no}]" if f.invoice_no else ""

@@ -180,7 +180,9 @@ class ReconcileDialog(QDialog):
             lines.append(
                 self.tr("{count} of them were checked by an earlier run.").format(count=result.continued_from)
             )
-        if result.complete and not result.mismatches:
+        if not result.total:
+            lines.append(self.tr("There is no signed sale in these days: nothing to check."))
+        elif result.complete and not result.mismatches:
             lines.append(self.tr("KRA's record agrees with this PC for every one of them."))
         elif result.mismatches:
             lines.append(
