@@ -280,7 +280,8 @@ class Reconciler:
             self._not_offered(device, todo, progress, host, None)
             report(len(progress.checked), total)
             return None
-        interval = 1.0 / max(self.settings.lookups_per_second, 0.01)
+        rate = self.settings.lookups_per_second
+        interval = 1.0 / (rate if rate > 0 else ReconcileSettings().lookups_per_second)  # 0 or less: default
         next_at = self.clock()
         for index, item in enumerate(todo):
             wait = next_at - self.clock()
