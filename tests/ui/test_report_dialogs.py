@@ -91,3 +91,24 @@ def test_reconcile_dialog_progress_cancel_and_continue(qtbot, qloop, window, ser
     assert "1 problem(s) found" in dialog.summary.text()
     dialog.resize(1366, 768)
     dialog.grab().save("/tmp/rep/reconcile.png")
+
+
+def test_report_pdf_pages_a4_one_per_device_80mm_one_roll(qapp, tmp_path):
+    from datetime import UTC, date, datetime
+
+    from etims_desktop.app.day_report import build_day_report
+    from etims_desktop.domain.device import Device, DeviceType, Environment
+    from etims_desktop.ui.day_report_render import ReportLayout, save_report_pdf
+
+    reports = [
+        build_day_report(
+            date(2026, 3, 14),
+            Device(n, f"Till {n}", DeviceType.OSCU, "P051234567X", "00", f"S{n}", Environment.SANDBOX, None),
+            [],
+            datetime(2026, 3, 14, 20, tzinfo=UTC),
+        )
+        for n in (1, 2)
+    ]
+    assert save_report_pdf(reports, ReportLayout.A4, tmp_path / "a4.pdf") == 2
+    assert save_report_pdf(reports, ReportLayout.ROLL_80MM, tmp_path / "roll.pdf") == 1
+    assert (tmp_path / "a4.pdf").read_bytes().startswith(b"%PDF")
