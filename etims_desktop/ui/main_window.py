@@ -47,6 +47,7 @@ from etims_desktop.ui.empty_state import EmptyState
 from etims_desktop.ui.icons import app_icon, icon
 from etims_desktop.ui.items_tab import ItemsTab
 from etims_desktop.ui.keyring_choice import KeyringChoice, key_file, session_only
+from etims_desktop.ui.reports_menu import add_reports_menu
 from etims_desktop.ui.sales_tab import SalesTab
 from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
@@ -283,6 +284,7 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.diagnostics_action)
         help_menu.addAction(self.about_action)
+        self.reports_menu = add_reports_menu(self, self.services, before=help_menu)  # issue 17
 
     def _build_board_page(self) -> QWidget:
         """Keyring notice, the Add device / Sync all buttons, the board with its report and detail panel."""
