@@ -9,8 +9,10 @@ from typing import Any
 
 import httpx
 
+from etims_desktop.app.accountant_export import AccountantExport
 from etims_desktop.app.board import BoardQuery
 from etims_desktop.app.credit_notes import CreditNotes
+from etims_desktop.app.day_report import DayReports
 from etims_desktop.app.device_outbox import DeviceOutbox
 from etims_desktop.app.devices import DeviceService
 from etims_desktop.app.importer import SaleImporter
@@ -18,6 +20,8 @@ from etims_desktop.app.items import ItemCatalogue
 from etims_desktop.app.keys import KeyStorage
 from etims_desktop.app.outbox_actions import OutboxActions
 from etims_desktop.app.receipts import Receipts
+from etims_desktop.app.reconcile import Reconciler, ReconcileSettings
+from etims_desktop.app.reconcile_progress import ProgressFile
 from etims_desktop.app.restore import BackupAndRestore
 from etims_desktop.app.sales import SaleService
 from etims_desktop.app.sales_query import SalesList
@@ -47,6 +51,9 @@ class Services:
     backups: BackupService
     board: BoardQuery  # app/: the use cases the window and the CLI share
     outbox: OutboxActions
+    day_reports: DayReports
+    accountant_export: AccountantExport
+    reconcile: Reconciler
     keys: KeyStorage
     credit_notes: CreditNotes
     device_outbox: DeviceOutbox
@@ -154,6 +161,11 @@ def build_services(
         backups=backups,
         board=BoardQuery(store),
         outbox=OutboxActions(store, sync.notify),
+        day_reports=DayReports(store),
+        accountant_export=AccountantExport(store),
+        reconcile=Reconciler(
+            store, connections, ProgressFile(paths.root), ReconcileSettings.load(paths.settings)
+        ),
         keys=KeyStorage(connections, store, paths.root),
         credit_notes=CreditNotes(store, sales),
         device_outbox=DeviceOutbox(store, sync.reference, sync.notify),
