@@ -28,7 +28,8 @@ from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.day_report import DayReports
+    from etims_desktop.ui.device_choice import DeviceLister
 
 
 class DayReportDialog(QDialog):
@@ -36,9 +37,10 @@ class DayReportDialog(QDialog):
 
     shown = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, day_reports: DayReports, devices: DeviceLister, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.day_reports = day_reports
+        self.devices = devices
         self.report: DayReport | None = None
         self.setWindowTitle(self.tr("End of day report"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -99,7 +101,7 @@ class DayReportDialog(QDialog):
         spawn(self._load_devices(), on_error=self._failed)
 
     async def _load_devices(self) -> None:
-        devices = await self.services.store.list_devices(include_retired=True)
+        devices = await self.devices.list_devices(include_retired=True)
         fill_device_combo(self.device_combo, devices)
         if not devices:
             self.status.setText(
@@ -122,7 +124,7 @@ class DayReportDialog(QDialog):
         from datetime import date
 
         assert isinstance(day, date)
-        report = await self.services.day_reports.report(day, device_id)
+        report = await self.day_reports.report(day, device_id)
         if self.device_combo.currentData() != device_id:
             return  # the choice changed meanwhile: its own report is on the way
         self.report = report

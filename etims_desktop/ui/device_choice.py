@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox
 
 from etims_desktop.domain.device import Device
+
+
+class DeviceLister(Protocol):
+    """Where a dialog's device list comes from (storage/store.py Store)."""
+
+    async def list_devices(self, include_retired: bool = False) -> list[Device]: ...
 
 
 def device_label(device: Device) -> str:

@@ -30,7 +30,8 @@ from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.accountant_export import AccountantExport
+    from etims_desktop.ui.device_choice import DeviceLister
 
 XLSX, CSV = "xlsx", "csv"
 
@@ -56,9 +57,10 @@ class ExportDialog(QDialog):
 
     exported = Signal(list)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, accountant_export: AccountantExport, devices: DeviceLister, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.accountant_export = accountant_export
+        self.devices = devices
         self.setWindowTitle(self.tr("Export for my accountant"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         now = today()
@@ -105,7 +107,7 @@ class ExportDialog(QDialog):
         spawn(self._load_devices(), on_error=self._failed)
 
     async def _load_devices(self) -> None:
-        for device in await self.services.store.list_devices(include_retired=True):
+        for device in await self.devices.list_devices(include_retired=True):
             self.device_combo.addItem(device_label(device), device.id)
 
     def choose_file(self) -> None:
@@ -128,7 +130,7 @@ class ExportDialog(QDialog):
 
     async def _export(self, path: Path) -> None:
         first, last = pydate(self.from_edit.date()), pydate(self.to_edit.date())
-        export = await self.services.accountant_export.collect(first, last, self.device_combo.currentData())
+        export = await self.accountant_export.collect(first, last, self.device_combo.currentData())
         writer = write_xlsx if self.format_combo.currentData() == XLSX else write_csv
         paths = await asyncio.to_thread(writer, export, path)
         self.export_button.setEnabled(True)

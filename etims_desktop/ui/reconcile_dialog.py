@@ -33,7 +33,8 @@ from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.reconcile import Reconciler
+    from etims_desktop.ui.device_choice import DeviceLister
 
 
 class ReconcileDialog(QDialog):
@@ -42,9 +43,10 @@ class ReconcileDialog(QDialog):
     finished_check = Signal(object)
     stopped = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, reconcile: Reconciler, devices: DeviceLister, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.reconcile = reconcile
+        self.devices = devices
         self.task: asyncio.Task[ReconcileResult] | None = None
         self.result_: ReconcileResult | None = None
         self.setWindowTitle(self.tr("Check my sales with KRA"))
@@ -114,7 +116,7 @@ class ReconcileDialog(QDialog):
         spawn(self._load_devices(), on_error=self._failed)
 
     async def _load_devices(self) -> None:
-        for device in await self.services.store.list_devices(include_retired=True):
+        for device in await self.devices.list_devices(include_retired=True):
             self.device_combo.addItem(device_label(device), device.id)
 
     def start(self) -> None:
@@ -125,7 +127,7 @@ class ReconcileDialog(QDialog):
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Asking KRA…"))
         self.table.setRowCount(0)
-        run = self.services.reconcile.run(
+        run = self.reconcile.run(
             pydate(self.from_edit.date()),
             pydate(self.to_edit.date()),
             self.device_combo.currentData(),

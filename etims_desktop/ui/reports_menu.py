@@ -23,19 +23,19 @@ def tr(text: str) -> str:
 def _day_report(services: Services, parent: QWidget) -> QDialog:
     from etims_desktop.ui.day_report_dialog import DayReportDialog
 
-    return DayReportDialog(services, parent)
+    return DayReportDialog(services.day_reports, services.store, parent)
 
 
 def _export(services: Services, parent: QWidget) -> QDialog:
     from etims_desktop.ui.export_dialog import ExportDialog
 
-    return ExportDialog(services, parent)
+    return ExportDialog(services.accountant_export, services.store, parent)
 
 
 def _reconcile(services: Services, parent: QWidget) -> QDialog:
     from etims_desktop.ui.reconcile_dialog import ReconcileDialog
 
-    return ReconcileDialog(services, parent)
+    return ReconcileDialog(services.reconcile, services.store, parent)
 
 
 class ReportsMenu(QMenu):
