@@ -10,10 +10,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
-from etims_desktop.sync.credit_notes import credit_note_options, make_credit_note
-from etims_desktop.sync.sales import SaleService
 
 from etims_desktop.app.accountant_export import AccountantExport, Table, csv_bytes, safe_text, xlsx_bytes
+from etims_desktop.app.credit_notes import credit_note_options, make_credit_note
+from etims_desktop.app.sales import SaleService
 from etims_desktop.domain.sale import TaxType
 
 

@@ -9,10 +9,9 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from etims_desktop.sync.credit_notes import credit_note_options, make_credit_note
-from etims_desktop.sync.sales import SaleService
-
+from etims_desktop.app.credit_notes import credit_note_options, make_credit_note
 from etims_desktop.app.day_report import DayReports
+from etims_desktop.app.sales import SaleService
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.tax import compute_amounts
