@@ -22,7 +22,12 @@ from etims_desktop.domain.tax import DEFAULT_RATES
 SERVICE = "3"  # item type (code class 24) of a service: it carries no stock
 CENT = Decimal("0.01")
 NAIROBI = timezone(timedelta(hours=3), "EAT")  # Kenya keeps UTC+3 all year
-AUDIT = {"regrId": "etims-desktop", "regrNm": "etims-desktop", "modrId": "etims-desktop", "modrNm": "etims-desktop"}
+AUDIT = {
+    "regrId": "etims-desktop",
+    "regrNm": "etims-desktop",
+    "modrId": "etims-desktop",
+    "modrNm": "etims-desktop",
+}
 
 
 def is_stocked(item_type: str) -> bool:

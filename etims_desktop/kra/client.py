@@ -51,12 +51,14 @@ from etims_desktop.kra.errors import (
     NO_RESULT,
     SUCCESS,
     BadHttpStatus,
+    BusinessRejection,
     ConnectFailed,
     InsecureAddress,
     KraError,
     MalformedReply,
     MissingCredentials,
     OutcomeUnknown,
+    document_refusal,
     error_for_result,
     normalise_result_code,
     sale_refusal,
@@ -74,6 +76,7 @@ from etims_desktop.kra.models import (
     InvoiceDetailsRequest,
     ItemClass,
     ItemSaveRequest,
+    KeptBody,
     KraRequest,
     Lookup,
     LookupRequest,
@@ -285,6 +288,15 @@ class KraClient:
                 endpoint=Endpoint.SAVE_SALE.value,
             )
         return reply.kept(envelope.request_body, envelope.reply_body)  # what KRA signed, byte for byte
+
+    async def send_document(self, endpoint: Endpoint, body: dict[str, Any]) -> None:
+        """insertStockIO, saveStockMaster, insertTrnsPurchase or updateImportItem with a body kept as
+        sent (the document queue). A refusal saying KRA already has it (994, "already exists") raises
+        AlreadyRecorded: the earlier send arrived. OutcomeUnknown: send the same body again."""
+        try:
+            await self._data(endpoint, KeptBody.of(body))
+        except BusinessRejection as exc:
+            raise document_refusal(exc) from None
 
     async def select_invoice_details(self, invc_no: int) -> InvoiceDetails | None:
         """selectInvoiceDetails: KRA's record of sale `invc_no` with its signature, or None (001)."""

@@ -110,6 +110,23 @@ class KraRequest(BaseModel):
         return json.loads(self.wire_json())
 
 
+class KeptBody(KraRequest):
+    """A request whose body was built and stored before it was sent (the document queue keeps every
+    document's body as sent): it goes, and goes again, exactly as stored."""
+
+    _body: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @classmethod
+    def of(cls, body: dict[str, Any]) -> KeptBody:
+        request = cls()
+        request._body = body
+        return request
+
+    def wire_json(self, prefix: dict[str, str] | None = None) -> bytes:
+        extra = {k: v for k, v in (prefix or {}).items() if k not in self._body}
+        return json.dumps({**extra, **self._body}, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 @cache
 def _wire_names(model: type[KraRequest]) -> frozenset[str]:
     return frozenset(field.alias or name for name, field in model.model_fields.items())

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.status import DeviceStatus
@@ -133,3 +134,43 @@ class DrainStart:
     counts: dict[OutboxState, int]  # this device's outbox by state, before the claim
     tax_rates: dict[TaxType, Decimal]
     first: OutboxEntry | None  # claimed (numbered, write-ahead) unless claiming was not asked for
+
+
+@dataclass(frozen=True)
+class QueuedDocument:
+    """A document of the document queue (a purchase confirmation, an import answer, a stock movement or
+    balance) as the drain, the CLI and the window read it."""
+
+    id: int
+    device_id: int
+    kind: DocumentKind
+    state: DocumentState
+    summary: str
+    body: dict[str, Any]  # once numbered: exactly what is (re)sent
+    number: int | None = None  # sarNo / purchase invcNo, once handed out
+    attempts: int = 0
+    last_error_code: str | None = None
+    last_error_message: str | None = None
+    created_at: datetime | None = None
+    sent_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    """One line of a queued document's history."""
+
+    at: datetime
+    from_state: DocumentState | None
+    to_state: DocumentState
+    reason: str
+
+
+@dataclass(frozen=True)
+class StockBalance:
+    """An item's stock on hand on one device: the sum of its movements."""
+
+    device_id: int
+    item_code: str
+    name: str
+    quantity: Decimal
+    last_moved_at: datetime | None = None

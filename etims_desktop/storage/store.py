@@ -29,15 +29,18 @@ from sqlalchemy.orm import Session
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
 from etims_desktop.domain.receipt import BusinessDetails, SignedDocument
 from etims_desktop.domain.sale import Sale, TaxType
 from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.domain.stock import MovedLine, StockReason
 from etims_desktop.storage.backups import quick_check
 from etims_desktop.storage.business import BusinessRepository
 from etims_desktop.storage.database import BEGIN_OPTION, make_engine
 from etims_desktop.storage.devices import DeviceRepository
+from etims_desktop.storage.documents import DocumentRepository
 from etims_desktop.storage.errors import StorageError, plain_storage_error
 from etims_desktop.storage.items import ItemRepository
 from etims_desktop.storage.migrate import migrate
@@ -48,16 +51,20 @@ from etims_desktop.storage.records import (
     CodeClassRecord,
     CodeRecord,
     DeviceBoardRecord,
+    DocumentChange,
     DrainStart,
     ItemClassRecord,
     ItemDraft,
     NoticeRecord,
     PendingSummary,
+    QueuedDocument,
     StateChange,
+    StockBalance,
     SyncRunRecord,
 )
 from etims_desktop.storage.reference import ReferenceRepository
 from etims_desktop.storage.signed_documents import SignedDocumentRepository
+from etims_desktop.storage.stock import StockRepository
 from etims_desktop.storage.sync_runs import SyncRunRepository
 
 log = logging.getLogger("etims_desktop.storage")
@@ -119,6 +126,15 @@ class Transaction:
     @cached_property
     def number_checks(self) -> NumberCheckRepository:
         return NumberCheckRepository(self.connection, self.now)
+
+    @cached_property
+    def queue(self) -> DocumentRepository:
+        """The document queue (purchases, imports, stock): storage/documents.py."""
+        return DocumentRepository(self.connection, self.now)
+
+    @cached_property
+    def stock(self) -> StockRepository:
+        return StockRepository(self.connection, self.now)
 
 
 class _QueuedWrite:
@@ -688,3 +704,59 @@ class Store:
 
     async def registrations(self, code: str) -> dict[int, datetime | None]:
         return await self._read(lambda tx: tx.items.registrations(code))
+
+    # --- the document queue and stock (storage/documents.py, storage/stock.py) -----------------------
+
+    async def claim_document(self, device_id: int, now: datetime) -> QueuedDocument | None:
+        return await self._write(lambda tx: tx.queue.claim_next(device_id, now))
+
+    async def mark_document_sent(self, document_id: int, reason: str = "KRA accepted it") -> None:
+        await self._write(lambda tx: tx.queue.mark_sent(document_id, reason))
+
+    async def mark_document_uncertain(self, document_id: int, reason: str, code: str | None = None) -> None:
+        await self._write(lambda tx: tx.queue.mark_uncertain(document_id, reason, code))
+
+    async def mark_document_waiting(
+        self, document_id: int, next_attempt_at: datetime | None, code: str | None, message: str
+    ) -> None:
+        await self._write(lambda tx: tx.queue.mark_waiting(document_id, next_attempt_at, code, message))
+
+    async def mark_document_needs_fix(self, document_id: int, code: str | None, message: str) -> None:
+        await self._write(lambda tx: tx.queue.mark_needs_fix(document_id, code, message))
+
+    async def resend_document(self, document_id: int) -> None:
+        await self._write(lambda tx: tx.queue.resend(document_id))
+
+    async def cancel_document(self, document_id: int) -> None:
+        await self._write(lambda tx: tx.queue.cancel(document_id))
+
+    async def get_document(self, document_id: int) -> QueuedDocument:
+        return await self._read(lambda tx: tx.queue.get(document_id))
+
+    async def list_documents(
+        self,
+        device_id: int | None = None,
+        kinds: list[DocumentKind] | None = None,
+        states: list[DocumentState] | None = None,
+        limit: int = 200,
+    ) -> list[QueuedDocument]:
+        return await self._read(lambda tx: tx.queue.list(device_id, kinds, states, limit))
+
+    async def document_history(self, document_id: int) -> list[DocumentChange]:
+        return await self._read(lambda tx: tx.queue.history(document_id))
+
+    async def document_counts(self, device_id: int | None = None) -> dict[int, dict[str, dict[DocumentState, int]]]:
+        """Per device, per group (purchases, imports, stock): documents per state."""
+        return await self._read(lambda tx: tx.queue.counts(device_id))
+
+    async def adjust_stock(
+        self, device_id: int, lines: list[MovedLine], reason: StockReason, note: str | None = None
+    ) -> int:
+        """Record a person's stock adjustment and queue its documents; returns the movement's document id."""
+        return await self._write(lambda tx: tx.stock.adjust(device_id, lines, reason, note))
+
+    async def stock_balances(self, device_id: int) -> list[StockBalance]:
+        return await self._read(lambda tx: tx.stock.balances(device_id))
+
+    async def stock_balance(self, device_id: int, item_code: str) -> Decimal:
+        return await self._read(lambda tx: tx.stock.balance(device_id, item_code))

@@ -31,6 +31,7 @@ from etims_desktop.sync import number_check
 from etims_desktop.sync.backoff import next_attempt
 from etims_desktop.sync.device_checks import status_from_error
 from etims_desktop.sync.device_lock import SYNCED_ELSEWHERE, DeviceLocks
+from etims_desktop.sync.document_drain import DocumentDrain
 from etims_desktop.sync.payloads import item_request, sale_request
 from etims_desktop.sync.report import DeviceSyncReport, Progress
 from etims_desktop.sync.settings import SyncSettings
@@ -89,6 +90,8 @@ class OutboxDrain:
         self._hosts_without_lookup: set[tuple[int, str]] = set()  # (device id, host) learnt this session
         # Across processes (the window and a scheduled `sync` on one data dir): sync/device_lock.py.
         self.device_locks = DeviceLocks.beside(store.engine.url.database)
+        # The document queue (purchases, imports, stock) goes under the same locks: sync/document_drain.py.
+        self.documents = DocumentDrain(store, connections, self, lambda: self.settings, lambda: self.clock())
 
     def lock(self, device_id: int) -> ThreadSafeLock:
         lock = self._locks.get(device_id)
@@ -167,6 +170,7 @@ class OutboxDrain:
         about the device's status; a Sync run records status itself, with the rest of its report."""
         report = DeviceSyncReport(device.id, device.name, device.type.value)
         await self.drain(device, report, progress=progress)
+        await self.documents.drain(device, report)  # the stock movements of the sales just signed
         if report.status.kind is StatusKind.UNKNOWN and report.signed:
             # KRA just signed: it answers, whatever an earlier failed send left on the board.
             report.status = DeviceStatus(StatusKind.ONLINE, self.clock())

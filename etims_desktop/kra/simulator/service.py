@@ -387,6 +387,8 @@ class EtimsService:
             self._require_item(call.tin, line.item_code, f"{line.path}.itemCd")
         if doc.receipt_type == "R":
             self._check_credit_note(doc, branch.sales, branch.credited)
+        elif self.config.refuses_insufficient_stock:
+            self._check_stock(call.tin, branch.stock, doc)
 
         scu = self._scu(call.tin, call.bhf_id)
         cur = branch.receipt_counts.get(doc.receipt_type, 0) + 1
@@ -472,6 +474,24 @@ class EtimsService:
             if asked[line.item_code] > remaining:
                 raise Rejection(
                     "910", f"{line.path}.qty credits more than remains on the original ({remaining})"
+                )
+
+    def _check_stock(self, tin: str, on_hand: dict[str, Decimal], doc: SaleDocument) -> None:
+        """KRA's 2026 gateway: a sale of goods needs the stock reported for it (HTTP 400 "Insufficient Stock")."""
+        sold: dict[str, Decimal] = {}
+        for line in doc.lines:
+            sold[line.item_code] = sold.get(line.item_code, Decimal(0)) + line.qty
+        items = self.state.items.get(tin, {})
+        for code, qty in sold.items():
+            item = items.get(code)
+            if item is not None and str(item.document.get("itemTyCd")) == "3":
+                continue  # a service carries no stock
+            have = on_hand.get(code, Decimal(0))
+            if have < qty:
+                raise Rejection(
+                    "910",
+                    f"Insufficient Stock: item {code} has {have} on hand, the sale needs {qty}",
+                    debug="Insufficient Stock",
                 )
 
     def _selectInvoiceDetails(self, call: Call) -> dict | Answer:
@@ -560,16 +580,62 @@ class EtimsService:
         for line in lines:
             self._require_item(call.tin, line.text("itemCd"), line.name("itemCd"))
             line.number("qty")
+        if self.config.check_stock_amounts:
+            self._check_stock_amounts(f, lines)
         self._audit(f)
-        if sar_no in self.state.branch(call.tin, call.bhf_id).stock_io:
+        branch = self.state.branch(call.tin, call.bhf_id)
+        if sar_no in branch.stock_io:
             raise Rejection("994", f"sarNo {sar_no} was already received")
+        last = max(branch.stock_io, default=0)
+        if self.config.stock_sequence and sar_no != last + 1:
+            raise Rejection(
+                "910",
+                f"sarNo {sar_no} is out of sequence: the next stock number of this branch is {last + 1}",
+            )
         self._record({"kind": "stock_io", "tin": call.tin, "bhfId": call.bhf_id, "doc": call.body})
+
+    def _check_stock_amounts(self, f: Fields, lines: list[Fields]) -> None:
+        """One reading of an UNCERTAIN rule (kra-etims-api.md 5.14): the money fields must add up."""
+        tol = self.config.tolerance
+        totals = [Decimal(0), Decimal(0), Decimal(0)]
+        for line in lines:
+            qty, price = line.number("qty"), line.number("prc")
+            supply, taxable, tax, total = (
+                line.number(k) for k in ("splyAmt", "taxblAmt", "taxAmt", "totAmt")
+            )
+            assert qty is not None and price is not None and supply is not None
+            assert taxable is not None and tax is not None and total is not None
+            if abs(qty * price - supply) > tol:
+                raise Rejection("910", f"{line.name('splyAmt')} must be prc x qty")
+            if abs(taxable + tax - total) > tol:
+                raise Rejection("910", f"{line.name('totAmt')} must be taxblAmt + taxAmt")
+            totals = [totals[0] + taxable, totals[1] + tax, totals[2] + total]
+        for key, expected in zip(("totTaxblAmt", "totTaxAmt", "totAmt"), totals, strict=True):
+            value = f.number(key)
+            assert value is not None
+            if abs(value - expected) > tol * len(lines):
+                raise Rejection("910", f"{key} must be the sum of the lines' {key[3].lower()}{key[4:]}")
 
     def _saveStockMaster(self, call: Call) -> None:
         f = Fields(call.body)
-        self._require_item(call.tin, f.text("itemCd"), "itemCd")
-        f.number("rsdQty")
+        item_code = f.text("itemCd")
+        self._require_item(call.tin, item_code, "itemCd")
+        rsd_qty = f.number("rsdQty")
         self._audit(f)
+        branch = self.state.branch(call.tin, call.bhf_id)
+        if self.config.stock_order_check and not any(
+            line.get("itemCd") == item_code for doc in branch.stock_io.values() for line in doc["itemList"]
+        ):
+            raise Rejection("910", f"stock in/out of item {item_code} must be sent before its stock master")
+        self._record(
+            {
+                "kind": "stock_master",
+                "tin": call.tin,
+                "bhfId": call.bhf_id,
+                "itemCd": item_code,
+                "rsdQty": str(rsd_qty),
+            }
+        )
 
     def _insertTrnsPurchase(self, call: Call) -> None:
         f = Fields(call.body)

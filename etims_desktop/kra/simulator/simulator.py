@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from typing import NamedTuple
 
 from etims_desktop.domain.device import DeviceType, validate_branch_id, validate_pin, validate_serial
@@ -273,6 +274,23 @@ class Simulator:
                 )
                 for s in records
             ]
+
+    def stock_movements(self, pin: str, branch_id: str) -> list[dict]:
+        """Every insertStockIO accepted for this branch, by sarNo."""
+        with self._service.lock:
+            branch = self._state.branches.get((pin, branch_id))
+            return [copy.deepcopy(branch.stock_io[n]) for n in sorted(branch.stock_io)] if branch else []
+
+    def stock_levels(self, pin: str, branch_id: str) -> dict[str, Decimal]:
+        """What KRA believes each item of this branch has on hand (saveStockMaster, less sales since)."""
+        with self._service.lock:
+            branch = self._state.branches.get((pin, branch_id))
+            return dict(branch.stock) if branch else {}
+
+    def stock_masters_accepted(self, pin: str, branch_id: str) -> int:
+        with self._service.lock:
+            branch = self._state.branches.get((pin, branch_id))
+            return branch.stock_masters if branch else 0
 
     def items(self, pin: str) -> list[dict]:
         """Items registered by this taxpayer (saveItem documents)."""

@@ -80,6 +80,8 @@ class Branch:
     credited: dict[int, dict[str, Decimal]] = field(default_factory=dict)  # orgInvcNo -> itemCd -> qty
     unforwarded: dict[int, None] = field(default_factory=dict)  # VSCU: signed, not yet at KRA (ordered)
     stock_io: dict[int, dict] = field(default_factory=dict)  # sarNo -> document
+    stock: dict[str, Decimal] = field(default_factory=dict)  # itemCd -> on hand as KRA knows it
+    stock_masters: int = 0  # saveStockMaster calls accepted
 
 
 @dataclass
@@ -176,6 +178,10 @@ class SimulatorState:
                 credited[line["itemCd"]] = credited.get(line["itemCd"], Decimal(0)) + Decimal(line["qty"])
         if e.get("pending"):
             branch.unforwarded[record.invc_no] = None
+        sign = 1 if rtype == "R" else -1  # what KRA believes is on hand: a sale takes, a credit note gives back
+        for line in doc["itemList"]:
+            code = line["itemCd"]
+            branch.stock[code] = branch.stock.get(code, Decimal(0)) + sign * Decimal(str(line["qty"]))
 
     def _apply_forwarded(self, e: dict) -> None:
         branch = self.branch(e["tin"], e["bhfId"])
@@ -186,6 +192,16 @@ class SimulatorState:
 
     def _apply_stock_io(self, e: dict) -> None:
         self.branch(e["tin"], e["bhfId"]).stock_io[e["doc"]["sarNo"]] = e["doc"]
+
+    def _apply_stock_master(self, e: dict) -> None:
+        branch = self.branch(e["tin"], e["bhfId"])
+        branch.stock[e["itemCd"]] = Decimal(e["rsdQty"])
+        branch.stock_masters += 1
+
+    def _apply_stock_levels(self, e: dict) -> None:
+        branch = self.branch(e["tin"], e["bhfId"])
+        branch.stock = {code: Decimal(qty) for code, qty in e["levels"].items()}
+        branch.stock_masters = e.get("masters", 0)
 
     # -- compact export (what a snapshot holds) -----------------------------------------------------
     def events(self) -> Iterator[dict]:
@@ -228,6 +244,13 @@ class SimulatorState:
                 yield sale_event(branch.tin, branch.bhf_id, sale, pending=sale.invc_no in branch.unforwarded)
             for doc in branch.stock_io.values():
                 yield {"kind": "stock_io", "tin": branch.tin, "bhfId": branch.bhf_id, "doc": doc}
+            yield {  # last: the sales above moved the levels; these are the levels as they were
+                "kind": "stock_levels",
+                "tin": branch.tin,
+                "bhfId": branch.bhf_id,
+                "levels": {code: str(qty) for code, qty in branch.stock.items()},
+                "masters": branch.stock_masters,
+            }
 
 
 def sale_event(tin: str, bhf_id: str, sale: SaleRecord, *, pending: bool) -> dict:
