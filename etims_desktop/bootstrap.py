@@ -10,7 +10,9 @@ from typing import Any
 import httpx
 
 from etims_desktop.app.board import BoardQuery
+from etims_desktop.app.documents import DocumentActions
 from etims_desktop.app.outbox_actions import OutboxActions
+from etims_desktop.app.stock import StockService
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
 from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, open_key_store
@@ -39,6 +41,8 @@ class Services:
     backups: BackupService
     board: BoardQuery  # app/: the use cases the window and the CLI share
     outbox: OutboxActions
+    stock: StockService  # app/stock.py: stock on hand, adjustments
+    documents: DocumentActions  # app/documents.py: refused purchase, import and stock documents
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
     @property
@@ -131,4 +135,6 @@ def build_services(
         backups=BackupService(paths, BackupSettings.load(paths.settings), store),
         board=BoardQuery(store),
         outbox=OutboxActions(store, sync.notify),
+        stock=StockService(store, sync.notify),
+        documents=DocumentActions(store, sync.notify),
     )

@@ -224,6 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     simulator_cli.register(commands)
     selftest.register(commands)
+    from etims_desktop import stock_cli
+
+    stock_cli.register(commands, _run)  # stock, documents (and purchases, imports): stock_cli.py
     return parser
 
 
