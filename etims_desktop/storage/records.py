@@ -74,6 +74,8 @@ class DeviceBoardRecord:
     summary: PendingSummary | None
     last_success_at: datetime | None
     last_error: tuple[str | None, str | None, str | None]  # (code, plain, next_step)
+    # The document queue: per group (purchases, imports, stock), documents per state (storage/documents.py).
+    documents: dict[str, dict[DocumentState, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

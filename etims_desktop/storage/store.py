@@ -580,6 +580,7 @@ class Store:
 
         def read(tx: Transaction) -> list[DeviceBoardRecord]:
             pending = tx.outbox.pending_summary()
+            documents = tx.queue.counts()
             records = []
             for device in tx.devices.list(include_retired):
                 device_id = device.id
@@ -591,6 +592,7 @@ class Store:
                         summary=pending.get(device_id),
                         last_success_at=tx.devices.last_sync_at(device_id),
                         last_error=tx.devices.last_error(device_id),
+                        documents=documents.get(device_id, {}),
                     )
                 )
             return records

@@ -17,7 +17,7 @@ from etims_desktop.sync.devices import DeviceSetupError
 
 @pytest.fixture
 def gateway():
-    with Simulator(SimulatorConfig(mode="gateway")) as sim:
+    with Simulator(SimulatorConfig(mode="gateway", insufficient_stock=False)) as sim:
         yield sim
 
 

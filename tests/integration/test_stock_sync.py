@@ -316,3 +316,32 @@ def _zero_money_io(item_code: str, sar_no: int) -> dict:
                       "pkg": 1, "qtyUnitCd": "U", "qty": 1, "prc": 180, "splyAmt": 0, "totDcAmt": 0, "taxblAmt": 0,
                       "taxTyCd": "B", "taxAmt": 0, "totAmt": 0}],
     }  # fmt: skip
+
+
+def test_board_counts_per_kind_and_selling_below_zero_only_warns(tmp_path, kra, run, key_store):
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            await shop.services.stock.adjust(device.id, shop.items[0].code, Decimal("1"), StockReason.OPENING)
+            sale = shop.sale((0, "3"), (1, "1"))
+            warnings = await shop.services.stock.shortages(device.id, sale)
+            recorded = await shop.services.sales.record(device.id, sale, send_now=False)  # never blocked
+            kra.go_offline()
+            before = (await shop.services.board.entries())[0]
+            kra.go_online()
+            await shop.services.sync.sync()
+            after = (await shop.services.board.entries())[0]
+            return shop.items, warnings, recorded, before, after
+        finally:
+            await shop.services.aclose()
+
+    items, warnings, recorded, before, after = run(scenario())
+    assert recorded.created
+    assert len(warnings) == 2
+    assert warnings[0].startswith(f"{items[0].name}: 1 in stock, this sale takes 3.")
+    assert "The sale is recorded anyway" in warnings[0]
+    assert before.pending_by_kind == {"sales": 1, "purchases": 0, "imports": 0, "stock": 2}
+    assert before.pending_documents == 2
+    assert after.pending_by_kind == {"sales": 0, "purchases": 0, "imports": 0, "stock": 0}
+    assert after.needs_fix_by_kind["stock"] == 0
