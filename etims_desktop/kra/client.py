@@ -70,6 +70,7 @@ from etims_desktop.kra.models import (
     CodeClass,
     Customer,
     CustomerRequest,
+    ImportItem,
     InitInfo,
     InitRequest,
     InvoiceDetails,
@@ -84,6 +85,7 @@ from etims_desktop.kra.models import (
     RegisteredItem,
     SaleReply,
     SaleRequest,
+    SupplierInvoice,
 )
 from etims_desktop.kra.redaction import redact, register_secret
 from etims_desktop.kra.transport import AiohttpTransport, ReplyTooLarge
@@ -262,6 +264,14 @@ class KraClient:
     async def select_items(self, last_req_dt: datetime | str | None) -> Lookup[RegisteredItem]:
         """selectItemList: items this taxpayer registered."""
         return await self._lookup(Endpoint.ITEMS, "itemList", RegisteredItem, last_req_dt)
+
+    async def select_purchases(self, last_req_dt: datetime | str | None) -> Lookup[SupplierInvoice]:
+        """selectTrnsPurchaseSalesList: suppliers' invoices to our PIN since `last_req_dt`."""
+        return await self._lookup(Endpoint.PURCHASE_SALES, "saleList", SupplierInvoice, last_req_dt)
+
+    async def select_imports(self, last_req_dt: datetime | str | None) -> Lookup[ImportItem]:
+        """selectImportItemList: customs import lines addressed to us since `last_req_dt`."""
+        return await self._lookup(Endpoint.IMPORT_ITEMS, "itemList", ImportItem, last_req_dt)
 
     async def select_customer(self, pin: str) -> Customer | None:
         """selectCustomer: the taxpayer registered under `pin`, or None if KRA knows none."""

@@ -354,7 +354,7 @@ _OUT_OF_SEQUENCE = re.compile(r"invcNo\s+(\d+)\s+is out of sequence.*?\bis\s+(\d
 _ALREADY = re.compile(r"already\s+(exists?|received|recorded|registered)|\bduplicate\b", re.IGNORECASE)
 
 
-class InsufficientStock(BusinessRejection):
+class InsufficientStock(RequestRejected):
     """KRA's 2026 gateway refuses a sale of goods whose reported stock is less than the quantity sold."""
 
     default_plain = "KRA refused the sale: its records show too little stock of an item on this sale."
@@ -405,5 +405,9 @@ def sale_refusal(error: KraError) -> KraError:
     if _ALREADY.search(message):
         return AlreadyRecorded(f"KRA already has this sale ({message.strip()}).", **kwargs)
     if _INSUFFICIENT_STOCK.search(message):
-        return InsufficientStock(**kwargs)
+        return InsufficientStock(
+            f"KRA refused the sale ({message.strip()}): its records show too little stock of an item on "
+            "this sale.",
+            **kwargs,
+        )
     return error
