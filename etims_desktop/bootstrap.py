@@ -11,7 +11,9 @@ import httpx
 
 from etims_desktop.app.board import BoardQuery
 from etims_desktop.app.documents import DocumentActions
+from etims_desktop.app.imports import ImportService
 from etims_desktop.app.outbox_actions import OutboxActions
+from etims_desktop.app.purchases import PurchaseService
 from etims_desktop.app.stock import StockService
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
@@ -43,6 +45,8 @@ class Services:
     outbox: OutboxActions
     stock: StockService  # app/stock.py: stock on hand, adjustments
     documents: DocumentActions  # app/documents.py: refused purchase, import and stock documents
+    purchases: PurchaseService  # app/purchases.py: suppliers' invoices, manual purchases
+    imports: ImportService  # app/imports.py: customs import lines
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
     @property
@@ -137,4 +141,6 @@ def build_services(
         outbox=OutboxActions(store, sync.notify),
         stock=StockService(store, sync.notify),
         documents=DocumentActions(store, sync.notify),
+        purchases=PurchaseService(store, connections, sync.notify),
+        imports=ImportService(store, connections, sync.notify),
     )

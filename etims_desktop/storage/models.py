@@ -455,3 +455,64 @@ class StockMoveRow(Base):
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+
+
+class PurchaseRow(Base):
+    """A purchase: a supplier's eTIMS invoice to our PIN (source "kra", fetched incrementally), or one
+    recorded by hand from a supplier without eTIMS (source "manual"). Accepting or rejecting it queues
+    its confirmation (insertTrnsPurchase) in the document queue."""
+
+    __tablename__ = "purchases"
+    __table_args__ = (
+        Index(
+            "uq_purchases_supplier_invoice",
+            "device_id",
+            "supplier_sdc_id",
+            "supplier_invoice_no",
+            unique=True,
+            sqlite_where=text("supplier_sdc_id IS NOT NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = device_fk()
+    source: Mapped[str] = mapped_column(String(10))  # "kra" or "manual"
+    supplier_pin: Mapped[str | None] = mapped_column(String(11))
+    supplier_name: Mapped[str] = mapped_column(String(200))
+    supplier_branch_id: Mapped[str | None] = mapped_column(String(2))
+    supplier_invoice_no: Mapped[int | None]
+    supplier_sdc_id: Mapped[str | None] = mapped_column(String(40))
+    purchased_on: Mapped[datetime]
+    total: Mapped[Decimal]
+    total_tax: Mapped[Decimal]
+    invoice: Mapped[dict[str, Any]]  # as KRA sent it (source kra), or the lines as entered (manual)
+    state: Mapped[str] = mapped_column(String(10))  # "new", "accepted", "rejected"
+    decided_at: Mapped[datetime | None]
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+
+
+class ImportItemRow(Base):
+    """A customs import line addressed to us (selectImportItemList), accepted (mapped to an item of the
+    master; stock in) or rejected with updateImportItem through the document queue."""
+
+    __tablename__ = "import_items"
+    __table_args__ = (UniqueConstraint("device_id", "task_code", "item_seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = device_fk()
+    task_code: Mapped[str] = mapped_column(String(50))
+    item_seq: Mapped[int]
+    declaration_no: Mapped[str | None] = mapped_column(String(50))
+    declared_on: Mapped[str | None] = mapped_column(String(10))  # as KRA sent it (ddMMyyyy or yyyyMMdd)
+    hs_code: Mapped[str | None] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[Decimal]
+    qty_unit_code: Mapped[str | None] = mapped_column(String(5))
+    supplier_name: Mapped[str | None] = mapped_column(String(200))
+    line: Mapped[dict[str, Any]]  # as KRA sent it
+    state: Mapped[str] = mapped_column(String(10))  # "new", "accepted", "rejected"
+    item_code: Mapped[str | None] = mapped_column(String(20))  # the item of the master it was mapped to
+    decided_at: Mapped[datetime | None]
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]

@@ -176,3 +176,56 @@ class StockBalance:
     name: str
     quantity: Decimal
     last_moved_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SupplierLine:
+    """One line of a purchase as the supplier invoiced it (or as entered, for a manual purchase)."""
+
+    seq: int
+    name: str
+    qty: Decimal
+    unit_price: Decimal
+    tax_type: str
+    total: Decimal
+    item_code: str | None = None  # the supplier's item code (ours, for a manual purchase)
+    item_class_code: str | None = None
+    pkg_unit_code: str | None = None
+    qty_unit_code: str | None = None
+
+
+@dataclass(frozen=True)
+class PurchaseRecord:
+    id: int
+    device_id: int
+    source: str  # "kra": a supplier's eTIMS invoice; "manual": entered by hand
+    supplier_name: str
+    supplier_pin: str | None
+    supplier_invoice_no: int | None
+    purchased_on: datetime
+    total: Decimal
+    total_tax: Decimal
+    state: str  # "new", "accepted", "rejected"
+    lines: tuple[SupplierLine, ...] = ()
+    totals_by_tax_type: dict[str, Decimal] = field(default_factory=dict)
+    document_id: int | None = None
+    document_state: DocumentState | None = None  # its confirmation on the way to KRA
+
+
+@dataclass(frozen=True)
+class ImportLineRecord:
+    id: int
+    device_id: int
+    task_code: str
+    item_seq: int
+    declaration_no: str | None
+    declared_on: str | None
+    hs_code: str | None
+    name: str
+    quantity: Decimal
+    qty_unit_code: str | None
+    supplier_name: str | None
+    state: str  # "new", "accepted", "rejected"
+    item_code: str | None = None
+    document_id: int | None = None
+    document_state: DocumentState | None = None

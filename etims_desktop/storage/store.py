@@ -21,7 +21,7 @@ from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -32,6 +32,7 @@ from etims_desktop.domain.device import Device
 from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
+from etims_desktop.domain.purchase import PurchaseHeader, PurchaseLine
 from etims_desktop.domain.receipt import BusinessDetails, SignedDocument
 from etims_desktop.domain.sale import Sale, TaxType
 from etims_desktop.domain.status import DeviceStatus
@@ -42,21 +43,25 @@ from etims_desktop.storage.database import BEGIN_OPTION, make_engine
 from etims_desktop.storage.devices import DeviceRepository
 from etims_desktop.storage.documents import DocumentRepository
 from etims_desktop.storage.errors import StorageError, plain_storage_error
+from etims_desktop.storage.imports import ImportRepository
 from etims_desktop.storage.items import ItemRepository
 from etims_desktop.storage.migrate import migrate
 from etims_desktop.storage.number_checks import NumberCheckRepository
 from etims_desktop.storage.outbox import OutboxRepository
 from etims_desktop.storage.plain_sql import driver_connection
+from etims_desktop.storage.purchases import PurchaseRepository
 from etims_desktop.storage.records import (
     CodeClassRecord,
     CodeRecord,
     DeviceBoardRecord,
     DocumentChange,
     DrainStart,
+    ImportLineRecord,
     ItemClassRecord,
     ItemDraft,
     NoticeRecord,
     PendingSummary,
+    PurchaseRecord,
     QueuedDocument,
     StateChange,
     StockBalance,
@@ -135,6 +140,14 @@ class Transaction:
     @cached_property
     def stock(self) -> StockRepository:
         return StockRepository(self.connection, self.now)
+
+    @cached_property
+    def purchases(self) -> PurchaseRepository:
+        return PurchaseRepository(self.connection, self.now)
+
+    @cached_property
+    def imports(self) -> ImportRepository:
+        return ImportRepository(self.connection, self.now)
 
 
 class _QueuedWrite:
@@ -762,3 +775,60 @@ class Store:
 
     async def stock_balance(self, device_id: int, item_code: str) -> Decimal:
         return await self._read(lambda tx: tx.stock.balance(device_id, item_code))
+
+    # --- purchases (storage/purchases.py) and customs imports (storage/imports.py) --------------------
+
+    async def save_supplier_invoices(
+        self, device_id: int, invoices: list[dict[str, Any]], result_dt: datetime | None
+    ) -> int:
+        """Store new suppliers' invoices and, in the same transaction, the fetch mark for the next call."""
+
+        def work(tx: Transaction) -> int:
+            added = tx.purchases.save_invoices(device_id, invoices)
+            if result_dt is not None:
+                tx.reference.set_fetch_mark(device_id, "purchases", result_dt)
+            return added
+
+        return await self._write(work)
+
+    async def list_purchases(self, device_id: int | None = None, states: list[str] | None = None) -> list[PurchaseRecord]:
+        return await self._read(lambda tx: tx.purchases.list(device_id, states))
+
+    async def get_purchase(self, purchase_id: int) -> PurchaseRecord:
+        return await self._read(lambda tx: tx.purchases.get(purchase_id))
+
+    async def accept_purchase(
+        self, purchase_id: int, lines: list[PurchaseLine], payment_type: str | None = None
+    ) -> int:
+        return await self._write(lambda tx: tx.purchases.accept(purchase_id, lines, payment_type))
+
+    async def reject_purchase(self, purchase_id: int) -> int:
+        return await self._write(lambda tx: tx.purchases.reject(purchase_id))
+
+    async def record_manual_purchase(
+        self, device_id: int, header: PurchaseHeader, lines: list[PurchaseLine]
+    ) -> tuple[int, int]:
+        return await self._write(lambda tx: tx.purchases.record_manual(device_id, header, lines))
+
+    async def save_import_lines(
+        self, device_id: int, lines: list[dict[str, Any]], result_dt: datetime | None
+    ) -> int:
+        def work(tx: Transaction) -> int:
+            added = tx.imports.save_lines(device_id, lines)
+            if result_dt is not None:
+                tx.reference.set_fetch_mark(device_id, "imports", result_dt)
+            return added
+
+        return await self._write(work)
+
+    async def list_imports(self, device_id: int | None = None, states: list[str] | None = None) -> list[ImportLineRecord]:
+        return await self._read(lambda tx: tx.imports.list(device_id, states))
+
+    async def get_import(self, import_id: int) -> ImportLineRecord:
+        return await self._read(lambda tx: tx.imports.get(import_id))
+
+    async def accept_import(self, import_id: int, item: Item) -> int:
+        return await self._write(lambda tx: tx.imports.accept(import_id, item))
+
+    async def reject_import(self, import_id: int, remark: str | None = None) -> int:
+        return await self._write(lambda tx: tx.imports.reject(import_id, remark))

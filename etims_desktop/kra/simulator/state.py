@@ -82,6 +82,8 @@ class Branch:
     stock_io: dict[int, dict] = field(default_factory=dict)  # sarNo -> document
     stock: dict[str, Decimal] = field(default_factory=dict)  # itemCd -> on hand as KRA knows it
     stock_masters: int = 0  # saveStockMaster calls accepted
+    purchases: dict[int, dict] = field(default_factory=dict)  # our purchase invcNo -> insertTrnsPurchase
+    import_answers: dict[tuple[str, int], dict] = field(default_factory=dict)  # (taskCd, itemSeq) -> answer
 
 
 @dataclass
@@ -99,6 +101,9 @@ class SimulatorState:
         self.devices: dict[tuple[str, str, str], DeviceRecord] = {}
         self.branches: dict[tuple[str, str], Branch] = {}
         self.items: dict[str, dict[str, ItemRecord]] = {}  # tin -> itemCd -> record
+        # What KRA lists to a taxpayer: suppliers' invoices to its PIN, customs import lines (seeded).
+        self.supplier_invoices: list[dict] = []  # {"buyerTin", "doc", "at"}
+        self.import_lines: list[dict] = []  # {"tin", "bhfId", "doc", "at"}
 
     # -- queries ------------------------------------------------------------------------------------
     def branch(self, tin: str, bhf_id: str) -> Branch:
@@ -178,7 +183,9 @@ class SimulatorState:
                 credited[line["itemCd"]] = credited.get(line["itemCd"], Decimal(0)) + Decimal(line["qty"])
         if e.get("pending"):
             branch.unforwarded[record.invc_no] = None
-        sign = 1 if rtype == "R" else -1  # what KRA believes is on hand: a sale takes, a credit note gives back
+        sign = (
+            1 if rtype == "R" else -1
+        )  # what KRA believes is on hand: a sale takes, a credit note gives back
         for line in doc["itemList"]:
             code = line["itemCd"]
             branch.stock[code] = branch.stock.get(code, Decimal(0)) + sign * Decimal(str(line["qty"]))
@@ -192,6 +199,19 @@ class SimulatorState:
 
     def _apply_stock_io(self, e: dict) -> None:
         self.branch(e["tin"], e["bhfId"]).stock_io[e["doc"]["sarNo"]] = e["doc"]
+
+    def _apply_supplier_invoice(self, e: dict) -> None:
+        self.supplier_invoices.append(e)
+
+    def _apply_import_line(self, e: dict) -> None:
+        self.import_lines.append(e)
+
+    def _apply_purchase(self, e: dict) -> None:
+        self.branch(e["tin"], e["bhfId"]).purchases[e["doc"]["invcNo"]] = e["doc"]
+
+    def _apply_import_answer(self, e: dict) -> None:
+        doc = e["doc"]
+        self.branch(e["tin"], e["bhfId"]).import_answers[(doc["taskCd"], int(doc["itemSeq"]))] = doc
 
     def _apply_stock_master(self, e: dict) -> None:
         branch = self.branch(e["tin"], e["bhfId"])
@@ -239,7 +259,13 @@ class SimulatorState:
                     "doc": item.document,
                     "at": item.changed_at.isoformat(),
                 }
+        yield from self.supplier_invoices
+        yield from self.import_lines
         for branch in self.branches.values():
+            for doc in branch.purchases.values():
+                yield {"kind": "purchase", "tin": branch.tin, "bhfId": branch.bhf_id, "doc": doc}
+            for doc in branch.import_answers.values():
+                yield {"kind": "import_answer", "tin": branch.tin, "bhfId": branch.bhf_id, "doc": doc}
             for sale in sorted(branch.sales.values(), key=lambda s: s.tot_rcpt_no):
                 yield sale_event(branch.tin, branch.bhf_id, sale, pending=sale.invc_no in branch.unforwarded)
             for doc in branch.stock_io.values():
