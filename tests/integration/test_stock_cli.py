@@ -55,3 +55,64 @@ def test_stock_adjustments_reach_kra_from_the_command_line(tmp_path, kra):
 
     cancel = cli(tmp_path, "documents", "cancel", "1")
     assert cancel.returncode == 3 and "may already be recorded" in cancel.stderr
+
+
+def test_purchases_from_the_command_line(tmp_path, kra):
+    kra.approve(PIN, "00", "CLI-P", "OSCU")
+    assert add_till(tmp_path, kra, "Till 1", "CLI-P").returncode == 0
+    kra.add_supplier_invoice(PIN, [("Sugar 50kg bag", "2", "5800", "B")])
+    kra.add_supplier_invoice(PIN, supplier_name="Not Our Supplier", supplier_pin="P000000009S")
+
+    listed = cli(tmp_path, "purchases", "list", "--device", "1", "--json")
+    assert listed.returncode == 2, listed.stderr  # new invoices wait for your decision
+    rows = {r["supplier"]: r for r in json.loads(listed.stdout)}
+    ours = rows["Wholesale Supplies Ltd"]
+    assert ours["totals_by_tax_type"] == {"B": "11600.0"} and ours["state"] == "new"
+
+    accepted = cli(tmp_path, "purchases", "accept", str(ours["id"]), "--json")
+    assert accepted.returncode == 0, accepted.stderr
+    (sugar,) = json.loads(accepted.stdout)["created_items"]
+    again = cli(tmp_path, "purchases", "reject", str(ours["id"]))
+    assert again.returncode == 3 and "already accepted" in again.stderr
+    assert cli(tmp_path, "purchases", "reject", str(rows["Not Our Supplier"]["id"])).returncode == 0
+    manual = cli(
+        tmp_path, "purchases", "add", "--device", "1", "--supplier", "Market stall",
+        "--line", f"{sugar}:3:5000", "--date", "2026-12-02",
+    )  # fmt: skip
+    assert manual.returncode == 0, manual.stderr
+    text = cli(tmp_path, "purchases", "list", "--device", "1")
+    assert "Nothing new from KRA." in text.stdout and "Market stall" in text.stdout and text.returncode == 0
+
+    synced = cli(tmp_path, "sync", "--json")
+    assert synced.returncode == 0, synced.stdout + synced.stderr
+    assert json.loads(synced.stdout)["devices"][0]["documents_sent"] == {"purchases": 3, "stock": 4}
+    assert [(p["regTyCd"], p["pchsSttsCd"]) for p in kra.purchases(PIN, "00")] == [
+        ("A", "02"),
+        ("A", "04"),
+        ("M", "02"),
+    ]
+    stock = json.loads(cli(tmp_path, "stock", "list", "--device", "1", "--json").stdout)
+    assert [(r["name"], r["quantity"]) for r in stock] == [("Sugar 50kg bag", "5.0")]
+
+
+def test_imports_from_the_command_line(tmp_path, kra):
+    kra.approve(PIN, "00", "CLI-I", "OSCU")
+    assert add_till(tmp_path, kra, "Till 1", "CLI-I").returncode == 0
+    kra.add_import_line(PIN, "00", task_code="T-9", name="Motor oil 5l", qty="12")
+    imports = json.loads(cli(tmp_path, "imports", "list", "--device", "1", "--json").stdout)
+    assert [(i["task_code"], i["name"], i["quantity"]) for i in imports] == [("T-9", "Motor oil 5l", "12.0")]
+    half = cli(tmp_path, "imports", "accept", str(imports[0]["id"]), "--class-code", "15101505")
+    assert half.returncode == 3 and "needs both --class-code and --price" in half.stderr
+    took = cli(
+        tmp_path, "imports", "accept", str(imports[0]["id"]), "--class-code", "15101505", "--price", "1450"
+    )
+    assert took.returncode == 0 and "New item: Motor oil 5l" in took.stdout
+    synced = cli(tmp_path, "sync", "--json")
+    assert json.loads(synced.stdout)["devices"][0]["documents_sent"] == {"imports": 1, "stock": 2}
+    status = cli(tmp_path, "status", "--json")
+    assert json.loads(status.stdout)[0]["pending_by_kind"] == {
+        "sales": 0,
+        "purchases": 0,
+        "imports": 0,
+        "stock": 0,
+    }
