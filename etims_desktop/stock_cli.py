@@ -157,10 +157,10 @@ async def cmd_stock_list(services: Services, args: argparse.Namespace) -> int:
         for b in balances
     ]
     text = "\n".join(
-        f"{r['code']:<20} {r['name']:<30} {r['quantity']:>10}" + ("  (below zero: record what you received)"
-        if Decimal(r["quantity"]) < 0 else "")
-        for r in rows
-    )  # fmt: skip
+        f"{b.item_code:<20} {b.name:<30} {b.quantity:>10f}"
+        + ("  (below zero: record what you received)" if b.quantity < 0 else "")
+        for b in balances
+    )
     _print(args, rows, text or "No stocked items yet. Add one with 'etims-desktop item add'.")
     return EXIT_OK
 

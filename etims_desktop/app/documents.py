@@ -3,6 +3,7 @@ a stock movement or balance) that KRA refused: send it again once the cause is f
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from typing import Protocol
 
@@ -38,7 +39,7 @@ class DocumentActions:
     ) -> list[QueuedDocument]:
         return await self.store.list_documents(device_id, kinds, states, limit)
 
-    async def history(self, document_id: int) -> list[DocumentChange]:
+    async def history(self, document_id: int) -> builtins.list[DocumentChange]:
         return await self.store.document_history(document_id)
 
     async def resend(self, document_id: int) -> QueuedDocument:

@@ -4,6 +4,7 @@ supplier without eTIMS. The confirmation and the stock it brings in go through t
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -113,7 +114,7 @@ class PurchaseService:
         self,
         device_id: int,
         supplier_name: str,
-        items: list[tuple[str, Decimal, Decimal]],
+        items: builtins.list[tuple[str, Decimal, Decimal]],
         *,
         purchased_on: datetime,
         supplier_pin: str | None = None,

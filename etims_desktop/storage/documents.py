@@ -16,6 +16,7 @@ Guarantees, per device:
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, cast
@@ -78,7 +79,7 @@ class DocumentRepository:
                 state_changed_at=self.now,
             )
         )
-        document_id = cast(int, result.inserted_primary_key[0])
+        document_id = cast(int, result.inserted_primary_key[0])  # type: ignore[index]  # an insert has its key
         self._event(document_id, None, D.QUEUED, "recorded")
         return document_id
 
@@ -260,7 +261,7 @@ class DocumentRepository:
         rows = self.db.execute(query.order_by(DOCUMENTS.c.id.desc()).limit(limit))
         return [self._record(row) for row in rows]
 
-    def history(self, document_id: int) -> list[DocumentChange]:
+    def history(self, document_id: int) -> builtins.list[DocumentChange]:
         self._row(document_id)
         rows = self.db.execute(
             select(EVENTS.c.at, EVENTS.c.from_state, EVENTS.c.to_state, EVENTS.c.reason)
