@@ -7,7 +7,7 @@ registers missing items by itself before a sale; "Register now" / "Register all"
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -45,6 +45,7 @@ from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.receipt import money
 from etims_desktop.domain.sale import TaxType
+from etims_desktop.domain.stock import is_stocked
 from etims_desktop.storage.records import ItemDraft
 from etims_desktop.sync.code_choices import ITEM_TYPES, PACKAGING_UNITS, QUANTITY_UNITS, code_choices
 from etims_desktop.sync.items import ItemRegistrar
@@ -81,10 +82,11 @@ def parse_price(text: str) -> Decimal | None:
 class ItemRow:
     item: Item
     registered: dict[int, datetime | None]  # device id -> when KRA accepted it (None: not yet)
+    stock: dict[int, Decimal] = field(default_factory=dict)  # device id -> on hand (app/stock.py)
 
 
 class ItemTableModel(QAbstractTableModel):
-    """Items with one registration column per device."""
+    """Items with one registration column per device, then one stock-on-hand column per device."""
 
     BASE_COLUMNS = ("Code", "Name", "Class", "Tax", "Price (KSh, incl. VAT)")
 
@@ -103,14 +105,17 @@ class ItemTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.BASE_COLUMNS) + len(self.devices)
+        return 0 if parent.isValid() else len(self.BASE_COLUMNS) + 2 * len(self.devices)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section < len(self.BASE_COLUMNS):
             return self.tr(self.BASE_COLUMNS[section])
-        return self.tr("KRA: %1").replace("%1", self.devices[section - len(self.BASE_COLUMNS)].name)
+        n = section - len(self.BASE_COLUMNS)
+        if n >= len(self.devices):
+            return self.tr("In stock: %1").replace("%1", self.devices[n - len(self.devices)].name)
+        return self.tr("KRA: %1").replace("%1", self.devices[n].name)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -120,7 +125,8 @@ class ItemTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.UserRole:
             return item
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
+        stock_column = column >= len(self.BASE_COLUMNS) + len(self.devices)
+        if role == Qt.ItemDataRole.TextAlignmentRole and (column == 4 or stock_column):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
@@ -134,11 +140,20 @@ class ItemTableModel(QAbstractTableModel):
             return TAX_TYPE_NAMES[item.tax_type]
         if column == 4:
             return money(item.price)
-        device = self.devices[column - len(self.BASE_COLUMNS)]
+        n = column - len(self.BASE_COLUMNS)
+        if n >= len(self.devices):
+            return self._stock_text(item, row.stock.get(self.devices[n - len(self.devices)].id, Decimal(0)))
+        device = self.devices[n]
         when = row.registered.get(device.id)
         if when is None:
             return self.tr("not registered")
         return self.tr("registered %1").replace("%1", when.astimezone().strftime("%d %b %Y"))
+
+    def _stock_text(self, item: Item, quantity: Decimal) -> str:
+        if not is_stocked(item.item_type):
+            return self.tr("no stock (a service)")
+        text = f"{quantity.normalize():f}"
+        return self.tr("%1 (below zero: record what came in)").replace("%1", text) if quantity < 0 else text
 
 
 class ItemDialog(QDialog):
@@ -406,7 +421,18 @@ class ItemsTab(QWidget):
             store = self.services.store
             devices = await store.list_devices()
             items = await store.list_items()
-            rows = [ItemRow(item, dict(await store.registrations(item.code))) for item in items]
+            stock = {
+                d.id: {b.item_code: b.quantity for b in await self.services.stock.balances(d.id)}
+                for d in devices
+            }
+            rows = [
+                ItemRow(
+                    item,
+                    dict(await store.registrations(item.code)),
+                    {d.id: stock[d.id].get(item.code, Decimal(0)) for d in devices},
+                )
+                for item in items
+            ]
             self.model.set_data(rows, devices)
             current = self.device_combo.currentData()
             self.device_combo.clear()

@@ -1,0 +1,34 @@
+"""The Items tab's stock column: what is on hand per device, services marked, below zero explained."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from etims_desktop.domain.item import Item
+from etims_desktop.domain.sale import TaxType
+from etims_desktop.domain.stock import StockReason
+from tests.ui.helpers import connect_device, run
+from tests.ui.test_items_tab import cell, open_tab
+
+
+def test_items_tab_shows_stock_on_hand_per_device(qtbot, qloop, services, oscu_sim):
+    device = run(qloop, connect_device(services, oscu_sim, "Till 1", "STOCK-1"))
+    store = services.store
+    sugar = run(qloop, store.add_item(Item("", "Sugar 1kg", "50161800", TaxType.B, Decimal("180.00"))))
+    delivery = run(
+        qloop, store.add_item(Item("", "Delivery", "50161800", TaxType.B, Decimal("100.00"), item_type="3"))
+    )
+    oil = run(qloop, store.add_item(Item("", "Cooking oil 1l", "50161800", TaxType.B, Decimal("320.00"))))
+    run(qloop, services.stock.adjust(device.id, sugar.code, Decimal("12.5"), StockReason.OPENING))
+    run(qloop, services.stock.adjust(device.id, oil.code, Decimal("4"), StockReason.OPENING))
+    run(qloop, services.stock.adjust(device.id, oil.code, Decimal("0"), StockReason.COUNT))  # counted none
+    tab = open_tab(qtbot, services)
+    tab.resize(1366, 768)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=5000)
+    assert tab.model.headerData(6, Qt.Orientation.Horizontal) == "In stock: Till 1"
+    by_name = {cell(tab, r, 1): cell(tab, r, 6) for r in range(3)}
+    assert by_name == {"Sugar 1kg": "12.5", "Delivery": "no stock (a service)", "Cooking oil 1l": "0"}
+    assert delivery.item_type == "3"
+    tab.grab().save("/tmp/items_stock.png")
