@@ -520,6 +520,7 @@ class SaleDialog(QDialog):
         spawn(self._record(device_id, sale), self._save_failed)
 
     async def _record(self, device_id: int, sale: Sale) -> None:
+        shortages = await self.services.stock.shortages(device_id, sale)  # a warning; it never blocks a sale
         recorded = await self.services.sales.record(device_id, sale)
         self.last_sale_id = recorded.sale_id
         if not recorded.created:
@@ -537,6 +538,8 @@ class SaleDialog(QDialog):
         change = self.change_due() if recorded.created else None
         if change is not None and change >= 0:
             text += " " + self.tr("Give %1 change.").replace("%1", ksh(change))
+        if recorded.created and shortages:
+            text += " " + self.tr("Stock: %1").replace("%1", " ".join(shortages))
         self._say(text)
         self.save_button.setEnabled(True)
         self.sale_recorded.emit(recorded.sale_id)

@@ -32,3 +32,20 @@ def test_items_tab_shows_stock_on_hand_per_device(qtbot, qloop, services, oscu_s
     assert by_name == {"Sugar 1kg": "12.5", "Delivery": "no stock (a service)", "Cooking oil 1l": "0"}
     assert delivery.item_type == "3"
     tab.grab().save("/tmp/items_stock.png")
+
+
+def test_selling_below_zero_is_recorded_with_a_warning(qtbot, qloop, services, oscu_sim):
+    from tests.ui.test_sales_dialog import add_items, open_sale_dialog, type_line
+
+    device = run(qloop, connect_device(services, oscu_sim, "Till 1", "STOCK-2"))
+    sugar, _diesel, _bread = add_items(qloop, services)
+    run(qloop, services.stock.adjust(device.id, sugar.code, Decimal("1"), StockReason.OPENING))
+    dialog = open_sale_dialog(qtbot, services, device.id)
+    type_line(qtbot, dialog, "sugar", qty="3")
+    with qtbot.waitSignal(dialog.sale_recorded, timeout=5000):
+        dialog.save()
+    text = dialog.message.text()
+    assert text.startswith("Saved ")  # recorded, never blocked
+    assert "Stock: Sugar 1 kg: 1 in stock, this sale takes 3. The sale is recorded anyway" in text
+    dialog.resize(1366, 768)
+    dialog.grab().save("/tmp/sale_below_zero.png")
