@@ -732,7 +732,7 @@ def check_stock(
         if mine is None or _movement(mine.body) != _movement(move):
             check.stock_mismatched += 1
     check.stock_lost = sum(1 for d in sent if d.number not in set(numbers)) + sum(
-        1 for d in documents if d.state is not DocumentState.SENT
+        1 for d in documents if d.state not in (DocumentState.SENT, DocumentState.REPLACED)
     )
     order = [d.number for d in sent]
     check.stock_out_of_order = sum(1 for a, b in zip(order, order[1:], strict=False) if b <= a)

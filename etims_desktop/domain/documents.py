@@ -60,6 +60,9 @@ class DocumentState(StrEnum):
     WAITING = "waiting"  # could not be sent (offline, KRA busy): retried by itself
     NEEDS_FIX = "needs_fix"  # KRA refused it: a person corrects the cause and sends it again
     CANCELLED = "cancelled"  # a person gave it up before KRA had it
+    # A stock balance not sent because a newer balance of the same item was queued before it left: KRA
+    # needs only the latest (saveStockMaster carries the quantity on hand, not a change).
+    REPLACED = "replaced"
 
     @property
     def pending(self) -> bool:
@@ -82,4 +85,5 @@ DOCUMENT_STATE_LABELS = {
     DocumentState.WAITING: "waiting",
     DocumentState.NEEDS_FIX: "needs your fix",
     DocumentState.CANCELLED: "cancelled",
+    DocumentState.REPLACED: "replaced by a newer balance (not needed)",
 }

@@ -17,11 +17,11 @@ Guarantees, per device:
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Table, func, insert, select, update
+from sqlalchemy import Connection, CursorResult, Row, Table, func, insert, select, update
 
 from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.errors import DomainValidationError
@@ -41,7 +41,7 @@ DOCUMENTS = cast(Table, DocumentRow.__table__)
 EVENTS = cast(Table, DocumentEventRow.__table__)
 NUMBERS = cast(Table, DocumentNumberRow.__table__)
 OUTBOX = cast(Table, OutboxRow.__table__)
-FINAL = (D.SENT, D.CANCELLED)
+FINAL = (D.SENT, D.CANCELLED, D.REPLACED)
 APP_STOPPED = "the previous send was interrupted before KRA answered: sending the same document again"
 
 
@@ -83,6 +83,22 @@ class DocumentRepository:
         self._event(document_id, None, D.QUEUED, "recorded")
         return document_id
 
+    def replace_balances(self, device_id: int, item_code: str, reason: str) -> int:
+        """A newer balance of `item_code` was just queued: earlier ones that have not left yet (queued or
+        waiting, never sent) are not needed - KRA wants the quantity on hand, and the newer one goes after
+        its own movement, which goes after theirs. Returns how many were replaced."""
+        rows = self.db.execute(
+            select(DOCUMENTS).where(
+                DOCUMENTS.c.device_id == device_id,
+                DOCUMENTS.c.kind == DocumentKind.STOCK_MASTER,
+                DOCUMENTS.c.state.in_([D.QUEUED, D.WAITING]),
+            )
+        ).all()
+        replaced = [row for row in rows if row.body.get("itemCd") == item_code]
+        for row in replaced:
+            self._move(row, D.REPLACED, reason, next_attempt_at=None)
+        return len(replaced)
+
     # --- what to send next -------------------------------------------------------------------------
 
     def claim_next(self, device_id: int, now: datetime) -> QueuedDocument | None:
@@ -111,7 +127,14 @@ class DocumentRepository:
     def _next(self, device_id: int, now: datetime) -> Row[Any] | None:
         """The oldest document that may go now: open, due, its cause sent, its group not stopped."""
         stopped = self._stopped_groups(device_id)
-        for row in self._open_rows(device_id):
+        rows = self._open_rows(device_id)
+        try:
+            return self._first_due(rows, stopped, now)
+        finally:
+            rows.close()  # read lazily: usually only the first row was needed
+
+    def _first_due(self, rows: Iterable[Row[Any]], stopped: set[str], now: datetime) -> Row[Any] | None:
+        for row in rows:
             if row.kind.group in stopped:
                 continue
             if row.state in (D.SENDING, D.UNCERTAIN):
@@ -125,7 +148,8 @@ class DocumentRepository:
             return row
         return None
 
-    def _open_rows(self, device_id: int) -> Sequence[Row[Any]]:
+    def _open_rows(self, device_id: int) -> CursorResult[Any]:
+        """Open documents in id order, read lazily: the first one is usually the one to send."""
         return self.db.execute(
             select(DOCUMENTS)
             .where(
@@ -133,7 +157,7 @@ class DocumentRepository:
                 DOCUMENTS.c.state.in_([D.QUEUED, D.SENDING, D.UNCERTAIN, D.WAITING]),
             )
             .order_by(DOCUMENTS.c.id)
-        ).all()
+        )
 
     def _stopped_groups(self, device_id: int) -> set[str]:
         kinds = self.db.scalars(

@@ -153,6 +153,7 @@ class StockRepository:
         balances = self._balances(device_id, {line.item_code for line in lines})
         for item_code in dict.fromkeys(line.item_code for line in lines):
             name = next(line.name for line in lines if line.item_code == item_code)
+            self.documents.replace_balances(device_id, item_code, f"replaced by the balance after: {summary}")
             self.documents.enqueue(
                 device_id,
                 DocumentKind.STOCK_MASTER,

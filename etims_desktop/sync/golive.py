@@ -258,7 +258,7 @@ class GoLiveCheck:
         """Sync the device; every document of the queue with an id above `after` must be sent."""
         await self.services.sync.sync([device.id])
         documents = [d for d in await self.services.store.list_documents(device.id) if d.id > after]
-        stuck = [d for d in documents if d.state is not DocumentState.SENT]
+        stuck = [d for d in documents if d.state not in (DocumentState.SENT, DocumentState.REPLACED)]
         if stuck:
             first = stuck[0]
             raise StepFailed(f"Not sent: {first.summary}: {first.last_error_message or first.state.label}")

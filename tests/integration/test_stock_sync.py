@@ -345,3 +345,30 @@ def test_board_counts_per_kind_and_selling_below_zero_only_warns(tmp_path, kra, 
     assert before.pending_documents == 2
     assert after.pending_by_kind == {"sales": 0, "purchases": 0, "imports": 0, "stock": 0}
     assert after.needs_fix_by_kind["stock"] == 0
+
+
+def test_only_the_newest_balance_of_an_item_is_sent_when_several_wait(tmp_path, kra, run, key_store):
+    """Offline, ten sales of sugar queue ten movements and ten balances; KRA needs every movement but only
+    the newest balance: the older ones are replaced (never sent), and KRA's level is ours."""
+
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            kra.go_offline()
+            for _ in range(10):
+                await shop.services.sales.record(device.id, shop.sale((0, "1")), send_now=False)
+            await shop.services.sync.sync()
+            kra.go_online()
+            await shop.services.sync.sync()
+            return shop.items, await shop.services.store.list_documents(device.id)
+        finally:
+            await shop.services.aclose()
+
+    items, documents = run(scenario())
+    masters = [d for d in documents if d.kind is DocumentKind.STOCK_MASTER]
+    assert [d.state for d in masters].count(DocumentState.SENT) == 1
+    assert [d.state for d in masters].count(DocumentState.REPLACED) == 9
+    assert [m["sarNo"] for m in kra.stock_movements(PIN, "00")] == list(range(1, 11))
+    assert kra.stock_masters_accepted(PIN, "00") == 1
+    assert kra.stock_levels(PIN, "00")[items[0].code] == Decimal("-10")
