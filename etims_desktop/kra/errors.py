@@ -360,7 +360,7 @@ class InsufficientStock(RequestRejected):
     default_plain = "KRA refused the sale: its records show too little stock of an item on this sale."
     default_next_step = (
         "Record the stock you received first - a purchase, an import, or an opening stock adjustment "
-        "(Stock, Adjust) - then Sync and send the sale again."
+        "(Items tab, 'Adjust stock...') - then Sync and send the sale again."
     )
 
 

@@ -50,6 +50,7 @@ from etims_desktop.storage.records import ItemDraft
 from etims_desktop.sync.code_choices import ITEM_TYPES, PACKAGING_UNITS, QUANTITY_UNITS, code_choices
 from etims_desktop.sync.items import ItemRegistrar
 from etims_desktop.ui.board_refresh import DeviceEvents
+from etims_desktop.ui.stock_dialog import StockDialog
 from etims_desktop.ui.tasks import plain_error, spawn
 
 if TYPE_CHECKING:
@@ -361,6 +362,9 @@ class ItemsTab(QWidget):
         self.add_button.clicked.connect(self.add_item)
         self.edit_button = QPushButton(self.tr("&Edit..."))
         self.edit_button.clicked.connect(self.edit_selected)
+        self.stock_button = QPushButton(self.tr("Adjust &stock..."))
+        self.stock_button.setToolTip(self.tr("Opening stock, goods received, damage or a stock count"))
+        self.stock_button.clicked.connect(self.adjust_stock)
         self.device_combo = QComboBox()
         self.device_combo.setToolTip(self.tr("Which device KRA should know the items on"))
         self.register_button = QPushButton(self.tr("&Register selected"))
@@ -384,6 +388,7 @@ class ItemsTab(QWidget):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
+        bar.addWidget(self.stock_button)
         bar.addSpacing(16)
         bar.addWidget(QLabel(self.tr("KRA registration on:")))
         bar.addWidget(self.device_combo, 1)
@@ -475,6 +480,17 @@ class ItemsTab(QWidget):
         dialog = ItemDialog(self.services, items[0], self)
         dialog.saved.connect(self._item_saved)
         return self._open(dialog)
+
+    def adjust_stock(self) -> StockDialog | None:
+        """Stock of the selected item (app/stock.py); the table shows the new quantity after."""
+        selected = self.selected_items()
+        if not selected:
+            self.status.setText(self.tr("Select the item whose stock you want to adjust."))
+            return None
+        dialog = StockDialog(self.services, selected[0], self)
+        dialog.adjusted.connect(lambda _text: self.schedule_refresh())
+        self._open(dialog)
+        return dialog
 
     def _item_saved(self, item: Item) -> None:
         self.status.setText(

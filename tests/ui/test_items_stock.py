@@ -49,3 +49,29 @@ def test_selling_below_zero_is_recorded_with_a_warning(qtbot, qloop, services, o
     assert "Stock: Sugar 1 kg: 1 in stock, this sale takes 3. The sale is recorded anyway" in text
     dialog.resize(1366, 768)
     dialog.grab().save("/tmp/sale_below_zero.png")
+
+
+def test_adjust_stock_dialog_records_and_explains(qtbot, qloop, services, oscu_sim):
+    run(qloop, connect_device(services, oscu_sim, "Till 1", "STOCK-3"))
+    run(qloop, services.store.add_item(Item("", "Sugar 1kg", "50161800", TaxType.B, Decimal("180.00"))))
+    tab = open_tab(qtbot, services)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5000)
+    assert tab.adjust_stock() is None and "Select the item" in tab.status.text()
+    tab.table.selectRow(0)
+    dialog = tab.adjust_stock()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=5000)
+    assert dialog.on_hand.text() == "0" and dialog.quantity_label.text() == "How many are on the shelf now"
+    dialog.quantity_edit.setText("twelve")
+    dialog.save()
+    assert "as a number" in dialog.message.text()
+    dialog.quantity_edit.setText("12")
+    with qtbot.waitSignal(dialog.adjusted, timeout=5000):
+        dialog.save()
+    assert "now 12 in stock. It is reported to KRA at the next sync." in dialog.message.text()
+    dialog.reason_combo.setCurrentIndex(2)  # damaged
+    assert dialog.quantity_label.text() == "How many are gone"
+    dialog.quantity_edit.setText("-1")
+    dialog.save()
+    qtbot.waitUntil(lambda: "above 0" in dialog.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: cell(tab, 0, 6) == "12", timeout=5000)
+    dialog.grab().save("/tmp/stock_dialog.png")
