@@ -1,9 +1,9 @@
 """Send one device's document queue: purchase confirmations, import answers, stock movements and
 balances (storage/documents.py has the guarantees), one request at a time, in id order.
 
-It runs under the same device locks as the sales drain (sync/outbox_drain.py), before the sales (so
-an opening stock the next sale needs goes first) and after them (so the movements of the sales just
-signed follow at once). Answers:
+The sales drain (sync/outbox_drain.py) runs it under its own device locks - one holder per device, so
+two programs never split a device's work - before the sales (so an opening stock the next sale needs
+goes first) and after them (so the movements of the sales just signed follow at once). Answers:
 - accepted, or KRA already has it (994, "already exists": an earlier send arrived) -> sent;
 - a refusal -> *needs your fix* with KRA's reason in plain words (its group waits behind it);
 - no answer -> uncertain: the SAME document (same number, same body) goes again next;
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from etims_desktop.domain.device import Device
@@ -22,7 +23,6 @@ from etims_desktop.domain.errors import explain
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.kra.client import KraClient
 from etims_desktop.kra.endpoints import Endpoint
-from etims_desktop.storage import secrets
 from etims_desktop.storage.records import QueuedDocument
 from etims_desktop.sync.backoff import next_attempt
 from etims_desktop.sync.payloads import item_request
@@ -31,8 +31,6 @@ from etims_desktop.sync.settings import SyncSettings
 
 if TYPE_CHECKING:
     from etims_desktop.storage.store import Store
-    from etims_desktop.sync.connections import Connections
-    from etims_desktop.sync.outbox_drain import OutboxDrain
 
 ENDPOINTS = {
     DocumentKind.PURCHASE: Endpoint.SAVE_PURCHASE,
@@ -48,39 +46,39 @@ class Stop(Exception):
 
 
 class DocumentDrain:
-    """The document queue's sender. Shares the sales drain's locks: one request in flight per device."""
+    """The document queue's sender, called under the sales drain's locks: one request in flight per device."""
 
     def __init__(
-        self,
-        store: Store,
-        connections: Connections,
-        sales_drain: OutboxDrain,
-        settings: Callable[[], SyncSettings],
-        clock: Callable[[], datetime],
+        self, store: Store, settings: Callable[[], SyncSettings], clock: Callable[[], datetime]
     ) -> None:
         self.store = store
-        self.connections = connections
-        self.sales_drain = sales_drain  # its locks: the same device is never sent to twice at once
         self.settings = settings
         self.clock = clock
 
-    async def drain(self, device: Device, report: DeviceSyncReport) -> None:
-        """Send the device's due documents, then count what is left. Never raises for KRA's answers."""
-        device_id = _id(device)
-        drain = self.sales_drain
-        async with drain.lock(device_id), drain.device_locks.hold(device_id) as mine:
-            if not mine or device.retired_at is not None:
-                return  # another program sends this device's queue (the sales drain says so)
-            paused = await self.store.paused_until(device_id)
-            if paused is None or paused <= self.clock():
-                try:
-                    client = await self.connections.client_for(device)
-                    await self._send_due(device, client, report)
-                except (secrets.KeyStoreError, TimeoutError):
-                    pass  # the sales drain reports the key problem
-                except Stop:
-                    pass
-        await self.count(device_id, report)
+    async def send(self, device: Device, client: KraClient, report: DeviceSyncReport) -> None:
+        """Send the device's due documents. The caller (OutboxDrain.drain) holds the device's locks.
+        Never raises for KRA's answers: a stop (offline, paused) ends this round."""
+        paused = await self.store.paused_until(_id(device))
+        if paused is not None and paused > self.clock():
+            return
+        try:
+            await self._send_due(device, client, report)
+        except Stop:
+            pass
+
+    async def send_after(
+        self,
+        device: Device,
+        client: KraClient,
+        report: DeviceSyncReport,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool:
+        """The round after the sales (an exit callback of the sales drain): not when it failed."""
+        if exc_type is None:
+            await self.send(device, client, report)
+        return False
 
     async def count(self, device_id: int, report: DeviceSyncReport) -> None:
         counts = (await self.store.document_counts(device_id)).get(device_id, {})

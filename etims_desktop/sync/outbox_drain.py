@@ -13,8 +13,10 @@ The guarantees (architecture.md, "The outbox"):
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
+from contextlib import AsyncExitStack
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -91,7 +93,7 @@ class OutboxDrain:
         # Across processes (the window and a scheduled `sync` on one data dir): sync/device_lock.py.
         self.device_locks = DeviceLocks.beside(store.engine.url.database)
         # The document queue (purchases, imports, stock) goes under the same locks: sync/document_drain.py.
-        self.documents = DocumentDrain(store, connections, self, lambda: self.settings, lambda: self.clock())
+        self.documents = DocumentDrain(store, lambda: self.settings, lambda: self.clock())
 
     def lock(self, device_id: int) -> ThreadSafeLock:
         lock = self._locks.get(device_id)
@@ -108,7 +110,11 @@ class OutboxDrain:
         progress: ProgressCallback | None = None,
     ) -> None:
         """Send until the outbox is empty, `limit` sales were handled, or the device must stop."""
-        async with self.lock(device.id), self.device_locks.hold(device.id) as mine:
+        async with (
+            self.lock(device.id),
+            self.device_locks.hold(device.id) as mine,
+            AsyncExitStack() as after,  # runs before the locks are let go
+        ):
             if not mine:  # another program on this computer is draining this device: leave it to it
                 report.synced_elsewhere = True
                 report.waiting_reason = SYNCED_ELSEWHERE
@@ -122,6 +128,10 @@ class OutboxDrain:
                 return
             if not await number_check.ready_to_send(self.store, client, device, report):
                 return  # damaged database, or numbers still to be checked with KRA after a restore
+            # The document queue (purchases, imports, stock) under the same locks: before the sales (an
+            # opening stock a sale needs) and after them (the movements of the sales just signed).
+            await self.documents.send(device, client, report)
+            after.push_async_exit(functools.partial(self.documents.send_after, device, client, report))
             start = await self.store.start_drain(device.id, self.clock(), claim=limit != 0)
             total = pending_count(start.counts)  # this device's queue only
             if limit is not None:
@@ -170,7 +180,6 @@ class OutboxDrain:
         about the device's status; a Sync run records status itself, with the rest of its report."""
         report = DeviceSyncReport(device.id, device.name, device.type.value)
         await self.drain(device, report, progress=progress)
-        await self.documents.drain(device, report)  # the stock movements of the sales just signed
         if report.status.kind is StatusKind.UNKNOWN and report.signed:
             # KRA just signed: it answers, whatever an earlier failed send left on the board.
             report.status = DeviceStatus(StatusKind.ONLINE, self.clock())

@@ -103,9 +103,7 @@ class SyncService:
             tell(Progress(device.id, "checking", message="checking the connection"))
             report.status = await self.checker.check(device)
             if report.status.kind is StatusKind.ONLINE:
-                await self.drain.documents.drain(device, report)  # first: e.g. the opening stock a sale needs
-                await self.drain.drain(device, report, progress=tell)
-                await self.drain.documents.drain(device, report)  # then the movements of the sales just signed
+                await self.drain.drain(device, report, progress=tell)  # sales, and the document queue
                 if report.status.kind is StatusKind.ONLINE and not report.synced_elsewhere:
                     tell(Progress(device.id, "refreshing", message="refreshing code lists"))
                     await self.reference.refresh(device, report)
