@@ -41,10 +41,6 @@ ENDPOINTS = {
 ALREADY_THERE = "KRA already had it: an earlier send arrived"
 
 
-class Stop(Exception):
-    """The device cannot go on sending documents in this run (offline, paused, key problem)."""
-
-
 class DocumentDrain:
     """The document queue's sender, called under the sales drain's locks: one request in flight per device."""
 
@@ -61,10 +57,7 @@ class DocumentDrain:
         paused = await self.store.paused_until(_id(device))
         if paused is not None and paused > self.clock():
             return
-        try:
-            await self._send_due(device, client, report)
-        except Stop:
-            pass
+        await self._send_due(device, client, report)
 
     async def send_after(
         self,
@@ -105,18 +98,18 @@ class DocumentDrain:
                 until = self.clock() + timedelta(seconds=self.settings().slow_down_seconds)
                 await self.store.mark_document_waiting(document.id, until, exc.code, explain(exc))
                 await self.store.set_paused_until(device_id, until)
-                raise Stop from None
+                return  # the device cannot go on this round
             except (kra_errors.OutcomeUnknown, kra_errors.BadHttpStatus, kra_errors.MalformedReply) as exc:
                 # It left this computer: KRA may have it. The same document goes again (same number).
                 await self.store.mark_document_uncertain(
                     document.id, f"sent, no usable answer: {explain(exc)}", exc.code
                 )
                 report.unconfirmed += 1
-                raise Stop from None
+                return  # the device cannot go on this round
             except kra_errors.KraError as exc:  # offline, KRA busy (999), a key KRA refuses: later
                 when = next_attempt(self.clock(), document.attempts + 1)
                 await self.store.mark_document_waiting(document.id, when, exc.code, explain(exc))
-                raise Stop from None
+                return  # the device cannot go on this round
             else:
                 await self.store.mark_document_sent(document.id)
             report.documents_sent[group] = report.documents_sent.get(group, 0) + 1
