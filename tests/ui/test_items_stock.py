@@ -75,3 +75,17 @@ def test_adjust_stock_dialog_records_and_explains(qtbot, qloop, services, oscu_s
     qtbot.waitUntil(lambda: "above 0" in dialog.message.text(), timeout=5000)
     qtbot.waitUntil(lambda: cell(tab, 0, 6) == "12", timeout=5000)
     dialog.grab().save("/tmp/stock_dialog.png")
+
+
+def test_board_counts_stock_reports_waiting(qtbot, qloop, services, oscu_sim):
+    from etims_desktop.ui.board_model import Column, DeviceBoardModel
+    from etims_desktop.ui.board_refresh import load_board
+
+    device = run(qloop, connect_device(services, oscu_sim, "Till 1", "STOCK-4"))
+    sugar = run(qloop, services.store.add_item(Item("", "Sugar 1kg", "50161800", TaxType.B, Decimal("180.00"))))
+    run(qloop, services.stock.adjust(device.id, sugar.code, Decimal("3"), StockReason.OPENING))
+    model = DeviceBoardModel()
+    model.set_rows(run(qloop, load_board(services.store)))
+    pending = model.index(0, Column.PENDING)
+    assert "2 stock reports waiting" in model.data(pending)
+    assert "2 stock reports waiting" in model.data(pending, Qt.ItemDataRole.ToolTipRole)
