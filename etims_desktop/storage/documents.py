@@ -307,6 +307,23 @@ class DocumentRepository:
             by_state[state] = by_state.get(state, 0) + n
         return counts
 
+    def devices_with_pending(self, device_ids: Iterable[int]) -> set[int]:
+        """Which of these devices have a document still to send (one index seek each: the scheduler asks
+        every tick)."""
+        found = set()
+        for device_id in device_ids:
+            hit = self.db.scalar(
+                select(DOCUMENTS.c.id)
+                .where(
+                    DOCUMENTS.c.device_id == device_id,
+                    DOCUMENTS.c.state.in_([D.QUEUED, D.SENDING, D.UNCERTAIN, D.WAITING]),
+                )
+                .limit(1)
+            )
+            if hit is not None:
+                found.add(device_id)
+        return found
+
     # --- helpers -----------------------------------------------------------------------------------
 
     def _last_number(self, device_id: int, kind: DocumentKind) -> int:

@@ -760,6 +760,9 @@ class Store:
     async def document_history(self, document_id: int) -> list[DocumentChange]:
         return await self._read(lambda tx: tx.queue.history(document_id))
 
+    async def devices_with_pending_documents(self, device_ids: list[int]) -> set[int]:
+        return await self._read(lambda tx: tx.queue.devices_with_pending(device_ids))
+
     async def document_counts(self, device_id: int | None = None) -> dict[int, dict[str, dict[DocumentState, int]]]:
         """Per device, per group (purchases, imports, stock): documents per state."""
         return await self._read(lambda tx: tx.queue.counts(device_id))

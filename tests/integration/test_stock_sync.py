@@ -372,3 +372,21 @@ def test_only_the_newest_balance_of_an_item_is_sent_when_several_wait(tmp_path, 
     assert [m["sarNo"] for m in kra.stock_movements(PIN, "00")] == list(range(1, 11))
     assert kra.stock_masters_accepted(PIN, "00") == 1
     assert kra.stock_levels(PIN, "00")[items[0].code] == Decimal("-10")
+
+
+def test_the_scheduler_sends_waiting_stock_reports_without_a_sale(tmp_path, kra, run, key_store):
+    """An adjustment alone (no sale waiting) is sent by the scheduler's next round, like a sale."""
+
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            await _opening(shop, device.id, 0, "6")
+            await shop.services.scheduler.tick()
+            return await shop.services.store.list_documents(device.id)
+        finally:
+            await shop.services.aclose()
+
+    documents = run(scenario())
+    assert {d.state for d in documents} == {DocumentState.SENT}
+    assert [m["sarTyCd"] for m in kra.stock_movements(PIN, "00")] == ["06"]
