@@ -9,11 +9,15 @@ from typing import Any
 
 import httpx
 
+from etims_desktop.app.accountant_export import AccountantExport
 from etims_desktop.app.board import BoardQuery
+from etims_desktop.app.day_report import DayReports
 from etims_desktop.app.documents import DocumentActions
 from etims_desktop.app.imports import ImportService
 from etims_desktop.app.outbox_actions import OutboxActions
 from etims_desktop.app.purchases import PurchaseService
+from etims_desktop.app.reconcile import Reconciler, ReconcileSettings
+from etims_desktop.app.reconcile_progress import ProgressFile
 from etims_desktop.app.stock import StockService
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
@@ -47,6 +51,9 @@ class Services:
     documents: DocumentActions  # app/documents.py: refused purchase, import and stock documents
     purchases: PurchaseService  # app/purchases.py: suppliers' invoices, manual purchases
     imports: ImportService  # app/imports.py: customs import lines
+    day_reports: DayReports
+    accountant_export: AccountantExport
+    reconcile: Reconciler
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
     @property
@@ -143,4 +150,9 @@ def build_services(
         documents=DocumentActions(store, sync.notify),
         purchases=PurchaseService(store, connections, sync.notify),
         imports=ImportService(store, connections, sync.notify),
+        day_reports=DayReports(store),
+        accountant_export=AccountantExport(store),
+        reconcile=Reconciler(
+            store, connections, ProgressFile(paths.root), ReconcileSettings.load(paths.settings)
+        ),
     )

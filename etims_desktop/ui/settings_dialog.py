@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from etims_desktop.app.autostart import AutostartFailed
 from etims_desktop.sync.backups import BackupSettings
 from etims_desktop.sync.settings import SyncSettings
 from etims_desktop.ui.business_dialog import BusinessDialog
+from etims_desktop.ui.desktop_settings_group import DesktopSettingsGroup
 from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
 from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.widgets import Banner, fit_to_screen, screen_room, scrollable
@@ -100,6 +102,7 @@ class SettingsDialog(QDialog):
         receipts_row.addWidget(receipts_text, 1)
         receipts_row.addWidget(self.business_button)
         backups = self._build_backups(services)
+        self.desktop = DesktopSettingsGroup(services.paths.settings)  # tray, alerts, start with the computer
 
         note = QLabel(
             self.tr("Save applies the changes at once and keeps them in %1.").replace(
@@ -119,7 +122,7 @@ class SettingsDialog(QDialog):
         content = QWidget()
         groups = QVBoxLayout(content)
         groups.setContentsMargins(0, 0, 0, 0)
-        for group in (checks, batches, new_devices, receipts, self.receipts, backups, note):
+        for group in (checks, batches, new_devices, receipts, self.receipts, backups, self.desktop, note):
             groups.addWidget(group)
         groups.addStretch(1)
         layout = QVBoxLayout(self)
@@ -219,6 +222,10 @@ class SettingsDialog(QDialog):
             settings.save(self.services.paths.settings)  # a few hundred bytes: fine on the GUI thread
             backups.save(self.services.paths.settings)
             self.receipts.save()
+            self.desktop.save()
+        except AutostartFailed as exc:
+            self.message.show_message("error", plain_error(exc))
+            return
         except OSError as exc:
             log.exception("could not save settings")
             self.message.show_message(
