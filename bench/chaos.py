@@ -26,10 +26,14 @@ What happens:
   sales: a failure by design). Then the shop reopens its database and a new syncing process starts.
 - Two-process collisions (`--collisions`): a second syncing process is started on the same data dir
   beside the first; each device must be worked by one of them at a time (sync/device_lock.py).
+- Stock: every signed sale moves stock, and each wave also records a stock adjustment per device; the
+  movements (insertStockIO, numbered by sarNo) and balances (saveStockMaster) go through the same faults.
 - At the end, with faults off: every good sale signed exactly once (trdInvcNo unique among the
   simulator's signed documents, count equal), invcNo gap-free and in order per device, our outbox
   agrees with the simulator (number and signature), every needs-fix sale is one of the bad ones and
-  has a reason, nothing lost; VSCU sales all forwarded to KRA. Then a secret scan: no CMC key in any
+  has a reason, nothing lost; VSCU sales all forwarded to KRA. Stock per device: every movement we
+  sent is at KRA once, under its own sarNo, gap-free and in our order, none left waiting, and KRA's
+  stock level of every item equals our balance (so the balances arrived in order too). Then a secret scan: no CMC key in any
   file of the data dir (database, WAL, logs, settings, backups), in the syncing process's output, in
   the CLI's JSON exports, the diagnostics text, or in a key backup file in plain text.
 
@@ -62,12 +66,15 @@ from benchkit import ROOT, BenchShop, add_device, make_sale, open_shop, table
 from power_cut import cut_power
 
 from etims_desktop.domain.device import DeviceType
+from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
+from etims_desktop.domain.stock import StockReason
 from etims_desktop.domain.tax import compute_amounts
 from etims_desktop.kra.simulator import Simulator, SimulatorConfig
 from etims_desktop.storage.records import ItemDraft
 from etims_desktop.storage.secrets import KeyStore
+from etims_desktop.storage.stock import moved_line
 from etims_desktop.sync.settings import SyncSettings
 
 PIN = "P051234567X"
@@ -134,6 +141,15 @@ class DeviceCheck:
     unexplained_fix: int = 0  # needs-fix without a reason, or a good sale refused
     bad_signed: int = 0  # a sale that should have been refused was signed
     unforwarded: int = 0  # VSCU: signed but not forwarded to KRA
+    # The document queue (stock): our movements against the simulator's insertStockIO records.
+    stock_sent: int = 0  # our stock movements marked sent
+    stock_at_kra: int = 0  # movements KRA holds for this branch
+    stock_lost: int = 0  # sent here but not at KRA, or still waiting / refused at the end
+    stock_double: int = 0  # KRA holds more movements than we sent
+    stock_gaps: int = 0  # sarNo missing from 1..last
+    stock_out_of_order: int = 0  # our movements not numbered in the order they were recorded
+    stock_mismatched: int = 0  # KRA's movement under a sarNo is not ours
+    stock_levels_wrong: int = 0  # items whose stock level at KRA differs from our balance
 
 
 @dataclass
@@ -162,7 +178,8 @@ class ChaosResult:
     @property
     def ok(self) -> bool:
         bad = ("lost", "double_signed", "gaps", "out_of_order", "mismatched", "unexplained_fix", "bad_signed",
-               "unforwarded", "pending", "needs_check")  # fmt: skip
+               "unforwarded", "pending", "needs_check", "stock_lost", "stock_double", "stock_gaps",
+               "stock_out_of_order", "stock_mismatched", "stock_levels_wrong")  # fmt: skip
         return (
             not any(self.total(name) for name in bad)
             and not self.secret_findings
@@ -227,6 +244,10 @@ class ChaosResult:
             f"out of order {self.total('out_of_order')}, VSCU unforwarded {self.total('unforwarded')}, "
             f"stuck at the end: {self.total('pending')} pending + {self.total('needs_check')} needs check "
             f"(invoice lookup {'on' if cfg.invoice_lookup else 'OFF: HTTP 404'})",
+            f"stock movements: sent {self.total('stock_sent')}, at KRA {self.total('stock_at_kra')}, lost "
+            f"{self.total('stock_lost')}, duplicated {self.total('stock_double')}, gaps {self.total('stock_gaps')}, "
+            f"out of order {self.total('stock_out_of_order')}, not ours {self.total('stock_mismatched')}, "
+            f"items whose level at KRA differs from ours {self.total('stock_levels_wrong')}",
             f"secret scan: {self.keys_checked} CMC key(s), "
             + ("no leak" if not self.secret_findings else "LEAKS: " + "; ".join(self.secret_findings)),
         ]
@@ -371,6 +392,10 @@ class Chaos:
             ]
             if batch:
                 await shop.services.store.enqueue_sales(device.id, batch)
+            item = shop.items[self.rng.randrange(len(shop.items))]  # goods received: a stock movement
+            await shop.services.store.adjust_stock(
+                device.id, [moved_line(item, Decimal(self.rng.randint(5, 50)))], StockReason.RECEIVED
+            )
             shop.services.sync.notify(device.id)
 
     def bad_sale(self, number: str) -> Sale:
@@ -540,6 +565,15 @@ class Chaos:
                 sim.signed_sales(PIN, device.branch_id),
                 entries,
             )
+            documents = await shop.services.store.list_documents(device.id, limit=10**7)
+            balances = await shop.services.store.stock_balances(device.id)
+            problems += check_stock(
+                check,
+                documents,
+                sim.stock_movements(PIN, device.branch_id),
+                sim.stock_levels(PIN, device.branch_id),
+                {b.item_code: b.quantity for b in balances if b.last_moved_at is not None},
+            )
             self.result.devices.append(check)
             self.result.problems += problems
 
@@ -675,6 +709,39 @@ def check_device(
     if foreign:
         problems.append(f"{name}: KRA signed {len(foreign)} document(s) we never recorded")
     return check, problems
+
+
+def check_stock(
+    check: DeviceCheck,
+    documents: list,
+    at_kra: list[dict],
+    levels: dict[str, Decimal],
+    ours: dict[str, Decimal],
+) -> list[str]:
+    """Compare one device's stock movements (the document queue) with KRA's insertStockIO records (by
+    sarNo) and KRA's stock levels with our balances."""
+    moves = sorted((d for d in documents if d.kind is DocumentKind.STOCK_IO), key=lambda d: d.id)
+    sent = [d for d in moves if d.state is DocumentState.SENT]
+    check.stock_sent, check.stock_at_kra = len(sent), len(at_kra)
+    numbers = [m["sarNo"] for m in at_kra]
+    check.stock_gaps = len(set(range(1, max(numbers, default=0) + 1)) - set(numbers))
+    check.stock_double = max(0, len(at_kra) - len(sent))
+    ours_by_number = {d.number: d for d in sent}
+    for move in at_kra:
+        mine = ours_by_number.get(move["sarNo"])
+        if mine is None or _movement(mine.body) != _movement(move):
+            check.stock_mismatched += 1
+    check.stock_lost = sum(1 for d in sent if d.number not in set(numbers)) + sum(
+        1 for d in documents if d.state not in (DocumentState.SENT, DocumentState.REPLACED)
+    )
+    order = [d.number for d in sent]
+    check.stock_out_of_order = sum(1 for a, b in zip(order, order[1:], strict=False) if b <= a)
+    check.stock_levels_wrong = sum(1 for code, qty in ours.items() if levels.get(code) != qty)
+    return []
+
+
+def _movement(body: dict) -> tuple:
+    return body["sarTyCd"], tuple((line["itemCd"], Decimal(str(line["qty"]))) for line in body["itemList"])
 
 
 def find_secrets(keys: list[str], files: list[Path], texts: dict[str, str]) -> list[str]:

@@ -38,7 +38,8 @@ async def sync_until_drained(data_dir: str, timeout: float, deadline: float) -> 
         ends = time.monotonic() + deadline
         while True:
             report = await services.sync.sync()
-            pending = sum(d.still_pending for d in report.devices)
+            # Sales and the document queue (purchases, imports, stock): drained means both are empty.
+            pending = sum(d.still_pending + sum(d.documents_pending.values()) for d in report.devices)
             signed = sum(d.signed for d in report.devices)
             elsewhere = sum(d.synced_elsewhere for d in report.devices)  # left to another syncing process
             line = {"run": report.run_id, "signed": signed, "pending": pending, "elsewhere": elsewhere}

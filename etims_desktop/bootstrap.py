@@ -15,10 +15,13 @@ from etims_desktop.app.credit_notes import CreditNotes
 from etims_desktop.app.day_report import DayReports
 from etims_desktop.app.device_outbox import DeviceOutbox
 from etims_desktop.app.devices import DeviceService
+from etims_desktop.app.documents import DocumentActions
 from etims_desktop.app.importer import SaleImporter
+from etims_desktop.app.imports import ImportService
 from etims_desktop.app.items import ItemCatalogue
 from etims_desktop.app.keys import KeyStorage
 from etims_desktop.app.outbox_actions import OutboxActions
+from etims_desktop.app.purchases import PurchaseService
 from etims_desktop.app.receipts import Receipts
 from etims_desktop.app.reconcile import Reconciler, ReconcileSettings
 from etims_desktop.app.reconcile_progress import ProgressFile
@@ -26,6 +29,7 @@ from etims_desktop.app.restore import BackupAndRestore
 from etims_desktop.app.sales import SaleService
 from etims_desktop.app.sales_query import SalesList
 from etims_desktop.app.settings import SettingsEditor
+from etims_desktop.app.stock import StockService
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
 from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, open_key_store
@@ -51,6 +55,10 @@ class Services:
     backups: BackupService
     board: BoardQuery  # app/: the use cases the window and the CLI share
     outbox: OutboxActions
+    stock: StockService  # app/stock.py: stock on hand, adjustments
+    documents: DocumentActions  # app/documents.py: refused purchase, import and stock documents
+    purchases: PurchaseService  # app/purchases.py: suppliers' invoices, manual purchases
+    imports: ImportService  # app/imports.py: customs import lines
     day_reports: DayReports
     accountant_export: AccountantExport
     reconcile: Reconciler
@@ -161,6 +169,10 @@ def build_services(
         backups=backups,
         board=BoardQuery(store),
         outbox=OutboxActions(store, sync.notify),
+        stock=StockService(store, sync.notify),
+        documents=DocumentActions(store, sync.notify),
+        purchases=PurchaseService(store, connections, sync.notify),
+        imports=ImportService(store, connections, sync.notify),
         day_reports=DayReports(store),
         accountant_export=AccountantExport(store),
         reconcile=Reconciler(

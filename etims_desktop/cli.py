@@ -224,6 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     simulator_cli.register(commands)
     selftest.register(commands)
+    from etims_desktop import stock_cli
+
+    stock_cli.register(commands, _run)  # stock, documents (and purchases, imports): stock_cli.py
     cli_reports.register(commands, _run)  # report day, export, reconcile
     return parser
 
@@ -403,6 +406,8 @@ async def _board(services: Services, include_retired: bool = False) -> list[dict
                 "pending": entry.pending,
                 "oldest_pending_at": entry.oldest_pending_at.isoformat() if entry.oldest_pending_at else None,
                 "counts": {state.value: n for state, n in counts.items()},
+                "pending_by_kind": entry.pending_by_kind,  # sales, purchases, imports, stock
+                "needs_fix_by_kind": entry.needs_fix_by_kind,
             }
         )
     return rows
@@ -707,13 +712,29 @@ async def cmd_status(services: Services, args) -> int:
             f"{r['name']} ({r['type']}, {r['sync_method']}): {r['status_text'].rstrip('.')}{checked}; {waits}"
             + (f"; {fixes} need your fix" if fixes else "")
             + (f"; {checks} need your check on KRA's portal" if checks else "")
+            + _documents_text(r)
         )
     _print(args, rows, "\n".join(lines) or "No devices yet.")
     # The same rule as `sync`: 2 a sale needs your fix or check, 1 sales wait or a device cannot reach KRA now.
     if any(r["counts"].get("needs_fix") or r["counts"].get("needs_check") for r in rows):
         return EXIT_NEEDS_FIX
+    if any(sum(r["needs_fix_by_kind"].values()) for r in rows):  # a purchase, import or stock document
+        return EXIT_NEEDS_FIX
     unreachable = any(r["status"] not in ("online", "unknown") for r in rows)
-    return EXIT_WAITING if unreachable or any(r["pending"] for r in rows) else EXIT_OK
+    waiting = any(sum(r["pending_by_kind"].values()) for r in rows)  # sales and documents
+    return EXIT_WAITING if unreachable or waiting else EXIT_OK
+
+
+def _documents_text(row: dict) -> str:
+    """'; 2 stock reports waiting; 1 purchase confirmation needs your fix' (the document queue)."""
+    from etims_desktop.sync.report import DOCUMENT_WORDS
+
+    text = ""
+    for group, (one, many) in DOCUMENT_WORDS.items():
+        waiting, fix = row["pending_by_kind"].get(group, 0), row["needs_fix_by_kind"].get(group, 0)
+        text += f"; {waiting} {one if waiting == 1 else many} waiting" if waiting else ""
+        text += f"; {fix} {one if fix == 1 else many} need{'s' if fix == 1 else ''} your fix" if fix else ""
+    return text
 
 
 def _local(iso: str) -> str:

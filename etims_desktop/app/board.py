@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Protocol
 
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.documents import DOCUMENT_GROUPS, DocumentState
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.storage.records import DeviceBoardRecord
@@ -30,6 +31,15 @@ class BoardEntry:
     last_error: str | None = None  # the last sync's problem, else the live check's finding
     next_step: str | None = None
     synced_elsewhere: bool = False  # another program on this computer was draining it when we tried
+    # Per kind - "sales" (the outbox) and the document queue's "purchases", "imports", "stock": what still
+    # has to reach KRA by itself, and what KRA refused and waits for a person.
+    pending_by_kind: dict[str, int] = field(default_factory=dict)
+    needs_fix_by_kind: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def pending_documents(self) -> int:
+        """Purchases, imports and stock reports still on their way (sales are `pending`)."""
+        return sum(n for kind, n in self.pending_by_kind.items() if kind != "sales")
 
 
 class BoardQuery:
@@ -58,6 +68,18 @@ class BoardQuery:
                     last_error=last_error,
                     next_step=next_step,
                     synced_elsewhere=device.id in synced_elsewhere,
+                    **_by_kind(record),
                 )
             )
         return entries
+
+
+def _by_kind(record: DeviceBoardRecord) -> dict[str, dict[str, int]]:
+    sales = record.summary
+    pending = {"sales": sales.pending if sales else 0}
+    needs_fix = {"sales": sales.counts.get(OutboxState.NEEDS_FIX, 0) if sales else 0}
+    for group in DOCUMENT_GROUPS:
+        by_state = record.documents.get(group, {})
+        pending[group] = sum(n for state, n in by_state.items() if state.pending)
+        needs_fix[group] = by_state.get(DocumentState.NEEDS_FIX, 0)
+    return {"pending_by_kind": pending, "needs_fix_by_kind": needs_fix}

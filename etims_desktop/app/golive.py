@@ -2,8 +2,9 @@
 
 Steps, in KRA's order: the device is initialised (or verified when it already has its key - it is never
 initialised twice), code lists, item classes, branches, notices, taxpayer lookup, an item registered
-and listed, a sale and a credit note signed (through the outbox, as every sale), the sale looked up
-again. Each step records pass/fail, a plain sentence, and the HTTP requests and replies it caused
+and listed, its opening stock (insertStockIO, saveStockMaster), a sale and a credit note signed (through
+the outbox, as every sale) and their stock movements sent, the sale looked up again, suppliers' invoices
+and customs imports fetched, a purchase declared (insertTrnsPurchase). Each step records pass/fail, a plain sentence, and the HTTP requests and replies it caused
 (secrets masked; kra/recording.py). Production devices are refused: certification is a sandbox affair,
 and the test sale would be a real one.
 """
@@ -21,17 +22,22 @@ from typing import TYPE_CHECKING, Any, Protocol
 from etims_desktop import __version__
 from etims_desktop.app.credit_notes import credit_note_options, make_credit_note
 from etims_desktop.domain.device import Device, Environment
+from etims_desktop.domain.documents import DocumentState
 from etims_desktop.domain.errors import DomainValidationError, PlainError, explain, has_plain_words
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.redaction import redact
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
+from etims_desktop.domain.stock import StockReason
 from etims_desktop.kra.recording import RecordingTransport, masked_exchange
 from etims_desktop.sync.payloads import item_request
 
 if TYPE_CHECKING:
     from etims_desktop.app.devices import DeviceService
+    from etims_desktop.app.imports import ImportService
+    from etims_desktop.app.purchases import PurchaseService
     from etims_desktop.app.sales import SaleService
+    from etims_desktop.app.stock import StockService
     from etims_desktop.storage.store import Store
     from etims_desktop.sync.connections import Connections
     from etims_desktop.sync.service import SyncService
@@ -96,6 +102,12 @@ class GoLiveServices(Protocol):
     def sales(self) -> SaleService: ...
     @property
     def sync(self) -> SyncService: ...
+    @property
+    def stock(self) -> StockService: ...
+    @property
+    def purchases(self) -> PurchaseService: ...
+    @property
+    def imports(self) -> ImportService: ...
 
 class GoLiveCheck:
     """Runs the certification flow for one device over the services, recording every exchange."""
@@ -128,9 +140,14 @@ class GoLiveCheck:
             ),
             ("Taxpayer lookup (selectCustomer)", lambda: self._taxpayer(state)),
             ("Register an item (saveItem) and list it (selectItemList)", lambda: self._item(state)),
+            ("Opening stock (insertStockIO, saveStockMaster)", lambda: self._opening_stock(state)),
             ("Sale signed (saveTrnsSalesOsdc)", lambda: self._sale(state)),
             ("Credit note signed", lambda: self._credit_note(state)),
+            ("Stock moved by the sale and the credit note", lambda: self._sale_stock(state)),
             ("Invoice lookup (selectInvoiceDetails)", lambda: self._lookup_invoice(state)),
+            ("Suppliers' invoices (selectTrnsPurchaseSalesList)", lambda: self._fetch(state, "purchases")),
+            ("Customs imports (selectImportItemList)", lambda: self._fetch(state, "imports")),
+            ("Purchase declared (insertTrnsPurchase)", lambda: self._purchase(state)),
         ]
         for name, step in steps:
             report.steps.append(await self._step(name, step, after=state.get("blocked")))
@@ -231,6 +248,49 @@ class GoLiveCheck:
         )
         entry = await self._signed(state["device"], note)
         return f"Credit note {note.trader_invoice_no} for 1 of 2 signed as invoice {entry.invc_no}."
+
+    async def _opening_stock(self, state: dict[str, Any]) -> str:
+        """Stock before the sale: KRA's gateway refuses a sale of goods without it ("Insufficient Stock")."""
+        device, item = state["device"], state["item"]
+        done = await self.services.stock.adjust(
+            device.id, item.code, Decimal(10), StockReason.OPENING, "Go-Live check"
+        )
+        sent = await self._documents_sent(device, after=done.document_id - 1)
+        return f"Opening stock of {item.name}: {done.balance:f}; {sent}"
+
+    async def _sale_stock(self, state: dict[str, Any]) -> str:
+        device = state["device"]
+        sent = await self._documents_sent(device, after=0)
+        balance = await self.services.store.stock_balance(device.id, state["item"].code)
+        return f"{sent} {state['item'].name} in stock now: {balance:f}."
+
+    async def _fetch(self, state: dict[str, Any], what: str) -> str:
+        service = self.services.purchases if what == "purchases" else self.services.imports
+        new = await service.fetch(state["device"].id)
+        words = "suppliers' invoices to this PIN" if what == "purchases" else "customs import lines"
+        return f"KRA answered: {new} new {words}."
+
+    async def _purchase(self, state: dict[str, Any]) -> str:
+        device, item = state["device"], state["item"]
+        done = await self.services.purchases.record_manual(
+            device.id,
+            "Go-Live test supplier",
+            [(item.code, Decimal(1), item.price)],
+            purchased_on=datetime.now(UTC),
+        )
+        sent = await self._documents_sent(device, after=done.document_id - 1)
+        return f"Purchase of 1 {item.name} declared (regTyCd M); {sent}"
+
+    async def _documents_sent(self, device: Device, after: int) -> str:
+        """Sync the device; every document of the queue with an id above `after` must be sent."""
+        await self.services.sync.sync([device.saved_id])
+        documents = [d for d in await self.services.store.list_documents(device.saved_id) if d.id > after]
+        stuck = [d for d in documents if d.state not in (DocumentState.SENT, DocumentState.REPLACED)]
+        if stuck:
+            first = stuck[0]
+            raise StepFailed(f"Not sent: {first.summary}: {first.last_error_message or first.state.label}")
+        numbers = sorted(d.number for d in documents if d.number is not None)
+        return f"{len(documents)} document(s) sent to KRA" + (f" (numbers {numbers})." if numbers else ".")
 
     async def _lookup_invoice(self, state: dict[str, Any]) -> str:
         entry = state["sale_entry"]

@@ -4,13 +4,14 @@ lists to choose from, adding and editing items, and registering them on a device
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Protocol
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
-from etims_desktop.storage.records import ItemClassRecord, ItemDraft
+from etims_desktop.storage.records import ItemClassRecord, ItemDraft, StockBalance
 from etims_desktop.sync.code_choices import CodeStore, code_choices
 from etims_desktop.sync.items import RegistrationReport
 
@@ -20,6 +21,7 @@ class ItemStore(CodeStore, Protocol):
     async def add_item(self, item: Item | ItemDraft) -> Item: ...
     async def update_item(self, item: Item) -> Item: ...
     async def registrations(self, code: str) -> dict[int, datetime | None]: ...
+    async def stock_balances(self, device_id: int) -> list[StockBalance]: ...
     async def search_item_classes(self, device_id: int, text: str, limit: int = 50) -> list[ItemClassRecord]: ...
 
 
@@ -36,6 +38,7 @@ class ItemListRow:
 
     item: Item
     registered: dict[int, datetime | None]  # device id -> when KRA accepted it (None: not yet)
+    stock: dict[int, Decimal] = field(default_factory=dict)  # device id -> on hand (app/stock.py)
 
 
 class ItemCatalogue:
@@ -47,9 +50,18 @@ class ItemCatalogue:
         return await self.store.list_devices()
 
     async def rows(self) -> list[ItemListRow]:
-        """Every item, with the devices KRA knows it on."""
+        """Every item, with the devices KRA knows it on and its stock on hand on each."""
+        devices = await self.store.list_devices()
+        stock = {
+            d.saved_id: {b.item_code: b.quantity for b in await self.store.stock_balances(d.saved_id)}
+            for d in devices
+        }
         return [
-            ItemListRow(item, dict(await self.store.registrations(item.code)))
+            ItemListRow(
+                item,
+                dict(await self.store.registrations(item.code)),
+                {d.saved_id: stock[d.saved_id].get(item.code, Decimal(0)) for d in devices},
+            )
             for item in await self.store.list_items()
         ]
 

@@ -51,12 +51,14 @@ from etims_desktop.kra.errors import (
     NO_RESULT,
     SUCCESS,
     BadHttpStatus,
+    BusinessRejection,
     ConnectFailed,
     InsecureAddress,
     KraError,
     MalformedReply,
     MissingCredentials,
     OutcomeUnknown,
+    document_refusal,
     error_for_result,
     normalise_result_code,
     sale_refusal,
@@ -68,12 +70,14 @@ from etims_desktop.kra.models import (
     CodeClass,
     Customer,
     CustomerRequest,
+    ImportItem,
     InitInfo,
     InitRequest,
     InvoiceDetails,
     InvoiceDetailsRequest,
     ItemClass,
     ItemSaveRequest,
+    KeptBody,
     KraRequest,
     Lookup,
     LookupRequest,
@@ -81,6 +85,7 @@ from etims_desktop.kra.models import (
     RegisteredItem,
     SaleReply,
     SaleRequest,
+    SupplierInvoice,
 )
 from etims_desktop.kra.redaction import redact, register_secret
 from etims_desktop.kra.transport import AiohttpTransport, ReplyTooLarge
@@ -260,6 +265,14 @@ class KraClient:
         """selectItemList: items this taxpayer registered."""
         return await self._lookup(Endpoint.ITEMS, "itemList", RegisteredItem, last_req_dt)
 
+    async def select_purchases(self, last_req_dt: datetime | str | None) -> Lookup[SupplierInvoice]:
+        """selectTrnsPurchaseSalesList: suppliers' invoices to our PIN since `last_req_dt`."""
+        return await self._lookup(Endpoint.PURCHASE_SALES, "saleList", SupplierInvoice, last_req_dt)
+
+    async def select_imports(self, last_req_dt: datetime | str | None) -> Lookup[ImportItem]:
+        """selectImportItemList: customs import lines addressed to us since `last_req_dt`."""
+        return await self._lookup(Endpoint.IMPORT_ITEMS, "itemList", ImportItem, last_req_dt)
+
     async def select_customer(self, pin: str) -> Customer | None:
         """selectCustomer: the taxpayer registered under `pin`, or None if KRA knows none."""
         data = await self._data(Endpoint.CUSTOMER, CustomerRequest(custm_tin=pin))
@@ -285,6 +298,15 @@ class KraClient:
                 endpoint=Endpoint.SAVE_SALE.value,
             )
         return reply.kept(envelope.request_body, envelope.reply_body)  # what KRA signed, byte for byte
+
+    async def send_document(self, endpoint: Endpoint, body: dict[str, Any]) -> None:
+        """insertStockIO, saveStockMaster, insertTrnsPurchase or updateImportItem with a body kept as
+        sent (the document queue). A refusal saying KRA already has it (994, "already exists") raises
+        AlreadyRecorded: the earlier send arrived. OutcomeUnknown: send the same body again."""
+        try:
+            await self._data(endpoint, KeptBody.of(body))
+        except BusinessRejection as exc:
+            raise document_refusal(exc) from None
 
     async def select_invoice_details(self, invc_no: int) -> InvoiceDetails | None:
         """selectInvoiceDetails: KRA's record of sale `invc_no` with its signature, or None (001)."""

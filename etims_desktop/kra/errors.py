@@ -354,6 +354,33 @@ _OUT_OF_SEQUENCE = re.compile(r"invcNo\s+(\d+)\s+is out of sequence.*?\bis\s+(\d
 _ALREADY = re.compile(r"already\s+(exists?|received|recorded|registered)|\bduplicate\b", re.IGNORECASE)
 
 
+class InsufficientStock(RequestRejected):
+    """KRA's 2026 gateway refuses a sale of goods whose reported stock is less than the quantity sold."""
+
+    default_plain = "KRA refused the sale: its records show too little stock of an item on this sale."
+    default_next_step = (
+        "Record the stock you received first - a purchase, an import, or an opening stock adjustment "
+        "(Items tab, 'Adjust stock...') - then Sync and send the sale again."
+    )
+
+
+_INSUFFICIENT_STOCK = re.compile(r"insufficient\s+stock", re.IGNORECASE)
+
+
+def document_refusal(error: BusinessRejection) -> KraError:
+    """A queued document's refusal (stock, purchase, import): words or a code saying KRA already has
+    it become AlreadyRecorded (the earlier send arrived); anything else stays a refusal."""
+    message = error.kra_message or ""
+    if _ALREADY.search(message) or error.code == "994":
+        return AlreadyRecorded(
+            f"KRA already has this document ({message.strip() or error.code}).",
+            code=error.code,
+            kra_message=error.kra_message,
+            endpoint=error.endpoint,
+        )
+    return error
+
+
 def sale_refusal(error: KraError) -> KraError:
     """A sale's refusal as what it means: a BusinessRejection whose words say the number is already held
     becomes AlreadyRecorded; one naming the expected number becomes SequenceOutOfStep (or AlreadyRecorded
@@ -377,4 +404,10 @@ def sale_refusal(error: KraError) -> KraError:
         )
     if _ALREADY.search(message):
         return AlreadyRecorded(f"KRA already has this sale ({message.strip()}).", **kwargs)
+    if _INSUFFICIENT_STOCK.search(message):
+        return InsufficientStock(
+            f"KRA refused the sale ({message.strip()}): its records show too little stock of an item on "
+            "this sale.",
+            **kwargs,
+        )
     return error

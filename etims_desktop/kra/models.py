@@ -110,6 +110,23 @@ class KraRequest(BaseModel):
         return json.loads(self.wire_json())
 
 
+class KeptBody(KraRequest):
+    """A request whose body was built and stored before it was sent (the document queue keeps every
+    document's body as sent): it goes, and goes again, exactly as stored."""
+
+    _body: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @classmethod
+    def of(cls, body: dict[str, Any]) -> KeptBody:
+        request = cls()
+        request._body = body
+        return request
+
+    def wire_json(self, prefix: dict[str, str] | None = None) -> bytes:
+        extra = {k: v for k, v in (prefix or {}).items() if k not in self._body}
+        return json.dumps({**extra, **self._body}, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 @cache
 def _wire_names(model: type[KraRequest]) -> frozenset[str]:
     return frozenset(field.alias or name for name, field in model.model_fields.items())
@@ -635,3 +652,73 @@ class Lookup(Generic[T]):
     @property
     def result_at(self) -> datetime | None:
         return parse_datetime(self.result_dt) if self.result_dt else None
+
+
+class SupplierInvoiceLine(KraReply):
+    """One line of a supplier's invoice (selectTrnsPurchaseSalesList itemList[])."""
+
+    item_seq: Integer = None
+    item_cd: Text = None
+    item_cls_cd: Text = None
+    item_nm: Text = None
+    bcd: Text = None
+    pkg_unit_cd: Text = None
+    pkg: Number = None
+    qty_unit_cd: Text = None
+    qty: Number = None
+    prc: Number = None
+    sply_amt: Number = None
+    dc_rt: Number = None
+    dc_amt: Number = None
+    tax_ty_cd: Text = None
+    taxbl_amt: Number = None
+    tax_amt: Number = None
+    tot_amt: Number = None
+
+
+class SupplierInvoice(KraReply):
+    """A sale another eTIMS taxpayer made to our PIN (selectTrnsPurchaseSalesList saleList[]): a purchase
+    to confirm (or reject) with insertTrnsPurchase. Keyed by spplrSdcId + spplrInvcNo."""
+
+    spplr_tin: Text = None
+    spplr_nm: Text = None
+    spplr_bhf_id: Text = None
+    spplr_invc_no: Integer = None
+    spplr_sdc_id: Text = None
+    spplr_mrc_no: Text = None
+    rcpt_ty_cd: Text = None
+    pmt_ty_cd: Text = None
+    cfm_dt: Text = None
+    sales_dt: Text = None
+    stock_rls_dt: Text = None
+    tot_item_cnt: Integer = None
+    tot_taxbl_amt: Number = None
+    tot_tax_amt: Number = None
+    tot_amt: Number = None
+    remark: Text = None
+    item_list: Records[SupplierInvoiceLine] = []
+
+
+class ImportItem(KraReply):
+    """A customs import line addressed to us (selectImportItemList itemList[]). Keyed by taskCd + itemSeq."""
+
+    task_cd: Text = None
+    dcl_de: Text = None  # ddMMyyyy or yyyyMMdd (kra-etims-api.md 3.3): kept as sent
+    item_seq: Integer = None
+    dcl_no: Text = None
+    hs_cd: Text = None
+    item_nm: Text = None
+    impt_itemstts_cd: Text = None
+    orgn_nat_cd: Text = None
+    expt_nat_cd: Text = None
+    pkg: Number = None
+    pkg_unit_cd: Text = None
+    qty: Number = None
+    qty_unit_cd: Text = None
+    tot_wt: Number = None
+    net_wt: Number = None
+    spplr_nm: Text = None
+    agnt_nm: Text = None
+    invc_fcur_amt: Number = None
+    invc_fcur_cd: Text = None
+    invc_fcur_excrt: Number = None

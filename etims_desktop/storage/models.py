@@ -15,9 +15,11 @@ from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from etims_desktop.domain.device import DeviceType, EndpointStyle, Environment
+from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.outbox import OutboxState, WaitReason
 from etims_desktop.domain.sale import ReceiptType, TaxType
 from etims_desktop.domain.status import StatusKind
+from etims_desktop.domain.stock import StockReason
 from etims_desktop.storage.columns import DecimalText, EnumText, JSONText, UTCDateTime
 
 NAMING = {
@@ -374,3 +376,143 @@ class NumberCheckRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     checked_at: Mapped[datetime | None]
     result: Mapped[str | None] = mapped_column(Text)
+
+
+class DocumentRow(Base):
+    """One document of the document queue (migration 0008): a purchase confirmation, an import answer,
+    a stock movement or a stock balance on its way to KRA. Sales have their own outbox."""
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        Index("ix_documents_queue", "device_id", "state", "id"),  # the next due document, in id order
+        Index(
+            "uq_documents_device_kind_number",
+            "device_id",
+            "kind",
+            "number",
+            unique=True,
+            sqlite_where=text("number IS NOT NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = device_fk()
+    kind: Mapped[DocumentKind] = mapped_column(EnumText(DocumentKind))
+    state: Mapped[DocumentState] = mapped_column(EnumText(DocumentState))
+    number: Mapped[int | None]  # the kind's own gap-free number (sarNo, purchase invcNo), write-ahead
+    body: Mapped[dict[str, Any]]  # the request body; once numbered, exactly what is (re)sent
+    summary: Mapped[str] = mapped_column(Text)  # what it is, in words, for lists and refusals
+    # It waits for these: the sale signed / the document sent that caused it (KRA's ordering rules).
+    after_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"), index=True)
+    after_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error_code: Mapped[str | None] = mapped_column(String(20))
+    last_error_message: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    state_changed_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+
+
+class DocumentEventRow(Base):
+    """One state change of one queued document: its history."""
+
+    __tablename__ = "document_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    from_state: Mapped[DocumentState | None] = mapped_column(EnumText(DocumentState))
+    to_state: Mapped[DocumentState] = mapped_column(EnumText(DocumentState))
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class DocumentNumberRow(Base):
+    """The last number handed out per device and numbered kind (sarNo, purchase invcNo)."""
+
+    __tablename__ = "document_numbers"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[DocumentKind] = mapped_column(EnumText(DocumentKind), primary_key=True)
+    last_number: Mapped[int] = mapped_column(default=0)
+
+
+class StockMoveRow(Base):
+    """One item's stock movement on one device; the balance is their sum (storage/stock.py)."""
+
+    __tablename__ = "stock_moves"
+    __table_args__ = (Index("ix_stock_moves_item", "device_id", "item_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = device_fk()
+    item_code: Mapped[str] = mapped_column(String(20))
+    quantity: Mapped[Decimal]  # positive in, negative out
+    reason: Mapped[StockReason] = mapped_column(EnumText(StockReason))
+    sar_type: Mapped[str] = mapped_column(String(2))  # code class 12
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class PurchaseRow(Base):
+    """A purchase: a supplier's eTIMS invoice to our PIN (source "kra", fetched incrementally), or one
+    recorded by hand from a supplier without eTIMS (source "manual"). Accepting or rejecting it queues
+    its confirmation (insertTrnsPurchase) in the document queue."""
+
+    __tablename__ = "purchases"
+    __table_args__ = (
+        Index(
+            "uq_purchases_supplier_invoice",
+            "device_id",
+            "supplier_sdc_id",
+            "supplier_invoice_no",
+            unique=True,
+            sqlite_where=text("supplier_sdc_id IS NOT NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = device_fk()
+    source: Mapped[str] = mapped_column(String(10))  # "kra" or "manual"
+    supplier_pin: Mapped[str | None] = mapped_column(String(11))
+    supplier_name: Mapped[str] = mapped_column(String(200))
+    supplier_branch_id: Mapped[str | None] = mapped_column(String(2))
+    supplier_invoice_no: Mapped[int | None]
+    supplier_sdc_id: Mapped[str | None] = mapped_column(String(40))
+    purchased_on: Mapped[datetime]
+    total: Mapped[Decimal]
+    total_tax: Mapped[Decimal]
+    invoice: Mapped[dict[str, Any]]  # as KRA sent it (source kra), or the lines as entered (manual)
+    state: Mapped[str] = mapped_column(String(10))  # "new", "accepted", "rejected"
+    decided_at: Mapped[datetime | None]
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+
+
+class ImportItemRow(Base):
+    """A customs import line addressed to us (selectImportItemList), accepted (mapped to an item of the
+    master; stock in) or rejected with updateImportItem through the document queue."""
+
+    __tablename__ = "import_items"
+    __table_args__ = (UniqueConstraint("device_id", "task_code", "item_seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = device_fk()
+    task_code: Mapped[str] = mapped_column(String(50))
+    item_seq: Mapped[int]
+    declaration_no: Mapped[str | None] = mapped_column(String(50))
+    declared_on: Mapped[str | None] = mapped_column(String(10))  # as KRA sent it (ddMMyyyy or yyyyMMdd)
+    hs_code: Mapped[str | None] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[Decimal]
+    qty_unit_code: Mapped[str | None] = mapped_column(String(5))
+    supplier_name: Mapped[str | None] = mapped_column(String(200))
+    line: Mapped[dict[str, Any]]  # as KRA sent it
+    state: Mapped[str] = mapped_column(String(10))  # "new", "accepted", "rejected"
+    item_code: Mapped[str | None] = mapped_column(String(20))  # the item of the master it was mapped to
+    decided_at: Mapped[datetime | None]
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]

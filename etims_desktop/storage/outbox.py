@@ -50,6 +50,7 @@ from etims_desktop.storage.models import (
 from etims_desktop.storage.plain_sql import PlainTable, driver_connection, plain_table
 from etims_desktop.storage.records import PendingSummary, StateChange
 from etims_desktop.storage.signed_documents import SignedDocumentRepository
+from etims_desktop.storage.stock import StockRepository
 
 S = OutboxState
 PENDING_STATES = [state for state in S if state.pending]
@@ -750,6 +751,8 @@ class OutboxRepository:
     def _move(self, row: Row, to: OutboxState, reason: str, *, force: bool = False, **values) -> None:
         """Write `values` to the entry and, when its state changes (or `force`), move it to `to`
         with an event in its history."""
+        if to is S.SIGNED and row.state is not S.SIGNED:
+            StockRepository(self.db, self.now).sale_signed(row.sale_id)  # same transaction: never signed without it
         if row.state is not to or force:
             self._events.insert(
                 self.sql,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.receipt import SignedDocument
 from etims_desktop.domain.sale import TaxType
@@ -74,6 +75,8 @@ class DeviceBoardRecord:
     summary: PendingSummary | None
     last_success_at: datetime | None
     last_error: tuple[str | None, str | None, str | None]  # (code, plain, next_step)
+    # The document queue: per group (purchases, imports, stock), documents per state (storage/documents.py).
+    documents: dict[str, dict[DocumentState, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,99 @@ class DrainStart:
     counts: dict[OutboxState, int]  # this device's outbox by state, before the claim
     tax_rates: dict[TaxType, Decimal]
     first: OutboxEntry | None  # claimed (numbered, write-ahead) unless claiming was not asked for
+
+
+@dataclass(frozen=True)
+class QueuedDocument:
+    """A document of the document queue (a purchase confirmation, an import answer, a stock movement or
+    balance) as the drain, the CLI and the window read it."""
+
+    id: int
+    device_id: int
+    kind: DocumentKind
+    state: DocumentState
+    summary: str
+    body: dict[str, Any]  # once numbered: exactly what is (re)sent
+    number: int | None = None  # sarNo / purchase invcNo, once handed out
+    attempts: int = 0
+    last_error_code: str | None = None
+    last_error_message: str | None = None
+    created_at: datetime | None = None
+    sent_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    """One line of a queued document's history."""
+
+    at: datetime
+    from_state: DocumentState | None
+    to_state: DocumentState
+    reason: str
+
+
+@dataclass(frozen=True)
+class StockBalance:
+    """An item's stock on hand on one device: the sum of its movements."""
+
+    device_id: int
+    item_code: str
+    name: str
+    quantity: Decimal
+    last_moved_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SupplierLine:
+    """One line of a purchase as the supplier invoiced it (or as entered, for a manual purchase)."""
+
+    seq: int
+    name: str
+    qty: Decimal
+    unit_price: Decimal
+    tax_type: str
+    total: Decimal
+    item_code: str | None = None  # the supplier's item code (ours, for a manual purchase)
+    item_class_code: str | None = None
+    pkg_unit_code: str | None = None
+    qty_unit_code: str | None = None
+
+
+@dataclass(frozen=True)
+class PurchaseRecord:
+    id: int
+    device_id: int
+    source: str  # "kra": a supplier's eTIMS invoice; "manual": entered by hand
+    supplier_name: str
+    supplier_pin: str | None
+    supplier_invoice_no: int | None
+    purchased_on: datetime
+    total: Decimal
+    total_tax: Decimal
+    state: str  # "new", "accepted", "rejected"
+    lines: tuple[SupplierLine, ...] = ()
+    totals_by_tax_type: dict[str, Decimal] = field(default_factory=dict)
+    document_id: int | None = None
+    document_state: DocumentState | None = None  # its confirmation on the way to KRA
+
+
+@dataclass(frozen=True)
+class ImportLineRecord:
+    id: int
+    device_id: int
+    task_code: str
+    item_seq: int
+    declaration_no: str | None
+    declared_on: str | None
+    hs_code: str | None
+    name: str
+    quantity: Decimal
+    qty_unit_code: str | None
+    supplier_name: str | None
+    state: str  # "new", "accepted", "rejected"
+    item_code: str | None = None
+    document_id: int | None = None
+    document_state: DocumentState | None = None
 
 
 @dataclass(frozen=True)

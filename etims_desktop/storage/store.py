@@ -21,7 +21,7 @@ from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -29,37 +29,49 @@ from sqlalchemy.orm import Session
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason
+from etims_desktop.domain.purchase import PurchaseHeader, PurchaseLine
 from etims_desktop.domain.receipt import BusinessDetails, SignedDocument
 from etims_desktop.domain.sale import Sale, TaxType
 from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.domain.stock import MovedLine, StockReason
 from etims_desktop.storage.backups import quick_check
 from etims_desktop.storage.business import BusinessRepository
 from etims_desktop.storage.database import BEGIN_OPTION, make_engine
 from etims_desktop.storage.devices import DeviceRepository
+from etims_desktop.storage.documents import DocumentRepository
 from etims_desktop.storage.errors import StorageError, plain_storage_error
+from etims_desktop.storage.imports import ImportRepository
 from etims_desktop.storage.items import ItemRepository
 from etims_desktop.storage.migrate import migrate
 from etims_desktop.storage.number_checks import NumberCheckRepository
 from etims_desktop.storage.outbox import OutboxRepository
 from etims_desktop.storage.period_sales import period_sales
 from etims_desktop.storage.plain_sql import driver_connection
+from etims_desktop.storage.purchases import PurchaseRepository
 from etims_desktop.storage.records import (
     CodeClassRecord,
     CodeRecord,
     DeviceBoardRecord,
+    DocumentChange,
     DrainStart,
+    ImportLineRecord,
     ItemClassRecord,
     ItemDraft,
     NoticeRecord,
     PendingSummary,
     PeriodSale,
+    PurchaseRecord,
+    QueuedDocument,
     StateChange,
+    StockBalance,
     SyncRunRecord,
 )
 from etims_desktop.storage.reference import ReferenceRepository
 from etims_desktop.storage.signed_documents import SignedDocumentRepository
+from etims_desktop.storage.stock import StockRepository
 from etims_desktop.storage.sync_runs import SyncRunRepository
 from etims_desktop.storage.today import ActivityRecord, read_activity
 
@@ -122,6 +134,23 @@ class Transaction:
     @cached_property
     def number_checks(self) -> NumberCheckRepository:
         return NumberCheckRepository(self.connection, self.now)
+
+    @cached_property
+    def queue(self) -> DocumentRepository:
+        """The document queue (purchases, imports, stock): storage/documents.py."""
+        return DocumentRepository(self.connection, self.now)
+
+    @cached_property
+    def stock(self) -> StockRepository:
+        return StockRepository(self.connection, self.now)
+
+    @cached_property
+    def purchases(self) -> PurchaseRepository:
+        return PurchaseRepository(self.connection, self.now)
+
+    @cached_property
+    def imports(self) -> ImportRepository:
+        return ImportRepository(self.connection, self.now)
 
 
 class _QueuedWrite:
@@ -567,6 +596,7 @@ class Store:
 
         def read(tx: Transaction) -> list[DeviceBoardRecord]:
             pending = tx.outbox.pending_summary()
+            documents = tx.queue.counts()
             records = []
             for device in tx.devices.list(include_retired):
                 device_id = device.id
@@ -578,6 +608,7 @@ class Store:
                         summary=pending.get(device_id),
                         last_success_at=tx.devices.last_sync_at(device_id),
                         last_error=tx.devices.last_error(device_id),
+                        documents=documents.get(device_id, {}),
                     )
                 )
             return records
@@ -711,3 +742,125 @@ class Store:
 
     async def registrations(self, code: str) -> dict[int, datetime | None]:
         return await self._read(lambda tx: tx.items.registrations(code))
+
+    # --- the document queue and stock (storage/documents.py, storage/stock.py) -----------------------
+
+    async def claim_document(self, device_id: int, now: datetime) -> QueuedDocument | None:
+        return await self._write(lambda tx: tx.queue.claim_next(device_id, now))
+
+    async def mark_document_sent(self, document_id: int, reason: str = "KRA accepted it") -> None:
+        await self._write(lambda tx: tx.queue.mark_sent(document_id, reason))
+
+    async def mark_document_uncertain(self, document_id: int, reason: str, code: str | None = None) -> None:
+        await self._write(lambda tx: tx.queue.mark_uncertain(document_id, reason, code))
+
+    async def mark_document_waiting(
+        self, document_id: int, next_attempt_at: datetime | None, code: str | None, message: str
+    ) -> None:
+        await self._write(lambda tx: tx.queue.mark_waiting(document_id, next_attempt_at, code, message))
+
+    async def mark_document_needs_fix(self, document_id: int, code: str | None, message: str) -> None:
+        await self._write(lambda tx: tx.queue.mark_needs_fix(document_id, code, message))
+
+    async def resend_document(self, document_id: int) -> None:
+        await self._write(lambda tx: tx.queue.resend(document_id))
+
+    async def cancel_document(self, document_id: int) -> None:
+        await self._write(lambda tx: tx.queue.cancel(document_id))
+
+    async def get_document(self, document_id: int) -> QueuedDocument:
+        return await self._read(lambda tx: tx.queue.get(document_id))
+
+    async def list_documents(
+        self,
+        device_id: int | None = None,
+        kinds: list[DocumentKind] | None = None,
+        states: list[DocumentState] | None = None,
+        limit: int = 200,
+    ) -> list[QueuedDocument]:
+        return await self._read(lambda tx: tx.queue.list(device_id, kinds, states, limit))
+
+    async def document_history(self, document_id: int) -> list[DocumentChange]:
+        return await self._read(lambda tx: tx.queue.history(document_id))
+
+    async def devices_with_pending_documents(self, device_ids: list[int]) -> set[int]:
+        return await self._read(lambda tx: tx.queue.devices_with_pending(device_ids))
+
+    async def document_counts(
+        self, device_id: int | None = None
+    ) -> dict[int, dict[str, dict[DocumentState, int]]]:
+        """Per device, per group (purchases, imports, stock): documents per state."""
+        return await self._read(lambda tx: tx.queue.counts(device_id))
+
+    async def adjust_stock(
+        self, device_id: int, lines: list[MovedLine], reason: StockReason, note: str | None = None
+    ) -> int:
+        """Record a person's stock adjustment and queue its documents; returns the movement's document id."""
+        return await self._write(lambda tx: tx.stock.adjust(device_id, lines, reason, note))
+
+    async def stock_balances(self, device_id: int) -> list[StockBalance]:
+        return await self._read(lambda tx: tx.stock.balances(device_id))
+
+    async def stock_balance(self, device_id: int, item_code: str) -> Decimal:
+        return await self._read(lambda tx: tx.stock.balance(device_id, item_code))
+
+    # --- purchases (storage/purchases.py) and customs imports (storage/imports.py) --------------------
+
+    async def save_supplier_invoices(
+        self, device_id: int, invoices: list[dict[str, Any]], result_dt: datetime | None
+    ) -> int:
+        """Store new suppliers' invoices and, in the same transaction, the fetch mark for the next call."""
+
+        def work(tx: Transaction) -> int:
+            added = tx.purchases.save_invoices(device_id, invoices)
+            if result_dt is not None:
+                tx.reference.set_fetch_mark(device_id, "purchases", result_dt)
+            return added
+
+        return await self._write(work)
+
+    async def list_purchases(
+        self, device_id: int | None = None, states: list[str] | None = None
+    ) -> list[PurchaseRecord]:
+        return await self._read(lambda tx: tx.purchases.list(device_id, states))
+
+    async def get_purchase(self, purchase_id: int) -> PurchaseRecord:
+        return await self._read(lambda tx: tx.purchases.get(purchase_id))
+
+    async def accept_purchase(
+        self, purchase_id: int, lines: list[PurchaseLine], payment_type: str | None = None
+    ) -> int:
+        return await self._write(lambda tx: tx.purchases.accept(purchase_id, lines, payment_type))
+
+    async def reject_purchase(self, purchase_id: int) -> int:
+        return await self._write(lambda tx: tx.purchases.reject(purchase_id))
+
+    async def record_manual_purchase(
+        self, device_id: int, header: PurchaseHeader, lines: list[PurchaseLine]
+    ) -> tuple[int, int]:
+        return await self._write(lambda tx: tx.purchases.record_manual(device_id, header, lines))
+
+    async def save_import_lines(
+        self, device_id: int, lines: list[dict[str, Any]], result_dt: datetime | None
+    ) -> int:
+        def work(tx: Transaction) -> int:
+            added = tx.imports.save_lines(device_id, lines)
+            if result_dt is not None:
+                tx.reference.set_fetch_mark(device_id, "imports", result_dt)
+            return added
+
+        return await self._write(work)
+
+    async def list_imports(
+        self, device_id: int | None = None, states: list[str] | None = None
+    ) -> list[ImportLineRecord]:
+        return await self._read(lambda tx: tx.imports.list(device_id, states))
+
+    async def get_import(self, import_id: int) -> ImportLineRecord:
+        return await self._read(lambda tx: tx.imports.get(import_id))
+
+    async def accept_import(self, import_id: int, item: Item) -> int:
+        return await self._write(lambda tx: tx.imports.accept(import_id, item))
+
+    async def reject_import(self, import_id: int, remark: str | None = None) -> int:
+        return await self._write(lambda tx: tx.imports.reject(import_id, remark))

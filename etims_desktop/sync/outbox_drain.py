@@ -13,8 +13,10 @@ The guarantees (architecture.md, "The outbox"):
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
+from contextlib import AsyncExitStack
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -31,6 +33,7 @@ from etims_desktop.sync import number_check
 from etims_desktop.sync.backoff import next_attempt
 from etims_desktop.sync.device_checks import status_from_error
 from etims_desktop.sync.device_lock import SYNCED_ELSEWHERE, DeviceLocks
+from etims_desktop.sync.document_drain import DocumentDrain
 from etims_desktop.sync.payloads import item_request, sale_request
 from etims_desktop.sync.report import DeviceSyncReport, Progress
 from etims_desktop.sync.settings import SyncSettings
@@ -89,6 +92,8 @@ class OutboxDrain:
         self._hosts_without_lookup: set[tuple[int, str]] = set()  # (device id, host) learnt this session
         # Across processes (the window and a scheduled `sync` on one data dir): sync/device_lock.py.
         self.device_locks = DeviceLocks.beside(store.engine.url.database)
+        # The document queue (purchases, imports, stock) goes under the same locks: sync/document_drain.py.
+        self.documents = DocumentDrain(store, lambda: self.settings, lambda: self.clock())
 
     def lock(self, device_id: int) -> ThreadSafeLock:
         lock = self._locks.get(device_id)
@@ -105,7 +110,11 @@ class OutboxDrain:
         progress: ProgressCallback | None = None,
     ) -> None:
         """Send until the outbox is empty, `limit` sales were handled, or the device must stop."""
-        async with self.lock(device.id), self.device_locks.hold(device.id) as mine:
+        async with (
+            self.lock(device.id),
+            self.device_locks.hold(device.id) as mine,
+            AsyncExitStack() as after,  # runs before the locks are let go
+        ):
             if not mine:  # another program on this computer is draining this device: leave it to it
                 report.synced_elsewhere = True
                 report.waiting_reason = SYNCED_ELSEWHERE
@@ -119,6 +128,10 @@ class OutboxDrain:
                 return
             if not await number_check.ready_to_send(self.store, client, device, report):
                 return  # damaged database, or numbers still to be checked with KRA after a restore
+            # The document queue (purchases, imports, stock) under the same locks: before the sales (an
+            # opening stock a sale needs) and after them (the movements of the sales just signed).
+            await self.documents.send(device, client, report)
+            after.push_async_exit(functools.partial(self.documents.send_after, device, client, report))
             start = await self.store.start_drain(device.id, self.clock(), claim=limit != 0)
             total = pending_count(start.counts)  # this device's queue only
             if limit is not None:

@@ -38,6 +38,12 @@ class DeviceSyncReport:
     refreshed: dict[str, int] = field(default_factory=dict)  # "codes": 12, "item classes": 0, ...
     errors: list[str] = field(default_factory=list)  # plain sentences
     synced_elsewhere: bool = False  # skipped: another program on this computer was draining it
+    # The document queue, per group ("purchases", "imports", "stock"): sent / refused in this run, and
+    # after it still waiting / needing your fix (sync/document_drain.py).
+    documents_sent: dict[str, int] = field(default_factory=dict)
+    documents_refused: dict[str, int] = field(default_factory=dict)
+    documents_pending: dict[str, int] = field(default_factory=dict)
+    documents_need_fix: dict[str, int] = field(default_factory=dict)
 
     @property
     def reached_kra(self) -> bool:
@@ -49,12 +55,16 @@ class DeviceSyncReport:
             return Outcome.SYNCED_ELSEWHERE
         if not self.reached_kra:
             return Outcome.NOTHING_SENT
-        needs_person = self.needs_fix_total + self.needs_check_total
-        if self.rejected or self.needs_check or (needs_person and not self.still_pending):
-            return Outcome.NEEDS_FIX if not self.signed else Outcome.PARTIAL
-        if self.still_pending:
+        # The document queue counts too: a stock report still waiting is not "up to date".
+        needs_person = self.needs_fix_total + self.needs_check_total + sum(self.documents_need_fix.values())
+        still_pending = self.still_pending + sum(self.documents_pending.values())
+        done = self.signed + sum(self.documents_sent.values())
+        rejected = self.rejected + sum(self.documents_refused.values())
+        if rejected or self.needs_check or (needs_person and not still_pending):
+            return Outcome.NEEDS_FIX if not done else Outcome.PARTIAL
+        if still_pending:
             return Outcome.PARTIAL
-        return Outcome.ALL_SIGNED if self.signed else Outcome.UP_TO_DATE
+        return Outcome.ALL_SIGNED if done else Outcome.UP_TO_DATE
 
     def summary(self) -> str:
         """One honest sentence (or three) about this device."""
@@ -74,8 +84,12 @@ class DeviceSyncReport:
             extra = f" ({self.already_recorded} were already at KRA)" if self.already_recorded else ""
             parts.append(f"Signed {self.signed} sale{'s' if self.signed != 1 else ''}{extra}.")
         else:
-            quiet = not (self.still_pending or self.needs_check or self.rejected)
-            parts.append("Up to date: nothing was waiting." if quiet else "No sale was signed.")
+            sales_waiting = self.still_pending or self.needs_check or self.rejected
+            documents = (self.documents_sent, self.documents_pending, self.documents_refused)
+            if not sales_waiting and not any(n for counts in documents for n in counts.values()):
+                parts.append("Up to date: nothing was waiting.")
+            elif sales_waiting:
+                parts.append("No sale was signed.")
         if self.still_pending:
             because = clause(self.waiting_reason or "")
             reason = f" because {because}" if because and because != why else ""  # said once is enough
@@ -86,6 +100,7 @@ class DeviceSyncReport:
             parts.append(
                 f"{self.needs_check_total} need your check on KRA's portal (KRA's answer left it unclear)."
             )
+        parts.extend(documents_summary(self))
         return " ".join(parts)
 
     def to_json(self) -> dict:
@@ -159,3 +174,26 @@ def clause(sentence: str) -> str:
     if first and not first.isupper():
         text = text[0].lower() + text[1:]
     return text
+
+
+DOCUMENT_WORDS = {  # group -> (one, many): what the shop owner calls them
+    "purchases": ("purchase confirmation", "purchase confirmations"),
+    "imports": ("import answer", "import answers"),
+    "stock": ("stock report", "stock reports"),
+}
+
+
+def documents_summary(report: DeviceSyncReport) -> list[str]:
+    """Sentences about the document queue per group: sent, still waiting, needing your fix."""
+    parts: list[str] = []
+    for group, (one, many) in DOCUMENT_WORDS.items():
+        sent = report.documents_sent.get(group, 0)
+        pending = report.documents_pending.get(group, 0)
+        fix = report.documents_need_fix.get(group, 0)
+        if sent:
+            parts.append(f"Sent {sent} {one if sent == 1 else many}.")
+        if pending:
+            parts.append(f"{pending} {one if pending == 1 else many} still waiting.")
+        if fix:
+            parts.append(f"{fix} {one if fix == 1 else many} need{'s' if fix == 1 else ''} your fix.")
+    return parts

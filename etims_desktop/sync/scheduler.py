@@ -57,15 +57,19 @@ class SyncScheduler:
         pending = await self.store.pending_summary()
         jobs = []
         elsewhere = self.sync.drain.device_locks.busy_elsewhere
-        for device in await self.store.list_devices():
+        devices = await self.store.list_devices()
+        # Purchases, imports and stock waiting count as work too (the drain sends them with the sales).
+        documents = await self.store.devices_with_pending_documents([d.saved_id for d in devices])
+        for device in devices:
             waiting = pending.get(device.saved_id)
+            has_work = bool(waiting and waiting.pending) or device.saved_id in documents
             if device.id in elsewhere:  # another program was draining it: carry on once it has finished
                 jobs.append(self._upload(device))
             elif device.type is DeviceType.OSCU:
                 if self._due(self._last_check, device.saved_id, now, settings.live_check_seconds):
-                    jobs.append(self._check_and_wake(device, bool(waiting and waiting.pending)))
-            elif waiting and waiting.pending:
-                full = waiting.pending >= settings.vscu_batch_size
+                    jobs.append(self._check_and_wake(device, has_work))
+            elif has_work:
+                full = waiting is not None and waiting.pending >= settings.vscu_batch_size
                 if full or self._due(
                     self._last_upload, device.saved_id, now, settings.vscu_upload_minutes * 60
                 ):

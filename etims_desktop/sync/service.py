@@ -103,7 +103,7 @@ class SyncService:
             tell(Progress(device.id, "checking", message="checking the connection"))
             report.status = await self.checker.check(device)
             if report.status.kind is StatusKind.ONLINE:
-                await self.drain.drain(device, report, progress=tell)
+                await self.drain.drain(device, report, progress=tell)  # sales, and the document queue
                 if report.status.kind is StatusKind.ONLINE and not report.synced_elsewhere:
                     tell(Progress(device.id, "refreshing", message="refreshing code lists"))
                     await self.reference.refresh(device, report)
@@ -131,6 +131,7 @@ class SyncService:
                 succeeded_at, error = None, (status.code, plain, status.next_step)
             counts = await self.store.finish_device_sync(device.id, status, succeeded_at, error)
         report.still_pending = pending_count(counts)
+        await self.drain.documents.count(device.id, report)  # purchases, imports, stock: per group
         report.needs_fix_total = counts.get(OutboxState.NEEDS_FIX, 0)
         report.needs_check_total = counts.get(OutboxState.NEEDS_CHECK, 0)
         if report.still_pending and not report.waiting_reason:

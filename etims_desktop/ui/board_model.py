@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 
@@ -33,6 +33,9 @@ class BoardRow:
     last_error: str | None = None
     next_step: str | None = None
     synced_elsewhere: bool = False  # another program on this computer was draining it when we tried
+    # The document queue per group ("purchases", "imports", "stock"): waiting, and refused by KRA.
+    documents_pending: dict[str, int] = field(default_factory=dict)
+    documents_need_fix: dict[str, int] = field(default_factory=dict)
 
 
 class Column(IntEnum):
@@ -261,6 +264,7 @@ class DeviceBoardModel(QAbstractTableModel):
                 extra.append(
                     plural("DeviceBoardModel", row.needs_check, "%n needs your check", "%n need your check")
                 )
+            extra += self._documents_lines(row)
             return "\n".join([text, *extra])
         if column is Column.LAST_SYNC:
             if row.last_success_at is None:
@@ -337,9 +341,38 @@ class DeviceBoardModel(QAbstractTableModel):
             if row.device.id in self._progress or row.synced_elsewhere:
                 return icon("status-busy")
             return status_icon(row.status.kind)
-        if column is Column.PENDING and (row.pending or row.needs_fix or row.needs_check):
-            return icon("status-warning") if row.needs_fix or row.needs_check else icon("clock")
+        refused_documents = any(row.documents_need_fix.values())
+        if column is Column.PENDING and (
+            row.pending
+            or row.needs_fix
+            or row.needs_check
+            or refused_documents
+            or any(row.documents_pending.values())
+        ):
+            warn = row.needs_fix or row.needs_check or refused_documents
+            return icon("status-warning") if warn else icon("clock")
         return None
+
+    def _documents_lines(self, row: BoardRow) -> list[str]:
+        """'2 stock reports waiting', '1 purchase confirmation needs your fix' (the document queue)."""
+        words = {
+            "purchases": (self.tr("purchase confirmation"), self.tr("purchase confirmations")),
+            "imports": (self.tr("import answer"), self.tr("import answers")),
+            "stock": (self.tr("stock report"), self.tr("stock reports")),
+        }
+        lines = []
+        for group, (one, many) in words.items():
+            waiting, fix = row.documents_pending.get(group, 0), row.documents_need_fix.get(group, 0)
+            if waiting:
+                lines.append(
+                    self.tr("%1 %2 waiting")
+                    .replace("%1", str(waiting))
+                    .replace("%2", one if waiting == 1 else many)
+                )
+            if fix:
+                text = self.tr("%1 %2 needs your fix") if fix == 1 else self.tr("%1 %2 need your fix")
+                lines.append(text.replace("%1", str(fix)).replace("%2", one if fix == 1 else many))
+        return lines
 
     def _tooltip(self, row: BoardRow, column: Column) -> str:
         d = row.device
@@ -390,6 +423,7 @@ class DeviceBoardModel(QAbstractTableModel):
                         "%n sales were refused by KRA and need your fix.",
                     )
                 )
+            counts += self._documents_lines(row)
             return "\n".join(counts) or self.tr("Every sale of this device has reached KRA.")
         if column is Column.PROBLEM:
             return self._display(row, column)

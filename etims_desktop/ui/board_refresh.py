@@ -42,6 +42,8 @@ async def load_board(
             last_error=entry.last_error,
             next_step=entry.next_step,
             synced_elsewhere=entry.synced_elsewhere,
+            documents_pending={k: n for k, n in entry.pending_by_kind.items() if k != "sales" and n},
+            documents_need_fix={k: n for k, n in entry.needs_fix_by_kind.items() if k != "sales" and n},
         )
         for entry in await BoardQuery(store).entries(include_retired, synced_elsewhere)
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -45,17 +45,21 @@ from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.receipt import money
 from etims_desktop.domain.sale import TaxType
+from etims_desktop.domain.stock import is_stocked
 from etims_desktop.storage.records import ItemDraft
 from etims_desktop.sync.code_choices import ITEM_TYPES, PACKAGING_UNITS, QUANTITY_UNITS
 from etims_desktop.ui.board_refresh import DeviceChangeSource, DeviceEvents
 from etims_desktop.ui.reload import CoalescedReload
+from etims_desktop.ui.stock_dialog import StockDialog
 from etims_desktop.ui.tasks import plain_error, spawn
 
 if TYPE_CHECKING:
     from etims_desktop.app.items import ItemCatalogue
+    from etims_desktop.app.stock import StockService
 
 
 log = logging.getLogger("etims_desktop.ui")
+QDialogT = TypeVar("QDialogT", bound=QDialog)
 
 COALESCE_MS = 150
 SEARCH_DELAY_MS = 200
@@ -78,7 +82,7 @@ def parse_price(text: str) -> Decimal | None:
 
 
 class ItemTableModel(QAbstractTableModel):
-    """Items with one registration column per device."""
+    """Items with one registration column per device, then one stock-on-hand column per device."""
 
     BASE_COLUMNS = ("Code", "Name", "Class", "Tax", "Price (KSh, incl. VAT)")
 
@@ -97,14 +101,17 @@ class ItemTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.BASE_COLUMNS) + len(self.devices)
+        return 0 if parent.isValid() else len(self.BASE_COLUMNS) + 2 * len(self.devices)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section < len(self.BASE_COLUMNS):
             return self.tr(self.BASE_COLUMNS[section])
-        return self.tr("KRA: %1").replace("%1", self.devices[section - len(self.BASE_COLUMNS)].name)
+        n = section - len(self.BASE_COLUMNS)
+        if n >= len(self.devices):
+            return self.tr("In stock: %1").replace("%1", self.devices[n - len(self.devices)].name)
+        return self.tr("KRA: %1").replace("%1", self.devices[n].name)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -114,7 +121,8 @@ class ItemTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.UserRole:
             return item
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
+        stock_column = column >= len(self.BASE_COLUMNS) + len(self.devices)
+        if role == Qt.ItemDataRole.TextAlignmentRole and (column == 4 or stock_column):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
@@ -128,11 +136,20 @@ class ItemTableModel(QAbstractTableModel):
             return TAX_TYPE_NAMES[item.tax_type]
         if column == 4:
             return money(item.price)
-        device = self.devices[column - len(self.BASE_COLUMNS)]
+        n = column - len(self.BASE_COLUMNS)
+        if n >= len(self.devices):
+            return self._stock_text(item, row.stock.get(self.devices[n - len(self.devices)].id, Decimal(0)))
+        device = self.devices[n]
         when = row.registered.get(device.id)
         if when is None:
             return self.tr("not registered")
         return self.tr("registered %1").replace("%1", when.astimezone().strftime("%d %b %Y"))
+
+    def _stock_text(self, item: Item, quantity: Decimal) -> str:
+        if not is_stocked(item.item_type):
+            return self.tr("no stock (a service)")
+        text = f"{quantity.normalize():f}"
+        return self.tr("%1 (below zero: record what came in)").replace("%1", text) if quantity < 0 else text
 
 
 class ItemDialog(QDialog):
@@ -318,9 +335,16 @@ class ItemsTab(QWidget):
     refreshed = Signal()
     registration_finished = Signal(str)
 
-    def __init__(self, items: ItemCatalogue, changes: DeviceChangeSource, parent: QWidget | None = None):
+    def __init__(
+        self,
+        items: ItemCatalogue,
+        changes: DeviceChangeSource,
+        stock: StockService,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.items = items
+        self.stock = stock
         self.model = ItemTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -335,6 +359,9 @@ class ItemsTab(QWidget):
         self.add_button.clicked.connect(self.add_item)
         self.edit_button = QPushButton(self.tr("&Edit..."))
         self.edit_button.clicked.connect(self.edit_selected)
+        self.stock_button = QPushButton(self.tr("Adjust &stock..."))
+        self.stock_button.setToolTip(self.tr("Opening stock, goods received, damage or a stock count"))
+        self.stock_button.clicked.connect(self.adjust_stock)
         self.device_combo = QComboBox()
         self.device_combo.setToolTip(self.tr("Which device KRA should know the items on"))
         self.register_button = QPushButton(self.tr("&Register selected"))
@@ -358,6 +385,7 @@ class ItemsTab(QWidget):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
+        bar.addWidget(self.stock_button)
         bar.addSpacing(16)
         bar.addWidget(QLabel(self.tr("KRA registration on:")))
         bar.addWidget(self.device_combo, 1)
@@ -402,7 +430,7 @@ class ItemsTab(QWidget):
         rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
         return [self.model.rows[r].item for r in sorted(rows)]
 
-    def _open(self, dialog: ItemDialog) -> ItemDialog:
+    def _open(self, dialog: QDialogT) -> QDialogT:
         self.dialogs = [d for d in self.dialogs if d.isVisible()]
         self.dialogs.append(dialog)
         dialog.show()
@@ -421,6 +449,17 @@ class ItemsTab(QWidget):
         dialog = ItemDialog(self.items, items[0], self)
         dialog.saved.connect(self._item_saved)
         return self._open(dialog)
+
+    def adjust_stock(self) -> StockDialog | None:
+        """Stock of the selected item (app/stock.py); the table shows the new quantity after."""
+        selected = self.selected_items()
+        if not selected:
+            self.status.setText(self.tr("Select the item whose stock you want to adjust."))
+            return None
+        dialog = StockDialog(self.stock, selected[0], self)
+        dialog.adjusted.connect(lambda _text: self.schedule_refresh())
+        self._open(dialog)
+        return dialog
 
     def _item_saved(self, item: Item) -> None:
         self.status.setText(

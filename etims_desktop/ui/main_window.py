@@ -69,6 +69,7 @@ def sales_tab_use_cases(services: Services) -> SalesTabUseCases:
     return SalesTabUseCases(
         sales_list=services.sales_list,
         sales=services.sales,
+        stock=services.stock,
         credit_notes=services.credit_notes,
         importer=services.importer,
         receipts=services.receipts,
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
         self.sales_tab = self._add_foreign_tab(SalesTab, self.tr("&Sales"), sales_tab_use_cases(services))
-        self.items_tab = self._add_foreign_tab(ItemsTab, self.tr("&Items"), services.items, services.sync)
+        self.items_tab = self._add_foreign_tab(ItemsTab, self.tr("&Items"), services.items, services.sync, services.stock)
         self.today_tab = TodayTab(services.store)  # charts; reloads on the board's signal, never while hidden
         self.tabs.addTab(self.today_tab, icon("clock"), self.tr("&Today"))
         self.events.device_changed.connect(self.today_tab.schedule)

@@ -48,6 +48,7 @@ from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
     from etims_desktop.app.sales import SaleService
+    from etims_desktop.app.stock import StockService
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -166,9 +167,16 @@ class SaleDialog(QDialog):
     totals_changed = Signal()
     ready = Signal()
 
-    def __init__(self, sales: SaleService, parent: QWidget | None = None, device_id: int | None = None):
+    def __init__(
+        self,
+        sales: SaleService,
+        parent: QWidget | None = None,
+        device_id: int | None = None,
+        stock: StockService | None = None,  # warns when a sale takes stock below zero; never blocks it
+    ):
         super().__init__(parent)
         self.sales = sales
+        self.stock = stock
         self.setWindowTitle(self.tr("New sale"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.items: dict[str, Item] = {}
@@ -518,6 +526,7 @@ class SaleDialog(QDialog):
         spawn(self._record(device_id, sale), self._save_failed)
 
     async def _record(self, device_id: int, sale: Sale) -> None:
+        shortages = await self.stock.shortages(device_id, sale) if self.stock else []  # a warning only
         recorded = await self.sales.record(device_id, sale)
         self.last_sale_id = recorded.sale_id
         if not recorded.created:
@@ -535,6 +544,8 @@ class SaleDialog(QDialog):
         change = self.change_due() if recorded.created else None
         if change is not None and change >= 0:
             text += " " + self.tr("Give %1 change.").replace("%1", ksh(change))
+        if recorded.created and shortages:
+            text += " " + self.tr("Stock: %1").replace("%1", " ".join(shortages))
         self._say(text)
         self.save_button.setEnabled(True)
         self.sale_recorded.emit(recorded.sale_id)

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from etims_desktop.app.receipts import Receipts
     from etims_desktop.app.sales import SaleService
     from etims_desktop.app.sales_query import SalesList
+    from etims_desktop.app.stock import StockService
     from etims_desktop.domain.device import Device
     from etims_desktop.ui.board_refresh import DeviceChangeSource
     from etims_desktop.ui.business_details import BusinessStore
@@ -78,6 +79,7 @@ class SalesTabUseCases:
 
     sales_list: SalesList
     sales: SaleService  # the new-sale window
+    stock: StockService  # its below-zero warning
     credit_notes: CreditNotes
     importer: SaleImporter
     receipts: Receipts
@@ -412,7 +414,7 @@ class SalesTab(QWidget):
 
     def new_sale(self) -> SaleDialog:
         """Open the new-sale dialog (non-modal). Ctrl+N."""
-        dialog = SaleDialog(self.use.sales, self, device_id=self.device_filter.currentData())
+        dialog = SaleDialog(self.use.sales, self, device_id=self.device_filter.currentData(), stock=self.use.stock)
         dialog.sale_recorded.connect(lambda _sid: self.schedule_refresh())
         return self._keep(dialog)
 

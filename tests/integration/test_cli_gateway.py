@@ -12,7 +12,7 @@ from etims_desktop.kra.simulator import Simulator, SimulatorConfig
 
 @pytest.fixture
 def gateway():
-    with Simulator(SimulatorConfig(mode="gateway")) as sim:
+    with Simulator(SimulatorConfig(mode="gateway", insufficient_stock=False)) as sim:
         yield sim
 
 

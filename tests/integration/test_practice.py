@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sync_shop import open_shop
 
 from etims_desktop.domain.device import DeviceType
 from etims_desktop.domain.status import StatusKind
+from etims_desktop.domain.stock import StockReason
 from etims_desktop.practice import PRACTICE_PIN, start_practice
 from etims_desktop.storage.secrets import SessionKeyStore
 
@@ -63,6 +66,8 @@ def test_practice_mode_through_the_gateway_and_back(tmp_path, run, monkeypatch):
         try:
             practice = await start_practice(shop.services)
             oscu = next(d for d in await shop.services.store.list_devices() if d.type is DeviceType.OSCU)
+            # The practice gateway refuses a sale of goods without stock, as KRA's 2026 gateway does.
+            await shop.services.stock.adjust(oscu.id, shop.items[0].code, Decimal(5), StockReason.OPENING)
             await shop.services.sales.record(oscu.id, shop.sale(), send_now=False)
             report = await shop.services.sync.sync([oscu.id])
             assert report.devices[0].status.kind is StatusKind.ONLINE, report.devices[0].status

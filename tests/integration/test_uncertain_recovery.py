@@ -322,7 +322,7 @@ def test_a_gateway_without_the_lookup_answers_a_resend_and_nothing_is_stuck(tmp_
     with 'expected: N+1 but found: N' (HTTP 400): the lost sale is already recorded, the rest go on."""
     from test_gateway_device import credentials, gateway_device
 
-    config = SimulatorConfig(mode="gateway", invoice_lookup=False, duplicate_answer="sequence")
+    config = SimulatorConfig(mode="gateway", invoice_lookup=False, duplicate_answer="sequence", insufficient_stock=False)
     with Simulator(config) as gateway:
 
         async def scenario():

@@ -260,7 +260,7 @@ def test_everyday_words_find_item_classes_and_a_negative_price_is_refused(qtbot,
         found = run(qloop, services.store.search_item_classes(device.id, word))
         assert expected in [c.code for c in found], (word, found)
 
-    tab = ItemsTab(services.items, services.sync)
+    tab = ItemsTab(services.items, services.sync, services.stock)
     qtbot.addWidget(tab)
     tab.show()
     dialog = tab.add_item()

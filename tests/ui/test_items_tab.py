@@ -14,7 +14,7 @@ from tests.ui.helpers import PIN, connect_device, run
 
 
 def open_tab(qtbot, services) -> ItemsTab:
-    tab = ItemsTab(services.items, services.sync)
+    tab = ItemsTab(services.items, services.sync, services.stock)
     qtbot.addWidget(tab)
     with qtbot.waitSignal(tab.refreshed, timeout=5000):
         tab.show()

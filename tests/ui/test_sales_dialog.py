@@ -44,7 +44,7 @@ def add_items(qloop, services):
 
 
 def open_sale_dialog(qtbot, services, device_id=None) -> SaleDialog:
-    dialog = SaleDialog(services.sales, device_id=device_id)
+    dialog = SaleDialog(services.sales, device_id=device_id, stock=services.stock)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.ready, timeout=5000):
         dialog.show()

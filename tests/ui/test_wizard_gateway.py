@@ -16,7 +16,7 @@ from .test_wizard import choose_custom_address, fill_identity
 
 @pytest.fixture
 def gateway_sim():
-    with Simulator(SimulatorConfig(mode="gateway")) as sim:
+    with Simulator(SimulatorConfig(mode="gateway", insufficient_stock=False)) as sim:
         yield sim
 
 

@@ -53,6 +53,13 @@ class SimulatorConfig:
     invoice_lookup: bool = True  # False: selectInvoiceDetails answers HTTP 404, like hosts that lack it
     vscu_forward_interval: float = 0.1  # seconds between the VSCU's upstream rounds
     request_log_size: int = 100_000  # request_log keeps this many latest entries
+    # stock (kra-etims-api.md 5.14; the UNCERTAIN rules are settings, see docs/RELIABILITY.md "Stock")
+    stock_sequence: bool = True  # sarNo must be the branch's last accepted + 1 (like invcNo)
+    # Refuse a sale of goods (item types 1, 2) whose reported stock is below the quantity sold, as KRA's
+    # 2026 gateway does (HTTP 400 "Insufficient Stock"). None: on in gateway mode, off otherwise.
+    insufficient_stock: bool | None = None
+    stock_order_check: bool = False  # refuse saveStockMaster for an item no insertStockIO moved yet
+    check_stock_amounts: bool = False  # insertStockIO money fields must add up (splyAmt, totAmt, totals)
     # gateway mode
     consumer_key: str = PRACTICE_CONSUMER_KEY
     consumer_secret: str = PRACTICE_CONSUMER_SECRET
@@ -72,6 +79,10 @@ class SimulatorConfig:
         object.__setattr__(self, "tolerance", Decimal(self.tolerance))
         if self.state_file is not None:
             object.__setattr__(self, "state_file", Path(self.state_file))
+
+    @property
+    def refuses_insufficient_stock(self) -> bool:
+        return self.gateway if self.insufficient_stock is None else self.insufficient_stock
 
     @property
     def vscu(self) -> bool:

@@ -387,6 +387,8 @@ class EtimsService:
             self._require_item(call.tin, line.item_code, f"{line.path}.itemCd")
         if doc.receipt_type == "R":
             self._check_credit_note(doc, branch.sales, branch.credited)
+        elif self.config.refuses_insufficient_stock:
+            self._check_stock(call.tin, branch.stock, doc)
 
         scu = self._scu(call.tin, call.bhf_id)
         cur = branch.receipt_counts.get(doc.receipt_type, 0) + 1
@@ -472,6 +474,24 @@ class EtimsService:
             if asked[line.item_code] > remaining:
                 raise Rejection(
                     "910", f"{line.path}.qty credits more than remains on the original ({remaining})"
+                )
+
+    def _check_stock(self, tin: str, on_hand: dict[str, Decimal], doc: SaleDocument) -> None:
+        """KRA's 2026 gateway: a sale of goods needs the stock reported for it (HTTP 400 "Insufficient Stock")."""
+        sold: dict[str, Decimal] = {}
+        for line in doc.lines:
+            sold[line.item_code] = sold.get(line.item_code, Decimal(0)) + line.qty
+        items = self.state.items.get(tin, {})
+        for code, qty in sold.items():
+            item = items.get(code)
+            if item is not None and str(item.document.get("itemTyCd")) == "3":
+                continue  # a service carries no stock
+            have = on_hand.get(code, Decimal(0))
+            if have < qty:
+                raise Rejection(
+                    "910",
+                    f"Insufficient Stock: item {code} has {have} on hand, the sale needs {qty}",
+                    debug="Insufficient Stock",
                 )
 
     def _selectInvoiceDetails(self, call: Call) -> dict | Answer:
@@ -560,35 +580,177 @@ class EtimsService:
         for line in lines:
             self._require_item(call.tin, line.text("itemCd"), line.name("itemCd"))
             line.number("qty")
+        if self.config.check_stock_amounts:
+            self._check_stock_amounts(f, lines)
         self._audit(f)
-        if sar_no in self.state.branch(call.tin, call.bhf_id).stock_io:
+        branch = self.state.branch(call.tin, call.bhf_id)
+        if sar_no in branch.stock_io:
             raise Rejection("994", f"sarNo {sar_no} was already received")
+        last = max(branch.stock_io, default=0)
+        if self.config.stock_sequence and sar_no != last + 1:
+            raise Rejection(
+                "910",
+                f"sarNo {sar_no} is out of sequence: the next stock number of this branch is {last + 1}",
+            )
         self._record({"kind": "stock_io", "tin": call.tin, "bhfId": call.bhf_id, "doc": call.body})
+
+    def _check_stock_amounts(self, f: Fields, lines: list[Fields]) -> None:
+        """One reading of an UNCERTAIN rule (kra-etims-api.md 5.14): the money fields must add up."""
+        tol = self.config.tolerance
+        totals = [Decimal(0), Decimal(0), Decimal(0)]
+        for line in lines:
+            qty, price = line.number("qty"), line.number("prc")
+            supply, taxable, tax, total = (
+                line.number(k) for k in ("splyAmt", "taxblAmt", "taxAmt", "totAmt")
+            )
+            assert qty is not None and price is not None and supply is not None
+            assert taxable is not None and tax is not None and total is not None
+            if abs(qty * price - supply) > tol:
+                raise Rejection("910", f"{line.name('splyAmt')} must be prc x qty")
+            if abs(taxable + tax - total) > tol:
+                raise Rejection("910", f"{line.name('totAmt')} must be taxblAmt + taxAmt")
+            totals = [totals[0] + taxable, totals[1] + tax, totals[2] + total]
+        for key, expected in zip(("totTaxblAmt", "totTaxAmt", "totAmt"), totals, strict=True):
+            value = f.number(key)
+            assert value is not None
+            if abs(value - expected) > tol * len(lines):
+                raise Rejection("910", f"{key} must be the sum of the lines' {key[3].lower()}{key[4:]}")
 
     def _saveStockMaster(self, call: Call) -> None:
         f = Fields(call.body)
-        self._require_item(call.tin, f.text("itemCd"), "itemCd")
-        f.number("rsdQty")
+        item_code = f.text("itemCd")
+        self._require_item(call.tin, item_code, "itemCd")
+        rsd_qty = f.number("rsdQty")
         self._audit(f)
+        branch = self.state.branch(call.tin, call.bhf_id)
+        if self.config.stock_order_check and not any(
+            line.get("itemCd") == item_code for doc in branch.stock_io.values() for line in doc["itemList"]
+        ):
+            raise Rejection("910", f"stock in/out of item {item_code} must be sent before its stock master")
+        self._record(
+            {
+                "kind": "stock_master",
+                "tin": call.tin,
+                "bhfId": call.bhf_id,
+                "itemCd": item_code,
+                "rsdQty": str(rsd_qty),
+            }
+        )
 
     def _insertTrnsPurchase(self, call: Call) -> None:
         f = Fields(call.body)
-        f.integer("invcNo", minimum=1)
+        invc_no = f.integer("invcNo", minimum=1)
+        f.integer("orgInvcNo", minimum=0)
+        reg_type = f.text("regTyCd")
+        if reg_type not in ("A", "M"):
+            raise Rejection("910", "regTyCd must be A or M")
+        if f.text("rcptTyCd") not in ("P", "R"):
+            raise Rejection("910", "rcptTyCd must be P or R")
+        f.code("pchsTyCd", "14", self.seed)
+        f.code("pmtTyCd", "07", self.seed)
         f.code("pchsSttsCd", "34", self.seed)
-        f.children("itemList")
+        f.timestamp("cfmDt")
+        f.date("pchsDt")
+        f.text("spplrNm", max_len=60)
+        lines = f.children("itemList")
+        if f.integer("totItemCnt") != len(lines):
+            raise Rejection("910", "totItemCnt must be the number of itemList lines")
+        for line in lines:
+            item_code = line.text("itemCd", required=False)
+            if item_code:
+                self._require_item(call.tin, item_code, line.name("itemCd"))
+            line.number("qty")
+            line.code("taxTyCd", "04", self.seed)
+        self._audit(f)
+        branch = self.state.branch(call.tin, call.bhf_id)
+        if invc_no in branch.purchases:
+            raise Rejection("994", f"purchase invcNo {invc_no} was already received")
+        last = max(branch.purchases, default=0)
+        if self.config.require_sequence and invc_no != last + 1:
+            raise Rejection(
+                "910",
+                f"purchase invcNo {invc_no} is out of sequence: the next purchase number of this branch is {last + 1}",
+            )
+        if reg_type == "A":
+            key = (call.body.get("spplrTin"), call.body.get("spplrInvcNo"))
+            if not any(
+                (e["doc"].get("spplrTin"), e["doc"].get("spplrInvcNo")) == key
+                for e in self.state.supplier_invoices
+                if e["buyerTin"] == call.tin
+            ):
+                raise Rejection("910", f"there is no invoice {key[1]} of supplier {key[0]} to this PIN")
+            if any(
+                (p.get("spplrTin"), p.get("spplrInvcNo")) == key and p.get("regTyCd") == "A"
+                for p in branch.purchases.values()
+            ):
+                raise Rejection("910", f"invoice {key[1]} of supplier {key[0]} was already confirmed")
+        self._record({"kind": "purchase", "tin": call.tin, "bhfId": call.bhf_id, "doc": call.body})
 
     def _updateImportItem(self, call: Call) -> None:
         f = Fields(call.body)
-        f.text("taskCd", max_len=50)
-        f.integer("itemSeq", minimum=1)
-        self._require_item(call.tin, f.text("itemCd"), "itemCd")
-        f.code("imptItemSttsCd", "26", self.seed)
+        task = f.text("taskCd", max_len=50)
+        seq = f.integer("itemSeq", minimum=1)
+        status = f.code("imptItemSttsCd", "26", self.seed)
+        if status not in ("3", "4"):
+            raise Rejection("910", "imptItemSttsCd must be 3 (approved) or 4 (rejected)")
+        if status == "3":
+            self._require_item(call.tin, f.text("itemCd"), "itemCd")
+        f.text("remark", required=False, max_len=400)
+        branch = self.state.branch(call.tin, call.bhf_id)
+        if not any(
+            (e["doc"].get("taskCd"), int(e["doc"].get("itemSeq") or 0)) == (task, seq)
+            for e in self.state.import_lines
+            if (e["tin"], e["bhfId"]) == (call.tin, call.bhf_id)
+        ):
+            raise Rejection("910", f"there is no import item {task}/{seq} for this branch")
+        answered = branch.import_answers.get((str(task), int(seq or 0)))
+        if answered is not None:
+            if answered.get("imptItemSttsCd") == status and answered.get("itemCd") == call.body.get("itemCd"):
+                raise Rejection("994", f"import item {task}/{seq} was already answered")
+            raise Rejection("910", f"import item {task}/{seq} was already answered differently")
+        self._record({"kind": "import_answer", "tin": call.tin, "bhfId": call.bhf_id, "doc": call.body})
+
+    def _selectTrnsPurchaseSalesList(self, call: Call) -> dict | Answer:
+        since = self._since(call)
+        sales = [
+            e["doc"]
+            for e in self.state.supplier_invoices
+            if e["buyerTin"] == call.tin and self._changed(datetime.fromisoformat(e["at"]), since)
+        ]
+        return {"saleList": sales} if sales else NOTHING_FOUND
+
+    def _selectImportItemList(self, call: Call) -> dict | Answer:
+        since = self._since(call)
+        answered = self.state.branch(call.tin, call.bhf_id).import_answers
+        lines = [
+            {**e["doc"], "imptItemsttsCd": answered.get((e["doc"]["taskCd"], int(e["doc"]["itemSeq"])), {}).get(
+                "imptItemSttsCd", "2"
+            )}
+            for e in self.state.import_lines
+            if (e["tin"], e["bhfId"]) == (call.tin, call.bhf_id)
+            and self._changed(datetime.fromisoformat(e["at"]), since)
+        ]  # fmt: skip
+        return {"itemList": lines} if lines else NOTHING_FOUND
+
+    def add_supplier_invoice(self, buyer_tin: str, doc: dict) -> None:
+        """Seed a sale another taxpayer made to `buyer_tin`: listed by selectTrnsPurchaseSalesList."""
+        with self.lock:
+            self._record(
+                {"kind": "supplier_invoice", "buyerTin": buyer_tin, "doc": doc, "at": now_utc().isoformat()}
+            )
+
+    def add_import_line(self, tin: str, bhf_id: str, doc: dict) -> None:
+        """Seed a customs import line for a branch: listed by selectImportItemList."""
+        with self.lock:
+            self._record(
+                {"kind": "import_line", "tin": tin, "bhfId": bhf_id, "doc": doc, "at": now_utc().isoformat()}
+            )
 
     def _empty_since(self, call: Call) -> Answer:
         self._since(call)  # validates lastReqDt
-        return NOTHING_FOUND  # nobody sells to, imports for or moves stock to a practice branch
+        return NOTHING_FOUND  # no other branch moves stock to a practice branch
 
-    _selectImportItemList = _selectTrnsPurchaseSalesList = _selectStockMoveList = _empty_since
+    _selectStockMoveList = _empty_since
 
     # -- the gateway's own rules and calls ------------------------------------------------------------
     def _gateway_sale_rules(self, doc: SaleDocument) -> None:

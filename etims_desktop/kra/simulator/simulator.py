@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from typing import NamedTuple
 
 from etims_desktop.domain.device import DeviceType, validate_branch_id, validate_pin, validate_serial
@@ -273,6 +274,105 @@ class Simulator:
                 )
                 for s in records
             ]
+
+    def add_supplier_invoice(
+        self,
+        buyer_pin: str,
+        lines: list[tuple[str, str, str, str]] | None = None,
+        *,
+        supplier_pin: str = "P000000001S",
+        supplier_name: str = "Wholesale Supplies Ltd",
+        invoice_no: int | None = None,
+        sold_on: str = "20261201",
+    ) -> dict:
+        """A supplier's signed sale to `buyer_pin`, as selectTrnsPurchaseSalesList lists it. `lines`:
+        (name, quantity, VAT-inclusive unit price, tax type); the default is two lines of groceries."""
+        lines = lines or [("Sugar 50kg bag", "2", "5800.00", "B"), ("Cooking oil 20l", "1", "4200.00", "B")]
+        with self._service.lock:
+            taken = [
+                e["doc"]["spplrInvcNo"]
+                for e in self._state.supplier_invoices
+                if e["doc"]["spplrTin"] == supplier_pin
+            ]
+        number = invoice_no or max(taken, default=1000) + 1
+        rates = {"A": Decimal(0), "B": Decimal(16), "C": Decimal(0), "D": Decimal(0), "E": Decimal(8)}
+        items, buckets = [], {f"{k}{t}": Decimal(0) for k in ("taxblAmt", "taxAmt") for t in "ABCDE"}
+        for seq, (name, qty, price, tax) in enumerate(lines, start=1):
+            total = (Decimal(qty) * Decimal(price)).quantize(Decimal("0.01"))
+            taxable = (total * 100 / (100 + rates[tax])).quantize(Decimal("0.01"))
+            buckets[f"taxblAmt{tax}"] += taxable
+            buckets[f"taxAmt{tax}"] += total - taxable
+            items.append(
+                {
+                    "itemSeq": seq, "itemCd": f"KE2NTU{seq:07d}", "itemClsCd": "50161800", "itemNm": name,
+                    "bcd": None, "pkgUnitCd": "NT", "pkg": float(qty), "qtyUnitCd": "U", "qty": float(qty),
+                    "prc": float(price), "splyAmt": float(total), "dcRt": 0, "dcAmt": 0, "taxTyCd": tax,
+                    "taxblAmt": float(taxable), "taxAmt": float(total - taxable), "totAmt": float(total),
+                }
+            )  # fmt: skip
+        taxable_total = sum(buckets[f"taxblAmt{t}"] for t in "ABCDE")
+        tax_total = sum(buckets[f"taxAmt{t}"] for t in "ABCDE")
+        doc = {
+            "spplrTin": supplier_pin, "spplrNm": supplier_name, "spplrBhfId": "00", "spplrInvcNo": number,
+            "spplrSdcId": f"KRACU0{supplier_pin[1:10]}", "spplrMrcNo": "WIS00000001", "rcptTyCd": "S", "pmtTyCd": "01",
+            "cfmDt": f"{sold_on}120000", "salesDt": sold_on, "stockRlsDt": None, "totItemCnt": len(items),
+            **{k: float(v) for k, v in buckets.items()},
+            **{f"taxRt{t}": float(rates[t]) for t in "ABCDE"},
+            "totTaxblAmt": float(taxable_total), "totTaxAmt": float(tax_total),
+            "totAmt": float(taxable_total + tax_total), "remark": None, "itemList": items,
+        }  # fmt: skip
+        self._service.add_supplier_invoice(buyer_pin, doc)
+        return doc
+
+    def add_import_line(
+        self,
+        pin: str,
+        branch_id: str,
+        *,
+        task_code: str = "TASK-0001",
+        item_seq: int = 1,
+        name: str = "Motor oil 5l",
+        qty: str = "20",
+        hs_code: str = "271019",
+    ) -> dict:
+        """A customs import line for a branch, as selectImportItemList lists it."""
+        doc = {
+            "taskCd": task_code, "dclDe": "01122026", "itemSeq": item_seq, "dclNo": f"C{task_code}",
+            "hsCd": hs_code, "itemNm": name, "imptItemsttsCd": "2", "orgnNatCd": "AE", "exptNatCd": "AE",
+            "pkg": float(qty), "pkgUnitCd": "NT", "qty": float(qty), "qtyUnitCd": "U", "totWt": 100, "netWt": 95,
+            "spplrNm": "Gulf Lubricants LLC", "agntNm": "Mombasa Clearing Agents", "invcFcurAmt": 500,
+            "invcFcurCd": "USD", "invcFcurExcrt": 129.5,
+        }  # fmt: skip
+        self._service.add_import_line(pin, branch_id, doc)
+        return doc
+
+    def purchases(self, pin: str, branch_id: str) -> list[dict]:
+        """Every insertTrnsPurchase accepted for this branch, by our purchase number."""
+        with self._service.lock:
+            branch = self._state.branches.get((pin, branch_id))
+            return [copy.deepcopy(branch.purchases[n]) for n in sorted(branch.purchases)] if branch else []
+
+    def import_answers(self, pin: str, branch_id: str) -> dict[tuple[str, int], dict]:
+        with self._service.lock:
+            branch = self._state.branches.get((pin, branch_id))
+            return copy.deepcopy(branch.import_answers) if branch else {}
+
+    def stock_movements(self, pin: str, branch_id: str) -> list[dict]:
+        """Every insertStockIO accepted for this branch, by sarNo."""
+        with self._service.lock:
+            branch = self._state.branches.get((pin, branch_id))
+            return [copy.deepcopy(branch.stock_io[n]) for n in sorted(branch.stock_io)] if branch else []
+
+    def stock_levels(self, pin: str, branch_id: str) -> dict[str, Decimal]:
+        """What KRA believes each item of this branch has on hand (saveStockMaster, less sales since)."""
+        with self._service.lock:
+            branch = self._state.branches.get((pin, branch_id))
+            return dict(branch.stock) if branch else {}
+
+    def stock_masters_accepted(self, pin: str, branch_id: str) -> int:
+        with self._service.lock:
+            branch = self._state.branches.get((pin, branch_id))
+            return branch.stock_masters if branch else 0
 
     # -- KRA's record disagreeing with the shop's (reconcile tests, practice) ------------------------
     def lose_sale(self, pin: str, branch_id: str, invc_no: int) -> None:

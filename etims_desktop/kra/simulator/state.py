@@ -80,6 +80,10 @@ class Branch:
     credited: dict[int, dict[str, Decimal]] = field(default_factory=dict)  # orgInvcNo -> itemCd -> qty
     unforwarded: dict[int, None] = field(default_factory=dict)  # VSCU: signed, not yet at KRA (ordered)
     stock_io: dict[int, dict] = field(default_factory=dict)  # sarNo -> document
+    stock: dict[str, Decimal] = field(default_factory=dict)  # itemCd -> on hand as KRA knows it
+    stock_masters: int = 0  # saveStockMaster calls accepted
+    purchases: dict[int, dict] = field(default_factory=dict)  # our purchase invcNo -> insertTrnsPurchase
+    import_answers: dict[tuple[str, int], dict] = field(default_factory=dict)  # (taskCd, itemSeq) -> answer
 
 
 @dataclass
@@ -97,6 +101,9 @@ class SimulatorState:
         self.devices: dict[tuple[str, str, str], DeviceRecord] = {}
         self.branches: dict[tuple[str, str], Branch] = {}
         self.items: dict[str, dict[str, ItemRecord]] = {}  # tin -> itemCd -> record
+        # What KRA lists to a taxpayer: suppliers' invoices to its PIN, customs import lines (seeded).
+        self.supplier_invoices: list[dict] = []  # {"buyerTin", "doc", "at"}
+        self.import_lines: list[dict] = []  # {"tin", "bhfId", "doc", "at"}
 
     # -- queries ------------------------------------------------------------------------------------
     def branch(self, tin: str, bhf_id: str) -> Branch:
@@ -176,6 +183,12 @@ class SimulatorState:
                 credited[line["itemCd"]] = credited.get(line["itemCd"], Decimal(0)) + Decimal(line["qty"])
         if e.get("pending"):
             branch.unforwarded[record.invc_no] = None
+        sign = (
+            1 if rtype == "R" else -1
+        )  # what KRA believes is on hand: a sale takes, a credit note gives back
+        for line in doc["itemList"]:
+            code = line["itemCd"]
+            branch.stock[code] = branch.stock.get(code, Decimal(0)) + sign * Decimal(str(line["qty"]))
 
     def _apply_forwarded(self, e: dict) -> None:
         branch = self.branch(e["tin"], e["bhfId"])
@@ -186,6 +199,29 @@ class SimulatorState:
 
     def _apply_stock_io(self, e: dict) -> None:
         self.branch(e["tin"], e["bhfId"]).stock_io[e["doc"]["sarNo"]] = e["doc"]
+
+    def _apply_supplier_invoice(self, e: dict) -> None:
+        self.supplier_invoices.append(e)
+
+    def _apply_import_line(self, e: dict) -> None:
+        self.import_lines.append(e)
+
+    def _apply_purchase(self, e: dict) -> None:
+        self.branch(e["tin"], e["bhfId"]).purchases[e["doc"]["invcNo"]] = e["doc"]
+
+    def _apply_import_answer(self, e: dict) -> None:
+        doc = e["doc"]
+        self.branch(e["tin"], e["bhfId"]).import_answers[(doc["taskCd"], int(doc["itemSeq"]))] = doc
+
+    def _apply_stock_master(self, e: dict) -> None:
+        branch = self.branch(e["tin"], e["bhfId"])
+        branch.stock[e["itemCd"]] = Decimal(e["rsdQty"])
+        branch.stock_masters += 1
+
+    def _apply_stock_levels(self, e: dict) -> None:
+        branch = self.branch(e["tin"], e["bhfId"])
+        branch.stock = {code: Decimal(qty) for code, qty in e["levels"].items()}
+        branch.stock_masters = e.get("masters", 0)
 
     # -- compact export (what a snapshot holds) -----------------------------------------------------
     def events(self) -> Iterator[dict]:
@@ -223,11 +259,24 @@ class SimulatorState:
                     "doc": item.document,
                     "at": item.changed_at.isoformat(),
                 }
+        yield from self.supplier_invoices
+        yield from self.import_lines
         for branch in self.branches.values():
+            for doc in branch.purchases.values():
+                yield {"kind": "purchase", "tin": branch.tin, "bhfId": branch.bhf_id, "doc": doc}
+            for doc in branch.import_answers.values():
+                yield {"kind": "import_answer", "tin": branch.tin, "bhfId": branch.bhf_id, "doc": doc}
             for sale in sorted(branch.sales.values(), key=lambda s: s.tot_rcpt_no):
                 yield sale_event(branch.tin, branch.bhf_id, sale, pending=sale.invc_no in branch.unforwarded)
             for doc in branch.stock_io.values():
                 yield {"kind": "stock_io", "tin": branch.tin, "bhfId": branch.bhf_id, "doc": doc}
+            yield {  # last: the sales above moved the levels; these are the levels as they were
+                "kind": "stock_levels",
+                "tin": branch.tin,
+                "bhfId": branch.bhf_id,
+                "levels": {code: str(qty) for code, qty in branch.stock.items()},
+                "masters": branch.stock_masters,
+            }
 
 
 def sale_event(tin: str, bhf_id: str, sale: SaleRecord, *, pending: bool) -> dict:

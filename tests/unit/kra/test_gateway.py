@@ -30,7 +30,7 @@ class FakeClock:
 
 @pytest.fixture
 def sim():
-    config = SimulatorConfig(mode="gateway", require_registered_items=False, check_item_classes=False)
+    config = SimulatorConfig(mode="gateway", require_registered_items=False, check_item_classes=False, insufficient_stock=False)
     with Simulator(config) as simulator:
         simulator.approve(PIN, BRANCH, SERIAL)
         yield simulator

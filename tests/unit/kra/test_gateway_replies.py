@@ -140,3 +140,11 @@ def test_429_fault_means_slow_down():
 def test_unreadable_replies_are_transport_errors(status, content, error):
     with pytest.raises(error):
         read(status, content)
+
+
+def test_insufficient_stock_says_what_to_do_next():
+    """The 2026 gateway's refusal of a sale of goods without reported stock: plain words, a next step."""
+    with pytest.raises(errors.InsufficientStock) as caught:
+        read(400, refusal("Insufficient Stock"))
+    assert "too little stock" in caught.value.plain
+    assert "opening stock adjustment" in caught.value.next_step and "send the sale again" in caught.value.next_step

@@ -15,7 +15,7 @@ PREFIX = "/etims-oscu/api/v1"
 
 @pytest.fixture
 def sim():
-    with Simulator(SimulatorConfig(mode="gateway")) as simulator:
+    with Simulator(SimulatorConfig(mode="gateway", insufficient_stock=False)) as simulator:
         yield simulator
 
 

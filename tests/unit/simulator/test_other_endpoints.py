@@ -1,4 +1,4 @@
-"""Branch records, item compositions, stock and purchases: accepted with light checks."""
+"""Branch records, item compositions, stock, purchases and imports: what the simulator accepts."""
 
 from __future__ import annotations
 
@@ -59,16 +59,33 @@ def test_stock_master_needs_a_registered_item(api: Api):
 @pytest.mark.parametrize(
     "path", ["/selectTrnsPurchaseSalesList", "/selectImportItemList", "/selectStockMoveList"]
 )
-def test_nothing_is_sold_imported_or_moved_to_a_practice_branch(api: Api, path: str):
+def test_nothing_is_sold_imported_or_moved_to_a_branch_unless_seeded(api: Api, path: str):
     reply = api.call(path, EVERYTHING)
     assert (reply["resultCd"], reply["data"]) == ("001", None)
     assert api.call(path, {})["resultCd"] == "910"
 
 
-def test_purchases_and_import_updates_are_checked_lightly(api: Api):
-    purchase = {"invcNo": 1, "pchsSttsCd": "02", "itemList": [{"itemSeq": 1}]}
-    assert api.call("/insertTrnsPurchase", purchase)["resultCd"] == "000"
+def test_purchases_and_import_updates_are_checked(api: Api):
+    """insertTrnsPurchase and updateImportItem are checked like sales (issue 15): fields, codes, numbers,
+    and what they answer must exist (tests/unit/simulator/test_stock_purchases.py has the rest)."""
+    invoice = api.sim.add_supplier_invoice("P051234567X", [("Sugar", "1", "100", "B")])
+    purchase = {
+        "invcNo": 1, "orgInvcNo": 0, "spplrTin": invoice["spplrTin"], "spplrNm": invoice["spplrNm"],
+        "spplrInvcNo": invoice["spplrInvcNo"], "regTyCd": "A", "pchsTyCd": "N", "rcptTyCd": "P", "pmtTyCd": "01",
+        "pchsSttsCd": "02", "cfmDt": "20261203120000", "pchsDt": "20261201", "totItemCnt": 1, **AUDIT,
+        "itemList": [{"itemSeq": 1, "itemCd": "KE2NTU0000001", "qty": 1, "taxTyCd": "B"}],
+    }  # fmt: skip
     assert api.call("/insertTrnsPurchase", {**purchase, "invcNo": "P1"})["resultCd"] == "910"
+    assert (
+        api.call("/insertTrnsPurchase", {**purchase, "spplrInvcNo": 99})["resultCd"] == "910"
+    )  # no such invoice
+    assert api.call("/insertTrnsPurchase", purchase)["resultCd"] == "000"
+    assert api.call("/insertTrnsPurchase", purchase)["resultCd"] == "994"  # the same number again
+    again = api.call("/insertTrnsPurchase", {**purchase, "invcNo": 2})
+    assert again["resultCd"] == "910" and "already confirmed" in again["resultMsg"]
     update = {"taskCd": "T1", "itemSeq": 1, "itemCd": "KE2NTU0000001", "imptItemSttsCd": "3"}
-    assert api.call("/updateImportItem", update)["resultCd"] == "000"
+    assert api.call("/updateImportItem", update)["resultCd"] == "910"  # KRA listed no such line
+    api.sim.add_import_line("P051234567X", "00", task_code="T1", item_seq=1)
     assert api.call("/updateImportItem", {**update, "imptItemSttsCd": "9"})["resultCd"] == "913"
+    assert api.call("/updateImportItem", update)["resultCd"] == "000"
+    assert api.call("/updateImportItem", update)["resultCd"] == "994"

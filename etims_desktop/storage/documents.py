@@ -1,0 +1,389 @@
+"""The document queue: purchase confirmations, import answers, stock movements and balances on their way
+to KRA (docs/ARCHITECTURE.md, "The document queue"). Sales have their own outbox (storage/outbox.py).
+
+Guarantees, per device:
+- documents go in id order; one waits for the sale (`after_sale_id`: signed) or document
+  (`after_document_id`: sent) that caused it;
+- a numbered kind (sarNo, the purchase invcNo) gets a gap-free number, written ahead: claim_next
+  commits the number and the body as it will be sent (state SENDING) before the request leaves;
+- no answer keeps the number: the SAME body goes again, and KRA's duplicate answer means "recorded";
+- a refusal is *needs your fix* with KRA's reason; its number goes back when nothing later used it
+  (so numbers stay gap-free). A refused document stops the later documents of its group (stock;
+  purchases; imports) on that device until it is sent again or cancelled: a later movement sent past
+  a refused one would report a balance KRA cannot follow;
+- every state change is an event in the document's history.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection, CursorResult, Row, Table, func, insert, select, update
+
+from etims_desktop.domain.documents import DocumentKind, DocumentState
+from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.outbox import OutboxState
+from etims_desktop.domain.stock import numbered
+from etims_desktop.storage.errors import NotFound, OutboxStateError
+from etims_desktop.storage.models import (
+    DocumentEventRow,
+    DocumentNumberRow,
+    DocumentRow,
+    OutboxRow,
+)
+from etims_desktop.storage.records import DocumentChange, QueuedDocument
+
+D = DocumentState
+DOCUMENTS = cast(Table, DocumentRow.__table__)
+EVENTS = cast(Table, DocumentEventRow.__table__)
+NUMBERS = cast(Table, DocumentNumberRow.__table__)
+OUTBOX = cast(Table, OutboxRow.__table__)
+FINAL = (D.SENT, D.CANCELLED, D.REPLACED)
+APP_STOPPED = "the previous send was interrupted before KRA answered: sending the same document again"
+
+
+class DocumentRepository:
+    """Queued documents inside one transaction. `now` is the transaction's clock reading."""
+
+    def __init__(self, connection: Connection, now: datetime) -> None:
+        self.db = connection
+        self.now = now
+
+    # --- queueing ----------------------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        device_id: int,
+        kind: DocumentKind,
+        body: dict[str, Any],
+        summary: str,
+        *,
+        after_sale_id: int | None = None,
+        after_document_id: int | None = None,
+    ) -> int:
+        """Queue one document (its number, if its kind has one, is given when it is first sent)."""
+        result = self.db.execute(
+            insert(DOCUMENTS).values(
+                device_id=device_id,
+                kind=kind,
+                state=D.QUEUED,
+                body=body,
+                summary=summary,
+                after_sale_id=after_sale_id,
+                after_document_id=after_document_id,
+                attempts=0,
+                created_at=self.now,
+                state_changed_at=self.now,
+            )
+        )
+        document_id = cast(int, result.inserted_primary_key[0])  # type: ignore[index]  # an insert has its key
+        self._event(document_id, None, D.QUEUED, "recorded")
+        return document_id
+
+    def replace_balances(self, device_id: int, item_code: str, reason: str) -> int:
+        """A newer balance of `item_code` was just queued: earlier ones that have not left yet (queued or
+        waiting, never sent) are not needed - KRA wants the quantity on hand, and the newer one goes after
+        its own movement, which goes after theirs. Returns how many were replaced."""
+        rows = self.db.execute(
+            select(DOCUMENTS).where(
+                DOCUMENTS.c.device_id == device_id,
+                DOCUMENTS.c.kind == DocumentKind.STOCK_MASTER,
+                DOCUMENTS.c.state.in_([D.QUEUED, D.WAITING]),
+            )
+        ).all()
+        replaced = [row for row in rows if row.body.get("itemCd") == item_code]
+        for row in replaced:
+            self._move(row, D.REPLACED, reason, next_attempt_at=None)
+        return len(replaced)
+
+    # --- what to send next -------------------------------------------------------------------------
+
+    def claim_next(self, device_id: int, now: datetime) -> QueuedDocument | None:
+        """The next document to send, already numbered and SENDING (write-ahead), or None.
+
+        An interrupted send (SENDING: the app stopped, or its task was cancelled) or an UNCERTAIN one
+        comes first, with its number and body unchanged: it goes again as it was."""
+        row = self._next(device_id, now)
+        if row is None:
+            return None
+        if row.state is D.SENDING:
+            self._move(row, D.UNCERTAIN, APP_STOPPED)
+            row = self._row(row.id)
+        values: dict[str, Any] = {}
+        number = row.number
+        if row.kind.numbered and number is None:
+            number = self._last_number(device_id, row.kind) + 1
+            self._set_last_number(device_id, row.kind, number)
+            values.update(number=number, body=numbered(row.body, cast(str, row.kind.number_field), number))
+        reason = (
+            "sending again: KRA's answer to the last send was lost" if row.state is D.UNCERTAIN else "sending"
+        )
+        self._move(row, D.SENDING, reason, force=True, next_attempt_at=None, **values)
+        return self._record(self._row(row.id))
+
+    def _next(self, device_id: int, now: datetime) -> Row[Any] | None:
+        """The oldest document that may go now: open, due, its cause sent, its group not stopped."""
+        stopped = self._stopped_groups(device_id)
+        rows = self._open_rows(device_id)
+        try:
+            return self._first_due(rows, stopped, now)
+        finally:
+            rows.close()  # read lazily: usually only the first row was needed
+
+    def _first_due(self, rows: Iterable[Row[Any]], stopped: set[str], now: datetime) -> Row[Any] | None:
+        for row in rows:
+            if row.kind.group in stopped:
+                continue
+            if row.state in (D.SENDING, D.UNCERTAIN):
+                return row  # a send whose answer was lost goes again before anything else of its group
+            if row.state is D.WAITING and row.next_attempt_at is not None and row.next_attempt_at > now:
+                stopped.add(row.kind.group)  # nothing of its group overtakes it
+                continue
+            if not self._cause_done(row):
+                stopped.add(row.kind.group)
+                continue
+            return row
+        return None
+
+    def _open_rows(self, device_id: int) -> CursorResult[Any]:
+        """Open documents in id order, read lazily: the first one is usually the one to send."""
+        return self.db.execute(
+            select(DOCUMENTS)
+            .where(
+                DOCUMENTS.c.device_id == device_id,
+                DOCUMENTS.c.state.in_([D.QUEUED, D.SENDING, D.UNCERTAIN, D.WAITING]),
+            )
+            .order_by(DOCUMENTS.c.id)
+        )
+
+    def _stopped_groups(self, device_id: int) -> set[str]:
+        kinds = self.db.scalars(
+            select(DOCUMENTS.c.kind)
+            .where(DOCUMENTS.c.device_id == device_id, DOCUMENTS.c.state == D.NEEDS_FIX)
+            .distinct()
+        )
+        return {kind.group for kind in kinds}
+
+    def _cause_done(self, row: Row[Any]) -> bool:
+        if row.after_sale_id is not None:
+            state = self.db.scalar(select(OUTBOX.c.state).where(OUTBOX.c.sale_id == row.after_sale_id))
+            if state is not OutboxState.SIGNED:
+                return False
+        if row.after_document_id is not None:
+            state = self.db.scalar(select(DOCUMENTS.c.state).where(DOCUMENTS.c.id == row.after_document_id))
+            if state is not D.SENT:
+                return False
+        return True
+
+    # --- outcomes ----------------------------------------------------------------------------------
+
+    def mark_sent(self, document_id: int, reason: str = "KRA accepted it") -> None:
+        row = self._open_row(document_id)
+        self._move(
+            row,
+            D.SENT,
+            reason,
+            sent_at=self.now,
+            next_attempt_at=None,
+            last_error_code=None,
+            last_error_message=None,
+        )
+
+    def mark_uncertain(self, document_id: int, reason: str, code: str | None = None) -> None:
+        """Sent, no usable answer: the number and body are kept; the same document goes again."""
+        row = self._open_row(document_id)
+        self._move(
+            row,
+            D.UNCERTAIN,
+            reason,
+            attempts=row.attempts + 1,
+            last_error_code=code,
+            last_error_message=reason,
+        )
+
+    def mark_waiting(
+        self, document_id: int, next_attempt_at: datetime | None, code: str | None, message: str
+    ) -> None:
+        """Not sent (offline, KRA busy): retried later with the same number, if it has one."""
+        row = self._open_row(document_id)
+        target = D.UNCERTAIN if row.state is D.UNCERTAIN else D.WAITING
+        self._move(
+            row,
+            target,
+            message,
+            force=True,
+            attempts=row.attempts + 1,
+            next_attempt_at=next_attempt_at,
+            last_error_code=code,
+            last_error_message=message,
+        )
+
+    def mark_needs_fix(self, document_id: int, code: str | None, message: str) -> None:
+        """KRA refused it. Its number goes back when it is the last one handed out (gap-free)."""
+        row = self._open_row(document_id)
+        values: dict[str, Any] = {}
+        if row.number is not None and self._last_number(row.device_id, row.kind) == row.number:
+            self._set_last_number(row.device_id, row.kind, row.number - 1)
+            field = cast(str, row.kind.number_field)
+            values.update(number=None, body={**row.body, field: None})
+        self._move(
+            row,
+            D.NEEDS_FIX,
+            message,
+            next_attempt_at=None,
+            last_error_code=code,
+            last_error_message=message,
+            **values,
+        )
+
+    def resend(self, document_id: int) -> None:
+        """A person fixed the cause (an item registered, stock recorded): the document goes again."""
+        row = self._row(document_id)
+        if row.state is not D.NEEDS_FIX:
+            raise DomainValidationError(
+                f"Only a document that needs your fix can be sent again (this one is {row.state.label}).",
+                field="document",
+            )
+        self._move(row, D.QUEUED, "queued again", attempts=0, last_error_code=None, last_error_message=None)
+
+    def cancel(self, document_id: int) -> None:
+        """Give up a document KRA does not have (never sent, or refused)."""
+        row = self._row(document_id)
+        if row.state is D.CANCELLED:
+            return
+        if row.state not in (D.QUEUED, D.WAITING, D.NEEDS_FIX) or row.number is not None:
+            raise DomainValidationError(
+                "This document is on its way to KRA and may already be recorded there, so it cannot be "
+                "cancelled now. Sync first.",
+                field="document",
+            )
+        self._move(row, D.CANCELLED, "cancelled by you", next_attempt_at=None)
+
+    # --- reading -----------------------------------------------------------------------------------
+
+    def get(self, document_id: int) -> QueuedDocument:
+        return self._record(self._row(document_id))
+
+    def list(
+        self,
+        device_id: int | None = None,
+        kinds: Iterable[DocumentKind] | None = None,
+        states: Iterable[DocumentState] | None = None,
+        limit: int = 200,
+    ) -> list[QueuedDocument]:
+        """Documents, newest first."""
+        query = select(DOCUMENTS)
+        if device_id is not None:
+            query = query.where(DOCUMENTS.c.device_id == device_id)
+        if kinds is not None:
+            query = query.where(DOCUMENTS.c.kind.in_(list(kinds)))
+        if states is not None:
+            query = query.where(DOCUMENTS.c.state.in_(list(states)))
+        rows = self.db.execute(query.order_by(DOCUMENTS.c.id.desc()).limit(limit))
+        return [self._record(row) for row in rows]
+
+    def history(self, document_id: int) -> builtins.list[DocumentChange]:
+        self._row(document_id)
+        rows = self.db.execute(
+            select(EVENTS.c.at, EVENTS.c.from_state, EVENTS.c.to_state, EVENTS.c.reason)
+            .where(EVENTS.c.document_id == document_id)
+            .order_by(EVENTS.c.id)
+        )
+        return [DocumentChange(*row) for row in rows]
+
+    def counts(self, device_id: int | None = None) -> dict[int, dict[str, dict[DocumentState, int]]]:
+        """Per device, per group (purchases, imports, stock), documents per state."""
+        query = select(DOCUMENTS.c.device_id, DOCUMENTS.c.kind, DOCUMENTS.c.state, func.count()).group_by(
+            DOCUMENTS.c.device_id, DOCUMENTS.c.kind, DOCUMENTS.c.state
+        )
+        if device_id is not None:
+            query = query.where(DOCUMENTS.c.device_id == device_id)
+        counts: dict[int, dict[str, dict[DocumentState, int]]] = {}
+        for device, kind, state, n in self.db.execute(query):
+            by_state = counts.setdefault(device, {}).setdefault(kind.group, {})
+            by_state[state] = by_state.get(state, 0) + n
+        return counts
+
+    def devices_with_pending(self, device_ids: Iterable[int]) -> set[int]:
+        """Which of these devices have a document still to send (one index seek each: the scheduler asks
+        every tick)."""
+        found = set()
+        for device_id in device_ids:
+            hit = self.db.scalar(
+                select(DOCUMENTS.c.id)
+                .where(
+                    DOCUMENTS.c.device_id == device_id,
+                    DOCUMENTS.c.state.in_([D.QUEUED, D.SENDING, D.UNCERTAIN, D.WAITING]),
+                )
+                .limit(1)
+            )
+            if hit is not None:
+                found.add(device_id)
+        return found
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    def _last_number(self, device_id: int, kind: DocumentKind) -> int:
+        found = self.db.scalar(
+            select(NUMBERS.c.last_number).where(NUMBERS.c.device_id == device_id, NUMBERS.c.kind == kind)
+        )
+        return found or 0
+
+    def _set_last_number(self, device_id: int, kind: DocumentKind, number: int) -> None:
+        changed = self.db.execute(
+            update(NUMBERS)
+            .where(NUMBERS.c.device_id == device_id, NUMBERS.c.kind == kind)
+            .values(last_number=number)
+        ).rowcount
+        if not changed:
+            self.db.execute(insert(NUMBERS).values(device_id=device_id, kind=kind, last_number=number))
+
+    def _row(self, document_id: int) -> Row[Any]:
+        row = self.db.execute(select(DOCUMENTS).where(DOCUMENTS.c.id == document_id)).first()
+        if row is None:
+            raise NotFound(f"There is no document number {document_id}.", field="document")
+        return row
+
+    def _open_row(self, document_id: int) -> Row[Any]:
+        row = self._row(document_id)
+        if row.state in FINAL:
+            raise OutboxStateError(f"Document {document_id} is {row.state.label}; that is final.")
+        return row
+
+    def _move(
+        self, row: Row[Any], to: DocumentState, reason: str, *, force: bool = False, **values: Any
+    ) -> None:
+        if row.state is not to or force:
+            self._event(row.id, row.state, to, reason)
+            values.update(state=to, state_changed_at=self.now)
+        if values:
+            self.db.execute(update(DOCUMENTS).where(DOCUMENTS.c.id == row.id).values(**values))
+
+    def _event(
+        self, document_id: int, from_state: DocumentState | None, to: DocumentState, reason: str
+    ) -> None:
+        self.db.execute(
+            insert(EVENTS).values(
+                document_id=document_id, at=self.now, from_state=from_state, to_state=to, reason=reason
+            )
+        )
+
+    @staticmethod
+    def _record(row: Row[Any]) -> QueuedDocument:
+        return QueuedDocument(
+            id=row.id,
+            device_id=row.device_id,
+            kind=row.kind,
+            state=row.state,
+            summary=row.summary,
+            body=row.body,
+            number=row.number,
+            attempts=row.attempts,
+            last_error_code=row.last_error_code,
+            last_error_message=row.last_error_message,
+            created_at=row.created_at,
+            sent_at=row.sent_at,
+        )
