@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 
 KEYRING_FAILED = "KEYRING"  # DeviceStatus.code when the device's key could not be read from the keyring
 
@@ -58,35 +59,81 @@ class DeviceSyncReport:
 
     def summary(self) -> str:
         """One honest sentence (or three) about this device."""
+        return " ".join(self.summary_parts())
+
+    def summary_parts(self) -> list[str]:
+        """summary()'s sentences, each marked for translation (`Said`: the CLI shows them translated)."""
         parts: list[str] = []
         why = ""
         if self.synced_elsewhere:
             parts.append(
-                "Left alone: another etims-desktop on this computer is syncing this device right now."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Left alone: another etims-desktop on this computer is syncing this device right now.",
+                )
             )
         elif not self.reached_kra:
             why = clause(self.status.plain or self.status.kind.label)
             if self.unconfirmed:  # something left, and KRA may have it: "nothing was sent" would be false
-                parts.append(f"KRA's answer did not come back: {why}. The app asks KRA before sending again.")
+                parts.append(
+                    Said(
+                        QT_TRANSLATE_NOOP(
+                            "Core",
+                            "KRA's answer did not come back: {why}. The app asks KRA before sending again.",
+                        ),
+                        why=why,
+                    )
+                )
             else:
-                parts.append(f"Nothing was sent: {why}.")
+                parts.append(Said(QT_TRANSLATE_NOOP("Core", "Nothing was sent: {why}."), why=why))
         elif self.signed:
-            extra = f" ({self.already_recorded} were already at KRA)" if self.already_recorded else ""
-            parts.append(f"Signed {self.signed} sale{'s' if self.signed != 1 else ''}{extra}.")
+            if self.already_recorded:
+                parts.append(
+                    Said(
+                        QT_TRANSLATE_NOOP("Core", "Signed {signed} sales ({already} were already at KRA)."),
+                        signed=self.signed,
+                        already=self.already_recorded,
+                    )
+                )
+            elif self.signed == 1:
+                parts.append(QT_TRANSLATE_NOOP("Core", "Signed 1 sale."))
+            else:
+                parts.append(Said(QT_TRANSLATE_NOOP("Core", "Signed {signed} sales."), signed=self.signed))
         else:
             quiet = not (self.still_pending or self.needs_check or self.rejected)
-            parts.append("Up to date: nothing was waiting." if quiet else "No sale was signed.")
+            parts.append(
+                QT_TRANSLATE_NOOP("Core", "Up to date: nothing was waiting.")
+                if quiet
+                else QT_TRANSLATE_NOOP("Core", "No sale was signed.")
+            )
         if self.still_pending:
             because = clause(self.waiting_reason or "")
-            reason = f" because {because}" if because and because != why else ""  # said once is enough
-            parts.append(f"{self.still_pending} still waiting{reason}.")
+            if because and because != why:  # said once is enough
+                parts.append(
+                    Said(
+                        QT_TRANSLATE_NOOP("Core", "{count} still waiting because {reason}."),
+                        count=self.still_pending,
+                        reason=because,
+                    )
+                )
+            else:
+                parts.append(
+                    Said(QT_TRANSLATE_NOOP("Core", "{count} still waiting."), count=self.still_pending)
+                )
         if self.needs_fix_total:
-            parts.append(f"{self.needs_fix_total} need your fix.")
+            parts.append(
+                Said(QT_TRANSLATE_NOOP("Core", "{count} need your fix."), count=self.needs_fix_total)
+            )
         if self.needs_check_total:
             parts.append(
-                f"{self.needs_check_total} need your check on KRA's portal (KRA's answer left it unclear)."
+                Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{count} need your check on KRA's portal (KRA's answer left it unclear)."
+                    ),
+                    count=self.needs_check_total,
+                )
             )
-        return " ".join(parts)
+        return parts
 
     def to_json(self) -> dict:
         data = asdict(self)
