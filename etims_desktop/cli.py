@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etims_desktop import __version__
+from etims_desktop.cli_words import error_line, start_language, status_text, sync_text
 from etims_desktop.paths import resolve_data_paths
 
 if TYPE_CHECKING:
@@ -310,17 +311,17 @@ def _run(command, *, recorded: bool = False):
                 print(f"warning: {problem}", file=sys.stderr)
             return asyncio.run(main(paths))
         except Exception as exc:  # noqa: BLE001 - a plain message, never a traceback, for the shop owner
+            from etims_desktop.cli_words import plain
             from etims_desktop.storage.secrets import KeyringUnavailable
-            from etims_desktop.sync.plain import plain_text
 
-            text = plain_text(exc)
+            text = plain(exc)
             if isinstance(exc, KeyringUnavailable) and not args.key_password_stdin:
                 text += (
                     " On the command line: put --key-password-stdin before the command and give the key "
                     "file's password as the first line of stdin, e.g. "
                     'echo "$PASSWORD" | etims-desktop --key-password-stdin device init 1'
                 )
-            print(f"error: {text}", file=sys.stderr)
+            print(error_line(text), file=sys.stderr)
             return EXIT_ERROR
 
     return handler
@@ -684,7 +685,7 @@ async def cmd_sync(services: Services, args) -> int:
     for device_id in args.device or []:
         (await services.store.get_device(device_id)).require_in_use()
     report = await services.sync.sync(args.device)
-    _print(args, report.to_json(), report.summary() or "No devices to sync.")
+    _print(args, report.to_json(), sync_text(report))
     for device in report.keyring_failed:  # exit code 3: the reason goes to stderr too
         print(
             f"error: {device.device_name}: {device.status.plain} {device.status.next_step}", file=sys.stderr
@@ -694,20 +695,7 @@ async def cmd_sync(services: Services, args) -> int:
 
 async def cmd_status(services: Services, args) -> int:
     rows = await _board(services)
-    lines = []
-    for r in rows:
-        waits = f"{r['pending']} waiting" + (
-            f" since {_local(r['oldest_pending_at'])}" if r["oldest_pending_at"] else ""
-        )
-        checked = f" (checked {_local(r['checked_at'])})" if r["checked_at"] else ""
-        fixes = r["counts"].get("needs_fix", 0)
-        checks = r["counts"].get("needs_check", 0)
-        lines.append(
-            f"{r['name']} ({r['type']}, {r['sync_method']}): {r['status_text'].rstrip('.')}{checked}; {waits}"
-            + (f"; {fixes} need your fix" if fixes else "")
-            + (f"; {checks} need your check on KRA's portal" if checks else "")
-        )
-    _print(args, rows, "\n".join(lines) or "No devices yet.")
+    _print(args, rows, status_text(rows, _local))
     # The same rule as `sync`: 2 a sale needs your fix or check, 1 sales wait or a device cannot reach KRA now.
     if any(r["counts"].get("needs_fix") or r["counts"].get("needs_check") for r in rows):
         return EXIT_NEEDS_FIX
@@ -813,6 +801,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.handler is not None:
+        start_language(args.data_dir, draws=bool(getattr(args, "pdf", None)))
         return int(args.handler(args) or 0)
     try:
         paths = resolve_data_paths(args.data_dir)

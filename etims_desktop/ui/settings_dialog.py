@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from etims_desktop.sync.backups import BackupSettings
 from etims_desktop.sync.settings import SyncSettings
 from etims_desktop.ui.business_dialog import BusinessDialog
+from etims_desktop.ui.language_choice import LanguageChoice
 from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
 from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.widgets import Banner, fit_to_screen, screen_room, scrollable
@@ -100,6 +101,7 @@ class SettingsDialog(QDialog):
         receipts_row.addWidget(receipts_text, 1)
         receipts_row.addWidget(self.business_button)
         backups = self._build_backups(services)
+        self.language = LanguageChoice(services.paths.settings)
 
         note = QLabel(
             self.tr("Save applies the changes at once and keeps them in %1.").replace(
@@ -119,7 +121,7 @@ class SettingsDialog(QDialog):
         content = QWidget()
         groups = QVBoxLayout(content)
         groups.setContentsMargins(0, 0, 0, 0)
-        for group in (checks, batches, new_devices, receipts, self.receipts, backups, note):
+        for group in (self.language, checks, batches, new_devices, receipts, self.receipts, backups, note):
             groups.addWidget(group)
         groups.addStretch(1)
         layout = QVBoxLayout(self)
@@ -219,6 +221,7 @@ class SettingsDialog(QDialog):
             settings.save(self.services.paths.settings)  # a few hundred bytes: fine on the GUI thread
             backups.save(self.services.paths.settings)
             self.receipts.save()
+            self.language.save()
         except OSError as exc:
             log.exception("could not save settings")
             self.message.show_message(

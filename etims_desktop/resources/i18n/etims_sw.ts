@@ -5,92 +5,94 @@
         <name>AddDeviceWizard</name>
         <message>
             <source>Add an eTIMS device</source>
-            <translation type="unfinished" />
+            <translation>Ongeza kifaa cha eTIMS</translation>
         </message>
         <message>
             <source>Connect %1</source>
-            <translation type="unfinished" />
+            <translation>Unganisha %1</translation>
         </message>
         <message>
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Imekamilika</translation>
         </message>
     </context>
     <context>
         <name>BackupActions</name>
         <message>
             <source>Backing up the database…</source>
-            <translation type="unfinished" />
+            <translation>Inatengeneza nakala ya akiba ya data…</translation>
         </message>
         <message>
             <source>Backup made</source>
-            <translation type="unfinished" />
+            <translation>Nakala ya akiba imetengenezwa</translation>
         </message>
         <message>
             <source>The backup was not made</source>
-            <translation type="unfinished" />
+            <translation>Nakala ya akiba haikutengenezwa</translation>
         </message>
         <message>
             <source>The daily backup failed: %1</source>
-            <translation type="unfinished" />
+            <translation>Nakala ya akiba ya kila siku imeshindikana: %1</translation>
         </message>
         <message>
             <source>Restore from a backup</source>
-            <translation type="unfinished" />
+            <translation>Rejesha kutoka nakala ya akiba</translation>
         </message>
         <message>
             <source>etims-desktop backups (*.sqlite3);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Nakala za akiba za etims-desktop (*.sqlite3);;Faili zote (*)</translation>
         </message>
         <message>
             <source>Checking the backup…</source>
-            <translation type="unfinished" />
+            <translation>Inakagua nakala ya akiba…</translation>
         </message>
         <message>
             <source>This file cannot be restored</source>
-            <translation type="unfinished" />
+            <translation>Faili hii haiwezi kurejeshwa</translation>
         </message>
         <message>
             <source>Restore it anyway?</source>
-            <translation type="unfinished" />
+            <translation>Uirejeshe hata hivyo?</translation>
         </message>
         <message>
             <source>This backup is older than what KRA signed</source>
-            <translation type="unfinished" />
+            <translation>Nakala hii ni ya zamani kuliko mauzo ambayo KRA imesaini</translation>
         </message>
         <message>
             <source>Restore anyway</source>
-            <translation type="unfinished" />
+            <translation>Rejesha hata hivyo</translation>
         </message>
         <message>
             <source>Replace the data with the backup made %1?
 
 Sales recorded after that are not in it. A copy of the data as it is now is kept in %2. Before sending again, each device asks KRA which eTIMS numbers it already has.</source>
-            <translation type="unfinished" />
+            <translation>Badilisha data kwa nakala ya akiba iliyotengenezwa %1?
+
+Mauzo yaliyorekodiwa baada ya hapo hayamo ndani yake. Nakala ya data ilivyo sasa inawekwa katika %2. Kabla ya kutuma tena, kila kifaa kinauliza KRA ni nambari gani za eTIMS tayari inazo.</translation>
         </message>
         <message>
             <source>Restore this backup?</source>
-            <translation type="unfinished" />
+            <translation>Urejeshe nakala hii ya akiba?</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation type="unfinished" />
+            <translation>Rejesha</translation>
         </message>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Ghairi</translation>
         </message>
         <message>
             <source>Nothing was restored.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna kilichorejeshwa.</translation>
         </message>
         <message>
             <source>A sync is running</source>
-            <translation type="unfinished" />
+            <translation>Usawazishaji unaendelea</translation>
         </message>
         <message>
             <source>Nothing was restored. Try again when the sync has finished.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna kilichorejeshwa. Jaribu tena usawazishaji ukimalizika.</translation>
         </message>
         <message>
             <source>The data was restored from %1.
@@ -98,2662 +100,2734 @@ Sales recorded after that are not in it. A copy of the data as it is now is kept
 The data as it was is kept in %2.
 
 etims-desktop closes now. Start it again to work with the restored data. CMC keys are not in backups: on a new computer, bring them with 'etims-desktop keys export' and 'keys import'.</source>
-            <translation type="unfinished" />
+            <translation>Data imerejeshwa kutoka %1.
+
+Data ilivyokuwa imewekwa katika %2.
+
+etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa. CMC key hazimo kwenye nakala za akiba: kwenye kompyuta mpya, zilete kwa 'etims-desktop keys export' na 'keys import'.</translation>
         </message>
         <message>
             <source>Restored</source>
-            <translation type="unfinished" />
+            <translation>Imerejeshwa</translation>
         </message>
         <message>
             <source>Close etims-desktop and start it again.</source>
-            <translation type="unfinished" />
+            <translation>Funga etims-desktop kisha uifungue tena.</translation>
         </message>
         <message>
             <source>The restore did not happen</source>
-            <translation type="unfinished" />
+            <translation>Urejeshaji haukufanyika</translation>
         </message>
     </context>
     <context>
         <name>BusinessDetailsBox</name>
         <message>
             <source>Your shop on receipts</source>
-            <translation type="unfinished" />
+            <translation>Duka lako kwenye risiti</translation>
         </message>
         <message>
             <source>Printed at the top of every receipt. Change it later in Settings &gt; Receipt header.</source>
-            <translation type="unfinished" />
+            <translation>Huchapishwa juu ya kila risiti. Ubadilishe baadaye kwenye Mipangilio &gt; Kichwa cha risiti.</translation>
         </message>
         <message>
             <source>e.g. Mama Mboga Traders Ltd</source>
-            <translation type="unfinished" />
+            <translation>k.m. Mama Mboga Traders Ltd</translation>
         </message>
     </context>
     <context>
         <name>BusinessDialog</name>
         <message>
             <source>Receipt header</source>
-            <translation type="unfinished" />
+            <translation>Kichwa cha risiti</translation>
         </message>
         <message>
             <source>The KRA PIN and branch come from the device that signs the sale. Receipts already signed keep the header they were signed with.</source>
-            <translation type="unfinished" />
+            <translation>KRA PIN na tawi vinatoka kwenye kifaa kinachosaini mauzo. Risiti zilizokwisha sainiwa zinabaki na kichwa zilichosainiwa nacho.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cli</name>
+        <message>
+            <source>%1 need your check on KRA's portal</source>
+            <translation>%1 yanahitaji uyahakikishe kwenye portal ya KRA</translation>
+        </message>
+        <message>
+            <source>%1 need your fix</source>
+            <translation>%1 yanahitaji urekebishe</translation>
+        </message>
+        <message>
+            <source>%1 waiting</source>
+            <translation>%1 yanasubiri</translation>
+        </message>
+        <message>
+            <source>%1 waiting since %2</source>
+            <translation>%1 yanasubiri tangu %2</translation>
+        </message>
+        <message>
+            <source>(checked %1)</source>
+            <translation>(imekaguliwa %1)</translation>
+        </message>
+        <message>
+            <source>No devices to sync.</source>
+            <translation>Hakuna kifaa cha kusawazisha.</translation>
+        </message>
+        <message>
+            <source>No devices yet.</source>
+            <translation>Bado hakuna kifaa.</translation>
+        </message>
+        <message>
+            <source>error: %1</source>
+            <translation>hitilafu: %1</translation>
+        </message>
+        <message>
+            <source>warning: %1</source>
+            <translation>onyo: %1</translation>
         </message>
     </context>
     <context>
         <name>ConnectionPage</name>
         <message>
             <source>Where the device talks to</source>
-            <translation type="unfinished" />
+            <translation>Kifaa kinawasiliana na wapi</translation>
         </message>
         <message>
             <source>Sandbox - KRA's test system, for trying things out</source>
-            <translation type="unfinished" />
+            <translation>Sandbox - mfumo wa majaribio wa KRA, wa kujaribu mambo</translation>
         </message>
         <message>
             <source>Production - real sales, real tax</source>
-            <translation type="unfinished" />
+            <translation>Production - mauzo halisi, kodi halisi</translation>
         </message>
         <message>
             <source>Another address - a test server (for integrators)</source>
-            <translation type="unfinished" />
+            <translation>Anwani nyingine - seva ya majaribio (kwa mafundi wa mifumo)</translation>
         </message>
         <message>
             <source>Sandbox and production are separate registrations with separate keys.</source>
-            <translation type="unfinished" />
+            <translation>Sandbox na production ni usajili tofauti wenye key tofauti.</translation>
         </message>
         <message>
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Anwani</translation>
         </message>
         <message>
             <source>Path style</source>
-            <translation type="unfinished" />
+            <translation>Mtindo wa njia</translation>
         </message>
         <message>
             <source>Grouped paths (/trnsSales/saveSales) - most VSCU versions</source>
-            <translation type="unfinished" />
+            <translation>Njia za makundi (/trnsSales/saveSales) - matoleo mengi ya VSCU</translation>
         </message>
         <message>
             <source>Single names (/saveTrnsSalesOsdc) - like OSCU</source>
-            <translation type="unfinished" />
+            <translation>Majina moja (/saveTrnsSalesOsdc) - kama OSCU</translation>
         </message>
         <message>
             <source>Test connection</source>
-            <translation type="unfinished" />
+            <translation>Jaribu muunganisho</translation>
         </message>
         <message>
             <source>Which KRA connection did KRA give you?</source>
-            <translation type="unfinished" />
+            <translation>KRA ilikupa muunganisho upi?</translation>
         </message>
         <message>
             <source>KRA's eTIMS API - the usual one</source>
-            <translation type="unfinished" />
+            <translation>eTIMS API ya KRA - wa kawaida</translation>
         </message>
         <message>
             <source>KRA's API gateway - an app on developer.go.ke</source>
-            <translation type="unfinished" />
+            <translation>API gateway ya KRA - app kwenye developer.go.ke</translation>
         </message>
         <message>
             <source>Choose this unless KRA sent you a consumer key and secret.</source>
-            <translation type="unfinished" />
+            <translation>Chagua huu isipokuwa KRA ilikutumia consumer key na secret.</translation>
         </message>
         <message>
             <source>You have an app there with a consumer key and secret (next page).</source>
-            <translation type="unfinished" />
+            <translation>Una app huko yenye consumer key na secret (ukurasa unaofuata).</translation>
         </message>
         <message>
             <source>Tell the app where your VSCU program runs.</source>
-            <translation type="unfinished" />
+            <translation>Iambie programu hii mahali programu yako ya VSCU inapoendeshwa.</translation>
         </message>
         <message>
             <source>Choose KRA's test system or the real one.</source>
-            <translation type="unfinished" />
+            <translation>Chagua mfumo wa majaribio wa KRA au ule halisi.</translation>
         </message>
         <message>
             <source>The computer running KRA's VSCU program and its port (8088 unless you changed it).</source>
-            <translation type="unfinished" />
+            <translation>Kompyuta inayoendesha programu ya VSCU ya KRA na port yake (8088 kama hukuibadilisha).</translation>
         </message>
         <message>
             <source>The full address of the eTIMS API, e.g. %1.</source>
-            <translation type="unfinished" />
+            <translation>Anwani kamili ya eTIMS API, k.m. %1.</translation>
         </message>
         <message>
             <source>Trying to reach it…</source>
-            <translation type="unfinished" />
+            <translation>Inajaribu kuifikia…</translation>
         </message>
     </context>
     <context>
         <name>Core</name>
         <message>
             <source>queued</source>
-            <translation type="unfinished" />
+            <translation>kwenye foleni</translation>
         </message>
         <message>
             <source>sending</source>
-            <translation type="unfinished" />
+            <translation>inatumwa</translation>
         </message>
         <message>
             <source>uncertain - checking with KRA</source>
-            <translation type="unfinished" />
+            <translation>haijulikani - inauliza KRA</translation>
         </message>
         <message>
             <source>waiting</source>
-            <translation type="unfinished" />
+            <translation>inasubiri</translation>
         </message>
         <message>
             <source>needs your fix</source>
-            <translation type="unfinished" />
+            <translation>inahitaji urekebishe</translation>
         </message>
         <message>
             <source>needs your check on KRA's portal</source>
-            <translation type="unfinished" />
+            <translation>inahitaji uhakikishe kwenye portal ya KRA</translation>
         </message>
         <message>
             <source>signed</source>
-            <translation type="unfinished" />
+            <translation>imesainiwa</translation>
         </message>
         <message>
             <source>cancelled</source>
-            <translation type="unfinished" />
+            <translation>imeghairiwa</translation>
         </message>
         <message>
             <source>waiting for internet</source>
-            <translation type="unfinished" />
+            <translation>inasubiri intaneti</translation>
         </message>
         <message>
             <source>waiting for KRA</source>
-            <translation type="unfinished" />
+            <translation>inasubiri KRA</translation>
         </message>
         <message>
             <source>KRA asked us to slow down</source>
-            <translation type="unfinished" />
+            <translation>KRA imeomba tupunguze kasi</translation>
         </message>
         <message>
             <source>waiting for the original sale to be signed</source>
-            <translation type="unfinished" />
+            <translation>inasubiri mauzo ya asili yasainiwe</translation>
         </message>
         <message>
             <source>waiting for the next batch upload</source>
-            <translation type="unfinished" />
+            <translation>inasubiri kundi lijalo kutumwa</translation>
         </message>
         <message>
             <source>not checked yet</source>
-            <translation type="unfinished" />
+            <translation>bado haijakaguliwa</translation>
         </message>
         <message>
             <source>online</source>
-            <translation type="unfinished" />
+            <translation>iko mtandaoni</translation>
         </message>
         <message>
             <source>offline - no connection</source>
-            <translation type="unfinished" />
+            <translation>nje ya mtandao - hakuna muunganisho</translation>
         </message>
         <message>
             <source>not answering</source>
-            <translation type="unfinished" />
+            <translation>haijibu</translation>
         </message>
         <message>
             <source>key rejected by KRA</source>
-            <translation type="unfinished" />
+            <translation>KRA imekataa key</translation>
         </message>
         <message>
             <source>not initialised</source>
-            <translation type="unfinished" />
+            <translation>haijaanzishwa na KRA</translation>
         </message>
         <message>
             <source>VSCU service not running</source>
-            <translation type="unfinished" />
+            <translation>huduma ya VSCU haiendeshwi</translation>
         </message>
         <message>
             <source>error</source>
-            <translation type="unfinished" />
+            <translation>hitilafu</translation>
         </message>
         <message>
             <source>KRA did not accept the request.</source>
-            <translation type="unfinished" />
+            <translation>KRA haikukubali ombi.</translation>
         </message>
         <message>
             <source>Try again later. If it keeps happening, contact support.</source>
-            <translation type="unfinished" />
+            <translation>Jaribu tena baadaye. Ikiendelea kutokea, wasiliana na msaada.</translation>
         </message>
         <message>
             <source>KRA refused the request.</source>
-            <translation type="unfinished" />
+            <translation>KRA imekataa ombi.</translation>
         </message>
         <message>
             <source>Correct what KRA names, then send it again.</source>
-            <translation type="unfinished" />
+            <translation>Rekebisha kile KRA inachotaja, kisha utume tena.</translation>
         </message>
         <message>
             <source>KRA expected a different invoice number.</source>
-            <translation type="unfinished" />
+            <translation>KRA ilitarajia nambari nyingine ya ankara.</translation>
         </message>
         <message>
             <source>Nothing to do: the app checks with KRA which numbers it has before sending again.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna cha kufanya: programu inauliza KRA ina nambari zipi kabla ya kutuma tena.</translation>
         </message>
         <message>
             <source>KRA already has this sale.</source>
-            <translation type="unfinished" />
+            <translation>KRA tayari ina mauzo haya.</translation>
         </message>
         <message>
             <source>Nothing to do: the app fetches the receipt KRA already signed.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna cha kufanya: programu inachukua risiti ambayo KRA tayari imesaini.</translation>
         </message>
         <message>
             <source>KRA did not receive this device's PIN, branch or CMC key.</source>
-            <translation type="unfinished" />
+            <translation>KRA haikupokea PIN, tawi au CMC key ya kifaa hiki.</translation>
         </message>
         <message>
             <source>Initialise the device, or enter the CMC key KRA gave you, then try again.</source>
-            <translation type="unfinished" />
+            <translation>Anzisha kifaa na KRA, au weka CMC key uliyopewa na KRA, kisha ujaribu tena.</translation>
         </message>
         <message>
             <source>KRA does not recognise this device: check the PIN, branch and serial you were approved for, and sandbox vs production.</source>
-            <translation type="unfinished" />
+            <translation>KRA haikitambui kifaa hiki: kagua PIN, tawi na nambari ya serial uliyoidhinishiwa, na kama ni sandbox au production.</translation>
         </message>
         <message>
             <source>Compare them with your approval in the eTIMS portal. If they match, ask KRA (timsupport@kra.go.ke).</source>
-            <translation type="unfinished" />
+            <translation>Linganisha na idhini yako kwenye portal ya eTIMS. Vikilingana, uliza KRA (timsupport@kra.go.ke).</translation>
         </message>
         <message>
             <source>KRA says this device is already initialised: its CMC key was issued the first time.</source>
-            <translation type="unfinished" />
+            <translation>KRA inasema kifaa hiki kimeshaanzishwa: CMC key yake ilitolewa mara ya kwanza.</translation>
         </message>
         <message>
             <source>Enter the CMC key and SCU id you received then. If the key is lost, ask KRA to reset the device.</source>
-            <translation type="unfinished" />
+            <translation>Weka CMC key na SCU id ulizopokea wakati huo. Kama key imepotea, omba KRA iweke upya kifaa.</translation>
         </message>
         <message>
             <source>KRA registered this device as the other type (OSCU vs VSCU).</source>
-            <translation type="unfinished" />
+            <translation>KRA ilisajili kifaa hiki kama aina nyingine (OSCU au VSCU).</translation>
         </message>
         <message>
             <source>Choose the type you applied for: an OSCU device talks to KRA directly, a VSCU device to the VSCU service on your computer.</source>
-            <translation type="unfinished" />
+            <translation>Chagua aina uliyoiombea: kifaa cha OSCU huongea na KRA moja kwa moja, kifaa cha VSCU huongea na huduma ya VSCU kwenye kompyuta yako.</translation>
         </message>
         <message>
             <source>KRA's API gateway did not accept this device's consumer key and secret.</source>
-            <translation type="unfinished" />
+            <translation>API gateway ya KRA haikukubali consumer key na secret ya kifaa hiki.</translation>
         </message>
         <message>
             <source>Copy the consumer key and secret again from your app on developer.go.ke (sandbox and production apps have different ones), then test the connection.</source>
-            <translation type="unfinished" />
+            <translation>Nakili tena consumer key na secret kutoka app yako kwenye developer.go.ke (app za sandbox na production zina tofauti), kisha ujaribu muunganisho.</translation>
         </message>
         <message>
             <source>Nothing to do: the app tries again later. If it lasts for hours, contact KRA support.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna cha kufanya: programu inajaribu tena baadaye. Ikidumu kwa masaa, wasiliana na msaada wa KRA.</translation>
         </message>
         <message>
             <source>KRA had an internal error.</source>
-            <translation type="unfinished" />
+            <translation>KRA imepata hitilafu ndani ya mfumo wake.</translation>
         </message>
         <message>
             <source>KRA asked us to slow down (too many requests).</source>
-            <translation type="unfinished" />
+            <translation>KRA imeomba tupunguze kasi (maombi mengi mno).</translation>
         </message>
         <message>
             <source>Nothing to do: the app pauses briefly and goes on by itself.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna cha kufanya: programu inasimama kidogo kisha inaendelea yenyewe.</translation>
         </message>
         <message>
             <source>The VSCU service had an internal error.</source>
-            <translation type="unfinished" />
+            <translation>Huduma ya VSCU imepata hitilafu ndani yake.</translation>
         </message>
         <message>
             <source>Restart the KRA VSCU service. If it keeps happening, check its configuration.</source>
-            <translation type="unfinished" />
+            <translation>Zima kisha uwashe tena huduma ya VSCU ya KRA. Ikiendelea kutokea, kagua mipangilio yake.</translation>
         </message>
         <message>
             <source>KRA answered with a code this program does not know.</source>
-            <translation type="unfinished" />
+            <translation>KRA imejibu kwa code ambayo programu hii haiijui.</translation>
         </message>
         <message>
             <source>Could not connect to KRA.</source>
-            <translation type="unfinished" />
+            <translation>Imeshindwa kuunganisha na KRA.</translation>
         </message>
         <message>
             <source>Check the internet connection. Sales wait safely and go as soon as it is back.</source>
-            <translation type="unfinished" />
+            <translation>Kagua muunganisho wa intaneti. Mauzo yanasubiri salama na yatatumwa mara intaneti ikirudi.</translation>
         </message>
         <message>
             <source>The request was sent but no answer came back.</source>
-            <translation type="unfinished" />
+            <translation>Ombi limetumwa lakini jibu halikurudi.</translation>
         </message>
         <message>
             <source>Nothing to do: the app asks KRA whether it arrived before sending anything again.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna cha kufanya: programu inauliza KRA kama lilifika kabla ya kutuma chochote tena.</translation>
         </message>
         <message>
             <source>KRA answered with an error page instead of data.</source>
-            <translation type="unfinished" />
+            <translation>KRA imejibu kwa ukurasa wa hitilafu badala ya data.</translation>
         </message>
         <message>
             <source>Usually temporary: the app tries again later.</source>
-            <translation type="unfinished" />
+            <translation>Kwa kawaida ni kwa muda tu: programu inajaribu tena baadaye.</translation>
         </message>
         <message>
             <source>KRA's API gateway does not know this address: nothing was processed.</source>
-            <translation type="unfinished" />
+            <translation>API gateway ya KRA haiijui anwani hii: hakuna kilichoshughulikiwa.</translation>
         </message>
         <message>
             <source>Check the device's gateway address (it ends in /etims-oscu/api/v1). If it is right, please report it to support: KRA may have renamed the call.</source>
-            <translation type="unfinished" />
+            <translation>Kagua anwani ya gateway ya kifaa (inaishia na /etims-oscu/api/v1). Kama iko sawa, tafadhali ripoti kwa msaada: huenda KRA imebadilisha jina la ombi.</translation>
         </message>
         <message>
             <source>KRA's answer could not be understood.</source>
-            <translation type="unfinished" />
+            <translation>Jibu la KRA halikueleweka.</translation>
         </message>
         <message>
             <source>Usually temporary: the app tries again later. If it lasts, contact support.</source>
-            <translation type="unfinished" />
+            <translation>Kwa kawaida ni kwa muda tu: programu inajaribu tena baadaye. Ikidumu, wasiliana na msaada.</translation>
         </message>
         <message>
             <source>This is a fault in this program: please report it to support.</source>
-            <translation type="unfinished" />
+            <translation>Hili ni kosa la programu hii: tafadhali liripoti kwa msaada.</translation>
         </message>
         <message>
             <source>The VSCU service could not build its request address to KRA.</source>
-            <translation type="unfinished" />
+            <translation>Huduma ya VSCU imeshindwa kutengeneza anwani ya ombi lake kwa KRA.</translation>
         </message>
         <message>
             <source>The VSCU service could not build its request headers to KRA.</source>
-            <translation type="unfinished" />
+            <translation>Huduma ya VSCU imeshindwa kutengeneza vichwa vya ombi lake kwa KRA.</translation>
         </message>
         <message>
             <source>The VSCU service could not build its request body to KRA.</source>
-            <translation type="unfinished" />
+            <translation>Huduma ya VSCU imeshindwa kutengeneza maudhui ya ombi lake kwa KRA.</translation>
         </message>
         <message>
             <source>The VSCU service could not communicate with KRA.</source>
-            <translation type="unfinished" />
+            <translation>Huduma ya VSCU imeshindwa kuwasiliana na KRA.</translation>
         </message>
         <message>
             <source>Check this computer's internet connection; the VSCU service retries by itself.</source>
-            <translation type="unfinished" />
+            <translation>Kagua muunganisho wa intaneti wa kompyuta hii; huduma ya VSCU inajaribu tena yenyewe.</translation>
         </message>
         <message>
             <source>The VSCU service used a request method KRA does not allow.</source>
-            <translation type="unfinished" />
+            <translation>Huduma ya VSCU imetumia njia ya ombi ambayo KRA hairuhusu.</translation>
         </message>
         <message>
             <source>The VSCU service got an unexpected request status from KRA.</source>
-            <translation type="unfinished" />
+            <translation>Huduma ya VSCU imepata hali ya ombi isiyotarajiwa kutoka KRA.</translation>
         </message>
         <message>
             <source>The VSCU service reported a client error ({message}).</source>
-            <translation type="unfinished" />
+            <translation>Huduma ya VSCU imeripoti hitilafu ({message}).</translation>
         </message>
         <message>
             <source>The app checks whether the sale already arrived, then tries again. If it lasts, restart the VSCU service.</source>
-            <translation type="unfinished" />
+            <translation>Programu inakagua kama mauzo yalikwisha fika, kisha inajaribu tena. Ikidumu, zima kisha uwashe tena huduma ya VSCU.</translation>
         </message>
         <message>
             <source>KRA refused it because a field is missing or wrong: {message}</source>
-            <translation type="unfinished" />
+            <translation>KRA imeyakataa kwa sababu sehemu moja haipo au si sahihi: {message}</translation>
         </message>
         <message>
             <source>KRA received an empty request.</source>
-            <translation type="unfinished" />
+            <translation>KRA imepokea ombi tupu.</translation>
         </message>
         <message>
             <source>KRA does not offer this request at this address ({message}).</source>
-            <translation type="unfinished" />
+            <translation>KRA haitoi ombi hili kwenye anwani hii ({message}).</translation>
         </message>
         <message>
             <source>Check the device's address and its path style (classic OSCU names or VSCU paths).</source>
-            <translation type="unfinished" />
+            <translation>Kagua anwani ya kifaa na mtindo wa njia zake (majina ya kawaida ya OSCU au njia za VSCU).</translation>
         </message>
         <message>
             <source>KRA refused a code that is not in its code list: {message}</source>
-            <translation type="unfinished" />
+            <translation>KRA imekataa code ambayo haimo kwenye orodha yake ya code: {message}</translation>
         </message>
         <message>
             <source>Choose a valid code (for example the packaging or quantity unit), then send it again.</source>
-            <translation type="unfinished" />
+            <translation>Chagua code sahihi (kwa mfano kipimo cha kifurushi au cha idadi), kisha utume tena.</translation>
         </message>
         <message>
             <source>KRA refused this combination of sale type and receipt type ({message}).</source>
-            <translation type="unfinished" />
+            <translation>KRA imekataa mchanganyiko huu wa aina ya mauzo na aina ya risiti ({message}).</translation>
         </message>
         <message>
             <source>Use a normal sale or credit note, then send it again.</source>
-            <translation type="unfinished" />
+            <translation>Tumia mauzo ya kawaida au credit note, kisha utume tena.</translation>
         </message>
         <message>
             <source>KRA says the request body is wrong: {message}</source>
-            <translation type="unfinished" />
+            <translation>KRA inasema maudhui ya ombi si sahihi: {message}</translation>
         </message>
         <message>
             <source>KRA already has this sale: it was declared earlier.</source>
-            <translation type="unfinished" />
+            <translation>KRA tayari ina mauzo haya: yaliripotiwa mapema.</translation>
         </message>
         <message>
             <source>The VSCU service wants the sale itself before its invoice data.</source>
-            <translation type="unfinished" />
+            <translation>Huduma ya VSCU inataka mauzo yenyewe kabla ya data ya ankara yake.</translation>
         </message>
         <message>
             <source>KRA could not save the record (an error on KRA's side).</source>
-            <translation type="unfinished" />
+            <translation>KRA imeshindwa kuhifadhi rekodi (hitilafu upande wa KRA).</translation>
         </message>
         <message>
             <source>KRA could not update the record (an error on KRA's side).</source>
-            <translation type="unfinished" />
+            <translation>KRA imeshindwa kusasisha rekodi (hitilafu upande wa KRA).</translation>
         </message>
         <message>
             <source>KRA could not delete the record (an error on KRA's side).</source>
-            <translation type="unfinished" />
+            <translation>KRA imeshindwa kufuta rekodi (hitilafu upande wa KRA).</translation>
         </message>
         <message>
             <source>KRA already has a record with this number.</source>
-            <translation type="unfinished" />
+            <translation>KRA tayari ina rekodi yenye nambari hii.</translation>
         </message>
         <message>
             <source>KRA has no file to download for this request.</source>
-            <translation type="unfinished" />
+            <translation>KRA haina faili ya kupakua kwa ombi hili.</translation>
         </message>
         <message>
             <source>KRA had an unknown internal error.</source>
-            <translation type="unfinished" />
+            <translation>KRA imepata hitilafu isiyojulikana ndani ya mfumo wake.</translation>
         </message>
         <message>
             <source>KRA answered with code {code}, which this program does not know: {message}</source>
-            <translation type="unfinished" />
+            <translation>KRA imejibu kwa code {code}, ambayo programu hii haiijui: {message}</translation>
         </message>
         <message>
             <source>KRA answered with code {code}, which this program does not know.</source>
-            <translation type="unfinished" />
+            <translation>KRA imejibu kwa code {code}, ambayo programu hii haiijui.</translation>
         </message>
         <message>
             <source>KRA already has invoice number {found}: it expects {expected} next.</source>
-            <translation type="unfinished" />
+            <translation>KRA tayari ina ankara nambari {found}: inatarajia {expected} ifuatayo.</translation>
         </message>
         <message>
             <source>KRA expected invoice number {expected}, not {found}.</source>
-            <translation type="unfinished" />
+            <translation>KRA ilitarajia ankara nambari {expected}, si {found}.</translation>
         </message>
         <message>
             <source>KRA already has this sale ({message}).</source>
-            <translation type="unfinished" />
+            <translation>KRA tayari ina mauzo haya ({message}).</translation>
         </message>
         <message>
             <source>Left alone: another etims-desktop on this computer is syncing this device right now.</source>
-            <translation type="unfinished" />
+            <translation>Imeachwa: etims-desktop nyingine kwenye kompyuta hii inasawazisha kifaa hiki sasa hivi.</translation>
         </message>
         <message>
             <source>KRA's answer did not come back: {why}. The app asks KRA before sending again.</source>
-            <translation type="unfinished" />
+            <translation>Jibu la KRA halikurudi: {why}. Programu inauliza KRA kabla ya kutuma tena.</translation>
         </message>
         <message>
             <source>Nothing was sent: {why}.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna kilichotumwa: {why}.</translation>
         </message>
         <message>
             <source>Signed {signed} sales ({already} were already at KRA).</source>
-            <translation type="unfinished" />
+            <translation>Mauzo {signed} yamesainiwa ({already} yalikuwa tayari KRA).</translation>
         </message>
         <message>
             <source>Signed 1 sale.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo 1 yamesainiwa.</translation>
         </message>
         <message>
             <source>Signed {signed} sales.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo {signed} yamesainiwa.</translation>
         </message>
         <message>
             <source>Up to date: nothing was waiting.</source>
-            <translation type="unfinished" />
+            <translation>Yote yamekamilika: hakuna kilichokuwa kinasubiri.</translation>
         </message>
         <message>
             <source>No sale was signed.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna mauzo yaliyosainiwa.</translation>
         </message>
         <message>
             <source>{count} still waiting because {reason}.</source>
-            <translation type="unfinished" />
+            <translation>{count} bado yanasubiri kwa sababu {reason}.</translation>
         </message>
         <message>
             <source>{count} still waiting.</source>
-            <translation type="unfinished" />
+            <translation>{count} bado yanasubiri.</translation>
         </message>
         <message>
             <source>{count} need your fix.</source>
-            <translation type="unfinished" />
+            <translation>{count} yanahitaji urekebishe.</translation>
         </message>
         <message>
             <source>{count} need your check on KRA's portal (KRA's answer left it unclear).</source>
-            <translation type="unfinished" />
+            <translation>{count} yanahitaji uyahakikishe kwenye portal ya KRA (jibu la KRA halikuwa wazi).</translation>
         </message>
         <message>
             <source>KRA code</source>
-            <translation type="unfinished" />
+            <translation>code ya KRA</translation>
         </message>
         <message>
             <source>KRA has it recorded; it did not send the receipt details again.</source>
-            <translation type="unfinished" />
+            <translation>KRA imeyarekodi; haikutuma tena maelezo ya risiti.</translation>
         </message>
         <message>
             <source>receipt no. %1</source>
-            <translation type="unfinished" />
+            <translation>risiti nambari %1</translation>
         </message>
     </context>
     <context>
         <name>CreditNoteDialog</name>
         <message>
             <source>Credit note</source>
-            <translation type="unfinished" />
+            <translation>Credit note</translation>
         </message>
         <message>
             <source>Credit &amp;everything left</source>
-            <translation type="unfinished" />
+            <translation>Credit note ya &amp;vyote vilivyobaki</translation>
         </message>
         <message>
             <source>&amp;Save credit note  (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hifadhi credit note  (Ctrl+Enter)</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Funga</translation>
         </message>
         <message>
             <source>&amp;Reason</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sababu</translation>
         </message>
         <message>
             <source>Buyer</source>
-            <translation type="unfinished" />
+            <translation>Mnunuzi</translation>
         </message>
         <message>
             <source>Credit note no.</source>
-            <translation type="unfinished" />
+            <translation>Nambari ya credit note</translation>
         </message>
         <message>
             <source>Credit note for invoice %1%2 of %3.</source>
-            <translation type="unfinished" />
+            <translation>Credit note ya ankara %1%2 ya tarehe %3.</translation>
         </message>
         <message>
             <source>walk-in customer (no PIN)</source>
-            <translation type="unfinished" />
+            <translation>mteja wa kawaida (hana PIN)</translation>
         </message>
         <message>
             <source>Number %1 is already used on this device: give this credit note its own number.</source>
-            <translation type="unfinished" />
+            <translation>Nambari %1 imeshatumika kwenye kifaa hiki: ipe credit note hii nambari yake.</translation>
         </message>
     </context>
     <context>
         <name>DamagedNotice</name>
         <message>
             <source>Restore from a backup…</source>
-            <translation type="unfinished" />
+            <translation>Rejesha kutoka nakala ya akiba…</translation>
         </message>
         <message>
             <source>The database file is damaged (a failing disk or a power cut can do this). Nothing is sent to KRA until it is restored from a backup. Restore before recording sales: sales recorded now are not in the backup.</source>
-            <translation type="unfinished" />
+            <translation>Faili ya data imeharibika (diski mbovu au kukatika kwa umeme kunaweza kusababisha hivi). Hakuna kinachotumwa kwa KRA mpaka irejeshwe kutoka nakala ya akiba. Rejesha kabla ya kurekodi mauzo: mauzo yanayorekodiwa sasa hayamo kwenye nakala ya akiba.</translation>
         </message>
         <message>
             <source>SQLite's check found:</source>
-            <translation type="unfinished" />
+            <translation>Ukaguzi wa SQLite umepata:</translation>
         </message>
         <message>
             <source>The newest good backup was made %1.</source>
-            <translation type="unfinished" />
+            <translation>Nakala nzuri ya akiba ya karibuni ilitengenezwa %1.</translation>
         </message>
         <message>
             <source>Restore that backup…</source>
-            <translation type="unfinished" />
+            <translation>Rejesha nakala hiyo…</translation>
         </message>
     </context>
     <context>
         <name>DeviceBoardModel</name>
         <message>
             <source>Device</source>
-            <translation type="unfinished" />
+            <translation>Kifaa</translation>
         </message>
         <message>
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Aina</translation>
         </message>
         <message>
             <source>Sends</source>
-            <translation type="unfinished" />
+            <translation>Inatuma</translation>
         </message>
         <message>
             <source>KRA status</source>
-            <translation type="unfinished" />
+            <translation>Hali na KRA</translation>
         </message>
         <message>
             <source>Waiting sales</source>
-            <translation type="unfinished" />
+            <translation>Mauzo yanayosubiri</translation>
         </message>
         <message>
             <source>Last successful sync</source>
-            <translation type="unfinished" />
+            <translation>Usawazishaji wa mwisho uliofaulu</translation>
         </message>
         <message>
             <source>Last problem</source>
-            <translation type="unfinished" />
+            <translation>Tatizo la mwisho</translation>
         </message>
         <message>
             <source>(retired)</source>
-            <translation type="unfinished" />
+            <translation>(imestaafishwa)</translation>
         </message>
         <message>
             <source>real-time</source>
-            <translation type="unfinished" />
+            <translation>papo hapo</translation>
         </message>
         <message>
             <source>in batches</source>
-            <translation type="unfinished" />
+            <translation>kwa makundi</translation>
         </message>
         <message>
             <source>Retired: sends nothing; its sales and receipts are kept</source>
-            <translation type="unfinished" />
+            <translation>Imestaafishwa: haitumi chochote; mauzo na risiti zake zimehifadhiwa</translation>
         </message>
         <message>
             <source>Syncing: %1</source>
-            <translation type="unfinished" />
+            <translation>Inasawazisha: %1</translation>
         </message>
         <message>
             <source>Being synced by another etims-desktop</source>
-            <translation type="unfinished" />
+            <translation>Inasawazishwa na etims-desktop nyingine</translation>
         </message>
         <message>
             <source>sending %1 of %2</source>
-            <translation type="unfinished" />
+            <translation>inatuma %1 kati ya %2</translation>
         </message>
         <message>
             <source>%1 uncertain - checking with KRA</source>
-            <translation type="unfinished" />
+            <translation>%1 hayajulikani - inauliza KRA</translation>
         </message>
         <message>
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>bado</translation>
         </message>
         <message>
             <source>What to do: open the device (double-click), look each number up on KRA's portal and say what you saw.</source>
-            <translation type="unfinished" />
+            <translation>Cha kufanya: fungua kifaa (bofya mara mbili), tafuta kila nambari kwenye portal ya KRA na useme ulichoona.</translation>
         </message>
         <message>
             <source>What to do: open the device (double-click) to resend or cancel them.</source>
-            <translation type="unfinished" />
+            <translation>Cha kufanya: fungua kifaa (bofya mara mbili) ili uyatume tena au uyaghairi.</translation>
         </message>
         <message>
             <source>What to do: %1</source>
-            <translation type="unfinished" />
+            <translation>Cha kufanya: %1</translation>
         </message>
         <message>
             <source>checked %1</source>
-            <translation type="unfinished" />
+            <translation>imekaguliwa %1</translation>
         </message>
         <message>
             <source>less than a minute left</source>
-            <translation type="unfinished" />
+            <translation>chini ya dakika moja imebaki</translation>
         </message>
         <message>
             <source>about %1 h %2 min left</source>
-            <translation type="unfinished" />
+            <translation>karibu saa %1 dak. %2 zimebaki</translation>
         </message>
         <message>
             <source>KRA PIN %1, branch %2</source>
-            <translation type="unfinished" />
+            <translation>KRA PIN %1, tawi %2</translation>
         </message>
         <message>
             <source>Serial number: %1</source>
-            <translation type="unfinished" />
+            <translation>Nambari ya serial: %1</translation>
         </message>
         <message>
             <source>SCU id: %1</source>
-            <translation type="unfinished" />
+            <translation>SCU id: %1</translation>
         </message>
         <message>
             <source>Not initialised yet</source>
-            <translation type="unfinished" />
+            <translation>Bado hakijaanzishwa na KRA</translation>
         </message>
         <message>
             <source>PRACTICE device: talks to the built-in practice KRA, never to the real one.</source>
-            <translation type="unfinished" />
+            <translation>Kifaa cha MAZOEZI: kinaongea na KRA ya mazoezi iliyomo ndani ya programu, kamwe si KRA halisi.</translation>
         </message>
         <message>
             <source>OSCU: every sale is signed by KRA online, as soon as it is made.</source>
-            <translation type="unfinished" />
+            <translation>OSCU: kila mauzo yanasainiwa na KRA mtandaoni, mara tu yanapofanywa.</translation>
         </message>
         <message>
             <source>VSCU: sales are signed by your VSCU service and uploaded in batches.</source>
-            <translation type="unfinished" />
+            <translation>VSCU: mauzo yanasainiwa na huduma yako ya VSCU na kutumwa kwa makundi.</translation>
         </message>
         <message>
             <source>Another etims-desktop on this computer (another window, or a scheduled 'etims-desktop sync') is sending this device's sales right now. This window leaves the device to it and carries on by itself when it has finished.</source>
-            <translation type="unfinished" />
+            <translation>etims-desktop nyingine kwenye kompyuta hii (dirisha jingine, au 'etims-desktop sync' iliyopangwa) inatuma mauzo ya kifaa hiki sasa hivi. Dirisha hili linakiachia kifaa hicho na litaendelea lenyewe ikimaliza.</translation>
         </message>
         <message>
             <source>Every sale of this device has reached KRA.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo yote ya kifaa hiki yamefika KRA.</translation>
         </message>
         <message>
             <source>%n need your check</source>
-            <translation type="unfinished" />
+            <translation>%n yanahitaji uyahakikishe</translation>
         </message>
         <message>
             <source>%n need your fix</source>
-            <translation type="unfinished" />
+            <translation>%n yanahitaji urekebishe</translation>
         </message>
         <message>
             <source>%n needs your check</source>
-            <translation type="unfinished" />
+            <translation>%n linahitaji ulihakikishe</translation>
         </message>
         <message>
             <source>%n needs your fix</source>
-            <translation type="unfinished" />
+            <translation>%n linahitaji urekebishe</translation>
         </message>
         <message>
             <source>%n sale still has to reach KRA.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %n bado hayajafika KRA.</translation>
         </message>
         <message>
             <source>%n sale was refused by KRA and needs your fix.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %n yamekataliwa na KRA na yanahitaji urekebishe.</translation>
         </message>
         <message>
             <source>%n sales still have to reach KRA.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %n bado hayajafika KRA.</translation>
         </message>
         <message>
             <source>%n sales were refused by KRA and need your fix.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %n yamekataliwa na KRA na yanahitaji urekebishe.</translation>
         </message>
         <message>
             <source>KRA refused %n sale.</source>
-            <translation type="unfinished" />
+            <translation>KRA imekataa mauzo %n.</translation>
         </message>
         <message>
             <source>KRA refused %n sales.</source>
-            <translation type="unfinished" />
+            <translation>KRA imekataa mauzo %n.</translation>
         </message>
         <message>
             <source>KRA's answers did not tell whether it has %n sale.</source>
-            <translation type="unfinished" />
+            <translation>Majibu ya KRA hayakusema kama ina mauzo %n.</translation>
         </message>
         <message>
             <source>KRA's answers did not tell whether it has %n sales.</source>
-            <translation type="unfinished" />
+            <translation>Majibu ya KRA hayakusema kama ina mauzo %n.</translation>
         </message>
         <message>
             <source>about %n minute left</source>
-            <translation type="unfinished" />
+            <translation>karibu dakika %n imebaki</translation>
         </message>
         <message>
             <source>about %n minutes left</source>
-            <translation type="unfinished" />
+            <translation>karibu dakika %n zimebaki</translation>
         </message>
     </context>
     <context>
         <name>DeviceBoardView</name>
         <message>
+            <source>PRACTICE</source>
+            <translation>MAZOEZI</translation>
+        </message>
+        <message>
             <source>checked %1</source>
-            <translation type="unfinished" />
+            <translation>imekaguliwa %1</translation>
         </message>
     </context>
     <context>
         <name>DeviceChoice</name>
         <message>
             <source>PRACTICE - %1</source>
-            <translation type="unfinished" />
+            <translation>MAZOEZI - %1</translation>
         </message>
         <message>
             <source>Goes to the practice KRA inside this app, never to KRA.</source>
-            <translation type="unfinished" />
+            <translation>Yanakwenda KRA ya mazoezi iliyomo ndani ya programu hii, kamwe si kwa KRA.</translation>
         </message>
     </context>
     <context>
         <name>DeviceDetailPanel</name>
         <message>
             <source>Close the device details</source>
-            <translation type="unfinished" />
+            <translation>Funga maelezo ya kifaa</translation>
         </message>
         <message>
             <source>Sync this device</source>
-            <translation type="unfinished" />
+            <translation>Sawazisha kifaa hiki</translation>
         </message>
         <message>
             <source>Refresh code lists</source>
-            <translation type="unfinished" />
+            <translation>Sasisha orodha za code</translation>
         </message>
         <message>
             <source>Fetch KRA's code lists, item classes and notices for this device now.</source>
-            <translation type="unfinished" />
+            <translation>Chukua orodha za code za KRA, aina za bidhaa na matangazo kwa kifaa hiki sasa.</translation>
         </message>
         <message>
             <source>Initialise / enter key…</source>
-            <translation type="unfinished" />
+            <translation>Anzisha na KRA / weka key…</translation>
         </message>
         <message>
             <source>Remove device…</source>
-            <translation type="unfinished" />
+            <translation>Ondoa kifaa…</translation>
         </message>
         <message>
             <source>Select a sale to see everything that happened to it.</source>
-            <translation type="unfinished" />
+            <translation>Chagua mauzo uone kila kilichoyatokea.</translation>
         </message>
         <message>
             <source>Resend</source>
-            <translation type="unfinished" />
+            <translation>Tuma tena</translation>
         </message>
         <message>
             <source>Put the sale back in the queue, for example after adding the missing item in KRA.</source>
-            <translation type="unfinished" />
+            <translation>Rudisha mauzo kwenye foleni, kwa mfano baada ya kuongeza bidhaa iliyokosekana kwenye KRA.</translation>
         </message>
         <message>
             <source>Cancel locally…</source>
-            <translation type="unfinished" />
+            <translation>Ghairi hapa…</translation>
         </message>
         <message>
             <source>Only for a sale KRA never signed: it will not be sent.</source>
-            <translation type="unfinished" />
+            <translation>Kwa mauzo ambayo KRA haijawahi kusaini tu: hayatatumwa.</translation>
         </message>
         <message>
             <source>KRA has it</source>
-            <translation type="unfinished" />
+            <translation>KRA inayo</translation>
         </message>
         <message>
             <source>KRA's portal shows this sale: mark it signed.</source>
-            <translation type="unfinished" />
+            <translation>Portal ya KRA inaonyesha mauzo haya: yawekee alama ya kusainiwa.</translation>
         </message>
         <message>
             <source>Not at KRA: send again</source>
-            <translation type="unfinished" />
+            <translation>Hayapo KRA: tuma tena</translation>
         </message>
         <message>
             <source>KRA's portal does not show this sale: send it again with its own eTIMS number.</source>
-            <translation type="unfinished" />
+            <translation>Portal ya KRA haionyeshi mauzo haya: yatume tena kwa nambari yake ile ile ya eTIMS.</translation>
         </message>
         <message>
             <source>Selected sale:</source>
-            <translation type="unfinished" />
+            <translation>Mauzo uliyochagua:</translation>
         </message>
         <message>
             <source>Started</source>
-            <translation type="unfinished" />
+            <translation>Ilianza</translation>
         </message>
         <message>
             <source>Took</source>
-            <translation type="unfinished" />
+            <translation>Ilichukua</translation>
         </message>
         <message>
             <source>What happened</source>
-            <translation type="unfinished" />
+            <translation>Kilichotokea</translation>
         </message>
         <message>
             <source>Sales on their way</source>
-            <translation type="unfinished" />
+            <translation>Mauzo yaliyo njiani</translation>
         </message>
         <message>
             <source>Sync history</source>
-            <translation type="unfinished" />
+            <translation>Historia ya usawazishaji</translation>
         </message>
         <message>
             <source>Showing %1 of %2.</source>
-            <translation type="unfinished" />
+            <translation>Inaonyesha %1 kati ya %2.</translation>
         </message>
         <message>
             <source>real-time</source>
-            <translation type="unfinished" />
+            <translation>papo hapo</translation>
         </message>
         <message>
             <source>in batches</source>
-            <translation type="unfinished" />
+            <translation>kwa makundi</translation>
         </message>
         <message>
             <source>KRA PIN %1, branch %2</source>
-            <translation type="unfinished" />
+            <translation>KRA PIN %1, tawi %2</translation>
         </message>
         <message>
             <source>serial %1</source>
-            <translation type="unfinished" />
+            <translation>serial %1</translation>
         </message>
         <message>
             <source>SCU id %1</source>
-            <translation type="unfinished" />
+            <translation>SCU id %1</translation>
         </message>
         <message>
             <source>not initialised</source>
-            <translation type="unfinished" />
+            <translation>haijaanzishwa na KRA</translation>
         </message>
         <message>
             <source>RETIRED %1: its sales, receipts and history are kept; it sends nothing</source>
-            <translation type="unfinished" />
+            <translation>IMESTAAFISHWA %1: mauzo, risiti na historia yake vimehifadhiwa; haitumi chochote</translation>
         </message>
         <message>
             <source>checked %1</source>
-            <translation type="unfinished" />
+            <translation>imekaguliwa %1</translation>
         </message>
         <message>
             <source>What to do: %1</source>
-            <translation type="unfinished" />
+            <translation>Cha kufanya: %1</translation>
         </message>
         <message>
             <source>Retired devices are not checked with KRA.</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vilivyostaafishwa havikaguliwi na KRA.</translation>
         </message>
         <message>
             <source>Reconnect</source>
-            <translation type="unfinished" />
+            <translation>Unganisha tena</translation>
         </message>
         <message>
             <source>Ask the practice KRA for this device's key again</source>
-            <translation type="unfinished" />
+            <translation>Omba KRA ya mazoezi key ya kifaa hiki tena</translation>
         </message>
         <message>
             <source>Enter a new key…</source>
-            <translation type="unfinished" />
+            <translation>Weka key mpya…</translation>
         </message>
         <message>
             <source>did not finish</source>
-            <translation type="unfinished" />
+            <translation>haikumalizika</translation>
         </message>
         <message>
             <source>&lt;b&gt;Needs your check:&lt;/b&gt; %1</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Inahitaji uhakikishe:&lt;/b&gt; %1</translation>
         </message>
         <message>
             <source>&lt;b&gt;Why KRA refused it:&lt;/b&gt; %1</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Kwa nini KRA imeyakataa:&lt;/b&gt; %1</translation>
         </message>
         <message>
             <source>What to do: correct the cause (for example the item or the buyer's PIN), then Resend. If the sale did not really happen, cancel it.</source>
-            <translation type="unfinished" />
+            <translation>Cha kufanya: rekebisha chanzo (kwa mfano bidhaa au PIN ya mnunuzi), kisha bofya Tuma tena. Kama mauzo hayakufanyika kweli, yaghairi.</translation>
         </message>
         <message>
             <source>Sale %1, %2 line(s), sold %3</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %1, mistari %2, yaliuzwa %3</translation>
         </message>
         <message>
             <source>Sale %1 is marked signed: KRA has it.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %1 yamewekewa alama ya kusainiwa: KRA inayo.</translation>
         </message>
         <message>
             <source>Sale %1 goes to KRA again with its own eTIMS number at the next sync.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %1 yanakwenda KRA tena kwa nambari yake ile ile ya eTIMS katika usawazishaji ujao.</translation>
         </message>
         <message>
             <source>Sale %1 is back in the queue. It goes with the next sync.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %1 yamerudi kwenye foleni. Yanakwenda katika usawazishaji ujao.</translation>
         </message>
         <message>
             <source>Cancel this sale?</source>
-            <translation type="unfinished" />
+            <translation>Ughairi mauzo haya?</translation>
         </message>
         <message>
             <source>Sale %1 was never signed by KRA. Cancelling it here means it will never be sent. Only do this if the sale did not really happen or you will record it again.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %1 hayajawahi kusainiwa na KRA. Ukiyaghairi hapa hayatatumwa kamwe. Fanya hivi tu kama mauzo hayakufanyika kweli au utayarekodi upya.</translation>
         </message>
         <message>
             <source>Cancel the sale</source>
-            <translation type="unfinished" />
+            <translation>Ghairi mauzo</translation>
         </message>
         <message>
             <source>Keep it</source>
-            <translation type="unfinished" />
+            <translation>Yaache</translation>
         </message>
         <message>
             <source>Sale %1 was cancelled here; it will not be sent.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %1 yameghairiwa hapa; hayatatumwa.</translation>
         </message>
         <message>
             <source>Fetching code lists from KRA…</source>
-            <translation type="unfinished" />
+            <translation>Inachukua orodha za code kutoka KRA…</translation>
         </message>
         <message>
             <source>Code lists are up to date (new or changed: %1).</source>
-            <translation type="unfinished" />
+            <translation>Orodha za code ni za sasa (mpya au zilizobadilika: %1).</translation>
         </message>
         <message>
             <source>nothing</source>
-            <translation type="unfinished" />
+            <translation>hakuna</translation>
         </message>
         <message>
             <source>Retire this device?</source>
-            <translation type="unfinished" />
+            <translation>Ustaafishe kifaa hiki?</translation>
         </message>
         <message>
             <source>Retire it</source>
-            <translation type="unfinished" />
+            <translation>Kistaafishe</translation>
         </message>
         <message>
             <source>Delete this device?</source>
-            <translation type="unfinished" />
+            <translation>Ufute kifaa hiki?</translation>
         </message>
         <message>
             <source>Delete it</source>
-            <translation type="unfinished" />
+            <translation>Kifute</translation>
         </message>
     </context>
     <context>
         <name>DiagnosticsDialog</name>
         <message>
             <source>Diagnostics</source>
-            <translation type="unfinished" />
+            <translation>Uchunguzi wa matatizo</translation>
         </message>
         <message>
             <source>Send this to whoever helps you with the app. CMC keys are replaced by *** before it is shown or copied.</source>
-            <translation type="unfinished" />
+            <translation>Mtumie huyu anayekusaidia na programu. CMC key zinabadilishwa kuwa *** kabla ya kuonyeshwa au kunakiliwa.</translation>
         </message>
         <message>
             <source>Collecting…</source>
-            <translation type="unfinished" />
+            <translation>Inakusanya…</translation>
         </message>
         <message>
             <source>Copy diagnostics</source>
-            <translation type="unfinished" />
+            <translation>Nakili uchunguzi</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Onyesha upya</translation>
         </message>
     </context>
     <context>
         <name>EmptyState</name>
         <message>
             <source>No eTIMS device yet</source>
-            <translation type="unfinished" />
+            <translation>Bado hakuna kifaa cha eTIMS</translation>
         </message>
         <message>
             <source>Add the device KRA approved for your shop, or try everything safely first in practice mode: it starts a practice KRA inside this app with one OSCU and one VSCU device, so you can record sales, press Sync and watch what happens. Nothing goes to the real KRA.</source>
-            <translation type="unfinished" />
+            <translation>Ongeza kifaa ambacho KRA iliidhinisha kwa duka lako, au kwanza jaribu kila kitu kwa usalama katika hali ya mazoezi: inaanzisha KRA ya mazoezi ndani ya programu hii yenye kifaa kimoja cha OSCU na kimoja cha VSCU, ili urekodi mauzo, ubofye Sawazisha na uone kinachotokea. Hakuna kinachokwenda KRA halisi.</translation>
         </message>
         <message>
             <source>Try practice mode</source>
-            <translation type="unfinished" />
+            <translation>Jaribu hali ya mazoezi</translation>
         </message>
         <message>
             <source>Add my eTIMS device…</source>
-            <translation type="unfinished" />
+            <translation>Ongeza kifaa changu cha eTIMS…</translation>
         </message>
     </context>
     <context>
         <name>Formatting</name>
         <message>
             <source>%1 ago</source>
-            <translation type="unfinished" />
+            <translation>%1 zilizopita</translation>
         </message>
         <message>
             <source>%1 ms</source>
-            <translation type="unfinished" />
+            <translation>%1 ms</translation>
         </message>
         <message>
             <source>%n day</source>
-            <translation type="unfinished" />
+            <translation>siku %n</translation>
         </message>
         <message>
             <source>%n days</source>
-            <translation type="unfinished" />
+            <translation>siku %n</translation>
         </message>
         <message>
             <source>%n h</source>
-            <translation type="unfinished" />
+            <translation>saa %n</translation>
         </message>
         <message>
             <source>%n min</source>
-            <translation type="unfinished" />
+            <translation>dak. %n</translation>
         </message>
         <message>
             <source>%n waiting</source>
-            <translation type="unfinished" />
+            <translation>%n yanasubiri</translation>
         </message>
         <message>
             <source>, oldest %1</source>
-            <translation type="unfinished" />
+            <translation>, la zamani zaidi %1</translation>
         </message>
         <message>
             <source>KSh %1</source>
-            <translation type="unfinished" />
+            <translation>KSh %1</translation>
         </message>
         <message>
             <source>just now</source>
-            <translation type="unfinished" />
+            <translation>sasa hivi</translation>
         </message>
         <message>
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>bado</translation>
         </message>
         <message>
             <source>nothing waiting</source>
-            <translation type="unfinished" />
+            <translation>hakuna kinachosubiri</translation>
         </message>
         <message>
             <source>under a minute</source>
-            <translation type="unfinished" />
+            <translation>chini ya dakika moja</translation>
         </message>
     </context>
     <context>
         <name>GatewayPage</name>
         <message>
             <source>Your app on developer.go.ke</source>
-            <translation type="unfinished" />
+            <translation>App yako kwenye developer.go.ke</translation>
         </message>
         <message>
             <source>Copy these from your app on developer.go.ke (sandbox and production apps differ). KRA gives the integration token for your PIN, this program and the device serial.</source>
-            <translation type="unfinished" />
+            <translation>Nakili hivi kutoka app yako kwenye developer.go.ke (app za sandbox na production ni tofauti). KRA inatoa integration token kwa PIN yako, programu hii na serial ya kifaa.</translation>
         </message>
         <message>
             <source>from KRA, for this PIN and device serial</source>
-            <translation type="unfinished" />
+            <translation>kutoka KRA, kwa PIN hii na serial ya kifaa</translation>
         </message>
         <message>
             <source>Consumer key</source>
-            <translation type="unfinished" />
+            <translation>Consumer key</translation>
         </message>
         <message>
             <source>Consumer secret</source>
-            <translation type="unfinished" />
+            <translation>Consumer secret</translation>
         </message>
         <message>
             <source>App id (apigee_app_id)</source>
-            <translation type="unfinished" />
+            <translation>App id (apigee_app_id)</translation>
         </message>
         <message>
             <source>Integration token</source>
-            <translation type="unfinished" />
+            <translation>Integration token</translation>
         </message>
         <message>
             <source>Test the connection</source>
-            <translation type="unfinished" />
+            <translation>Jaribu muunganisho</translation>
         </message>
         <message>
             <source>They are kept in your computer's keyring, like the CMC key, and never shown again.</source>
-            <translation type="unfinished" />
+            <translation>Vinawekwa kwenye keyring ya kompyuta yako, kama CMC key, na havionyeshwi tena.</translation>
         </message>
         <message>
             <source>Fill in the device details and all three app fields first.</source>
-            <translation type="unfinished" />
+            <translation>Kwanza jaza maelezo ya kifaa na sehemu zote tatu za app.</translation>
         </message>
         <message>
             <source>Asking KRA's gateway for an access token…</source>
-            <translation type="unfinished" />
+            <translation>Inaomba gateway ya KRA access token…</translation>
         </message>
         <message>
             <source>KRA's gateway accepted your consumer key and secret (%1 ms).</source>
-            <translation type="unfinished" />
+            <translation>Gateway ya KRA imekubali consumer key na secret yako (%1 ms).</translation>
         </message>
     </context>
     <context>
         <name>IdentityPage</name>
         <message>
             <source>Who the device belongs to</source>
-            <translation type="unfinished" />
+            <translation>Kifaa ni cha nani</translation>
         </message>
         <message>
             <source>Type these exactly as they are on your KRA approval.</source>
-            <translation type="unfinished" />
+            <translation>Andika haya sawasawa kama yalivyo kwenye idhini yako ya KRA.</translation>
         </message>
         <message>
             <source>e.g. Till 1</source>
-            <translation type="unfinished" />
+            <translation>k.m. Kaunta 1</translation>
         </message>
         <message>
             <source>the serial number you declared to KRA</source>
-            <translation type="unfinished" />
+            <translation>nambari ya serial uliyoitaja kwa KRA</translation>
         </message>
         <message>
             <source>Name on this computer</source>
-            <translation type="unfinished" />
+            <translation>Jina kwenye kompyuta hii</translation>
         </message>
         <message>
             <source>KRA PIN</source>
-            <translation type="unfinished" />
+            <translation>KRA PIN</translation>
         </message>
         <message>
             <source>Branch id</source>
-            <translation type="unfinished" />
+            <translation>Nambari ya tawi</translation>
         </message>
         <message>
             <source>00 is the head office.</source>
-            <translation type="unfinished" />
+            <translation>00 ni ofisi kuu.</translation>
         </message>
         <message>
             <source>Device serial number</source>
-            <translation type="unfinished" />
+            <translation>Nambari ya serial ya kifaa</translation>
         </message>
     </context>
     <context>
         <name>ImportDialog</name>
         <message>
             <source>Import sales</source>
-            <translation type="unfinished" />
+            <translation>Leta mauzo kutoka faili</translation>
         </message>
         <message>
             <source>a CSV or JSON file exported from your POS</source>
-            <translation type="unfinished" />
+            <translation>faili ya CSV au JSON iliyotolewa na POS yako</translation>
         </message>
         <message>
             <source>&amp;Choose file...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Chagua faili...</translation>
         </message>
         <message>
             <source>A CSV file with a header row and one row per sale line: invoice_no, date (24/11/2026, day first, or 2026-11-24; a time may follow: 24/11/2026 14:05), item_code, qty; optional unit_price, discount, buyer_pin, buyer_name, payment_type. Or the same as JSON.</source>
-            <translation type="unfinished" />
+            <translation>Faili ya CSV yenye mstari wa vichwa na mstari mmoja kwa kila mstari wa mauzo: invoice_no, date (24/11/2026, siku kwanza, au 2026-11-24; saa inaweza kufuata: 24/11/2026 14:05), item_code, qty; si lazima: unit_price, discount, buyer_pin, buyer_name, payment_type. Au vivyo hivyo kama JSON.</translation>
         </message>
         <message>
             <source>Invoice no.</source>
-            <translation type="unfinished" />
+            <translation>Nambari ya ankara</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Tarehe</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Mistari</translation>
         </message>
         <message>
             <source>Buyer</source>
-            <translation type="unfinished" />
+            <translation>Mnunuzi</translation>
         </message>
         <message>
             <source>Total (KSh)</source>
-            <translation type="unfinished" />
+            <translation>Jumla (KSh)</translation>
         </message>
         <message>
             <source>Line</source>
-            <translation type="unfinished" />
+            <translation>Mstari</translation>
         </message>
         <message>
             <source>What is wrong</source>
-            <translation type="unfinished" />
+            <translation>Kosa ni nini</translation>
         </message>
         <message>
             <source>&amp;Import</source>
-            <translation type="unfinished" />
+            <translation>&amp;Leta</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Funga</translation>
         </message>
         <message>
             <source>&amp;Device</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kifaa</translation>
         </message>
         <message>
             <source>File</source>
-            <translation type="unfinished" />
+            <translation>Faili</translation>
         </message>
         <message>
             <source>Choose the sales file</source>
-            <translation type="unfinished" />
+            <translation>Chagua faili ya mauzo</translation>
         </message>
         <message>
             <source>Sales files (*.csv *.json);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Faili za mauzo (*.csv *.json);;Faili zote (*)</translation>
         </message>
         <message>
             <source>Reading %1...</source>
-            <translation type="unfinished" />
+            <translation>Inasoma %1...</translation>
         </message>
         <message>
             <source>%1 row(s) have problems (listed below). Nothing will be imported until the file is fixed: correct it in your POS or a spreadsheet and choose it again. %2 sale(s) read fine.</source>
-            <translation type="unfinished" />
+            <translation>Mistari %1 ina matatizo (yameorodheshwa hapa chini). Hakuna kitakacholetwa mpaka faili irekebishwe: irekebishe kwenye POS yako au spreadsheet kisha uichague tena. Mauzo %2 yamesomeka vizuri.</translation>
         </message>
         <message>
             <source>The file holds no sales.</source>
-            <translation type="unfinished" />
+            <translation>Faili haina mauzo.</translation>
         </message>
         <message>
             <source>%1 sale(s), %2 line(s), total %3. Sales imported before are skipped, never doubled.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %1, mistari %2, jumla %3. Mauzo yaliyoletwa awali yanarukwa, hayarudiwi kamwe.</translation>
         </message>
         <message>
             <source>Importing...</source>
-            <translation type="unfinished" />
+            <translation>Inaleta...</translation>
         </message>
         <message>
             <source>Imported %1 new sale(s); %2 were imported before and were skipped. They are queued for KRA: Sync sends them.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo mapya %1 yameletwa; %2 yalikuwa yameletwa awali na yamerukwa. Yako kwenye foleni ya KRA: Sawazisha inayatuma.</translation>
         </message>
     </context>
     <context>
         <name>ItemDialog</name>
         <message>
             <source>Edit item</source>
-            <translation type="unfinished" />
+            <translation>Badilisha bidhaa</translation>
         </message>
         <message>
             <source>New item</source>
-            <translation type="unfinished" />
+            <translation>Bidhaa mpya</translation>
         </message>
         <message>
             <source>generated when you save</source>
-            <translation type="unfinished" />
+            <translation>itatengenezwa ukihifadhi</translation>
         </message>
         <message>
             <source>type to search KRA's classification, e.g. 'flour'</source>
-            <translation type="unfinished" />
+            <translation>andika kutafuta kundi la KRA, k.m. 'unga'</translation>
         </message>
         <message>
             <source>shelf price including VAT, e.g. 250.00</source>
-            <translation type="unfinished" />
+            <translation>bei ya dukani ikiwemo VAT, k.m. 250.00</translation>
         </message>
         <message>
             <source>Active (can be sold)</source>
-            <translation type="unfinished" />
+            <translation>Inatumika (inaweza kuuzwa)</translation>
         </message>
         <message>
             <source>Part of the item code; make a new item to change it.</source>
-            <translation type="unfinished" />
+            <translation>Ni sehemu ya code ya bidhaa; tengeneza bidhaa mpya ili kuibadilisha.</translation>
         </message>
         <message>
             <source>Item code</source>
-            <translation type="unfinished" />
+            <translation>Code ya bidhaa</translation>
         </message>
         <message>
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Jina</translation>
         </message>
         <message>
             <source>&amp;Classification</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kundi la KRA</translation>
         </message>
         <message>
             <source>Item &amp;type</source>
-            <translation type="unfinished" />
+            <translation>&amp;Aina ya bidhaa</translation>
         </message>
         <message>
             <source>&amp;Packaging unit</source>
-            <translation type="unfinished" />
+            <translation>Kipimo cha &amp;kifurushi</translation>
         </message>
         <message>
             <source>&amp;Quantity unit</source>
-            <translation type="unfinished" />
+            <translation>Kipimo cha &amp;idadi</translation>
         </message>
         <message>
             <source>Ta&amp;x type</source>
-            <translation type="unfinished" />
+            <translation>Aina ya &amp;kodi</translation>
         </message>
         <message>
             <source>&amp;Price incl. VAT</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bei ikiwemo VAT</translation>
         </message>
         <message>
             <source>&amp;Barcode</source>
-            <translation type="unfinished" />
+            <translation>Ba&amp;rcode</translation>
         </message>
         <message>
             <source>No classification matches. Sync a device to get KRA's list.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna kundi linalolingana. Sawazisha kifaa upate orodha ya KRA.</translation>
         </message>
         <message>
             <source>Give the item a name.</source>
-            <translation type="unfinished" />
+            <translation>Ipe bidhaa jina.</translation>
         </message>
         <message>
             <source>Pick the item's KRA classification from the list (type part of its name).</source>
-            <translation type="unfinished" />
+            <translation>Chagua kundi la KRA la bidhaa kutoka kwenye orodha (andika sehemu ya jina lake).</translation>
         </message>
         <message>
             <source>The price must be more than 0, for example 250.00.</source>
-            <translation type="unfinished" />
+            <translation>Bei lazima iwe zaidi ya 0, kwa mfano 250.00.</translation>
         </message>
         <message>
             <source>Enter the price including VAT, e.g. 250.00.</source>
-            <translation type="unfinished" />
+            <translation>Weka bei ikiwemo VAT, k.m. 250.00.</translation>
         </message>
     </context>
     <context>
         <name>ItemTableModel</name>
         <message>
             <source>KRA: %1</source>
-            <translation type="unfinished" />
+            <translation>KRA: %1</translation>
         </message>
         <message>
             <source>%1 (inactive)</source>
-            <translation type="unfinished" />
+            <translation>%1 (haitumiki)</translation>
         </message>
         <message>
             <source>not registered</source>
-            <translation type="unfinished" />
+            <translation>haijasajiliwa</translation>
         </message>
         <message>
             <source>registered %1</source>
-            <translation type="unfinished" />
+            <translation>imesajiliwa %1</translation>
         </message>
     </context>
     <context>
         <name>ItemsTab</name>
         <message>
             <source>Search by name, code or class</source>
-            <translation type="unfinished" />
+            <translation>Tafuta kwa jina, code au kundi</translation>
         </message>
         <message>
             <source>&amp;Add item...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ongeza bidhaa...</translation>
         </message>
         <message>
             <source>&amp;Edit...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Badilisha...</translation>
         </message>
         <message>
             <source>Which device KRA should know the items on</source>
-            <translation type="unfinished" />
+            <translation>Kifaa ambacho KRA inapaswa kujua bidhaa zake</translation>
         </message>
         <message>
             <source>&amp;Register selected</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sajili ulizochagua</translation>
         </message>
         <message>
             <source>Register a&amp;ll</source>
-            <translation type="unfinished" />
+            <translation>Sajili &amp;zote</translation>
         </message>
         <message>
             <source>Register every item KRA does not know yet</source>
-            <translation type="unfinished" />
+            <translation>Sajili kila bidhaa ambayo KRA bado haijui</translation>
         </message>
         <message>
             <source>KRA registration on:</source>
-            <translation type="unfinished" />
+            <translation>Usajili wa KRA kwenye:</translation>
         </message>
         <message>
             <source>All devices</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vyote</translation>
         </message>
         <message>
             <source>Select an item to edit.</source>
-            <translation type="unfinished" />
+            <translation>Chagua bidhaa ya kubadilisha.</translation>
         </message>
         <message>
             <source>Saved %1 (%2). KRA learns about it at the next sale or when you register it.</source>
-            <translation type="unfinished" />
+            <translation>Imehifadhiwa %1 (%2). KRA itaijua katika mauzo yajayo au ukiisajili.</translation>
         </message>
         <message>
             <source>Select the items to register, or use Register all.</source>
-            <translation type="unfinished" />
+            <translation>Chagua bidhaa za kusajili, au tumia Sajili zote.</translation>
         </message>
         <message>
             <source>Registering with KRA...</source>
-            <translation type="unfinished" />
+            <translation>Inasajili na KRA...</translation>
         </message>
         <message>
             <source>Add a device first: items are registered on a device.</source>
-            <translation type="unfinished" />
+            <translation>Kwanza ongeza kifaa: bidhaa zinasajiliwa kwenye kifaa.</translation>
         </message>
     </context>
     <context>
         <name>KeyPage</name>
         <message>
             <source>Connect the device to KRA</source>
-            <translation type="unfinished" />
+            <translation>Unganisha kifaa na KRA</translation>
         </message>
         <message>
             <source>KRA gives each device a secret CMC key once. The app keeps it in your computer's keyring.</source>
-            <translation type="unfinished" />
+            <translation>KRA inatoa CMC key ya siri kwa kila kifaa mara moja tu. Programu inaiweka kwenye keyring ya kompyuta yako.</translation>
         </message>
         <message>
             <source>Initialise with KRA now (the first time this device is set up)</source>
-            <translation type="unfinished" />
+            <translation>Anzisha na KRA sasa (mara ya kwanza kifaa hiki kinawekwa)</translation>
         </message>
         <message>
             <source>Enter the key I already have (the device was set up with another program)</source>
-            <translation type="unfinished" />
+            <translation>Weka key niliyo nayo tayari (kifaa kiliwekwa kwa programu nyingine)</translation>
         </message>
         <message>
             <source>optional</source>
-            <translation type="unfinished" />
+            <translation>si lazima</translation>
         </message>
         <message>
             <source>paste the CMC key - it is never shown again</source>
-            <translation type="unfinished" />
+            <translation>bandika CMC key - haitaonyeshwa tena</translation>
         </message>
         <message>
             <source>SCU id</source>
-            <translation type="unfinished" />
+            <translation>SCU id</translation>
         </message>
         <message>
             <source>MRC number</source>
-            <translation type="unfinished" />
+            <translation>Nambari ya MRC</translation>
         </message>
         <message>
             <source>CMC key</source>
-            <translation type="unfinished" />
+            <translation>CMC key</translation>
         </message>
         <message>
             <source>Where the key is kept</source>
-            <translation type="unfinished" />
+            <translation>Key inawekwa wapi</translation>
         </message>
         <message>
             <source>How to connect</source>
-            <translation type="unfinished" />
+            <translation>Jinsi ya kuunganisha</translation>
         </message>
         <message>
             <source>KRA (production)</source>
-            <translation type="unfinished" />
+            <translation>KRA (production)</translation>
         </message>
         <message>
             <source>KRA's test system (sandbox)</source>
-            <translation type="unfinished" />
+            <translation>Mfumo wa majaribio wa KRA (sandbox)</translation>
         </message>
         <message>
             <source>%1: %2 device, KRA PIN %3, branch %4, serial %5, talking to %6.</source>
-            <translation type="unfinished" />
+            <translation>%1: kifaa cha %2, KRA PIN %3, tawi %4, serial %5, kinaongea na %6.</translation>
         </message>
         <message>
             <source>This device is already initialised; initialising it again could break it.</source>
-            <translation type="unfinished" />
+            <translation>Kifaa hiki kimeshaanzishwa na KRA; kukianzisha tena kunaweza kukiharibu.</translation>
         </message>
         <message>
             <source>Initialise with KRA</source>
-            <translation type="unfinished" />
+            <translation>Anzisha na KRA</translation>
         </message>
         <message>
             <source>Save the key</source>
-            <translation type="unfinished" />
+            <translation>Hifadhi key</translation>
         </message>
         <message>
             <source>KRA gives the key only once, and the app never shows it. Kept only while the app is open, it would be lost for good when you close it. Choose the password-locked file above first.</source>
-            <translation type="unfinished" />
+            <translation>KRA inatoa key mara moja tu, na programu haiionyeshi kamwe. Ikiwekwa tu wakati programu iko wazi, ingepotea kabisa ukiifunga. Kwanza chagua faili iliyofungwa kwa nenosiri hapo juu.</translation>
         </message>
         <message>
             <source>Talking to KRA…</source>
-            <translation type="unfinished" />
+            <translation>Inaongea na KRA…</translation>
         </message>
         <message>
             <source>Done. SCU id %1. The key is kept in %3. KRA status: %2.</source>
-            <translation type="unfinished" />
+            <translation>Imekamilika. SCU id %1. Key imewekwa katika %3. Hali na KRA: %2.</translation>
         </message>
     </context>
     <context>
         <name>KeyringChoice</name>
         <message>
             <source>Keep keys only while the app is open (type them again after a restart)</source>
-            <translation type="unfinished" />
+            <translation>Weka key wakati programu iko wazi tu (ziandike tena baada ya kuifungua upya)</translation>
         </message>
         <message>
             <source>Save keys in a file locked with a password you choose</source>
-            <translation type="unfinished" />
+            <translation>Hifadhi key kwenye faili iliyofungwa kwa nenosiri utakalochagua</translation>
         </message>
         <message>
             <source>Use the locked file</source>
-            <translation type="unfinished" />
+            <translation>Tumia faili iliyofungwa</translation>
         </message>
         <message>
             <source>Password</source>
-            <translation type="unfinished" />
+            <translation>Nenosiri</translation>
         </message>
         <message>
             <source>Password again</source>
-            <translation type="unfinished" />
+            <translation>Nenosiri tena</translation>
         </message>
         <message>
             <source>This computer has no keyring (the system's safe place for passwords), so the app cannot keep your device's CMC key there. Choose what to do:</source>
-            <translation type="unfinished" />
+            <translation>Kompyuta hii haina keyring (mahali salama pa mfumo pa kuweka nenosiri), kwa hiyo programu haiwezi kuweka CMC key ya kifaa chako hapo. Chagua la kufanya:</translation>
         </message>
         <message>
             <source>Use my password-locked key file</source>
-            <translation type="unfinished" />
+            <translation>Tumia faili yangu ya key iliyofungwa kwa nenosiri</translation>
         </message>
         <message>
             <source>Choose a password of at least %1 characters.</source>
-            <translation type="unfinished" />
+            <translation>Chagua nenosiri lenye herufi %1 au zaidi.</translation>
         </message>
         <message>
             <source>The two passwords are not the same.</source>
-            <translation type="unfinished" />
+            <translation>Nenosiri mbili hazilingani.</translation>
         </message>
         <message>
             <source>Keys are kept in the password-locked file %1.</source>
-            <translation type="unfinished" />
+            <translation>Key zinawekwa kwenye faili iliyofungwa kwa nenosiri %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageChoice</name>
+        <message>
+            <source>Language</source>
+            <translation>Lugha</translation>
+        </message>
+        <message>
+            <source>As my computer</source>
+            <translation>Kama kompyuta yangu</translation>
+        </message>
+        <message>
+            <source>A new language shows after you close the app and open it again.</source>
+            <translation>Lugha mpya itaonekana ukifunga programu na kuifungua tena.</translation>
+        </message>
+        <message>
+            <source>Words in the window</source>
+            <translation>Maneno ya dirisha</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>KRA eTIMS devices and sales</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vya eTIMS vya KRA na mauzo</translation>
         </message>
         <message>
             <source>&amp;Devices</source>
-            <translation type="unfinished" />
+            <translation>&amp;Vifaa</translation>
         </message>
         <message>
             <source>&amp;Sales</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mauzo</translation>
         </message>
         <message>
             <source>&amp;Items</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bidhaa</translation>
         </message>
         <message>
             <source>&amp;New sale… (Ctrl+N in the Sales tab)</source>
-            <translation type="unfinished" />
+            <translation>Mauzo &amp;mapya… (Ctrl+N kwenye kichupo cha Mauzo)</translation>
         </message>
         <message>
             <source>Sync &amp;all</source>
-            <translation type="unfinished" />
+            <translation>Sawazisha &amp;vyote</translation>
         </message>
         <message>
             <source>Check every device and send what waits (F5)</source>
-            <translation type="unfinished" />
+            <translation>Kagua kila kifaa na utume kinachosubiri (F5)</translation>
         </message>
         <message>
             <source>Sync &amp;selected device</source>
-            <translation type="unfinished" />
+            <translation>Sawazisha kifaa &amp;ulichochagua</translation>
         </message>
         <message>
             <source>Sync only the selected device</source>
-            <translation type="unfinished" />
+            <translation>Sawazisha kifaa ulichochagua tu</translation>
         </message>
         <message>
             <source>&amp;Add device…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ongeza kifaa…</translation>
         </message>
         <message>
             <source>&amp;Practice mode</source>
-            <translation type="unfinished" />
+            <translation>Hali ya &amp;mazoezi</translation>
         </message>
         <message>
             <source>Start the built-in practice KRA with one OSCU and one VSCU practice device</source>
-            <translation type="unfinished" />
+            <translation>Anzisha KRA ya mazoezi iliyomo ndani yenye kifaa kimoja cha mazoezi cha OSCU na kimoja cha VSCU</translation>
         </message>
         <message>
             <source>&amp;Leave practice mode…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Toka kwenye hali ya mazoezi…</translation>
         </message>
         <message>
             <source>Remove the PRACTICE devices and stop the practice KRA; your real devices stay</source>
-            <translation type="unfinished" />
+            <translation>Ondoa vifaa vya MAZOEZI na usimamishe KRA ya mazoezi; vifaa vyako halisi vinabaki</translation>
         </message>
         <message>
             <source>Se&amp;ttings…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mipangilio…</translation>
         </message>
         <message>
             <source>&amp;Diagnostics…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Uchunguzi wa matatizo…</translation>
         </message>
         <message>
             <source>Show &amp;details</source>
-            <translation type="unfinished" />
+            <translation>Onyesha &amp;maelezo</translation>
         </message>
         <message>
             <source>Show &amp;retired devices</source>
-            <translation type="unfinished" />
+            <translation>Onyesha vifaa &amp;vilivyostaafishwa</translation>
         </message>
         <message>
             <source>Also list removed devices that signed sales: their sales and receipts are kept</source>
-            <translation type="unfinished" />
+            <translation>Orodhesha pia vifaa vilivyoondolewa vilivyosaini mauzo: mauzo na risiti zao zimehifadhiwa</translation>
         </message>
         <message>
             <source>&amp;Back up now</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tengeneza nakala ya akiba sasa</translation>
         </message>
         <message>
             <source>Make a checked copy of the database now (copies are also made daily)</source>
-            <translation type="unfinished" />
+            <translation>Tengeneza nakala iliyokaguliwa ya data sasa (nakala pia zinatengenezwa kila siku)</translation>
         </message>
         <message>
             <source>&amp;Restore from a backup…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rejesha kutoka nakala ya akiba…</translation>
         </message>
         <message>
             <source>Put a backup back in place of the current data (a copy of it is kept)</source>
-            <translation type="unfinished" />
+            <translation>Rudisha nakala ya akiba mahali pa data ya sasa (nakala yake inawekwa)</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Funga programu</translation>
         </message>
         <message>
             <source>&amp;About</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kuhusu</translation>
         </message>
         <message>
             <source>Main</source>
-            <translation type="unfinished" />
+            <translation>Kuu</translation>
         </message>
         <message>
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>&amp;Faili</translation>
         </message>
         <message>
             <source>&amp;View</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tazama</translation>
         </message>
         <message>
             <source>S&amp;ync</source>
-            <translation type="unfinished" />
+            <translation>Sa&amp;wazisha</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>&amp;Msaada</translation>
         </message>
         <message>
             <source>Choose where keys are kept…</source>
-            <translation type="unfinished" />
+            <translation>Chagua mahali key zinawekwa…</translation>
         </message>
         <message>
             <source>Leave practice mode…</source>
-            <translation type="unfinished" />
+            <translation>Toka kwenye hali ya mazoezi…</translation>
         </message>
         <message>
             <source>Sync all</source>
-            <translation type="unfinished" />
+            <translation>Sawazisha vyote</translation>
         </message>
         <message>
             <source>Check every device and send what waits, then report (F5)</source>
-            <translation type="unfinished" />
+            <translation>Kagua kila kifaa, tuma kinachosubiri, kisha utoe ripoti (F5)</translation>
         </message>
         <message>
             <source>Add device…</source>
-            <translation type="unfinished" />
+            <translation>Ongeza kifaa…</translation>
         </message>
         <message>
             <source>Your eTIMS devices</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vyako vya eTIMS</translation>
         </message>
         <message>
             <source>This tab could not open: %1</source>
-            <translation type="unfinished" />
+            <translation>Kichupo hiki hakikufunguka: %1</translation>
         </message>
         <message>
             <source>Your real devices are set up. The PRACTICE devices only talk to the practice KRA inside this app; leave practice mode to remove them.</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vyako halisi vimewekwa. Vifaa vya MAZOEZI vinaongea tu na KRA ya mazoezi iliyomo ndani ya programu hii; toka kwenye hali ya mazoezi ili uviondoe.</translation>
         </message>
         <message>
             <source>%1 of %2 devices online</source>
-            <translation type="unfinished" />
+            <translation>Vifaa %1 kati ya %2 viko mtandaoni</translation>
         </message>
         <message>
             <source>No devices yet</source>
-            <translation type="unfinished" />
+            <translation>Bado hakuna kifaa</translation>
         </message>
         <message>
             <source>Device retired: its sales and receipts stay in the Sales tab (View &gt; Show retired devices).</source>
-            <translation type="unfinished" />
+            <translation>Kifaa kimestaafishwa: mauzo na risiti zake zinabaki kwenye kichupo cha Mauzo (Tazama &gt; Onyesha vifaa vilivyostaafishwa).</translation>
         </message>
         <message>
             <source>Device deleted.</source>
-            <translation type="unfinished" />
+            <translation>Kifaa kimefutwa.</translation>
         </message>
         <message>
             <source>Reconnect to the practice KRA</source>
-            <translation type="unfinished" />
+            <translation>Unganisha tena na KRA ya mazoezi</translation>
         </message>
         <message>
             <source>Initialise / enter key…</source>
-            <translation type="unfinished" />
+            <translation>Anzisha na KRA / weka key…</translation>
         </message>
         <message>
             <source>Syncing…</source>
-            <translation type="unfinished" />
+            <translation>Inasawazisha…</translation>
         </message>
         <message>
             <source>Syncing… you can keep working.</source>
-            <translation type="unfinished" />
+            <translation>Inasawazisha… unaweza kuendelea na kazi.</translation>
         </message>
         <message>
             <source>Sync finished. The report is under the board.</source>
-            <translation type="unfinished" />
+            <translation>Usawazishaji umekwisha. Ripoti iko chini ya orodha ya vifaa.</translation>
         </message>
         <message>
             <source>Starting practice mode…</source>
-            <translation type="unfinished" />
+            <translation>Inaanzisha hali ya mazoezi…</translation>
         </message>
         <message>
             <source>Practice mode is on</source>
-            <translation type="unfinished" />
+            <translation>Hali ya mazoezi imewashwa</translation>
         </message>
         <message>
             <source>The PRACTICE devices talk to a practice KRA inside this app, never to the real one.</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vya MAZOEZI vinaongea na KRA ya mazoezi iliyomo ndani ya programu hii, kamwe si KRA halisi.</translation>
         </message>
         <message>
             <source>Practice mode is on: the PRACTICE devices talk to a practice KRA inside this app.</source>
-            <translation type="unfinished" />
+            <translation>Hali ya mazoezi imewashwa: vifaa vya MAZOEZI vinaongea na KRA ya mazoezi iliyomo ndani ya programu hii.</translation>
         </message>
         <message>
             <source>Leave practice mode</source>
-            <translation type="unfinished" />
+            <translation>Toka kwenye hali ya mazoezi</translation>
         </message>
         <message>
             <source>Remove the PRACTICE devices and their practice sales, and stop the practice KRA? Your real devices, their sales and your items stay.</source>
-            <translation type="unfinished" />
+            <translation>Uondoe vifaa vya MAZOEZI na mauzo yao ya mazoezi, na usimamishe KRA ya mazoezi? Vifaa vyako halisi, mauzo yao na bidhaa zako vinabaki.</translation>
         </message>
         <message>
             <source>Leaving practice mode…</source>
-            <translation type="unfinished" />
+            <translation>Inatoka kwenye hali ya mazoezi…</translation>
         </message>
         <message>
             <source>Practice mode is off: %1 practice devices removed.</source>
-            <translation type="unfinished" />
+            <translation>Hali ya mazoezi imezimwa: vifaa %1 vya mazoezi vimeondolewa.</translation>
         </message>
         <message>
             <source>Practice mode is still on</source>
-            <translation type="unfinished" />
+            <translation>Hali ya mazoezi bado imewashwa</translation>
         </message>
         <message>
             <source>Practice mode did not start</source>
-            <translation type="unfinished" />
+            <translation>Hali ya mazoezi haikuanza</translation>
         </message>
         <message>
             <source>Settings saved.</source>
-            <translation type="unfinished" />
+            <translation>Mipangilio imehifadhiwa.</translation>
         </message>
         <message>
             <source>Where to keep CMC keys</source>
-            <translation type="unfinished" />
+            <translation>Mahali pa kuweka CMC key</translation>
         </message>
         <message>
             <source>About etims-desktop</source>
-            <translation type="unfinished" />
+            <translation>Kuhusu etims-desktop</translation>
         </message>
         <message>
             <source>etims-desktop %1
 Honest KRA eTIMS sync for OSCU and VSCU devices.</source>
-            <translation type="unfinished" />
+            <translation>etims-desktop %1
+Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
         <message>
             <source>Keys: %1</source>
-            <translation type="unfinished" />
+            <translation>Key: %1</translation>
         </message>
         <message>
             <source>CMC keys are kept only while the app runs.</source>
-            <translation type="unfinished" />
+            <translation>CMC key zinawekwa tu wakati programu inaendelea.</translation>
         </message>
         <message>
             <source>CMC keys are kept here, never in the database or logs.</source>
-            <translation type="unfinished" />
+            <translation>CMC key zinawekwa hapa, kamwe si kwenye data au kumbukumbu.</translation>
         </message>
         <message>
             <source>Your device keys are in a password-protected file. Until you unlock it, real devices cannot sign sales (their sales wait safely).</source>
-            <translation type="unfinished" />
+            <translation>Key za vifaa vyako ziko kwenye faili iliyolindwa kwa nenosiri. Mpaka uifungue, vifaa halisi haviwezi kusaini mauzo (mauzo yao yanasubiri salama).</translation>
         </message>
         <message>
             <source>Unlock the key file…</source>
-            <translation type="unfinished" />
+            <translation>Fungua faili ya key…</translation>
         </message>
         <message>
             <source>This computer has no keyring, so device keys are kept only while the app is open. You can keep them in a file locked with a password instead.</source>
-            <translation type="unfinished" />
+            <translation>Kompyuta hii haina keyring, kwa hiyo key za vifaa zinawekwa tu wakati programu iko wazi. Unaweza badala yake kuziweka kwenye faili iliyofungwa kwa nenosiri.</translation>
         </message>
         <message>
             <source>Reconnecting the practice devices…</source>
-            <translation type="unfinished" />
+            <translation>Inaunganisha tena vifaa vya mazoezi…</translation>
         </message>
         <message>
             <source>The practice devices are connected again.</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vya mazoezi vimeunganishwa tena.</translation>
         </message>
     </context>
     <context>
         <name>OutboxTableModel</name>
         <message>
             <source>Your invoice no.</source>
-            <translation type="unfinished" />
+            <translation>Nambari yako ya ankara</translation>
         </message>
         <message>
             <source>eTIMS no.</source>
-            <translation type="unfinished" />
+            <translation>Nambari ya eTIMS</translation>
         </message>
         <message>
             <source>Recorded</source>
-            <translation type="unfinished" />
+            <translation>Ilirekodiwa</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Hali</translation>
         </message>
         <message>
             <source>Reason / receipt</source>
-            <translation type="unfinished" />
+            <translation>Sababu / risiti</translation>
         </message>
         <message>
             <source>Tries</source>
-            <translation type="unfinished" />
+            <translation>Majaribio</translation>
         </message>
     </context>
     <context>
         <name>PracticeBadge</name>
         <message>
             <source>PRACTICE</source>
-            <translation type="unfinished" />
+            <translation>MAZOEZI</translation>
         </message>
         <message>
             <source>Practice device: it talks to the built-in practice KRA, never to the real one.</source>
-            <translation type="unfinished" />
+            <translation>Kifaa cha mazoezi: kinaongea na KRA ya mazoezi iliyomo ndani, kamwe si KRA halisi.</translation>
         </message>
     </context>
     <context>
         <name>Receipt</name>
         <message>
             <source>58 mm thermal roll</source>
-            <translation type="unfinished" />
+            <translation>Karatasi ya thermal ya mm 58</translation>
         </message>
         <message>
             <source>80 mm thermal roll</source>
-            <translation type="unfinished" />
+            <translation>Karatasi ya thermal ya mm 80</translation>
         </message>
         <message>
             <source>A4 page</source>
-            <translation type="unfinished" />
+            <translation>Ukurasa wa A4</translation>
         </message>
     </context>
     <context>
         <name>ReceiptPreview</name>
         <message>
             <source>Receipt</source>
-            <translation type="unfinished" />
+            <translation>Risiti</translation>
         </message>
         <message>
             <source>&amp;Print...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Chapisha...</translation>
         </message>
         <message>
             <source>Save as P&amp;DF...</source>
-            <translation type="unfinished" />
+            <translation>Hifadhi kama P&amp;DF...</translation>
         </message>
         <message>
             <source>Receipt p&amp;rinter</source>
-            <translation type="unfinished" />
+            <translation>P&amp;rinta ya risiti</translation>
         </message>
         <message>
             <source>Print on the ESC/POS receipt printer set up in Settings (%1).</source>
-            <translation type="unfinished" />
+            <translation>Chapisha kwenye printa ya risiti ya ESC/POS iliyowekwa kwenye Mipangilio (%1).</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Funga</translation>
         </message>
         <message>
             <source>&amp;Layout</source>
-            <translation type="unfinished" />
+            <translation>&amp;Umbo</translation>
         </message>
         <message>
             <source>Not yet signed by KRA (%1): this receipt prints with a PENDING mark and no QR code. The Sales tab lists it for reprinting once KRA signs it.</source>
-            <translation type="unfinished" />
+            <translation>Bado haijasainiwa na KRA (%1): risiti hii inachapishwa na alama ya PENDING bila QR code. Kichupo cha Mauzo kinaiorodhesha ichapishwe tena KRA ikishaisaini.</translation>
         </message>
         <message>
             <source>Signed by KRA.</source>
-            <translation type="unfinished" />
+            <translation>Imesainiwa na KRA.</translation>
         </message>
         <message>
             <source>Its original was printed before: this one is a COPY.</source>
-            <translation type="unfinished" />
+            <translation>Risiti halisi ilichapishwa awali: hii ni COPY.</translation>
         </message>
         <message>
             <source>The first print is the original; later ones say COPY.</source>
-            <translation type="unfinished" />
+            <translation>Chapa ya kwanza ndiyo halisi; zinazofuata zinaandikwa COPY.</translation>
         </message>
         <message>
             <source>Reprint rebuilt from stored data: this sale was signed before the app kept the document KRA signed.</source>
-            <translation type="unfinished" />
+            <translation>Chapa upya iliyojengwa kutoka data iliyohifadhiwa: mauzo haya yalisainiwa kabla programu haijaanza kuweka hati iliyosainiwa na KRA.</translation>
         </message>
         <message>
             <source>Printing on the %1...</source>
-            <translation type="unfinished" />
+            <translation>Inachapisha kwenye %1...</translation>
         </message>
         <message>
             <source>Not printed: %1 The sale is safe; print it again when the printer is ready.</source>
-            <translation type="unfinished" />
+            <translation>Haikuchapishwa: %1 Mauzo yako salama; chapisha tena printa ikiwa tayari.</translation>
         </message>
         <message>
             <source>Printed on the %1.</source>
-            <translation type="unfinished" />
+            <translation>Imechapishwa kwenye %1.</translation>
         </message>
         <message>
             <source>Save receipt as PDF</source>
-            <translation type="unfinished" />
+            <translation>Hifadhi risiti kama PDF</translation>
         </message>
         <message>
             <source>Could not save the PDF: %1</source>
-            <translation type="unfinished" />
+            <translation>Imeshindwa kuhifadhi PDF: %1</translation>
         </message>
         <message>
             <source>Saved %1.</source>
-            <translation type="unfinished" />
+            <translation>Imehifadhiwa %1.</translation>
         </message>
     </context>
     <context>
         <name>ReceiptPrint</name>
         <message>
             <source>Print receipt</source>
-            <translation type="unfinished" />
+            <translation>Chapisha risiti</translation>
         </message>
     </context>
     <context>
         <name>ReceiptPrintingSettings</name>
         <message>
             <source>Receipt printer (ESC/POS thermal)</source>
-            <translation type="unfinished" />
+            <translation>Printa ya risiti (thermal ya ESC/POS)</translation>
         </message>
         <message>
             <source>None - system printer or PDF only</source>
-            <translation type="unfinished" />
+            <translation>Hakuna - printa ya kompyuta au PDF tu</translation>
         </message>
         <message>
             <source>Network (port 9100)</source>
-            <translation type="unfinished" />
+            <translation>Mtandao (port 9100)</translation>
         </message>
         <message>
             <source>USB</source>
-            <translation type="unfinished" />
+            <translation>USB</translation>
         </message>
         <message>
             <source>Serial port</source>
-            <translation type="unfinished" />
+            <translation>Serial port</translation>
         </message>
         <message>
             <source>Connection</source>
-            <translation type="unfinished" />
+            <translation>Muunganisho</translation>
         </message>
         <message>
             <source>vendor id, e.g. 04b8</source>
-            <translation type="unfinished" />
+            <translation>vendor id, k.m. 04b8</translation>
         </message>
         <message>
             <source>product id, e.g. 0202</source>
-            <translation type="unfinished" />
+            <translation>product id, k.m. 0202</translation>
         </message>
         <message>
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Anwani</translation>
         </message>
         <message>
             <source>80 mm (48 characters)</source>
-            <translation type="unfinished" />
+            <translation>mm 80 (herufi 48)</translation>
         </message>
         <message>
             <source>58 mm (32 characters)</source>
-            <translation type="unfinished" />
+            <translation>mm 58 (herufi 32)</translation>
         </message>
         <message>
             <source>Cut the paper after each receipt</source>
-            <translation type="unfinished" />
+            <translation>Kata karatasi baada ya kila risiti</translation>
         </message>
         <message>
             <source>Paper</source>
-            <translation type="unfinished" />
+            <translation>Karatasi</translation>
         </message>
         <message>
             <source>Print a &amp;test page</source>
-            <translation type="unfinished" />
+            <translation>Chapisha ukurasa wa &amp;majaribio</translation>
         </message>
         <message>
             <source>Receipt rules</source>
-            <translation type="unfinished" />
+            <translation>Kanuni za risiti</translation>
         </message>
         <message>
             <source>KRA's terms (TAX INVOICE, KRA PIN, SCU ...) stay in English.</source>
-            <translation type="unfinished" />
+            <translation>Maneno ya KRA (TAX INVOICE, KRA PIN, SCU ...) yanabaki kwa Kiingereza.</translation>
         </message>
         <message>
             <source>SCU id / eTIMS invoice no. (recommended)</source>
-            <translation type="unfinished" />
+            <translation>SCU id / nambari ya ankara ya eTIMS (inapendekezwa)</translation>
         </message>
         <message>
             <source>SCU id / KRA receipt no.</source>
-            <translation type="unfinished" />
+            <translation>SCU id / nambari ya risiti ya KRA</translation>
         </message>
         <message>
             <source>KRA's receipt check page (recommended)</source>
-            <translation type="unfinished" />
+            <translation>Ukurasa wa KRA wa kukagua risiti (inapendekezwa)</translation>
         </message>
         <message>
             <source>TIS device form (date#time#SCU#...)</source>
-            <translation type="unfinished" />
+            <translation>Muundo wa kifaa wa TIS (date#time#SCU#...)</translation>
         </message>
         <message>
             <source>COPY watermark and CS/CC label (recommended)</source>
-            <translation type="unfinished" />
+            <translation>Alama ya COPY na lebo ya CS/CC (inapendekezwa)</translation>
         </message>
         <message>
             <source>COPY watermark, keep NS/NC</source>
-            <translation type="unfinished" />
+            <translation>Alama ya COPY, baki na NS/NC</translation>
         </message>
         <message>
             <source>Language</source>
-            <translation type="unfinished" />
+            <translation>Lugha</translation>
         </message>
         <message>
             <source>CU invoice no.</source>
-            <translation type="unfinished" />
+            <translation>CU invoice no.</translation>
         </message>
         <message>
             <source>QR code</source>
-            <translation type="unfinished" />
+            <translation>QR code</translation>
         </message>
         <message>
             <source>Reprints</source>
-            <translation type="unfinished" />
+            <translation>Chapa za marudio</translation>
         </message>
         <message>
             <source>Printing a test page on the %1...</source>
-            <translation type="unfinished" />
+            <translation>Inachapisha ukurasa wa majaribio kwenye %1...</translation>
         </message>
         <message>
             <source>Test page sent to the %1. It should show a full-width ruler, a QR code and be cut.</source>
-            <translation type="unfinished" />
+            <translation>Ukurasa wa majaribio umetumwa kwa %1. Unapaswa kuonyesha rula ya upana wote, QR code na kukatwa.</translation>
         </message>
     </context>
     <context>
         <name>SaleDialog</name>
         <message>
             <source>New sale</source>
-            <translation type="unfinished" />
+            <translation>Mauzo mapya</translation>
         </message>
         <message>
             <source>Item name or code, then Enter</source>
-            <translation type="unfinished" />
+            <translation>Jina au code ya bidhaa, kisha Enter</translation>
         </message>
         <message>
             <source>Add</source>
-            <translation type="unfinished" />
+            <translation>Ongeza</translation>
         </message>
         <message>
             <source>Scan a barcode</source>
-            <translation type="unfinished" />
+            <translation>Skani barcode</translation>
         </message>
         <message>
             <source>Remove line</source>
-            <translation type="unfinished" />
+            <translation>Ondoa mstari</translation>
         </message>
         <message>
             <source>optional, e.g. P051234567X</source>
-            <translation type="unfinished" />
+            <translation>si lazima, k.m. P051234567X</translation>
         </message>
         <message>
             <source>optional, e.g. 1000</source>
-            <translation type="unfinished" />
+            <translation>si lazima, k.m. 1000</translation>
         </message>
         <message>
             <source>&amp;Save sale  (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hifadhi mauzo  (Ctrl+Enter)</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Funga</translation>
         </message>
         <message>
             <source>&amp;Device</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kifaa</translation>
         </message>
         <message>
             <source>&amp;Invoice no.</source>
-            <translation type="unfinished" />
+            <translation>Nambari ya &amp;ankara</translation>
         </message>
         <message>
             <source>&amp;Item</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bidhaa</translation>
         </message>
         <message>
             <source>Qty</source>
-            <translation type="unfinished" />
+            <translation>Idadi</translation>
         </message>
         <message>
             <source>Disc. %</source>
-            <translation type="unfinished" />
+            <translation>Punguzo %</translation>
         </message>
         <message>
             <source>Buyer &amp;PIN</source>
-            <translation type="unfinished" />
+            <translation>&amp;PIN ya mnunuzi</translation>
         </message>
         <message>
             <source>Buyer &amp;name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Jina la mnunuzi</translation>
         </message>
         <message>
             <source>Pa&amp;yment</source>
-            <translation type="unfinished" />
+            <translation>&amp;Malipo</translation>
         </message>
         <message>
             <source>&amp;Cash received</source>
-            <translation type="unfinished" />
+            <translation>Pesa &amp;uliyopokea</translation>
         </message>
         <message>
             <source>Change due</source>
-            <translation type="unfinished" />
+            <translation>Chenji</translation>
         </message>
         <message>
             <source>Add a device first: every sale goes to a device.</source>
-            <translation type="unfinished" />
+            <translation>Kwanza ongeza kifaa: kila mauzo yanakwenda kwenye kifaa.</translation>
         </message>
         <message>
             <source>Add items in the Items tab first.</source>
-            <translation type="unfinished" />
+            <translation>Kwanza ongeza bidhaa kwenye kichupo cha Bidhaa.</translation>
         </message>
         <message>
             <source>No single item matches '%1': pick one from the list.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna bidhaa moja inayolingana na '%1': chagua moja kwenye orodha.</translation>
         </message>
         <message>
             <source>The quantity must be more than zero.</source>
-            <translation type="unfinished" />
+            <translation>Idadi lazima iwe zaidi ya sifuri.</translation>
         </message>
         <message>
             <source>The discount is a percentage from 0 to 100.</source>
-            <translation type="unfinished" />
+            <translation>Punguzo ni asilimia kutoka 0 hadi 100.</translation>
         </message>
         <message>
             <source>No item has the barcode %1.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna bidhaa yenye barcode %1.</translation>
         </message>
         <message>
             <source>That value was not accepted: quantities and prices above zero, discounts 0 to 100.</source>
-            <translation type="unfinished" />
+            <translation>Thamani hiyo haikukubaliwa: idadi na bei zaidi ya sifuri, punguzo 0 hadi 100.</translation>
         </message>
         <message>
             <source>%1 short</source>
-            <translation type="unfinished" />
+            <translation>Pungufu %1</translation>
         </message>
         <message>
             <source>A KRA PIN has 11 characters.</source>
-            <translation type="unfinished" />
+            <translation>KRA PIN ina herufi 11.</translation>
         </message>
         <message>
             <source>PIN looks right.</source>
-            <translation type="unfinished" />
+            <translation>PIN inaonekana sawa.</translation>
         </message>
         <message>
             <source>Choose the device this sale goes to.</source>
-            <translation type="unfinished" />
+            <translation>Chagua kifaa ambacho mauzo haya yanakwenda.</translation>
         </message>
         <message>
             <source>Add at least one item to the sale.</source>
-            <translation type="unfinished" />
+            <translation>Ongeza angalau bidhaa moja kwenye mauzo.</translation>
         </message>
         <message>
             <source>Saving...</source>
-            <translation type="unfinished" />
+            <translation>Inahifadhi...</translation>
         </message>
         <message>
             <source>Invoice %1 was recorded before; nothing new was saved (total %2).</source>
-            <translation type="unfinished" />
+            <translation>Ankara %1 ilirekodiwa awali; hakuna kipya kilichohifadhiwa (jumla %2).</translation>
         </message>
         <message>
             <source>Saved %1, total %2. It goes to the VSCU service with the next batch (or when you press Sync).</source>
-            <translation type="unfinished" />
+            <translation>Imehifadhiwa %1, jumla %2. Inakwenda kwa huduma ya VSCU na kundi lijalo (au ukibofya Sawazisha).</translation>
         </message>
         <message>
             <source>Saved %1, total %2. It goes to KRA now if the device is online, otherwise it waits in the queue.</source>
-            <translation type="unfinished" />
+            <translation>Imehifadhiwa %1, jumla %2. Inakwenda KRA sasa kama kifaa kiko mtandaoni, la sivyo inasubiri kwenye foleni.</translation>
         </message>
         <message>
             <source>Give %1 change.</source>
-            <translation type="unfinished" />
+            <translation>Toa chenji %1.</translation>
         </message>
     </context>
     <context>
         <name>SalesTab</name>
         <message>
             <source>Search invoice no., eTIMS no., buyer or item</source>
-            <translation type="unfinished" />
+            <translation>Tafuta nambari ya ankara, nambari ya eTIMS, mnunuzi au bidhaa</translation>
         </message>
         <message>
             <source>All devices</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vyote</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Kuanzia</translation>
         </message>
         <message>
             <source>to</source>
-            <translation type="unfinished" />
+            <translation>hadi</translation>
         </message>
         <message>
             <source>Pending receipts to reprint</source>
-            <translation type="unfinished" />
+            <translation>Risiti za PENDING za kuchapisha tena</translation>
         </message>
         <message>
             <source>Receipts printed before KRA signed the sale. They carry no KRA signature: print them again.</source>
-            <translation type="unfinished" />
+            <translation>Risiti zilizochapishwa kabla KRA haijasaini mauzo. Hazina sahihi ya KRA: zichapishe tena.</translation>
         </message>
         <message>
             <source>&amp;New sale...</source>
-            <translation type="unfinished" />
+            <translation>Mauzo &amp;mapya...</translation>
         </message>
         <message>
             <source>&amp;Receipt...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Risiti...</translation>
         </message>
         <message>
             <source>&amp;Print...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Chapisha...</translation>
         </message>
         <message>
             <source>Save &amp;PDF...</source>
-            <translation type="unfinished" />
+            <translation>Hifadhi &amp;PDF...</translation>
         </message>
         <message>
             <source>Print on receipt printer</source>
-            <translation type="unfinished" />
+            <translation>Chapisha kwenye printa ya risiti</translation>
         </message>
         <message>
             <source>&amp;Credit note...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Credit note...</translation>
         </message>
         <message>
             <source>&amp;Import sales...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Leta mauzo...</translation>
         </message>
         <message>
             <source>Receipt &amp;header...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kichwa cha risiti...</translation>
         </message>
         <message>
             <source>Paper:</source>
-            <translation type="unfinished" />
+            <translation>Karatasi:</translation>
         </message>
         <message>
             <source>%1 (retired)</source>
-            <translation type="unfinished" />
+            <translation>%1 (imestaafishwa)</translation>
         </message>
         <message numerus="yes">
             <source>%n sale(s) shown</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>Mauzo %n yanaonyeshwa<numerusform />
                 <numerusform />
             </translation>
         </message>
         <message>
             <source>No sales match.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna mauzo yanayolingana.</translation>
         </message>
         <message numerus="yes">
             <source>%n receipt(s) were printed before KRA signed the sale: click to see them and print them again.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>Risiti %n zilichapishwa kabla KRA haijasaini mauzo: bofya uzione na uzichapishe tena.<numerusform />
                 <numerusform />
             </translation>
         </message>
         <message>
             <source>Select a sale first.</source>
-            <translation type="unfinished" />
+            <translation>Kwanza chagua mauzo.</translation>
         </message>
     </context>
     <context>
         <name>SalesTableModel</name>
         <message>
             <source>credit note </source>
-            <translation type="unfinished" />
+            <translation>credit note </translation>
         </message>
         <message>
             <source>(no. %1, not signed)</source>
-            <translation type="unfinished" />
+            <translation>(nambari %1, haijasainiwa)</translation>
         </message>
         <message>
             <source> - reprint the receipt</source>
-            <translation type="unfinished" />
+            <translation> - chapisha risiti tena</translation>
         </message>
     </context>
     <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Mipangilio</translation>
         </message>
         <message>
             <source>OSCU devices (real-time)</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vya OSCU (papo hapo)</translation>
         </message>
         <message>
             <source> seconds</source>
-            <translation type="unfinished" />
+            <translation> sekunde</translation>
         </message>
         <message>
             <source>How often the app asks KRA whether each OSCU device can reach it.</source>
-            <translation type="unfinished" />
+            <translation>Mara ngapi programu inauliza KRA kama kila kifaa cha OSCU kinaweza kuifikia.</translation>
         </message>
         <message>
             <source>Check the connection every</source>
-            <translation type="unfinished" />
+            <translation>Kagua muunganisho kila</translation>
         </message>
         <message>
             <source>VSCU devices (in batches)</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vya VSCU (kwa makundi)</translation>
         </message>
         <message>
             <source> sales</source>
-            <translation type="unfinished" />
+            <translation> mauzo</translation>
         </message>
         <message>
             <source> minutes</source>
-            <translation type="unfinished" />
+            <translation> dakika</translation>
         </message>
         <message>
             <source>Upload as soon as this many wait</source>
-            <translation type="unfinished" />
+            <translation>Tuma mara mauzo haya yakisubiri</translation>
         </message>
         <message>
             <source>…and at least every</source>
-            <translation type="unfinished" />
+            <translation>…na angalau kila</translation>
         </message>
         <message>
             <source>New OSCU devices</source>
-            <translation type="unfinished" />
+            <translation>Vifaa vipya vya OSCU</translation>
         </message>
         <message>
             <source>Sandbox (KRA's test system)</source>
-            <translation type="unfinished" />
+            <translation>Sandbox (mfumo wa majaribio wa KRA)</translation>
         </message>
         <message>
             <source>Production (real sales)</source>
-            <translation type="unfinished" />
+            <translation>Production (mauzo halisi)</translation>
         </message>
         <message>
             <source>Start with</source>
-            <translation type="unfinished" />
+            <translation>Anza na</translation>
         </message>
         <message>
             <source>Receipts</source>
-            <translation type="unfinished" />
+            <translation>Risiti</translation>
         </message>
         <message>
             <source>Your business name, address and the message printed on receipts.</source>
-            <translation type="unfinished" />
+            <translation>Jina la biashara yako, anwani na ujumbe unaochapishwa kwenye risiti.</translation>
         </message>
         <message>
             <source>Receipt &amp;header…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kichwa cha risiti…</translation>
         </message>
         <message>
             <source>Save applies the changes at once and keeps them in %1.</source>
-            <translation type="unfinished" />
+            <translation>Hifadhi inatumia mabadiliko mara moja na kuyaweka katika %1.</translation>
         </message>
         <message>
             <source>Backups of your data</source>
-            <translation type="unfinished" />
+            <translation>Nakala za akiba za data yako</translation>
         </message>
         <message>
             <source>Make a checked copy every day</source>
-            <translation type="unfinished" />
+            <translation>Tengeneza nakala iliyokaguliwa kila siku</translation>
         </message>
         <message>
             <source>A USB stick or another disk keeps your data safe if this computer fails. Empty: %1</source>
-            <translation type="unfinished" />
+            <translation>Flash ya USB au diski nyingine inaweka data yako salama kompyuta hii ikiharibika. Ikiachwa tupu: %1</translation>
         </message>
         <message>
             <source>Choose…</source>
-            <translation type="unfinished" />
+            <translation>Chagua…</translation>
         </message>
         <message>
             <source> days</source>
-            <translation type="unfinished" />
+            <translation> siku</translation>
         </message>
         <message>
             <source>Keep them in</source>
-            <translation type="unfinished" />
+            <translation>Ziweke katika</translation>
         </message>
         <message>
             <source>Delete copies older than</source>
-            <translation type="unfinished" />
+            <translation>Futa nakala zilizopita</translation>
         </message>
         <message>
             <source>CMC keys are never in these copies: they stay in the keyring. To move them to a new computer use 'etims-desktop keys export' and 'keys import'.</source>
-            <translation type="unfinished" />
+            <translation>CMC key hazimo kwenye nakala hizi kamwe: zinabaki kwenye keyring. Kuzihamishia kompyuta mpya tumia 'etims-desktop keys export' na 'keys import'.</translation>
         </message>
         <message>
             <source>Where to keep backups</source>
-            <translation type="unfinished" />
+            <translation>Mahali pa kuweka nakala za akiba</translation>
         </message>
         <message>
             <source>The backup folder %1 does not exist (is the USB stick plugged in?).</source>
-            <translation type="unfinished" />
+            <translation>Folda ya nakala za akiba %1 haipo (je, flash ya USB imechomekwa?).</translation>
         </message>
         <message>
             <source>Could not save the settings: %1</source>
-            <translation type="unfinished" />
+            <translation>Imeshindwa kuhifadhi mipangilio: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartUp</name>
+        <message>
+            <source>etims-desktop cannot start.</source>
+            <translation>etims-desktop haiwezi kuanza.</translation>
         </message>
     </context>
     <context>
         <name>SyncController</name>
         <message>
             <source>A sync is already running. Its report will show everything.</source>
-            <translation type="unfinished" />
+            <translation>Usawazishaji tayari unaendelea. Ripoti yake itaonyesha kila kitu.</translation>
         </message>
         <message>
             <source>The sync stopped: %1</source>
-            <translation type="unfinished" />
+            <translation>Usawazishaji umesimama: %1</translation>
         </message>
     </context>
     <context>
         <name>SyncReportPanel</name>
         <message>
             <source>Hide the report</source>
-            <translation type="unfinished" />
+            <translation>Ficha ripoti</translation>
         </message>
         <message>
             <source>Syncing… the window stays usable; the board shows each device's progress.</source>
-            <translation type="unfinished" />
+            <translation>Inasawazisha… dirisha linaendelea kutumika; orodha inaonyesha maendeleo ya kila kifaa.</translation>
         </message>
         <message>
             <source>The sync did not run to the end</source>
-            <translation type="unfinished" />
+            <translation>Usawazishaji haukufika mwisho</translation>
         </message>
         <message>
             <source>Sync report - %1, took %2 s</source>
-            <translation type="unfinished" />
+            <translation>Ripoti ya usawazishaji - %1, ilichukua sekunde %2</translation>
         </message>
         <message>
             <source>Open this device's details</source>
-            <translation type="unfinished" />
+            <translation>Fungua maelezo ya kifaa hiki</translation>
         </message>
         <message>
             <source>%1 of %2 devices could not reach KRA: nothing was sent for them.</source>
-            <translation type="unfinished" />
+            <translation>Vifaa %1 kati ya %2 havikuweza kufikia KRA: hakuna kilichotumwa kwa ajili yao.</translation>
         </message>
         <message>
             <source>%n device was left to another etims-desktop on this computer, which is syncing it right now.</source>
-            <translation type="unfinished" />
+            <translation>Kifaa %n kimeachiwa etims-desktop nyingine kwenye kompyuta hii, inayokisawazisha sasa hivi.</translation>
         </message>
         <message>
             <source>%n devices were left to another etims-desktop on this computer, which is syncing them right now.</source>
-            <translation type="unfinished" />
+            <translation>Vifaa %n vimeachiwa etims-desktop nyingine kwenye kompyuta hii, inayovisawazisha sasa hivi.</translation>
         </message>
         <message>
             <source>%n sale is still waiting.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %n bado yanasubiri.</translation>
         </message>
         <message>
             <source>%n sale needs your fix.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %n yanahitaji urekebishe.</translation>
         </message>
         <message>
             <source>%n sale was signed by KRA.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %n yamesainiwa na KRA.</translation>
         </message>
         <message>
             <source>%n sales are still waiting.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %n bado yanasubiri.</translation>
         </message>
         <message>
             <source>%n sales need your fix.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %n yanahitaji urekebishe.</translation>
         </message>
         <message>
             <source>%n sales were signed by KRA.</source>
-            <translation type="unfinished" />
+            <translation>Mauzo %n yamesainiwa na KRA.</translation>
         </message>
         <message>
             <source>Every device reached KRA.</source>
-            <translation type="unfinished" />
+            <translation>Kila kifaa kimefikia KRA.</translation>
         </message>
         <message>
             <source>No device could reach KRA: nothing was sent.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna kifaa kilichoweza kufikia KRA: hakuna kilichotumwa.</translation>
         </message>
         <message>
             <source>No devices to sync yet.</source>
-            <translation type="unfinished" />
+            <translation>Bado hakuna kifaa cha kusawazisha.</translation>
         </message>
         <message>
             <source>Nothing was waiting.</source>
-            <translation type="unfinished" />
+            <translation>Hakuna kilichokuwa kinasubiri.</translation>
         </message>
         <message>
             <source>The device could not reach KRA: nothing was sent.</source>
-            <translation type="unfinished" />
+            <translation>Kifaa hakikuweza kufikia KRA: hakuna kilichotumwa.</translation>
         </message>
         <message>
             <source>The device reached KRA.</source>
-            <translation type="unfinished" />
+            <translation>Kifaa kimefikia KRA.</translation>
         </message>
         <message>
             <source>Updated from KRA: %1</source>
-            <translation type="unfinished" />
+            <translation>Imesasishwa kutoka KRA: %1</translation>
         </message>
         <message>
             <source>What to do: %1</source>
-            <translation type="unfinished" />
+            <translation>Cha kufanya: %1</translation>
         </message>
     </context>
     <context>
         <name>TotalsPanel</name>
         <message>
             <source>Totals (as sent to KRA)</source>
-            <translation type="unfinished" />
+            <translation>Jumla (kama zinavyotumwa KRA)</translation>
         </message>
         <message>
             <source>Tax type</source>
-            <translation type="unfinished" />
+            <translation>Aina ya kodi</translation>
         </message>
         <message>
             <source>Taxable</source>
-            <translation type="unfinished" />
+            <translation>Thamani</translation>
         </message>
         <message>
             <source>VAT</source>
-            <translation type="unfinished" />
+            <translation>VAT</translation>
         </message>
         <message>
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>Zote</translation>
         </message>
         <message>
             <source>TOTAL %1</source>
-            <translation type="unfinished" />
+            <translation>JUMLA %1</translation>
         </message>
     </context>
     <context>
         <name>TypePage</name>
         <message>
             <source>Which kind of eTIMS device is it?</source>
-            <translation type="unfinished" />
+            <translation>Ni aina gani ya kifaa cha eTIMS?</translation>
         </message>
         <message>
             <source>KRA approved your device as one of these two. Your approval SMS or letter says which.</source>
-            <translation type="unfinished" />
+            <translation>KRA iliidhinisha kifaa chako kama mojawapo ya hizi mbili. SMS au barua ya idhini yako inasema ni ipi.</translation>
         </message>
         <message>
             <source>OSCU - online</source>
-            <translation type="unfinished" />
+            <translation>OSCU - mtandaoni</translation>
         </message>
         <message>
             <source>VSCU - KRA's program on a computer in your shop</source>
-            <translation type="unfinished" />
+            <translation>VSCU - programu ya KRA kwenye kompyuta ya duka lako</translation>
         </message>
         <message>
             <source>KRA signs every sale over the internet at the moment you make it. Needs a working internet connection.</source>
-            <translation type="unfinished" />
+            <translation>KRA inasaini kila mauzo kupitia intaneti wakati ule ule unapoyafanya. Inahitaji intaneti inayofanya kazi.</translation>
         </message>
         <message>
             <source>KRA's VSCU program runs on one of your computers: it signs sales there and this app uploads them in batches. Good for busy shops and weak internet.</source>
-            <translation type="unfinished" />
+            <translation>Programu ya VSCU ya KRA inaendeshwa kwenye mojawapo ya kompyuta zako: inasaini mauzo hapo na programu hii inayatuma kwa makundi. Nzuri kwa maduka yenye shughuli nyingi na intaneti dhaifu.</translation>
         </message>
     </context>
 </TS>
