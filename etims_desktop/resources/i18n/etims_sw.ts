@@ -2514,8 +2514,9 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
         <message numerus="yes">
             <source>%n sale(s) shown</source>
-            <translation>Mauzo %n yanaonyeshwa<numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Mauzo %n yanaonyeshwa</numerusform>
+                <numerusform>Mauzo %n yanaonyeshwa</numerusform>
             </translation>
         </message>
         <message>
@@ -2524,8 +2525,9 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
         <message numerus="yes">
             <source>%n receipt(s) were printed before KRA signed the sale: click to see them and print them again.</source>
-            <translation>Risiti %n zilichapishwa kabla KRA haijasaini mauzo: bofya uzione na uzichapishe tena.<numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Risiti %n zilichapishwa kabla KRA haijasaini mauzo: bofya uzione na uzichapishe tena.</numerusform>
+                <numerusform>Risiti %n zilichapishwa kabla KRA haijasaini mauzo: bofya uzione na uzichapishe tena.</numerusform>
             </translation>
         </message>
         <message>
