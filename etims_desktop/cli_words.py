@@ -103,7 +103,7 @@ def status_text(rows: list[dict[str, Any]], local_time: Any) -> str:
 
 
 # the words of `sync_method` (domain/device.py), which status shows translated
-SYNC_METHODS = (QT_TRANSLATE_NOOP(CONTEXT, "real-time"), QT_TRANSLATE_NOOP(CONTEXT, "batch"))
+SYNC_METHODS = (QT_TRANSLATE_NOOP("Cli", "real-time"), QT_TRANSLATE_NOOP("Cli", "batch"))
 
 
 def sync_text(report: Any) -> str:

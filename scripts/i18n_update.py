@@ -17,6 +17,7 @@ longer in the code are dropped (-no-obsolete).
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -127,7 +128,8 @@ def drop_contextless(ts: Path) -> None:
         out.write(b"\n")
 
 
-def update(languages: tuple[str, ...] = i18n.LANGUAGES) -> list[Path]:
+def update(languages: tuple[str, ...] = i18n.LANGUAGES, out_dir: Path | None = None) -> list[Path]:
+    """Update each language's .ts in place, or a copy of it in `out_dir` (the tests compare the two)."""
     lupdate = i18n.qt_tool("lupdate")
     if lupdate is None:
         raise SystemExit("pyside6-lupdate is not installed: pip install -e '.[test]' first.")
@@ -139,7 +141,9 @@ def update(languages: tuple[str, ...] = i18n.LANGUAGES) -> list[Path]:
         extra.write_text(shim(calls), encoding="utf-8")
         for language in languages:
             ts = i18n.HERE / f"{i18n.PREFIX}{language}.ts"
-            subprocess.run(
+            if out_dir is not None:
+                ts = Path(shutil.copy2(ts, out_dir / ts.name))
+            done = subprocess.run(
                 [
                     *lupdate,
                     "-silent",
@@ -155,8 +159,12 @@ def update(languages: tuple[str, ...] = i18n.LANGUAGES) -> list[Path]:
                     "-ts",
                     str(ts),
                 ],
-                check=True,
+                capture_output=True,
+                text=True,
+                check=False,
             )
+            if done.returncode != 0:
+                raise SystemExit(f"pyside6-lupdate failed on {ts.name}:\n{done.stderr.strip()}")
             drop_contextless(ts)
             written.append(ts)
     return written

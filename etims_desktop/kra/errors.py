@@ -393,6 +393,14 @@ RESULT_CODES: dict[str, tuple[type[KraError], str | None, str | None]] = {
 }
 
 
+_UNKNOWN_CODE_SAID = QT_TRANSLATE_NOOP(
+    "Core", "KRA answered with code {code}, which this program does not know: {message}"
+)
+
+
+_UNKNOWN_CODE = QT_TRANSLATE_NOOP("Core", "KRA answered with code {code}, which this program does not know.")
+
+
 def normalise_result_code(raw: Any) -> str:
     """KRA's resultCd as a canonical string: success variants -> 000, 1/01 -> 001, digits zero-padded."""
     code = str(raw).strip().upper()
@@ -418,15 +426,13 @@ def error_for_result(
     elif cls is UnexpectedResult:
         plain = (
             Said(
-                QT_TRANSLATE_NOOP(
-                    "Core", "KRA answered with code {code}, which this program does not know: {message}"
-                ),
+                _UNKNOWN_CODE_SAID,
                 code=code,
                 message=message,
             )
             if message
             else Said(
-                QT_TRANSLATE_NOOP("Core", "KRA answered with code {code}, which this program does not know."),
+                _UNKNOWN_CODE,
                 code=code,
             )
         )
@@ -438,6 +444,9 @@ def error_for_result(
     return cls(plain, next_step, **kwargs)
 
 
+_HAS_NUMBER = QT_TRANSLATE_NOOP("Core", "KRA already has invoice number {found}: it expects {expected} next.")
+_EXPECTED_NUMBER = QT_TRANSLATE_NOOP("Core", "KRA expected invoice number {expected}, not {found}.")
+_ALREADY_HAS = QT_TRANSLATE_NOOP("Core", "KRA already has this sale ({message}).")
 # --- what a host means by a sale refusal's words --------------------------------------------------------
 
 # Hosts word a resent number they already hold differently: 994/921, or a 910 "already exists", or a
@@ -464,9 +473,7 @@ def sale_refusal(error: KraError) -> KraError:
         if expected == found + 1:
             return AlreadyRecorded(
                 Said(
-                    QT_TRANSLATE_NOOP(
-                        "Core", "KRA already has invoice number {found}: it expects {expected} next."
-                    ),
+                    _HAS_NUMBER,
                     found=found,
                     expected=expected,
                 ),
@@ -474,7 +481,7 @@ def sale_refusal(error: KraError) -> KraError:
             )
         return SequenceOutOfStep(
             Said(
-                QT_TRANSLATE_NOOP("Core", "KRA expected invoice number {expected}, not {found}."),
+                _EXPECTED_NUMBER,
                 expected=expected,
                 found=found,
             ),
@@ -484,9 +491,7 @@ def sale_refusal(error: KraError) -> KraError:
         )
     if _ALREADY.search(message):
         return AlreadyRecorded(
-            Said(
-                QT_TRANSLATE_NOOP("Core", "KRA already has this sale ({message})."), message=message.strip()
-            ),
+            Said(_ALREADY_HAS, message=message.strip()),
             **kwargs,
         )
     return error

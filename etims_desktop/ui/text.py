@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from etims_desktop.domain.errors import plain_parts, sentences
-from etims_desktop.domain.translatable import CORE, Said
+from etims_desktop.domain.translatable import CORE, Said, translate_stored
 
 
 def tr_core(text: str | None) -> str:
@@ -14,7 +14,11 @@ def tr_core(text: str | None) -> str:
     if not text:
         return ""
     if isinstance(text, Said):
-        return text.translated(lambda template: QCoreApplication.translate(CORE, template))
+        return text.translated(_core)
+    return translate_stored(text, _core)
+
+
+def _core(text: str) -> str:
     return QCoreApplication.translate(CORE, text)
 
 

@@ -183,6 +183,14 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>warning: %1</source>
             <translation>onyo: %1</translation>
         </message>
+        <message>
+            <source>real-time</source>
+            <translation>papo hapo</translation>
+        </message>
+        <message>
+            <source>batch</source>
+            <translation>kwa makundi</translation>
+        </message>
     </context>
     <context>
         <name>ConnectionPage</name>
@@ -680,6 +688,54 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>receipt no. %1</source>
             <translation>risiti nambari %1</translation>
+        </message>
+        <message>
+            <source>Nothing answers at {address}.</source>
+            <translation>Hakuna kinachojibu kwenye {address}.</translation>
+        </message>
+        <message>
+            <source>Start the KRA VSCU service on that computer (java -jar ...), or correct its address.</source>
+            <translation>Washa huduma ya VSCU ya KRA kwenye kompyuta hiyo (java -jar ...), au rekebisha anwani yake.</translation>
+        </message>
+        <message>
+            <source>Could not connect to KRA: no internet connection.</source>
+            <translation>Imeshindwa kuunganisha na KRA: hakuna intaneti.</translation>
+        </message>
+        <message>
+            <source>The VSCU service did not answer properly: {problem}</source>
+            <translation>Huduma ya VSCU haikujibu ipasavyo: {problem}</translation>
+        </message>
+        <message>
+            <source>KRA did not answer properly: {problem}</source>
+            <translation>KRA haikujibu ipasavyo: {problem}</translation>
+        </message>
+        <message>
+            <source>Nothing to do: the app retries by itself.</source>
+            <translation>Hakuna cha kufanya: programu inajaribu tena yenyewe.</translation>
+        </message>
+        <message>
+            <source>This device has no CMC key on this computer.</source>
+            <translation>Kifaa hiki hakina CMC key kwenye kompyuta hii.</translation>
+        </message>
+        <message>
+            <source>Initialise the device with KRA, or enter the CMC key you were given.</source>
+            <translation>Anzisha kifaa na KRA, au weka CMC key uliyopewa.</translation>
+        </message>
+        <message>
+            <source>The keyring did not answer in time (is it locked?).</source>
+            <translation>Keyring haikujibu kwa wakati (je, imefungwa?).</translation>
+        </message>
+        <message>
+            <source>Unlock your keyring, then press Sync again.</source>
+            <translation>Fungua keyring yako, kisha ubofye Sawazisha tena.</translation>
+        </message>
+        <message>
+            <source>This device is not initialised yet.</source>
+            <translation>Kifaa hiki bado hakijaanzishwa na KRA.</translation>
+        </message>
+        <message>
+            <source>Initialise it with KRA, or enter the CMC key and SCU id you were given.</source>
+            <translation>Kianzishe na KRA, au weka CMC key na SCU id ulizopewa.</translation>
         </message>
     </context>
     <context>
