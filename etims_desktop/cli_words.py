@@ -84,7 +84,8 @@ def status_text(rows: list[dict[str, Any]], local_time: Any) -> str:
         else:
             waits = QCoreApplication.translate(CONTEXT, "%1 waiting").replace("%1", str(r["pending"]))
         checked = (
-            " " + QCoreApplication.translate(CONTEXT, "(checked %1)").replace("%1", local_time(r["checked_at"]))
+            " "
+            + QCoreApplication.translate(CONTEXT, "(checked %1)").replace("%1", local_time(r["checked_at"]))
             if r["checked_at"]
             else ""
         )
@@ -95,9 +96,9 @@ def status_text(rows: list[dict[str, Any]], local_time: Any) -> str:
         if fixes:
             line += "; " + QCoreApplication.translate(CONTEXT, "%1 need your fix").replace("%1", str(fixes))
         if checks:
-            line += "; " + QCoreApplication.translate(
-                CONTEXT, "%1 need your check on KRA's portal"
-            ).replace("%1", str(checks))
+            line += "; " + QCoreApplication.translate(CONTEXT, "%1 need your check on KRA's portal").replace(
+                "%1", str(checks)
+            )
         lines.append(line)
     return "\n".join(lines) or QCoreApplication.translate(CONTEXT, "No devices yet.")
 

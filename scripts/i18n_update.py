@@ -69,30 +69,34 @@ def _module_helpers(tree: ast.Module, constants: dict[str, str]) -> dict[str, st
     return helpers
 
 
-def helper_calls(path: Path) -> list[tuple[str, str]]:
-    """(context, text) of every helper call with literal text in one module."""
+def helper_calls(path: Path) -> list[tuple[str, str, bool]]:
+    """(context, text, numerus) of every helper call with literal text in one module. `numerus`: the
+    call passes a count (Qt then looks the text up as a plural message, %n)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     constants = {
         target.id: node.value.value
         for node in tree.body
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
         and isinstance(node.value.value, str)
         for target in node.targets
         if isinstance(target, ast.Name)
     }
     helpers = _module_helpers(tree, constants)
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, bool]] = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         args = node.args
+        counted = len(args) > 1 or any(k.arg == "n" for k in node.keywords)
         if name == "tr_core" and args:
-            texts, context = [args[0]], CORE
+            texts, context, counted = [args[0]], CORE, False
         elif name == "plural" and len(args) == 4:
-            texts, context = [args[2], args[3]], _literal(args[0], constants)
+            texts, context, counted = [args[2], args[3]], _literal(args[0], constants), True
         elif name == "translate" and len(args) >= 2 and isinstance(args[0], ast.Name):
             texts, context = [args[1]], _literal(args[0], constants)  # lupdate reads literal contexts itself
+            counted = len(args) > 3
         elif name in helpers and args and not isinstance(node.func, ast.Attribute):
             texts, context = [args[0]], helpers[name]
         else:
@@ -100,14 +104,15 @@ def helper_calls(path: Path) -> list[tuple[str, str]]:
         for text in texts:
             literal = _literal(text, {})
             if context is not None and literal:
-                found.append((context, literal))
+                found.append((context, literal, counted))
     return found
 
 
-def shim(calls: list[tuple[str, str]]) -> str:
+def shim(calls: list[tuple[str, str, bool]]) -> str:
     lines = ["from PySide6.QtCore import QCoreApplication", ""]
-    for context, text in sorted(set(calls)):
-        lines.append(f"QCoreApplication.translate({context!r}, {text!r})")
+    for context, text, counted in sorted(set(calls)):
+        count = ", None, 1" if counted else ""  # a literal count: lupdate marks the message numerus
+        lines.append(f"QCoreApplication.translate({context!r}, {text!r}{count})")
     return "\n".join(lines) + "\n"
 
 

@@ -32,7 +32,7 @@ class DisplaySettings:
 
 
 def resolve_language(choice: str, system_locale: str, environ: dict[str, str] | None = None) -> str:
-    """"en" or "sw". `system_locale` is the computer's locale name ("sw_KE", "en_US", "C")."""
+    """ "en" or "sw". `system_locale` is the computer's locale name ("sw_KE", "en_US", "C")."""
     forced = (os.environ if environ is None else environ).get(ENVIRONMENT, "").strip().lower()
     if forced in ("en", "sw"):
         return forced

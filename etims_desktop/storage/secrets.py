@@ -36,6 +36,7 @@ from etims_desktop.domain import redaction
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.storage import key_backup
 from etims_desktop.storage.files import write_atomically
 
@@ -57,11 +58,11 @@ FRIENDLY_NAMES = {
     "keyring.backends.SecretService.Keyring": "SecretService Keyring",
     "keyring.backends.libsecret.Keyring": "Secret Service (libsecret)",
     "keyring.backends.kwallet.DBusKeyring": "KDE Wallet",
-    "keyring.backends.fail.Keyring": "none (no keyring found)",
-    "keyring.backends.null.Keyring": "none (keyring disabled)",
-    "keyrings.cryptfile.cryptfile.CryptFileKeyring": "password-protected file",
-    "keyrings.alt.file.PlaintextKeyring": "unprotected file (keyrings.alt)",
-    "keyrings.alt.file.EncryptedKeyring": "encrypted file (keyrings.alt)",
+    "keyring.backends.fail.Keyring": QT_TRANSLATE_NOOP("Core", "none (no keyring found)"),
+    "keyring.backends.null.Keyring": QT_TRANSLATE_NOOP("Core", "none (keyring disabled)"),
+    "keyrings.cryptfile.cryptfile.CryptFileKeyring": QT_TRANSLATE_NOOP("Core", "password-protected file"),
+    "keyrings.alt.file.PlaintextKeyring": QT_TRANSLATE_NOOP("Core", "unprotected file (keyrings.alt)"),
+    "keyrings.alt.file.EncryptedKeyring": QT_TRANSLATE_NOOP("Core", "encrypted file (keyrings.alt)"),
 }
 
 
@@ -263,7 +264,7 @@ class KeyStore:
         """What the shop owner sees, e.g. "Windows Credential Manager"."""
         name = FRIENDLY_NAMES.get(_qualified_name(self.backend)) or str(self.backend.name)
         file_path = getattr(self.backend, "file_path", None)
-        return f"{name} ({file_path})" if isinstance(file_path, str) else name
+        return Said(_NAME_AND_FILE, name=name, path=file_path) if isinstance(file_path, str) else name
 
     @property
     def available(self) -> bool:
@@ -465,7 +466,7 @@ class SessionKeyStore(KeyStore):
 
     @property
     def backend_name(self) -> str:
-        return "session only (not saved)"
+        return QT_TRANSLATE_NOOP("Core", "session only (not saved)")
 
 
 class UnavailableKeyStore:
@@ -480,7 +481,7 @@ class UnavailableKeyStore:
 
     @property
     def backend_name(self) -> str:
-        return "none - " + self.error.plain
+        return Said(_NONE_BECAUSE, problem=self.error.plain)
 
     def _unavailable(self, *args, **kwargs):
         raise self.error
@@ -535,7 +536,7 @@ def where_keys_are(key_store) -> str:
     """Where a key given to `key_store` is kept, in words: 'the keyring (KDE Wallet)',
     'the password-locked key file /path/keys.cfg', 'this session only (not saved)'."""
     if not getattr(key_store, "persistent", True):
-        return "this session only (not saved)"
+        return QT_TRANSLATE_NOOP("Core", "this session only (not saved)")
     backend = getattr(key_store, "backend", None)
     file_path = getattr(backend, "file_path", None)
     if (
@@ -543,8 +544,14 @@ def where_keys_are(key_store) -> str:
         and backend is not None
         and _qualified_name(backend) == "keyrings.cryptfile.cryptfile.CryptFileKeyring"
     ):
-        return f"the password-locked key file {file_path}"
-    return f"the keyring ({key_store.backend_name})"
+        return Said(_IN_KEY_FILE, path=file_path)
+    return Said(_IN_KEYRING, backend=key_store.backend_name)
+
+
+_NAME_AND_FILE = QT_TRANSLATE_NOOP("Core", "{name} ({path})")
+_NONE_BECAUSE = QT_TRANSLATE_NOOP("Core", "none - {problem}")
+_IN_KEY_FILE = QT_TRANSLATE_NOOP("Core", "the password-locked key file {path}")
+_IN_KEYRING = QT_TRANSLATE_NOOP("Core", "the keyring ({backend})")
 
 
 def key_file_path(data_dir: str | os.PathLike[str]) -> Path:

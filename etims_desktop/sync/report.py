@@ -21,6 +21,35 @@ class Outcome(StrEnum):
     SYNCED_ELSEWHERE = "synced_elsewhere"  # another program on this computer was sending its sales
 
 
+# summary()'s sentences (module level: marked at import, so a stored summary can be translated too)
+_LEFT_ALONE = QT_TRANSLATE_NOOP(
+    "Core", "Left alone: another etims-desktop on this computer is syncing this device right now."
+)
+_NO_ANSWER = QT_TRANSLATE_NOOP(
+    "Core", "KRA's answer did not come back: {why}. The app asks KRA before sending again."
+)
+_NOTHING_SENT = QT_TRANSLATE_NOOP("Core", "Nothing was sent: {why}.")
+_SIGNED_SOME_ALREADY = QT_TRANSLATE_NOOP("Core", "Signed {signed} sales ({already} were already at KRA).")
+_SIGNED_ONE = QT_TRANSLATE_NOOP("Core", "Signed 1 sale.")
+_SIGNED_MANY = QT_TRANSLATE_NOOP("Core", "Signed {signed} sales.")
+_UP_TO_DATE = QT_TRANSLATE_NOOP("Core", "Up to date: nothing was waiting.")
+_NONE_SIGNED = QT_TRANSLATE_NOOP("Core", "No sale was signed.")
+_WAITING_BECAUSE = QT_TRANSLATE_NOOP("Core", "{count} still waiting because {reason}.")
+_WAITING = QT_TRANSLATE_NOOP("Core", "{count} still waiting.")
+_NEED_FIX = QT_TRANSLATE_NOOP("Core", "{count} need your fix.")
+_NEED_CHECK = QT_TRANSLATE_NOOP(
+    "Core", "{count} need your check on KRA's portal (KRA's answer left it unclear)."
+)
+OUTCOME_WORDS = {
+    Outcome.UP_TO_DATE: QT_TRANSLATE_NOOP("Core", "up to date"),
+    Outcome.ALL_SIGNED: QT_TRANSLATE_NOOP("Core", "all signed"),
+    Outcome.PARTIAL: QT_TRANSLATE_NOOP("Core", "partial"),
+    Outcome.NOTHING_SENT: QT_TRANSLATE_NOOP("Core", "nothing sent"),
+    Outcome.NEEDS_FIX: QT_TRANSLATE_NOOP("Core", "needs fix"),
+    Outcome.SYNCED_ELSEWHERE: QT_TRANSLATE_NOOP("Core", "synced elsewhere"),
+}
+
+
 @dataclass
 class DeviceSyncReport:
     device_id: int
@@ -66,70 +95,52 @@ class DeviceSyncReport:
         parts: list[str] = []
         why = ""
         if self.synced_elsewhere:
-            parts.append(
-                QT_TRANSLATE_NOOP(
-                    "Core",
-                    "Left alone: another etims-desktop on this computer is syncing this device right now.",
-                )
-            )
+            parts.append(_LEFT_ALONE)
         elif not self.reached_kra:
             why = clause(self.status.plain or self.status.kind.label)
             if self.unconfirmed:  # something left, and KRA may have it: "nothing was sent" would be false
                 parts.append(
                     Said(
-                        QT_TRANSLATE_NOOP(
-                            "Core",
-                            "KRA's answer did not come back: {why}. The app asks KRA before sending again.",
-                        ),
+                        _NO_ANSWER,
                         why=why,
                     )
                 )
             else:
-                parts.append(Said(QT_TRANSLATE_NOOP("Core", "Nothing was sent: {why}."), why=why))
+                parts.append(Said(_NOTHING_SENT, why=why))
         elif self.signed:
             if self.already_recorded:
                 parts.append(
                     Said(
-                        QT_TRANSLATE_NOOP("Core", "Signed {signed} sales ({already} were already at KRA)."),
+                        _SIGNED_SOME_ALREADY,
                         signed=self.signed,
                         already=self.already_recorded,
                     )
                 )
             elif self.signed == 1:
-                parts.append(QT_TRANSLATE_NOOP("Core", "Signed 1 sale."))
+                parts.append(_SIGNED_ONE)
             else:
-                parts.append(Said(QT_TRANSLATE_NOOP("Core", "Signed {signed} sales."), signed=self.signed))
+                parts.append(Said(_SIGNED_MANY, signed=self.signed))
         else:
             quiet = not (self.still_pending or self.needs_check or self.rejected)
-            parts.append(
-                QT_TRANSLATE_NOOP("Core", "Up to date: nothing was waiting.")
-                if quiet
-                else QT_TRANSLATE_NOOP("Core", "No sale was signed.")
-            )
+            parts.append(_UP_TO_DATE if quiet else _NONE_SIGNED)
         if self.still_pending:
             because = clause(self.waiting_reason or "")
             if because and because != why:  # said once is enough
                 parts.append(
                     Said(
-                        QT_TRANSLATE_NOOP("Core", "{count} still waiting because {reason}."),
+                        _WAITING_BECAUSE,
                         count=self.still_pending,
                         reason=because,
                     )
                 )
             else:
-                parts.append(
-                    Said(QT_TRANSLATE_NOOP("Core", "{count} still waiting."), count=self.still_pending)
-                )
+                parts.append(Said(_WAITING, count=self.still_pending))
         if self.needs_fix_total:
-            parts.append(
-                Said(QT_TRANSLATE_NOOP("Core", "{count} need your fix."), count=self.needs_fix_total)
-            )
+            parts.append(Said(_NEED_FIX, count=self.needs_fix_total))
         if self.needs_check_total:
             parts.append(
                 Said(
-                    QT_TRANSLATE_NOOP(
-                        "Core", "{count} need your check on KRA's portal (KRA's answer left it unclear)."
-                    ),
+                    _NEED_CHECK,
                     count=self.needs_check_total,
                 )
             )

@@ -98,9 +98,8 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
 
 async def show_start_up_error(text: str) -> None:
     """A dialog that says why the window cannot open; returns when it is closed (no exec())."""
-    from PySide6.QtWidgets import QMessageBox
-
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(
         QMessageBox.Icon.Critical,

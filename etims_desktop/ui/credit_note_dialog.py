@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.domain.receipt import money, quantity
 from etims_desktop.domain.tax import SaleAmounts
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.sync.code_choices import REFUND_REASONS, code_choices
 from etims_desktop.sync.credit_notes import CreditNoteOptions, credit_note_options, make_credit_note
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, TotalsPanel, new_invoice_number
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from etims_desktop.bootstrap import Services
 
 
-COLUMNS = ("Item", "Sold", "Still creditable", "Credit now", "Unit price")
+COLUMNS = (QT_TRANSLATE_NOOP("CreditNoteDialog", "Item"), QT_TRANSLATE_NOOP("CreditNoteDialog", "Sold"), QT_TRANSLATE_NOOP("CreditNoteDialog", "Still creditable"), QT_TRANSLATE_NOOP("CreditNoteDialog", "Credit now"), QT_TRANSLATE_NOOP("CreditNoteDialog", "Unit price"))
 CREDIT_COL = 3
 
 

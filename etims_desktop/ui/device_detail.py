@@ -331,7 +331,7 @@ class DeviceDetailPanel(QWidget):
             took = ""
             if run.finished_at:
                 took = f"{(run.finished_at - run.started_at).total_seconds():.1f} s"
-            summary = mine.get("summary") or (self.tr("did not finish") if not run.finished_at else "")
+            summary = tr_core(mine.get("summary")) or (self.tr("did not finish") if not run.finished_at else "")
             row = self.runs.rowCount()
             self.runs.insertRow(row)
             self.runs.setItem(row, 0, QTableWidgetItem(local_time(run.started_at)))

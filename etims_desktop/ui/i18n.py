@@ -25,7 +25,7 @@ def system_locale_name() -> str:
 
 
 def chosen_language(settings_path: Path | None) -> str:
-    """"en" or "sw": ETIMS_LANGUAGE, else the setting, else this computer's language."""
+    """ "en" or "sw": ETIMS_LANGUAGE, else the setting, else this computer's language."""
     choice = DisplaySettings.load(settings_path).language if settings_path else DisplaySettings().language
     return resolve_language(choice, system_locale_name())
 

@@ -153,7 +153,10 @@ def test_cli_status_and_sync_in_kiswahili(tmp_path):
     assert status.stdout.rstrip().endswith("; 0 yanasubiri")
     sync = cli(tmp_path, "sync", language="sw")
     assert sync.returncode == 1, sync.stderr
-    assert sync.stdout == "Kaunta 1 (OSCU): Hakuna kilichotumwa: imeshindwa kuunganisha na KRA: hakuna intaneti.\n"
+    assert (
+        sync.stdout
+        == "Kaunta 1 (OSCU): Hakuna kilichotumwa: imeshindwa kuunganisha na KRA: hakuna intaneti.\n"
+    )
     english = cli(tmp_path, "status", language="en")
     assert "(OSCU, real-time)" in english.stdout
     # the setting alone (no environment variable) chooses Kiswahili too

@@ -122,6 +122,18 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
     <context>
         <name>BusinessDetailsBox</name>
         <message>
+            <source>Business name</source>
+            <translation>Jina la biashara</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Anwani</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Simu</translation>
+        </message>
+        <message>
             <source>Your shop on receipts</source>
             <translation>Duka lako kwenye risiti</translation>
         </message>
@@ -136,6 +148,26 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
     </context>
     <context>
         <name>BusinessDialog</name>
+        <message>
+            <source>Business name</source>
+            <translation>Jina la biashara</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Anwani</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Simu</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>Barua pepe</translation>
+        </message>
+        <message>
+            <source>Message at the bottom</source>
+            <translation>Ujumbe wa chini</translation>
+        </message>
         <message>
             <source>Receipt header</source>
             <translation>Kichwa cha risiti</translation>
@@ -678,6 +710,30 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>{count} yanahitaji uyahakikishe kwenye portal ya KRA (jibu la KRA halikuwa wazi).</translation>
         </message>
         <message>
+            <source>up to date</source>
+            <translation>yote yamekamilika</translation>
+        </message>
+        <message>
+            <source>all signed</source>
+            <translation>yote yamesainiwa</translation>
+        </message>
+        <message>
+            <source>partial</source>
+            <translation>baadhi tu</translation>
+        </message>
+        <message>
+            <source>nothing sent</source>
+            <translation>hakuna kilichotumwa</translation>
+        </message>
+        <message>
+            <source>needs fix</source>
+            <translation>inahitaji marekebisho</translation>
+        </message>
+        <message>
+            <source>synced elsewhere</source>
+            <translation>inasawazishwa kwingine</translation>
+        </message>
+        <message>
             <source>KRA code</source>
             <translation>code ya KRA</translation>
         </message>
@@ -737,9 +793,149 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>Initialise it with KRA, or enter the CMC key and SCU id you were given.</source>
             <translation>Kianzishe na KRA, au weka CMC key na SCU id ulizopewa.</translation>
         </message>
+        <message>
+            <source>none (no keyring found)</source>
+            <translation>hakuna (keyring haikupatikana)</translation>
+        </message>
+        <message>
+            <source>none (keyring disabled)</source>
+            <translation>hakuna (keyring imezimwa)</translation>
+        </message>
+        <message>
+            <source>password-protected file</source>
+            <translation>faili iliyolindwa kwa nenosiri</translation>
+        </message>
+        <message>
+            <source>unprotected file (keyrings.alt)</source>
+            <translation>faili isiyolindwa (keyrings.alt)</translation>
+        </message>
+        <message>
+            <source>encrypted file (keyrings.alt)</source>
+            <translation>faili iliyofichwa kwa usimbaji (keyrings.alt)</translation>
+        </message>
+        <message>
+            <source>session only (not saved)</source>
+            <translation>wakati huu tu (haijahifadhiwa)</translation>
+        </message>
+        <message>
+            <source>this session only (not saved)</source>
+            <translation>wakati huu tu (haijahifadhiwa)</translation>
+        </message>
+        <message>
+            <source>{name} ({path})</source>
+            <translation>{name} ({path})</translation>
+        </message>
+        <message>
+            <source>none - {problem}</source>
+            <translation>hakuna - {problem}</translation>
+        </message>
+        <message>
+            <source>the password-locked key file {path}</source>
+            <translation>faili ya key iliyofungwa kwa nenosiri {path}</translation>
+        </message>
+        <message>
+            <source>the keyring ({backend})</source>
+            <translation>keyring ({backend})</translation>
+        </message>
+        <message>
+            <source>code lists</source>
+            <translation>orodha za code</translation>
+        </message>
+        <message>
+            <source>item classes</source>
+            <translation>makundi ya bidhaa</translation>
+        </message>
+        <message>
+            <source>notices</source>
+            <translation>matangazo</translation>
+        </message>
+        <message>
+            <source>checking the connection…</source>
+            <translation>inakagua muunganisho…</translation>
+        </message>
+        <message>
+            <source>asking KRA about uncertain sales…</source>
+            <translation>inauliza KRA kuhusu mauzo yasiyojulikana…</translation>
+        </message>
+        <message>
+            <source>sending…</source>
+            <translation>inatuma…</translation>
+        </message>
+        <message>
+            <source>refreshing code lists…</source>
+            <translation>inasasisha orodha za code…</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Yanasubiri</translation>
+        </message>
+        <message>
+            <source>Saved here and not yet at KRA. They go by themselves with the next sync or upload.</source>
+            <translation>Yamehifadhiwa hapa na bado hayajafika KRA. Yanakwenda yenyewe katika usawazishaji au utumaji ujao.</translation>
+        </message>
+        <message>
+            <source>Uncertain</source>
+            <translation>Hayajulikani</translation>
+        </message>
+        <message>
+            <source>Uncertain - checking with KRA: sent, but no answer came back. The app asks KRA whether it has them before sending anything else, so nothing is signed twice.</source>
+            <translation>Hayajulikani - inauliza KRA: yametumwa, lakini jibu halikurudi. Programu inauliza KRA kama inayo kabla ya kutuma kitu kingine, ili hakuna kinachosainiwa mara mbili.</translation>
+        </message>
+        <message>
+            <source>Needs your fix</source>
+            <translation>Yanahitaji urekebishe</translation>
+        </message>
+        <message>
+            <source>KRA refused these. Correct the cause, then resend - or cancel a sale that did not happen.</source>
+            <translation>KRA imeyakataa haya. Rekebisha chanzo, kisha utume tena - au ghairi mauzo ambayo hayakufanyika.</translation>
+        </message>
+        <message>
+            <source>Needs your check</source>
+            <translation>Yanahitaji uhakikishe</translation>
+        </message>
+        <message>
+            <source>KRA's answers did not tell whether it has these. Look each eTIMS number up on KRA's portal, then choose 'KRA has it' or 'send again'. Their numbers are never given to other sales.</source>
+            <translation>Majibu ya KRA hayakusema kama inayo haya. Tafuta kila nambari ya eTIMS kwenye portal ya KRA, kisha uchague 'KRA inayo' au 'tuma tena'. Nambari zao hazipewi mauzo mengine kamwe.</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Yamesainiwa</translation>
+        </message>
+        <message>
+            <source>Signed by KRA: nothing more to do.</source>
+            <translation>Yamesainiwa na KRA: hakuna zaidi cha kufanya.</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Yameghairiwa</translation>
+        </message>
+        <message>
+            <source>Cancelled here; never sent to KRA.</source>
+            <translation>Yameghairiwa hapa; hayakutumwa KRA kamwe.</translation>
+        </message>
     </context>
     <context>
         <name>CreditNoteDialog</name>
+        <message>
+            <source>Item</source>
+            <translation>Bidhaa</translation>
+        </message>
+        <message>
+            <source>Sold</source>
+            <translation>Zilizouzwa</translation>
+        </message>
+        <message>
+            <source>Still creditable</source>
+            <translation>Zinazoweza bado kurudishwa</translation>
+        </message>
+        <message>
+            <source>Credit now</source>
+            <translation>Rudisha sasa</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>Bei ya kimoja</translation>
+        </message>
         <message>
             <source>Credit note</source>
             <translation>Credit note</translation>
@@ -930,61 +1126,103 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>Every sale of this device has reached KRA.</source>
             <translation>Mauzo yote ya kifaa hiki yamefika KRA.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n need your check</source>
-            <translation>%n yanahitaji uyahakikishe</translation>
+            <translation>
+                <numerusform>%n yanahitaji uyahakikishe</numerusform>
+                <numerusform>%n yanahitaji uyahakikishe</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n need your fix</source>
-            <translation>%n yanahitaji urekebishe</translation>
+            <translation>
+                <numerusform>%n yanahitaji urekebishe</numerusform>
+                <numerusform>%n yanahitaji urekebishe</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n needs your check</source>
-            <translation>%n linahitaji ulihakikishe</translation>
+            <translation>
+                <numerusform>%n linahitaji ulihakikishe</numerusform>
+                <numerusform>%n linahitaji ulihakikishe</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n needs your fix</source>
-            <translation>%n linahitaji urekebishe</translation>
+            <translation>
+                <numerusform>%n linahitaji urekebishe</numerusform>
+                <numerusform>%n linahitaji urekebishe</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n sale still has to reach KRA.</source>
-            <translation>Mauzo %n bado hayajafika KRA.</translation>
+            <translation>
+                <numerusform>Mauzo %n bado hayajafika KRA.</numerusform>
+                <numerusform>Mauzo %n bado hayajafika KRA.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n sale was refused by KRA and needs your fix.</source>
-            <translation>Mauzo %n yamekataliwa na KRA na yanahitaji urekebishe.</translation>
+            <translation>
+                <numerusform>Mauzo %n yamekataliwa na KRA na yanahitaji urekebishe.</numerusform>
+                <numerusform>Mauzo %n yamekataliwa na KRA na yanahitaji urekebishe.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n sales still have to reach KRA.</source>
-            <translation>Mauzo %n bado hayajafika KRA.</translation>
+            <translation>
+                <numerusform>Mauzo %n bado hayajafika KRA.</numerusform>
+                <numerusform>Mauzo %n bado hayajafika KRA.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n sales were refused by KRA and need your fix.</source>
-            <translation>Mauzo %n yamekataliwa na KRA na yanahitaji urekebishe.</translation>
+            <translation>
+                <numerusform>Mauzo %n yamekataliwa na KRA na yanahitaji urekebishe.</numerusform>
+                <numerusform>Mauzo %n yamekataliwa na KRA na yanahitaji urekebishe.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>KRA refused %n sale.</source>
-            <translation>KRA imekataa mauzo %n.</translation>
+            <translation>
+                <numerusform>KRA imekataa mauzo %n.</numerusform>
+                <numerusform>KRA imekataa mauzo %n.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>KRA refused %n sales.</source>
-            <translation>KRA imekataa mauzo %n.</translation>
+            <translation>
+                <numerusform>KRA imekataa mauzo %n.</numerusform>
+                <numerusform>KRA imekataa mauzo %n.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>KRA's answers did not tell whether it has %n sale.</source>
-            <translation>Majibu ya KRA hayakusema kama ina mauzo %n.</translation>
+            <translation>
+                <numerusform>Majibu ya KRA hayakusema kama ina mauzo %n.</numerusform>
+                <numerusform>Majibu ya KRA hayakusema kama ina mauzo %n.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>KRA's answers did not tell whether it has %n sales.</source>
-            <translation>Majibu ya KRA hayakusema kama ina mauzo %n.</translation>
+            <translation>
+                <numerusform>Majibu ya KRA hayakusema kama ina mauzo %n.</numerusform>
+                <numerusform>Majibu ya KRA hayakusema kama ina mauzo %n.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>about %n minute left</source>
-            <translation>karibu dakika %n imebaki</translation>
+            <translation>
+                <numerusform>karibu dakika %n imebaki</numerusform>
+                <numerusform>karibu dakika %n imebaki</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>about %n minutes left</source>
-            <translation>karibu dakika %n zimebaki</translation>
+            <translation>
+                <numerusform>karibu dakika %n zimebaki</numerusform>
+                <numerusform>karibu dakika %n zimebaki</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1284,25 +1522,40 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>%1 ms</source>
             <translation>%1 ms</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n day</source>
-            <translation>siku %n</translation>
+            <translation>
+                <numerusform>siku %n</numerusform>
+                <numerusform>siku %n</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n days</source>
-            <translation>siku %n</translation>
+            <translation>
+                <numerusform>siku %n</numerusform>
+                <numerusform>siku %n</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n h</source>
-            <translation>saa %n</translation>
+            <translation>
+                <numerusform>saa %n</numerusform>
+                <numerusform>saa %n</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n min</source>
-            <translation>dak. %n</translation>
+            <translation>
+                <numerusform>dak. %n</numerusform>
+                <numerusform>dak. %n</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n waiting</source>
-            <translation>%n yanasubiri</translation>
+            <translation>
+                <numerusform>%n yanasubiri</numerusform>
+                <numerusform>%n yanasubiri</numerusform>
+            </translation>
         </message>
         <message>
             <source>, oldest %1</source>
@@ -1517,6 +1770,26 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
     <context>
         <name>ItemDialog</name>
         <message>
+            <source>A - Exempt</source>
+            <translation>A - Imesamehewa kodi</translation>
+        </message>
+        <message>
+            <source>B - VAT 16%</source>
+            <translation>B - VAT 16%</translation>
+        </message>
+        <message>
+            <source>C - Zero rated</source>
+            <translation>C - Kodi sifuri (zero rated)</translation>
+        </message>
+        <message>
+            <source>D - Non-VAT</source>
+            <translation>D - Isiyo na VAT</translation>
+        </message>
+        <message>
+            <source>E - VAT 8%</source>
+            <translation>E - VAT 8%</translation>
+        </message>
+        <message>
             <source>Edit item</source>
             <translation>Badilisha bidhaa</translation>
         </message>
@@ -1603,6 +1876,26 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
     </context>
     <context>
         <name>ItemTableModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Jina</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>Kundi</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>Kodi</translation>
+        </message>
+        <message>
+            <source>Price (KSh, incl. VAT)</source>
+            <translation>Bei (KSh, ikiwemo VAT)</translation>
+        </message>
         <message>
             <source>KRA: %1</source>
             <translation>KRA: %1</translation>
@@ -2144,6 +2437,103 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
     </context>
     <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>Show Details...</source>
+            <translation>Onyesha maelezo...</translation>
+        </message>
+        <message>
+            <source>Hide Details...</source>
+            <translation>Ficha maelezo...</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>Sawa</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Hifadhi</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Fungua</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Ghairi</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Funga</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Tupa</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Tumia</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Rudisha</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Msaada</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>&amp;Ndiyo</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>&amp;Hapana</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Jaribu tena</translation>
+        </message>
+        <message>
+            <source>Ignore</source>
+            <translation>Puuza</translation>
+        </message>
+        <message>
+            <source>Abort</source>
+            <translation>Acha</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWizard</name>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; &amp;Rudi</translation>
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation>&amp;Endelea &gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Finish</source>
+            <translation>&amp;Maliza</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Ghairi</translation>
+        </message>
+        <message>
+            <source>Commit</source>
+            <translation>Thibitisha</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Msaada</translation>
+        </message>
+    </context>
+    <context>
         <name>Receipt</name>
         <message>
             <source>58 mm thermal roll</source>
@@ -2414,6 +2804,22 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
             <translation>Punguzo %</translation>
         </message>
         <message>
+            <source>Item</source>
+            <translation>Bidhaa</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>Bei ya kimoja</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>Kodi</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Kiasi</translation>
+        </message>
+        <message>
             <source>Buyer &amp;PIN</source>
             <translation>&amp;PIN ya mnunuzi</translation>
         </message>
@@ -2505,6 +2911,26 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
     <context>
         <name>SalesTab</name>
         <message>
+            <source>All sales</source>
+            <translation>Mauzo yote</translation>
+        </message>
+        <message>
+            <source>Pending (not yet signed)</source>
+            <translation>Yanasubiri (bado hayajasainiwa)</translation>
+        </message>
+        <message>
+            <source>Needs your fix</source>
+            <translation>Yanahitaji urekebishe</translation>
+        </message>
+        <message>
+            <source>Signed by KRA</source>
+            <translation>Yamesainiwa na KRA</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Yameghairiwa</translation>
+        </message>
+        <message>
             <source>Search invoice no., eTIMS no., buyer or item</source>
             <translation>Tafuta nambari ya ankara, nambari ya eTIMS, mnunuzi au bidhaa</translation>
         </message>
@@ -2519,6 +2945,14 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         <message>
             <source>to</source>
             <translation>hadi</translation>
+        </message>
+        <message>
+            <source>min. total</source>
+            <translation>jumla ya chini</translation>
+        </message>
+        <message>
+            <source>max. total</source>
+            <translation>jumla ya juu</translation>
         </message>
         <message>
             <source>Pending receipts to reprint</source>
@@ -2593,6 +3027,38 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
     </context>
     <context>
         <name>SalesTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>Tarehe</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Kifaa</translation>
+        </message>
+        <message>
+            <source>Invoice no.</source>
+            <translation>Nambari ya ankara</translation>
+        </message>
+        <message>
+            <source>eTIMS invoice no.</source>
+            <translation>Nambari ya ankara ya eTIMS</translation>
+        </message>
+        <message>
+            <source>Receipt no.</source>
+            <translation>Nambari ya risiti</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>Mnunuzi</translation>
+        </message>
+        <message>
+            <source>Total (KSh)</source>
+            <translation>Jumla (KSh)</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Hali</translation>
+        </message>
         <message>
             <source>credit note </source>
             <translation>credit note </translation>
@@ -2769,37 +3235,61 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
             <source>%1 of %2 devices could not reach KRA: nothing was sent for them.</source>
             <translation>Vifaa %1 kati ya %2 havikuweza kufikia KRA: hakuna kilichotumwa kwa ajili yao.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n device was left to another etims-desktop on this computer, which is syncing it right now.</source>
-            <translation>Kifaa %n kimeachiwa etims-desktop nyingine kwenye kompyuta hii, inayokisawazisha sasa hivi.</translation>
+            <translation>
+                <numerusform>Kifaa %n kimeachiwa etims-desktop nyingine kwenye kompyuta hii, inayokisawazisha sasa hivi.</numerusform>
+                <numerusform>Kifaa %n kimeachiwa etims-desktop nyingine kwenye kompyuta hii, inayokisawazisha sasa hivi.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n devices were left to another etims-desktop on this computer, which is syncing them right now.</source>
-            <translation>Vifaa %n vimeachiwa etims-desktop nyingine kwenye kompyuta hii, inayovisawazisha sasa hivi.</translation>
+            <translation>
+                <numerusform>Vifaa %n vimeachiwa etims-desktop nyingine kwenye kompyuta hii, inayovisawazisha sasa hivi.</numerusform>
+                <numerusform>Vifaa %n vimeachiwa etims-desktop nyingine kwenye kompyuta hii, inayovisawazisha sasa hivi.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n sale is still waiting.</source>
-            <translation>Mauzo %n bado yanasubiri.</translation>
+            <translation>
+                <numerusform>Mauzo %n bado yanasubiri.</numerusform>
+                <numerusform>Mauzo %n bado yanasubiri.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n sale needs your fix.</source>
-            <translation>Mauzo %n yanahitaji urekebishe.</translation>
+            <translation>
+                <numerusform>Mauzo %n yanahitaji urekebishe.</numerusform>
+                <numerusform>Mauzo %n yanahitaji urekebishe.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n sale was signed by KRA.</source>
-            <translation>Mauzo %n yamesainiwa na KRA.</translation>
+            <translation>
+                <numerusform>Mauzo %n yamesainiwa na KRA.</numerusform>
+                <numerusform>Mauzo %n yamesainiwa na KRA.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n sales are still waiting.</source>
-            <translation>Mauzo %n bado yanasubiri.</translation>
+            <translation>
+                <numerusform>Mauzo %n bado yanasubiri.</numerusform>
+                <numerusform>Mauzo %n bado yanasubiri.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n sales need your fix.</source>
-            <translation>Mauzo %n yanahitaji urekebishe.</translation>
+            <translation>
+                <numerusform>Mauzo %n yanahitaji urekebishe.</numerusform>
+                <numerusform>Mauzo %n yanahitaji urekebishe.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n sales were signed by KRA.</source>
-            <translation>Mauzo %n yamesainiwa na KRA.</translation>
+            <translation>
+                <numerusform>Mauzo %n yamesainiwa na KRA.</numerusform>
+                <numerusform>Mauzo %n yamesainiwa na KRA.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Every device reached KRA.</source>
