@@ -913,6 +913,22 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>Cancelled here; never sent to KRA.</source>
             <translation>Yameghairiwa hapa; hayakutumwa KRA kamwe.</translation>
         </message>
+        <message>
+            <source>network printer {address}</source>
+            <translation>printa ya mtandao {address}</translation>
+        </message>
+        <message>
+            <source>USB printer {address}</source>
+            <translation>printa ya USB {address}</translation>
+        </message>
+        <message>
+            <source>serial printer on {port}</source>
+            <translation>printa ya serial kwenye {port}</translation>
+        </message>
+        <message>
+            <source>no receipt printer</source>
+            <translation>hakuna printa ya risiti</translation>
+        </message>
     </context>
     <context>
         <name>CreditNoteDialog</name>
