@@ -285,3 +285,33 @@ def test_sales_items_and_setup_dialogs_in_kiswahili(qtbot, qloop, services, oscu
             break
         wizard.next()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scale", ["1", "2"])
+def test_every_window_fits_a_1366x768_laptop_in_kiswahili(tmp_path, scale):
+    """Kiswahili's longer words: every window still fits 1366x768 at 100 % and 200 %, buttons in view
+    and text boxes not squashed (fit_probe.py, as test_first_hour.py runs it in English)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "dpr": 1}]})
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+        "QT_SCALE_FACTOR": scale,
+        "ETIMS_LANGUAGE": "sw",
+    }
+    probe = Path(__file__).with_name("fit_probe.py")
+    done = subprocess.run(
+        [sys.executable, str(probe)], env=env, capture_output=True, text=True, timeout=240, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert len(result["checked"]) >= 14
+    assert result["problems"] == []
