@@ -90,7 +90,7 @@ def translate_stored(text: str, translate: Callable[[str], str]) -> str:
         if tail != right:
             return f"{head} {tail}"
         partial = partial or f"{head} {right}"
-    return _one(text, translate) or partial or text  # one template whose values hold full stops
+    return partial or _one(text, translate) or text  # one template whose values hold full stops
 
 
 def _one(sentence: str, translate: Callable[[str], str]) -> str | None:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import aliased
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, can_cancel
 from etims_desktop.domain.sale import Sale
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.storage.errors import NotFound, OutboxStateError
 from etims_desktop.storage.mapping import (
     entry_from_row,
@@ -148,7 +149,7 @@ class OutboxRepository:
                     "at": self.now,
                     "from_state": None,
                     "to_state": S.QUEUED,
-                    "reason": "recorded",
+                    "reason": QT_TRANSLATE_NOOP("Core", "recorded"),
                 }
             )
         for table, rows in ((SALES, sales), (LINES, lines), (OUTBOX, entries), (EVENTS, events)):
@@ -309,10 +310,12 @@ class OutboxRepository:
         if row.invc_no is None:
             invc_no = last_invc_no + 1
             self._update_device(row.device_id, last_invc_no=invc_no)
-            reason = f"sending with eTIMS number {invc_no}"
+            reason = Said(QT_TRANSLATE_NOOP("Core", "sending with eTIMS number {number}"), number=invc_no)
         else:
             invc_no = row.invc_no
-            reason = f"sending again with eTIMS number {invc_no}"
+            reason = Said(
+                QT_TRANSLATE_NOOP("Core", "sending again with eTIMS number {number}"), number=invc_no
+            )
         self._move(row, S.SENDING, reason, invc_no=invc_no, wait_reason=None, next_attempt_at=None)
         return invc_no
 
@@ -324,9 +327,11 @@ class OutboxRepository:
                 f"(number {row.invc_no})."
             )
         reason = (
-            "signed by KRA"
+            QT_TRANSLATE_NOOP("Core", "signed by KRA")
             if receipt.complete
-            else "KRA already had this sale (recorded); its receipt details are not available"
+            else QT_TRANSLATE_NOOP(
+                "Core", "KRA already had this sale (recorded); its receipt details are not available"
+            )
         )
         self._move(
             row,
@@ -512,7 +517,13 @@ class OutboxRepository:
         )
         if credit_notes:
             raise DomainValidationError("Credit notes refer to this sale; cancel them first.", field="sale")
-        self._move(row, S.CANCELLED, "cancelled by you", wait_reason=None, next_attempt_at=None)
+        self._move(
+            row,
+            S.CANCELLED,
+            QT_TRANSLATE_NOOP("Core", "cancelled by you"),
+            wait_reason=None,
+            next_attempt_at=None,
+        )
 
     def mark_signed_earlier(self, entry_id: int, receipt: SignedReceipt, reason: str) -> None:
         """KRA already signed this unnumbered sale under receipt.invc_no: the database was restored from

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, can_cancel
 from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.ui.formatting import ago, local_time
 from etims_desktop.ui.icons import icon, status_icon
@@ -542,7 +543,7 @@ class DeviceDetailPanel(QWidget):
 
 def _label(state) -> str:
     if state is None:
-        return "new"
+        return QT_TRANSLATE_NOOP("Core", "new")
     try:
         return OutboxState(state).label
     except ValueError:

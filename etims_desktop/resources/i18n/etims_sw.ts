@@ -929,6 +929,78 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>no receipt printer</source>
             <translation>hakuna printa ya risiti</translation>
         </message>
+        <message>
+            <source>recorded</source>
+            <translation>imerekodiwa</translation>
+        </message>
+        <message>
+            <source>sending with eTIMS number {number}</source>
+            <translation>inatumwa kwa nambari ya eTIMS {number}</translation>
+        </message>
+        <message>
+            <source>sending again with eTIMS number {number}</source>
+            <translation>inatumwa tena kwa nambari ya eTIMS {number}</translation>
+        </message>
+        <message>
+            <source>signed by KRA</source>
+            <translation>imesainiwa na KRA</translation>
+        </message>
+        <message>
+            <source>KRA already had this sale (recorded); its receipt details are not available</source>
+            <translation>KRA ilikuwa tayari na mauzo haya (yamerekodiwa); maelezo ya risiti yake hayapatikani</translation>
+        </message>
+        <message>
+            <source>cancelled by you</source>
+            <translation>umeyaghairi wewe</translation>
+        </message>
+        <message>
+            <source>the CMC key could not be read</source>
+            <translation>CMC key haikuweza kusomwa</translation>
+        </message>
+        <message>
+            <source>sent, no usable answer: {problem}</source>
+            <translation>yametumwa, hakuna jibu linalotumika: {problem}</translation>
+        </message>
+        <message>
+            <source>KRA's answer was lost - checking with KRA</source>
+            <translation>jibu la KRA limepotea - inauliza KRA</translation>
+        </message>
+        <message>
+            <source>still checking with KRA about a sale whose answer was lost</source>
+            <translation>bado inauliza KRA kuhusu mauzo ambayo jibu lake lilipotea</translation>
+        </message>
+        <message>
+            <source>asked KRA whether it has eTIMS number {number}: {problem}</source>
+            <translation>imeuliza KRA kama ina nambari ya eTIMS {number}: {problem}</translation>
+        </message>
+        <message>
+            <source>waits for number {number} to go first</source>
+            <translation>inasubiri nambari {number} itangulie</translation>
+        </message>
+        <message>
+            <source>Use one device per till. Ask support to compare this device's signed sales with KRA's.</source>
+            <translation>Tumia kifaa kimoja kwa kila kaunta. Omba msaada ulinganishe mauzo yaliyosainiwa ya kifaa hiki na ya KRA.</translation>
+        </message>
+        <message>
+            <source>KRA's invoice numbers and ours are out of step</source>
+            <translation>nambari za ankara za KRA na zetu haziendani</translation>
+        </message>
+        <message>
+            <source>KRA expects eTIMS number {expected} next, but this device's next sale is number {found}: KRA lacks numbers this device has already used.</source>
+            <translation>KRA inatarajia nambari ya eTIMS {expected} ifuatayo, lakini mauzo yajayo ya kifaa hiki ni nambari {found}: KRA haina nambari ambazo kifaa hiki kimeshatumia.</translation>
+        </message>
+        <message>
+            <source>KRA's answers do not tell whether it recorded this sale ({problem}). Look up eTIMS number {number} on KRA's eTIMS portal, then choose 'KRA has it' or 'Send again'. Later sales go on with the numbers after it.</source>
+            <translation>Majibu ya KRA hayasemi kama imerekodi mauzo haya ({problem}). Tafuta nambari ya eTIMS {number} kwenye portal ya eTIMS ya KRA, kisha uchague 'KRA inayo' au 'Tuma tena'. Mauzo yanayofuata yanaendelea na nambari zinazofuata.</translation>
+        </message>
+        <message>
+            <source>KRA refused to register the item {item}: {problem}</source>
+            <translation>KRA imekataa kusajili bidhaa {item}: {problem}</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>mpya</translation>
+        </message>
     </context>
     <context>
         <name>CreditNoteDialog</name>
