@@ -2841,7 +2841,7 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
         <message>
             <source>Item name or code, then Enter</source>
-            <translation>Jina au code ya bidhaa, kisha Enter</translation>
+            <translation>Bidhaa au code, kisha Enter</translation>
         </message>
         <message>
             <source>Add</source>
@@ -3196,7 +3196,7 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
         <message>
             <source>Upload as soon as this many wait</source>
-            <translation>Tuma mara mauzo haya yakisubiri</translation>
+            <translation>Tuma mara yakisubiri</translation>
         </message>
         <message>
             <source>…and at least every</source>
