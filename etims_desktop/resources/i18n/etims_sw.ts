@@ -1001,6 +1001,170 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>new</source>
             <translation>mpya</translation>
         </message>
+        <message>
+            <source>A KRA PIN is a letter A or P, nine digits and a letter, for example P051234567X.</source>
+            <translation>KRA PIN ni herufi A au P, tarakimu tisa na herufi moja, kwa mfano P051234567X.</translation>
+        </message>
+        <message>
+            <source>The branch id has exactly two characters, for example 00 for the head office.</source>
+            <translation>Nambari ya tawi ina herufi mbili kamili, kwa mfano 00 kwa ofisi kuu.</translation>
+        </message>
+        <message>
+            <source>Enter the device serial number you declared to KRA (1 to 100 characters).</source>
+            <translation>Weka nambari ya serial ya kifaa uliyoitaja kwa KRA (herufi 1 hadi 100).</translation>
+        </message>
+        <message>
+            <source>Give the device a name you will recognise, e.g. 'Till 1'.</source>
+            <translation>Kipe kifaa jina utakalolitambua, k.m. 'Kaunta 1'.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway serves OSCU devices only; a VSCU device talks to its own VSCU service.</source>
+            <translation>API gateway ya KRA inahudumia vifaa vya OSCU tu; kifaa cha VSCU kinaongea na huduma yake ya VSCU.</translation>
+        </message>
+        <message>
+            <source>Enter the address of the VSCU service, for example http://localhost:8088.</source>
+            <translation>Weka anwani ya huduma ya VSCU, kwa mfano http://localhost:8088.</translation>
+        </message>
+        <message>
+            <source>{device} was removed (retired): it records no new sales and no longer syncs. Its signed sales stay in the Sales tab. Choose another device.</source>
+            <translation>{device} kimeondolewa (kimestaafishwa): hakirekodi mauzo mapya na hakisawazishi tena. Mauzo yake yaliyosainiwa yanabaki kwenye kichupo cha Mauzo. Chagua kifaa kingine.</translation>
+        </message>
+        <message>
+            <source>Enter the consumer key, the consumer secret and the apigee app id of your app on developer.go.ke.</source>
+            <translation>Weka consumer key, consumer secret na apigee app id ya app yako kwenye developer.go.ke.</translation>
+        </message>
+        <message>
+            <source>The price must be more than 0, for example 250.00.</source>
+            <translation>Bei lazima iwe zaidi ya 0, kwa mfano 250.00.</translation>
+        </message>
+        <message>
+            <source>A price has at most 2 decimals (cents), for example 249.99.</source>
+            <translation>Bei ina desimali 2 tu (senti), kwa mfano 249.99.</translation>
+        </message>
+        <message>
+            <source>Add at least one item to the sale.</source>
+            <translation>Ongeza angalau bidhaa moja kwenye mauzo.</translation>
+        </message>
+        <message>
+            <source>A sale can have at most {count} lines. Split it into several sales.</source>
+            <translation>Mauzo moja yanaweza kuwa na mistari {count} tu. Yagawe kuwa mauzo kadhaa.</translation>
+        </message>
+        <message>
+            <source>The sale date {date} cannot be right: a sale is dated between 1 January 2000 and today. Check the date (and this computer's clock).</source>
+            <translation>Tarehe ya mauzo {date} haiwezi kuwa sahihi: mauzo yana tarehe kati ya 1 Januari 2000 na leo. Kagua tarehe (na saa ya kompyuta hii).</translation>
+        </message>
+        <message>
+            <source>Give the sale an invoice number.</source>
+            <translation>Yape mauzo nambari ya ankara.</translation>
+        </message>
+        <message>
+            <source>The invoice number is too long: at most {count} characters.</source>
+            <translation>Nambari ya ankara ni ndefu mno: herufi {count} tu.</translation>
+        </message>
+        <message>
+            <source>The sale time has no time zone, so it could be sent to KRA with the wrong date.</source>
+            <translation>Saa ya mauzo haina saa za eneo, kwa hiyo yangeweza kutumwa KRA na tarehe isiyo sahihi.</translation>
+        </message>
+        <message>
+            <source>The buyer's PIN is not valid. {problem} Leave it empty for a walk-in customer.</source>
+            <translation>PIN ya mnunuzi si sahihi. {problem} Iache tupu kwa mteja wa kawaida.</translation>
+        </message>
+        <message>
+            <source>The buyer's name is too long for KRA: shorten it to {count} characters.</source>
+            <translation>Jina la mnunuzi ni refu mno kwa KRA: lifupishe hadi herufi {count}.</translation>
+        </message>
+        <message>
+            <source>Choose how the customer paid: {choices}.</source>
+            <translation>Chagua jinsi mteja alivyolipa: {choices}.</translation>
+        </message>
+        <message>
+            <source>The remark is too long: at most {count} characters.</source>
+            <translation>Maelezo ni marefu mno: herufi {count} tu.</translation>
+        </message>
+        <message>
+            <source>Line {line}: choose an item.</source>
+            <translation>Mstari {line}: chagua bidhaa.</translation>
+        </message>
+        <message>
+            <source>Line {line}: the item {code} is not in your item list. Add it (it is registered with KRA), then record the sale again.</source>
+            <translation>Mstari {line}: bidhaa {code} haimo kwenye orodha yako ya bidhaa. Iongeze (inasajiliwa na KRA), kisha urekodi mauzo tena.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {item} is registered with tax type {registered}, not {given}. Use the item's tax type, or correct the item first.</source>
+            <translation>Mstari {line}: {item} imesajiliwa na aina ya kodi {registered}, si {given}. Tumia aina ya kodi ya bidhaa, au kwanza urekebishe bidhaa.</translation>
+        </message>
+        <message>
+            <source>Line {line}: the item needs a description.</source>
+            <translation>Mstari {line}: bidhaa inahitaji maelezo.</translation>
+        </message>
+        <message>
+            <source>Line {line}: the description is too long: at most {count} characters.</source>
+            <translation>Mstari {line}: maelezo ni marefu mno: herufi {count} tu.</translation>
+        </message>
+        <message>
+            <source>Line {line}: the quantity must be more than zero.</source>
+            <translation>Mstari {line}: idadi lazima iwe zaidi ya sifuri.</translation>
+        </message>
+        <message>
+            <source>Line {line}: a quantity of {qty} is too large (at most 1,000,000). Check the number.</source>
+            <translation>Mstari {line}: idadi ya {qty} ni kubwa mno (isizidi 1,000,000). Kagua nambari.</translation>
+        </message>
+        <message>
+            <source>Line {line}: the quantity can have at most 2 decimal places (for example 1.25).</source>
+            <translation>Mstari {line}: idadi inaweza kuwa na desimali 2 tu (kwa mfano 1.25).</translation>
+        </message>
+        <message>
+            <source>Line {line}: the price must be more than zero.</source>
+            <translation>Mstari {line}: bei lazima iwe zaidi ya sifuri.</translation>
+        </message>
+        <message>
+            <source>Line {line}: a price of {price} is too large (at most 100,000,000). Check the number.</source>
+            <translation>Mstari {line}: bei ya {price} ni kubwa mno (isizidi 100,000,000). Kagua nambari.</translation>
+        </message>
+        <message>
+            <source>Line {line}: the price is in shillings and cents, so at most 2 decimal places.</source>
+            <translation>Mstari {line}: bei ni kwa shilingi na senti, kwa hiyo desimali 2 tu.</translation>
+        </message>
+        <message>
+            <source>Line {line}: the discount is a percentage from 0 to 100 (for example 12.5).</source>
+            <translation>Mstari {line}: punguzo ni asilimia kutoka 0 hadi 100 (kwa mfano 12.5).</translation>
+        </message>
+        <message>
+            <source>A credit note must refer to the sale it corrects. Choose the original sale.</source>
+            <translation>Credit note lazima itaje mauzo inayoyarekebisha. Chagua mauzo ya asili.</translation>
+        </message>
+        <message>
+            <source>A credit note corrects a sale, not another credit note. Choose the original sale.</source>
+            <translation>Credit note inarekebisha mauzo, si credit note nyingine. Chagua mauzo ya asili.</translation>
+        </message>
+        <message>
+            <source>Choose why you are issuing this credit note (for example 06 Refund or 10 Wrong quantity).</source>
+            <translation>Chagua kwa nini unatoa credit note hii (kwa mfano 06 Refund au 10 Wrong quantity).</translation>
+        </message>
+        <message>
+            <source>The buyer PIN must be the same as on the original sale ({pin}): KRA refuses credit notes with another PIN.</source>
+            <translation>PIN ya mnunuzi lazima iwe sawa na ya mauzo ya asili ({pin}): KRA inakataa credit note zenye PIN nyingine.</translation>
+        </message>
+        <message>
+            <source>The credit note cannot be dated before the original sale.</source>
+            <translation>Credit note haiwezi kuwa na tarehe kabla ya mauzo ya asili.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {item} was not on the original sale, so it cannot be credited.</source>
+            <translation>Mstari {line}: {item} haikuwa kwenye mauzo ya asili, kwa hiyo haiwezi kurudishwa.</translation>
+        </message>
+        <message>
+            <source>Line {line}: the price of {item} is higher than on the original sale ({price}). Use the original price.</source>
+            <translation>Mstari {line}: bei ya {item} ni kubwa kuliko kwenye mauzo ya asili ({price}). Tumia bei ya asili.</translation>
+        </message>
+        <message>
+            <source>Line {line}: all {sold} of {item} sold have already been credited.</source>
+            <translation>Mstari {line}: {item} zote {sold} zilizouzwa zimesharudishwa.</translation>
+        </message>
+        <message>
+            <source>Line {line}: you can credit at most {left} more of {item} ({sold} sold, {before} already credited).</source>
+            <translation>Mstari {line}: unaweza kurudisha {item} {left} tu zaidi (zilizouzwa {sold}, zilizorudishwa tayari {before}).</translation>
+        </message>
     </context>
     <context>
         <name>CreditNoteDialog</name>
