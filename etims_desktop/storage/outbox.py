@@ -32,7 +32,7 @@ from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, can_cancel
 from etims_desktop.domain.sale import Sale
 from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
-from etims_desktop.storage.errors import NotFound, OutboxStateError
+from etims_desktop.storage.errors import NO_SUCH_DEVICE, NO_SUCH_SALE, NotFound, OutboxStateError
 from etims_desktop.storage.mapping import (
     entry_from_row,
     line_values,
@@ -724,9 +724,7 @@ class OutboxRepository:
     def _device(self, device_id: int) -> Row:
         device = self._devices.first(self.sql, "id = ?", (device_id,))
         if device is None:
-            raise NotFound(
-                f"There is no device number {device_id} (it may have been removed).", field="device"
-            )
+            raise NotFound(Said(NO_SUCH_DEVICE, number=device_id), field="device")
         return device
 
     def _update_device(self, device_id: int, **values) -> None:
@@ -735,7 +733,7 @@ class OutboxRepository:
     def _row(self, sale_id: int, table: PlainTable | None = None) -> Row:
         row = (table or self._outbox).first(self.sql, "sale_id = ?", (sale_id,))
         if row is None:
-            raise NotFound(f"There is no sale number {sale_id}.", field="sale")
+            raise NotFound(Said(NO_SUCH_SALE, number=sale_id), field="sale")
         return row
 
     def _numbered_row(self, entry_id: int) -> Row:

@@ -814,8 +814,100 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>faili iliyofichwa kwa usimbaji (keyrings.alt)</translation>
         </message>
         <message>
+            <source>Unlock your keyring (for example by logging in to the desktop again), then try again.</source>
+            <translation>Fungua keyring yako (kwa mfano kwa kuingia tena kwenye kompyuta), kisha ujaribu tena.</translation>
+        </message>
+        <message>
+            <source>The keyring did not answer within {seconds} seconds: it may be locked, or waiting for a password in a window that is not showing.</source>
+            <translation>Keyring haikujibu ndani ya sekunde {seconds}: huenda imefungwa, au inasubiri nenosiri kwenye dirisha lisiloonekana.</translation>
+        </message>
+        <message>
+            <source>This computer has no keyring (password store) that etims-desktop can use, so CMC keys cannot be saved safely{reason}.</source>
+            <translation>Kompyuta hii haina keyring (hifadhi ya nenosiri) ambayo etims-desktop inaweza kutumia, kwa hiyo CMC key haziwezi kuhifadhiwa salama{reason}.</translation>
+        </message>
+        <message>
+            <source>Choose one: keep the keys for this session only (you enter them again after every restart), or keep them in a password-protected file in the data folder. On Linux, starting GNOME Keyring or KWallet also solves it.</source>
+            <translation>Chagua moja: weka key kwa wakati huu tu (utaziandika tena kila unapofungua programu upya), au ziweke kwenye faili iliyolindwa kwa nenosiri ndani ya folda ya data. Kwenye Linux, kuwasha GNOME Keyring au KWallet pia kunatatua hili.</translation>
+        </message>
+        <message>
+            <source>Enter the CMC key exactly as KRA gave it: letters, digits and symbols, without spaces.</source>
+            <translation>Weka CMC key sawasawa kama KRA ilivyoitoa: herufi, tarakimu na alama, bila nafasi.</translation>
+        </message>
+        <message>
+            <source>Enter the password of the key file.</source>
+            <translation>Weka nenosiri la faili ya key.</translation>
+        </message>
+        <message>
+            <source>Choose a password of at least {count} characters for the key file.</source>
+            <translation>Chagua nenosiri lenye herufi {count} au zaidi kwa faili ya key.</translation>
+        </message>
+        <message>
+            <source>That password does not open the key file {file}.</source>
+            <translation>Nenosiri hilo halifungui faili ya key {file}.</translation>
+        </message>
+        <message>
+            <source>Type the password you chose when you created it. Without it the keys in the file cannot be read: enter them again or restore a key backup.</source>
+            <translation>Andika nenosiri ulilochagua ulipoitengeneza. Bila hilo key zilizo kwenye faili haziwezi kusomwa: ziweke tena au urejeshe nakala ya akiba ya key.</translation>
+        </message>
+        <message>
+            <source>There is no CMC key for {device} ({user}) on this computer.</source>
+            <translation>Hakuna CMC key ya {device} ({user}) kwenye kompyuta hii.</translation>
+        </message>
+        <message>
+            <source>Enter the key KRA gave you for this device, or initialise the device again.</source>
+            <translation>Weka key uliyopewa na KRA kwa kifaa hiki, au anzisha kifaa na KRA tena.</translation>
+        </message>
+        <message>
+            <source>The keyring ({backend}) is locked, or the request to unlock it was dismissed.</source>
+            <translation>Keyring ({backend}) imefungwa, au ombi la kuifungua limekataliwa.</translation>
+        </message>
+        <message>
+            <source>The keyring ({backend}) failed: {detail}.</source>
+            <translation>Keyring ({backend}) imeshindwa: {detail}.</translation>
+        </message>
+        <message>
+            <source>Try again; if it keeps failing, restart the computer's keyring or the app.</source>
+            <translation>Jaribu tena; ikiendelea kushindwa, washa upya keyring ya kompyuta au programu.</translation>
+        </message>
+        <message>
+            <source>Choose a password of at least {count} characters for the backup.</source>
+            <translation>Chagua nenosiri lenye herufi {count} au zaidi kwa nakala ya akiba.</translation>
+        </message>
+        <message>
+            <source>None of these devices has a CMC key on this computer, so there is nothing to back up.</source>
+            <translation>Hakuna kifaa kati ya hivi chenye CMC key kwenye kompyuta hii, kwa hiyo hakuna cha kuweka akiba.</translation>
+        </message>
+        <message>
+            <source>Enter or initialise the devices' keys first.</source>
+            <translation>Kwanza weka au anzisha key za vifaa.</translation>
+        </message>
+        <message>
             <source>session only (not saved)</source>
             <translation>wakati huu tu (haijahifadhiwa)</translation>
+        </message>
+        <message>
+            <source>{file} is not a key backup made by etims-desktop, or it is damaged.</source>
+            <translation>{file} si nakala ya akiba ya key iliyotengenezwa na etims-desktop, au imeharibika.</translation>
+        </message>
+        <message>
+            <source>Choose the backup file you exported (it is not the database backup).</source>
+            <translation>Chagua faili ya akiba uliyoitoa (si nakala ya akiba ya data).</translation>
+        </message>
+        <message>
+            <source>The file {file} could not be read.</source>
+            <translation>Faili {file} haikuweza kusomwa.</translation>
+        </message>
+        <message>
+            <source>Check that it exists and that you may open it.</source>
+            <translation>Hakikisha ipo na kwamba unaruhusiwa kuifungua.</translation>
+        </message>
+        <message>
+            <source>That password does not open this key backup (or the file was changed).</source>
+            <translation>Nenosiri hilo halifungui nakala hii ya akiba ya key (au faili imebadilishwa).</translation>
+        </message>
+        <message>
+            <source>Type the password you chose when you exported the keys.</source>
+            <translation>Andika nenosiri ulilochagua ulipotoa key.</translation>
         </message>
         <message>
             <source>this session only (not saved)</source>
@@ -836,6 +928,14 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>the keyring ({backend})</source>
             <translation>keyring ({backend})</translation>
+        </message>
+        <message>
+            <source>The CMC keys on this computer are in a password-protected file.</source>
+            <translation>CMC key za kompyuta hii ziko kwenye faili iliyolindwa kwa nenosiri.</translation>
+        </message>
+        <message>
+            <source>Enter its password to unlock it.</source>
+            <translation>Weka nenosiri lake ili uifungue.</translation>
         </message>
         <message>
             <source>code lists</source>
@@ -1164,6 +1264,38 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>Line {line}: you can credit at most {left} more of {item} ({sold} sold, {before} already credited).</source>
             <translation>Mstari {line}: unaweza kurudisha {item} {left} tu zaidi (zilizouzwa {sold}, zilizorudishwa tayari {before}).</translation>
+        </message>
+        <message>
+            <source>There is no device number {number} (it may have been removed).</source>
+            <translation>Hakuna kifaa nambari {number} (huenda kimeondolewa).</translation>
+        </message>
+        <message>
+            <source>There is no sale number {number}.</source>
+            <translation>Hakuna mauzo nambari {number}.</translation>
+        </message>
+        <message>
+            <source>There is no item with code {code}.</source>
+            <translation>Hakuna bidhaa yenye code {code}.</translation>
+        </message>
+        <message>
+            <source>The disk that holds the database{place} is full, so nothing new could be saved; what was saved before is safe. Free some space on that disk, then try again.</source>
+            <translation>Diski yenye data{place} imejaa, kwa hiyo hakuna kipya kilichoweza kuhifadhiwa; kilichohifadhiwa awali kiko salama. Ondoa vitu kwenye diski hiyo upate nafasi, kisha ujaribu tena.</translation>
+        </message>
+        <message>
+            <source>The database{place} cannot be written: the file, its folder or its disk is read-only for this user. Make the data folder writable (or choose another one with --data-dir), then try again.</source>
+            <translation>Data{place} haiwezi kuandikwa: faili, folda yake au diski yake ni ya kusoma tu kwa mtumiaji huyu. Ruhusu kuandika kwenye folda ya data (au chagua nyingine kwa --data-dir), kisha ujaribu tena.</translation>
+        </message>
+        <message>
+            <source>The database{place} could not be opened. Check that the data folder exists and that you may write to it.</source>
+            <translation>Data{place} haikuweza kufunguliwa. Hakikisha folda ya data ipo na kwamba unaruhusiwa kuiandikia.</translation>
+        </message>
+        <message>
+            <source>The computer could not read or write the database{place} (a disk error). Check the disk, then try again; the backups folder keeps earlier copies.</source>
+            <translation>Kompyuta imeshindwa kusoma au kuandika data{place} (hitilafu ya diski). Kagua diski, kisha ujaribu tena; folda ya nakala za akiba ina nakala za awali.</translation>
+        </message>
+        <message>
+            <source>This user may not write to {folder}. Make the data folder writable (or choose another one with --data-dir), then try again.</source>
+            <translation>Mtumiaji huyu haruhusiwi kuandika kwenye {folder}. Ruhusu kuandika kwenye folda ya data (au chagua nyingine kwa --data-dir), kisha ujaribu tena.</translation>
         </message>
     </context>
     <context>
