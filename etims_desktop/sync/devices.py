@@ -24,6 +24,7 @@ from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.kra.environments import base_url_for, check_key_safe_address
 from etims_desktop.storage import secrets
@@ -52,16 +53,28 @@ class Removal:
     def explain(self) -> str:
         name = self.device.name
         if self.retires:
-            return (
-                f"{name} signed {self.signed} sale(s) with KRA. Those are tax records: it will be retired, "
-                "not deleted - hidden from the board, no more sales or syncs, its sales, receipts and "
-                "history kept (reprint them from the Sales tab)."
-            )
-        cancelled = f" and its {self.cancelled} cancelled sale(s)" if self.cancelled else ""
-        return (
-            f"{name} has no sale signed by KRA. It will be deleted from this computer{cancelled}, "
-            "with its sync history and its CMC key in the keyring. This cannot be undone."
-        )
+            return Said(_RETIRES, device=name, signed=self.signed)
+        if self.cancelled:
+            return Said(_DELETES_WITH_CANCELLED, device=name, cancelled=self.cancelled)
+        return Said(_DELETES, device=name)
+
+
+_RETIRES = QT_TRANSLATE_NOOP(
+    "Core",
+    "{device} signed {signed} sale(s) with KRA. Those are tax records: it will be retired, not deleted - hidden "
+    "from the board, no more sales or syncs, its sales, receipts and history kept (reprint them from the Sales "
+    "tab).",
+)
+_DELETES = QT_TRANSLATE_NOOP(
+    "Core",
+    "{device} has no sale signed by KRA. It will be deleted from this computer, with its sync history and its "
+    "CMC key in the keyring. This cannot be undone.",
+)
+_DELETES_WITH_CANCELLED = QT_TRANSLATE_NOOP(
+    "Core",
+    "{device} has no sale signed by KRA. It will be deleted from this computer and its {cancelled} cancelled "
+    "sale(s), with its sync history and its CMC key in the keyring. This cannot be undone.",
+)
 
 
 class ConfirmationNeeded(DomainValidationError):

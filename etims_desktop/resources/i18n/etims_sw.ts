@@ -1297,6 +1297,18 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>This user may not write to {folder}. Make the data folder writable (or choose another one with --data-dir), then try again.</source>
             <translation>Mtumiaji huyu haruhusiwi kuandika kwenye {folder}. Ruhusu kuandika kwenye folda ya data (au chagua nyingine kwa --data-dir), kisha ujaribu tena.</translation>
         </message>
+        <message>
+            <source>{device} signed {signed} sale(s) with KRA. Those are tax records: it will be retired, not deleted - hidden from the board, no more sales or syncs, its sales, receipts and history kept (reprint them from the Sales tab).</source>
+            <translation>{device} kimesaini mauzo {signed} na KRA. Hizo ni rekodi za kodi: kitastaafishwa, si kufutwa - kitafichwa kwenye orodha ya vifaa, hakitarekodi mauzo wala kusawazisha tena, na mauzo, risiti na historia yake vitahifadhiwa (vichapishe tena kutoka kichupo cha Mauzo).</translation>
+        </message>
+        <message>
+            <source>{device} has no sale signed by KRA. It will be deleted from this computer, with its sync history and its CMC key in the keyring. This cannot be undone.</source>
+            <translation>{device} hakina mauzo yaliyosainiwa na KRA. Kitafutwa kwenye kompyuta hii, pamoja na historia yake ya usawazishaji na CMC key yake kwenye keyring. Hili haliwezi kurudishwa.</translation>
+        </message>
+        <message>
+            <source>{device} has no sale signed by KRA. It will be deleted from this computer and its {cancelled} cancelled sale(s), with its sync history and its CMC key in the keyring. This cannot be undone.</source>
+            <translation>{device} hakina mauzo yaliyosainiwa na KRA. Kitafutwa kwenye kompyuta hii pamoja na mauzo yake {cancelled} yaliyoghairiwa, historia yake ya usawazishaji na CMC key yake kwenye keyring. Hili haliwezi kurudishwa.</translation>
+        </message>
     </context>
     <context>
         <name>CreditNoteDialog</name>
