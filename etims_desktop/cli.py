@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etims_desktop import __version__
-from etims_desktop.cli_words import error_line, start_language, status_text, sync_text
+from etims_desktop.cli_words import (
+    core,
+    error_line,
+    say,
+    start_language,
+    status_text,
+    sync_text,
+    warning_line,
+)
 from etims_desktop.paths import resolve_data_paths
 
 if TYPE_CHECKING:
@@ -308,7 +316,7 @@ def _run(command, *, recorded: bool = False):
             paths = resolve_data_paths(args.data_dir)
             problem = setup_logging(paths)
             if problem:  # no log file is no reason to refuse the command
-                print(f"warning: {problem}", file=sys.stderr)
+                print(warning_line(problem), file=sys.stderr)
             return asyncio.run(main(paths))
         except Exception as exc:  # noqa: BLE001 - a plain message, never a traceback, for the shop owner
             from etims_desktop.cli_words import plain
@@ -410,15 +418,12 @@ async def _board(services: Services, include_retired: bool = False) -> list[dict
 
 async def cmd_device_list(services: Services, args) -> int:
     rows = await _board(services, include_retired=args.all)
-    text = (
-        "\n".join(
-            f"{r['id']:>3}  {r['name']:<20} {r['type']}  {r['pin']}/{r['branch']}/{r['serial']}  "
-            f"{'initialised ' + r['scu_id'] if r['initialised'] else 'not initialised'}"
-            + ("  (retired: records kept, sends nothing)" if r["retired"] else "")
-            for r in rows
-        )
-        or "No devices yet. Add one with 'etims-desktop device add'."
-    )
+    text = "\n".join(
+        f"{r['id']:>3}  {r['name']:<20} {r['type']}  {r['pin']}/{r['branch']}/{r['serial']}  "
+        + (say("initialised %1").replace("%1", r["scu_id"]) if r["initialised"] else say("not initialised"))
+        + ("  " + say("(retired: records kept, sends nothing)") if r["retired"] else "")
+        for r in rows
+    ) or say("No devices yet. Add one with 'etims-desktop device add'.")
     _print(args, rows, text)
     return EXIT_OK
 
@@ -539,7 +544,7 @@ async def cmd_item_list(services: Services, args) -> int:
         for i in items
     ]
     text = "\n".join(f"{r['code']:<20} {r['name']:<30} {r['tax_type']} {r['price']:>12}" for r in rows)
-    _print(args, rows, text or "No items yet. Add one with 'etims-desktop item add'.")
+    _print(args, rows, text or say("No items yet. Add one with 'etims-desktop item add'."))
     return EXIT_OK
 
 
@@ -556,7 +561,8 @@ async def cmd_import(services: Services, args) -> int:
             print(str(exc), file=sys.stderr)
         return EXIT_ERROR
     data = {"imported": result.created, "already_imported": result.already_imported}
-    _print(args, data, f"Queued {result.created} sale(s); {result.already_imported} were already imported.")
+    queued = say("Queued %1 sale(s); %2 were already imported.")
+    _print(args, data, queued.replace("%1", str(result.created)).replace("%2", str(result.already_imported)))
     return EXIT_OK
 
 
@@ -724,22 +730,32 @@ async def cmd_history(services: Services, args) -> int:
     ]
     text = "\n".join(
         f"#{d['run_id']} {d['started_at']}: "
-        + "; ".join(f"{v.get('device_name')}: {v.get('summary')}" for v in (d["devices"] or {}).values())
+        + "; ".join(
+            f"{v.get('device_name')}: {core(v.get('summary'))}" for v in (d["devices"] or {}).values()
+        )
         for d in data
     )
-    _print(args, data, text or "No sync has run yet.")
+    _print(args, data, text or say("No sync has run yet."))
     return EXIT_OK
 
 
 async def cmd_checked(services: Services, args) -> int:
     if args.kra_has_it:
         await services.store.confirm_recorded(args.sale)
-        print(f"Sale {args.sale} is marked signed: KRA has it. Its receipt details are to be completed.")
+        print(
+            say("Sale %1 is marked signed: KRA has it. Its receipt details are to be completed.").replace(
+                "%1", str(args.sale)
+            )
+        )
         return EXIT_OK
     await services.store.send_again_same_number(args.sale)
     entry = await services.store.get_entry(args.sale)
     services.sync.notify(entry.device_id)
-    print(f"Sale {args.sale} goes to KRA again with its own eTIMS number {entry.invc_no} at the next sync.")
+    print(
+        say("Sale %1 goes to KRA again with its own eTIMS number %2 at the next sync.")
+        .replace("%1", str(args.sale))
+        .replace("%2", str(entry.invc_no))
+    )
     return EXIT_OK
 
 

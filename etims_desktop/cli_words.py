@@ -56,6 +56,27 @@ def plain(exc: BaseException) -> str:
     return plain_text(exc)
 
 
+def say(text: str) -> str:
+    """One of the CLI's sentences in the chosen language (values go in after: .replace("%1", ...))."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+# The CLI's sentences that cli.py passes to say(): marked here, where lupdate finds them.
+SAID_BY_CLI = (
+    QT_TRANSLATE_NOOP("Cli", "No items yet. Add one with 'etims-desktop item add'."),
+    QT_TRANSLATE_NOOP("Cli", "Queued %1 sale(s); %2 were already imported."),
+    QT_TRANSLATE_NOOP("Cli", "No devices yet. Add one with 'etims-desktop device add'."),
+    QT_TRANSLATE_NOOP("Cli", "No sync has run yet."),
+    QT_TRANSLATE_NOOP("Cli", "initialised %1"),
+    QT_TRANSLATE_NOOP("Cli", "not initialised"),
+    QT_TRANSLATE_NOOP("Cli", "(retired: records kept, sends nothing)"),
+    QT_TRANSLATE_NOOP(
+        "Cli", "Sale %1 is marked signed: KRA has it. Its receipt details are to be completed."
+    ),
+    QT_TRANSLATE_NOOP("Cli", "Sale %1 goes to KRA again with its own eTIMS number %2 at the next sync."),
+)
+
+
 def error_line(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, "error: %1").replace("%1", text)
 

@@ -216,6 +216,42 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>onyo: %1</translation>
         </message>
         <message>
+            <source>No items yet. Add one with 'etims-desktop item add'.</source>
+            <translation>Bado hakuna bidhaa. Ongeza moja kwa 'etims-desktop item add'.</translation>
+        </message>
+        <message>
+            <source>Queued %1 sale(s); %2 were already imported.</source>
+            <translation>Mauzo %1 yamewekwa kwenye foleni; %2 yalikuwa yameshaletwa.</translation>
+        </message>
+        <message>
+            <source>No devices yet. Add one with 'etims-desktop device add'.</source>
+            <translation>Bado hakuna kifaa. Ongeza kimoja kwa 'etims-desktop device add'.</translation>
+        </message>
+        <message>
+            <source>No sync has run yet.</source>
+            <translation>Bado hakuna usawazishaji uliofanyika.</translation>
+        </message>
+        <message>
+            <source>initialised %1</source>
+            <translation>kimeanzishwa %1</translation>
+        </message>
+        <message>
+            <source>not initialised</source>
+            <translation>haijaanzishwa na KRA</translation>
+        </message>
+        <message>
+            <source>(retired: records kept, sends nothing)</source>
+            <translation>(kimestaafishwa: rekodi zimehifadhiwa, hakitumi chochote)</translation>
+        </message>
+        <message>
+            <source>Sale %1 is marked signed: KRA has it. Its receipt details are to be completed.</source>
+            <translation>Mauzo %1 yamewekewa alama ya kusainiwa: KRA inayo. Maelezo ya risiti yake yatakamilishwa.</translation>
+        </message>
+        <message>
+            <source>Sale %1 goes to KRA again with its own eTIMS number %2 at the next sync.</source>
+            <translation>Mauzo %1 yanakwenda KRA tena kwa nambari yake ile ile ya eTIMS %2 katika usawazishaji ujao.</translation>
+        </message>
+        <message>
             <source>real-time</source>
             <translation>papo hapo</translation>
         </message>
