@@ -1345,6 +1345,78 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>{device} has no sale signed by KRA. It will be deleted from this computer and its {cancelled} cancelled sale(s), with its sync history and its CMC key in the keyring. This cannot be undone.</source>
             <translation>{device} hakina mauzo yaliyosainiwa na KRA. Kitafutwa kwenye kompyuta hii pamoja na mauzo yake {cancelled} yaliyoghairiwa, historia yake ya usawazishaji na CMC key yake kwenye keyring. Hili haliwezi kurudishwa.</translation>
         </message>
+        <message>
+            <source>{device} is already initialised: it has its CMC key on this computer. Initialising it again would not give a new key, and on KRA's API gateway it can break the device.</source>
+            <translation>{device} kimeshaanzishwa na KRA: kina CMC key yake kwenye kompyuta hii. Kukianzisha tena hakungetoa key mpya, na kwenye API gateway ya KRA kunaweza kukiharibu.</translation>
+        </message>
+        <message>
+            <source>Nothing was set up yet. Check that KRA's VSCU program is running at {address}, then initialise again.</source>
+            <translation>Hakuna kilichowekwa bado. Hakikisha programu ya VSCU ya KRA inaendeshwa kwenye {address}, kisha uanzishe tena.</translation>
+        </message>
+        <message>
+            <source>Nothing was set up yet. Check the internet connection, then initialise again.</source>
+            <translation>Hakuna kilichowekwa bado. Kagua muunganisho wa intaneti, kisha uanzishe tena.</translation>
+        </message>
+        <message>
+            <source>{problem} The CMC key was not saved: it can only be checked with KRA through them.</source>
+            <translation>{problem} CMC key haikuhifadhiwa: inaweza kukaguliwa na KRA kupitia hivyo tu.</translation>
+        </message>
+        <message>
+            <source>KRA did not accept this CMC key for {user}, so it was not saved.</source>
+            <translation>KRA haikukubali CMC key hii ya {user}, kwa hiyo haikuhifadhiwa.</translation>
+        </message>
+        <message>
+            <source>KRA did not accept this CMC key for {user}, so it was not saved. The device keeps the key it had.</source>
+            <translation>KRA haikukubali CMC key hii ya {user}, kwa hiyo haikuhifadhiwa. Kifaa kinabaki na key kilichokuwa nayo.</translation>
+        </message>
+        <message>
+            <source>The new key could not be checked because KRA could not be reached ({problem}), so it was not saved.</source>
+            <translation>Key mpya haikuweza kukaguliwa kwa sababu KRA haikufikika ({problem}), kwa hiyo haikuhifadhiwa.</translation>
+        </message>
+        <message>
+            <source>The new key could not be checked because KRA could not be reached ({problem}), so it was not saved. The device keeps the key it had.</source>
+            <translation>Key mpya haikuweza kukaguliwa kwa sababu KRA haikufikika ({problem}), kwa hiyo haikuhifadhiwa. Kifaa kinabaki na key kilichokuwa nayo.</translation>
+        </message>
+        <message>
+            <source>Something answers at {address}. Next: initialise the device or enter its key.</source>
+            <translation>Kuna kinachojibu kwenye {address}. Kisha: anzisha kifaa na KRA au weka key yake.</translation>
+        </message>
+        <message>
+            <source>Nothing to do: it is ready. If its key was lost, use 'Enter an existing key' with the key and SCU id KRA gave you.</source>
+            <translation>Hakuna cha kufanya: kiko tayari. Kama key yake imepotea, tumia 'Weka key niliyo nayo tayari' pamoja na key na SCU id ulizopewa na KRA.</translation>
+        </message>
+        <message>
+            <source>KRA says this device is already initialised (perhaps by another program).</source>
+            <translation>KRA inasema kifaa hiki kimeshaanzishwa (huenda na programu nyingine).</translation>
+        </message>
+        <message>
+            <source>Enter the CMC key and SCU id you received then, using 'Enter an existing key'.</source>
+            <translation>Weka CMC key na SCU id ulizopokea wakati huo, kwa kutumia 'Weka key niliyo nayo tayari'.</translation>
+        </message>
+        <message>
+            <source>The CMC key looks too short: copy it exactly as KRA gave it.</source>
+            <translation>CMC key inaonekana fupi mno: inakili sawasawa kama KRA ilivyoitoa.</translation>
+        </message>
+        <message>
+            <source>Enter the SCU id (it starts with KRACU).</source>
+            <translation>Weka SCU id (inaanza na KRACU).</translation>
+        </message>
+        <message>
+            <source>Copy the key again exactly as KRA gave it for this PIN, branch and serial (sandbox and production keys differ), then try again.</source>
+            <translation>Nakili key tena sawasawa kama KRA ilivyoitoa kwa PIN, tawi na serial hii (key za sandbox na production ni tofauti), kisha ujaribu tena.</translation>
+        </message>
+        <message>
+            <source>Try again when KRA can be reached.</source>
+            <translation>Jaribu tena KRA ikifikika.</translation>
+        </message>
+        <message>
+            <source>Check the address and that KRA's VSCU program can be reached from this computer (is the VSCU program running?).</source>
+            <translation>Kagua anwani na kwamba programu ya VSCU ya KRA inafikika kutoka kompyuta hii (je, programu ya VSCU inaendeshwa?).</translation>
+        </message>
+        <message>
+            <source>Check the address and that KRA can be reached from this computer (the internet).</source>
+            <translation>Kagua anwani na kwamba KRA inafikika kutoka kompyuta hii (intaneti).</translation>
+        </message>
     </context>
     <context>
         <name>CreditNoteDialog</name>
