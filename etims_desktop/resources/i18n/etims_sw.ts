@@ -1417,6 +1417,50 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>Check the address and that KRA can be reached from this computer (the internet).</source>
             <translation>Kagua anwani na kwamba KRA inafikika kutoka kompyuta hii (intaneti).</translation>
         </message>
+        <message>
+            <source>The USB {what} id '{text}' is not a hex number (e.g. 04b8).</source>
+            <translation>{what} id ya USB '{text}' si nambari ya hex (k.m. 04b8).</translation>
+        </message>
+        <message>
+            <source>Cannot reach the {printer}. {hint}</source>
+            <translation>Haiwezi kufikia {printer}. {hint}</translation>
+        </message>
+        <message>
+            <source>The {printer} is out of paper. Load a new roll, then print again.</source>
+            <translation>{printer} imeishiwa karatasi. Weka roli mpya, kisha uchapishe tena.</translation>
+        </message>
+        <message>
+            <source>The {printer} is offline: close its cover, check the paper, then print again.</source>
+            <translation>{printer} haiko tayari: funga kifuniko chake, kagua karatasi, kisha uchapishe tena.</translation>
+        </message>
+        <message>
+            <source>The {printer} stopped answering while printing. Check it, then print again from the Sales list.</source>
+            <translation>{printer} imeacha kujibu ikichapisha. Ikague, kisha uchapishe tena kutoka orodha ya Mauzo.</translation>
+        </message>
+        <message>
+            <source>Enter the printer's network address in Settings.</source>
+            <translation>Weka anwani ya mtandao ya printa kwenye Mipangilio.</translation>
+        </message>
+        <message>
+            <source>Enter the printer's serial port in Settings.</source>
+            <translation>Weka serial port ya printa kwenye Mipangilio.</translation>
+        </message>
+        <message>
+            <source>No receipt printer is set up (Settings, Receipt printer).</source>
+            <translation>Hakuna printa ya risiti iliyowekwa (Mipangilio, Printa ya risiti).</translation>
+        </message>
+        <message>
+            <source>Check that it is switched on, has paper and is on the same network, and its address.</source>
+            <translation>Hakikisha imewashwa, ina karatasi na iko kwenye mtandao ule ule, na anwani yake.</translation>
+        </message>
+        <message>
+            <source>Check the cable and that it is switched on. On Linux the user needs access to the USB device; on Windows the printer needs a WinUSB/libusb driver for raw USB printing.</source>
+            <translation>Kagua waya na kwamba imewashwa. Kwenye Linux mtumiaji anahitaji ruhusa ya kifaa cha USB; kwenye Windows printa inahitaji driver ya WinUSB/libusb kwa uchapishaji wa moja kwa moja wa USB.</translation>
+        </message>
+        <message>
+            <source>Check the cable, the port name and that it is switched on.</source>
+            <translation>Kagua waya, jina la port na kwamba imewashwa.</translation>
+        </message>
     </context>
     <context>
         <name>CreditNoteDialog</name>
