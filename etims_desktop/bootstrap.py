@@ -9,8 +9,12 @@ from typing import Any
 
 import httpx
 
+from etims_desktop.app.accountant_export import AccountantExport
 from etims_desktop.app.board import BoardQuery
+from etims_desktop.app.day_report import DayReports
 from etims_desktop.app.outbox_actions import OutboxActions
+from etims_desktop.app.reconcile import Reconciler, ReconcileSettings
+from etims_desktop.app.reconcile_progress import ProgressFile
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
 from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, open_key_store
@@ -39,6 +43,9 @@ class Services:
     backups: BackupService
     board: BoardQuery  # app/: the use cases the window and the CLI share
     outbox: OutboxActions
+    day_reports: DayReports
+    accountant_export: AccountantExport
+    reconcile: Reconciler
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
     @property
@@ -131,4 +138,9 @@ def build_services(
         backups=BackupService(paths, BackupSettings.load(paths.settings), store),
         board=BoardQuery(store),
         outbox=OutboxActions(store, sync.notify),
+        day_reports=DayReports(store),
+        accountant_export=AccountantExport(store),
+        reconcile=Reconciler(
+            store, connections, ProgressFile(paths.root), ReconcileSettings.load(paths.settings)
+        ),
     )

@@ -228,11 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
     seen.add_argument("--kra-lacks-it", action="store_true", help="KRA does not show it: send it again")
     checked.set_defaults(handler=_run(cmd_checked))
 
-    from etims_desktop import selftest
+    from etims_desktop import cli_reports, selftest
     from etims_desktop.kra.simulator import cli as simulator_cli
 
     simulator_cli.register(commands)
     selftest.register(commands)
+    cli_reports.register(commands, _run)  # report day, export, reconcile
     return parser
 
 

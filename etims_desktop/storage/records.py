@@ -9,6 +9,7 @@ from typing import Any
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
+from etims_desktop.domain.receipt import SignedDocument
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.status import DeviceStatus
 
@@ -133,3 +134,14 @@ class DrainStart:
     counts: dict[OutboxState, int]  # this device's outbox by state, before the claim
     tax_rates: dict[TaxType, Decimal]
     first: OutboxEntry | None  # claimed (numbered, write-ahead) unless claiming was not asked for
+
+
+@dataclass(frozen=True)
+class PeriodSale:
+    """A sale or credit note of a period (reports, the accountant's export, reconcile), with the amounts
+    stored when it was recorded and, once signed, the document KRA signed (`Store.sales_between`)."""
+
+    entry: OutboxEntry
+    total: Decimal  # as stored with the sale (never recomputed from today's tax rates)
+    total_tax: Decimal
+    document: SignedDocument | None  # None: not signed (or signed before documents were kept)

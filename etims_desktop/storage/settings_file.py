@@ -6,7 +6,7 @@ The file is one JSON object with a `schema_version` and one section per owner:
 
 `SettingsDocument` (pydantic) is its model. Each section is a dataclass owned by its layer
 (sync/settings.py SyncSettings, sync/backups.py BackupSettings, printing/settings.py PrinterSettings,
-domain/receipt_rules.py ReceiptRules); `load_section` validates a section against its dataclass with
+domain/receipt_rules.py ReceiptRules, app/desktop_settings.py DesktopSettings); `load_section` validates a section against its dataclass with
 pydantic and `save_section` writes it back, keeping every other section. A file written by an older
 version is upgraded step by step (`UPGRADES`) when it is read; a newer one is read as it is.
 
@@ -32,7 +32,7 @@ from etims_desktop.storage.files import write_atomically
 log = logging.getLogger("etims_desktop.settings")
 
 SCHEMA_VERSION = 1
-SECTIONS = ("sync", "backups", "printer", "receipt")
+SECTIONS = ("sync", "backups", "printer", "receipt", "desktop")
 
 T = TypeVar("T")
 
@@ -47,6 +47,7 @@ class SettingsDocument(BaseModel):
     backups: dict[str, Any] = Field(default_factory=dict)
     printer: dict[str, Any] = Field(default_factory=dict)
     receipt: dict[str, Any] = Field(default_factory=dict)
+    desktop: dict[str, Any] = Field(default_factory=dict)
 
 
 def _from_unversioned(raw: dict[str, Any]) -> dict[str, Any]:

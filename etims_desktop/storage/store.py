@@ -15,7 +15,7 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from decimal import Decimal
@@ -43,6 +43,7 @@ from etims_desktop.storage.items import ItemRepository
 from etims_desktop.storage.migrate import migrate
 from etims_desktop.storage.number_checks import NumberCheckRepository
 from etims_desktop.storage.outbox import OutboxRepository
+from etims_desktop.storage.period_sales import period_sales
 from etims_desktop.storage.plain_sql import driver_connection
 from etims_desktop.storage.records import (
     CodeClassRecord,
@@ -53,12 +54,14 @@ from etims_desktop.storage.records import (
     ItemDraft,
     NoticeRecord,
     PendingSummary,
+    PeriodSale,
     StateChange,
     SyncRunRecord,
 )
 from etims_desktop.storage.reference import ReferenceRepository
 from etims_desktop.storage.signed_documents import SignedDocumentRepository
 from etims_desktop.storage.sync_runs import SyncRunRepository
+from etims_desktop.storage.today import ActivityRecord, read_activity
 
 log = logging.getLogger("etims_desktop.storage")
 
@@ -581,6 +584,13 @@ class Store:
 
         return await self._read(read)
 
+    async def activity(
+        self, bucket_edges: dict[str, Sequence[datetime]], queue_points: Sequence[datetime]
+    ) -> ActivityRecord:
+        """Sales per time bucket and each device's queue over time (the Today tab), in one read
+        transaction (storage/today.py)."""
+        return await self._read(lambda tx: read_activity(tx.connection, bucket_edges, queue_points))
+
     async def pending_summary(self) -> dict[int, PendingSummary]:
         """Every device: pending count, when its oldest pending sale was recorded, counts by state."""
         return await self._read(lambda tx: tx.outbox.pending_summary())
@@ -592,6 +602,19 @@ class Store:
     async def credited_quantities(self, original_sale_id: int) -> dict[str, Decimal]:
         """Item code -> quantity already credited on a sale by its credit notes (cancelled ones excluded)."""
         return await self._read(lambda tx: tx.outbox.credited_quantities(original_sale_id))
+
+    async def sales_between(
+        self,
+        start: datetime,
+        end: datetime,
+        device_id: int | None = None,
+        states: frozenset[OutboxState] | None = None,
+    ) -> list[PeriodSale]:
+        """Sales and credit notes sold in [start, end), oldest first, with stored amounts and signed
+        documents, read in one transaction (storage/period_sales.py)."""
+        return await self._read(
+            lambda tx: period_sales(tx.connection, tx.outbox, tx.documents, start, end, device_id, states)
+        )
 
     async def signed_document(self, sale_id: int) -> SignedDocument | None:
         """What was kept when KRA signed the sale (None: not signed)."""

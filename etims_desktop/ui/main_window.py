@@ -47,12 +47,15 @@ from etims_desktop.ui.empty_state import EmptyState
 from etims_desktop.ui.icons import app_icon, icon
 from etims_desktop.ui.items_tab import ItemsTab
 from etims_desktop.ui.keyring_choice import KeyringChoice, key_file, session_only
+from etims_desktop.ui.reports_menu import add_reports_menu
 from etims_desktop.ui.sales_tab import SalesTab
 from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
 from etims_desktop.ui.sync_report import SyncReportPanel
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.text import tr_core
+from etims_desktop.ui.today_tab import TodayTab
+from etims_desktop.ui.tray import WindowTray
 from etims_desktop.ui.widgets import Banner, fit_to_screen
 
 if TYPE_CHECKING:
@@ -117,7 +120,7 @@ class MainWindow(QMainWindow):
         self.sync.refused.connect(lambda text: self.statusBar().showMessage(text, 8_000))
         self.backup_actions = BackupActions(services, self)
         self.backup_actions.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        self.backup_actions.restored.connect(lambda _text: self.close())  # the database changed under us
+        self.backup_actions.restored.connect(lambda _text: self.tray.quit())  # the database changed under us: quit for real
 
         self.report = SyncReportPanel()
         self.report.hide()
@@ -149,6 +152,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
         self.sales_tab = self._add_foreign_tab(SalesTab, self.tr("&Sales"))
         self.items_tab = self._add_foreign_tab(ItemsTab, self.tr("&Items"))
+        self.today_tab = TodayTab(services.store)  # charts; reloads on the board's signal, never while hidden
+        self.tabs.addTab(self.today_tab, icon("clock"), self.tr("&Today"))
+        self.events.device_changed.connect(self.today_tab.schedule)
         if self.sales_tab is not None and hasattr(self.sales_tab, "new_sale"):
             # Ctrl+N belongs to the Sales tab itself; a window-wide copy would make the shortcut ambiguous.
             new_sale = QAction(self.tr("&New sale… (Ctrl+N in the Sales tab)"), self)
@@ -168,6 +174,7 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.model.tick)
         self._tick.start()
+        self.tray = WindowTray(self)  # the tray icon, fed by the board refresh above
 
         self.setTabOrder(self.add_button, self.sync_button)
         self.setTabOrder(self.sync_button, self.board)
@@ -278,6 +285,7 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.diagnostics_action)
         help_menu.addAction(self.about_action)
+        self.reports_menu = add_reports_menu(self, self.services, before=help_menu)  # issue 17
 
     def _build_board_page(self) -> QWidget:
         """Keyring notice, the Add device / Sync all buttons, the board with its report and detail panel."""
@@ -620,6 +628,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         dialog = self._keep(SettingsDialog(self.services, self))
         dialog.saved.connect(lambda _s: self.statusBar().showMessage(self.tr("Settings saved."), 5_000))
+        dialog.saved.connect(lambda _s: self.tray.reload_settings())
         dialog.open()
         return dialog
 
@@ -739,6 +748,11 @@ class MainWindow(QMainWindow):
         self.state.sync()
 
     def closeEvent(self, event) -> None:
+        if self.tray.hides_on_close():  # to the tray: syncing goes on; the tray's Quit really quits
+            event.ignore()
+            self.hide()
+            self.tray.window_hidden()
+            return
         self.save_state()
         if not self._shut_down:
             self._shut_down = True

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from etims_desktop.app.autostart import AutostartFailed
 from etims_desktop.sync.backups import BackupSettings
 from etims_desktop.sync.settings import SyncSettings
 from etims_desktop.ui.business_dialog import BusinessDialog
 from etims_desktop.ui.language_choice import LanguageChoice
+from etims_desktop.ui.desktop_settings_group import DesktopSettingsGroup
 from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
 from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.widgets import Banner, fit_to_screen, screen_room, scrollable
@@ -102,6 +104,7 @@ class SettingsDialog(QDialog):
         receipts_row.addWidget(self.business_button)
         backups = self._build_backups(services)
         self.language = LanguageChoice(services.paths.settings)
+        self.desktop = DesktopSettingsGroup(services.paths.settings)  # tray, alerts, start with the computer
 
         note = QLabel(
             self.tr("Save applies the changes at once and keeps them in %1.").replace(
@@ -121,7 +124,8 @@ class SettingsDialog(QDialog):
         content = QWidget()
         groups = QVBoxLayout(content)
         groups.setContentsMargins(0, 0, 0, 0)
-        for group in (self.language, checks, batches, new_devices, receipts, self.receipts, backups, note):
+        groups_in_order = (self.language, checks, batches, new_devices, receipts, self.receipts, backups)
+        for group in (*groups_in_order, self.desktop, note):
             groups.addWidget(group)
         groups.addStretch(1)
         layout = QVBoxLayout(self)
@@ -222,6 +226,10 @@ class SettingsDialog(QDialog):
             backups.save(self.services.paths.settings)
             self.receipts.save()
             self.language.save()
+            self.desktop.save()
+        except AutostartFailed as exc:
+            self.message.show_message("error", plain_error(exc))
+            return
         except OSError as exc:
             log.exception("could not save settings")
             self.message.show_message(

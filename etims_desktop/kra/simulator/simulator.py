@@ -274,6 +274,21 @@ class Simulator:
                 for s in records
             ]
 
+    # -- KRA's record disagreeing with the shop's (reconcile tests, practice) ------------------------
+    def lose_sale(self, pin: str, branch_id: str, invc_no: int) -> None:
+        """KRA "loses" a signed sale: selectInvoiceDetails then finds nothing under its number."""
+        with self._service.lock:
+            del self._state.branches[(pin, branch_id)].sales[invc_no]
+
+    def alter_sale(self, pin: str, branch_id: str, invc_no: int, document: dict | None = None, **receipt) -> None:
+        """Change KRA's record of a signed sale: document fields (e.g. totAmt) and/or receipt fields of
+        the record (rcpt_sign, cur_rcpt_no, ...)."""
+        with self._service.lock:
+            record = self._state.branches[(pin, branch_id)].sales[invc_no]
+            record.document.update(document or {})
+            for name, value in receipt.items():
+                setattr(record, name, value)
+
     def items(self, pin: str) -> list[dict]:
         """Items registered by this taxpayer (saveItem documents)."""
         with self._service.lock:
