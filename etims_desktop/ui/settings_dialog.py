@@ -30,8 +30,8 @@ from etims_desktop.app.autostart import AutostartFailed
 from etims_desktop.sync.backups import BackupSettings
 from etims_desktop.sync.settings import SyncSettings
 from etims_desktop.ui.business_dialog import BusinessDialog
-from etims_desktop.ui.language_choice import LanguageChoice
 from etims_desktop.ui.desktop_settings_group import DesktopSettingsGroup
+from etims_desktop.ui.language_choice import LanguageChoice
 from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
 from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.widgets import Banner, fit_to_screen, screen_room, scrollable

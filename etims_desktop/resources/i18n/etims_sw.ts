@@ -1549,6 +1549,251 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         </message>
     </context>
     <context>
+        <name>DayReport</name>
+        <message>
+            <source> (credit note)</source>
+            <translation> (credit note)</translation>
+        </message>
+        <message>
+            <source>Cancelled here (never signed, in no total)</source>
+            <translation>Yameghairiwa hapa (hayakusainiwa, hayamo kwenye jumla yoyote)</translation>
+        </message>
+        <message>
+            <source>Credit notes signed by KRA (subtracted)</source>
+            <translation>Credit note zilizosainiwa na KRA (zimetolewa)</translation>
+        </message>
+        <message>
+            <source>Day NOT closed: {count} sale(s) of this day still wait for KRA (the oldest sold at {time}): {reasons}. Press Sync and fix what the device's outbox asks for, then make this report again.</source>
+            <translation>Siku HAIJAFUNGWA: mauzo {count} ya siku hii bado yanasubiri KRA (la zamani zaidi liliuzwa saa {time}): {reasons}. Bofya Sawazisha na urekebishe kile ambacho foleni ya kifaa inaomba, kisha utengeneze ripoti hii tena.</translation>
+        </message>
+        <message>
+            <source>Day closed: every sale of this day is signed by KRA.</source>
+            <translation>Siku imefungwa: kila mauzo ya siku hii yamesainiwa na KRA.</translation>
+        </message>
+        <message>
+            <source>Device: {name} (SCU id {scu})</source>
+            <translation>Kifaa: {name} (SCU id {scu})</translation>
+        </message>
+        <message>
+            <source>END OF DAY REPORT (Z REPORT)</source>
+            <translation>RIPOTI YA MWISHO WA SIKU (Z REPORT)</translation>
+        </message>
+        <message>
+            <source>End of day report</source>
+            <translation>Ripoti ya mwisho wa siku</translation>
+        </message>
+        <message>
+            <source>KRA invoice numbers</source>
+            <translation>Nambari za ankara za KRA</translation>
+        </message>
+        <message>
+            <source>KRA receipt numbers</source>
+            <translation>Nambari za risiti za KRA</translation>
+        </message>
+        <message>
+            <source>Made at {time}</source>
+            <translation>Imetengenezwa saa {time}</translation>
+        </message>
+        <message>
+            <source>NOT CLOSED: {count} sale(s) still wait for KRA</source>
+            <translation>HAIJAFUNGWA: mauzo {count} bado yanasubiri KRA</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Halisi</translation>
+        </message>
+        <message>
+            <source>Net: sales less credit notes</source>
+            <translation>Halisi: mauzo ukitoa credit note</translation>
+        </message>
+        <message>
+            <source>No signed sales this day.</source>
+            <translation>Hakuna mauzo yaliyosainiwa siku hii.</translation>
+        </message>
+        <message>
+            <source>PRACTICE - not a tax record</source>
+            <translation>MAZOEZI - si rekodi ya kodi</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>Malipo</translation>
+        </message>
+        <message>
+            <source>Payment types</source>
+            <translation>Aina za malipo</translation>
+        </message>
+        <message>
+            <source>Sales / credit notes</source>
+            <translation>Mauzo / credit note</translation>
+        </message>
+        <message>
+            <source>Sales signed by KRA</source>
+            <translation>Mauzo yaliyosainiwa na KRA</translation>
+        </message>
+        <message>
+            <source>Signed by KRA</source>
+            <translation>Yamesainiwa na KRA</translation>
+        </message>
+        <message>
+            <source>Still waiting for KRA: {count} (total {total}, not in the figures above)</source>
+            <translation>Bado yanasubiri KRA: {count} (jumla {total}, hayamo kwenye takwimu za juu)</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>Kodi</translation>
+        </message>
+        <message>
+            <source>Tax type</source>
+            <translation>Aina ya kodi</translation>
+        </message>
+        <message>
+            <source>Taxable</source>
+            <translation>Thamani</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Jumla</translation>
+        </message>
+        <message>
+            <source>Total tax</source>
+            <translation>Jumla ya kodi</translation>
+        </message>
+        <message>
+            <source>could not start drawing on the PDF file</source>
+            <translation>imeshindwa kuanza kuchora kwenye faili ya PDF</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>hakuna</translation>
+        </message>
+        <message>
+            <source>the PDF file {path} could not be written</source>
+            <translation>faili ya PDF {path} haikuweza kuandikwa</translation>
+        </message>
+        <message>
+            <source>{count} of them were signed before the app kept KRA's documents: they are in the total, not in the rows per tax type.</source>
+            <translation>{count} kati yao yalisainiwa kabla programu haijaanza kuweka hati za KRA: yamo kwenye jumla, si kwenye mistari ya kila aina ya kodi.</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>{first} hadi {last}</translation>
+        </message>
+        <message>
+            <source>{reason}: {count}</source>
+            <translation>{reason}: {count}</translation>
+        </message>
+        <message>
+            <source>{title}: {count}</source>
+            <translation>{title}: {count}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayReportDialog</name>
+        <message>
+            <source>End of day report</source>
+            <translation>Ripoti ya mwisho wa siku</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>Hifadhi kama PDF…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Funga</translation>
+        </message>
+        <message>
+            <source>Day:</source>
+            <translation>Siku:</translation>
+        </message>
+        <message>
+            <source>Device:</source>
+            <translation>Kifaa:</translation>
+        </message>
+        <message>
+            <source>Paper:</source>
+            <translation>Karatasi:</translation>
+        </message>
+        <message>
+            <source>Making the report…</source>
+            <translation>Inatengeneza ripoti…</translation>
+        </message>
+        <message>
+            <source>There is no device yet: add one, record sales, then come back here.</source>
+            <translation>Bado hakuna kifaa: ongeza kimoja, rekodi mauzo, kisha urudi hapa.</translation>
+        </message>
+        <message>
+            <source>end-of-day-{day}.pdf</source>
+            <translation>mwisho-wa-siku-{day}.pdf</translation>
+        </message>
+        <message>
+            <source>Save the report as PDF</source>
+            <translation>Hifadhi ripoti kama PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>Faili za PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>The PDF was not saved: {error}. Choose another folder and try again.</source>
+            <translation>PDF haikuhifadhiwa: {error}. Chagua folda nyingine kisha ujaribu tena.</translation>
+        </message>
+        <message>
+            <source>Saved: {path}</source>
+            <translation>Imehifadhiwa: {path}</translation>
+        </message>
+        <message>
+            <source>The report could not be made: {error}</source>
+            <translation>Ripoti haikuweza kutengenezwa: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesktopSettingsGroup</name>
+        <message>
+            <source>This computer</source>
+            <translation>Kompyuta hii</translation>
+        </message>
+        <message>
+            <source>Closing the window keeps the app running (its icon stays next to the clock)</source>
+            <translation>Kufunga dirisha kunaacha programu ikiendelea (alama yake inabaki karibu na saa)</translation>
+        </message>
+        <message>
+            <source>Sales keep going to KRA while the window is closed. To stop the app, click its icon next to the clock and choose Quit.</source>
+            <translation>Mauzo yanaendelea kwenda KRA dirisha likiwa limefungwa. Kusimamisha programu, bofya alama yake karibu na saa kisha uchague Funga programu.</translation>
+        </message>
+        <message>
+            <source>This computer's desktop has no place for app icons next to the clock, so closing the window stops the app.</source>
+            <translation>Skrini ya kompyuta hii haina nafasi ya alama za programu karibu na saa, kwa hiyo kufunga dirisha kunasimamisha programu.</translation>
+        </message>
+        <message>
+            <source> minutes</source>
+            <translation> dakika</translation>
+        </message>
+        <message>
+            <source>Tell me when a device has had no connection for</source>
+            <translation>Niambie kifaa kikikosa muunganisho kwa</translation>
+        </message>
+        <message>
+            <source> hours</source>
+            <translation> masaa</translation>
+        </message>
+        <message>
+            <source>A VSCU stops signing sales after about a day without reaching KRA.</source>
+            <translation>VSCU inaacha kusaini mauzo baada ya karibu siku moja bila kufikia KRA.</translation>
+        </message>
+        <message>
+            <source>Warn me this long before a VSCU stops signing</source>
+            <translation>Nionye muda huu kabla VSCU haijaacha kusaini</translation>
+        </message>
+        <message>
+            <source>Start with my computer</source>
+            <translation>Anza pamoja na kompyuta yangu</translation>
+        </message>
+        <message>
+            <source>The app opens by itself when you log in, so no sale waits because it was not started.</source>
+            <translation>Programu inajifungua yenyewe unapoingia kwenye kompyuta, ili hakuna mauzo yanayosubiri kwa sababu haikuwashwa.</translation>
+        </message>
+    </context>
+    <context>
         <name>DeviceBoardModel</name>
         <message>
             <source>Device</source>
@@ -2058,6 +2303,77 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>Add my eTIMS device…</source>
             <translation>Ongeza kifaa changu cha eTIMS…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export for my accountant</source>
+            <translation>Toa data kwa mhasibu wangu</translation>
+        </message>
+        <message>
+            <source>All devices</source>
+            <translation>Vifaa vyote</translation>
+        </message>
+        <message>
+            <source>Excel workbook (.xlsx)</source>
+            <translation>Faili ya Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV files (.csv), one per table</source>
+            <translation>Faili za CSV (.csv), moja kwa kila jedwali</translation>
+        </message>
+        <message>
+            <source>Every sale and credit note KRA signed in these days, as KRA signed them: one row per invoice and one row per line, with KRA's receipt number and signature and the tax per type A-E. Credit notes have negative amounts. Sales not signed yet are left out: sync first.</source>
+            <translation>Kila mauzo na credit note ambayo KRA ilisaini katika siku hizi, kama KRA ilivyoyasaini: mstari mmoja kwa kila ankara na mstari mmoja kwa kila bidhaa, pamoja na nambari ya risiti ya KRA, sahihi yake na kodi kwa kila aina A-E. Credit note zina kiasi hasi. Mauzo ambayo bado hayajasainiwa hayamo: sawazisha kwanza.</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>Kuanzia:</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>Hadi:</translation>
+        </message>
+        <message>
+            <source>Device:</source>
+            <translation>Kifaa:</translation>
+        </message>
+        <message>
+            <source>File type:</source>
+            <translation>Aina ya faili:</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Toa…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Funga</translation>
+        </message>
+        <message>
+            <source>sales-{first}-to-{last}</source>
+            <translation>mauzo-{first}-hadi-{last}</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Faili ya Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>Faili za CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Inatoa…</translation>
+        </message>
+        <message>
+            <source>Exported {count} signed document(s) to: {files}</source>
+            <translation>Hati {count} zilizosainiwa zimetolewa kwenda: {files}</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: {error}</source>
+            <translation>Hakuna kilichotolewa: {error}</translation>
         </message>
     </context>
     <context>
@@ -2684,6 +3000,10 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>&amp;Bidhaa</translation>
         </message>
         <message>
+            <source>&amp;Today</source>
+            <translation>&amp;Leo</translation>
+        </message>
+        <message>
             <source>&amp;New sale… (Ctrl+N in the Sales tab)</source>
             <translation>Mauzo &amp;mapya… (Ctrl+N kwenye kichupo cha Mauzo)</translation>
         </message>
@@ -3294,6 +3614,136 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
     </context>
     <context>
+        <name>ReconcileDialog</name>
+        <message>
+            <source>Check my sales with KRA</source>
+            <translation>Linganisha mauzo yangu na KRA</translation>
+        </message>
+        <message>
+            <source>All devices</source>
+            <translation>Vifaa vyote</translation>
+        </message>
+        <message>
+            <source>Check with KRA</source>
+            <translation>Linganisha na KRA</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Ghairi</translation>
+        </message>
+        <message>
+            <source>Asks KRA, sale by sale, whether it holds each sale and credit note this PC has as signed, with the same totals, receipt number and signature. It goes slowly on purpose (a few questions a second). You can cancel at any time: the next check of the same days continues where it stopped.</source>
+            <translation>Inauliza KRA, mauzo moja baada ya jingine, kama ina kila mauzo na credit note ambayo kompyuta hii inayo kama yaliyosainiwa, yenye jumla, nambari ya risiti na sahihi ile ile. Inakwenda polepole makusudi (maswali machache kwa sekunde). Unaweza kughairi wakati wowote: ukaguzi ujao wa siku hizo hizo utaendelea pale ulipoishia.</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>Kuanzia:</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>Hadi:</translation>
+        </message>
+        <message>
+            <source>Device:</source>
+            <translation>Kifaa:</translation>
+        </message>
+        <message>
+            <source>%v of %m checked</source>
+            <translation>%v kati ya %m yamekaguliwa</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Kifaa</translation>
+        </message>
+        <message>
+            <source>Sale</source>
+            <translation>Mauzo</translation>
+        </message>
+        <message>
+            <source>What KRA's record shows</source>
+            <translation>Rekodi ya KRA inaonyesha nini</translation>
+        </message>
+        <message>
+            <source>What to do</source>
+            <translation>Cha kufanya</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Funga</translation>
+        </message>
+        <message>
+            <source>Asking KRA…</source>
+            <translation>Inauliza KRA…</translation>
+        </message>
+        <message>
+            <source>Stopped. {done} checked so far are kept: press Check with KRA to continue where it stopped.</source>
+            <translation>Imesimama. {done} yaliyokaguliwa hadi sasa yamehifadhiwa: bofya Linganisha na KRA uendelee pale ilipoishia.</translation>
+        </message>
+        <message>
+            <source>Checked {checked} of {total} signed sale(s) and credit note(s).</source>
+            <translation>Yamekaguliwa {checked} kati ya mauzo na credit note {total} yaliyosainiwa.</translation>
+        </message>
+        <message>
+            <source>{count} of them were checked by an earlier run.</source>
+            <translation>{count} kati yao yalikaguliwa na ukaguzi wa awali.</translation>
+        </message>
+        <message>
+            <source>There is no signed sale in these days: nothing to check.</source>
+            <translation>Hakuna mauzo yaliyosainiwa katika siku hizi: hakuna cha kukagua.</translation>
+        </message>
+        <message>
+            <source>KRA's record agrees with this PC for every one of them.</source>
+            <translation>Rekodi ya KRA inakubaliana na kompyuta hii kwa kila moja.</translation>
+        </message>
+        <message>
+            <source>{count} problem(s) found: see the list below.</source>
+            <translation>Matatizo {count} yamepatikana: tazama orodha hapa chini.</translation>
+        </message>
+        <message>
+            <source>{invoice} (eTIMS number {number})</source>
+            <translation>{invoice} (nambari ya eTIMS {number})</translation>
+        </message>
+        <message>
+            <source>all of this device</source>
+            <translation>yote ya kifaa hiki</translation>
+        </message>
+        <message>
+            <source>The check could not run: {error}</source>
+            <translation>Ukaguzi haukuweza kufanyika: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsMenu</name>
+        <message>
+            <source>&amp;Check my sales with KRA…</source>
+            <translation>&amp;Linganisha mauzo yangu na KRA…</translation>
+        </message>
+        <message>
+            <source>&amp;End of day report…</source>
+            <translation>Ripoti ya &amp;mwisho wa siku…</translation>
+        </message>
+        <message>
+            <source>&amp;Reports</source>
+            <translation>&amp;Ripoti</translation>
+        </message>
+        <message>
+            <source>Ask KRA, sale by sale, whether it holds what this PC has as signed</source>
+            <translation>Uliza KRA, mauzo moja baada ya jingine, kama ina yale ambayo kompyuta hii inayo kama yaliyosainiwa</translation>
+        </message>
+        <message>
+            <source>E&amp;xport for my accountant…</source>
+            <translation>&amp;Toa data kwa mhasibu wangu…</translation>
+        </message>
+        <message>
+            <source>The signed sales and credit notes of a date range, as an Excel workbook or CSV files</source>
+            <translation>Mauzo na credit note zilizosainiwa za kipindi fulani, kama faili ya Excel au faili za CSV</translation>
+        </message>
+        <message>
+            <source>What each device sold on a day, tax per type, and whether everything reached KRA</source>
+            <translation>Kila kifaa kiliuza nini kwa siku, kodi kwa kila aina, na kama kila kitu kilifika KRA</translation>
+        </message>
+    </context>
+    <context>
         <name>SaleDialog</name>
         <message>
             <source>New sale</source>
@@ -3740,6 +4190,25 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
     </context>
     <context>
+        <name>ShopTray</name>
+        <message>
+            <source>&amp;Open eTIMS Desktop</source>
+            <translation>&amp;Fungua eTIMS Desktop</translation>
+        </message>
+        <message>
+            <source>&amp;Sync now</source>
+            <translation>&amp;Sawazisha sasa</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Funga programu</translation>
+        </message>
+        <message>
+            <source>eTIMS Desktop needs your attention</source>
+            <translation>eTIMS Desktop inahitaji umakini wako</translation>
+        </message>
+    </context>
+    <context>
         <name>StartUp</name>
         <message>
             <source>etims-desktop cannot start.</source>
@@ -3873,6 +4342,113 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
     </context>
     <context>
+        <name>TodayTab</name>
+        <message>
+            <source>Sales per hour today</source>
+            <translation>Mauzo kwa kila saa leo</translation>
+        </message>
+        <message>
+            <source>Sales per day this month</source>
+            <translation>Mauzo kwa kila siku mwezi huu</translation>
+        </message>
+        <message>
+            <source>Sales waiting to reach KRA, last 12 hours</source>
+            <translation>Mauzo yanayosubiri kufika KRA, masaa 12 yaliyopita</translation>
+        </message>
+        <message>
+            <source>How long the oldest waiting sale has waited</source>
+            <translation>Mauzo ya zamani zaidi yamesubiri kwa muda gani</translation>
+        </message>
+        <message>
+            <source>Amounts are the totals recorded with each sale, tax included; credit notes are taken off. Point at a bar to see its exact amounts.</source>
+            <translation>Kiasi ni jumla zilizorekodiwa na kila mauzo, kodi ikiwemo; credit note zimetolewa. Elekeza kwenye mstari uone kiasi kamili.</translation>
+        </message>
+        <message>
+            <source>The figures could not be read: {error}</source>
+            <translation>Takwimu hazikuweza kusomwa: {error}</translation>
+        </message>
+        <message>
+            <source>Hour of the day (09 = from 09:00 to 10:00)</source>
+            <translation>Saa ya siku (09 = kuanzia 09:00 hadi 10:00)</translation>
+        </message>
+        <message>
+            <source>Sales per day this month ({month})</source>
+            <translation>Mauzo kwa kila siku mwezi huu ({month})</translation>
+        </message>
+        <message>
+            <source>Day of the month</source>
+            <translation>Tarehe ya mwezi</translation>
+        </message>
+        <message>
+            <source>Today: {sales} sales, {total} (tax {tax}).</source>
+            <translation>Leo: mauzo {sales}, {total} (kodi {tax}).</translation>
+        </message>
+        <message>
+            <source>No sales yet today.</source>
+            <translation>Bado hakuna mauzo leo.</translation>
+        </message>
+        <message>
+            <source>This month: {sales} sales, {total} (tax {tax}).</source>
+            <translation>Mwezi huu: mauzo {sales}, {total} (kodi {tax}).</translation>
+        </message>
+        <message>
+            <source>{count} still waiting to reach KRA.</source>
+            <translation>{count} bado yanasubiri kufika KRA.</translation>
+        </message>
+        <message>
+            <source>Practice sales only (not real):</source>
+            <translation>Mauzo ya mazoezi tu (si halisi):</translation>
+        </message>
+        <message>
+            <source>Sales, tax included (KSh)</source>
+            <translation>Mauzo, kodi ikiwemo (KSh)</translation>
+        </message>
+        <message>
+            <source>Tax (KSh)</source>
+            <translation>Kodi (KSh)</translation>
+        </message>
+        <message>
+            <source>Kenya shillings</source>
+            <translation>Shilingi za Kenya</translation>
+        </message>
+        <message>
+            <source>{start} to {end}</source>
+            <translation>{start} hadi {end}</translation>
+        </message>
+        <message>
+            <source>{when}: {sales} sales, {total}, of which tax {tax}.</source>
+            <translation>{when}: mauzo {sales}, {total}, ambayo kodi ni {tax}.</translation>
+        </message>
+        <message>
+            <source>{count} credit notes taken off.</source>
+            <translation>Credit note {count} zimetolewa.</translation>
+        </message>
+        <message>
+            <source>How long the oldest waiting sale has waited (hours)</source>
+            <translation>Mauzo ya zamani zaidi yamesubiri kwa muda gani (masaa)</translation>
+        </message>
+        <message>
+            <source>How long the oldest waiting sale has waited (minutes)</source>
+            <translation>Mauzo ya zamani zaidi yamesubiri kwa muda gani (dakika)</translation>
+        </message>
+        <message>
+            <source>Sales waiting</source>
+            <translation>Mauzo yanayosubiri</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Masaa</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Dakika</translation>
+        </message>
+        <message>
+            <source>Time of day</source>
+            <translation>Saa ya siku</translation>
+        </message>
+    </context>
+    <context>
         <name>TotalsPanel</name>
         <message>
             <source>Totals (as sent to KRA)</source>
@@ -3900,6 +4476,57 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
     </context>
     <context>
+        <name>Tray</name>
+        <message>
+            <source>1 sale needs your fix.</source>
+            <translation>Mauzo 1 yanahitaji urekebishe.</translation>
+        </message>
+        <message>
+            <source>%n sales need your fix.</source>
+            <translation>Mauzo %n yanahitaji urekebishe.</translation>
+        </message>
+        <message>
+            <source>1 sale is waiting to reach KRA; it goes by itself.</source>
+            <translation>Mauzo 1 yanasubiri kufika KRA; yatakwenda yenyewe.</translation>
+        </message>
+        <message>
+            <source>%n sales are waiting to reach KRA; they go by themselves.</source>
+            <translation>Mauzo %n yanasubiri kufika KRA; yatakwenda yenyewe.</translation>
+        </message>
+        <message>
+            <source>All sales have reached KRA.</source>
+            <translation>Mauzo yote yamefika KRA.</translation>
+        </message>
+        <message>
+            <source>eTIMS Desktop</source>
+            <translation>eTIMS Desktop</translation>
+        </message>
+        <message>
+            <source>No connection: {devices}.</source>
+            <translation>Hakuna muunganisho: {devices}.</translation>
+        </message>
+        <message>
+            <source>A device has no connection</source>
+            <translation>Kifaa kimoja hakina muunganisho</translation>
+        </message>
+        <message>
+            <source>{device} has had no connection to KRA since {time}. Sales wait safely here; check the internet connection (or the VSCU computer).</source>
+            <translation>{device} hakijaunganishwa na KRA tangu {time}. Mauzo yanasubiri salama hapa; kagua muunganisho wa intaneti (au kompyuta ya VSCU).</translation>
+        </message>
+        <message>
+            <source>A VSCU is close to its offline limit</source>
+            <translation>VSCU inakaribia kikomo chake cha kukaa bila mtandao</translation>
+        </message>
+        <message>
+            <source>{device} has not reached KRA since {time}. A VSCU stops signing sales after about a day without KRA: about {hours} hours are left. Connect it to the internet now.</source>
+            <translation>{device} hakijafikia KRA tangu {time}. VSCU inaacha kusaini mauzo baada ya karibu siku moja bila KRA: yamebaki karibu masaa {hours}. Kiunganishe na intaneti sasa.</translation>
+        </message>
+        <message>
+            <source>Sales need your fix</source>
+            <translation>Mauzo yanahitaji urekebishe</translation>
+        </message>
+    </context>
+    <context>
         <name>TypePage</name>
         <message>
             <source>Which kind of eTIMS device is it?</source>
@@ -3924,6 +4551,17 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         <message>
             <source>KRA's VSCU program runs on one of your computers: it signs sales there and this app uploads them in batches. Good for busy shops and weak internet.</source>
             <translation>Programu ya VSCU ya KRA inaendeshwa kwenye mojawapo ya kompyuta zako: inasaini mauzo hapo na programu hii inayatuma kwa makundi. Nzuri kwa maduka yenye shughuli nyingi na intaneti dhaifu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowTray</name>
+        <message>
+            <source>eTIMS Desktop is still running</source>
+            <translation>eTIMS Desktop bado inaendelea</translation>
+        </message>
+        <message>
+            <source>Sales keep going to KRA in the background. Click this icon to open the window; choose Quit in its menu to stop the app.</source>
+            <translation>Mauzo yanaendelea kwenda KRA kimyakimya. Bofya alama hii kufungua dirisha; chagua Funga programu kwenye menyu yake kusimamisha programu.</translation>
         </message>
     </context>
 </TS>
