@@ -3173,7 +3173,7 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         </message>
         <message>
             <source>Sync finished. The report is under the board.</source>
-            <translation>Usawazishaji umekwisha. Ripoti iko chini ya orodha ya vifaa.</translation>
+            <translation>Usawazishaji umekwisha; ripoti iko hapa chini.</translation>
         </message>
         <message>
             <source>Starting practice mode…</source>
