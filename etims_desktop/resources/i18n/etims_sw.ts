@@ -1461,6 +1461,82 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>Check the cable, the port name and that it is switched on.</source>
             <translation>Kagua waya, jina la port na kwamba imewashwa.</translation>
         </message>
+        <message>
+            <source>write it as 2026-11-24 or 24/11/2026 (day first), with a time if you like: 24/11/2026 14:05</source>
+            <translation>iandike kama 2026-11-24 au 24/11/2026 (siku kwanza), na saa ukipenda: 24/11/2026 14:05</translation>
+        </message>
+        <message>
+            <source>date {text} is not a date I can read: {help}</source>
+            <translation>tarehe {text} si tarehe ninayoweza kusoma: {help}</translation>
+        </message>
+        <message>
+            <source>{what} '{text}' is not a number.</source>
+            <translation>{what} '{text}' si nambari.</translation>
+        </message>
+        <message>
+            <source>{what} must be a normal number.</source>
+            <translation>{what} lazima iwe nambari ya kawaida.</translation>
+        </message>
+        <message>
+            <source>item code '{code}' is not in the item master: add the item first.</source>
+            <translation>code ya bidhaa '{code}' haimo kwenye orodha ya bidhaa: kwanza ongeza bidhaa.</translation>
+        </message>
+        <message>
+            <source>the header row lacks the column(s): {columns}</source>
+            <translation>mstari wa vichwa unakosa safu: {columns}</translation>
+        </message>
+        <message>
+            <source>invoice_no is empty or longer than 50 characters</source>
+            <translation>invoice_no ni tupu au ina zaidi ya herufi 50</translation>
+        </message>
+        <message>
+            <source>this is not valid JSON ({error})</source>
+            <translation>hii si JSON sahihi ({error})</translation>
+        </message>
+        <message>
+            <source>invoice_no {invoice} appears twice in the file</source>
+            <translation>invoice_no {invoice} inaonekana mara mbili kwenye faili</translation>
+        </message>
+        <message>
+            <source>invoice {invoice}: {reason}</source>
+            <translation>ankara {invoice}: {reason}</translation>
+        </message>
+        <message>
+            <source>the file cannot be read ({error})</source>
+            <translation>faili haiwezi kusomwa ({error})</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Idadi</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>Bei ya kimoja</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Punguzo</translation>
+        </message>
+        <message>
+            <source>the file must hold a list of sales</source>
+            <translation>faili lazima iwe na orodha ya mauzo</translation>
+        </message>
+        <message>
+            <source>each sale needs an object with a non-empty 'lines' list</source>
+            <translation>kila mauzo yanahitaji object yenye orodha ya 'lines' isiyo tupu</translation>
+        </message>
+        <message>
+            <source>every line must be an object</source>
+            <translation>kila mstari lazima uwe object</translation>
+        </message>
+        <message>
+            <source>the file is not UTF-8 text; save it as CSV UTF-8</source>
+            <translation>faili si maandishi ya UTF-8; ihifadhi kama CSV UTF-8</translation>
+        </message>
+        <message>
+            <source>the file holds no sales</source>
+            <translation>faili haina mauzo</translation>
+        </message>
     </context>
     <context>
         <name>CreditNoteDialog</name>
@@ -3173,7 +3249,7 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         </message>
         <message>
             <source>Sync finished. The report is under the board.</source>
-            <translation>Usawazishaji umekwisha; ripoti iko hapa chini.</translation>
+            <translation>Usawazishaji umekwisha. Ripoti iko chini ya orodha ya vifaa.</translation>
         </message>
         <message>
             <source>Starting practice mode…</source>
