@@ -39,6 +39,14 @@ def ensure_venv(extras: str) -> None:
     STAMP.write_text(wanted)
 
 
+def compile_translations() -> None:
+    """The .qm files from the .ts sources when missing or older (etims_desktop/resources/i18n: the one
+    compiler, pyside6-lrelease); a failure leaves the app in English and is said, never fatal."""
+    code = "from etims_desktop.resources.i18n import compile_translations as c; c()"
+    if subprocess.call([str(PY), "-c", code], cwd=ROOT) != 0:
+        print("warning: the translations were not compiled; the app shows English.", file=sys.stderr)
+
+
 # What Qt's xcb plugin (the window on an X display) loads from the system, by Debian package.
 X11_LIBRARIES = {
     "xcb-cursor": "libxcb-cursor0",
@@ -75,9 +83,11 @@ def main(argv: list[str]) -> int:
             )
             return 1
         ensure_venv("test")
+        compile_translations()
         return subprocess.call([str(PY), "-m", "etims_desktop", *rest], cwd=ROOT)
     if command == "test":
         ensure_venv("test")
+        compile_translations()
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=env)
     if command == "lint":

@@ -16,6 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etims_desktop import __version__
+from etims_desktop.cli_words import (
+    core,
+    error_line,
+    say,
+    start_language,
+    status_text,
+    sync_text,
+    warning_line,
+)
 from etims_desktop.paths import resolve_data_paths
 
 if TYPE_CHECKING:
@@ -311,20 +320,20 @@ def _run(command, *, recorded: bool = False):
             paths = resolve_data_paths(args.data_dir)
             problem = setup_logging(paths)
             if problem:  # no log file is no reason to refuse the command
-                print(f"warning: {problem}", file=sys.stderr)
+                print(warning_line(problem), file=sys.stderr)
             return asyncio.run(main(paths))
         except Exception as exc:  # noqa: BLE001 - a plain message, never a traceback, for the shop owner
+            from etims_desktop.cli_words import plain
             from etims_desktop.storage.secrets import KeyringUnavailable
-            from etims_desktop.sync.plain import plain_text
 
-            text = plain_text(exc)
+            text = plain(exc)
             if isinstance(exc, KeyringUnavailable) and not args.key_password_stdin:
                 text += (
                     " On the command line: put --key-password-stdin before the command and give the key "
                     "file's password as the first line of stdin, e.g. "
                     'echo "$PASSWORD" | etims-desktop --key-password-stdin device init 1'
                 )
-            print(f"error: {text}", file=sys.stderr)
+            print(error_line(text), file=sys.stderr)
             return EXIT_ERROR
 
     return handler
@@ -415,15 +424,12 @@ async def _board(services: Services, include_retired: bool = False) -> list[dict
 
 async def cmd_device_list(services: Services, args) -> int:
     rows = await _board(services, include_retired=args.all)
-    text = (
-        "\n".join(
-            f"{r['id']:>3}  {r['name']:<20} {r['type']}  {r['pin']}/{r['branch']}/{r['serial']}  "
-            f"{'initialised ' + r['scu_id'] if r['initialised'] else 'not initialised'}"
-            + ("  (retired: records kept, sends nothing)" if r["retired"] else "")
-            for r in rows
-        )
-        or "No devices yet. Add one with 'etims-desktop device add'."
-    )
+    text = "\n".join(
+        f"{r['id']:>3}  {r['name']:<20} {r['type']}  {r['pin']}/{r['branch']}/{r['serial']}  "
+        + (say("initialised %1").replace("%1", r["scu_id"]) if r["initialised"] else say("not initialised"))
+        + ("  " + say("(retired: records kept, sends nothing)") if r["retired"] else "")
+        for r in rows
+    ) or say("No devices yet. Add one with 'etims-desktop device add'.")
     _print(args, rows, text)
     return EXIT_OK
 
@@ -544,7 +550,7 @@ async def cmd_item_list(services: Services, args) -> int:
         for i in items
     ]
     text = "\n".join(f"{r['code']:<20} {r['name']:<30} {r['tax_type']} {r['price']:>12}" for r in rows)
-    _print(args, rows, text or "No items yet. Add one with 'etims-desktop item add'.")
+    _print(args, rows, text or say("No items yet. Add one with 'etims-desktop item add'."))
     return EXIT_OK
 
 
@@ -561,7 +567,8 @@ async def cmd_import(services: Services, args) -> int:
             print(str(exc), file=sys.stderr)
         return EXIT_ERROR
     data = {"imported": result.created, "already_imported": result.already_imported}
-    _print(args, data, f"Queued {result.created} sale(s); {result.already_imported} were already imported.")
+    queued = say("Queued %1 sale(s); %2 were already imported.")
+    _print(args, data, queued.replace("%1", str(result.created)).replace("%2", str(result.already_imported)))
     return EXIT_OK
 
 
@@ -690,7 +697,7 @@ async def cmd_sync(services: Services, args) -> int:
     for device_id in args.device or []:
         (await services.store.get_device(device_id)).require_in_use()
     report = await services.sync.sync(args.device)
-    _print(args, report.to_json(), report.summary() or "No devices to sync.")
+    _print(args, report.to_json(), sync_text(report))
     for device in report.keyring_failed:  # exit code 3: the reason goes to stderr too
         print(
             f"error: {device.device_name}: {device.status.plain} {device.status.next_step}", file=sys.stderr
@@ -700,21 +707,7 @@ async def cmd_sync(services: Services, args) -> int:
 
 async def cmd_status(services: Services, args) -> int:
     rows = await _board(services)
-    lines = []
-    for r in rows:
-        waits = f"{r['pending']} waiting" + (
-            f" since {_local(r['oldest_pending_at'])}" if r["oldest_pending_at"] else ""
-        )
-        checked = f" (checked {_local(r['checked_at'])})" if r["checked_at"] else ""
-        fixes = r["counts"].get("needs_fix", 0)
-        checks = r["counts"].get("needs_check", 0)
-        lines.append(
-            f"{r['name']} ({r['type']}, {r['sync_method']}): {r['status_text'].rstrip('.')}{checked}; {waits}"
-            + (f"; {fixes} need your fix" if fixes else "")
-            + (f"; {checks} need your check on KRA's portal" if checks else "")
-            + _documents_text(r)
-        )
-    _print(args, rows, "\n".join(lines) or "No devices yet.")
+    _print(args, rows, status_text(rows, _local))
     # The same rule as `sync`: 2 a sale needs your fix or check, 1 sales wait or a device cannot reach KRA now.
     if any(r["counts"].get("needs_fix") or r["counts"].get("needs_check") for r in rows):
         return EXIT_NEEDS_FIX
@@ -723,18 +716,6 @@ async def cmd_status(services: Services, args) -> int:
     unreachable = any(r["status"] not in ("online", "unknown") for r in rows)
     waiting = any(sum(r["pending_by_kind"].values()) for r in rows)  # sales and documents
     return EXIT_WAITING if unreachable or waiting else EXIT_OK
-
-
-def _documents_text(row: dict) -> str:
-    """'; 2 stock reports waiting; 1 purchase confirmation needs your fix' (the document queue)."""
-    from etims_desktop.sync.report import DOCUMENT_WORDS
-
-    text = ""
-    for group, (one, many) in DOCUMENT_WORDS.items():
-        waiting, fix = row["pending_by_kind"].get(group, 0), row["needs_fix_by_kind"].get(group, 0)
-        text += f"; {waiting} {one if waiting == 1 else many} waiting" if waiting else ""
-        text += f"; {fix} {one if fix == 1 else many} need{'s' if fix == 1 else ''} your fix" if fix else ""
-    return text
 
 
 def _local(iso: str) -> str:
@@ -758,22 +739,32 @@ async def cmd_history(services: Services, args) -> int:
     ]
     text = "\n".join(
         f"#{d['run_id']} {d['started_at']}: "
-        + "; ".join(f"{v.get('device_name')}: {v.get('summary')}" for v in (d["devices"] or {}).values())
+        + "; ".join(
+            f"{v.get('device_name')}: {core(v.get('summary'))}" for v in (d["devices"] or {}).values()
+        )
         for d in data
     )
-    _print(args, data, text or "No sync has run yet.")
+    _print(args, data, text or say("No sync has run yet."))
     return EXIT_OK
 
 
 async def cmd_checked(services: Services, args) -> int:
     if args.kra_has_it:
         await services.store.confirm_recorded(args.sale)
-        print(f"Sale {args.sale} is marked signed: KRA has it. Its receipt details are to be completed.")
+        print(
+            say("Sale %1 is marked signed: KRA has it. Its receipt details are to be completed.").replace(
+                "%1", str(args.sale)
+            )
+        )
         return EXIT_OK
     await services.store.send_again_same_number(args.sale)
     entry = await services.store.get_entry(args.sale)
     services.sync.notify(entry.device_id)
-    print(f"Sale {args.sale} goes to KRA again with its own eTIMS number {entry.invc_no} at the next sync.")
+    print(
+        say("Sale %1 goes to KRA again with its own eTIMS number %2 at the next sync.")
+        .replace("%1", str(args.sale))
+        .replace("%2", str(entry.invc_no))
+    )
     return EXIT_OK
 
 
@@ -835,6 +826,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.handler is not None:
+        start_language(args.data_dir, draws=bool(getattr(args, "pdf", None)))
         return int(args.handler(args) or 0)
     try:
         paths = resolve_data_paths(args.data_dir)

@@ -25,6 +25,7 @@ from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.kra.environments import base_url_for, check_key_safe_address
 from etims_desktop.storage import secrets
@@ -54,16 +55,28 @@ class Removal:
     def explain(self) -> str:
         name = self.device.name
         if self.retires:
-            return (
-                f"{name} signed {self.signed} sale(s) with KRA. Those are tax records: it will be retired, "
-                "not deleted - hidden from the board, no more sales or syncs, its sales, receipts and "
-                "history kept (reprint them from the Sales tab)."
-            )
-        cancelled = f" and its {self.cancelled} cancelled sale(s)" if self.cancelled else ""
-        return (
-            f"{name} has no sale signed by KRA. It will be deleted from this computer{cancelled}, "
-            "with its sync history and its CMC key in the keyring. This cannot be undone."
-        )
+            return Said(_RETIRES, device=name, signed=self.signed)
+        if self.cancelled:
+            return Said(_DELETES_WITH_CANCELLED, device=name, cancelled=self.cancelled)
+        return Said(_DELETES, device=name)
+
+
+_RETIRES = QT_TRANSLATE_NOOP(
+    "Core",
+    "{device} signed {signed} sale(s) with KRA. Those are tax records: it will be retired, not deleted - hidden "
+    "from the board, no more sales or syncs, its sales, receipts and history kept (reprint them from the Sales "
+    "tab).",
+)
+_DELETES = QT_TRANSLATE_NOOP(
+    "Core",
+    "{device} has no sale signed by KRA. It will be deleted from this computer, with its sync history and its "
+    "CMC key in the keyring. This cannot be undone.",
+)
+_DELETES_WITH_CANCELLED = QT_TRANSLATE_NOOP(
+    "Core",
+    "{device} has no sale signed by KRA. It will be deleted from this computer and its {cancelled} cancelled "
+    "sale(s), with its sync history and its CMC key in the keyring. This cannot be undone.",
+)
 
 
 class ConfirmationNeeded(DomainValidationError):
@@ -72,6 +85,41 @@ class ConfirmationNeeded(DomainValidationError):
     def __init__(self, removal: Removal) -> None:
         super().__init__(removal.explain() + " Confirm to delete it.", field="device")
         self.removal = removal
+
+
+_ALREADY_HERE = QT_TRANSLATE_NOOP(
+    "Core",
+    "{device} is already initialised: it has its CMC key on this computer. Initialising it again would not "
+    "give a new key, and on KRA's API gateway it can break the device.",
+)
+_CHECK_VSCU_THEN_INITIALISE = QT_TRANSLATE_NOOP(
+    "Core",
+    "Nothing was set up yet. Check that KRA's VSCU program is running at {address}, then initialise again.",
+)
+_CHECK_INTERNET_THEN_INITIALISE = QT_TRANSLATE_NOOP(
+    "Core", "Nothing was set up yet. Check the internet connection, then initialise again."
+)
+_KEY_NEEDS_GATEWAY = QT_TRANSLATE_NOOP(
+    "Core", "{problem} The CMC key was not saved: it can only be checked with KRA through them."
+)
+_KEY_REFUSED = QT_TRANSLATE_NOOP("Core", "KRA did not accept this CMC key for {user}, so it was not saved.")
+_KEY_REFUSED_KEPT = QT_TRANSLATE_NOOP(
+    "Core",
+    "KRA did not accept this CMC key for {user}, so it was not saved. The device keeps the key it had.",
+)
+_KEY_UNCHECKED = QT_TRANSLATE_NOOP(
+    "Core",
+    "The new key could not be checked because KRA could not be reached ({problem}), so it was not saved.",
+)
+_KEY_UNCHECKED_KEPT = QT_TRANSLATE_NOOP(
+    "Core",
+    "The new key could not be checked because KRA could not be reached ({problem}), so it was not saved. "
+    "The device keeps the key it had.",
+)
+_NOTHING_ANSWERS = QT_TRANSLATE_NOOP("Core", "Nothing answers at {address}.")
+_SOMETHING_ANSWERS = QT_TRANSLATE_NOOP(
+    "Core", "Something answers at {address}. Next: initialise the device or enter its key."
+)
 
 
 class DeviceSetupError(PlainError):
@@ -117,10 +165,12 @@ class DeviceService:
         # On the gateway a device KRA knows as installed (we have its SCU id) is not initialised either.
         if (device.via_gateway and device.initialised) or await self.connections.has_key(device):
             raise DeviceSetupError(
-                f"{device.name} is already initialised: it has its CMC key on this computer. Initialising "
-                "it again would not give a new key, and on KRA's API gateway it can break the device.",
-                "Nothing to do: it is ready. If its key was lost, use 'Enter an existing key' with the key "
-                "and SCU id KRA gave you.",
+                Said(_ALREADY_HERE, device=device.name),
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Nothing to do: it is ready. If its key was lost, use 'Enter an existing key' with the key "
+                    "and SCU id KRA gave you.",
+                ),
                 "INITIALISED",
             )
         try:
@@ -128,19 +178,21 @@ class DeviceService:
             info = await client.initialise(device.serial)
         except kra_errors.AlreadyInitialised as exc:
             raise DeviceSetupError(
-                "KRA says this device is already initialised (perhaps by another program).",
-                "Enter the CMC key and SCU id you received then, using 'Enter an existing key'.",
+                QT_TRANSLATE_NOOP(
+                    "Core", "KRA says this device is already initialised (perhaps by another program)."
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Core", "Enter the CMC key and SCU id you received then, using 'Enter an existing key'."
+                ),
                 exc.code,
             ) from None
         except kra_errors.TransportError as exc:  # no sales are involved yet: say what to do for set-up
-            where = (
-                f"that KRA's VSCU program is running at {device.base_url}"
+            check = (
+                Said(_CHECK_VSCU_THEN_INITIALISE, address=device.base_url)
                 if device.type is DeviceType.VSCU
-                else "the internet connection"
+                else _CHECK_INTERNET_THEN_INITIALISE
             )
-            raise DeviceSetupError(
-                exc.plain, f"Nothing was set up yet. Check {where}, then initialise again.", exc.code
-            ) from None
+            raise DeviceSetupError(exc.plain, check, exc.code) from None
         except kra_errors.KraError as exc:
             raise DeviceSetupError(exc.plain, exc.next_step, exc.code) from None
         except secrets.KeyMissing as exc:  # a gateway device without its developer.go.ke credentials
@@ -171,13 +223,15 @@ class DeviceService:
         scu_id = (scu_id or "").strip().upper()
         if len(cmc_key) < 16:
             raise DomainValidationError(
-                "The CMC key looks too short: copy it exactly as KRA gave it.", "cmc_key"
+                QT_TRANSLATE_NOOP("Core", "The CMC key looks too short: copy it exactly as KRA gave it."),
+                "cmc_key",
             )
         if not scu_id:
-            raise DomainValidationError("Enter the SCU id (it starts with KRACU).", "scu_id")
+            raise DomainValidationError(
+                QT_TRANSLATE_NOOP("Core", "Enter the SCU id (it starts with KRACU)."), "scu_id"
+            )
         device = await self.store.get_device(device_id)
         had_key = await self.connections.has_key(device)
-        kept = " The device keeps the key it had." if had_key else ""
         status = None
         try:
             seconds = await (await self.connections.candidate(device, cmc_key)).check()
@@ -186,15 +240,18 @@ class DeviceService:
             raise DeviceSetupError(exc.plain, exc.next_step, exc.code) from None
         except secrets.GatewayCredentialsMissing as exc:  # the key cannot be proven without them
             raise DeviceSetupError(
-                f"{exc.plain} The CMC key was not saved: it can only be checked with KRA through them.",
+                Said(_KEY_NEEDS_GATEWAY, problem=exc.plain),
                 exc.next_step,
                 "NO_GATEWAY_CREDENTIALS",
             ) from None
         except kra_errors.CredentialError as exc:
             raise KeyNotVerified(
-                f"KRA did not accept this CMC key for {device.keyring_user}, so it was not saved.{kept}",
-                "Copy the key again exactly as KRA gave it for this PIN, branch and serial (sandbox and "
-                "production keys differ), then try again.",
+                Said(_KEY_REFUSED_KEPT if had_key else _KEY_REFUSED, user=device.keyring_user),
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Copy the key again exactly as KRA gave it for this PIN, branch and serial (sandbox and "
+                    "production keys differ), then try again.",
+                ),
                 exc.code,
                 had_key=had_key,
                 refused=True,
@@ -202,9 +259,8 @@ class DeviceService:
         except kra_errors.KraError as exc:
             if not unverified or had_key:
                 raise KeyNotVerified(
-                    f"The new key could not be checked because KRA could not be reached ({exc.plain}), "
-                    f"so it was not saved.{kept}",
-                    "Try again when KRA can be reached.",
+                    Said(_KEY_UNCHECKED_KEPT if had_key else _KEY_UNCHECKED, problem=exc.plain),
+                    QT_TRANSLATE_NOOP("Core", "Try again when KRA can be reached."),
                     exc.code,
                     had_key=had_key,
                     refused=False,
@@ -227,18 +283,20 @@ class DeviceService:
         try:
             _reader, writer = await asyncio.wait_for(asyncio.open_connection(url.hostname, port), timeout)
         except (OSError, TimeoutError):
-            what = "KRA's VSCU program" if device.type is DeviceType.VSCU else "KRA"
             raise DeviceSetupError(
-                f"Nothing answers at {where}.",
-                f"Check the address and that {what} can be reached from this computer"
-                + (
-                    " (is the VSCU program running?)."
-                    if device.type is DeviceType.VSCU
-                    else " (the internet)."
+                Said(_NOTHING_ANSWERS, address=where),
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Check the address and that KRA's VSCU program can be reached from this computer (is the "
+                    "VSCU program running?).",
+                )
+                if device.type is DeviceType.VSCU
+                else QT_TRANSLATE_NOOP(
+                    "Core", "Check the address and that KRA can be reached from this computer (the internet)."
                 ),
             ) from None
         writer.close()  # nothing was sent
-        return f"Something answers at {where}. Next: initialise the device or enter its key."
+        return Said(_SOMETHING_ANSWERS, address=where)
 
     async def test_connection(
         self, device: Device, credentials: GatewayCredentials | None = None, cmc_key: str | None = None

@@ -34,6 +34,7 @@ from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.domain.tax import SaleAmounts, price_for_queue
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.domain.validation import validate_sale
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
@@ -79,7 +80,27 @@ class ImportRejected(PlainError):
 
 
 DAY_FIRST_FORMATS = ("%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
-DATE_HELP = "write it as 2026-11-24 or 24/11/2026 (day first), with a time if you like: 24/11/2026 14:05"
+DATE_HELP = QT_TRANSLATE_NOOP(
+    "Core", "write it as 2026-11-24 or 24/11/2026 (day first), with a time if you like: 24/11/2026 14:05"
+)
+
+
+_NOT_A_DATE = QT_TRANSLATE_NOOP("Core", "date {text} is not a date I can read: {help}")
+_NOT_A_NUMBER = QT_TRANSLATE_NOOP("Core", "{what} '{text}' is not a number.")
+_NOT_NORMAL = QT_TRANSLATE_NOOP("Core", "{what} must be a normal number.")
+_UNKNOWN_ITEM = QT_TRANSLATE_NOOP("Core", "item code '{code}' is not in the item master: add the item first.")
+_MISSING_COLUMNS = QT_TRANSLATE_NOOP("Core", "the header row lacks the column(s): {columns}")
+_BAD_INVOICE_NO = QT_TRANSLATE_NOOP("Core", "invoice_no is empty or longer than 50 characters")
+_NOT_JSON = QT_TRANSLATE_NOOP("Core", "this is not valid JSON ({error})")
+_TWICE = QT_TRANSLATE_NOOP("Core", "invoice_no {invoice} appears twice in the file")
+_INVOICE_PROBLEM = QT_TRANSLATE_NOOP("Core", "invoice {invoice}: {reason}")
+_CANNOT_READ = QT_TRANSLATE_NOOP("Core", "the file cannot be read ({error})")
+# the values of {what}
+_QUANTITY, _UNIT_PRICE, _DISCOUNT = (
+    QT_TRANSLATE_NOOP("Core", "Quantity"),
+    QT_TRANSLATE_NOOP("Core", "Unit price"),
+    QT_TRANSLATE_NOOP("Core", "Discount"),
+)
 
 
 def parse_date(text: str) -> datetime:
@@ -102,16 +123,16 @@ def _day_first(text: str) -> datetime:
             return datetime.strptime(unified, pattern)
         except ValueError:
             continue
-    raise DomainValidationError(f"date {text!r} is not a date I can read: {DATE_HELP}", "date")
+    raise DomainValidationError(Said(_NOT_A_DATE, text=repr(text), help=DATE_HELP), "date")
 
 
 def _decimal(text: object, what: str) -> Decimal:
     try:
         value = Decimal(str(text).strip())
     except (InvalidOperation, ValueError):
-        raise DomainValidationError(f"{what} '{str(text)[:20]}' is not a number.") from None
+        raise DomainValidationError(Said(_NOT_A_NUMBER, what=what, text=str(text)[:20])) from None
     if not value.is_finite():
-        raise DomainValidationError(f"{what} must be a normal number.")
+        raise DomainValidationError(Said(_NOT_NORMAL, what=what))
     return value
 
 
@@ -119,18 +140,18 @@ def _line(raw: Mapping[str, Any], items: Mapping[str, Item]) -> SaleLine:
     code = str(raw.get("item_code") or "").strip()
     item = items.get(code)
     if item is None:
-        raise DomainValidationError(f"item code '{code[:30]}' is not in the item master: add the item first.")
+        raise DomainValidationError(Said(_UNKNOWN_ITEM, code=code[:30]))
     price_text = str(raw.get("unit_price") or "").strip()
     return SaleLine(
         item_code=item.code,
         item_class_code=item.item_class_code,
         name=item.name,
-        qty=_decimal(raw.get("qty"), "Quantity"),
-        unit_price=_decimal(price_text, "Unit price") if price_text else item.price,
+        qty=_decimal(raw.get("qty"), _QUANTITY),
+        unit_price=_decimal(price_text, _UNIT_PRICE) if price_text else item.price,
         tax_type=item.tax_type,
         pkg_unit_code=item.pkg_unit_code,
         qty_unit_code=item.qty_unit_code,
-        discount_rate=_decimal(raw.get("discount") or "0", "Discount"),
+        discount_rate=_decimal(raw.get("discount") or "0", _DISCOUNT),
         barcode=item.barcode,
     )
 
@@ -166,7 +187,7 @@ def parse_csv(source: str | TextIO, items: Mapping[str, Item]) -> ImportPreview:
         return preview
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
-        preview.errors.append(RowError(1, f"the header row lacks the column(s): {', '.join(missing)}"))
+        preview.errors.append(RowError(1, Said(_MISSING_COLUMNS, columns=", ".join(missing))))
         return preview
     groups: dict[str, tuple[int, dict[str, Any], list[SaleLine]]] = {}
     for count, (number, row) in enumerate(_rows(reader, preview), start=1):
@@ -178,7 +199,7 @@ def parse_csv(source: str | TextIO, items: Mapping[str, Item]) -> ImportPreview:
         if not any(v.strip() for v in row.values()):
             continue  # blank line
         if not invoice_no or len(invoice_no) > 50:
-            preview.errors.append(RowError(number, "invoice_no is empty or longer than 50 characters"))
+            preview.errors.append(RowError(number, _BAD_INVOICE_NO))
             continue
         try:
             line = _line(row, items)
@@ -215,26 +236,28 @@ def parse_json(text: str, items: Mapping[str, Item]) -> ImportPreview:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        preview.errors.append(RowError(exc.lineno, f"this is not valid JSON ({exc.msg})"))
+        preview.errors.append(RowError(exc.lineno, Said(_NOT_JSON, error=exc.msg)))
         return preview
     except RecursionError:  # lists in lists thousands deep: not a sales file, and not worth a crash
         preview.errors.append(RowError(1, "the JSON is nested far too deeply to be a list of sales"))
         return preview
     if not isinstance(data, list):
-        preview.errors.append(RowError(1, "the file must hold a list of sales"))
+        preview.errors.append(RowError(1, QT_TRANSLATE_NOOP("Core", "the file must hold a list of sales")))
         return preview
     groups: dict[str, tuple[int, dict[str, Any], list[SaleLine]]] = {}
     for number, raw in enumerate(data[: MAX_ROWS + 1], start=1):
         try:
             if not isinstance(raw, dict) or not isinstance(raw.get("lines"), list) or not raw["lines"]:
-                raise DomainValidationError("each sale needs an object with a non-empty 'lines' list")
+                raise DomainValidationError(
+                    QT_TRANSLATE_NOOP("Core", "each sale needs an object with a non-empty 'lines' list")
+                )
             invoice_no = str(raw.get("invoice_no") or "").strip()
             if not invoice_no or len(invoice_no) > 50:
-                raise DomainValidationError("invoice_no is empty or longer than 50 characters")
+                raise DomainValidationError(_BAD_INVOICE_NO)
             if invoice_no in groups:
-                raise DomainValidationError(f"invoice_no {invoice_no} appears twice in the file")
+                raise DomainValidationError(Said(_TWICE, invoice=invoice_no))
             if not all(isinstance(line, dict) for line in raw["lines"]):
-                raise DomainValidationError("every line must be an object")
+                raise DomainValidationError(QT_TRANSLATE_NOOP("Core", "every line must be an object"))
             parse_date(str(raw.get("date") or ""))
             groups[invoice_no] = (number, raw, [_line(line, items) for line in raw["lines"]])
         except (DomainValidationError, ValueError, TypeError) as exc:
@@ -251,7 +274,9 @@ def _finish(
             validate_sale(sale, known_items=items)
             preview.sales.append(sale)
         except (DomainValidationError, ValueError) as exc:
-            preview.errors.append(RowError(number, f"invoice {invoice_no}: {_reason(exc)}"))
+            preview.errors.append(
+                RowError(number, Said(_INVOICE_PROBLEM, invoice=invoice_no, reason=_reason(exc)))
+            )
     preview.errors.sort(key=lambda e: e.line)
 
 
@@ -279,9 +304,13 @@ def parse_file(path: Path, items: Mapping[str, Item]) -> ImportPreview:
                 return parse_json(file.read(), items)  # at most MAX_IMPORT_BYTES
             return parse_csv(file, items)
     except UnicodeDecodeError:
-        return ImportPreview(errors=[RowError(1, "the file is not UTF-8 text; save it as CSV UTF-8")])
+        return ImportPreview(
+            errors=[
+                RowError(1, QT_TRANSLATE_NOOP("Core", "the file is not UTF-8 text; save it as CSV UTF-8"))
+            ]
+        )
     except OSError as exc:
-        return ImportPreview(errors=[RowError(1, f"the file cannot be read ({exc.strerror or exc})")])
+        return ImportPreview(errors=[RowError(1, Said(_CANNOT_READ, error=exc.strerror or exc))])
 
 
 class ImportStore(Protocol):
@@ -325,7 +354,7 @@ class SaleImporter:
         if preview.errors:
             raise ImportRejected(preview.errors)
         if not preview.sales:
-            raise ImportRejected([RowError(1, "the file holds no sales")])
+            raise ImportRejected([RowError(1, QT_TRANSLATE_NOOP("Core", "the file holds no sales"))])
         rates = await self.store.tax_rates(device_id)
         batch = []
         for sale in preview.sales:

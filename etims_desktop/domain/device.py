@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from etims_desktop.domain.errors import DomainValidationError
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 
 
 class DeviceType(StrEnum):
@@ -43,7 +44,10 @@ def validate_pin(pin: str) -> str:
     pin = (pin or "").strip().upper()
     if not PIN_RE.match(pin):
         raise DomainValidationError(
-            "A KRA PIN is a letter A or P, nine digits and a letter, for example P051234567X.", field="pin"
+            QT_TRANSLATE_NOOP(
+                "Core", "A KRA PIN is a letter A or P, nine digits and a letter, for example P051234567X."
+            ),
+            field="pin",
         )
     return pin
 
@@ -52,7 +56,10 @@ def validate_branch_id(branch_id: str) -> str:
     branch_id = (branch_id or "").strip()
     if not BRANCH_RE.match(branch_id):
         raise DomainValidationError(
-            "The branch id has exactly two characters, for example 00 for the head office.", field="branch_id"
+            QT_TRANSLATE_NOOP(
+                "Core", "The branch id has exactly two characters, for example 00 for the head office."
+            ),
+            field="branch_id",
         )
     return branch_id
 
@@ -61,7 +68,10 @@ def validate_serial(serial: str) -> str:
     serial = (serial or "").strip()
     if not serial or len(serial) > 100:
         raise DomainValidationError(
-            "Enter the device serial number you declared to KRA (1 to 100 characters).", field="serial"
+            QT_TRANSLATE_NOOP(
+                "Core", "Enter the device serial number you declared to KRA (1 to 100 characters)."
+            ),
+            field="serial",
         )
     return serial
 
@@ -97,16 +107,23 @@ class Device:
         object.__setattr__(self, "serial", validate_serial(self.serial))
         if not (self.name or "").strip():
             raise DomainValidationError(
-                "Give the device a name you will recognise, e.g. 'Till 1'.", field="name"
+                QT_TRANSLATE_NOOP("Core", "Give the device a name you will recognise, e.g. 'Till 1'."),
+                field="name",
             )
         if self.endpoint_style is EndpointStyle.GATEWAY and self.type is not DeviceType.OSCU:
             raise DomainValidationError(
-                "KRA's API gateway serves OSCU devices only; a VSCU device talks to its own VSCU service.",
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "KRA's API gateway serves OSCU devices only; a VSCU device talks to its own VSCU service.",
+                ),
                 field="endpoint_style",
             )
         if self.environment is Environment.CUSTOM and not self.base_url:
             raise DomainValidationError(
-                "Enter the address of the VSCU service, for example http://localhost:8088.", field="base_url"
+                QT_TRANSLATE_NOOP(
+                    "Core", "Enter the address of the VSCU service, for example http://localhost:8088."
+                ),
+                field="base_url",
             )
 
     @property
@@ -117,8 +134,14 @@ class Device:
         """A retired device takes no new sales and never syncs: say so plainly."""
         if self.retired:
             raise DomainValidationError(
-                f"{self.name} was removed (retired): it records no new sales and no longer syncs. "
-                "Its signed sales stay in the Sales tab. Choose another device.",
+                Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "{device} was removed (retired): it records no new sales and no longer syncs. Its signed "
+                        "sales stay in the Sales tab. Choose another device.",
+                    ),
+                    device=self.name,
+                ),
                 field="device",
             )
 

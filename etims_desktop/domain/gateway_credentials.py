@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.redaction import register_secret
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,10 @@ class GatewayCredentials:
             object.__setattr__(self, name, (value.strip() or None) if isinstance(value, str) else None)
         if not (self.consumer_key and self.consumer_secret and self.apigee_app_id):
             raise DomainValidationError(
-                "Enter the consumer key, the consumer secret and the apigee app id of your app on developer.go.ke.",
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Enter the consumer key, the consumer secret and the apigee app id of your app on developer.go.ke.",
+                ),
                 field="consumer_key",
             )
         register_secret(self.consumer_key)

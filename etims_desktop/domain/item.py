@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.sale import TaxType
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,13 @@ class Item:
 def validate_price(price: Decimal) -> Decimal:
     """A shelf price: more than zero, at most 2 decimals (KES cents)."""
     if not price.is_finite() or price <= 0:
-        raise DomainValidationError("The price must be more than 0, for example 250.00.", "price")
+        raise DomainValidationError(
+            QT_TRANSLATE_NOOP("Core", "The price must be more than 0, for example 250.00."), "price"
+        )
     if price != price.quantize(Decimal("0.01")):
-        raise DomainValidationError("A price has at most 2 decimals (cents), for example 249.99.", "price")
+        raise DomainValidationError(
+            QT_TRANSLATE_NOOP("Core", "A price has at most 2 decimals (cents), for example 249.99."), "price"
+        )
     return price
 
 

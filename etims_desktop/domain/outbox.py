@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from etims_desktop.domain.sale import Sale
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 
 
 class OutboxState(StrEnum):
@@ -47,14 +48,14 @@ def pending_count(counts: dict[OutboxState, int]) -> int:
 
 
 STATE_LABELS = {
-    OutboxState.QUEUED: "queued",
-    OutboxState.SENDING: "sending",
-    OutboxState.UNCERTAIN: "uncertain - checking with KRA",
-    OutboxState.WAITING: "waiting",
-    OutboxState.NEEDS_FIX: "needs your fix",
-    OutboxState.NEEDS_CHECK: "needs your check on KRA's portal",
-    OutboxState.SIGNED: "signed",
-    OutboxState.CANCELLED: "cancelled",
+    OutboxState.QUEUED: QT_TRANSLATE_NOOP("Core", "queued"),
+    OutboxState.SENDING: QT_TRANSLATE_NOOP("Core", "sending"),
+    OutboxState.UNCERTAIN: QT_TRANSLATE_NOOP("Core", "uncertain - checking with KRA"),
+    OutboxState.WAITING: QT_TRANSLATE_NOOP("Core", "waiting"),
+    OutboxState.NEEDS_FIX: QT_TRANSLATE_NOOP("Core", "needs your fix"),
+    OutboxState.NEEDS_CHECK: QT_TRANSLATE_NOOP("Core", "needs your check on KRA's portal"),
+    OutboxState.SIGNED: QT_TRANSLATE_NOOP("Core", "signed"),
+    OutboxState.CANCELLED: QT_TRANSLATE_NOOP("Core", "cancelled"),
 }
 
 
@@ -71,11 +72,11 @@ class WaitReason(StrEnum):
 
 
 WAIT_LABELS = {
-    WaitReason.NO_INTERNET: "waiting for internet",
-    WaitReason.KRA_UNAVAILABLE: "waiting for KRA",
-    WaitReason.SLOW_DOWN: "KRA asked us to slow down",
-    WaitReason.ORIGINAL_NOT_SIGNED: "waiting for the original sale to be signed",
-    WaitReason.NEXT_BATCH: "waiting for the next batch upload",
+    WaitReason.NO_INTERNET: QT_TRANSLATE_NOOP("Core", "waiting for internet"),
+    WaitReason.KRA_UNAVAILABLE: QT_TRANSLATE_NOOP("Core", "waiting for KRA"),
+    WaitReason.SLOW_DOWN: QT_TRANSLATE_NOOP("Core", "KRA asked us to slow down"),
+    WaitReason.ORIGINAL_NOT_SIGNED: QT_TRANSLATE_NOOP("Core", "waiting for the original sale to be signed"),
+    WaitReason.NEXT_BATCH: QT_TRANSLATE_NOOP("Core", "waiting for the next batch upload"),
 }
 
 

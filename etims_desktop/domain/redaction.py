@@ -16,6 +16,8 @@ import logging
 import re
 import threading
 
+from etims_desktop.domain.translatable import Said
+
 MASK = "***"
 MIN_SECRET_LENGTH = 6  # shorter strings would mask ordinary words and numbers
 
@@ -53,6 +55,8 @@ def redact(text: str | None) -> str | None:
     pattern = _pattern
     if not text or pattern is None:
         return text
+    if isinstance(text, Said):  # keep it translatable: only its values can hold a secret
+        return text.rewritten(lambda value: pattern.sub(MASK, value))
     return pattern.sub(MASK, text)
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
+
 
 class StatusKind(StrEnum):
     UNKNOWN = "unknown"  # never checked
@@ -23,14 +25,14 @@ class StatusKind(StrEnum):
 
 
 STATUS_LABELS = {
-    StatusKind.UNKNOWN: "not checked yet",
-    StatusKind.ONLINE: "online",
-    StatusKind.OFFLINE: "offline - no connection",
-    StatusKind.NOT_ANSWERING: "not answering",
-    StatusKind.KEY_REJECTED: "key rejected by KRA",
-    StatusKind.NOT_INITIALISED: "not initialised",
-    StatusKind.SERVICE_DOWN: "VSCU service not running",
-    StatusKind.ERROR: "error",
+    StatusKind.UNKNOWN: QT_TRANSLATE_NOOP("Core", "not checked yet"),
+    StatusKind.ONLINE: QT_TRANSLATE_NOOP("Core", "online"),
+    StatusKind.OFFLINE: QT_TRANSLATE_NOOP("Core", "offline - no connection"),
+    StatusKind.NOT_ANSWERING: QT_TRANSLATE_NOOP("Core", "not answering"),
+    StatusKind.KEY_REJECTED: QT_TRANSLATE_NOOP("Core", "key rejected by KRA"),
+    StatusKind.NOT_INITIALISED: QT_TRANSLATE_NOOP("Core", "not initialised"),
+    StatusKind.SERVICE_DOWN: QT_TRANSLATE_NOOP("Core", "VSCU service not running"),
+    StatusKind.ERROR: QT_TRANSLATE_NOOP("Core", "error"),
 }
 
 

@@ -15,6 +15,7 @@ from etims_desktop.domain.device import validate_pin
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import Sale, SaleLine
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 
 MAX_QTY = Decimal(1_000_000)
 MAX_UNIT_PRICE = Decimal(100_000_000)
@@ -60,10 +61,18 @@ def validate_sale(
     """
     _check_header(sale)
     if not sale.lines:
-        raise DomainValidationError("Add at least one item to the sale.", field="lines")
+        raise DomainValidationError(
+            QT_TRANSLATE_NOOP("Core", "Add at least one item to the sale."), field="lines"
+        )
     if len(sale.lines) > MAX_LINES:
         raise DomainValidationError(
-            f"A sale can have at most {MAX_LINES} lines. Split it into several sales.", field="lines"
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "Core", "A sale can have at most {count} lines. Split it into several sales."
+                ),
+                count=MAX_LINES,
+            ),
+            field="lines",
         )
     for number, line in enumerate(sale.lines, start=1):
         _check_line(number, line, known_items)
@@ -76,8 +85,14 @@ def _check_date(sold_at: datetime) -> None:
     is a typing or export mistake, and nothing downstream (KRA, receipts, the database) takes it."""
     if not EARLIEST_SALE <= sold_at <= utcnow() + FUTURE_GRACE:
         raise DomainValidationError(
-            f"The sale date {sold_at:%Y-%m-%d} cannot be right: a sale is dated between 1 January 2000 and "
-            "today. Check the date (and this computer's clock).",
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The sale date {date} cannot be right: a sale is dated between 1 January 2000 and today. "
+                    "Check the date (and this computer's clock).",
+                ),
+                date=f"{sold_at:%Y-%m-%d}",
+            ),
             field="sold_at",
         )
 
@@ -85,15 +100,23 @@ def _check_date(sold_at: datetime) -> None:
 def _check_header(sale: Sale) -> None:
     number = (sale.trader_invoice_no or "").strip()
     if not number:
-        raise DomainValidationError("Give the sale an invoice number.", field="trader_invoice_no")
+        raise DomainValidationError(
+            QT_TRANSLATE_NOOP("Core", "Give the sale an invoice number."), field="trader_invoice_no"
+        )
     if len(number) > MAX_TRADER_INVOICE_NO:
         raise DomainValidationError(
-            f"The invoice number is too long: at most {MAX_TRADER_INVOICE_NO} characters.",
+            Said(
+                QT_TRANSLATE_NOOP("Core", "The invoice number is too long: at most {count} characters."),
+                count=MAX_TRADER_INVOICE_NO,
+            ),
             field="trader_invoice_no",
         )
     if sale.sold_at.tzinfo is None or sale.sold_at.utcoffset() is None:
         raise DomainValidationError(
-            "The sale time has no time zone, so it could be sent to KRA with the wrong date.", field="sold_at"
+            QT_TRANSLATE_NOOP(
+                "Core", "The sale time has no time zone, so it could be sent to KRA with the wrong date."
+            ),
+            field="sold_at",
         )
     _check_date(sale.sold_at)
     if sale.buyer_pin and sale.buyer_pin.strip():
@@ -101,20 +124,38 @@ def _check_header(sale: Sale) -> None:
             validate_pin(sale.buyer_pin)
         except DomainValidationError as exc:
             raise DomainValidationError(
-                f"The buyer's PIN is not valid. {exc} Leave it empty for a walk-in customer.",
+                Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "The buyer's PIN is not valid. {problem} Leave it empty for a walk-in customer.",
+                    ),
+                    problem=str(exc),
+                ),
                 field="buyer_pin",
             ) from None
     if sale.buyer_name and len(sale.buyer_name.strip()) > MAX_BUYER_NAME:
         raise DomainValidationError(
-            f"The buyer's name is too long for KRA: shorten it to {MAX_BUYER_NAME} characters.",
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The buyer's name is too long for KRA: shorten it to {count} characters."
+                ),
+                count=MAX_BUYER_NAME,
+            ),
             field="buyer_name",
         )
     if sale.payment_type not in PAYMENT_TYPES:
         choices = ", ".join(f"{code} {label}" for code, label in PAYMENT_TYPES.items())
-        raise DomainValidationError(f"Choose how the customer paid: {choices}.", field="payment_type")
+        raise DomainValidationError(
+            Said(QT_TRANSLATE_NOOP("Core", "Choose how the customer paid: {choices}."), choices=choices),
+            field="payment_type",
+        )
     if sale.remark and len(sale.remark) > MAX_REMARK:
         raise DomainValidationError(
-            f"The remark is too long: at most {MAX_REMARK} characters.", field="remark"
+            Said(
+                QT_TRANSLATE_NOOP("Core", "The remark is too long: at most {count} characters."),
+                count=MAX_REMARK,
+            ),
+            field="remark",
         )
 
 
@@ -128,67 +169,127 @@ def _is_number(value: object) -> bool:
 
 
 def _check_line(number: int, line: SaleLine, known_items: Mapping[str, Item] | None) -> None:
-    where = f"Line {number}"
     field = f"lines[{number - 1}]"
     code = (line.item_code or "").strip()
     if not code:
-        raise DomainValidationError(f"{where}: choose an item.", field=f"{field}.item_code")
+        raise DomainValidationError(
+            Said(QT_TRANSLATE_NOOP("Core", "Line {line}: choose an item."), line=number),
+            field=f"{field}.item_code",
+        )
     if known_items is not None:
         item = known_items.get(code)
         if item is None:
             raise DomainValidationError(
-                f"{where}: the item {code} is not in your item list. Add it (it is registered with KRA), "
-                "then record the sale again.",
+                Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "Line {line}: the item {code} is not in your item list. Add it (it is registered with "
+                        "KRA), then record the sale again.",
+                    ),
+                    line=number,
+                    code=code,
+                ),
                 field=f"{field}.item_code",
             )
         if item.tax_type != line.tax_type:
             raise DomainValidationError(
-                f"{where}: {item.name} is registered with tax type {item.tax_type}, not {line.tax_type}. "
-                "Use the item's tax type, or correct the item first.",
+                Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "Line {line}: {item} is registered with tax type {registered}, not {given}. Use the "
+                        "item's tax type, or correct the item first.",
+                    ),
+                    line=number,
+                    item=item.name,
+                    registered=item.tax_type,
+                    given=line.tax_type,
+                ),
                 field=f"{field}.tax_type",
             )
     if not (line.name or "").strip():
-        raise DomainValidationError(f"{where}: the item needs a description.", field=f"{field}.name")
+        raise DomainValidationError(
+            Said(QT_TRANSLATE_NOOP("Core", "Line {line}: the item needs a description."), line=number),
+            field=f"{field}.name",
+        )
     if len(line.name) > MAX_ITEM_NAME:
         raise DomainValidationError(
-            f"{where}: the description is too long: at most {MAX_ITEM_NAME} characters.",
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "Core", "Line {line}: the description is too long: at most {count} characters."
+                ),
+                line=number,
+                count=MAX_ITEM_NAME,
+            ),
             field=f"{field}.name",
         )
 
     qty = line.qty
     if not _is_number(qty) or qty <= 0:
-        raise DomainValidationError(f"{where}: the quantity must be more than zero.", field=f"{field}.qty")
+        raise DomainValidationError(
+            Said(QT_TRANSLATE_NOOP("Core", "Line {line}: the quantity must be more than zero."), line=number),
+            field=f"{field}.qty",
+        )
     if qty > MAX_QTY:
         raise DomainValidationError(
-            f"{where}: a quantity of {qty} is too large (at most 1,000,000). Check the number.",
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Line {line}: a quantity of {qty} is too large (at most 1,000,000). Check the number.",
+                ),
+                line=number,
+                qty=qty,
+            ),
             field=f"{field}.qty",
         )
     if _decimal_places(qty) > 2:
         raise DomainValidationError(
-            f"{where}: the quantity can have at most 2 decimal places (for example 1.25).",
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "Core", "Line {line}: the quantity can have at most 2 decimal places (for example 1.25)."
+                ),
+                line=number,
+            ),
             field=f"{field}.qty",
         )
 
     price = line.unit_price
     if not _is_number(price) or price <= 0:
         raise DomainValidationError(
-            f"{where}: the price must be more than zero.", field=f"{field}.unit_price"
+            Said(QT_TRANSLATE_NOOP("Core", "Line {line}: the price must be more than zero."), line=number),
+            field=f"{field}.unit_price",
         )
     if price > MAX_UNIT_PRICE:
         raise DomainValidationError(
-            f"{where}: a price of {price} is too large (at most 100,000,000). Check the number.",
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Line {line}: a price of {price} is too large (at most 100,000,000). Check the number.",
+                ),
+                line=number,
+                price=price,
+            ),
             field=f"{field}.unit_price",
         )
     if _decimal_places(price) > 2:
         raise DomainValidationError(
-            f"{where}: the price is in shillings and cents, so at most 2 decimal places.",
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "Core", "Line {line}: the price is in shillings and cents, so at most 2 decimal places."
+                ),
+                line=number,
+            ),
             field=f"{field}.unit_price",
         )
 
     discount = line.discount_rate
     if not _is_number(discount) or not 0 <= discount <= 100 or _decimal_places(discount) > 2:
         raise DomainValidationError(
-            f"{where}: the discount is a percentage from 0 to 100 (for example 12.5).",
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "Core", "Line {line}: the discount is a percentage from 0 to 100 (for example 12.5)."
+                ),
+                line=number,
+            ),
             field=f"{field}.discount_rate",
         )
 
@@ -202,28 +303,43 @@ def _check_credit_note(
 ) -> None:
     if original is None:
         raise DomainValidationError(
-            "A credit note must refer to the sale it corrects. Choose the original sale.", field="original"
+            QT_TRANSLATE_NOOP(
+                "Core", "A credit note must refer to the sale it corrects. Choose the original sale."
+            ),
+            field="original",
         )
     if original.is_credit_note:
         raise DomainValidationError(
-            "A credit note corrects a sale, not another credit note. Choose the original sale.",
+            QT_TRANSLATE_NOOP(
+                "Core", "A credit note corrects a sale, not another credit note. Choose the original sale."
+            ),
             field="original",
         )
     if note.refund_reason_code not in REFUND_REASONS:
         raise DomainValidationError(
-            "Choose why you are issuing this credit note (for example 06 Refund or 10 Wrong quantity).",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Choose why you are issuing this credit note (for example 06 Refund or 10 Wrong quantity).",
+            ),
             field="refund_reason_code",
         )
     if not _same_pin(note.buyer_pin, original.buyer_pin):
         on_original = (original.buyer_pin or "").strip().upper() or "no PIN"
         raise DomainValidationError(
-            f"The buyer PIN must be the same as on the original sale ({on_original}): "
-            "KRA refuses credit notes with another PIN.",
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The buyer PIN must be the same as on the original sale ({pin}): KRA refuses credit notes "
+                    "with another PIN.",
+                ),
+                pin=on_original,
+            ),
             field="buyer_pin",
         )
     if note.sold_at < original.sold_at:
         raise DomainValidationError(
-            "The credit note cannot be dated before the original sale.", field="sold_at"
+            QT_TRANSLATE_NOOP("Core", "The credit note cannot be dated before the original sale."),
+            field="sold_at",
         )
 
     remaining = creditable_quantities(original, already_credited)
@@ -236,16 +352,30 @@ def _check_credit_note(
 
     credited: dict[str, Decimal] = {}
     for number, line in enumerate(note.lines, start=1):
-        where, field = f"Line {number}", f"lines[{number - 1}]"
+        field = f"lines[{number - 1}]"
         if line.item_code not in remaining:
             raise DomainValidationError(
-                f"{where}: {line.name} was not on the original sale, so it cannot be credited.",
+                Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "Line {line}: {item} was not on the original sale, so it cannot be credited."
+                    ),
+                    line=number,
+                    item=line.name,
+                ),
                 field=f"{field}.item_code",
             )
         if line.unit_price > highest_price[line.item_code]:
             raise DomainValidationError(
-                f"{where}: the price of {line.name} is higher than on the original sale "
-                f"({highest_price[line.item_code]}). Use the original price.",
+                Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "Line {line}: the price of {item} is higher than on the original sale ({price}). Use "
+                        "the original price.",
+                    ),
+                    line=number,
+                    item=line.name,
+                    price=highest_price[line.item_code],
+                ),
                 field=f"{field}.unit_price",
             )
         credited[line.item_code] = credited.get(line.item_code, Decimal(0)) + line.qty
@@ -253,12 +383,25 @@ def _check_credit_note(
         if credited[line.item_code] > left:
             before = sold[line.item_code] - left
             if left == 0:
-                message = (
-                    f"{where}: all {sold[line.item_code]} of {line.name} sold have already been credited."
+                message = Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "Line {line}: all {sold} of {item} sold have already been credited."
+                    ),
+                    line=number,
+                    sold=sold[line.item_code],
+                    item=line.name,
                 )
             else:
-                message = (
-                    f"{where}: you can credit at most {left} more of {line.name} "
-                    f"({sold[line.item_code]} sold, {before} already credited)."
+                message = Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "Line {line}: you can credit at most {left} more of {item} ({sold} sold, {before} "
+                        "already credited).",
+                    ),
+                    line=number,
+                    left=left,
+                    item=line.name,
+                    sold=sold[line.item_code],
+                    before=before,
                 )
             raise DomainValidationError(message, field=f"{field}.qty")

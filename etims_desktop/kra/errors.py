@@ -33,6 +33,7 @@ import re
 from typing import Any
 
 from etims_desktop.domain.errors import PlainError
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.kra.redaction import redact
 
 SUCCESS = "000"
@@ -44,8 +45,8 @@ class KraError(PlainError):
     """Base class (the one error protocol: `plain`, `next_step`). `str(err)` is the plain sentence."""
 
     default_code = "KRA"
-    default_plain = "KRA did not accept the request."
-    default_next_step = "Try again later. If it keeps happening, contact support."
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA did not accept the request.")
+    default_next_step = QT_TRANSLATE_NOOP("Core", "Try again later. If it keeps happening, contact support.")
 
     def __init__(
         self,
@@ -77,16 +78,18 @@ class BusinessRejection(KraError):
 
 
 class RequestRejected(BusinessRejection):
-    default_plain = "KRA refused the request."
-    default_next_step = "Correct what KRA names, then send it again."
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA refused the request.")
+    default_next_step = QT_TRANSLATE_NOOP("Core", "Correct what KRA names, then send it again.")
 
 
 class SequenceOutOfStep(BusinessRejection):
     """KRA enforces the invoice sequence and refused our number: `expected` is the number KRA wanted,
     `found` the one we sent. expected == found + 1 means KRA already has `found` (see sale_refusal)."""
 
-    default_plain = "KRA expected a different invoice number."
-    default_next_step = "Nothing to do: the app checks with KRA which numbers it has before sending again."
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA expected a different invoice number.")
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core", "Nothing to do: the app checks with KRA which numbers it has before sending again."
+    )
 
     def __init__(self, *args: Any, expected: int, found: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -99,8 +102,10 @@ class Duplicate(KraError):
 
 
 class AlreadyRecorded(Duplicate):
-    default_plain = "KRA already has this sale."
-    default_next_step = "Nothing to do: the app fetches the receipt KRA already signed."
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA already has this sale.")
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core", "Nothing to do: the app fetches the receipt KRA already signed."
+    )
 
 
 class CredentialError(KraError):
@@ -108,8 +113,10 @@ class CredentialError(KraError):
 
 
 class MissingCredentials(CredentialError):
-    default_plain = "KRA did not receive this device's PIN, branch or CMC key."
-    default_next_step = "Initialise the device, or enter the CMC key KRA gave you, then try again."
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA did not receive this device's PIN, branch or CMC key.")
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core", "Initialise the device, or enter the CMC key KRA gave you, then try again."
+    )
 
 
 class InsecureAddress(CredentialError):
@@ -119,21 +126,26 @@ class InsecureAddress(CredentialError):
 
 
 class DeviceNotRecognised(CredentialError):
-    default_plain = (
+    default_plain = QT_TRANSLATE_NOOP(
+        "Core",
         "KRA does not recognise this device: check the PIN, branch and serial you were approved for, "
-        "and sandbox vs production."
+        "and sandbox vs production.",
     )
-    default_next_step = (
-        "Compare them with your approval in the eTIMS portal. If they match, ask KRA (timsupport@kra.go.ke)."
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core",
+        "Compare them with your approval in the eTIMS portal. If they match, ask KRA (timsupport@kra.go.ke).",
     )
 
 
 class AlreadyInitialised(CredentialError):
     """902. KRA issues the key once; `info` holds the reply's data if the server sent any (unverified)."""
 
-    default_plain = "KRA says this device is already initialised: its CMC key was issued the first time."
-    default_next_step = (
-        "Enter the CMC key and SCU id you received then. If the key is lost, ask KRA to reset the device."
+    default_plain = QT_TRANSLATE_NOOP(
+        "Core", "KRA says this device is already initialised: its CMC key was issued the first time."
+    )
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core",
+        "Enter the CMC key and SCU id you received then. If the key is lost, ask KRA to reset the device.",
     )
 
     def __init__(self, *args: Any, info: Any = None, **kwargs: Any) -> None:
@@ -142,10 +154,11 @@ class AlreadyInitialised(CredentialError):
 
 
 class WrongDeviceType(CredentialError):
-    default_plain = "KRA registered this device as the other type (OSCU vs VSCU)."
-    default_next_step = (
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA registered this device as the other type (OSCU vs VSCU).")
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core",
         "Choose the type you applied for: an OSCU device talks to KRA directly, a VSCU device to the "
-        "VSCU service on your computer."
+        "VSCU service on your computer.",
     )
 
 
@@ -153,30 +166,35 @@ class GatewayAccessDenied(CredentialError):
     """KRA's API gateway (developer.go.ke) refused the consumer key and secret, or the access token."""
 
     default_code = "GATEWAY_AUTH"
-    default_plain = "KRA's API gateway did not accept this device's consumer key and secret."
-    default_next_step = (
+    default_plain = QT_TRANSLATE_NOOP(
+        "Core", "KRA's API gateway did not accept this device's consumer key and secret."
+    )
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core",
         "Copy the consumer key and secret again from your app on developer.go.ke (sandbox and production "
-        "apps have different ones), then test the connection."
+        "apps have different ones), then test the connection.",
     )
 
 
 class TemporaryKraFault(KraError):
     """KRA (or the VSCU service) failed on its side; the same request may work later."""
 
-    default_next_step = (
-        "Nothing to do: the app tries again later. If it lasts for hours, contact KRA support."
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core", "Nothing to do: the app tries again later. If it lasts for hours, contact KRA support."
     )
 
 
 class KraServerFault(TemporaryKraFault):
-    default_plain = "KRA had an internal error."
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA had an internal error.")
 
 
 class SlowDown(TemporaryKraFault):
     """990: too many requests. `retry_after` is how many seconds to wait before the next one."""
 
-    default_plain = "KRA asked us to slow down (too many requests)."
-    default_next_step = "Nothing to do: the app pauses briefly and goes on by itself."
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA asked us to slow down (too many requests).")
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core", "Nothing to do: the app pauses briefly and goes on by itself."
+    )
 
     def __init__(self, *args: Any, retry_after: float | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -186,14 +204,16 @@ class SlowDown(TemporaryKraFault):
 class VscuServiceFault(TemporaryKraFault):
     """891-899: an error inside KRA's client software (the VSCU jar), not in KRA's central system."""
 
-    default_plain = "The VSCU service had an internal error."
-    default_next_step = "Restart the KRA VSCU service. If it keeps happening, check its configuration."
+    default_plain = QT_TRANSLATE_NOOP("Core", "The VSCU service had an internal error.")
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core", "Restart the KRA VSCU service. If it keeps happening, check its configuration."
+    )
 
 
 class UnexpectedResult(KraError):
     """A result code this program does not know."""
 
-    default_plain = "KRA answered with a code this program does not know."
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA answered with a code this program does not know.")
 
 
 # --- no usable answer --------------------------------------------------------------------------------
@@ -207,24 +227,28 @@ class ConnectFailed(TransportError):
     """Nothing was sent: connection refused, name not resolved, connect timeout, invalid address."""
 
     default_code = "CONNECT"
-    default_plain = "Could not connect to KRA."
-    default_next_step = "Check the internet connection. Sales wait safely and go as soon as it is back."
+    default_plain = QT_TRANSLATE_NOOP("Core", "Could not connect to KRA.")
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core", "Check the internet connection. Sales wait safely and go as soon as it is back."
+    )
 
 
 class OutcomeUnknown(TransportError):
     """The request left this computer but no answer came back: KRA may or may not have processed it."""
 
     default_code = "TIMEOUT"
-    default_plain = "The request was sent but no answer came back."
-    default_next_step = "Nothing to do: the app asks KRA whether it arrived before sending anything again."
+    default_plain = QT_TRANSLATE_NOOP("Core", "The request was sent but no answer came back.")
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core", "Nothing to do: the app asks KRA whether it arrived before sending anything again."
+    )
 
 
 class BadHttpStatus(TransportError):
     """HTTP status other than 200, or an HTML error page. `status` is the HTTP status code."""
 
     default_code = "HTTP"
-    default_plain = "KRA answered with an error page instead of data."
-    default_next_step = "Usually temporary: the app tries again later."
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA answered with an error page instead of data.")
+    default_next_step = QT_TRANSLATE_NOOP("Core", "Usually temporary: the app tries again later.")
 
     def __init__(self, *args: Any, status: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -235,10 +259,13 @@ class UnknownEndpoint(BadHttpStatus):
     """The gateway answered HTTP 500 with an Apigee `fault`: it has no service at this address."""
 
     default_code = "NO_ENDPOINT"
-    default_plain = "KRA's API gateway does not know this address: nothing was processed."
-    default_next_step = (
+    default_plain = QT_TRANSLATE_NOOP(
+        "Core", "KRA's API gateway does not know this address: nothing was processed."
+    )
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core",
         "Check the device's gateway address (it ends in /etims-oscu/api/v1). If it is right, please "
-        "report it to support: KRA may have renamed the call."
+        "report it to support: KRA may have renamed the call.",
     )
 
 
@@ -246,69 +273,132 @@ class MalformedReply(TransportError):
     """The body is not JSON, not a JSON object, has no resultCd, or lacks data a success must carry."""
 
     default_code = "BODY"
-    default_plain = "KRA's answer could not be understood."
-    default_next_step = "Usually temporary: the app tries again later. If it lasts, contact support."
+    default_plain = QT_TRANSLATE_NOOP("Core", "KRA's answer could not be understood.")
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core", "Usually temporary: the app tries again later. If it lasts, contact support."
+    )
 
 
 # --- resultCd -> error ---------------------------------------------------------------------------------
 
 _VSCU_RESTART = VscuServiceFault.default_next_step
-_REPORT = "This is a fault in this program: please report it to support."
+_REPORT = QT_TRANSLATE_NOOP("Core", "This is a fault in this program: please report it to support.")
 
 # code -> (class, plain, next step); "{message}" in plain becomes KRA's resultMsg.
 RESULT_CODES: dict[str, tuple[type[KraError], str | None, str | None]] = {
-    "891": (VscuServiceFault, "The VSCU service could not build its request address to KRA.", _VSCU_RESTART),
-    "892": (VscuServiceFault, "The VSCU service could not build its request headers to KRA.", _VSCU_RESTART),
-    "893": (VscuServiceFault, "The VSCU service could not build its request body to KRA.", _VSCU_RESTART),
+    "891": (
+        VscuServiceFault,
+        QT_TRANSLATE_NOOP("Core", "The VSCU service could not build its request address to KRA."),
+        _VSCU_RESTART,
+    ),
+    "892": (
+        VscuServiceFault,
+        QT_TRANSLATE_NOOP("Core", "The VSCU service could not build its request headers to KRA."),
+        _VSCU_RESTART,
+    ),
+    "893": (
+        VscuServiceFault,
+        QT_TRANSLATE_NOOP("Core", "The VSCU service could not build its request body to KRA."),
+        _VSCU_RESTART,
+    ),
     "894": (
         KraServerFault,
-        "The VSCU service could not communicate with KRA.",
-        "Check this computer's internet connection; the VSCU service retries by itself.",
+        QT_TRANSLATE_NOOP("Core", "The VSCU service could not communicate with KRA."),
+        QT_TRANSLATE_NOOP(
+            "Core", "Check this computer's internet connection; the VSCU service retries by itself."
+        ),
     ),
-    "895": (VscuServiceFault, "The VSCU service used a request method KRA does not allow.", _VSCU_RESTART),
-    "896": (VscuServiceFault, "The VSCU service got an unexpected request status from KRA.", _VSCU_RESTART),
+    "895": (
+        VscuServiceFault,
+        QT_TRANSLATE_NOOP("Core", "The VSCU service used a request method KRA does not allow."),
+        _VSCU_RESTART,
+    ),
+    "896": (
+        VscuServiceFault,
+        QT_TRANSLATE_NOOP("Core", "The VSCU service got an unexpected request status from KRA."),
+        _VSCU_RESTART,
+    ),
     "899": (
         VscuServiceFault,
-        "The VSCU service reported a client error ({message}).",
-        "The app checks whether the sale already arrived, then tries again. If it lasts, restart the VSCU service.",
+        QT_TRANSLATE_NOOP("Core", "The VSCU service reported a client error ({message})."),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "The app checks whether the sale already arrived, then tries again. If it lasts, restart the VSCU service.",
+        ),
     ),
     "900": (MissingCredentials, None, None),
     "901": (DeviceNotRecognised, None, None),
     "902": (AlreadyInitialised, None, None),
     "903": (WrongDeviceType, None, None),
     "905": (WrongDeviceType, None, None),
-    "910": (RequestRejected, "KRA refused it because a field is missing or wrong: {message}", None),
-    "911": (RequestRejected, "KRA received an empty request.", _REPORT),
+    "910": (
+        RequestRejected,
+        QT_TRANSLATE_NOOP("Core", "KRA refused it because a field is missing or wrong: {message}"),
+        None,
+    ),
+    "911": (RequestRejected, QT_TRANSLATE_NOOP("Core", "KRA received an empty request."), _REPORT),
     "912": (
         RequestRejected,
-        "KRA does not offer this request at this address ({message}).",
-        "Check the device's address and its path style (classic OSCU names or VSCU paths).",
+        QT_TRANSLATE_NOOP("Core", "KRA does not offer this request at this address ({message})."),
+        QT_TRANSLATE_NOOP(
+            "Core", "Check the device's address and its path style (classic OSCU names or VSCU paths)."
+        ),
     ),
     "913": (
         RequestRejected,
-        "KRA refused a code that is not in its code list: {message}",
-        "Choose a valid code (for example the packaging or quantity unit), then send it again.",
+        QT_TRANSLATE_NOOP("Core", "KRA refused a code that is not in its code list: {message}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "Choose a valid code (for example the packaging or quantity unit), then send it again."
+        ),
     ),
     "834": (
         RequestRejected,
-        "KRA refused this combination of sale type and receipt type ({message}).",
-        "Use a normal sale or credit note, then send it again.",
+        QT_TRANSLATE_NOOP("Core", "KRA refused this combination of sale type and receipt type ({message})."),
+        QT_TRANSLATE_NOOP("Core", "Use a normal sale or credit note, then send it again."),
     ),
-    "500": (RequestRejected, "KRA says the request body is wrong: {message}", None),
-    "921": (AlreadyRecorded, "KRA already has this sale: it was declared earlier.", None),
+    "500": (
+        RequestRejected,
+        QT_TRANSLATE_NOOP("Core", "KRA says the request body is wrong: {message}"),
+        None,
+    ),
+    "921": (
+        AlreadyRecorded,
+        QT_TRANSLATE_NOOP("Core", "KRA already has this sale: it was declared earlier."),
+        None,
+    ),
     "922": (
         RequestRejected,
-        "The VSCU service wants the sale itself before its invoice data.",
+        QT_TRANSLATE_NOOP("Core", "The VSCU service wants the sale itself before its invoice data."),
         _REPORT,
     ),
     "990": (SlowDown, None, None),
-    "991": (KraServerFault, "KRA could not save the record (an error on KRA's side).", None),
-    "992": (KraServerFault, "KRA could not update the record (an error on KRA's side).", None),
-    "993": (KraServerFault, "KRA could not delete the record (an error on KRA's side).", None),
-    "994": (AlreadyRecorded, "KRA already has a record with this number.", None),
-    "995": (KraServerFault, "KRA has no file to download for this request.", None),
-    "999": (KraServerFault, "KRA had an unknown internal error.", None),
+    "991": (
+        KraServerFault,
+        QT_TRANSLATE_NOOP("Core", "KRA could not save the record (an error on KRA's side)."),
+        None,
+    ),
+    "992": (
+        KraServerFault,
+        QT_TRANSLATE_NOOP("Core", "KRA could not update the record (an error on KRA's side)."),
+        None,
+    ),
+    "993": (
+        KraServerFault,
+        QT_TRANSLATE_NOOP("Core", "KRA could not delete the record (an error on KRA's side)."),
+        None,
+    ),
+    "994": (AlreadyRecorded, QT_TRANSLATE_NOOP("Core", "KRA already has a record with this number."), None),
+    "995": (KraServerFault, QT_TRANSLATE_NOOP("Core", "KRA has no file to download for this request."), None),
+    "999": (KraServerFault, QT_TRANSLATE_NOOP("Core", "KRA had an unknown internal error."), None),
 }
+
+
+_UNKNOWN_CODE_SAID = QT_TRANSLATE_NOOP(
+    "Core", "KRA answered with code {code}, which this program does not know: {message}"
+)
+
+
+_UNKNOWN_CODE = QT_TRANSLATE_NOOP("Core", "KRA answered with code {code}, which this program does not know.")
 
 
 def normalise_result_code(raw: Any) -> str:
@@ -332,10 +422,19 @@ def error_for_result(
     cls, plain, next_step = RESULT_CODES.get(code, (UnexpectedResult, None, None))
     message = (kra_message or "").strip()
     if plain and "{message}" in plain:
-        plain = plain.format(message=message or f"code {code}")
+        plain = Said(plain, message=message or f"code {code}")
     elif cls is UnexpectedResult:
-        plain = f"KRA answered with code {code}, which this program does not know" + (
-            f": {message}" if message else "."
+        plain = (
+            Said(
+                _UNKNOWN_CODE_SAID,
+                code=code,
+                message=message,
+            )
+            if message
+            else Said(
+                _UNKNOWN_CODE,
+                code=code,
+            )
         )
     kwargs: dict[str, Any] = {"code": code, "kra_message": message or None, "endpoint": endpoint}
     if cls is SlowDown:
@@ -345,6 +444,13 @@ def error_for_result(
     return cls(plain, next_step, **kwargs)
 
 
+_HAS_NUMBER = QT_TRANSLATE_NOOP("Core", "KRA already has invoice number {found}: it expects {expected} next.")
+_EXPECTED_NUMBER = QT_TRANSLATE_NOOP("Core", "KRA expected invoice number {expected}, not {found}.")
+_ALREADY_HAS = QT_TRANSLATE_NOOP("Core", "KRA already has this sale ({message}).")
+_ALREADY_HAS_DOCUMENT = QT_TRANSLATE_NOOP("Core", "KRA already has this document ({message}).")
+_TOO_LITTLE_STOCK = QT_TRANSLATE_NOOP(
+    "Core", "KRA refused the sale ({message}): its records show too little stock of an item on this sale."
+)
 # --- what a host means by a sale refusal's words --------------------------------------------------------
 
 # Hosts word a resent number they already hold differently: 994/921, or a 910 "already exists", or a
@@ -357,10 +463,13 @@ _ALREADY = re.compile(r"already\s+(exists?|received|recorded|registered)|\bdupli
 class InsufficientStock(RequestRejected):
     """KRA's 2026 gateway refuses a sale of goods whose reported stock is less than the quantity sold."""
 
-    default_plain = "KRA refused the sale: its records show too little stock of an item on this sale."
-    default_next_step = (
+    default_plain = QT_TRANSLATE_NOOP(
+        "Core", "KRA refused the sale: its records show too little stock of an item on this sale."
+    )
+    default_next_step = QT_TRANSLATE_NOOP(
+        "Core",
         "Record the stock you received first - a purchase, an import, or an opening stock adjustment "
-        "(Items tab, 'Adjust stock...') - then Sync and send the sale again."
+        "(Items tab, 'Adjust stock...') - then Sync and send the sale again.",
     )
 
 
@@ -373,7 +482,7 @@ def document_refusal(error: BusinessRejection) -> KraError:
     message = error.kra_message or ""
     if _ALREADY.search(message) or error.code == "994":
         return AlreadyRecorded(
-            f"KRA already has this document ({message.strip() or error.code}).",
+            Said(_ALREADY_HAS_DOCUMENT, message=message.strip() or error.code),
             code=error.code,
             kra_message=error.kra_message,
             endpoint=error.endpoint,
@@ -397,17 +506,28 @@ def sale_refusal(error: KraError) -> KraError:
     if expected is not None and found is not None:
         if expected == found + 1:
             return AlreadyRecorded(
-                f"KRA already has invoice number {found}: it expects {expected} next.", **kwargs
+                Said(
+                    _HAS_NUMBER,
+                    found=found,
+                    expected=expected,
+                ),
+                **kwargs,
             )
         return SequenceOutOfStep(
-            f"KRA expected invoice number {expected}, not {found}.", expected=expected, found=found, **kwargs
+            Said(
+                _EXPECTED_NUMBER,
+                expected=expected,
+                found=found,
+            ),
+            expected=expected,
+            found=found,
+            **kwargs,
         )
     if _ALREADY.search(message):
-        return AlreadyRecorded(f"KRA already has this sale ({message.strip()}).", **kwargs)
+        return AlreadyRecorded(Said(_ALREADY_HAS, message=message.strip()), **kwargs)
     if _INSUFFICIENT_STOCK.search(message):
         return InsufficientStock(
-            f"KRA refused the sale ({message.strip()}): its records show too little stock of an item on "
-            "this sale.",
+            Said(_TOO_LITTLE_STOCK, message=message.strip()),
             **kwargs,
         )
     return error

@@ -11,6 +11,7 @@ import socket
 from enum import StrEnum
 
 from etims_desktop.domain.errors import PlainError
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.printing.library import escpos
 from etims_desktop.printing.settings import PrinterSettings
 
@@ -31,6 +32,17 @@ class Problem(StrEnum):
     FAILED = "failed"
 
 
+_NOT_HEX = QT_TRANSLATE_NOOP("Core", "The USB {what} id '{text}' is not a hex number (e.g. 04b8).")
+_CANNOT_REACH = QT_TRANSLATE_NOOP("Core", "Cannot reach the {printer}. {hint}")
+_NO_PAPER = QT_TRANSLATE_NOOP("Core", "The {printer} is out of paper. Load a new roll, then print again.")
+_OFFLINE = QT_TRANSLATE_NOOP(
+    "Core", "The {printer} is offline: close its cover, check the paper, then print again."
+)
+_STOPPED = QT_TRANSLATE_NOOP(
+    "Core", "The {printer} stopped answering while printing. Check it, then print again from the Sales list."
+)
+
+
 class PrinterProblem(PlainError):
     """A print did not happen, with a sentence a shop owner can act on. The sale is not affected."""
 
@@ -44,9 +56,7 @@ def _hex_id(text: str, what: str) -> int:
     try:
         return int(text.strip().lower().removeprefix("0x"), 16)
     except ValueError:
-        raise PrinterProblem(
-            Problem.NOT_SET_UP, f"The USB {what} id '{text}' is not a hex number (e.g. 04b8)."
-        ) from None
+        raise PrinterProblem(Problem.NOT_SET_UP, Said(_NOT_HEX, what=what, text=text)) from None
 
 
 def _connect(settings: PrinterSettings):
@@ -55,7 +65,10 @@ def _connect(settings: PrinterSettings):
     where = settings.describe()
     if settings.connection == "network":
         if not settings.host.strip():
-            raise PrinterProblem(Problem.NOT_SET_UP, "Enter the printer's network address in Settings.")
+            raise PrinterProblem(
+                Problem.NOT_SET_UP,
+                QT_TRANSLATE_NOOP("Core", "Enter the printer's network address in Settings."),
+            )
         printer = lib.Network(settings.host.strip(), int(settings.port), timeout=settings.timeout_seconds)
     elif settings.connection == "usb":
         printer = lib.Usb(
@@ -65,23 +78,33 @@ def _connect(settings: PrinterSettings):
         )
     elif settings.connection == "serial":
         if not settings.serial_port.strip():
-            raise PrinterProblem(Problem.NOT_SET_UP, "Enter the printer's serial port in Settings.")
+            raise PrinterProblem(
+                Problem.NOT_SET_UP, QT_TRANSLATE_NOOP("Core", "Enter the printer's serial port in Settings.")
+            )
         printer = lib.Serial(
             settings.serial_port.strip(), baudrate=int(settings.baudrate), timeout=settings.timeout_seconds
         )
     else:
-        raise PrinterProblem(Problem.NOT_SET_UP, "No receipt printer is set up (Settings, Receipt printer).")
+        raise PrinterProblem(
+            Problem.NOT_SET_UP,
+            QT_TRANSLATE_NOOP("Core", "No receipt printer is set up (Settings, Receipt printer)."),
+        )
     try:
         printer.open()
     except Exception as exc:  # python-escpos wraps socket/USB/serial errors; pyusb may lack libusb
         log.info("receipt printer not reachable: %s", exc)
         hint = {
-            "network": "Check that it is switched on, has paper and is on the same network, and its address.",
-            "usb": "Check the cable and that it is switched on. On Linux the user needs access to the USB "
-            "device; on Windows the printer needs a WinUSB/libusb driver for raw USB printing.",
-            "serial": "Check the cable, the port name and that it is switched on.",
+            "network": QT_TRANSLATE_NOOP(
+                "Core", "Check that it is switched on, has paper and is on the same network, and its address."
+            ),
+            "usb": QT_TRANSLATE_NOOP(
+                "Core",
+                "Check the cable and that it is switched on. On Linux the user needs access to the USB "
+                "device; on Windows the printer needs a WinUSB/libusb driver for raw USB printing.",
+            ),
+            "serial": QT_TRANSLATE_NOOP("Core", "Check the cable, the port name and that it is switched on."),
         }[settings.connection]
-        raise PrinterProblem(Problem.MISSING, f"Cannot reach the {where}. {hint}") from exc
+        raise PrinterProblem(Problem.MISSING, Said(_CANNOT_REACH, printer=where, hint=hint)) from exc
     return printer
 
 
@@ -109,14 +132,10 @@ def check_ready(printer, where: str) -> None:
     if paper is None:
         return  # it does not answer status queries: print, and let the printer cope
     if paper & PAPER_END_BITS == PAPER_END_BITS:
-        raise PrinterProblem(
-            Problem.NO_PAPER, f"The {where} is out of paper. Load a new roll, then print again."
-        )
+        raise PrinterProblem(Problem.NO_PAPER, Said(_NO_PAPER, printer=where))
     state = _status(printer, DLE_EOT_PRINTER)
     if state is not None and state & OFFLINE_BIT:
-        raise PrinterProblem(
-            Problem.OFFLINE, f"The {where} is offline: close its cover, check the paper, then print again."
-        )
+        raise PrinterProblem(Problem.OFFLINE, Said(_OFFLINE, printer=where))
 
 
 def send(settings: PrinterSettings, data: bytes) -> None:
@@ -132,7 +151,7 @@ def send(settings: PrinterSettings, data: bytes) -> None:
         log.info("receipt printer failed: %s", exc)
         raise PrinterProblem(
             Problem.FAILED,
-            f"The {where} stopped answering while printing. Check it, then print again from the Sales list.",
+            Said(_STOPPED, printer=where),
         ) from exc
     finally:
         try:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etims_desktop.domain.receipt_rules import ReceiptRules
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.storage.settings_file import load_section, save_section
 
 CONNECTIONS = ("none", "network", "usb", "serial")
@@ -40,12 +41,17 @@ class PrinterSettings:
     def describe(self) -> str:
         """'network printer 192.168.1.50:9100' - for messages."""
         if self.connection == "network":
-            return f"network printer {self.host}:{self.port}"
+            return Said(
+                QT_TRANSLATE_NOOP("Core", "network printer {address}"), address=f"{self.host}:{self.port}"
+            )
         if self.connection == "usb":
-            return f"USB printer {self.usb_vendor or '?'}:{self.usb_product or '?'}"
+            return Said(
+                QT_TRANSLATE_NOOP("Core", "USB printer {address}"),
+                address=f"{self.usb_vendor or '?'}:{self.usb_product or '?'}",
+            )
         if self.connection == "serial":
-            return f"serial printer on {self.serial_port or '?'}"
-        return "no receipt printer"
+            return Said(QT_TRANSLATE_NOOP("Core", "serial printer on {port}"), port=self.serial_port or "?")
+        return QT_TRANSLATE_NOOP("Core", "no receipt printer")
 
 
 def load_printer(path: Path) -> PrinterSettings:

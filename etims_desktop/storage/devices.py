@@ -11,7 +11,8 @@ from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import DeviceStatus
-from etims_desktop.storage.errors import NotFound
+from etims_desktop.domain.translatable import Said
+from etims_desktop.storage.errors import NO_SUCH_DEVICE, NotFound
 from etims_desktop.storage.mapping import device_from_row, device_row, status_from_row, write_status
 from etims_desktop.storage.models import DeviceRow, OutboxRow
 from etims_desktop.storage.outbox import PENDING_STATES, OutboxRepository
@@ -29,9 +30,7 @@ class DeviceRepository:
     def row(self, device_id: int) -> DeviceRow:
         row = self.session.get(DeviceRow, device_id)
         if row is None:
-            raise NotFound(
-                f"There is no device number {device_id} (it may have been removed).", field="device"
-            )
+            raise NotFound(Said(NO_SUCH_DEVICE, number=device_id), field="device")
         return row
 
     def add(self, device: Device) -> Device:

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.item import Item, make_item_code
-from etims_desktop.storage.errors import NotFound
+from etims_desktop.domain.translatable import Said
+from etims_desktop.storage.errors import NO_SUCH_ITEM, NotFound
 from etims_desktop.storage.mapping import item_from_row, write_item
 from etims_desktop.storage.models import ItemRegistrationRow, ItemRow
 from etims_desktop.storage.records import ItemDraft
@@ -110,5 +111,5 @@ class ItemRepository:
     def _row(self, code: str) -> ItemRow:
         row = self.session.get(ItemRow, code)
         if row is None:
-            raise NotFound(f"There is no item with code {code}.", field="code")
+            raise NotFound(Said(NO_SUCH_ITEM, code=code), field="code")
         return row

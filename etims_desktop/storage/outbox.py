@@ -31,7 +31,8 @@ from sqlalchemy.orm import aliased
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, can_cancel
 from etims_desktop.domain.sale import Sale
-from etims_desktop.storage.errors import NotFound, OutboxStateError
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
+from etims_desktop.storage.errors import NO_SUCH_DEVICE, NO_SUCH_SALE, NotFound, OutboxStateError
 from etims_desktop.storage.mapping import (
     entry_from_row,
     line_values,
@@ -149,7 +150,7 @@ class OutboxRepository:
                     "at": self.now,
                     "from_state": None,
                     "to_state": S.QUEUED,
-                    "reason": "recorded",
+                    "reason": QT_TRANSLATE_NOOP("Core", "recorded"),
                 }
             )
         for table, rows in ((SALES, sales), (LINES, lines), (OUTBOX, entries), (EVENTS, events)):
@@ -310,10 +311,12 @@ class OutboxRepository:
         if row.invc_no is None:
             invc_no = last_invc_no + 1
             self._update_device(row.device_id, last_invc_no=invc_no)
-            reason = f"sending with eTIMS number {invc_no}"
+            reason = Said(QT_TRANSLATE_NOOP("Core", "sending with eTIMS number {number}"), number=invc_no)
         else:
             invc_no = row.invc_no
-            reason = f"sending again with eTIMS number {invc_no}"
+            reason = Said(
+                QT_TRANSLATE_NOOP("Core", "sending again with eTIMS number {number}"), number=invc_no
+            )
         self._move(row, S.SENDING, reason, invc_no=invc_no, wait_reason=None, next_attempt_at=None)
         return invc_no
 
@@ -325,9 +328,11 @@ class OutboxRepository:
                 f"(number {row.invc_no})."
             )
         reason = (
-            "signed by KRA"
+            QT_TRANSLATE_NOOP("Core", "signed by KRA")
             if receipt.complete
-            else "KRA already had this sale (recorded); its receipt details are not available"
+            else QT_TRANSLATE_NOOP(
+                "Core", "KRA already had this sale (recorded); its receipt details are not available"
+            )
         )
         self._move(
             row,
@@ -513,7 +518,13 @@ class OutboxRepository:
         )
         if credit_notes:
             raise DomainValidationError("Credit notes refer to this sale; cancel them first.", field="sale")
-        self._move(row, S.CANCELLED, "cancelled by you", wait_reason=None, next_attempt_at=None)
+        self._move(
+            row,
+            S.CANCELLED,
+            QT_TRANSLATE_NOOP("Core", "cancelled by you"),
+            wait_reason=None,
+            next_attempt_at=None,
+        )
 
     def mark_signed_earlier(self, entry_id: int, receipt: SignedReceipt, reason: str) -> None:
         """KRA already signed this unnumbered sale under receipt.invc_no: the database was restored from
@@ -719,9 +730,7 @@ class OutboxRepository:
     def _device(self, device_id: int) -> Row:
         device = self._devices.first(self.sql, "id = ?", (device_id,))
         if device is None:
-            raise NotFound(
-                f"There is no device number {device_id} (it may have been removed).", field="device"
-            )
+            raise NotFound(Said(NO_SUCH_DEVICE, number=device_id), field="device")
         return device
 
     def _update_device(self, device_id: int, **values) -> None:
@@ -730,7 +739,7 @@ class OutboxRepository:
     def _row(self, sale_id: int, table: PlainTable | None = None) -> Row:
         row = (table or self._outbox).first(self.sql, "sale_id = ?", (sale_id,))
         if row is None:
-            raise NotFound(f"There is no sale number {sale_id}.", field="sale")
+            raise NotFound(Said(NO_SUCH_SALE, number=sale_id), field="sale")
         return row
 
     def _numbered_row(self, entry_id: int) -> Row:

@@ -36,6 +36,7 @@ from etims_desktop.domain import redaction
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import DomainValidationError, PlainError
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.storage import key_backup
 from etims_desktop.storage.files import write_atomically
 
@@ -57,11 +58,11 @@ FRIENDLY_NAMES = {
     "keyring.backends.SecretService.Keyring": "SecretService Keyring",
     "keyring.backends.libsecret.Keyring": "Secret Service (libsecret)",
     "keyring.backends.kwallet.DBusKeyring": "KDE Wallet",
-    "keyring.backends.fail.Keyring": "none (no keyring found)",
-    "keyring.backends.null.Keyring": "none (keyring disabled)",
-    "keyrings.cryptfile.cryptfile.CryptFileKeyring": "password-protected file",
-    "keyrings.alt.file.PlaintextKeyring": "unprotected file (keyrings.alt)",
-    "keyrings.alt.file.EncryptedKeyring": "encrypted file (keyrings.alt)",
+    "keyring.backends.fail.Keyring": QT_TRANSLATE_NOOP("Core", "none (no keyring found)"),
+    "keyring.backends.null.Keyring": QT_TRANSLATE_NOOP("Core", "none (keyring disabled)"),
+    "keyrings.cryptfile.cryptfile.CryptFileKeyring": QT_TRANSLATE_NOOP("Core", "password-protected file"),
+    "keyrings.alt.file.PlaintextKeyring": QT_TRANSLATE_NOOP("Core", "unprotected file (keyrings.alt)"),
+    "keyrings.alt.file.EncryptedKeyring": QT_TRANSLATE_NOOP("Core", "encrypted file (keyrings.alt)"),
 }
 
 
@@ -100,11 +101,22 @@ class KeyringTimeout(KeyringLocked):
     """A keyring call did not return in time (an unlock prompt nobody sees, a stuck password service)."""
 
 
+_UNLOCK_KEYRING = QT_TRANSLATE_NOOP(
+    "Core", "Unlock your keyring (for example by logging in to the desktop again), then try again."
+)
+
+
 def keyring_timeout(seconds: float) -> KeyringTimeout:
     return KeyringTimeout(
-        f"The keyring did not answer within {seconds:g} seconds: it may be locked, or waiting for a "
-        "password in a window that is not showing.",
-        "Unlock your keyring (for example by logging in to the desktop again), then try again.",
+        Said(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The keyring did not answer within {seconds} seconds: it may be locked, or waiting for a "
+                "password in a window that is not showing.",
+            ),
+            seconds=f"{seconds:g}",
+        ),
+        _UNLOCK_KEYRING,
     )
 
 
@@ -130,11 +142,20 @@ class BackupFileInvalid(KeyStoreError):
 
 def _unavailable(reason: str = "") -> KeyringUnavailable:
     return KeyringUnavailable(
-        "This computer has no keyring (password store) that etims-desktop can use, "
-        f"so CMC keys cannot be saved safely{reason}.",
-        "Choose one: keep the keys for this session only (you enter them again after every restart), "
-        "or keep them in a password-protected file in the data folder. "
-        "On Linux, starting GNOME Keyring or KWallet also solves it.",
+        Said(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This computer has no keyring (password store) that etims-desktop can use, so CMC keys "
+                "cannot be saved safely{reason}.",
+            ),
+            reason=reason,
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "Choose one: keep the keys for this session only (you enter them again after every restart), or "
+            "keep them in a password-protected file in the data folder. On Linux, starting GNOME Keyring or "
+            "KWallet also solves it.",
+        ),
     )
 
 
@@ -207,7 +228,10 @@ def clean_key(key: str | None) -> str:
     key = (key or "").strip()
     if not key or len(key) > MAX_KEY_LENGTH or not KEY_RE.match(key):
         raise DomainValidationError(
-            "Enter the CMC key exactly as KRA gave it: letters, digits and symbols, without spaces.",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Enter the CMC key exactly as KRA gave it: letters, digits and symbols, without spaces.",
+            ),
             field="cmc_key",
         )
     return key
@@ -239,10 +263,17 @@ class KeyStore:
 
         path = Path(path)
         if not (password or "").strip():
-            raise DomainValidationError("Enter the password of the key file.", field="password")
+            raise DomainValidationError(
+                QT_TRANSLATE_NOOP("Core", "Enter the password of the key file."), field="password"
+            )
         if not path.exists() and len(password) < MIN_PASSWORD_LENGTH:
             raise DomainValidationError(
-                f"Choose a password of at least {MIN_PASSWORD_LENGTH} characters for the key file.",
+                Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "Choose a password of at least {count} characters for the key file."
+                    ),
+                    count=MIN_PASSWORD_LENGTH,
+                ),
                 field="password",
             )
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -252,9 +283,15 @@ class KeyStore:
             backend.keyring_key = password  # creates the file, or checks the password against it
         except ValueError:
             raise WrongPassword(
-                f"That password does not open the key file {path.name}.",
-                "Type the password you chose when you created it. Without it the keys in the file "
-                "cannot be read: enter them again or restore a key backup.",
+                Said(
+                    QT_TRANSLATE_NOOP("Core", "That password does not open the key file {file}."),
+                    file=path.name,
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Type the password you chose when you created it. Without it the keys in the file cannot "
+                    "be read: enter them again or restore a key backup.",
+                ),
             ) from None
         return cls(backend, service_prefix)
 
@@ -263,7 +300,7 @@ class KeyStore:
         """What the shop owner sees, e.g. "Windows Credential Manager"."""
         name = FRIENDLY_NAMES.get(_qualified_name(self.backend)) or str(self.backend.name)
         file_path = getattr(self.backend, "file_path", None)
-        return f"{name} ({file_path})" if isinstance(file_path, str) else name
+        return Said(_NAME_AND_FILE, name=name, path=file_path) if isinstance(file_path, str) else name
 
     @property
     def available(self) -> bool:
@@ -287,8 +324,14 @@ class KeyStore:
             key = self.backend.get_password(self.service_for(device), device.keyring_user)
         if not key:
             raise KeyMissing(
-                f"There is no CMC key for {device.name} ({device.keyring_user}) on this computer.",
-                "Enter the key KRA gave you for this device, or initialise the device again.",
+                Said(
+                    QT_TRANSLATE_NOOP("Core", "There is no CMC key for {device} ({user}) on this computer."),
+                    device=device.name,
+                    user=device.keyring_user,
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Core", "Enter the key KRA gave you for this device, or initialise the device again."
+                ),
             )
         register_secret(key)
         return key
@@ -359,16 +402,28 @@ class KeyStore:
             raise _unavailable() from None
         except (keyring.errors.KeyringLocked, keyring.errors.InitError):
             raise KeyringLocked(
-                f"The keyring ({self.backend_name}) is locked, or the request to unlock it was dismissed.",
-                "Unlock your keyring (for example by logging in to the desktop again), then try again.",
+                Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "The keyring ({backend}) is locked, or the request to unlock it was dismissed.",
+                    ),
+                    backend=self.backend_name,
+                ),
+                _UNLOCK_KEYRING,
             ) from None
         except Exception as exc:  # any backend failure: say which, never quote a key
             detail = redaction.redact(str(exc)) or type(exc).__name__
             what = f" for {device.keyring_user}" if device else ""
             log.warning("Keyring call%s failed in %s: %s", what, self.backend_name, detail)
             raise KeyStoreError(
-                f"The keyring ({self.backend_name}) failed: {detail}.",
-                "Try again; if it keeps failing, restart the computer's keyring or the app.",
+                Said(
+                    QT_TRANSLATE_NOOP("Core", "The keyring ({backend}) failed: {detail}."),
+                    backend=self.backend_name,
+                    detail=detail,
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Core", "Try again; if it keeps failing, restart the computer's keyring or the app."
+                ),
             ) from None
 
     # --- backup ---------------------------------------------------------------------------------------
@@ -382,7 +437,12 @@ class KeyStore:
         """
         if len(password or "") < MIN_PASSWORD_LENGTH:
             raise DomainValidationError(
-                f"Choose a password of at least {MIN_PASSWORD_LENGTH} characters for the backup.",
+                Said(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "Choose a password of at least {count} characters for the backup."
+                    ),
+                    count=MIN_PASSWORD_LENGTH,
+                ),
                 field="password",
             )
         entries: dict[tuple[str, str], dict[str, str]] = {}
@@ -406,8 +466,11 @@ class KeyStore:
                 }
         if not entries:
             raise KeyMissing(
-                "None of these devices has a CMC key on this computer, so there is nothing to back up.",
-                "Enter or initialise the devices' keys first.",
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "None of these devices has a CMC key on this computer, so there is nothing to back up.",
+                ),
+                QT_TRANSLATE_NOOP("Core", "Enter or initialise the devices' keys first."),
             )
         document = {"exported_at": datetime.now(UTC).isoformat(), "keys": list(entries.values())}
         sealed = key_backup.seal(json.dumps(document).encode("utf-8"), password)
@@ -465,7 +528,7 @@ class SessionKeyStore(KeyStore):
 
     @property
     def backend_name(self) -> str:
-        return "session only (not saved)"
+        return QT_TRANSLATE_NOOP("Core", "session only (not saved)")
 
 
 class UnavailableKeyStore:
@@ -480,7 +543,7 @@ class UnavailableKeyStore:
 
     @property
     def backend_name(self) -> str:
-        return "none - " + self.error.plain
+        return Said(_NONE_BECAUSE, problem=self.error.plain)
 
     def _unavailable(self, *args, **kwargs):
         raise self.error
@@ -493,21 +556,27 @@ class UnavailableKeyStore:
 def _read_backup(path: Path, password: str) -> list[tuple[str, str, str]]:
     """(service suffix, keyring user, key) for every entry of a backup file, all checked before any is used."""
     invalid = BackupFileInvalid(
-        f"{path.name} is not a key backup made by etims-desktop, or it is damaged.",
-        "Choose the backup file you exported (it is not the database backup).",
+        Said(
+            QT_TRANSLATE_NOOP("Core", "{file} is not a key backup made by etims-desktop, or it is damaged."),
+            file=path.name,
+        ),
+        QT_TRANSLATE_NOOP("Core", "Choose the backup file you exported (it is not the database backup)."),
     )
     try:
         sealed = path.read_bytes()
     except OSError:
         raise BackupFileInvalid(
-            f"The file {path.name} could not be read.", "Check that it exists and that you may open it."
+            Said(QT_TRANSLATE_NOOP("Core", "The file {file} could not be read."), file=path.name),
+            QT_TRANSLATE_NOOP("Core", "Check that it exists and that you may open it."),
         ) from None
     try:
         document = json.loads(key_backup.unseal(sealed, password))
     except key_backup.WrongPassword:
         raise WrongPassword(
-            "That password does not open this key backup (or the file was changed).",
-            "Type the password you chose when you exported the keys.",
+            QT_TRANSLATE_NOOP(
+                "Core", "That password does not open this key backup (or the file was changed)."
+            ),
+            QT_TRANSLATE_NOOP("Core", "Type the password you chose when you exported the keys."),
         ) from None
     except (key_backup.NotABackup, ValueError):
         raise invalid from None
@@ -535,7 +604,7 @@ def where_keys_are(key_store) -> str:
     """Where a key given to `key_store` is kept, in words: 'the keyring (KDE Wallet)',
     'the password-locked key file /path/keys.cfg', 'this session only (not saved)'."""
     if not getattr(key_store, "persistent", True):
-        return "this session only (not saved)"
+        return QT_TRANSLATE_NOOP("Core", "this session only (not saved)")
     backend = getattr(key_store, "backend", None)
     file_path = getattr(backend, "file_path", None)
     if (
@@ -543,8 +612,14 @@ def where_keys_are(key_store) -> str:
         and backend is not None
         and _qualified_name(backend) == "keyrings.cryptfile.cryptfile.CryptFileKeyring"
     ):
-        return f"the password-locked key file {file_path}"
-    return f"the keyring ({key_store.backend_name})"
+        return Said(_IN_KEY_FILE, path=file_path)
+    return Said(_IN_KEYRING, backend=key_store.backend_name)
+
+
+_NAME_AND_FILE = QT_TRANSLATE_NOOP("Core", "{name} ({path})")
+_NONE_BECAUSE = QT_TRANSLATE_NOOP("Core", "none - {problem}")
+_IN_KEY_FILE = QT_TRANSLATE_NOOP("Core", "the password-locked key file {path}")
+_IN_KEYRING = QT_TRANSLATE_NOOP("Core", "the keyring ({backend})")
 
 
 def key_file_path(data_dir: str | os.PathLike[str]) -> Path:
@@ -565,8 +640,8 @@ def open_key_store(
     if key_file.exists():
         if password is None:
             raise KeyFileLocked(
-                "The CMC keys on this computer are in a password-protected file.",
-                "Enter its password to unlock it.",
+                QT_TRANSLATE_NOOP("Core", "The CMC keys on this computer are in a password-protected file."),
+                QT_TRANSLATE_NOOP("Core", "Enter its password to unlock it."),
             )
         return KeyStore.encrypted_file(key_file, password)
     store = KeyStore()

@@ -9,6 +9,7 @@ from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.errors import plain_parts
 from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.storage import secrets
 from etims_desktop.sync.report import KEYRING_FAILED
@@ -22,7 +23,6 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
     """Translate what went wrong into a status a shop owner can act on."""
     at = at or utcnow()
     vscu = device.type is DeviceType.VSCU
-    where = "the VSCU service" if vscu else "KRA"
     code = getattr(exc, "code", None)
     plain, next_step = plain_parts(exc)
     if isinstance(exc, kra_errors.ConnectFailed):
@@ -32,16 +32,24 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
                 at,
                 None,
                 code,
-                f"Nothing answers at {device.base_url or 'the VSCU address'}.",
-                "Start the KRA VSCU service on that computer (java -jar ...), or correct its address.",
+                Said(
+                    QT_TRANSLATE_NOOP("Core", "Nothing answers at {address}."),
+                    address=device.base_url or "the VSCU address",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Start the KRA VSCU service on that computer (java -jar ...), or correct its address.",
+                ),
             )
         return DeviceStatus(
             StatusKind.OFFLINE,
             at,
             None,
             code,
-            "Could not connect to KRA: no internet connection.",
-            "Check the internet connection. Sales wait safely and go as soon as it is back.",
+            QT_TRANSLATE_NOOP("Core", "Could not connect to KRA: no internet connection."),
+            QT_TRANSLATE_NOOP(
+                "Core", "Check the internet connection. Sales wait safely and go as soon as it is back."
+            ),
         )
     if isinstance(exc, kra_errors.OutcomeUnknown | kra_errors.BadHttpStatus | kra_errors.MalformedReply):
         return DeviceStatus(
@@ -49,8 +57,13 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
             at,
             None,
             code,
-            f"{where} did not answer properly: {plain}",
-            next_step or "Nothing to do: the app retries by itself.",
+            Said(
+                QT_TRANSLATE_NOOP("Core", "The VSCU service did not answer properly: {problem}")
+                if vscu
+                else QT_TRANSLATE_NOOP("Core", "KRA did not answer properly: {problem}"),
+                problem=plain,
+            ),
+            next_step or QT_TRANSLATE_NOOP("Core", "Nothing to do: the app retries by itself."),
         )
     if isinstance(exc, kra_errors.CredentialError):
         return DeviceStatus(StatusKind.KEY_REJECTED, at, None, code, plain, next_step)
@@ -62,8 +75,8 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
             at,
             None,
             None,
-            "This device has no CMC key on this computer.",
-            "Initialise the device with KRA, or enter the CMC key you were given.",
+            QT_TRANSLATE_NOOP("Core", "This device has no CMC key on this computer."),
+            QT_TRANSLATE_NOOP("Core", "Initialise the device with KRA, or enter the CMC key you were given."),
         )
     if isinstance(exc, secrets.KeyringLocked | secrets.KeyringUnavailable):
         return DeviceStatus(StatusKind.ERROR, at, None, KEYRING_FAILED, plain, next_step)
@@ -73,8 +86,8 @@ def status_from_error(device: Device, exc: BaseException, at: datetime | None = 
             at,
             None,
             KEYRING_FAILED,
-            "The keyring did not answer in time (is it locked?).",
-            "Unlock your keyring, then press Sync again.",
+            QT_TRANSLATE_NOOP("Core", "The keyring did not answer in time (is it locked?)."),
+            QT_TRANSLATE_NOOP("Core", "Unlock your keyring, then press Sync again."),
         )
     return DeviceStatus(StatusKind.ERROR, at, None, code, plain, next_step)
 
@@ -108,8 +121,10 @@ class DeviceChecker:
                 utcnow(),
                 None,
                 None,
-                "This device is not initialised yet.",
-                "Initialise it with KRA, or enter the CMC key and SCU id you were given.",
+                QT_TRANSLATE_NOOP("Core", "This device is not initialised yet."),
+                QT_TRANSLATE_NOOP(
+                    "Core", "Initialise it with KRA, or enter the CMC key and SCU id you were given."
+                ),
             )
         else:
             try:

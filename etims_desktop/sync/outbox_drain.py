@@ -26,6 +26,7 @@ from etims_desktop.domain.errors import explain
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, pending_count
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.domain.tax import queued_amounts
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.kra.loop_lock import ThreadSafeLock
 from etims_desktop.storage import secrets
@@ -124,7 +125,7 @@ class OutboxDrain:
             except (secrets.KeyStoreError, TimeoutError) as exc:
                 report.status = status_from_error(device, exc)
                 report.errors.append(report.status.plain or str(exc))
-                report.waiting_reason = "the CMC key could not be read"
+                report.waiting_reason = QT_TRANSLATE_NOOP("Core", "the CMC key could not be read")
                 return
             if not await number_check.ready_to_send(self.store, client, device, report):
                 return  # damaged database, or numbers still to be checked with KRA after a restore
@@ -245,8 +246,14 @@ class OutboxDrain:
             if unclear and entry.attempts + 1 >= self.settings.unclear_answers_before_check:
                 await self._needs_check(entry, exc, report)
                 return None
-            await self.store.mark_uncertain(entry.id, f"sent, no usable answer: {_explain(exc)}", exc.code)
-            raise DeviceStopped("KRA's answer was lost - checking with KRA", exc) from None
+            await self.store.mark_uncertain(
+                entry.id,
+                Said(QT_TRANSLATE_NOOP("Core", "sent, no usable answer: {problem}"), problem=_explain(exc)),
+                exc.code,
+            )
+            raise DeviceStopped(
+                QT_TRANSLATE_NOOP("Core", "KRA's answer was lost - checking with KRA"), exc
+            ) from None
         except kra_errors.CredentialError as exc:
             await self._wait(entry, WaitReason.KRA_UNAVAILABLE, exc)
             raise DeviceStopped("KRA rejected this device's key", exc) from None
@@ -279,7 +286,9 @@ class OutboxDrain:
         try:
             details = await client.select_invoice_details(n)
         except (kra_errors.ConnectFailed, kra_errors.SlowDown) as exc:
-            raise DeviceStopped("still checking with KRA about a sale whose answer was lost", exc) from None
+            raise DeviceStopped(
+                QT_TRANSLATE_NOOP("Core", "still checking with KRA about a sale whose answer was lost"), exc
+            ) from None
         except kra_errors.KraError as exc:
             if _says_lookup_missing(exc):
                 await self._remember_lookup_missing(device, host)
@@ -293,7 +302,15 @@ class OutboxDrain:
                 tries = entry.attempts + 1
                 if tries < self.settings.uncertain_tries_before_resend:
                     await self.store.mark_uncertain(
-                        entry.id, f"asked KRA whether it has eTIMS number {n}: {_explain(exc)}", exc.code
+                        entry.id,
+                        Said(
+                            QT_TRANSLATE_NOOP(
+                                "Core", "asked KRA whether it has eTIMS number {number}: {problem}"
+                            ),
+                            number=n,
+                            problem=_explain(exc),
+                        ),
+                        exc.code,
                     )
                     raise DeviceStopped(
                         "still checking with KRA about a sale whose answer was lost", exc
@@ -373,29 +390,25 @@ class OutboxDrain:
                 WaitReason.KRA_UNAVAILABLE,
                 None,
                 exc.code,
-                f"waits for number {exc.expected} to go first",
+                Said(QT_TRANSLATE_NOOP("Core", "waits for number {number} to go first"), number=exc.expected),
             )
             return
-        message = (
-            f"KRA expects eTIMS number {exc.expected} next, but this device's next sale is number "
-            f"{exc.found}: KRA lacks numbers this device has already used."
-        )
+        message = Said(_KRA_LACKS_NUMBERS, expected=exc.expected, found=exc.found)
         await self.store.mark_waiting(entry.id, WaitReason.KRA_UNAVAILABLE, None, exc.code, message)
         await self.store.record_device_error(
             device.id,
             exc.code,
             message,
-            "Use one device per till. Ask support to compare this device's signed sales with KRA's.",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Use one device per till. Ask support to compare this device's signed sales with KRA's.",
+            ),
         )
-        raise DeviceStopped("KRA's invoice numbers and ours are out of step", exc)
+        raise DeviceStopped(QT_TRANSLATE_NOOP("Core", "KRA's invoice numbers and ours are out of step"), exc)
 
     async def _needs_check(self, entry: OutboxEntry, exc: kra_errors.KraError, report) -> None:
         """KRA's answers leave it unknowable whether it holds this sale: a person looks it up."""
-        message = (
-            f"KRA's answers do not tell whether it recorded this sale ({_explain(exc)}). Look up eTIMS "
-            f"number {entry.invc_no} on KRA's eTIMS portal, then choose 'KRA has it' or 'Send again'. "
-            "Later sales go on with the numbers after it."
-        )
+        message = Said(_CHECK_ON_PORTAL, problem=_explain(exc), number=entry.invc_no)
         await self.store.mark_needs_check(entry.id, exc.code, message)
         report.needs_check += 1
 
@@ -446,7 +459,9 @@ class OutboxDrain:
                 await client.save_item(item_request(item))
             except kra_errors.BusinessRejection as exc:
                 await self.store.mark_needs_fix(
-                    entry.id, exc.code, f"KRA refused to register the item {item.name}: {_explain(exc)}"
+                    entry.id,
+                    exc.code,
+                    Said(_ITEM_REFUSED, item=item.name, problem=_explain(exc)),
                 )
                 return False
             except kra_errors.ConnectFailed as exc:
@@ -458,6 +473,19 @@ class OutboxDrain:
             await self.store.mark_item_registered(device.id, item.code, self.clock())
         registered.update(codes)
         return True
+
+
+_KRA_LACKS_NUMBERS = QT_TRANSLATE_NOOP(
+    "Core",
+    "KRA expects eTIMS number {expected} next, but this device's next sale is number {found}: KRA lacks "
+    "numbers this device has already used.",
+)
+_CHECK_ON_PORTAL = QT_TRANSLATE_NOOP(
+    "Core",
+    "KRA's answers do not tell whether it recorded this sale ({problem}). Look up eTIMS number {number} on "
+    "KRA's eTIMS portal, then choose 'KRA has it' or 'Send again'. Later sales go on with the numbers after it.",
+)
+_ITEM_REFUSED = QT_TRANSLATE_NOOP("Core", "KRA refused to register the item {item}: {problem}")
 
 
 def _explain(exc: BaseException) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.kra.models import CodeClass, ItemClass, Notice
 from etims_desktop.storage.records import CodeClassRecord, CodeRecord, ItemClassRecord, NoticeRecord
@@ -87,15 +88,27 @@ class ReferenceData:
         client = await self.connections.client_for(device)
         # (label, kind, fetch, convert, save): each kind's own record type
         jobs: tuple[tuple[str, str, Any, Any, Any], ...] = (
-            ("code lists", CODES, client.select_codes, _code_class, self.store.save_code_classes),
             (
-                "item classes",
+                QT_TRANSLATE_NOOP("Core", "code lists"),
+                CODES,
+                client.select_codes,
+                _code_class,
+                self.store.save_code_classes,
+            ),
+            (
+                QT_TRANSLATE_NOOP("Core", "item classes"),
                 ITEM_CLASSES,
                 client.select_item_classes,
                 _item_class,
                 self.store.save_item_classes,
             ),
-            ("notices", NOTICES, client.select_notices, _notice, self.store.save_notices),
+            (
+                QT_TRANSLATE_NOOP("Core", "notices"),
+                NOTICES,
+                client.select_notices,
+                _notice,
+                self.store.save_notices,
+            ),
         )
         max_age = timedelta(hours=self.settings.reference_refresh_hours)
         marks = await self.store.fetch_marks(device.saved_id)  # one read, not two per kind

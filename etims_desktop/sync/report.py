@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 
 KEYRING_FAILED = "KEYRING"  # DeviceStatus.code when the device's key could not be read from the keyring
 
@@ -18,6 +19,35 @@ class Outcome(StrEnum):
     NOTHING_SENT = "nothing_sent"  # KRA / the VSCU service could not be reached: nothing went through
     NEEDS_FIX = "needs_fix"  # KRA reached, but some sales were refused and need a person
     SYNCED_ELSEWHERE = "synced_elsewhere"  # another program on this computer was sending its sales
+
+
+# summary()'s sentences (module level: marked at import, so a stored summary can be translated too)
+_LEFT_ALONE = QT_TRANSLATE_NOOP(
+    "Core", "Left alone: another etims-desktop on this computer is syncing this device right now."
+)
+_NO_ANSWER = QT_TRANSLATE_NOOP(
+    "Core", "KRA's answer did not come back: {why}. The app asks KRA before sending again."
+)
+_NOTHING_SENT = QT_TRANSLATE_NOOP("Core", "Nothing was sent: {why}.")
+_SIGNED_SOME_ALREADY = QT_TRANSLATE_NOOP("Core", "Signed {signed} sales ({already} were already at KRA).")
+_SIGNED_ONE = QT_TRANSLATE_NOOP("Core", "Signed 1 sale.")
+_SIGNED_MANY = QT_TRANSLATE_NOOP("Core", "Signed {signed} sales.")
+_UP_TO_DATE = QT_TRANSLATE_NOOP("Core", "Up to date: nothing was waiting.")
+_NONE_SIGNED = QT_TRANSLATE_NOOP("Core", "No sale was signed.")
+_WAITING_BECAUSE = QT_TRANSLATE_NOOP("Core", "{count} still waiting because {reason}.")
+_WAITING = QT_TRANSLATE_NOOP("Core", "{count} still waiting.")
+_NEED_FIX = QT_TRANSLATE_NOOP("Core", "{count} need your fix.")
+_NEED_CHECK = QT_TRANSLATE_NOOP(
+    "Core", "{count} need your check on KRA's portal (KRA's answer left it unclear)."
+)
+OUTCOME_WORDS = {
+    Outcome.UP_TO_DATE: QT_TRANSLATE_NOOP("Core", "up to date"),
+    Outcome.ALL_SIGNED: QT_TRANSLATE_NOOP("Core", "all signed"),
+    Outcome.PARTIAL: QT_TRANSLATE_NOOP("Core", "partial"),
+    Outcome.NOTHING_SENT: QT_TRANSLATE_NOOP("Core", "nothing sent"),
+    Outcome.NEEDS_FIX: QT_TRANSLATE_NOOP("Core", "needs fix"),
+    Outcome.SYNCED_ELSEWHERE: QT_TRANSLATE_NOOP("Core", "synced elsewhere"),
+}
 
 
 @dataclass
@@ -68,40 +98,68 @@ class DeviceSyncReport:
 
     def summary(self) -> str:
         """One honest sentence (or three) about this device."""
+        return " ".join(self.summary_parts())
+
+    def summary_parts(self) -> list[str]:
+        """summary()'s sentences, each marked for translation (`Said`: the CLI shows them translated)."""
         parts: list[str] = []
         why = ""
         if self.synced_elsewhere:
-            parts.append(
-                "Left alone: another etims-desktop on this computer is syncing this device right now."
-            )
+            parts.append(_LEFT_ALONE)
         elif not self.reached_kra:
             why = clause(self.status.plain or self.status.kind.label)
             if self.unconfirmed:  # something left, and KRA may have it: "nothing was sent" would be false
-                parts.append(f"KRA's answer did not come back: {why}. The app asks KRA before sending again.")
+                parts.append(
+                    Said(
+                        _NO_ANSWER,
+                        why=why,
+                    )
+                )
             else:
-                parts.append(f"Nothing was sent: {why}.")
+                parts.append(Said(_NOTHING_SENT, why=why))
         elif self.signed:
-            extra = f" ({self.already_recorded} were already at KRA)" if self.already_recorded else ""
-            parts.append(f"Signed {self.signed} sale{'s' if self.signed != 1 else ''}{extra}.")
+            if self.already_recorded:
+                parts.append(
+                    Said(
+                        _SIGNED_SOME_ALREADY,
+                        signed=self.signed,
+                        already=self.already_recorded,
+                    )
+                )
+            elif self.signed == 1:
+                parts.append(_SIGNED_ONE)
+            else:
+                parts.append(Said(_SIGNED_MANY, signed=self.signed))
         else:
             sales_waiting = self.still_pending or self.needs_check or self.rejected
             documents = (self.documents_sent, self.documents_pending, self.documents_refused)
             if not sales_waiting and not any(n for counts in documents for n in counts.values()):
-                parts.append("Up to date: nothing was waiting.")
+                parts.append(_UP_TO_DATE)
             elif sales_waiting:
-                parts.append("No sale was signed.")
+                parts.append(_NONE_SIGNED)
         if self.still_pending:
             because = clause(self.waiting_reason or "")
-            reason = f" because {because}" if because and because != why else ""  # said once is enough
-            parts.append(f"{self.still_pending} still waiting{reason}.")
+            if because and because != why:  # said once is enough
+                parts.append(
+                    Said(
+                        _WAITING_BECAUSE,
+                        count=self.still_pending,
+                        reason=because,
+                    )
+                )
+            else:
+                parts.append(Said(_WAITING, count=self.still_pending))
         if self.needs_fix_total:
-            parts.append(f"{self.needs_fix_total} need your fix.")
+            parts.append(Said(_NEED_FIX, count=self.needs_fix_total))
         if self.needs_check_total:
             parts.append(
-                f"{self.needs_check_total} need your check on KRA's portal (KRA's answer left it unclear)."
+                Said(
+                    _NEED_CHECK,
+                    count=self.needs_check_total,
+                )
             )
         parts.extend(documents_summary(self))
-        return " ".join(parts)
+        return parts
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -176,24 +234,34 @@ def clause(sentence: str) -> str:
     return text
 
 
-DOCUMENT_WORDS = {  # group -> (one, many): what the shop owner calls them
-    "purchases": ("purchase confirmation", "purchase confirmations"),
-    "imports": ("import answer", "import answers"),
-    "stock": ("stock report", "stock reports"),
+# group -> (sent, still waiting, need your fix): whole sentences, so a translation need not build plurals
+DOCUMENT_WORDS = {
+    "purchases": (
+        QT_TRANSLATE_NOOP("Core", "Purchase confirmations sent: {count}."),
+        QT_TRANSLATE_NOOP("Core", "Purchase confirmations still waiting: {count}."),
+        QT_TRANSLATE_NOOP("Core", "Purchase confirmations that need your fix: {count}."),
+    ),
+    "imports": (
+        QT_TRANSLATE_NOOP("Core", "Import answers sent: {count}."),
+        QT_TRANSLATE_NOOP("Core", "Import answers still waiting: {count}."),
+        QT_TRANSLATE_NOOP("Core", "Import answers that need your fix: {count}."),
+    ),
+    "stock": (
+        QT_TRANSLATE_NOOP("Core", "Stock reports sent: {count}."),
+        QT_TRANSLATE_NOOP("Core", "Stock reports still waiting: {count}."),
+        QT_TRANSLATE_NOOP("Core", "Stock reports that need your fix: {count}."),
+    ),
 }
 
 
 def documents_summary(report: DeviceSyncReport) -> list[str]:
     """Sentences about the document queue per group: sent, still waiting, needing your fix."""
     parts: list[str] = []
-    for group, (one, many) in DOCUMENT_WORDS.items():
-        sent = report.documents_sent.get(group, 0)
-        pending = report.documents_pending.get(group, 0)
-        fix = report.documents_need_fix.get(group, 0)
-        if sent:
-            parts.append(f"Sent {sent} {one if sent == 1 else many}.")
-        if pending:
-            parts.append(f"{pending} {one if pending == 1 else many} still waiting.")
-        if fix:
-            parts.append(f"{fix} {one if fix == 1 else many} need{'s' if fix == 1 else ''} your fix.")
+    for group, templates in DOCUMENT_WORDS.items():
+        counts = (
+            report.documents_sent.get(group, 0),
+            report.documents_pending.get(group, 0),
+            report.documents_need_fix.get(group, 0),
+        )
+        parts.extend(Said(template, count=n) for template, n in zip(templates, counts, strict=True) if n)
     return parts

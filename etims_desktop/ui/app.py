@@ -29,6 +29,9 @@ def run_app(paths: DataPaths, practice: bool = False, screenshot: str | None = N
     app.setApplicationName("etims-desktop")
     app.setOrganizationName("etims-desktop")
     app.setApplicationDisplayName("etims-desktop")
+    from etims_desktop.ui.i18n import install_chosen_language
+
+    install_chosen_language(paths.settings)  # before any widget: the window is built translated
     # Closing the window ends run_window() (which then closes the services); Qt must not stop the
     # loop underneath it first.
     app.setQuitOnLastWindowClosed(False)
@@ -95,9 +98,14 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
 
 async def show_start_up_error(text: str) -> None:
     """A dialog that says why the window cannot open; returns when it is closed (no exec())."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Critical, "etims-desktop", "etims-desktop cannot start.")
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "etims-desktop",
+        QCoreApplication.translate("StartUp", "etims-desktop cannot start."),
+    )
     box.setInformativeText(text)
     box.setObjectName("start_up_error")
     closed = asyncio.Event()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.sync.report import Progress
 from etims_desktop.ui.formatting import ago, local_time, pending_text, rtt_text
 from etims_desktop.ui.icons import icon, status_icon
@@ -62,10 +63,10 @@ TIME_LEFT_AFTER_SECONDS = 3.0
 TIME_LEFT_MIN_SALES = 5
 
 PHASE_WORDS = {
-    "checking": "checking the connection…",
-    "resolving": "asking KRA about uncertain sales…",
-    "sending": "sending…",
-    "refreshing": "refreshing code lists…",
+    "checking": QT_TRANSLATE_NOOP("Core", "checking the connection…"),
+    "resolving": QT_TRANSLATE_NOOP("Core", "asking KRA about uncertain sales…"),
+    "sending": QT_TRANSLATE_NOOP("Core", "sending…"),
+    "refreshing": QT_TRANSLATE_NOOP("Core", "refreshing code lists…"),
 }
 
 

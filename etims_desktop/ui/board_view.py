@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
@@ -35,8 +35,7 @@ class BoardDelegate(QStyledItemDelegate):
             self._paint_progress(painter, option, *progress)
 
     def _paint_badge(self, painter: QPainter, option, index) -> None:
-        parent = self.parent()
-        text = parent.tr("PRACTICE") if parent is not None else "PRACTICE"
+        text = QCoreApplication.translate("DeviceBoardView", "PRACTICE")
         name_width = option.fontMetrics.horizontalAdvance(str(index.data()))
         font = self._badge_font(option.font)
         painter.save()

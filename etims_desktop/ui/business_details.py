@@ -11,6 +11,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit
 
 from etims_desktop.domain.receipt import BusinessDetails
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.ui.tasks import spawn
 
 
@@ -24,7 +25,7 @@ class BusinessStore(Protocol):
 class BusinessDetailsBox(QGroupBox):
     """Filled from the saved details; `save()` keeps what was typed (the receipt footer is left as it is)."""
 
-    FIELDS = (("name", "Business name"), ("address", "Address"), ("phone", "Phone"))
+    FIELDS = (("name", QT_TRANSLATE_NOOP("BusinessDetailsBox", "Business name")), ("address", QT_TRANSLATE_NOOP("BusinessDetailsBox", "Address")), ("phone", QT_TRANSLATE_NOOP("BusinessDetailsBox", "Phone")))
 
     def __init__(self, store: BusinessStore, parent=None):
         super().__init__(parent)

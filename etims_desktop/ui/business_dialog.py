@@ -7,16 +7,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from etims_desktop.domain.receipt import BusinessDetails
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.ui.business_details import BusinessStore
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import Banner
 
 FIELDS = (
-    ("name", "Business name"),
-    ("address", "Address"),
-    ("phone", "Phone"),
-    ("email", "E-mail"),
-    ("footer", "Message at the bottom"),
+    ("name", QT_TRANSLATE_NOOP("BusinessDialog", "Business name")),
+    ("address", QT_TRANSLATE_NOOP("BusinessDialog", "Address")),
+    ("phone", QT_TRANSLATE_NOOP("BusinessDialog", "Phone")),
+    ("email", QT_TRANSLATE_NOOP("BusinessDialog", "E-mail")),
+    ("footer", QT_TRANSLATE_NOOP("BusinessDialog", "Message at the bottom")),
 )
 
 

@@ -32,6 +32,7 @@ from etims_desktop.app.credit_notes import CreditNoteOptions, make_credit_note
 from etims_desktop.domain.receipt import money, quantity
 from etims_desktop.domain.sale import Sale
 from etims_desktop.domain.tax import SaleAmounts
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, TotalsPanel, new_invoice_number
 from etims_desktop.ui.tasks import plain_error, spawn
 from etims_desktop.ui.widgets import fit_to_screen
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from etims_desktop.app.credit_notes import CreditNotes
 
 
-COLUMNS = ("Item", "Sold", "Still creditable", "Credit now", "Unit price")
+COLUMNS = (QT_TRANSLATE_NOOP("CreditNoteDialog", "Item"), QT_TRANSLATE_NOOP("CreditNoteDialog", "Sold"), QT_TRANSLATE_NOOP("CreditNoteDialog", "Still creditable"), QT_TRANSLATE_NOOP("CreditNoteDialog", "Credit now"), QT_TRANSLATE_NOOP("CreditNoteDialog", "Unit price"))
 CREDIT_COL = 3
 
 

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, can_cancel
-from etims_desktop.domain.status import DeviceStatus
+from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
+from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.ui.formatting import ago, local_time
 from etims_desktop.ui.icons import icon, status_icon
 from etims_desktop.ui.outbox_model import STATE_GROUPS, OutboxColumn, OutboxTableModel, reason_words
@@ -336,7 +338,7 @@ class DeviceDetailPanel(QWidget):
             took = ""
             if run.finished_at:
                 took = f"{(run.finished_at - run.started_at).total_seconds():.1f} s"
-            summary = mine.get("summary") or (self.tr("did not finish") if not run.finished_at else "")
+            summary = tr_core(mine.get("summary")) or (self.tr("did not finish") if not run.finished_at else "")
             row = self.runs.rowCount()
             self.runs.insertRow(row)
             self.runs.setItem(row, 0, QTableWidgetItem(local_time(run.started_at)))
@@ -542,7 +544,7 @@ class DeviceDetailPanel(QWidget):
 
 def _label(state) -> str:
     if state is None:
-        return "new"
+        return QT_TRANSLATE_NOOP("Core", "new")
     try:
         return OutboxState(state).label
     except ValueError:

@@ -31,6 +31,7 @@ from etims_desktop.ui.device_choice import fill_device_combo
 from etims_desktop.ui.formatting import ksh
 from etims_desktop.ui.sale_dialog import ERROR_STYLE, OK_STYLE
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ class ImportDialog(QDialog):
         self.errors_table.setRowCount(len(preview.errors))
         for row, error in enumerate(preview.errors):
             self.errors_table.setItem(row, 0, QTableWidgetItem(str(error.line)))
-            self.errors_table.setItem(row, 1, QTableWidgetItem(error.reason))
+            self.errors_table.setItem(row, 1, QTableWidgetItem(tr_core(error.reason)))
         grand = ksh(sum(totals, Decimal(0))) if totals else "-"
         if preview.errors:
             self.summary.setStyleSheet(ERROR_STYLE)

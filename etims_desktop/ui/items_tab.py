@@ -46,6 +46,7 @@ from etims_desktop.domain.item import Item
 from etims_desktop.domain.receipt import money
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.stock import is_stocked
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.storage.records import ItemDraft
 from etims_desktop.sync.code_choices import ITEM_TYPES, PACKAGING_UNITS, QUANTITY_UNITS
 from etims_desktop.ui.board_refresh import DeviceChangeSource, DeviceEvents
@@ -64,11 +65,11 @@ QDialogT = TypeVar("QDialogT", bound=QDialog)
 COALESCE_MS = 150
 SEARCH_DELAY_MS = 200
 TAX_TYPE_NAMES = {
-    TaxType.A: "A - Exempt",
-    TaxType.B: "B - VAT 16%",
-    TaxType.C: "C - Zero rated",
-    TaxType.D: "D - Non-VAT",
-    TaxType.E: "E - VAT 8%",
+    TaxType.A: QT_TRANSLATE_NOOP("ItemDialog", "A - Exempt"),
+    TaxType.B: QT_TRANSLATE_NOOP("ItemDialog", "B - VAT 16%"),
+    TaxType.C: QT_TRANSLATE_NOOP("ItemDialog", "C - Zero rated"),
+    TaxType.D: QT_TRANSLATE_NOOP("ItemDialog", "D - Non-VAT"),
+    TaxType.E: QT_TRANSLATE_NOOP("ItemDialog", "E - VAT 8%"),
 }
 PRICE_RE = QRegularExpression(r"^-?\d{0,9}([.,]\d{0,2})?$")  # a typed minus shows (and is refused on Save)
 
@@ -84,7 +85,13 @@ def parse_price(text: str) -> Decimal | None:
 class ItemTableModel(QAbstractTableModel):
     """Items with one registration column per device, then one stock-on-hand column per device."""
 
-    BASE_COLUMNS = ("Code", "Name", "Class", "Tax", "Price (KSh, incl. VAT)")
+    BASE_COLUMNS = (
+        QT_TRANSLATE_NOOP("ItemTableModel", "Code"),
+        QT_TRANSLATE_NOOP("ItemTableModel", "Name"),
+        QT_TRANSLATE_NOOP("ItemTableModel", "Class"),
+        QT_TRANSLATE_NOOP("ItemTableModel", "Tax"),
+        QT_TRANSLATE_NOOP("ItemTableModel", "Price (KSh, incl. VAT)"),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -53,6 +53,7 @@ from etims_desktop.ui.settings_dialog import SettingsDialog
 from etims_desktop.ui.sync_controller import SyncController
 from etims_desktop.ui.sync_report import SyncReportPanel
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.today_tab import TodayTab
 from etims_desktop.ui.tray import WindowTray
 from etims_desktop.ui.widgets import Banner, fit_to_screen
@@ -428,7 +429,7 @@ class MainWindow(QMainWindow):
             self.connectivity.setText(
                 self.tr("%1 of %2 devices online").replace("%1", str(online)).replace("%2", str(len(in_use)))
             )
-            self.connectivity.setToolTip("\n".join(f"{r.device.name}: {r.status.kind.label}" for r in rows))
+            self.connectivity.setToolTip("\n".join(f"{r.device.name}: {tr_core(r.status.kind.label)}" for r in rows))
         else:
             self.connectivity.setText(self.tr("No devices yet"))
         self._show_keyring()
@@ -690,7 +691,7 @@ class MainWindow(QMainWindow):
         keys = self.services.keys
         name = keys.backend_name
         temporary = keys.session_only
-        self.keyring_label.setText(self.tr("Keys: %1").replace("%1", name))
+        self.keyring_label.setText(self.tr("Keys: %1").replace("%1", tr_core(name)))
         self.keyring_label.setToolTip(
             self.tr("CMC keys are kept only while the app runs.")
             if temporary

@@ -7,35 +7,55 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.ui.formatting import local_time
 from etims_desktop.ui.text import tr_core
 
 # What the detail view's filter tabs show, in the order a person acts on them.
 STATE_GROUPS: list[tuple[str, frozenset[OutboxState], str]] = [
     (
-        "Waiting",
+        QT_TRANSLATE_NOOP("Core", "Waiting"),
         frozenset({OutboxState.QUEUED, OutboxState.SENDING, OutboxState.WAITING}),
-        "Saved here and not yet at KRA. They go by themselves with the next sync or upload.",
+        QT_TRANSLATE_NOOP(
+            "Core", "Saved here and not yet at KRA. They go by themselves with the next sync or upload."
+        ),
     ),
     (
-        "Uncertain",
+        QT_TRANSLATE_NOOP("Core", "Uncertain"),
         frozenset({OutboxState.UNCERTAIN}),
-        "Uncertain - checking with KRA: sent, but no answer came back. The app asks KRA whether it has "
-        "them before sending anything else, so nothing is signed twice.",
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "Uncertain - checking with KRA: sent, but no answer came back. The app asks KRA whether it has "
+            "them before sending anything else, so nothing is signed twice.",
+        ),
     ),
     (
-        "Needs your fix",
+        QT_TRANSLATE_NOOP("Core", "Needs your fix"),
         frozenset({OutboxState.NEEDS_FIX}),
-        "KRA refused these. Correct the cause, then resend - or cancel a sale that did not happen.",
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "KRA refused these. Correct the cause, then resend - or cancel a sale that did not happen.",
+        ),
     ),
     (
-        "Needs your check",
+        QT_TRANSLATE_NOOP("Core", "Needs your check"),
         frozenset({OutboxState.NEEDS_CHECK}),
-        "KRA's answers did not tell whether it has these. Look each eTIMS number up on KRA's portal, then "
-        "choose 'KRA has it' or 'send again'. Their numbers are never given to other sales.",
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "KRA's answers did not tell whether it has these. Look each eTIMS number up on KRA's portal, then "
+            "choose 'KRA has it' or 'send again'. Their numbers are never given to other sales.",
+        ),
     ),
-    ("Signed", frozenset({OutboxState.SIGNED}), "Signed by KRA: nothing more to do."),
-    ("Cancelled", frozenset({OutboxState.CANCELLED}), "Cancelled here; never sent to KRA."),
+    (
+        QT_TRANSLATE_NOOP("Core", "Signed"),
+        frozenset({OutboxState.SIGNED}),
+        QT_TRANSLATE_NOOP("Core", "Signed by KRA: nothing more to do."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Core", "Cancelled"),
+        frozenset({OutboxState.CANCELLED}),
+        QT_TRANSLATE_NOOP("Core", "Cancelled here; never sent to KRA."),
+    ),
 ]
 
 

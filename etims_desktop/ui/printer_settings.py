@@ -32,6 +32,7 @@ from etims_desktop.printing.settings import (
     save_rules,
 )
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import Banner
 
 log = logging.getLogger("etims_desktop.ui")
@@ -173,7 +174,7 @@ class ReceiptPrintingSettings(QWidget):
         settings = self.chosen_printer()
         self.test_button.setEnabled(False)
         self.message.show_message(
-            "info", self.tr("Printing a test page on the %1...").replace("%1", settings.describe())
+            "info", self.tr("Printing a test page on the %1...").replace("%1", tr_core(settings.describe()))
         )
 
         async def run() -> None:
@@ -187,7 +188,7 @@ class ReceiptPrintingSettings(QWidget):
                 True,
                 self.tr(
                     "Test page sent to the %1. It should show a full-width ruler, a QR code and be cut."
-                ).replace("%1", settings.describe()),
+                ).replace("%1", tr_core(settings.describe())),
             )
 
         return spawn(run())

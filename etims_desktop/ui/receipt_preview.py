@@ -27,6 +27,7 @@ from etims_desktop.printing.settings import load_printer, load_rules
 from etims_desktop.ui.receipt_print import print_receipt, save_pdf
 from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.text import tr_core
 from etims_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class ReceiptPreview(QDialog):
         self.thermal_button = QPushButton(self.tr("Receipt p&rinter"))
         self.thermal_button.setToolTip(
             self.tr("Print on the ESC/POS receipt printer set up in Settings (%1).").replace(
-                "%1", self.printer.describe()
+                "%1", tr_core(self.printer.describe())
             )
         )
         self.thermal_button.clicked.connect(self.print_on_receipt_printer)
@@ -179,7 +180,7 @@ class ReceiptPreview(QDialog):
             return None
         view = self.view
         self.thermal_button.setEnabled(False)
-        self.state_label.setText(self.tr("Printing on the %1...").replace("%1", self.printer.describe()))
+        self.state_label.setText(self.tr("Printing on the %1...").replace("%1", tr_core(self.printer.describe())))
 
         async def run() -> None:
             try:
@@ -197,7 +198,7 @@ class ReceiptPreview(QDialog):
                 return
             self.thermal_button.setEnabled(True)
             self._was_printed()
-            self.state_label.setText(self.tr("Printed on the %1.").replace("%1", self.printer.describe()))
+            self.state_label.setText(self.tr("Printed on the %1.").replace("%1", tr_core(self.printer.describe())))
             self.receipt_printer_finished.emit(True)
 
         return spawn(run())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
@@ -64,7 +65,7 @@ def print_receipt(
     printer.setDocName(f"{view.title} {view.trader_invoice_no}")
     printer.setPageLayout(ReceiptRenderer(view, layout).page_layout())
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print receipt") if parent else "Print receipt")
+    dialog.setWindowTitle(QCoreApplication.translate("ReceiptPrint", "Print receipt"))
 
     def accepted() -> None:
         print_to(printer, view, layout)

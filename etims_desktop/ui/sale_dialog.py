@@ -41,6 +41,7 @@ from etims_desktop.domain.item import Item
 from etims_desktop.domain.receipt import money, quantity, tax_label
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.domain.tax import SaleAmounts
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.ui.device_choice import fill_device_combo
 from etims_desktop.ui.formatting import ksh
 from etims_desktop.ui.tasks import plain_error, spawn
@@ -57,7 +58,7 @@ NAIROBI = ZoneInfo("Africa/Nairobi")
 NUMBER_RE = QRegularExpression(r"^\d{0,9}([.,]\d{0,3})?$")
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
-COLUMNS = ("Item", "Qty", "Unit price", "Disc. %", "Tax", "Amount")
+COLUMNS = (QT_TRANSLATE_NOOP("SaleDialog", "Item"), QT_TRANSLATE_NOOP("SaleDialog", "Qty"), QT_TRANSLATE_NOOP("SaleDialog", "Unit price"), QT_TRANSLATE_NOOP("SaleDialog", "Disc. %"), QT_TRANSLATE_NOOP("SaleDialog", "Tax"), QT_TRANSLATE_NOOP("SaleDialog", "Amount"))
 QTY_COL, PRICE_COL, DISC_COL, AMOUNT_COL = 1, 2, 3, 5
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from etims_desktop.app.sales_query import SaleListRow, SalesFilter
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.receipt import money
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.ui.board_refresh import DeviceEvents
 from etims_desktop.ui.business_dialog import BusinessDialog
 from etims_desktop.ui.credit_note_dialog import CreditNoteDialog
@@ -60,11 +61,11 @@ COALESCE_MS = 150
 MONEY_RE = QRegularExpression(r"^\d{0,12}([.,]\d{0,2})?$")
 PENDING_STATES = frozenset(s for s in OutboxState if s.pending)
 STATE_FILTERS = (
-    ("All sales", None),
-    ("Pending (not yet signed)", PENDING_STATES),
-    ("Needs your fix", frozenset({OutboxState.NEEDS_FIX})),
-    ("Signed by KRA", frozenset({OutboxState.SIGNED})),
-    ("Cancelled", frozenset({OutboxState.CANCELLED})),
+    (QT_TRANSLATE_NOOP("SalesTab", "All sales"), None),
+    (QT_TRANSLATE_NOOP("SalesTab", "Pending (not yet signed)"), PENDING_STATES),
+    (QT_TRANSLATE_NOOP("SalesTab", "Needs your fix"), frozenset({OutboxState.NEEDS_FIX})),
+    (QT_TRANSLATE_NOOP("SalesTab", "Signed by KRA"), frozenset({OutboxState.SIGNED})),
+    (QT_TRANSLATE_NOOP("SalesTab", "Cancelled"), frozenset({OutboxState.CANCELLED})),
 )
 
 
@@ -89,14 +90,14 @@ class SalesTabUseCases:
 
 class SalesTableModel(QAbstractTableModel):
     COLUMNS = (
-        "Date",
-        "Device",
-        "Invoice no.",
-        "eTIMS invoice no.",
-        "Receipt no.",
-        "Buyer",
-        "Total (KSh)",
-        "State",
+        QT_TRANSLATE_NOOP("SalesTableModel", "Date"),
+        QT_TRANSLATE_NOOP("SalesTableModel", "Device"),
+        QT_TRANSLATE_NOOP("SalesTableModel", "Invoice no."),
+        QT_TRANSLATE_NOOP("SalesTableModel", "eTIMS invoice no."),
+        QT_TRANSLATE_NOOP("SalesTableModel", "Receipt no."),
+        QT_TRANSLATE_NOOP("SalesTableModel", "Buyer"),
+        QT_TRANSLATE_NOOP("SalesTableModel", "Total (KSh)"),
+        QT_TRANSLATE_NOOP("SalesTableModel", "State"),
     )
     TOTAL_COLUMN = 6
 
@@ -186,7 +187,10 @@ class SalesTab(QWidget):
             edit.setDisplayFormat("dd MMM yyyy")
         self.min_total = QLineEdit()
         self.max_total = QLineEdit()
-        for edit, hint in ((self.min_total, "min. total"), (self.max_total, "max. total")):
+        for edit, hint in (
+            (self.min_total, QT_TRANSLATE_NOOP("SalesTab", "min. total")),
+            (self.max_total, QT_TRANSLATE_NOOP("SalesTab", "max. total")),
+        ):
             edit.setPlaceholderText(self.tr(hint))
             edit.setValidator(QRegularExpressionValidator(MONEY_RE, self))
             edit.setMaximumWidth(110)

@@ -31,6 +31,7 @@ from etims_desktop.sync.backups import BackupSettings
 from etims_desktop.sync.settings import SyncSettings
 from etims_desktop.ui.business_dialog import BusinessDialog
 from etims_desktop.ui.desktop_settings_group import DesktopSettingsGroup
+from etims_desktop.ui.language_choice import LanguageChoice
 from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
 from etims_desktop.ui.tasks import plain_error
 from etims_desktop.ui.widgets import Banner, fit_to_screen, screen_room, scrollable
@@ -98,6 +99,7 @@ class SettingsDialog(QDialog):
         receipts_row.addWidget(receipts_text, 1)
         receipts_row.addWidget(self.business_button)
         backups = self._build_backups(settings)
+        self.language = LanguageChoice(settings.file)
         self.desktop = DesktopSettingsGroup(settings.file)  # tray, alerts, start with the computer
 
         note = QLabel(
@@ -118,7 +120,8 @@ class SettingsDialog(QDialog):
         content = QWidget()
         groups = QVBoxLayout(content)
         groups.setContentsMargins(0, 0, 0, 0)
-        for group in (checks, batches, new_devices, receipts, self.receipts, backups, self.desktop, note):
+        groups_in_order = (self.language, checks, batches, new_devices, receipts, self.receipts, backups)
+        for group in (*groups_in_order, self.desktop, note):
             groups.addWidget(group)
         groups.addStretch(1)
         layout = QVBoxLayout(self)
@@ -216,6 +219,7 @@ class SettingsDialog(QDialog):
             return
         try:
             self.receipts.save()
+            self.language.save()
             self.desktop.save()
             self.settings.save(settings, backups)  # a few hundred bytes: fine on the GUI thread
         except AutostartFailed as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from etims_desktop.sync.report import DeviceSyncReport, Outcome, SyncReport
+from etims_desktop.sync.report import OUTCOME_WORDS, DeviceSyncReport, Outcome, SyncReport
 from etims_desktop.ui.formatting import local_time
 from etims_desktop.ui.icons import icon
 from etims_desktop.ui.text import plural, tr_core, translate
@@ -84,7 +84,7 @@ def overall_icon(report: SyncReport) -> str:
 
 def device_text(device: DeviceSyncReport) -> str:
     """The device's own summary, plus what to do when something is wrong."""
-    lines = [device.summary()]
+    lines = [" ".join(tr_core(part) for part in device.summary_parts())]
     if device.outcome not in GOOD and device.status.next_step:
         lines.append(_tr("What to do: %1").replace("%1", tr_core(device.status.next_step)))
     lines.extend(e for e in device.errors if e not in lines[0])
@@ -184,7 +184,7 @@ class SyncReportPanel(QFrame):
         name_of_icon = "status-warning" if device.needs_fix_total else OUTCOME_ICONS[device.outcome]
         badge.setPixmap(icon(name_of_icon).pixmap(20, 20))
         badge.setAlignment(Qt.AlignmentFlag.AlignTop)
-        badge.setToolTip(tr_core(device.outcome.value.replace("_", " ")))
+        badge.setToolTip(tr_core(OUTCOME_WORDS[device.outcome]))
         kind = "" if device.device_type in device.device_name else f" ({device.device_type})"
         name = QLabel(f"<a href='{device.device_id}'>{_escape(device.device_name)}</a>{kind}")
         name.setAlignment(Qt.AlignmentFlag.AlignTop)

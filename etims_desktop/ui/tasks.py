@@ -52,6 +52,11 @@ async def cancel_all() -> None:
 
 def plain_error(exc: BaseException) -> str:
     """The plain sentence (and next step) an error carries, for a message under a field or in a panel."""
+    from etims_desktop.domain.errors import has_plain_words
+    from etims_desktop.domain.redaction import redact
     from etims_desktop.sync.plain import plain_text
+    from etims_desktop.ui.text import explain_translated
 
+    if has_plain_words(exc):  # the error's own words, in the chosen language
+        return redact(explain_translated(exc)) or type(exc).__name__
     return plain_text(exc)

@@ -69,7 +69,7 @@ def test_suppliers_invoices_fetched_once_accepted_confirmed_and_stocked(tmp_path
     assert [m["sarTyCd"] for m in moves] == ["02"]  # purchase in; the rejected one moves nothing
     assert report.documents_sent == {"purchases": 2, "stock": 3}
     assert rejected.purchase.state == "rejected"
-    assert "Sent 2 purchase confirmations." in report.summary()
+    assert "Purchase confirmations sent: 2." in report.summary()
 
 
 def test_manual_purchase_is_declared_with_reg_type_m(tmp_path, kra, run, key_store):

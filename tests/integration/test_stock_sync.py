@@ -59,7 +59,7 @@ def test_sales_and_adjustments_reach_kra_in_order(tmp_path, kra, run, key_store)
     assert balances[items[1].code] == 0  # stocked, never moved
     assert {d.state for d in documents} == {DocumentState.SENT}
     assert report.documents_sent == {"stock": 5}
-    assert "Sent 5 stock reports." in report.summary()
+    assert "Stock reports sent: 5." in report.summary()
     assert report.outcome.value == "all_signed"
 
 
@@ -217,7 +217,7 @@ def test_a_refused_movement_needs_a_fix_holds_its_group_and_gives_its_number_bac
     assert "KRA refused the stock movement" in stuck.last_error_message
     assert "wait until it is sent again or cancelled" in stuck.last_error_message
     assert {d.state for d in documents} == {DocumentState.NEEDS_FIX, DocumentState.QUEUED}  # the rest waited
-    assert "1 stock report needs your fix." in refused.summary()
+    assert "Stock reports that need your fix: 1." in refused.summary()
     assert {d.state for d in after} == {DocumentState.SENT}
     assert [m["sarNo"] for m in kra.stock_movements(PIN, "00")] == [1, 2]  # gap-free after the refusal
     assert fixed.outcome.value == "all_signed"

@@ -103,4 +103,6 @@ def test_frozen_bundle_is_small_and_has_no_unused_qt(bundle):
     assert (internal / "etims_desktop" / "storage" / "migrations" / "env.py").is_file()
     assert list((internal / "etims_desktop" / "kra" / "simulator").rglob("*.json"))
     assert (internal / "etims_desktop" / "resources" / "icons" / "etims-desktop.svg").is_file()
+    assert (internal / "etims_desktop" / "resources" / "i18n" / "etims_sw.qm").is_file()  # Kiswahili
+    assert not list(internal.rglob("etims_*.ts"))  # the sources stay in the repository
     assert (internal / "escpos" / "capabilities.json").is_file()  # ESC/POS printer database

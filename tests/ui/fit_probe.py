@@ -1,6 +1,6 @@
 """Opens every window of the app at the screen size it is started with and prints what does not fit.
 
-Run by test_first_hour.py in a child process (the screen size and QT_SCALE_FACTOR are fixed when Qt
+Run by test_first_hour.py (and test_kiswahili.py, with ETIMS_LANGUAGE=sw) in a child process (the screen size and QT_SCALE_FACTOR are fixed when Qt
 starts): QT_QPA_PLATFORM=offscreen:configfile=screen.json [QT_SCALE_FACTOR=2] python fit_probe.py
 Prints one JSON object: {"checked": [...window names...], "problems": [...plain sentences...]}.
 """
@@ -178,5 +178,8 @@ if __name__ == "__main__":
 
     app = QApplication(sys.argv)
     app.setQuitOnLastWindowClosed(False)
+    from etims_desktop.ui.i18n import install_chosen_language
+
+    install_chosen_language(None)  # ETIMS_LANGUAGE=sw: the same windows with Kiswahili's longer words
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         sys.exit(runner.run(main()))

@@ -40,3 +40,15 @@ def test_no_check_offscreen_or_without_a_display():
 
 def test_the_readme_names_the_library_qt_asks_for():
     assert "libxcb-cursor0" in (ROOT / "README.md").read_text().split("## Using the window")[0]
+
+
+def test_run_and_test_compile_the_translations_first(monkeypatch):
+    dev = load_dev()
+    calls = []
+    monkeypatch.setattr(dev, "ensure_venv", lambda extras: calls.append("venv"))
+    monkeypatch.setattr(dev, "missing_window_libraries", lambda: [])
+    monkeypatch.setattr(dev.subprocess, "call", lambda args, **kw: calls.append(args[1:3]) or 0)
+    assert dev.main(["test", "-q"]) == 0
+    assert calls[0] == "venv"
+    assert calls[1][0] == "-c" and "compile_translations" in calls[1][1]
+    assert calls[2] == ["-m", "pytest"]

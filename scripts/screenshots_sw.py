@@ -1,0 +1,141 @@
+"""Kiswahili screenshots into docs/screenshots/ (names ending -sw.png), at 100 % and at 200 %.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_sw.py [--out docs/screenshots]
+
+Runs itself twice in child processes (Qt fixes the scale when it starts): a 1366x768 screen at 100 %,
+and the same screen at 200 % (QT_SCALE_FACTOR=2, so 683x384 logical pixels). Each run starts practice
+mode, records sales (two refused by the practice KRA), syncs, and grabs the window with the sync
+report, the Settings dialog and the New sale dialog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from screenshots import SIZE, practice_devices, record_sales, until  # noqa: E402
+
+
+async def shoot(out: Path, suffix: str) -> int:
+    from keyrings.alt.file import PlaintextKeyring
+    from PySide6.QtWidgets import QApplication
+
+    from etims_desktop.bootstrap import build_services
+    from etims_desktop.domain.device import DeviceType
+    from etims_desktop.domain.receipt import BusinessDetails
+    from etims_desktop.kra.simulator import FaultKind
+    from etims_desktop.paths import DataPaths
+    from etims_desktop.storage.secrets import KeyStore
+    from etims_desktop.ui import tasks
+    from etims_desktop.ui.main_window import MainWindow
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    with tempfile.TemporaryDirectory(prefix="etims-shots-sw-") as tmp:
+        paths = DataPaths(Path(tmp) / "data").ensure()
+        backend = PlaintextKeyring()
+        backend.file_path = str(Path(tmp) / "keyring.cfg")  # a throw-away keyring, never the user's
+        services = build_services(paths, key_store=KeyStore(backend))
+        await services.store.save_business_details(
+            BusinessDetails(name="Mama Mboga Supplies", address="Moi Avenue, Nairobi", phone="0712 345678")
+        )
+        window = MainWindow(services)
+        try:
+            room = window.screen().availableGeometry()
+            window.resize(min(SIZE[0], room.width()), min(SIZE[1], room.height()))
+            window.show()
+            await window.refresher.first_done.wait()
+            devices, practice_kra = await practice_devices(services)
+            oscu = next(d for d in devices if d.type is DeviceType.OSCU)
+            vscu = next(d for d in devices if d.type is DeviceType.VSCU)
+            await record_sales(services, oscu, 6, "TILL")
+            await record_sales(services, vscu, 4, "OFFICE", hours_ago=3)
+            practice_kra.faults.add("saveTrnsSalesOsdc", FaultKind.RESULT_CODE, count=2, code="910")
+            window.refresher.refresh_now()
+            await until(lambda: window.model.rowCount() == 2)
+            window.sync_all()
+            await until(lambda: window.sync.last_report is not None, 60)
+            await until(lambda: not window.refresher.busy)
+            window.refresher.refresh_now()
+            await until(lambda: not window.refresher.busy)
+            window.grab().save(str(out / f"sync-report{suffix}-sw.png"))
+
+            window.open_device(oscu.id)
+            await until(lambda: window.detail.loads > 0)
+            window.detail.select_group("Needs your fix")
+            await until(lambda: window.detail.outbox.rowCount() > 0 or window.detail.loads > 2)
+            window.detail.select_row(0)
+            await until(lambda: bool(window.detail.history.toPlainText()))
+            window.grab().save(str(out / f"main-window{suffix}-sw.png"))
+
+            settings = window.open_settings()
+            await asyncio.sleep(0.1)  # let the layout settle
+            settings.grab().save(str(out / f"settings{suffix}-sw.png"))
+            settings.reject()
+
+            window.tabs.setCurrentWidget(window.sales_tab)
+            dialog = window.sales_tab.new_sale()
+            await until(lambda: dialog._loaded)
+            for text, qty in (("Sugar", "2"), ("Soda", "3")):
+                dialog.search_edit.setText(text)
+                dialog.qty_edit.setText(qty)
+                dialog.add_from_search()
+            await until(lambda: dialog.amounts is not None and len(dialog.amounts.lines) == 2)
+            dialog.grab().save(str(out / f"new-sale{suffix}-sw.png"))
+            dialog.close()
+        finally:
+            window.close()
+            window.events.detach()
+            await tasks.cancel_all()
+            await services.aclose()
+            app.processEvents()
+    return 0
+
+
+def child(out: Path, suffix: str) -> int:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from etims_desktop.ui.i18n import install_language
+
+    application = QApplication(sys.argv[:1])
+    application.setQuitOnLastWindowClosed(False)
+    if not install_language("sw"):
+        print("the Kiswahili translation could not be loaded", file=sys.stderr)
+        return 1
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(application)) as runner:
+        return runner.run(shoot(out, suffix))
+
+
+def main(out: Path) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        screen = Path(tmp) / "screen.json"
+        screen.write_text(
+            json.dumps({"screens": [{"name": "shop", "x": 0, "y": 0, "width": SIZE[0], "height": SIZE[1], "dpr": 1}]})
+        )
+        for scale, suffix in (("1", ""), ("2", "-200")):
+            env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "QT_SCALE_FACTOR": scale}
+            done = subprocess.run([sys.executable, __file__, "--child", suffix, "--out", str(out)], env=env)
+            if done.returncode != 0:
+                return done.returncode
+    print(f"Kiswahili screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE.parent / "docs" / "screenshots")
+    parser.add_argument("--child", metavar="SUFFIX", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sys.exit(child(args.out, args.child) if args.child is not None else main(args.out))
