@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.status import DeviceStatus, StatusKind
-from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
-from etims_desktop.sync.report import Progress
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
+from etims_desktop.sync.report import DOCUMENT_WORDS, Progress
 from etims_desktop.ui.formatting import ago, local_time, pending_text, rtt_text
 from etims_desktop.ui.icons import icon, status_icon
 from etims_desktop.ui.text import plural, tr_core
@@ -355,24 +355,15 @@ class DeviceBoardModel(QAbstractTableModel):
         return None
 
     def _documents_lines(self, row: BoardRow) -> list[str]:
-        """'2 stock reports waiting', '1 purchase confirmation needs your fix' (the document queue)."""
-        words = {
-            "purchases": (self.tr("purchase confirmation"), self.tr("purchase confirmations")),
-            "imports": (self.tr("import answer"), self.tr("import answers")),
-            "stock": (self.tr("stock report"), self.tr("stock reports")),
-        }
+        """'Stock reports still waiting: 2.' (the document queue), in the Sync report's words."""
         lines = []
-        for group, (one, many) in words.items():
-            waiting, fix = row.documents_pending.get(group, 0), row.documents_need_fix.get(group, 0)
-            if waiting:
-                lines.append(
-                    self.tr("%1 %2 waiting")
-                    .replace("%1", str(waiting))
-                    .replace("%2", one if waiting == 1 else many)
-                )
-            if fix:
-                text = self.tr("%1 %2 needs your fix") if fix == 1 else self.tr("%1 %2 need your fix")
-                lines.append(text.replace("%1", str(fix)).replace("%2", one if fix == 1 else many))
+        for group, (_sent, waiting, fix) in DOCUMENT_WORDS.items():
+            for template, count in (
+                (waiting, row.documents_pending.get(group, 0)),
+                (fix, row.documents_need_fix.get(group, 0)),
+            ):
+                if count:
+                    lines.append(tr_core(Said(template, count=count)))
         return lines
 
     def _tooltip(self, row: BoardRow, column: Column) -> str:

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, can_cancel
-from etims_desktop.domain.status import DeviceStatus, StatusKind
+from etims_desktop.domain.status import DeviceStatus
 from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
-from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.ui.formatting import ago, local_time
 from etims_desktop.ui.icons import icon, status_icon
 from etims_desktop.ui.outbox_model import STATE_GROUPS, OutboxColumn, OutboxTableModel, reason_words

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.stock import StockReason
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.ui.tasks import plain_error, spawn
 
 if TYPE_CHECKING:
@@ -28,12 +29,12 @@ if TYPE_CHECKING:
 REASONS = (
     (
         StockReason.OPENING,
-        "Opening stock (what is on the shelf when you start)",
-        "How many are on the shelf now",
+        QT_TRANSLATE_NOOP("StockDialog", "Opening stock (what is on the shelf when you start)"),
+        QT_TRANSLATE_NOOP("StockDialog", "How many are on the shelf now"),
     ),
-    (StockReason.RECEIVED, "Goods received (no eTIMS invoice)", "How many came in"),
-    (StockReason.DAMAGE, "Damaged, expired or thrown away", "How many are gone"),
-    (StockReason.COUNT, "Stock count (correct the books)", "How many you counted on the shelf"),
+    (StockReason.RECEIVED, QT_TRANSLATE_NOOP("StockDialog", "Goods received (no eTIMS invoice)"), QT_TRANSLATE_NOOP("StockDialog", "How many came in")),
+    (StockReason.DAMAGE, QT_TRANSLATE_NOOP("StockDialog", "Damaged, expired or thrown away"), QT_TRANSLATE_NOOP("StockDialog", "How many are gone")),
+    (StockReason.COUNT, QT_TRANSLATE_NOOP("StockDialog", "Stock count (correct the books)"), QT_TRANSLATE_NOOP("StockDialog", "How many you counted on the shelf")),
 )
 
 

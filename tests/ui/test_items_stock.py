@@ -87,5 +87,5 @@ def test_board_counts_stock_reports_waiting(qtbot, qloop, services, oscu_sim):
     model = DeviceBoardModel()
     model.set_rows(run(qloop, load_board(services.store)))
     pending = model.index(0, Column.PENDING)
-    assert "2 stock reports waiting" in model.data(pending)
-    assert "2 stock reports waiting" in model.data(pending, Qt.ItemDataRole.ToolTipRole)
+    assert "Stock reports still waiting: 2." in model.data(pending)
+    assert "Stock reports still waiting: 2." in model.data(pending, Qt.ItemDataRole.ToolTipRole)

@@ -698,6 +698,22 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>KRA tayari ina mauzo haya ({message}).</translation>
         </message>
         <message>
+            <source>KRA already has this document ({message}).</source>
+            <translation>KRA tayari ina hati hii ({message}).</translation>
+        </message>
+        <message>
+            <source>KRA refused the sale ({message}): its records show too little stock of an item on this sale.</source>
+            <translation>KRA imekataa mauzo ({message}): rekodi zake zinaonyesha stoki ya bidhaa moja ya mauzo haya haitoshi.</translation>
+        </message>
+        <message>
+            <source>KRA refused the sale: its records show too little stock of an item on this sale.</source>
+            <translation>KRA imekataa mauzo: rekodi zake zinaonyesha stoki ya bidhaa moja ya mauzo haya haitoshi.</translation>
+        </message>
+        <message>
+            <source>Record the stock you received first - a purchase, an import, or an opening stock adjustment (Items tab, 'Adjust stock...') - then Sync and send the sale again.</source>
+            <translation>Kwanza rekodi stoki uliyopokea - ununuzi, bidhaa za kuagiza nje, au stoki ya kuanzia (kichupo cha Bidhaa, 'Rekebisha stoki...') - kisha Sawazisha na utume mauzo tena.</translation>
+        </message>
+        <message>
             <source>Left alone: another etims-desktop on this computer is syncing this device right now.</source>
             <translation>Imeachwa: etims-desktop nyingine kwenye kompyuta hii inasawazisha kifaa hiki sasa hivi.</translation>
         </message>
@@ -768,6 +784,42 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>synced elsewhere</source>
             <translation>inasawazishwa kwingine</translation>
+        </message>
+        <message>
+            <source>Purchase confirmations sent: {count}.</source>
+            <translation>Uthibitisho wa ununuzi uliotumwa: {count}.</translation>
+        </message>
+        <message>
+            <source>Purchase confirmations still waiting: {count}.</source>
+            <translation>Uthibitisho wa ununuzi ambao bado unasubiri: {count}.</translation>
+        </message>
+        <message>
+            <source>Purchase confirmations that need your fix: {count}.</source>
+            <translation>Uthibitisho wa ununuzi unaohitaji urekebishe: {count}.</translation>
+        </message>
+        <message>
+            <source>Import answers sent: {count}.</source>
+            <translation>Majibu ya bidhaa za kuagiza nje yaliyotumwa: {count}.</translation>
+        </message>
+        <message>
+            <source>Import answers still waiting: {count}.</source>
+            <translation>Majibu ya bidhaa za kuagiza nje ambayo bado yanasubiri: {count}.</translation>
+        </message>
+        <message>
+            <source>Import answers that need your fix: {count}.</source>
+            <translation>Majibu ya bidhaa za kuagiza nje yanayohitaji urekebishe: {count}.</translation>
+        </message>
+        <message>
+            <source>Stock reports sent: {count}.</source>
+            <translation>Ripoti za stoki zilizotumwa: {count}.</translation>
+        </message>
+        <message>
+            <source>Stock reports still waiting: {count}.</source>
+            <translation>Ripoti za stoki ambazo bado zinasubiri: {count}.</translation>
+        </message>
+        <message>
+            <source>Stock reports that need your fix: {count}.</source>
+            <translation>Ripoti za stoki zinazohitaji urekebishe: {count}.</translation>
         </message>
         <message>
             <source>KRA code</source>
@@ -2837,6 +2889,10 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>Bei (KSh, ikiwemo VAT)</translation>
         </message>
         <message>
+            <source>In stock: %1</source>
+            <translation>Stoki: %1</translation>
+        </message>
+        <message>
             <source>KRA: %1</source>
             <translation>KRA: %1</translation>
         </message>
@@ -2852,6 +2908,14 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>registered %1</source>
             <translation>imesajiliwa %1</translation>
         </message>
+        <message>
+            <source>no stock (a service)</source>
+            <translation>haina stoki (ni huduma)</translation>
+        </message>
+        <message>
+            <source>%1 (below zero: record what came in)</source>
+            <translation>%1 (chini ya sifuri: rekodi kilichoingia)</translation>
+        </message>
     </context>
     <context>
         <name>ItemsTab</name>
@@ -2866,6 +2930,14 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>&amp;Edit...</source>
             <translation>&amp;Badilisha...</translation>
+        </message>
+        <message>
+            <source>Adjust &amp;stock...</source>
+            <translation>Rekebisha &amp;stoki...</translation>
+        </message>
+        <message>
+            <source>Opening stock, goods received, damage or a stock count</source>
+            <translation>Stoki ya kuanzia, bidhaa zilizopokelewa, zilizoharibika au hesabu ya stoki</translation>
         </message>
         <message>
             <source>Which device KRA should know the items on</source>
@@ -2894,6 +2966,10 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>Select an item to edit.</source>
             <translation>Chagua bidhaa ya kubadilisha.</translation>
+        </message>
+        <message>
+            <source>Select the item whose stock you want to adjust.</source>
+            <translation>Chagua bidhaa ambayo stoki yake unataka kurekebisha.</translation>
         </message>
         <message>
             <source>Saved %1 (%2). KRA learns about it at the next sale or when you register it.</source>
@@ -3981,6 +4057,10 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
             <source>Give %1 change.</source>
             <translation>Toa chenji %1.</translation>
         </message>
+        <message>
+            <source>Stock: %1</source>
+            <translation>Stoki: %1</translation>
+        </message>
     </context>
     <context>
         <name>SalesTab</name>
@@ -4289,6 +4369,89 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         <message>
             <source>etims-desktop cannot start.</source>
             <translation>etims-desktop haiwezi kuanza.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockDialog</name>
+        <message>
+            <source>Opening stock (what is on the shelf when you start)</source>
+            <translation>Stoki ya kuanzia (kilichopo rafuni unapoanza)</translation>
+        </message>
+        <message>
+            <source>How many are on the shelf now</source>
+            <translation>Ngapi ziko rafuni sasa</translation>
+        </message>
+        <message>
+            <source>Goods received (no eTIMS invoice)</source>
+            <translation>Bidhaa zilizopokelewa (bila ankara ya eTIMS)</translation>
+        </message>
+        <message>
+            <source>How many came in</source>
+            <translation>Ngapi zimeingia</translation>
+        </message>
+        <message>
+            <source>Damaged, expired or thrown away</source>
+            <translation>Zilizoharibika, zilizopitwa na muda au kutupwa</translation>
+        </message>
+        <message>
+            <source>How many are gone</source>
+            <translation>Ngapi zimetoka</translation>
+        </message>
+        <message>
+            <source>Stock count (correct the books)</source>
+            <translation>Hesabu ya stoki (sahihisha vitabu)</translation>
+        </message>
+        <message>
+            <source>How many you counted on the shelf</source>
+            <translation>Ngapi ulihesabu rafuni</translation>
+        </message>
+        <message>
+            <source>Adjust stock: %1</source>
+            <translation>Rekebisha stoki: %1</translation>
+        </message>
+        <message>
+            <source>e.g. 12 or 2.5</source>
+            <translation>k.m. 12 au 2.5</translation>
+        </message>
+        <message>
+            <source>optional: why, in your words</source>
+            <translation>si lazima: kwa nini, kwa maneno yako</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Bidhaa</translation>
+        </message>
+        <message>
+            <source>&amp;Device</source>
+            <translation>&amp;Kifaa</translation>
+        </message>
+        <message>
+            <source>In stock now</source>
+            <translation>Stoki sasa</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>&amp;Sababu</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>&amp;Maelezo</translation>
+        </message>
+        <message>
+            <source>no device yet: add one first</source>
+            <translation>bado hakuna kifaa: ongeza kimoja kwanza</translation>
+        </message>
+        <message>
+            <source>Choose the device whose stock this is.</source>
+            <translation>Chagua kifaa ambacho stoki hii ni yake.</translation>
+        </message>
+        <message>
+            <source>Enter the quantity as a number, e.g. 12 or 2.5.</source>
+            <translation>Weka idadi kama nambari, k.m. 12 au 2.5.</translation>
+        </message>
+        <message>
+            <source>Recorded: %1 %2, now %3 in stock. It is reported to KRA at the next sync.</source>
+            <translation>Imerekodiwa: %1 %2, sasa stoki ni %3. Itaripotiwa kwa KRA wakati wa kusawazisha ujao.</translation>
         </message>
     </context>
     <context>
