@@ -655,7 +655,8 @@ async def diagnostics_text(shop: BenchShop) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from etims_desktop.ui.diagnostics import collect
 
-    return await collect(shop.services)
+    services = shop.services
+    return await collect(services.store, services.keys, services.paths)
 
 
 def check_device(

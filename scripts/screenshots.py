@@ -151,10 +151,11 @@ async def main(out: Path) -> int:
             wizard.key_page.key_radio.setChecked(True)
             wizard.grab().save(str(out / "wizard-connect.png"))
             wizard.back()
-            real_key_store, services.key_store = services.key_store, SessionKeyStore()  # as without a keyring
+            real_key_store = services.key_store
+            services.connections.use_key_store(SessionKeyStore())  # as without a keyring
             wizard.next()
             wizard.grab().save(str(out / "wizard-no-keyring.png"))
-            services.key_store = real_key_store
+            services.connections.use_key_store(real_key_store)
             wizard.reject()
 
             # Sales: the list, a new sale being typed, and a signed sale's receipt (80 mm and A4).

@@ -94,6 +94,7 @@ async def shoot(out: Path, suffix: str) -> int:
             await until(lambda: dialog.amounts is not None and len(dialog.amounts.lines) == 2)
             dialog.grab().save(str(out / f"new-sale{suffix}-sw.png"))
             dialog.close()
+            await newer_screens(window, out, suffix, "-sw")
         finally:
             window.close()
             window.events.detach()
@@ -101,6 +102,36 @@ async def shoot(out: Path, suffix: str) -> int:
             await services.aclose()
             app.processEvents()
     return 0
+
+
+async def newer_screens(window, out: Path, suffix: str, language: str) -> None:
+    """The screens added with issues 15 and 17 (items with stock, Today, the Reports dialogs)."""
+    from etims_desktop.ui import tasks
+
+    window.tabs.setCurrentWidget(window.items_tab)
+    loads = window.items_tab.model.rowCount()
+    window.items_tab.schedule_refresh()
+    await until(lambda: window.items_tab.model.rowCount() > 0 and window.items_tab.model.rowCount() >= loads)
+    window.grab().save(str(out / f"items-stock{suffix}{language}.png"))
+
+    before = window.today_tab.loads
+    window.tabs.setCurrentWidget(window.today_tab)
+    window.today_tab.schedule()
+    await until(lambda: window.today_tab.loads > before)
+    window.grab().save(str(out / f"today{suffix}{language}.png"))
+
+    menu = window.reports_menu
+    for name, action in (
+        ("report-day", menu.day_report_action),
+        ("report-export", menu.export_action),
+        ("report-reconcile", menu.reconcile_action),
+    ):
+        action.trigger()
+        dialog = menu.last_dialog
+        await asyncio.sleep(0.5)  # a screenshot only: let the dialog read its first figures
+        dialog.grab().save(str(out / f"{name}{suffix}{language}.png"))
+        dialog.close()
+    await tasks.cancel_all()
 
 
 def child(out: Path, suffix: str) -> int:
