@@ -55,12 +55,14 @@ class ImportAcceptDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         active = [item for item in items if item.active]
         what = QLabel(
-            self.tr("Customs declared %1 of \"%2\" for you.")
+            self.tr('Customs declared %1 of "%2" for you.')
             .replace("%1", quantity_text(line.quantity))
             .replace("%2", line.name)
         )
         what.setWordWrap(True)
-        self.item_combo = item_combo(active, self.tr("Create a new item from it"), best_match(line.name, active))
+        self.item_combo = item_combo(
+            active, self.tr("Create a new item from it"), best_match(line.name, active)
+        )
         self.item_combo.currentIndexChanged.connect(lambda _index: self._show_new_fields())
         self.class_edit = QLineEdit()
         self.class_edit.setPlaceholderText(self.tr("KRA classification code, e.g. 15101505"))
@@ -110,7 +112,9 @@ class ImportAcceptDialog(QDialog):
                 self.message.setText(self.tr("Write the item's KRA classification code (digits only)."))
                 return
             if price is None:
-                self.message.setText(self.tr("Enter the price you will sell it for, including VAT, e.g. 250.00."))
+                self.message.setText(
+                    self.tr("Enter the price you will sell it for, including VAT, e.g. 250.00.")
+                )
                 return
             new_item = NewItem(item_class_code=class_code, price=price)
         self.accept_button.setEnabled(False)

@@ -4,7 +4,7 @@ bought with quantity and price. Declared to KRA at the next sync; the goods come
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from etims_desktop.domain.item import Item
+from etims_desktop.kra.dates import NAIROBI
 from etims_desktop.ui.tasks import plain_error, spawn
 
 if TYPE_CHECKING:
@@ -73,7 +74,9 @@ class ManualPurchaseDialog(QDialog):
         form.addRow(self.tr("&Date bought"), self.date_edit)
 
         self.grid = QGridLayout()
-        for column, title in enumerate((self.tr("Item"), self.tr("Quantity"), self.tr("Price per unit (KSh)"))):
+        for column, title in enumerate(
+            (self.tr("Item"), self.tr("Quantity"), self.tr("Price per unit (KSh)"))
+        ):
             self.grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         self.grid.setColumnStretch(0, 1)
         self.rows: list[tuple[QComboBox, QLineEdit, QLineEdit]] = []
@@ -149,7 +152,7 @@ class ManualPurchaseDialog(QDialog):
             self.message.setText(lines)
             return
         day = self.date_edit.date()
-        when = datetime(day.year(), day.month(), day.day(), 12, tzinfo=UTC)
+        when = datetime(day.year(), day.month(), day.day(), 12, tzinfo=NAIROBI)  # KRA's day is Kenyan
         self.save_button.setEnabled(False)
         self.message.setText("")
         spawn(self._save(supplier, lines, when), self._failed)

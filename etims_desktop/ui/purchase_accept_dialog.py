@@ -70,7 +70,7 @@ class PurchaseAcceptDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "For each line of the supplier's invoice, choose the item of your item list it is. "
-                "The best match by name is already chosen; pick \"Create a new item\" if you do not sell it yet."
+                'The best match by name is already chosen; pick "Create a new item" if you do not sell it yet.'
             )
         )
         intro.setWordWrap(True)
@@ -86,7 +86,9 @@ class PurchaseAcceptDialog(QDialog):
             grid.addWidget(QLabel(quantity_text(line.qty)), row, 1)
             grid.addWidget(QLabel(money(line.unit_price)), row, 2)
             combo = item_combo(
-                active, self.tr("Create a new item: %1").replace("%1", line.name), best_match(line.name, active)
+                active,
+                self.tr("Create a new item: %1").replace("%1", line.name),
+                best_match(line.name, active),
             )
             self.combos[line.seq] = combo
             grid.addWidget(combo, row, 3)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from etims_desktop.domain.documents import DocumentState
 from etims_desktop.ui.text import tr_core
 
+
 def decision_text(state: str, manual: bool = False) -> str:
     if manual:
         return QCoreApplication.translate("PurchaseWords", "Recorded by you")

@@ -30,6 +30,7 @@ from etims_desktop.domain.device import Device
 from etims_desktop.domain.documents import DocumentState
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.receipt import money
+from etims_desktop.kra.dates import NAIROBI  # KRA's dates are Kenyan days
 from etims_desktop.storage.records import ImportLineRecord, PurchaseRecord, QueuedDocument
 from etims_desktop.ui.board_refresh import DeviceEvents
 from etims_desktop.ui.device_choice import fill_device_combo
@@ -105,8 +106,10 @@ class PurchasesTab(QWidget):
         self.dialogs: list[QDialog] = []
 
         self.device_combo = QComboBox()
-        self.device_combo.setToolTip(self.tr("The device whose purchases you see (KRA keeps them per branch)"))
-        self.device_combo.currentIndexChanged.connect(lambda _index: self._reload.now())
+        self.device_combo.setToolTip(
+            self.tr("The device whose purchases you see (KRA keeps them per branch)")
+        )
+        self.device_combo.currentIndexChanged.connect(self._device_chosen)
         self.fetch_button = QPushButton(self.tr("&Get from KRA"))
         self.fetch_button.setToolTip(self.tr("Ask KRA for new suppliers' invoices and customs import lines"))
         self.fetch_button.clicked.connect(self.fetch)
@@ -147,7 +150,13 @@ class PurchasesTab(QWidget):
     # ---- layout
     def _build_invoices(self) -> QWidget:
         self.invoice_table = _table(
-            [self.tr("Supplier"), self.tr("Invoice no."), self.tr("Date"), self.tr("Total (KSh)"), self.tr("State")]
+            [
+                self.tr("Supplier"),
+                self.tr("Invoice no."),
+                self.tr("Date"),
+                self.tr("Total (KSh)"),
+                self.tr("State"),
+            ]
         )
         self.invoice_table.itemSelectionChanged.connect(self._invoice_selected)
         self.invoice_table.doubleClicked.connect(lambda _index: self.accept_selected())
@@ -213,7 +222,9 @@ class PurchasesTab(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(
-            QLabel(self.tr("Goods customs cleared for you. Accept each line as an item of yours, or reject it."))
+            QLabel(
+                self.tr("Goods customs cleared for you. Accept each line as an item of yours, or reject it.")
+            )
         )
         layout.addWidget(self.import_table, 1)
         layout.addLayout(buttons)
@@ -223,6 +234,9 @@ class PurchasesTab(QWidget):
     def device_id(self) -> int | None:
         data = self.device_combo.currentData()
         return int(data) if data is not None else None
+
+    def _device_chosen(self, _index: int) -> None:
+        self._reload.now()
 
     def schedule_refresh(self) -> None:
         self._reload.schedule()
@@ -256,9 +270,13 @@ class PurchasesTab(QWidget):
             cells = (
                 _cell(supplier),
                 _cell(str(purchase.supplier_invoice_no or "")),
-                _cell(purchase.purchased_on.strftime("%d %b %Y")),
+                _cell(purchase.purchased_on.astimezone(NAIROBI).strftime("%d %b %Y")),
                 _cell(money(purchase.total), right=True),
-                _cell(self._state(purchase.state, purchase.document_id, purchase.document_state, purchase.source)),
+                _cell(
+                    self._state(
+                        purchase.state, purchase.document_id, purchase.document_state, purchase.source
+                    )
+                ),
             )
             for column, cell in enumerate(cells):
                 cell.setData(Qt.ItemDataRole.UserRole, purchase.id)
@@ -487,7 +505,10 @@ class PurchasesTab(QWidget):
             "Nothing comes into your stock. You cannot undo this."
         ).replace("%1", line.name)
         return self._confirm(
-            self.tr("Reject import"), question, self.tr("Reject"), lambda: self._run(self._reject_import(line))
+            self.tr("Reject import"),
+            question,
+            self.tr("Reject"),
+            lambda: self._run(self._reject_import(line)),
         )
 
     async def _reject_import(self, line: ImportLineRecord) -> None:
@@ -528,7 +549,7 @@ class PurchasesTab(QWidget):
     def _confirm(self, title: str, text: str, yes: str, on_yes: Any) -> QDialog:
         from etims_desktop.ui.device_detail import confirm
 
-        box: QDialog = confirm(self, title, text, yes, self.tr("Keep it"), on_yes)  # type: ignore[no-untyped-call]
+        box: QDialog = confirm(self, title, text, yes, self.tr("Keep it"), on_yes)
         return box
 
     def _run(self, coro: Any) -> None:
