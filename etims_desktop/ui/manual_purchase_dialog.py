@@ -75,7 +75,7 @@ class ManualPurchaseDialog(QDialog):
 
         self.grid = QGridLayout()
         for column, title in enumerate(
-            (self.tr("Item"), self.tr("Quantity"), self.tr("Price per unit (KSh)"))
+            (self.tr("Item"), self.tr("Quantity"), self.tr("Price paid for one (KSh)"))
         ):
             self.grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         self.grid.setColumnStretch(0, 1)

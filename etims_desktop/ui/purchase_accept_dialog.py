@@ -93,6 +93,7 @@ class PurchaseAcceptDialog(QDialog):
             self.combos[line.seq] = combo
             grid.addWidget(combo, row, 3)
         grid.setColumnStretch(3, 1)
+        grid.setRowStretch(len(purchase.lines) + 1, 1)  # lines at the top, not spread out
         lines = QWidget()
         lines.setLayout(grid)
         scroll = QScrollArea()

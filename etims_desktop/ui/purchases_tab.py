@@ -30,16 +30,19 @@ from etims_desktop.domain.device import Device
 from etims_desktop.domain.documents import DocumentState
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.receipt import money
+from etims_desktop.domain.sale import TaxType
 from etims_desktop.kra.dates import NAIROBI  # KRA's dates are Kenyan days
 from etims_desktop.storage.records import ImportLineRecord, PurchaseRecord, QueuedDocument
 from etims_desktop.ui.board_refresh import DeviceEvents
 from etims_desktop.ui.device_choice import fill_device_combo
 from etims_desktop.ui.import_accept_dialog import ImportAcceptDialog
+from etims_desktop.ui.items_tab import TAX_TYPE_NAMES
 from etims_desktop.ui.manual_purchase_dialog import ManualPurchaseDialog, recorded_text
 from etims_desktop.ui.purchase_accept_dialog import PurchaseAcceptDialog, accepted_text
 from etims_desktop.ui.purchase_words import quantity_text, state_text
 from etims_desktop.ui.reload import CoalescedReload
 from etims_desktop.ui.tasks import plain_error, spawn
+from etims_desktop.ui.text import translate
 
 if TYPE_CHECKING:
     from etims_desktop.app.documents import DocumentActions
@@ -299,8 +302,11 @@ class PurchasesTab(QWidget):
         self._invoice_selected()
         self.refreshed.emit()
 
-    def _state(self, state: str, document_id: int | None, document_state: Any, source: str) -> str:
-        refused = self.view.refused.get(document_id) if document_id is not None else None
+    def _state(
+        self, state: str, document_id: int | None, document_state: Any, source: str, why: bool = False
+    ) -> str:
+        """`why`: with KRA's reason for a refusal (the details pane; the table keeps it short)."""
+        refused = self.view.refused.get(document_id) if document_id is not None and why else None
         reason = refused.last_error_message if refused else None
         return state_text(state, document_state, reason, source == "manual")
 
@@ -375,10 +381,10 @@ class PurchasesTab(QWidget):
         )
         parts.append(f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{rows}</table>")
         taxes = "".join(
-            f"<tr><td>{e(self.tr('Tax type %1').replace('%1', kind))}</td>"
+            f"<tr><td>{e(translate('ItemDialog', TAX_TYPE_NAMES[TaxType(kind)]))}</td>"
             f"<td align='right'>{e(money(purchase.totals_by_tax_type[kind]))}</td></tr>"
             for kind in TAX_TYPES
-            if kind in purchase.totals_by_tax_type
+            if kind in purchase.totals_by_tax_type and kind in TaxType.__members__
         )
         parts.append(
             f"<table cellspacing='0' cellpadding='3'>{taxes}"
@@ -386,8 +392,10 @@ class PurchasesTab(QWidget):
             f"<tr><td><b>{e(self.tr('Total'))}</b></td><td align='right'><b>{e(money(purchase.total))}</b></td></tr>"
             "</table>"
         )
-        state = self._state(purchase.state, purchase.document_id, purchase.document_state, purchase.source)
-        parts.append(e(self.tr("State: %1").replace("%1", state)))
+        state = self._state(
+            purchase.state, purchase.document_id, purchase.document_state, purchase.source, why=True
+        )
+        parts.append(f"<br><b>{e(self.tr('State:'))}</b> {e(state)}")
         return "<br>".join(parts)
 
     # ---- actions
