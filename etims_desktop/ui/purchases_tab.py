@@ -380,6 +380,7 @@ class PurchasesTab(QWidget):
             for text in (self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Tax"), self.tr("Amount"))
         )
         parts.append(f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{rows}</table>")
+        vat, total, state_word = self.tr("VAT"), self.tr("Total"), self.tr("State:")
         taxes = "".join(
             f"<tr><td>{e(translate('ItemDialog', TAX_TYPE_NAMES[TaxType(kind)]))}</td>"
             f"<td align='right'>{e(money(purchase.totals_by_tax_type[kind]))}</td></tr>"
@@ -388,14 +389,14 @@ class PurchasesTab(QWidget):
         )
         parts.append(
             f"<table cellspacing='0' cellpadding='3'>{taxes}"
-            f"<tr><td>{e(self.tr('VAT'))}</td><td align='right'>{e(money(purchase.total_tax))}</td></tr>"
-            f"<tr><td><b>{e(self.tr('Total'))}</b></td><td align='right'><b>{e(money(purchase.total))}</b></td></tr>"
+            f"<tr><td>{e(vat)}</td><td align='right'>{e(money(purchase.total_tax))}</td></tr>"
+            f"<tr><td><b>{e(total)}</b></td><td align='right'><b>{e(money(purchase.total))}</b></td></tr>"
             "</table>"
         )
         state = self._state(
             purchase.state, purchase.document_id, purchase.document_state, purchase.source, why=True
         )
-        parts.append(f"<br><b>{e(self.tr('State:'))}</b> {e(state)}")
+        parts.append(f"<br><b>{e(state_word)}</b> {e(state)}")
         return "<br>".join(parts)
 
     # ---- actions
