@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.kra.simulator.faults import FaultKind
 from etims_desktop.ui.purchases_tab import PurchasesTab, PurchasesTabUseCases
 from tests.ui.helpers import PIN, connect_device, run
+from tests.ui.test_kiswahili import english_left, swahili  # noqa: F401 - the fixture
 
 
 def open_tab(qtbot, services) -> PurchasesTab:
@@ -199,3 +202,25 @@ def test_a_refused_confirmation_shows_kras_reason_and_is_sent_again(qtbot, qloop
     sync(qloop, services)
     qtbot.waitUntil(lambda: cell(tab.invoice_table, 0, 4) == "Rejected, KRA has it", timeout=5000)
     assert [p["pchsSttsCd"] for p in oscu_sim.purchases(PIN, "00")] == ["04"]
+
+
+@pytest.mark.usefixtures("swahili")
+def test_the_tab_and_its_dialogs_in_kiswahili(qtbot, qloop, services, oscu_sim):
+    """Filled with an invoice and an import line, the tab and the four dialogs it opens: no English."""
+    run(qloop, connect_device(services, oscu_sim, "Kaunta 1", "PUR-SW"))
+    run(qloop, services.store.add_item(Item("", "Sukari 1kg", "50161800", TaxType.B, Decimal("180.00"))))
+    oscu_sim.add_supplier_invoice(PIN, [("Sukari 1kg", "10", "150.00", "B")], supplier_name="Duka Kuu Ltd")
+    oscu_sim.add_import_line(PIN, "00", name="Sukari", qty="20")
+    tab = open_tab(qtbot, services)
+    fetch(qtbot, tab, 1)
+    qtbot.waitUntil(lambda: tab.import_table.rowCount() == 1, timeout=5000)
+    tab.invoice_table.selectRow(0)
+    tab.import_table.selectRow(0)
+    assert tab.fetch_button.text() == "&Pata kutoka KRA"
+    assert cell(tab.invoice_table, 0, 4) == "Mpya - ikubali au uikatae"
+    problems = english_left(tab)
+    for dialog in (tab.accept_selected(), tab.record_manual(), tab.accept_import(), tab.reject_selected()):
+        qtbot.waitUntil(dialog.isVisible)
+        problems += english_left(dialog)
+        dialog.close()
+    assert not problems, "\n".join(problems)
