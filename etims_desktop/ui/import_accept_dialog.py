@@ -4,11 +4,13 @@ next sync and the quantity comes into stock (app/imports.py). Non-modal; emits `
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -46,10 +48,13 @@ class ImportAcceptDialog(QDialog):
         imports: ImportService,
         line: ImportLineRecord,
         items: list[Item],
+        classify: Callable[[str], Awaitable[dict[str, str]]],
         parent: QWidget | None = None,
     ) -> None:
+        """`classify`: KRA's item classes whose name holds a text (app/items.py classifications)."""
         super().__init__(parent)
         self.imports = imports
+        self.classify = classify
         self.line = line
         self.setWindowTitle(self.tr("Accept import: %1").replace("%1", line.name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -65,9 +70,18 @@ class ImportAcceptDialog(QDialog):
         )
         self.item_combo.currentIndexChanged.connect(lambda _index: self._show_new_fields())
         self.class_edit = QLineEdit()
-        self.class_edit.setPlaceholderText(self.tr("KRA classification code, e.g. 15101505"))
-        self.class_hint = QLabel(self.tr("Find the code in the Items tab (New item, Classification)."))
+        self.class_edit.setPlaceholderText(self.tr("type to search KRA's classification, e.g. 'oil'"))
+        self.class_hint = QLabel()
         self.class_hint.setWordWrap(True)
+        self._class_model = QStringListModel(self)
+        self._class_codes: dict[str, str] = {}
+        completer = QCompleter(self._class_model, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.activated.connect(self._class_chosen)
+        self.class_edit.setCompleter(completer)
+        self._class_timer = QTimer(self, singleShot=True, interval=200)
+        self._class_timer.timeout.connect(self._search_classes)
+        self.class_edit.textEdited.connect(lambda _text: self._class_timer.start())
         self.price_edit = QLineEdit()
         self.price_edit.setPlaceholderText(self.tr("shelf price including VAT, e.g. 250.00"))
         self.form = QFormLayout()
@@ -102,14 +116,43 @@ class ImportAcceptDialog(QDialog):
             self.form.setRowVisible(field, new)
         self.class_hint.setVisible(new)
 
+    def _search_classes(self) -> None:
+        spawn(self._fill_classes(self.class_edit.text().strip()), self._failed)
+
+    async def _fill_classes(self, text: str) -> None:
+        if len(text) < 2 or text.isdigit():
+            return  # a code typed in full needs no search
+        found = await self.classify(text)
+        if text != self.class_edit.text().strip():
+            return  # the owner typed on: a newer search is coming
+        self._class_codes = {f"{code} - {name}": code for code, name in sorted(found.items())}
+        self._class_model.setStringList(list(self._class_codes))
+        if found:
+            self.class_hint.setText("")
+            self.class_edit.completer().complete()
+        else:
+            self.class_hint.setText(self.tr("No classification matches. Sync a device to get KRA's list."))
+
+    def _class_chosen(self, text: str) -> None:
+        code = self._class_codes.get(text)
+        if code:
+            self.class_edit.setText(code)
+            self.class_hint.setText(text)
+
+    def class_code(self) -> str:
+        text = self.class_edit.text().strip()
+        return self._class_codes.get(text, text.split(" ")[0] if text else "")
+
     def save(self) -> None:
         code = str(self.item_combo.currentData() or "")
         new_item = None
         if not code:
-            class_code = self.class_edit.text().strip()
+            class_code = self.class_code()
             price = _price(self.price_edit.text())
             if not class_code.isdigit() or not 4 <= len(class_code) <= 10:
-                self.message.setText(self.tr("Write the item's KRA classification code (digits only)."))
+                self.message.setText(
+                    self.tr("Pick the item's KRA classification from the list (type part of its name).")
+                )
                 return
             if price is None:
                 self.message.setText(

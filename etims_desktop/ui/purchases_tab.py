@@ -491,7 +491,9 @@ class PurchasesTab(QWidget):
         if line is None or line.state != "new":
             self.status.setText(self.tr("Choose a new import line to accept."))
             return None
-        dialog = ImportAcceptDialog(self.use_cases.imports, line, self.view.items, self)
+        dialog = ImportAcceptDialog(
+            self.use_cases.imports, line, self.view.items, self.use_cases.items.classifications, self
+        )
         dialog.answered.connect(self._import_answered)
         self._open(dialog)
         return dialog

@@ -4,6 +4,7 @@ refused sent again - each answer reaching the simulator at the next sync."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.kra.simulator.faults import FaultKind
+from etims_desktop.storage.records import ItemClassRecord
 from etims_desktop.ui.purchases_tab import PurchasesTab, PurchasesTabUseCases
 from tests.ui.helpers import PIN, connect_device, run
 from tests.ui.test_kiswahili import english_left, swahili  # noqa: F401 - the fixture
@@ -144,7 +146,9 @@ def test_manual_purchase_explains_mistakes_then_is_declared(qtbot, qloop, servic
 
 
 def test_import_lines_accepted_as_a_new_item_or_rejected(qtbot, qloop, services, oscu_sim):
-    run(qloop, connect_device(services, oscu_sim, "Till 1", "PUR-4"))
+    device = run(qloop, connect_device(services, oscu_sim, "Till 1", "PUR-4"))
+    oil_class = ItemClassRecord("15101505", "Lubricating oils")
+    run(qloop, services.store.save_item_classes(device.id, [oil_class], datetime.now(UTC)))
     oscu_sim.add_import_line(PIN, "00", task_code="T-9", item_seq=1, name="Motor oil 5l", qty="20")
     oscu_sim.add_import_line(PIN, "00", task_code="T-9", item_seq=2, name="Spare tyres", qty="4")
     tab = open_tab(qtbot, services)
@@ -156,8 +160,11 @@ def test_import_lines_accepted_as_a_new_item_or_rejected(qtbot, qloop, services,
     dialog = tab.accept_import()
     assert dialog.item_combo.currentData() == ""  # nothing like it yet: a new item
     dialog.save()
-    assert "classification code" in dialog.message.text()
-    dialog.class_edit.setText("15101505")
+    assert "KRA classification" in dialog.message.text()
+    qtbot.keyClicks(dialog.class_edit, "oils")  # search as you type
+    qtbot.waitUntil(lambda: dialog._class_model.rowCount() == 1, timeout=5000)
+    dialog._class_chosen(dialog._class_model.stringList()[0])
+    assert dialog.class_code() == "15101505"
     dialog.price_edit.setText("1450")
     with qtbot.waitSignal(dialog.answered, timeout=5000):
         dialog.save()

@@ -2679,12 +2679,8 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>Tengeneza bidhaa mpya kutoka kwake</translation>
         </message>
         <message>
-            <source>KRA classification code, e.g. 15101505</source>
-            <translation>nambari ya kundi la KRA, k.m. 15101505</translation>
-        </message>
-        <message>
-            <source>Find the code in the Items tab (New item, Classification).</source>
-            <translation>Tafuta nambari kwenye kichupo cha Bidhaa (Bidhaa mpya, Kundi la KRA).</translation>
+            <source>type to search KRA's classification, e.g. 'oil'</source>
+            <translation>andika kutafuta kundi la KRA, k.m. 'mafuta'</translation>
         </message>
         <message>
             <source>shelf price including VAT, e.g. 250.00</source>
@@ -2711,8 +2707,12 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>&amp;Kubali bidhaa hii</translation>
         </message>
         <message>
-            <source>Write the item's KRA classification code (digits only).</source>
-            <translation>Andika nambari ya kundi la KRA la bidhaa (tarakimu tu).</translation>
+            <source>No classification matches. Sync a device to get KRA's list.</source>
+            <translation>Hakuna kundi linalolingana. Sawazisha kifaa upate orodha ya KRA.</translation>
+        </message>
+        <message>
+            <source>Pick the item's KRA classification from the list (type part of its name).</source>
+            <translation>Chagua kundi la KRA la bidhaa kutoka kwenye orodha (andika sehemu ya jina lake).</translation>
         </message>
         <message>
             <source>Enter the price you will sell it for, including VAT, e.g. 250.00.</source>
