@@ -138,6 +138,7 @@ class ImportAcceptDialog(QDialog):
         if code:
             self.class_edit.setText(code)
             self.class_hint.setText(text)
+            self.message.setText("")  # the earlier complaint is answered
 
     def class_code(self) -> str:
         text = self.class_edit.text().strip()

@@ -165,10 +165,12 @@ def test_import_lines_accepted_as_a_new_item_or_rejected(qtbot, qloop, services,
     qtbot.waitUntil(lambda: dialog._class_model.rowCount() == 1, timeout=5000)
     dialog._class_chosen(dialog._class_model.stringList()[0])
     assert dialog.class_code() == "15101505"
+    dialog.grab().save("/tmp/import_accept.png")
     dialog.price_edit.setText("1450")
     with qtbot.waitSignal(dialog.answered, timeout=5000):
         dialog.save()
     assert "Motor oil 5l accepted" in tab.status.text()
+    tab.grab().save("/tmp/purchases_imports.png")
     tab.import_table.selectRow(rows["Spare tyres"])
     box = tab.reject_import()
     box.yes_button.click()
