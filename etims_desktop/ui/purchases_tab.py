@@ -264,9 +264,12 @@ class PurchasesTab(QWidget):
         )
 
     def _show(self, view: PurchasesView) -> None:
+        chosen = self._selected_purchase()  # of the rows shown until now: kept selected after
+        chosen_import = self._selected_import()
+        self.invoice_table.clearSelection()
+        self.import_table.clearSelection()
         self.view = view
         fill_device_combo(self.device_combo, view.devices, view.device_id)
-        chosen = self._selected_purchase()
         self.invoice_table.setRowCount(len(view.purchases))
         for row, purchase in enumerate(view.purchases):
             supplier = purchase.supplier_name or self.tr("(no name)")
@@ -297,6 +300,8 @@ class PurchasesTab(QWidget):
             )
             for column, cell in enumerate(cells):
                 self.import_table.setItem(row, column, cell)
+            if chosen_import is not None and line.id == chosen_import.id:
+                self.import_table.selectRow(row)
         if view.device_id is None:
             self.status.setText(self.tr("Add a device first: KRA keeps purchases per device."))
         self._invoice_selected()

@@ -90,6 +90,7 @@ def test_fetch_shows_invoices_then_accept_maps_lines_and_kra_gets_the_confirmati
     assert confirmation["spplrInvcNo"] == 501 and confirmation["pchsSttsCd"] == "02"
     assert confirmation["itemList"][0]["itemCd"] == sugar.code
     qtbot.waitUntil(lambda: cell(tab.invoice_table, 0, 4) == "Accepted, KRA has it", timeout=5000)
+    assert "Accepted, KRA has it" in tab.details.text()  # still selected through the reloads
     balances = {b.name: b.quantity for b in run(qloop, services.stock.balances(1))}
     assert balances == {"Sugar 1kg": Decimal("10"), "Rice 5kg": Decimal("4")}
 
