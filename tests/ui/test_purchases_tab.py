@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.kra.simulator.faults import FaultKind
@@ -234,3 +235,30 @@ def test_the_tab_and_its_dialogs_in_kiswahili(qtbot, qloop, services, oscu_sim):
         problems += english_left(dialog)
         dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def test_a_refused_import_answer_can_be_cancelled(qtbot, qloop, services, oscu_sim):
+    device = run(qloop, connect_device(services, oscu_sim, "Till 1", "PUR-6"))
+    item = run(qloop, services.store.add_item(Item("", "Motor oil", "15101505", TaxType.B, Decimal("1450"))))
+    oscu_sim.add_import_line(PIN, "00", task_code="T-5", name="Motor oil 5l")
+    tab = open_tab(qtbot, services)
+    fetch(qtbot, tab, 0)
+    qtbot.waitUntil(lambda: tab.import_table.rowCount() == 1, timeout=5000)
+    run(qloop, services.imports.accept(tab.view.imports[0].id, item_code=item.code))
+    oscu_sim.faults.once("updateImportItem", FaultKind.RESULT_CODE, code="910")
+    sync(qloop, services)
+    qtbot.waitUntil(
+        lambda: cell(tab.import_table, 0, 4) == "Accepted, KRA refused it - needs your fix", timeout=5000
+    )
+    tab.import_table.selectRow(0)
+    assert tab.import_cancel_button.isEnabled() and not tab.import_accept_button.isEnabled()
+    box = tab.ask_cancel(tab._selected_import_document())
+    assert "KRA never gets it" in box.text()
+    box.yes_button.click()
+    qtbot.waitUntil(lambda: "will not be sent" in tab.status.text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: cell(tab.import_table, 0, 4) == "Accepted, cancelled - not sent to KRA", timeout=5000
+    )
+    assert not tab.import_cancel_button.isEnabled()
+    (answer,) = run(qloop, services.documents.list(device.id, [DocumentKind.IMPORT]))
+    assert answer.state is DocumentState.CANCELLED
