@@ -47,6 +47,7 @@ from etims_desktop.ui.empty_state import EmptyState
 from etims_desktop.ui.icons import app_icon, icon
 from etims_desktop.ui.items_tab import ItemsTab
 from etims_desktop.ui.keyring_choice import KeyringChoice
+from etims_desktop.ui.purchases_tab import PurchasesTab, PurchasesTabUseCases
 from etims_desktop.ui.reports_menu import add_reports_menu
 from etims_desktop.ui.sales_tab import SalesTab, SalesTabUseCases
 from etims_desktop.ui.settings_dialog import SettingsDialog
@@ -166,6 +167,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
         self.sales_tab = self._add_foreign_tab(SalesTab, self.tr("&Sales"), sales_tab_use_cases(services))
         self.items_tab = self._add_foreign_tab(ItemsTab, self.tr("&Items"), services.items, services.sync, services.stock)
+        purchases = PurchasesTabUseCases(services.purchases, services.imports, services.documents, services.items, services.sync)
+        self.purchases_tab = self._add_foreign_tab(PurchasesTab, self.tr("&Purchases"), purchases)
         self.today_tab = TodayTab(services.store)  # charts; reloads on the board's signal, never while hidden
         self.tabs.addTab(self.today_tab, icon("clock"), self.tr("&Today"))
         self.events.device_changed.connect(self.today_tab.schedule)

@@ -2665,6 +2665,61 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         </message>
     </context>
     <context>
+        <name>ImportAcceptDialog</name>
+        <message>
+            <source>Accept import: %1</source>
+            <translation>Kubali bidhaa ya kuagiza nje: %1</translation>
+        </message>
+        <message>
+            <source>Customs declared %1 of "%2" for you.</source>
+            <translation>Forodha imetangaza %1 ya "%2" kwa ajili yako.</translation>
+        </message>
+        <message>
+            <source>Create a new item from it</source>
+            <translation>Tengeneza bidhaa mpya kutoka kwake</translation>
+        </message>
+        <message>
+            <source>type to search KRA's classification, e.g. 'oil'</source>
+            <translation>andika kutafuta kundi la KRA, k.m. 'mafuta'</translation>
+        </message>
+        <message>
+            <source>shelf price including VAT, e.g. 250.00</source>
+            <translation>bei ya dukani ikiwemo VAT, k.m. 250.00</translation>
+        </message>
+        <message>
+            <source>&amp;Your item</source>
+            <translation>&amp;Bidhaa yako</translation>
+        </message>
+        <message>
+            <source>&amp;Classification</source>
+            <translation>&amp;Kundi la KRA</translation>
+        </message>
+        <message>
+            <source>&amp;Price incl. VAT</source>
+            <translation>&amp;Bei ikiwemo VAT</translation>
+        </message>
+        <message>
+            <source>After you accept: the quantity is added to your stock and KRA is told at the next sync.</source>
+            <translation>Ukikubali: idadi hii inaongezwa kwenye stoki yako na KRA inaarifiwa katika usawazishaji ujao.</translation>
+        </message>
+        <message>
+            <source>&amp;Accept import</source>
+            <translation>&amp;Kubali bidhaa hii</translation>
+        </message>
+        <message>
+            <source>No classification matches. Sync a device to get KRA's list.</source>
+            <translation>Hakuna kundi linalolingana. Sawazisha kifaa upate orodha ya KRA.</translation>
+        </message>
+        <message>
+            <source>Pick the item's KRA classification from the list (type part of its name).</source>
+            <translation>Chagua kundi la KRA la bidhaa kutoka kwenye orodha (andika sehemu ya jina lake).</translation>
+        </message>
+        <message>
+            <source>Enter the price you will sell it for, including VAT, e.g. 250.00.</source>
+            <translation>Weka bei utakayouzia, ikiwemo VAT, k.m. 250.00.</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <source>Import sales</source>
@@ -3152,6 +3207,10 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>&amp;Bidhaa</translation>
         </message>
         <message>
+            <source>&amp;Purchases</source>
+            <translation>&amp;Ununuzi</translation>
+        </message>
+        <message>
             <source>&amp;Today</source>
             <translation>&amp;Leo</translation>
         </message>
@@ -3419,6 +3478,89 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         </message>
     </context>
     <context>
+        <name>ManualPurchaseDialog</name>
+        <message>
+            <source>Record a purchase without eTIMS</source>
+            <translation>Rekodi ununuzi usio na eTIMS</translation>
+        </message>
+        <message>
+            <source>For goods bought from a supplier who does not use eTIMS (a market, a farmer). KRA is told about the purchase at the next sync, and the goods are added to your stock.</source>
+            <translation>Kwa bidhaa ulizonunua kwa msambazaji asiyetumia eTIMS (sokoni, kwa mkulima). KRA inaarifiwa kuhusu ununuzi huu katika usawazishaji ujao, na bidhaa zinaongezwa kwenye stoki yako.</translation>
+        </message>
+        <message>
+            <source>e.g. Mama Mboga, Gikomba market</source>
+            <translation>k.m. Mama Mboga, soko la Gikomba</translation>
+        </message>
+        <message>
+            <source>&amp;Supplier's name</source>
+            <translation>&amp;Jina la msambazaji</translation>
+        </message>
+        <message>
+            <source>&amp;Date bought</source>
+            <translation>&amp;Tarehe ya kununua</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Bidhaa</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Idadi</translation>
+        </message>
+        <message>
+            <source>Price paid for one (KSh)</source>
+            <translation>Bei ya moja uliyolipa (KSh)</translation>
+        </message>
+        <message>
+            <source>Add another &amp;line</source>
+            <translation>Ongeza &amp;mstari mwingine</translation>
+        </message>
+        <message>
+            <source>&amp;Record purchase</source>
+            <translation>&amp;Rekodi ununuzi</translation>
+        </message>
+        <message>
+            <source>Add the items you buy in the Items tab first.</source>
+            <translation>Kwanza ongeza bidhaa unazonunua kwenye kichupo cha Bidhaa.</translation>
+        </message>
+        <message>
+            <source>(choose an item)</source>
+            <translation>(chagua bidhaa)</translation>
+        </message>
+        <message>
+            <source>e.g. 10</source>
+            <translation>k.m. 10</translation>
+        </message>
+        <message>
+            <source>e.g. 150.00</source>
+            <translation>k.m. 150.00</translation>
+        </message>
+        <message>
+            <source>Line %1: choose the item you bought.</source>
+            <translation>Mstari %1: chagua bidhaa uliyonunua.</translation>
+        </message>
+        <message>
+            <source>Line %1: write how many you bought as a number above 0, e.g. 10.</source>
+            <translation>Mstari %1: andika idadi uliyonunua kwa nambari zaidi ya 0, k.m. 10.</translation>
+        </message>
+        <message>
+            <source>Line %1: write the price you paid for one, e.g. 150.00.</source>
+            <translation>Mstari %1: andika bei uliyolipa kwa moja, k.m. 150.00.</translation>
+        </message>
+        <message>
+            <source>Add at least one item you bought.</source>
+            <translation>Ongeza angalau bidhaa moja uliyonunua.</translation>
+        </message>
+        <message>
+            <source>Write the supplier's name (who you bought from).</source>
+            <translation>Andika jina la msambazaji (uliyenunua kwake).</translation>
+        </message>
+        <message>
+            <source>Purchase from %1 recorded. The goods are in your stock; KRA is told at the next sync.</source>
+            <translation>Ununuzi kutoka kwa %1 umerekodiwa. Bidhaa ziko kwenye stoki yako; KRA inaarifiwa katika usawazishaji ujao.</translation>
+        </message>
+    </context>
+    <context>
         <name>OutboxTableModel</name>
         <message>
             <source>Your invoice no.</source>
@@ -3454,6 +3596,343 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         <message>
             <source>Practice device: it talks to the built-in practice KRA, never to the real one.</source>
             <translation>Kifaa cha mazoezi: kinaongea na KRA ya mazoezi iliyomo ndani, kamwe si KRA halisi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurchaseAcceptDialog</name>
+        <message>
+            <source>Accept invoice from %1</source>
+            <translation>Kubali ankara kutoka kwa %1</translation>
+        </message>
+        <message>
+            <source>For each line of the supplier's invoice, choose the item of your item list it is. The best match by name is already chosen; pick "Create a new item" if you do not sell it yet.</source>
+            <translation>Kwa kila mstari wa ankara ya msambazaji, chagua bidhaa yako inayolingana nao. Inayofanana zaidi kwa jina imeshachaguliwa; chagua "Tengeneza bidhaa mpya" kama bado huiuzi.</translation>
+        </message>
+        <message>
+            <source>Supplier's line</source>
+            <translation>Mstari wa msambazaji</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Idadi</translation>
+        </message>
+        <message>
+            <source>Price (KSh)</source>
+            <translation>Bei (KSh)</translation>
+        </message>
+        <message>
+            <source>Your item</source>
+            <translation>Bidhaa yako</translation>
+        </message>
+        <message>
+            <source>Create a new item: %1</source>
+            <translation>Tengeneza bidhaa mpya: %1</translation>
+        </message>
+        <message>
+            <source>After you accept: the goods are added to your stock, and the confirmation is sent to KRA at the next sync.</source>
+            <translation>Ukikubali: bidhaa zinaongezwa kwenye stoki yako, na uthibitisho unatumwa KRA katika usawazishaji ujao.</translation>
+        </message>
+        <message>
+            <source>&amp;Accept invoice</source>
+            <translation>&amp;Kubali ankara</translation>
+        </message>
+        <message>
+            <source>Saving...</source>
+            <translation>Inahifadhi...</translation>
+        </message>
+        <message>
+            <source>Invoice %1 from %2 accepted. The goods are in your stock; the confirmation goes to KRA at the next sync.</source>
+            <translation>Ankara %1 kutoka kwa %2 imekubaliwa. Bidhaa ziko kwenye stoki yako; uthibitisho unakwenda KRA katika usawazishaji ujao.</translation>
+        </message>
+        <message>
+            <source>New items added to your item list: %1.</source>
+            <translation>Bidhaa mpya zimeongezwa kwenye orodha yako: %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurchaseWords</name>
+        <message>
+            <source>Recorded by you</source>
+            <translation>Umeirekodi wewe</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>Imekubaliwa</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Imekataliwa</translation>
+        </message>
+        <message>
+            <source>New - accept or reject it</source>
+            <translation>Mpya - ikubali au uikatae</translation>
+        </message>
+        <message>
+            <source>KRA has it</source>
+            <translation>KRA imeipata</translation>
+        </message>
+        <message>
+            <source>KRA refused it - needs your fix</source>
+            <translation>KRA imeikataa - inahitaji urekebishe</translation>
+        </message>
+        <message>
+            <source>cancelled - not sent to KRA</source>
+            <translation>imeghairiwa - haitatumwa KRA</translation>
+        </message>
+        <message>
+            <source>waiting - sent to KRA at the next sync</source>
+            <translation>inasubiri - inatumwa KRA katika usawazishaji ujao</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurchasesTab</name>
+        <message>
+            <source>The device whose purchases you see (KRA keeps them per branch)</source>
+            <translation>Kifaa ambacho ununuzi wake unaona (KRA inauweka kwa kila tawi)</translation>
+        </message>
+        <message>
+            <source>&amp;Get from KRA</source>
+            <translation>&amp;Pata kutoka KRA</translation>
+        </message>
+        <message>
+            <source>Ask KRA for new suppliers' invoices and customs import lines</source>
+            <translation>Omba KRA ankara mpya za wasambazaji na bidhaa za kuagiza nje</translation>
+        </message>
+        <message>
+            <source>Record a purchase &amp;without eTIMS...</source>
+            <translation>Rekodi ununuzi &amp;usio na eTIMS...</translation>
+        </message>
+        <message>
+            <source>Goods bought from a supplier who gives no eTIMS invoice</source>
+            <translation>Bidhaa ulizonunua kwa msambazaji asiyetoa ankara ya eTIMS</translation>
+        </message>
+        <message>
+            <source>Device:</source>
+            <translation>Kifaa:</translation>
+        </message>
+        <message>
+            <source>Suppliers' invoices</source>
+            <translation>Ankara za wasambazaji</translation>
+        </message>
+        <message>
+            <source>Customs imports</source>
+            <translation>Bidhaa za kuagiza nje</translation>
+        </message>
+        <message>
+            <source>Suppliers who use eTIMS send their invoices to KRA under your PIN. Press Get from KRA, then accept each invoice (the goods come into your stock) or reject it.</source>
+            <translation>Wasambazaji wanaotumia eTIMS hutuma ankara zao KRA kwa PIN yako. Bonyeza Pata kutoka KRA, kisha ukubali kila ankara (bidhaa zinaingia kwenye stoki yako) au uikatae.</translation>
+        </message>
+        <message>
+            <source>Supplier</source>
+            <translation>Msambazaji</translation>
+        </message>
+        <message>
+            <source>Invoice no.</source>
+            <translation>Nambari ya ankara</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Tarehe</translation>
+        </message>
+        <message>
+            <source>Total (KSh)</source>
+            <translation>Jumla (KSh)</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Hali</translation>
+        </message>
+        <message>
+            <source>Choose an invoice to see its lines and tax.</source>
+            <translation>Chagua ankara uone mistari yake na kodi.</translation>
+        </message>
+        <message>
+            <source>&amp;Accept...</source>
+            <translation>&amp;Kubali...</translation>
+        </message>
+        <message>
+            <source>&amp;Reject...</source>
+            <translation>K&amp;ataa...</translation>
+        </message>
+        <message>
+            <source>&amp;Send to KRA again</source>
+            <translation>&amp;Tuma KRA tena</translation>
+        </message>
+        <message>
+            <source>After you fixed what KRA refused</source>
+            <translation>Baada ya kurekebisha kile KRA ilichokataa</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel sending...</source>
+            <translation>&amp;Ghairi kutuma...</translation>
+        </message>
+        <message>
+            <source>Give up a confirmation KRA refused</source>
+            <translation>Acha uthibitisho ambao KRA imeukataa</translation>
+        </message>
+        <message>
+            <source>Declaration</source>
+            <translation>Tamko la forodha</translation>
+        </message>
+        <message>
+            <source>Goods</source>
+            <translation>Bidhaa</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Idadi</translation>
+        </message>
+        <message>
+            <source>Accept as an &amp;item...</source>
+            <translation>Kubali kama &amp;bidhaa...</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject...</source>
+            <translation>Ka&amp;taa...</translation>
+        </message>
+        <message>
+            <source>Send to KRA a&amp;gain</source>
+            <translation>Tuma KRA t&amp;ena</translation>
+        </message>
+        <message>
+            <source>Cancel se&amp;nding...</source>
+            <translation>Ghairi ku&amp;tuma...</translation>
+        </message>
+        <message>
+            <source>Goods customs cleared for you. Accept each line as an item of yours, or reject it.</source>
+            <translation>Bidhaa ambazo forodha imekutolea. Kubali kila mstari kama bidhaa yako, au uukatae.</translation>
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation>(hakuna jina)</translation>
+        </message>
+        <message>
+            <source>Add a device first: KRA keeps purchases per device.</source>
+            <translation>Kwanza ongeza kifaa: KRA inaweka ununuzi kwa kila kifaa.</translation>
+        </message>
+        <message>
+            <source>KRA PIN %1</source>
+            <translation>PIN ya KRA %1</translation>
+        </message>
+        <message>
+            <source>Recorded by you (the supplier has no eTIMS).</source>
+            <translation>Umeurekodi wewe (msambazaji hana eTIMS).</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Bidhaa</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Idadi</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Bei</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>Kodi</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Kiasi</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>VAT</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Jumla</translation>
+        </message>
+        <message>
+            <source>State:</source>
+            <translation>Hali:</translation>
+        </message>
+        <message>
+            <source>Asking KRA for your suppliers' invoices and import lines...</source>
+            <translation>Inaomba KRA ankara za wasambazaji wako na bidhaa za kuagiza nje...</translation>
+        </message>
+        <message>
+            <source>KRA sent %1 new invoice(s) and %2 new import line(s).</source>
+            <translation>KRA imetuma ankara mpya %1 na bidhaa mpya za kuagiza nje %2.</translation>
+        </message>
+        <message>
+            <source>Choose a new invoice to accept.</source>
+            <translation>Chagua ankara mpya ya kukubali.</translation>
+        </message>
+        <message>
+            <source>Choose a new invoice to reject.</source>
+            <translation>Chagua ankara mpya ya kukataa.</translation>
+        </message>
+        <message>
+            <source>Reject invoice %1 from %2? KRA is told at the next sync that you did not receive these goods. Nothing comes into your stock. You cannot undo this.</source>
+            <translation>Ukatae ankara %1 kutoka kwa %2? KRA inaarifiwa katika usawazishaji ujao kwamba hukupokea bidhaa hizi. Hakuna kinachoingia kwenye stoki yako. Huwezi kubadilisha hili baadaye.</translation>
+        </message>
+        <message>
+            <source>Reject invoice</source>
+            <translation>Kataa ankara</translation>
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation>Kataa</translation>
+        </message>
+        <message>
+            <source>Invoice %1 rejected. KRA is told at the next sync.</source>
+            <translation>Ankara %1 imekataliwa. KRA inaarifiwa katika usawazishaji ujao.</translation>
+        </message>
+        <message>
+            <source>Choose a new import line to accept.</source>
+            <translation>Chagua bidhaa mpya ya kuagiza nje ya kukubali.</translation>
+        </message>
+        <message>
+            <source>%1 accepted: the quantity is in your stock; KRA is told at the next sync.</source>
+            <translation>%1 imekubaliwa: idadi iko kwenye stoki yako; KRA inaarifiwa katika usawazishaji ujao.</translation>
+        </message>
+        <message>
+            <source>Choose a new import line to reject.</source>
+            <translation>Chagua bidhaa mpya ya kuagiza nje ya kukataa.</translation>
+        </message>
+        <message>
+            <source>Reject the import of %1? KRA is told at the next sync that these goods are not yours. Nothing comes into your stock. You cannot undo this.</source>
+            <translation>Ukatae bidhaa ya kuagiza nje %1? KRA inaarifiwa katika usawazishaji ujao kwamba bidhaa hizi si zako. Hakuna kinachoingia kwenye stoki yako. Huwezi kubadilisha hili baadaye.</translation>
+        </message>
+        <message>
+            <source>Reject import</source>
+            <translation>Kataa bidhaa ya kuagiza nje</translation>
+        </message>
+        <message>
+            <source>%1 rejected. KRA is told at the next sync.</source>
+            <translation>%1 imekataliwa. KRA inaarifiwa katika usawazishaji ujao.</translation>
+        </message>
+        <message>
+            <source>Choose a line KRA refused.</source>
+            <translation>Chagua mstari ambao KRA imeukataa.</translation>
+        </message>
+        <message>
+            <source>It goes to KRA again at the next sync.</source>
+            <translation>Inakwenda KRA tena katika usawazishaji ujao.</translation>
+        </message>
+        <message>
+            <source>Stop sending this to KRA? KRA never gets it; what comes after it is sent. You cannot undo this.</source>
+            <translation>Uache kutuma hii KRA? KRA haitaipata kamwe; vinavyofuata vinatumwa. Huwezi kubadilisha hili baadaye.</translation>
+        </message>
+        <message>
+            <source>Cancel sending</source>
+            <translation>Ghairi kutuma</translation>
+        </message>
+        <message>
+            <source>Stop sending</source>
+            <translation>Acha kutuma</translation>
+        </message>
+        <message>
+            <source>Cancelled: it will not be sent to KRA.</source>
+            <translation>Imeghairiwa: haitatumwa KRA.</translation>
+        </message>
+        <message>
+            <source>Keep it</source>
+            <translation>Iache</translation>
         </message>
     </context>
     <context>
