@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
 
 from etims_desktop.app.day_report import DayReport, Totals
 from etims_desktop.domain.receipt import money
@@ -16,11 +16,13 @@ from etims_desktop.domain.sale import TaxType
 from etims_desktop.ui.receipt_render import (
     MM_PER_INCH,
     PAPER,
+    ImageSink,
     PageSink,
     ReceiptLayout,
     _Flow,
     _measure_device,
 )
+from etims_desktop.ui.text import tr_core
 
 PDF_DPI = 300
 LEFT, RIGHT, CENTER = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
@@ -56,7 +58,7 @@ def status_sentence(report: DayReport) -> str:
     oldest = report.oldest_waiting
     assert oldest is not None
     reasons = "; ".join(
-        tr("{reason}: {count}").format(count=count, reason=reason)
+        tr("{reason}: {count}").format(count=count, reason=tr_core(reason))
         for reason, count in report.waiting_reasons()
     )
     return tr(
@@ -147,12 +149,12 @@ def report_flow(flow: _Flow, report: DayReport, layout: ReportLayout) -> None:
         for w in report.waiting:
             number = w.trader_invoice_no + (tr(" (credit note)") if w.credit_note else "")
             if a4:
-                values = [w.sold_at.strftime("%H:%M"), number, money(w.total), f"    {w.why}"]
+                values = [w.sold_at.strftime("%H:%M"), number, money(w.total), f"    {tr_core(w.why)}"]
             else:
                 values = [f"{w.sold_at.strftime('%H:%M')} {number}", money(w.total)]
             flow.row([(v, s, a) for v, (s, a) in zip(values, wcols, strict=True)], scale=0.9)
             if not a4:
-                flow.text(f"  {w.why}", scale=0.85)
+                flow.text(f"  {tr_core(w.why)}", scale=0.85)
 
 
 def _page_layout(layout: ReportLayout, reports: Sequence[DayReport]) -> QPageLayout:
@@ -226,24 +228,6 @@ def report_images(reports: Sequence[DayReport], layout: ReportLayout, dpi: int =
     """Every page as an image: the dialog's preview."""
     page = _page_layout(layout, reports).fullRect(QPageLayout.Unit.Millimeter)
     width, height = round(page.width() * dpi / MM_PER_INCH), round(page.height() * dpi / MM_PER_INCH)
-    images: list[QImage] = []
-
-    def new_image() -> QImage:
-        image = QImage(width, height, QImage.Format.Format_RGB32)
-        dots = round(dpi / 0.0254)
-        image.setDotsPerMeterX(dots)
-        image.setDotsPerMeterY(dots)
-        image.fill(QColor("white"))
-        images.append(image)
-        return image
-
-    class ImageSink(PageSink):
-        def begin(self) -> QPainter:
-            return QPainter(new_image())
-
-        def next_page(self, painter: QPainter) -> QPainter:
-            painter.end()
-            return QPainter(new_image())
-
-    _paint(ImageSink(), _measure_device(dpi), reports, layout)
-    return images
+    sink = ImageSink(width, height, dpi)
+    _paint(sink, _measure_device(dpi), reports, layout)
+    return sink.pages

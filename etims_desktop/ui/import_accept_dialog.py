@@ -5,7 +5,6 @@ next sync and the quantity comes into stock (app/imports.py). Non-modal; emits `
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -24,20 +23,13 @@ from PySide6.QtWidgets import (
 from etims_desktop.app.imports import NewItem
 from etims_desktop.domain.item import Item
 from etims_desktop.storage.records import ImportLineRecord
+from etims_desktop.ui.items_tab import parse_price
 from etims_desktop.ui.purchase_accept_dialog import best_match, item_combo
 from etims_desktop.ui.purchase_words import quantity_text
 from etims_desktop.ui.tasks import plain_error, spawn
 
 if TYPE_CHECKING:
     from etims_desktop.app.imports import ImportService
-
-
-def _price(text: str) -> Decimal | None:
-    try:
-        value = Decimal(text.strip().replace(",", "."))
-    except (InvalidOperation, ValueError):
-        return None
-    return value if value.is_finite() and value > 0 else None
 
 
 class ImportAcceptDialog(QDialog):
@@ -149,7 +141,7 @@ class ImportAcceptDialog(QDialog):
         new_item = None
         if not code:
             class_code = self.class_code()
-            price = _price(self.price_edit.text())
+            price = parse_price(self.price_edit.text())
             if not class_code.isdigit() or not 4 <= len(class_code) <= 10:
                 self.message.setText(
                     self.tr("Pick the item's KRA classification from the list (type part of its name).")

@@ -96,6 +96,30 @@ class PageSink:
         painter.end()
 
 
+class ImageSink(PageSink):
+    """Pages drawn on white images of `width` x `height` pixels at `dpi` (on-screen previews)."""
+
+    def __init__(self, width: int, height: int, dpi: int) -> None:
+        self.width, self.height, self.dpi = width, height, dpi
+        self.pages: list[QImage] = []
+
+    def _new_page(self) -> QPainter:
+        image = QImage(self.width, self.height, QImage.Format.Format_RGB32)
+        dots = round(self.dpi / 0.0254)
+        image.setDotsPerMeterX(dots)
+        image.setDotsPerMeterY(dots)
+        image.fill(QColor("white"))
+        self.pages.append(image)
+        return QPainter(image)
+
+    def begin(self) -> QPainter:
+        return self._new_page()
+
+    def next_page(self, painter: QPainter) -> QPainter:
+        painter.end()
+        return self._new_page()
+
+
 class _WatermarkSink(PageSink):
     """Wraps a sink: every new page starts with the watermark, so the content is drawn over it."""
 
@@ -502,25 +526,7 @@ class ReceiptRenderer:
         size = self.page_size_mm()
         width = round(size.width() * dpi / MM_PER_INCH)
         height = round(size.height() * dpi / MM_PER_INCH)
-        pages: list[QImage] = []
-
-        def new_image() -> QImage:
-            image = QImage(width, height, QImage.Format.Format_RGB32)
-            dots = round(dpi / 0.0254)
-            image.setDotsPerMeterX(dots)
-            image.setDotsPerMeterY(dots)
-            image.fill(QColor("white"))
-            pages.append(image)
-            return image
-
-        class ImageSink(PageSink):
-            def begin(self) -> QPainter:
-                return QPainter(new_image())
-
-            def next_page(self, painter: QPainter) -> QPainter:
-                painter.end()
-                return QPainter(new_image())
-
+        sink = ImageSink(width, height, dpi)
         first_metrics = _measure_device(dpi)
-        self.paint(ImageSink(), first_metrics)
-        return pages
+        self.paint(sink, first_metrics)
+        return sink.pages
