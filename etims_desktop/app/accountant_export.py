@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import Protocol
 
 from etims_desktop.app.day_report import day_bounds, payment_name
-from etims_desktop.app.signed_figures import NAIROBI, SaleFigures, cents, sale_figures
+from etims_desktop.app.signed_figures import NAIROBI, PeriodSalesStore, SaleFigures, cents, sale_figures
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import PlainError
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.storage.files import write_atomically
-from etims_desktop.storage.records import PeriodSale
 
 Cell = str | int | Decimal | datetime | None
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -33,15 +32,7 @@ MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
 
-class ExportStore(Protocol):
-    async def sales_between(
-        self,
-        start: datetime,
-        end: datetime,
-        device_id: int | None = None,
-        states: frozenset[OutboxState] | None = None,
-    ) -> list[PeriodSale]: ...
-
+class ExportStore(PeriodSalesStore, Protocol):
     async def list_devices(self, include_retired: bool = False) -> list[Device]: ...
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from etims_desktop.app.signed_figures import NAIROBI, SaleFigures, cents, sale_figures
+from etims_desktop.app.signed_figures import NAIROBI, PeriodSalesStore, SaleFigures, cents, sale_figures
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.sale import TaxType
@@ -22,15 +22,7 @@ from etims_desktop.sync.code_choices import DEFAULT_CODES, PAYMENT_TYPES
 ZERO = Decimal("0.00")
 
 
-class DayReportStore(Protocol):
-    async def sales_between(
-        self,
-        start: datetime,
-        end: datetime,
-        device_id: int | None = None,
-        states: frozenset[OutboxState] | None = None,
-    ) -> list[PeriodSale]: ...
-
+class DayReportStore(PeriodSalesStore, Protocol):
     async def get_device(self, device_id: int) -> Device: ...
 
     async def list_devices(self, include_retired: bool = False) -> list[Device]: ...

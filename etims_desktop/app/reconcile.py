@@ -11,14 +11,14 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
 from etims_desktop.app.day_report import day_bounds
 from etims_desktop.app.reconcile_progress import Progress, ProgressFile
-from etims_desktop.app.signed_figures import cents, sale_figures
+from etims_desktop.app.signed_figures import PeriodSalesStore, cents, sale_figures
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.errors import PlainError, explain
 from etims_desktop.domain.outbox import OutboxState
@@ -41,15 +41,7 @@ class ReconcileSettings:
         return load_section(path, "reconcile", cls)
 
 
-class ReconcileStore(Protocol):
-    async def sales_between(
-        self,
-        start: datetime,
-        end: datetime,
-        device_id: int | None = None,
-        states: frozenset[OutboxState] | None = None,
-    ) -> list[PeriodSale]: ...
-
+class ReconcileStore(PeriodSalesStore, Protocol):
     async def list_devices(self, include_retired: bool = False) -> list[Device]: ...
 
     async def invoice_lookup_missing_on(self, device_id: int) -> str | None: ...

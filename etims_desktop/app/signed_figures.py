@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from etims_desktop.domain.outbox import OutboxState
@@ -13,6 +14,18 @@ from etims_desktop.domain.sale import Sale, TaxType
 from etims_desktop.domain.tax import SaleAmounts
 from etims_desktop.storage.records import PeriodSale
 from etims_desktop.sync.signed_document import sale_from_document, wire_document
+
+
+class PeriodSalesStore(Protocol):
+    """Store.sales_between: the reports' one read of a period's sales (stored totals, kept documents)."""
+
+    async def sales_between(
+        self,
+        start: datetime,
+        end: datetime,
+        device_id: int | None = None,
+        states: frozenset[OutboxState] | None = None,
+    ) -> list[PeriodSale]: ...
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 CENT = Decimal("0.01")

@@ -654,26 +654,8 @@ class Lookup(Generic[T]):
         return parse_datetime(self.result_dt) if self.result_dt else None
 
 
-class SupplierInvoiceLine(KraReply):
-    """One line of a supplier's invoice (selectTrnsPurchaseSalesList itemList[])."""
-
-    item_seq: Integer = None
-    item_cd: Text = None
-    item_cls_cd: Text = None
-    item_nm: Text = None
-    bcd: Text = None
-    pkg_unit_cd: Text = None
-    pkg: Number = None
-    qty_unit_cd: Text = None
-    qty: Number = None
-    prc: Number = None
-    sply_amt: Number = None
-    dc_rt: Number = None
-    dc_amt: Number = None
-    tax_ty_cd: Text = None
-    taxbl_amt: Number = None
-    tax_amt: Number = None
-    tot_amt: Number = None
+class SupplierInvoiceLine(InvoiceLine):
+    """One line of a supplier's invoice (selectTrnsPurchaseSalesList itemList[]): the fields of a sale line."""
 
 
 class SupplierInvoice(KraReply):
