@@ -72,7 +72,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 async def measure(args) -> dict:
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
     from etims_desktop.ui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp, SimulatorProcess(mode="oscu") as sim:

@@ -56,7 +56,7 @@ async def windowed(sim, folder: Path, devices: int, per_device: int, latency: fl
     thread's lag samples (ms) and how many times the board reloaded."""
     from shiboken6 import delete
 
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
     from etims_desktop.ui.main_window import MainWindow
 
     shop = await open_shop(folder, key_store=SessionKeyStore(), settings=QUIET)

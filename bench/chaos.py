@@ -653,7 +653,7 @@ class Chaos:
 async def diagnostics_text(shop: BenchShop) -> str:
     """The window's diagnostics export (versions, devices, last log lines), as 'Copy diagnostics' gives it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from etims_desktop.ui.diagnostics import collect
+    from etims_desktop.ui.devices.diagnostics import collect
 
     services = shop.services
     return await collect(services.store, services.keys, services.paths)

@@ -815,8 +815,8 @@ def _write_pdf(view, layout: str, path: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a command: no window, no display needed
     from PySide6.QtGui import QGuiApplication
 
-    from etims_desktop.ui.receipt_print import save_pdf
-    from etims_desktop.ui.receipt_render import ReceiptLayout
+    from etims_desktop.ui.receipts.receipt_print import save_pdf
+    from etims_desktop.ui.receipts.receipt_render import ReceiptLayout
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
     return save_pdf(view, ReceiptLayout(layout), path)

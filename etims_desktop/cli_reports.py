@@ -88,7 +88,7 @@ def _qt_app() -> object:
 
 
 def day_report_text(report: DayReport) -> str:
-    from etims_desktop.ui.day_report_render import numbers, status_sentence
+    from etims_desktop.ui.reports.day_report_render import numbers, status_sentence
 
     lines = [
         f"End of day report {report.day.isoformat()} - {report.device_name} (SCU id {report.scu_id or '-'})"
@@ -121,7 +121,7 @@ async def cmd_report_day(services: Services, args: argparse.Namespace) -> int:
     reports = await services.day_reports.reports(args.date or today(), args.device)
     written = None
     if args.pdf:
-        from etims_desktop.ui.day_report_render import ReportLayout, save_report_pdf
+        from etims_desktop.ui.reports.day_report_render import ReportLayout, save_report_pdf
 
         _qt_app()  # the fonts need a Qt application
         pages = save_report_pdf(reports, ReportLayout(args.layout), args.pdf)

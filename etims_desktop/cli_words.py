@@ -22,7 +22,7 @@ _app: list[QCoreApplication] = []  # the application the translators live on, ke
 def start_language(data_dir: str | None, draws: bool = False) -> str:
     """Install the chosen language for this command; returns it ("en" or "sw").
     `draws`: the command renders with Qt (a PDF), so the application must be a QGuiApplication."""
-    from etims_desktop.ui.i18n import chosen_language, install_language
+    from etims_desktop.ui.common.i18n import chosen_language, install_language
 
     try:
         settings = resolve_data_paths(data_dir).settings
@@ -49,7 +49,7 @@ def plain(exc: BaseException) -> str:
     from etims_desktop.domain.errors import has_plain_words
     from etims_desktop.domain.redaction import redact
     from etims_desktop.sync.plain import plain_text
-    from etims_desktop.ui.text import explain_translated
+    from etims_desktop.ui.common.text import explain_translated
 
     if has_plain_words(exc):
         return redact(explain_translated(exc)) or type(exc).__name__
@@ -86,7 +86,7 @@ def warning_line(text: str) -> str:
 
 
 def core(text: str | None) -> str:
-    from etims_desktop.ui.text import tr_core
+    from etims_desktop.ui.common.text import tr_core
 
     return tr_core(text)
 
@@ -131,7 +131,10 @@ def _documents_text(row: dict[str, Any]) -> str:
 
     text = ""
     for group, (_sent, waiting, fix) in DOCUMENT_WORDS.items():
-        for template, count in ((waiting, row["pending_by_kind"].get(group, 0)), (fix, row["needs_fix_by_kind"].get(group, 0))):
+        for template, count in (
+            (waiting, row["pending_by_kind"].get(group, 0)),
+            (fix, row["needs_fix_by_kind"].get(group, 0)),
+        ):
             if count:
                 text += "; " + core(Said(template, count=count)).rstrip(".")
     return text

@@ -6,7 +6,7 @@
                                            # or any text editor) and run tests/i18n
 
 pyside6-lupdate reads every module of the package (self.tr, QCoreApplication.translate, and the core's
-QT_TRANSLATE_NOOP marks). It cannot see through this project's small helpers (ui/text.py `tr_core`,
+QT_TRANSLATE_NOOP marks). It cannot see through this project's small helpers (ui/common/text.py `tr_core`,
 `plural`, `translate`, and module-level `tr`/`_tr` functions that call translate with a fixed context),
 so this script finds their literal arguments with `ast` and hands lupdate one more file that spells them
 as QCoreApplication.translate(context, text). The .ts keeps no line numbers (-locations none), so a code

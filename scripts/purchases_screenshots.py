@@ -35,7 +35,7 @@ async def shoot(out: Path, name: str) -> int:
     from etims_desktop.paths import DataPaths
     from etims_desktop.storage.records import ItemDraft
     from etims_desktop.storage.secrets import KeyStore
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
     from etims_desktop.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
@@ -72,7 +72,9 @@ async def shoot(out: Path, name: str) -> int:
                 sold_on="20261130",
             )
             kra.add_supplier_invoice(till.pin, supplier_name="Wholesale Supplies Ltd", invoice_no=10233)
-            kra.add_import_line(till.pin, till.branch_id, task_code="T-2026-118", item_seq=1, name="Motor oil 5l")
+            kra.add_import_line(
+                till.pin, till.branch_id, task_code="T-2026-118", item_seq=1, name="Motor oil 5l"
+            )
             kra.add_import_line(
                 till.pin, till.branch_id, task_code="T-2026-118", item_seq=2, name="Spare tyres", qty="4"
             )
@@ -90,7 +92,9 @@ async def shoot(out: Path, name: str) -> int:
             window.sync_all()
             await until(lambda: window.sync.last_report is not None, 60)
             tab.schedule_refresh()
-            await until(lambda: all(p.document_state is not None for p in tab.view.purchases if p.state != "new"))
+            await until(
+                lambda: all(p.document_state is not None for p in tab.view.purchases if p.state != "new")
+            )
             await until(lambda: not tab._reload.busy and not tab._reload.pending)
             row = next(n for n, p in enumerate(tab.view.purchases) if p.supplier_invoice_no == 4411)
             tab.invoice_table.selectRow(row)
@@ -109,7 +113,7 @@ def child(out: Path, language: str) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from etims_desktop.ui.i18n import install_language
+    from etims_desktop.ui.common.i18n import install_language
 
     application = QApplication(sys.argv[:1])
     application.setQuitOnLastWindowClosed(False)

@@ -82,7 +82,7 @@ async def main(out: Path) -> int:
     from etims_desktop.kra.simulator import FaultKind
     from etims_desktop.paths import DataPaths
     from etims_desktop.storage.secrets import KeyStore, SessionKeyStore
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
     from etims_desktop.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
@@ -181,12 +181,12 @@ async def main(out: Path) -> int:
             from etims_desktop.app.receipts import receipt_view
             from etims_desktop.domain.outbox import OutboxState
             from etims_desktop.domain.receipt_rules import ReceiptRules
-            from etims_desktop.ui.receipt_print import save_pdf
-            from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer
+            from etims_desktop.ui.receipts.receipt_print import save_pdf
+            from etims_desktop.ui.receipts.receipt_render import ReceiptLayout, ReceiptRenderer
 
             signed = await services.store.list_outbox(oscu.id, {OutboxState.SIGNED}, limit=1)
             view = ReceiptRules().apply(await receipt_view(services.store, signed[0].sale_id))
-            from etims_desktop.ui.receipt_preview import ReceiptPreview
+            from etims_desktop.ui.receipts.receipt_preview import ReceiptPreview
 
             preview = ReceiptPreview(services.receipts, signed[0].sale_id, window)
             preview.show()

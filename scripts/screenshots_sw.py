@@ -37,7 +37,7 @@ async def shoot(out: Path, suffix: str) -> int:
     from etims_desktop.kra.simulator import FaultKind
     from etims_desktop.paths import DataPaths
     from etims_desktop.storage.secrets import KeyStore
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
     from etims_desktop.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
@@ -106,7 +106,7 @@ async def shoot(out: Path, suffix: str) -> int:
 
 async def newer_screens(window, out: Path, suffix: str, language: str) -> None:
     """The screens added with issues 15 and 17 (items with stock, Today, the Reports dialogs)."""
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
 
     window.tabs.setCurrentWidget(window.items_tab)
     loads = window.items_tab.model.rowCount()
@@ -138,7 +138,7 @@ def child(out: Path, suffix: str) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from etims_desktop.ui.i18n import install_language
+    from etims_desktop.ui.common.i18n import install_language
 
     application = QApplication(sys.argv[:1])
     application.setQuitOnLastWindowClosed(False)
@@ -153,10 +153,16 @@ def main(out: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         screen = Path(tmp) / "screen.json"
         screen.write_text(
-            json.dumps({"screens": [{"name": "shop", "x": 0, "y": 0, "width": SIZE[0], "height": SIZE[1], "dpr": 1}]})
+            json.dumps(
+                {"screens": [{"name": "shop", "x": 0, "y": 0, "width": SIZE[0], "height": SIZE[1], "dpr": 1}]}
+            )
         )
         for scale, suffix in (("1", ""), ("2", "-200")):
-            env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "QT_SCALE_FACTOR": scale}
+            env = {
+                **os.environ,
+                "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+                "QT_SCALE_FACTOR": scale,
+            }
             done = subprocess.run([sys.executable, __file__, "--child", suffix, "--out", str(out)], env=env)
             if done.returncode != 0:
                 return done.returncode

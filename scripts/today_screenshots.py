@@ -157,7 +157,7 @@ async def grab(out: Path, name: str) -> int:
     from etims_desktop.domain.clock import utcnow
     from etims_desktop.paths import DataPaths
     from etims_desktop.storage.secrets import KeyStore
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
     from etims_desktop.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
@@ -190,7 +190,9 @@ def run_scaled(out: Path, scale: int, name: str) -> None:
         screen = Path(tmp) / "screen.json"
         width, height = SIZE[0] * scale, SIZE[1] * scale
         screen.write_text(
-            json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height, "dpr": 1}]})
+            json.dumps(
+                {"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height, "dpr": 1}]}
+            )
         )
         env = {
             **os.environ,

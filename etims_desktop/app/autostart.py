@@ -2,7 +2,7 @@
 
 Linux (and other XDG desktops): a desktop entry in $XDG_CONFIG_HOME/autostart (~/.config/autostart).
 Windows: a value under HKEY_CURRENT_USER\\...\\CurrentVersion\\Run, written through an injected
-`RunKey` (ui/autostart_qt.py gives one backed by QSettings' native format), so this module stays Qt-free
+`RunKey` (ui/common/autostart_qt.py gives one backed by QSettings' native format), so this module stays Qt-free
 and its Windows branch is tested without a registry.
 """
 

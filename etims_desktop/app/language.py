@@ -1,7 +1,7 @@
 """Which language the window and the CLI speak: the shop owner's choice in Settings, kept in
 settings.json ("display": {"language": ...}), or this computer's language when they left it to that.
 
-Qt-free: ui/i18n.py installs the translators for the language chosen here.
+Qt-free: ui/common/i18n.py installs the translators for the language chosen here.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What the tray icon says and when it speaks up: the overall state and the alerts, from the board's rows.
 
-Qt-free so it is tested directly (a real tray does not exist offscreen); ui/tray.py only draws it.
+Qt-free so it is tested directly (a real tray does not exist offscreen); ui/board/tray.py only draws it.
 Each alert comes once per occurrence: a device that has been offline too long is announced once, and
 again only after it has been back in contact; sales that need the owner are announced when their
 number grows, not at every refresh.
@@ -24,7 +24,7 @@ VSCU_CANNOT_REACH_KRA = "894"  # the VSCU service answers, but says it cannot re
 
 
 class DeviceRowLike(Protocol):
-    """What the policy reads of one board row (ui/board_model.py BoardRow has it)."""
+    """What the policy reads of one board row (ui/board/board_model.py BoardRow has it)."""
 
     @property
     def device(self) -> Device: ...

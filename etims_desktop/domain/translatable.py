@@ -5,7 +5,7 @@ window and the CLI in the shop owner's language. Two marks make that work:
 
 - `QT_TRANSLATE_NOOP("Core", "text")` returns the text unchanged; pyside6-lupdate recognises the name
   and puts the text in the .ts (context "Core"). The ui/cli translate it where they show it
-  (ui/text.py `tr_core`).
+  (ui/common/text.py `tr_core`).
 - `Said(template, **values)`: a sentence with values. It *is* the English sentence (a str, so every
   caller keeps working) and also keeps its marked template and values, so the boundary can translate the
   template and fill the values in after translation: `Said(QT_TRANSLATE_NOOP("Core", "Code {code}"),

@@ -57,7 +57,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self.limits = limits
         self.max_reply_bytes = max_reply_bytes
         # One session per event loop: the window's loop, and the loop a Sync run started from the
-        # window runs on in its own thread (ui/sync_controller.py). Each closes its own (aclose_this_loop).
+        # window runs on in its own thread (ui/board/sync_controller.py). Each closes its own (aclose_this_loop).
         self._sessions: dict[asyncio.AbstractEventLoop, Any] = {}
 
     def _session_for_this_loop(self):

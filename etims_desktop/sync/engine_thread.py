@@ -3,7 +3,7 @@
 Why: the window's loop is Qt's (qasync), where every asyncio callback goes through a Qt timer event
 and shares the GUI thread with repaints. A drain is thousands of callbacks a second (HTTP replies, the
 store's answers); on its own plain loop it runs as fast as the headless `etims-desktop sync`, and the
-window only receives its results (ui/sync_controller.py turns progress into queued Qt signals).
+window only receives its results (ui/board/sync_controller.py turns progress into queued Qt signals).
 The work itself is unchanged: the same services, the same store (whose one writer thread serves any
 loop), the same shared HTTP client (its transport keeps one connection pool per loop; the run closes
 its own at the end). Layer rule: nothing here knows Qt.

@@ -29,7 +29,7 @@ def run_app(paths: DataPaths, practice: bool = False, screenshot: str | None = N
     app.setApplicationName("etims-desktop")
     app.setOrganizationName("etims-desktop")
     app.setApplicationDisplayName("etims-desktop")
-    from etims_desktop.ui.i18n import install_chosen_language
+    from etims_desktop.ui.common.i18n import install_chosen_language
 
     install_chosen_language(paths.settings)  # before any widget: the window is built translated
     # Closing the window ends run_window() (which then closes the services); Qt must not stop the
@@ -50,8 +50,8 @@ async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: 
     """Build the services and the window, run until the app quits, then close everything in order."""
     from etims_desktop.bootstrap import build_services, setup_logging
     from etims_desktop.storage.secrets import SessionKeyStore, key_file_path
-    from etims_desktop.ui import tasks
-    from etims_desktop.ui.icons import app_icon
+    from etims_desktop.ui.common import tasks
+    from etims_desktop.ui.common.icons import app_icon
     from etims_desktop.ui.main_window import MainWindow
 
     problem = setup_logging(paths)

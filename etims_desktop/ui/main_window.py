@@ -31,33 +31,33 @@ from etims_desktop.domain.status import StatusKind
 from etims_desktop.practice import leave as leave_practice
 from etims_desktop.practice import reconnect as reconnect_practice
 from etims_desktop.practice import start_practice
-from etims_desktop.ui.backup_actions import BackupActions, DamagedNotice
-from etims_desktop.ui.board_model import Column, DeviceBoardModel
-from etims_desktop.ui.board_refresh import (
+from etims_desktop.ui.board.board_model import Column, DeviceBoardModel
+from etims_desktop.ui.board.board_refresh import (
     COALESCE_MS,
     SYNCING_COALESCE_MS,
     BoardRefresher,
     DeviceEvents,
 )
-from etims_desktop.ui.board_view import DeviceBoardView
-from etims_desktop.ui.device_detail import DeviceDetailPanel
-from etims_desktop.ui.device_wizard import AddDeviceWizard
-from etims_desktop.ui.diagnostics import DiagnosticsDialog
-from etims_desktop.ui.empty_state import EmptyState
-from etims_desktop.ui.icons import app_icon, icon
-from etims_desktop.ui.items_tab import ItemsTab
-from etims_desktop.ui.keyring_choice import KeyringChoice
-from etims_desktop.ui.purchases_tab import PurchasesTab, PurchasesTabUseCases
-from etims_desktop.ui.reports_menu import add_reports_menu
-from etims_desktop.ui.sales_tab import SalesTab, SalesTabUseCases
-from etims_desktop.ui.settings_dialog import SettingsDialog
-from etims_desktop.ui.sync_controller import SyncController
-from etims_desktop.ui.sync_report import SyncReportPanel
-from etims_desktop.ui.tasks import plain_error, spawn
-from etims_desktop.ui.text import tr_core
-from etims_desktop.ui.today_tab import TodayTab
-from etims_desktop.ui.tray import WindowTray
-from etims_desktop.ui.widgets import Banner, fit_to_screen
+from etims_desktop.ui.board.board_view import DeviceBoardView
+from etims_desktop.ui.board.sync_controller import SyncController
+from etims_desktop.ui.board.sync_report import SyncReportPanel
+from etims_desktop.ui.board.today_tab import TodayTab
+from etims_desktop.ui.board.tray import WindowTray
+from etims_desktop.ui.common.backup_actions import BackupActions, DamagedNotice
+from etims_desktop.ui.common.empty_state import EmptyState
+from etims_desktop.ui.common.icons import app_icon, icon
+from etims_desktop.ui.common.settings_dialog import SettingsDialog
+from etims_desktop.ui.common.tasks import plain_error, spawn
+from etims_desktop.ui.common.text import tr_core
+from etims_desktop.ui.common.widgets import Banner, fit_to_screen
+from etims_desktop.ui.devices.device_detail import DeviceDetailPanel
+from etims_desktop.ui.devices.device_wizard import AddDeviceWizard
+from etims_desktop.ui.devices.diagnostics import DiagnosticsDialog
+from etims_desktop.ui.devices.keyring_choice import KeyringChoice
+from etims_desktop.ui.items.items_tab import ItemsTab
+from etims_desktop.ui.purchases.purchases_tab import PurchasesTab, PurchasesTabUseCases
+from etims_desktop.ui.reports.reports_menu import add_reports_menu
+from etims_desktop.ui.sales.sales_tab import SalesTab, SalesTabUseCases
 
 if TYPE_CHECKING:
     from etims_desktop.bootstrap import Services
@@ -78,6 +78,7 @@ def sales_tab_use_cases(services: Services) -> SalesTabUseCases:
         business=services.store,
         changes=services.sync,
     )
+
 
 TICK_MS = 30_000
 DETAIL_REPEATS = (
@@ -135,7 +136,9 @@ class MainWindow(QMainWindow):
         self.sync.refused.connect(lambda text: self.statusBar().showMessage(text, 8_000))
         self.backup_actions = BackupActions(services.restore, self)
         self.backup_actions.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        self.backup_actions.restored.connect(lambda _text: self.tray.quit())  # the database changed under us: quit for real
+        self.backup_actions.restored.connect(
+            lambda _text: self.tray.quit()
+        )  # the database changed under us: quit for real
 
         self.report = SyncReportPanel()
         self.report.hide()
@@ -166,8 +169,12 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
         self.sales_tab = self._add_foreign_tab(SalesTab, self.tr("&Sales"), sales_tab_use_cases(services))
-        self.items_tab = self._add_foreign_tab(ItemsTab, self.tr("&Items"), services.items, services.sync, services.stock)
-        purchases = PurchasesTabUseCases(services.purchases, services.imports, services.documents, services.items, services.sync)
+        self.items_tab = self._add_foreign_tab(
+            ItemsTab, self.tr("&Items"), services.items, services.sync, services.stock
+        )
+        purchases = PurchasesTabUseCases(
+            services.purchases, services.imports, services.documents, services.items, services.sync
+        )
         self.purchases_tab = self._add_foreign_tab(PurchasesTab, self.tr("&Purchases"), purchases)
         self.today_tab = TodayTab(services.store)  # charts; reloads on the board's signal, never while hidden
         self.tabs.addTab(self.today_tab, icon("clock"), self.tr("&Today"))
@@ -432,7 +439,9 @@ class MainWindow(QMainWindow):
             self.connectivity.setText(
                 self.tr("%1 of %2 devices online").replace("%1", str(online)).replace("%2", str(len(in_use)))
             )
-            self.connectivity.setToolTip("\n".join(f"{r.device.name}: {tr_core(r.status.kind.label)}" for r in rows))
+            self.connectivity.setToolTip(
+                "\n".join(f"{r.device.name}: {tr_core(r.status.kind.label)}" for r in rows)
+            )
         else:
             self.connectivity.setText(self.tr("No devices yet"))
         self._show_keyring()
@@ -656,7 +665,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_diagnostics(self) -> DiagnosticsDialog:
-        dialog = self._keep(DiagnosticsDialog(self.services.store, self.services.keys, self.services.paths, self))
+        dialog = self._keep(
+            DiagnosticsDialog(self.services.store, self.services.keys, self.services.paths, self)
+        )
         dialog.show()
         return dialog
 

@@ -75,7 +75,7 @@ def test_every_visible_string_of_the_code_is_in_the_ts(tmp_path):
 def test_the_qm_compiles_and_loads(qapp):
     from PySide6.QtCore import QCoreApplication
 
-    from etims_desktop.ui.i18n import install_language
+    from etims_desktop.ui.common.i18n import install_language
 
     i18n.compile_translations()
     assert i18n.qm_path("sw").exists()
@@ -92,8 +92,8 @@ def test_a_kra_refusal_is_explained_in_kiswahili(qapp):
     itself: both read in Kiswahili, KRA's own message (the faulty field) kept as KRA wrote it."""
     from etims_desktop.domain.errors import explain
     from etims_desktop.kra.errors import error_for_result, sale_refusal
-    from etims_desktop.ui.i18n import install_language
-    from etims_desktop.ui.text import explain_translated, tr_core
+    from etims_desktop.ui.common.i18n import install_language
+    from etims_desktop.ui.common.text import explain_translated, tr_core
 
     refusal = error_for_result("910", "itemClsCd: not a valid item class")
     stored = explain(refusal)

@@ -205,7 +205,7 @@ def test_two_syncs_at_once_sign_every_sale_once(tmp_path, kra, vscu, run, key_st
 
 def test_the_window_leaves_a_device_to_a_running_sync_then_takes_it_back(tmp_path, kra, run, key_store):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from etims_desktop.ui.board_refresh import load_board
+    from etims_desktop.ui.board.board_refresh import load_board
 
     per_device = 120
     (device,) = make_shop(tmp_path, run, key_store, [(kra, DeviceType.OSCU)], per_device)

@@ -52,6 +52,6 @@ def window(qtbot, qloop, services):
     qtbot.waitUntil(lambda: win.refresher.loads >= 1, timeout=5000)
     yield win
     win.close()
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
 
     run(qloop, tasks.cancel_all())  # nothing may touch the store once it closes

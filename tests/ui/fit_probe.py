@@ -78,7 +78,7 @@ async def main() -> int:
     from etims_desktop.paths import DataPaths
     from etims_desktop.practice import start_practice
     from etims_desktop.storage.secrets import SessionKeyStore
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
     from etims_desktop.ui.main_window import MainWindow
 
     checked: list[str] = []
@@ -143,8 +143,8 @@ async def main() -> int:
             await look("receipt header", business)
             business.close()
 
-            from etims_desktop.ui.credit_note_dialog import CreditNoteDialog
-            from etims_desktop.ui.receipt_preview import ReceiptPreview
+            from etims_desktop.ui.receipts.receipt_preview import ReceiptPreview
+            from etims_desktop.ui.sales.credit_note_dialog import CreditNoteDialog
 
             sys.path.insert(0, str(Path(__file__).parent))
             from helpers import queue_sales
@@ -178,7 +178,7 @@ if __name__ == "__main__":
 
     app = QApplication(sys.argv)
     app.setQuitOnLastWindowClosed(False)
-    from etims_desktop.ui.i18n import install_chosen_language
+    from etims_desktop.ui.common.i18n import install_chosen_language
 
     install_chosen_language(None)  # ETIMS_LANGUAGE=sw: the same windows with Kiswahili's longer words
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:

@@ -119,7 +119,7 @@ def test_a_damaged_database_stops_sync_and_offers_the_latest_good_backup(qtbot, 
     finally:
         from PySide6.QtCore import QCoreApplication, QEvent
 
-        from etims_desktop.ui import tasks
+        from etims_desktop.ui.common import tasks
 
         run(qloop, tasks.cancel_all())
         run(qloop, services.aclose())

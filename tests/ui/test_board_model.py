@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from etims_desktop.domain.device import Device, DeviceType, Environment
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.sync.report import Progress
-from etims_desktop.ui.board_model import BoardRow, Column, DeviceBoardModel, PracticeRole, ProgressRole
-from etims_desktop.ui.formatting import age, ago, pending_text
+from etims_desktop.ui.board.board_model import BoardRow, Column, DeviceBoardModel, PracticeRole, ProgressRole
+from etims_desktop.ui.common.formatting import age, ago, pending_text
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 

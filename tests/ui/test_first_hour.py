@@ -44,7 +44,7 @@ def open_window(qtbot, services):
 
 
 def close_window(qloop, win):
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
 
     win.close()
     run(qloop, tasks.cancel_all())
@@ -219,7 +219,7 @@ def test_a_failed_request_changes_the_board_at_once_and_the_age_shows(
 
     from etims_desktop.domain.clock import utcnow
     from etims_desktop.sync.items import ItemRegistrar
-    from etims_desktop.ui.board_model import Column
+    from etims_desktop.ui.board.board_model import Column
 
     from .helpers import an_item
 
@@ -250,7 +250,7 @@ def test_everyday_words_find_item_classes_and_a_negative_price_is_refused(qtbot,
     """Item 9: "sugar" and "salt" find classes in KRA's list (fetched from the practice KRA); a price
     of -5 shows its minus and is refused, never saved as 5."""
     from etims_desktop.sync.report import DeviceSyncReport
-    from etims_desktop.ui.items_tab import ItemsTab
+    from etims_desktop.ui.items.items_tab import ItemsTab
 
     device = run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-I1"))
     report = DeviceSyncReport(device.id, device.name, device.type.value)
@@ -285,7 +285,7 @@ def test_messages_say_what_really_happens(qtbot, qloop, services, window, oscu_s
     from etims_desktop.domain.device import Device, DeviceType, EndpointStyle, Environment
     from etims_desktop.domain.status import DeviceStatus
     from etims_desktop.sync.report import DeviceSyncReport
-    from etims_desktop.ui.device_wizard import AddDeviceWizard
+    from etims_desktop.ui.devices.device_wizard import AddDeviceWizard
     from tests.ui.test_sales_dialog import add_items, open_sale_dialog, type_line
 
     from .helpers import PIN
@@ -388,7 +388,7 @@ def test_polish_a_shop_owner_sees(qtbot, qloop, services, window, oscu_sim):
 
     from PySide6.QtWidgets import QApplication
 
-    from etims_desktop.ui.board_model import Column
+    from etims_desktop.ui.board.board_model import Column
     from tests.ui.test_sales_dialog import add_items, open_sale_dialog, type_line
 
     QApplication.instance().setApplicationDisplayName("etims-desktop")

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.storage.records import ItemDraft
-from etims_desktop.ui.import_dialog import ImportDialog
+from etims_desktop.ui.sales.import_dialog import ImportDialog
 from tests.ui.helpers import connect_device, run
 
 

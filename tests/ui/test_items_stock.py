@@ -78,11 +78,13 @@ def test_adjust_stock_dialog_records_and_explains(qtbot, qloop, services, oscu_s
 
 
 def test_board_counts_stock_reports_waiting(qtbot, qloop, services, oscu_sim):
-    from etims_desktop.ui.board_model import Column, DeviceBoardModel
-    from etims_desktop.ui.board_refresh import load_board
+    from etims_desktop.ui.board.board_model import Column, DeviceBoardModel
+    from etims_desktop.ui.board.board_refresh import load_board
 
     device = run(qloop, connect_device(services, oscu_sim, "Till 1", "STOCK-4"))
-    sugar = run(qloop, services.store.add_item(Item("", "Sugar 1kg", "50161800", TaxType.B, Decimal("180.00"))))
+    sugar = run(
+        qloop, services.store.add_item(Item("", "Sugar 1kg", "50161800", TaxType.B, Decimal("180.00")))
+    )
     run(qloop, services.stock.adjust(device.id, sugar.code, Decimal("3"), StockReason.OPENING))
     model = DeviceBoardModel()
     model.set_rows(run(qloop, load_board(services.store)))

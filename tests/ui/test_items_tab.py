@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.storage.records import ItemClassRecord
-from etims_desktop.ui.items_tab import ItemDialog, ItemsTab
+from etims_desktop.ui.items.items_tab import ItemDialog, ItemsTab
 from tests.ui.helpers import PIN, connect_device, run
 
 

@@ -187,7 +187,7 @@ def english_left(root: QWidget) -> list[str]:
 
 @pytest.fixture
 def swahili(qapp):
-    from etims_desktop.ui.i18n import install_language
+    from etims_desktop.ui.common.i18n import install_language
 
     assert install_language("sw")
     yield
@@ -196,7 +196,7 @@ def swahili(qapp):
 
 @pytest.fixture
 def sw_window(qtbot, qloop, services, swahili):
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
     from etims_desktop.ui.main_window import MainWindow
 
     win = MainWindow(services)

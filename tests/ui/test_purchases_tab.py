@@ -14,7 +14,7 @@ from etims_desktop.domain.item import Item
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.kra.simulator.faults import FaultKind
 from etims_desktop.storage.records import ItemClassRecord
-from etims_desktop.ui.purchases_tab import PurchasesTab, PurchasesTabUseCases
+from etims_desktop.ui.purchases.purchases_tab import PurchasesTab, PurchasesTabUseCases
 from tests.ui.helpers import PIN, connect_device, run
 from tests.ui.test_kiswahili import english_left, swahili  # noqa: F401 - the fixture
 

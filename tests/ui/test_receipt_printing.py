@@ -13,11 +13,11 @@ from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.kra.environments import receipt_check_url
 from etims_desktop.printing.settings import PrinterSettings, load_printer, save_printer
 from etims_desktop.sync.report import DeviceSyncReport
+from etims_desktop.ui.common.settings_dialog import SettingsDialog
 from etims_desktop.ui.main_window import sales_tab_use_cases
-from etims_desktop.ui.printer_settings import ReceiptPrintingSettings
-from etims_desktop.ui.receipt_preview import ReceiptPreview
-from etims_desktop.ui.sales_tab import SalesTab
-from etims_desktop.ui.settings_dialog import SettingsDialog
+from etims_desktop.ui.receipts.printer_settings import ReceiptPrintingSettings
+from etims_desktop.ui.receipts.receipt_preview import ReceiptPreview
+from etims_desktop.ui.sales.sales_tab import SalesTab
 from tests.ui.helpers import PIN, connect_device, queue_sales, run
 
 

@@ -27,8 +27,8 @@ from etims_desktop.domain.receipt import (
 )
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.kra.environments import receipt_check_url
-from etims_desktop.ui.receipt_print import save_pdf
-from etims_desktop.ui.receipt_render import ReceiptLayout, ReceiptRenderer, qr_image, qr_matrix
+from etims_desktop.ui.receipts.receipt_print import save_pdf
+from etims_desktop.ui.receipts.receipt_render import ReceiptLayout, ReceiptRenderer, qr_image, qr_matrix
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 PIN = "P051234567X"
@@ -183,7 +183,7 @@ def test_preview_images_render_every_page(qapp):
 def test_printer_path_prints_every_page(qapp, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from etims_desktop.ui.receipt_print import print_to
+    from etims_desktop.ui.receipts.receipt_print import print_to
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a real QPrinter, paper replaced by a file

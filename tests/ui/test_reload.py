@@ -1,4 +1,4 @@
-"""The one coalesced reload every view uses (ui/reload.py): calls merge, one load at a time, a request
+"""The one coalesced reload every view uses (ui/common/reload.py): calls merge, one load at a time, a request
 during a load gets exactly one more, and a reading for another key than shown now is dropped."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import asyncio
 
 from PySide6.QtCore import QObject
 
-from etims_desktop.ui.reload import CoalescedReload
+from etims_desktop.ui.common.reload import CoalescedReload
 
 
 class Loads:

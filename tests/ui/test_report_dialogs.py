@@ -98,7 +98,7 @@ def test_report_pdf_pages_a4_one_per_device_80mm_one_roll(qapp, tmp_path):
 
     from etims_desktop.app.day_report import build_day_report
     from etims_desktop.domain.device import Device, DeviceType, Environment
-    from etims_desktop.ui.day_report_render import ReportLayout, save_report_pdf
+    from etims_desktop.ui.reports.day_report_render import ReportLayout, save_report_pdf
 
     reports = [
         build_day_report(

@@ -12,8 +12,8 @@ from etims_desktop.domain.receipt import money
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.storage.records import ItemDraft
 from etims_desktop.sync.payloads import sale_request
-from etims_desktop.ui.credit_note_dialog import CreditNoteDialog
-from etims_desktop.ui.sale_dialog import SaleDialog
+from etims_desktop.ui.sales.credit_note_dialog import CreditNoteDialog
+from etims_desktop.ui.sales.sale_dialog import SaleDialog
 from tests.ui.helpers import PIN, connect_device, run
 
 

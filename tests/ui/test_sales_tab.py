@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.sync.report import DeviceSyncReport
 from etims_desktop.ui.main_window import sales_tab_use_cases
-from etims_desktop.ui.receipt_preview import ReceiptPreview
-from etims_desktop.ui.receipt_render import ReceiptLayout
-from etims_desktop.ui.sale_dialog import SaleDialog
-from etims_desktop.ui.sales_tab import SalesTab
+from etims_desktop.ui.receipts.receipt_preview import ReceiptPreview
+from etims_desktop.ui.receipts.receipt_render import ReceiptLayout
+from etims_desktop.ui.sales.sale_dialog import SaleDialog
+from etims_desktop.ui.sales.sales_tab import SalesTab
 from tests.ui.helpers import PIN, connect_device, queue_sales, run
 
 

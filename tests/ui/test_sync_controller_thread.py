@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, datetime
 
 from etims_desktop.sync.report import Progress, SyncReport
-from etims_desktop.ui.sync_controller import SyncController
+from etims_desktop.ui.board.sync_controller import SyncController
 
 
 class ThreadRecordingSync:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.sync.report import DeviceSyncReport, Outcome, SyncReport
-from etims_desktop.ui.sync_report import SyncReportPanel, headline, overall_icon
+from etims_desktop.ui.board.sync_report import SyncReportPanel, headline, overall_icon
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

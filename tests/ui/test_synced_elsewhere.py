@@ -10,8 +10,8 @@ from etims_desktop.domain.device import Device, DeviceType, Environment
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.sync.device_lock import SYNCED_ELSEWHERE
 from etims_desktop.sync.report import DeviceSyncReport, Outcome, SyncReport
-from etims_desktop.ui.board_model import BoardRow, Column, DeviceBoardModel
-from etims_desktop.ui.sync_report import OUTCOME_ICONS, SyncReportPanel, headline
+from etims_desktop.ui.board.board_model import BoardRow, Column, DeviceBoardModel
+from etims_desktop.ui.board.sync_report import OUTCOME_ICONS, SyncReportPanel, headline
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

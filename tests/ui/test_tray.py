@@ -15,8 +15,8 @@ from .helpers import connect_device, queue_sales, run
 
 @pytest.fixture
 def tray_window(qtbot, qloop, services, monkeypatch):
-    from etims_desktop.ui import tasks
-    from etims_desktop.ui import tray as tray_module
+    from etims_desktop.ui.board import tray as tray_module
+    from etims_desktop.ui.common import tasks
     from etims_desktop.ui.main_window import MainWindow
 
     monkeypatch.setattr(tray_module, "tray_available", lambda: True)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.status import StatusKind
-from etims_desktop.ui.board_model import Column
+from etims_desktop.ui.board.board_model import Column
 
 from .helpers import connect_device, queue_sales, run
 

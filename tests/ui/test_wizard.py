@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from etims_desktop.domain.status import StatusKind
-from etims_desktop.ui.device_wizard import PageId
+from etims_desktop.ui.devices.device_wizard import PageId
 
 from .helpers import PIN, run
 
@@ -123,7 +123,7 @@ def test_initialise_errors_are_plain_and_cancel_removes_the_half_added_device(
 def test_without_a_keyring_the_user_chooses_a_password_locked_file(qtbot, qloop, data_paths, oscu_sim):
     from etims_desktop.bootstrap import build_services
     from etims_desktop.storage.secrets import SessionKeyStore, key_file_path
-    from etims_desktop.ui import tasks
+    from etims_desktop.ui.common import tasks
     from etims_desktop.ui.main_window import MainWindow
 
     services = build_services(data_paths, key_store=SessionKeyStore())  # as on a machine with no keyring

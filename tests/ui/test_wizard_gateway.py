@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from etims_desktop.domain.device import EndpointStyle
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.kra.simulator import Simulator, SimulatorConfig
-from etims_desktop.ui.device_wizard import PageId
+from etims_desktop.ui.devices.device_wizard import PageId
 
 from .helpers import PIN, run
 from .test_wizard import choose_custom_address, fill_identity

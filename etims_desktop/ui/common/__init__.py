@@ -1,0 +1,1 @@
+"""What every screen shares: words and translation, icons, formatting, reloads, tasks, settings."""

@@ -1,0 +1,1 @@
+"""Adding, checking and looking after eTIMS devices, their keys and their outbox."""

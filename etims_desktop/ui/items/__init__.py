@@ -1,0 +1,1 @@
+"""The items the shop sells and their stock."""

@@ -1,0 +1,1 @@
+"""Suppliers' invoices, customs imports and declared purchases."""

@@ -1,0 +1,1 @@
+"""Receipts: drawing, previewing, printing and the printer settings."""

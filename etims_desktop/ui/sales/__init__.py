@@ -1,0 +1,1 @@
+"""Selling: the Sales tab, the sale and credit-note dialogs, importing sales."""
