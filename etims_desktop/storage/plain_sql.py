@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import namedtuple
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from functools import cache
 from typing import Any, cast
 
@@ -61,7 +61,7 @@ class PlainTable:
 
     def iterate(
         self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = ""
-    ) -> Iterator[Any]:
+    ) -> Generator[Any, None, None]:
         """Like select, read lazily: a caller that stops at the first fitting row reads no more."""
         for raw in db.execute(f"{self._select} WHERE {where} {tail}", params):
             yield self._record(raw)
