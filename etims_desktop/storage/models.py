@@ -379,7 +379,9 @@ class NumberCheckRow(Base):
 
 
 # The documents still to send by themselves (the domain's pending states), as the partial index says it.
-OPEN_DOCUMENTS_SQL = "state IN ({})".format(", ".join(f"'{state.value}'" for state in DocumentState if state.pending))
+OPEN_DOCUMENTS_SQL = "state IN ({})".format(
+    ", ".join(f"'{state.value}'" for state in DocumentState if state.pending)
+)
 
 
 class DocumentRow(Base):
@@ -462,7 +464,10 @@ class StockMoveRow(Base):
     """One item's stock movement on one device; the balance is their sum (storage/stock.py)."""
 
     __tablename__ = "stock_moves"
-    __table_args__ = (Index("ix_stock_moves_item", "device_id", "item_code"),)
+    __table_args__ = (
+        Index("ix_stock_moves_item", "device_id", "item_code"),
+        Index("ix_stock_moves_document", "document_id"),  # a stock-out's sales; a removed document's moves
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     device_id: Mapped[int] = device_fk()

@@ -82,13 +82,15 @@ class StockRepository:
             return None
         reason = StockReason.CREDIT_NOTE if credit else StockReason.SALE
         what = "credit note" if credit else "sale"
+        number = sale.trader_invoice_no
         return self._move(
             sale.device_id,
             reason,
             lines,
-            f"Stock {'back in' if credit else 'out'} for {what} {sale.trader_invoice_no}",
+            f"Stock {'back in' if credit else 'out'} for {what} {number}",
             after_sale_id=sale_id,
             sale_id=sale_id,
+            joined=f"Stock out for the sales up to {number}",
         )
 
     def adjust(
@@ -122,19 +124,25 @@ class StockRepository:
         after_document_id: int | None = None,
         sale_id: int | None = None,
         note: str | None = None,
+        joined: str | None = None,
     ) -> int:
         """One movement: ledger rows, then insertStockIO and, per item, saveStockMaster after it.
-        Lines of one movement share a direction (a sale is all out), so one sarTyCd fits them all."""
+        Lines of one movement share a direction (a sale is all out), so one sarTyCd fits them all.
+        A sale's stock-out joins the newest one not yet sent when it can (`joined` names the result)."""
         code = sar_type(reason, lines[0].quantity)
         body = stock_io_body(code, lines, self.now, manual=reason.manual, remark=note)
-        io_id = self.documents.enqueue(
-            device_id,
-            DocumentKind.STOCK_IO,
-            body,
-            summary,
-            after_sale_id=after_sale_id,
-            after_document_id=after_document_id,
-        )
+        io_id = None
+        if reason is StockReason.SALE and after_sale_id is not None and joined is not None:
+            io_id = self.documents.join_last_movement(device_id, body, after_sale_id, joined)
+        if io_id is None:
+            io_id = self.documents.enqueue(
+                device_id,
+                DocumentKind.STOCK_IO,
+                body,
+                summary,
+                after_sale_id=after_sale_id,
+                after_document_id=after_document_id,
+            )
         for line in lines:
             self._moves.insert(
                 self.sql,
