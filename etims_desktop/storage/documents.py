@@ -351,18 +351,15 @@ class DocumentRepository:
         return counts
 
     def devices_with_pending(self, device_ids: Iterable[int]) -> set[int]:
-        """Which of these devices have a document still to send (one index seek each: the scheduler asks
-        every tick)."""
+        """Which of these devices have a document still to send, or a signed sale whose stock documents are
+        still to be made (one index seek each: the scheduler asks every tick)."""
         found = set()
         for device_id in device_ids:
-            hit = self.db.scalar(
-                select(DOCUMENTS.c.id)
-                .where(
-                    DOCUMENTS.c.device_id == device_id,
-                    DOCUMENTS.c.state.in_([D.QUEUED, D.SENDING, D.UNCERTAIN, D.WAITING]),
-                )
-                .limit(1)
-            )
+            hit = self.sql.execute(
+                f"SELECT 1 FROM documents WHERE device_id = ? AND {OPEN_DOCUMENTS_SQL} "
+                "UNION ALL SELECT 1 FROM stock_moves WHERE device_id = ? AND document_id IS NULL LIMIT 1",
+                (device_id, device_id),
+            ).fetchone()
             if hit is not None:
                 found.add(device_id)
         return found

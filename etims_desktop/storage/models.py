@@ -466,7 +466,9 @@ class StockMoveRow(Base):
     __tablename__ = "stock_moves"
     __table_args__ = (
         Index("ix_stock_moves_item", "device_id", "item_code"),
-        Index("ix_stock_moves_document", "document_id"),  # a stock-out's sales; a removed document's moves
+        Index("ix_stock_moves_document", "document_id"),  # a document's moves (SET NULL when it goes)
+        # Signed sales' moves whose documents are still to be made (storage/stock.py document_sales).
+        Index("ix_stock_moves_undocumented", "device_id", "id", sqlite_where=text("document_id IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
