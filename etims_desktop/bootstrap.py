@@ -30,6 +30,7 @@ from etims_desktop.app.sales import SaleService
 from etims_desktop.app.sales_query import SalesList
 from etims_desktop.app.settings import SettingsEditor
 from etims_desktop.app.stock import StockService
+from etims_desktop.app.today import TodayQuery
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
 from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, open_key_store
@@ -54,6 +55,7 @@ class Services:
     scheduler: SyncScheduler
     backups: BackupService
     board: BoardQuery  # app/: the use cases the window and the CLI share
+    today: TodayQuery  # app/today.py: the Today tab's figures
     outbox: OutboxActions
     stock: StockService  # app/stock.py: stock on hand, adjustments
     documents: DocumentActions  # app/documents.py: refused purchase, import and stock documents
@@ -168,6 +170,7 @@ def build_services(
         scheduler=scheduler,
         backups=backups,
         board=BoardQuery(store),
+        today=TodayQuery(store),
         outbox=OutboxActions(store, sync.notify),
         stock=StockService(store, sync.notify),
         documents=DocumentActions(store, sync.notify),

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
             services.purchases, services.imports, services.documents, services.items, services.sync
         )
         self.purchases_tab = self._add_foreign_tab(PurchasesTab, self.tr("&Purchases"), purchases)
-        self.today_tab = TodayTab(services.store)  # charts; reloads on the board's signal, never while hidden
+        self.today_tab = TodayTab(services.today)  # charts; reloads on the board's signal, never while hidden
         self.tabs.addTab(self.today_tab, icon("clock"), self.tr("&Today"))
         self.events.device_changed.connect(self.today_tab.schedule)
         if self.sales_tab is not None and hasattr(self.sales_tab, "new_sale"):
