@@ -166,7 +166,9 @@ class TodayTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         """Keep the last charts; say what went wrong (the helper has logged it)."""
-        self.summary.setText(self.tr("The figures could not be read: {error}").replace("{error}", plain_error(exc)))
+        self.summary.setText(
+            self.tr("The figures could not be read: {error}").replace("{error}", plain_error(exc))
+        )
         self.failed.emit(plain_error(exc))
 
     # -- drawing -------------------------------------------------------------------------------
