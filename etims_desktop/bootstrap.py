@@ -28,7 +28,7 @@ from etims_desktop.app.reconcile_progress import ProgressFile
 from etims_desktop.app.restore import BackupAndRestore
 from etims_desktop.app.sales import SaleService
 from etims_desktop.app.sales_query import SalesList
-from etims_desktop.app.settings import SettingsEditor
+from etims_desktop.app.settings import SettingsEditor, WindowStateFile
 from etims_desktop.app.stock import StockService
 from etims_desktop.app.today import TodayQuery
 from etims_desktop.domain.redaction import install_redaction
@@ -72,6 +72,7 @@ class Services:
     sales_list: SalesList
     restore: BackupAndRestore
     preferences: SettingsEditor
+    window_state: WindowStateFile  # the window's layout in settings.json
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
     @property
@@ -189,4 +190,5 @@ def build_services(
         sales_list=SalesList(store, receipts.pending_prints),
         restore=BackupAndRestore(backups, store, sync, scheduler, paths.backups),
         preferences=SettingsEditor(paths.settings, sync, backups, paths.backups),
+        window_state=WindowStateFile(paths.settings, paths.root),
     )

@@ -6,7 +6,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from etims_desktop import __version__
+from etims_desktop.app.settings import WindowLayout
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.practice import leave as leave_practice
 from etims_desktop.practice import reconnect as reconnect_practice
@@ -50,6 +51,7 @@ from etims_desktop.ui.common.settings_dialog import SettingsDialog
 from etims_desktop.ui.common.tasks import plain_error, spawn
 from etims_desktop.ui.common.text import tr_core
 from etims_desktop.ui.common.widgets import Banner, fit_to_screen
+from etims_desktop.ui.common.window_state import WindowState, read_old_ini, to_state, to_text
 from etims_desktop.ui.devices.device_detail import DeviceDetailPanel
 from etims_desktop.ui.devices.device_wizard import AddDeviceWizard
 from etims_desktop.ui.devices.diagnostics import DiagnosticsDialog
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
         self._fitted_ids: list[int] = []
         self._fitted_shape: tuple = ()  # each row's lines (and bar) when rows were last resized
         self._header_restored = False
-        self.state = QSettings(str(services.paths.root / "window.ini"), QSettings.Format.IniFormat)
+        self.window_state: WindowState = services.window_state  # settings.json "window"
 
         # the board and what hangs off it
         self.board = DeviceBoardView()
@@ -754,32 +756,35 @@ class MainWindow(QMainWindow):
 
     # -- window state -------------------------------------------------------------------------
     def restore_state(self) -> None:
-        geometry = self.state.value("window/geometry")
+        layout = self.window_state.move_in_old_file(read_old_ini) or self.window_state.load()
+        geometry = to_state(layout.geometry)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for key, splitter in (
-            ("window/boardSplit", self.board_split),
-            ("window/detailSplit", self.detail_split),
-        ):
-            value = self.state.value(key)
+        for text, splitter in ((layout.board_split, self.board_split), (layout.detail_split, self.detail_split)):
+            value = to_state(text)
             if value is not None:
                 splitter.restoreState(value)
-        header = self.state.value("window/boardHeader")
+        header = to_state(layout.board_header)
         if header is not None:
             self._header_restored = self.board.horizontalHeader().restoreState(header)
             self._detail_shown(False)  # saved while the detail panel was open: show every column again
-        tab = self.state.value("window/tab")
-        if tab is not None:
-            self.tabs.setCurrentIndex(int(tab))
+        self.tabs.setCurrentIndex(layout.tab)
 
     def save_state(self) -> None:
-        self.state.setValue("window/geometry", self.saveGeometry())
-        self.state.setValue("window/boardSplit", self.board_split.saveState())
-        self.state.setValue("window/detailSplit", self.detail_split.saveState())
-        if self.model.rowCount():  # widths of an empty board are not worth remembering
-            self.state.setValue("window/boardHeader", self.board.horizontalHeader().saveState())
-        self.state.setValue("window/tab", self.tabs.currentIndex())
-        self.state.sync()
+        header = (
+            to_text(self.board.horizontalHeader().saveState())
+            if self.model.rowCount()
+            else self.window_state.load().board_header  # widths of an empty board are not worth remembering
+        )
+        self.window_state.save(
+            WindowLayout(
+                geometry=to_text(self.saveGeometry()),
+                board_split=to_text(self.board_split.saveState()),
+                detail_split=to_text(self.detail_split.saveState()),
+                board_header=header,
+                tab=max(self.tabs.currentIndex(), 0),
+            )
+        )
 
     def closeEvent(self, event) -> None:
         if self.tray.hides_on_close():  # to the tray: syncing goes on; the tray's Quit really quits
