@@ -5,6 +5,12 @@ its figures, and the business header as printed then. A reprint carries a COPY m
 before documents were kept is rebuilt from the stored sale, and says so. A sale not signed yet shows
 the amounts the sync engine will send (`queued_amounts`: as stored when it was queued) and
 today's header.
+
+A receipt printed before KRA signed its sale (no signature, no QR code) is due for a reprint once
+signed (`PendingPrints`). That list is shop data about sales, not a setting: it lives in the database
+(pending_prints, migration 0009) so a backup and a restore carry it with the very sales it names and the
+reprint rule never reads a list that belongs to another database. An older version's side file
+(printed-while-pending.json) is moved in once and removed.
 """
 
 from __future__ import annotations
@@ -66,7 +72,7 @@ log = logging.getLogger("etims_desktop.sync")
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 CENT = Decimal("0.01")
-PENDING_PRINTS_FILE = "printed-while-pending.json"
+PENDING_PRINTS_FILE = "printed-while-pending.json"  # older versions' list; moved into the database once
 
 
 def cu_invoice_number(scu_id: str | None, invc_no: int | None) -> str | None:
