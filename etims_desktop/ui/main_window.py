@@ -58,7 +58,7 @@ from etims_desktop.ui.devices.diagnostics import DiagnosticsDialog
 from etims_desktop.ui.devices.keyring_choice import KeyringChoice
 from etims_desktop.ui.items.items_tab import ItemsTab
 from etims_desktop.ui.purchases.purchases_tab import PurchasesTab, PurchasesTabUseCases
-from etims_desktop.ui.reports.reports_menu import add_reports_menu
+from etims_desktop.ui.reports.reports_menu import ReportsUseCases, add_reports_menu
 from etims_desktop.ui.sales.sales_tab import SalesTab, SalesTabUseCases
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.model.tick)
         self._tick.start()
-        self.tray = WindowTray(self)  # the tray icon, fed by the board refresh above
+        self.tray = WindowTray(self, services.paths.settings)  # the tray icon, fed by the board refresh above
 
         self.setTabOrder(self.add_button, self.sync_button)
         self.setTabOrder(self.sync_button, self.board)
@@ -311,7 +311,11 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.diagnostics_action)
         help_menu.addAction(self.about_action)
-        self.reports_menu = add_reports_menu(self, self.services, before=help_menu)  # issue 17
+        services = self.services
+        reports = ReportsUseCases(
+            services.day_reports, services.accountant_export, services.reconcile, devices=services.store
+        )
+        self.reports_menu = add_reports_menu(self, reports, before=help_menu)  # issue 17
 
     def _build_board_page(self) -> QWidget:
         """Keyring notice, the Add device / Sync all buttons, the board with its report and detail panel."""
