@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.board.customContextMenuRequested.connect(self._board_menu)
         self.board.selectionModel().currentRowChanged.connect(self._current_changed)
         self.refresher = BoardRefresher(
-            services.store,
+            services.board,
             self.model,
             self,
             synced_elsewhere=lambda: services.sync.drain.device_locks.busy_elsewhere,
