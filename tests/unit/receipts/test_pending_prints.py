@@ -1,5 +1,5 @@
 """Receipts printed before KRA signed them live in the database (migration 0009): they survive a restart
-and follow the sales into a backup; an older version's printed-while-pending.json is moved in once."""
+and go into a backup with the sales; an older version's printed-while-pending.json is moved in once."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import logging
 
 from etims_desktop.app.receipts import PENDING_PRINTS_FILE, PendingPrints, receipt_view
+from etims_desktop.storage.backups import make_backup
 from etims_desktop.storage.store import Store
 
 
@@ -21,19 +22,22 @@ def test_printed_while_pending_survives_a_restart_and_a_cancelled_sale_drops_out
             for sale_id in (kept, cancelled):
                 await prints.record_print(await receipt_view(shop.store, sale_id))
             await shop.store.cancel_sale(cancelled)
-            # the same database opened again (a restart): the marks are there, not in a side file
-            again = Store.open(tmp_path / "shop.sqlite3")
-            try:
-                remembered = await again.printed_while_pending()
-            finally:
-                await again.aclose()
+            # the same database opened again (a restart), and a backup of it: the marks are in both
+            backup = make_backup(tmp_path / "shop.sqlite3", tmp_path / "backups").backup.path
+            remembered = []
+            for path in (tmp_path / "shop.sqlite3", backup):
+                again = Store.open(path)
+                try:
+                    remembered.append(set(await again.printed_while_pending()))
+                finally:
+                    await again.aclose()
             await shop.send()
             due = await PendingPrints(shop.store, tmp_path).due_for_reprint()
             left = await shop.store.printed_while_pending()
             return kept, cancelled, remembered, due, left
 
     kept, cancelled, remembered, due, left = asyncio.run(main())
-    assert set(remembered) == {kept, cancelled}
+    assert remembered == [{kept, cancelled}, {kept, cancelled}]
     assert due == [kept]
     assert set(left) == {kept}  # the cancelled sale is forgotten, the signed one waits for its reprint
     assert not (tmp_path / PENDING_PRINTS_FILE).exists()
