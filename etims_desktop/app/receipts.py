@@ -15,6 +15,7 @@ reprint rule never reads a list that belongs to another database. An older versi
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Iterable
@@ -282,6 +283,7 @@ class PendingPrints:
         self.store = store
         self.old_file = Path(data_dir) / PENDING_PRINTS_FILE
         self._moved_in = False
+        self._moving = asyncio.Lock()
 
     async def record_print(self, view: ReceiptView) -> None:
         """A receipt went to paper or PDF: remember it if it was pending, forget it once printed signed
@@ -302,22 +304,23 @@ class PendingPrints:
     async def move_in_old_file(self) -> None:
         """An older version's printed-while-pending.json, once: into the database, then removed. A file
         that cannot be read is left where it is and named in the log (nothing in it is guessed)."""
-        if self._moved_in:
-            return
-        self._moved_in = True
-        if not self.old_file.exists():
-            return
-        sale_ids = self._read_old_file()
-        if sale_ids is None:
-            return
-        added = await self.store.add_printed_while_pending(sale_ids)
+        async with self._moving:  # a second caller waits for the move rather than miss the moved sales
+            if self._moved_in:
+                return
+            sale_ids = self._read_old_file() if self.old_file.exists() else None
+            if sale_ids is not None:
+                added = await self.store.add_printed_while_pending(sale_ids)  # raises: moved in next time
+                log.info("moved %d receipt(s) printed before signing into the database", added)
+                self._remove_old_file()
+            self._moved_in = True
+
+    def _remove_old_file(self) -> None:
         try:
             self.old_file.unlink(missing_ok=True)
         except OSError as exc:
             log.warning(
                 "%s could not be removed (%s); it is moved in again at the next start.", self.old_file, exc
             )
-        log.info("moved %d receipt(s) printed before signing from %s into the database", added, self.old_file)
 
     def _read_old_file(self) -> list[int] | None:
         try:
