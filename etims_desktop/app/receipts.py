@@ -8,7 +8,7 @@ today's header.
 
 A receipt printed before KRA signed its sale (no signature, no QR code) is due for a reprint once
 signed (`PendingPrints`). That list is shop data about sales, not a setting: it lives in the database
-(pending_prints, migration 0009) so a backup and a restore carry it with the very sales it names and the
+(pending_prints, migration 0010) so a backup and a restore carry it with the very sales it names and the
 reprint rule never reads a list that belongs to another database. An older version's side file
 (printed-while-pending.json) is moved in once and removed.
 """
@@ -47,7 +47,7 @@ from etims_desktop.sync.signed_document import sale_from_document, wire_document
 
 
 class PendingPrintStore(Protocol):
-    """Where receipts printed before KRA signed them are kept (storage/store.py Store, migration 0009)."""
+    """Where receipts printed before KRA signed them are kept (storage/store.py Store, migration 0010)."""
 
     async def record_receipt_print(self, sale_id: int, *, while_pending: bool = False) -> None: ...
     async def printed_while_pending(self) -> dict[int, OutboxState]: ...
@@ -273,7 +273,7 @@ class PendingPrints:
     """Sales whose receipt was printed before KRA signed them: once signed, their receipts should be
     reprinted (the first print has no signature and no QR code).
 
-    Kept in the database (pending_prints, migration 0009), not in a settings file: it is shop data about
+    Kept in the database (pending_prints, migration 0010), not in a settings file: it is shop data about
     sales, the reprint rule depends on it, and it must follow the sales it names into a backup and back
     out of a restore. Older versions kept it in printed-while-pending.json beside the database; on first
     use that file is read once, its sales are moved in, and it is removed after the commit that holds

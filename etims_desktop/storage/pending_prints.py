@@ -1,4 +1,4 @@
-"""Receipts printed before KRA signed their sale (pending_prints, migration 0009), on the caller's
+"""Receipts printed before KRA signed their sale (pending_prints, migration 0010), on the caller's
 transaction. What to do about them (reprint once signed, forget once cancelled) is app/receipts.py's."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Receipts printed before KRA signed them live in the database (migration 0009): they survive a restart
+"""Receipts printed before KRA signed them live in the database (migration 0010): they survive a restart
 and go into a backup with the sales; an older version's printed-while-pending.json is moved in once."""
 
 from __future__ import annotations

@@ -7,16 +7,16 @@
 The old file's sales are moved in by app/receipts.py on first use, after this revision (its removal
 must follow the commit that holds them, which a migration's transaction cannot promise).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-03
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
