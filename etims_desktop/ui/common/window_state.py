@@ -4,6 +4,7 @@ window.ini read with QSettings - Qt's own INI format, which only Qt reads faithf
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Protocol
@@ -11,6 +12,8 @@ from typing import Protocol
 from PySide6.QtCore import QByteArray, QSettings
 
 from etims_desktop.app.settings import WindowLayout
+
+log = logging.getLogger("etims_desktop.settings")
 
 
 class WindowState(Protocol):
@@ -22,8 +25,12 @@ class WindowState(Protocol):
 
 
 def read_old_ini(path: Path) -> dict[str, object]:
-    """Every value of a QSettings INI file by key; Qt's saved states as bytes."""
+    """Every value of a QSettings INI file by key; Qt's saved states as bytes. A damaged file is said."""
     ini = QSettings(str(path), QSettings.Format.IniFormat)
+    if ini.status() != QSettings.Status.NoError:
+        log.warning(
+            "%s could not be read in full (%s); what could not be read keeps its default.", path, ini.status()
+        )
     values: dict[str, object] = {}
     for key in ini.allKeys():
         value = ini.value(key)
