@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_drain.py                       # 20 x 100 at 50 ms, 1 x 10,000 at 0 ms
     .venv/bin/python bench/bench_drain.py --quick               # 20 x 20 at 50 ms, 1 x 1,000 at 0 ms
     .venv/bin/python bench/bench_drain.py --devices 20 --sales 100 --latency 0.05 --big 10000
-    .venv/bin/python bench/bench_drain.py --quick --no-naive --profile /tmp/drain  # cProfile, 2 threads
+    .venv/bin/python bench/bench_drain.py --quick --no-naive --profile /tmp/drain  # cProfile, 2 threads: /tmp/drain0.loop, /tmp/drain0.store (1: the big case)
     .venv/bin/python bench/bench_drain.py --no-naive --big 2000 --breakdown      # where the time goes
     .venv/bin/python bench/bench_drain.py --no-naive --big 10 --repeat 5         # 5 samples of 20 x 100
 
@@ -414,13 +414,13 @@ async def repeated(sim: SimulatorProcess, folder: Path, args, first: Result, fir
 
 async def main_async(args) -> None:
     print(f"Machine: {machine()}")
-    cases = [(args.devices, args.sales, args.latency), (1, args.big, 0.0)]
+    cases = [(args.devices, args.sales, args.latency)] + ([(1, args.big, 0.0)] if args.big else [])
     rows, spread = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for index, (devices, per_device, latency) in enumerate(cases):
             with SimulatorProcess(mode="oscu") as sim:
                 print(f"  {devices} x {per_device:,} at {latency * 1000:.0f} ms: ours ...", flush=True)
-                profile = args.profile if index == 1 else None
+                profile = f"{args.profile}{index}" if args.profile else None  # /tmp/drain0.loop ...
                 mine = await ours(
                     sim, Path(tmp) / f"case{index}", devices, per_device, latency, 0, profile, args.breakdown
                 )

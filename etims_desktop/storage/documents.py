@@ -96,20 +96,31 @@ class DocumentRepository:
         self._event(document_id, None, D.QUEUED, "recorded")
         return document_id
 
-    def replace_balances(self, device_id: int, item_code: str, reason: str) -> int:
-        """A newer balance of `item_code` was just queued: earlier ones that have not left yet (queued or
-        waiting, never sent) are not needed - KRA wants the quantity on hand, and the newer one goes after
-        its own movement, which goes after theirs. Returns how many were replaced."""
+    def queue_balance(
+        self, device_id: int, item_code: str, body: dict[str, Any], summary: str, after_document_id: int
+    ) -> int:
+        """Queue an item's balance after the movement that made it (saveStockMaster carries the quantity
+        on hand, not a change, so KRA needs only the newest). A balance of the item that has not left yet
+        (queued, or waiting to retry: KRA never had it) takes the new quantity and waits for the new
+        movement instead: one balance per item waits, however many sales were made offline."""
         to_db = self._documents.to_db
-        replaced = self._documents.select(
+        waiting = self._documents.first(
             self.sql,
             "device_id = ? AND state IN (?, ?) AND kind = ? AND json_extract(body, '$.itemCd') = ?",
             (device_id, to_db("state", D.QUEUED), to_db("state", D.WAITING),
              to_db("kind", DocumentKind.STOCK_MASTER), item_code),
         )  # fmt: skip
-        for row in replaced:
-            self._move(row, D.REPLACED, reason, next_attempt_at=None)
-        return len(replaced)
+        if waiting is None:
+            return self.enqueue(
+                device_id, DocumentKind.STOCK_MASTER, body, summary, after_document_id=after_document_id
+            )
+        self._documents.update(
+            self.sql,
+            "id",
+            waiting.id,
+            {"body": body, "summary": summary, "after_document_id": after_document_id},
+        )
+        return cast(int, waiting.id)
 
     # --- what to send next -------------------------------------------------------------------------
 
@@ -159,7 +170,10 @@ class DocumentRepository:
                 stopped.add(row.kind.group)  # nothing of its group overtakes it
                 continue
             if not self._cause_done(row):
-                stopped.add(row.kind.group)
+                # A balance waits for its (newer) movement without holding back the group: it carries
+                # the whole quantity, so it goes when its movement has gone.
+                if row.kind is not DocumentKind.STOCK_MASTER:
+                    stopped.add(row.kind.group)
                 continue
             return row
         return None

@@ -153,10 +153,9 @@ class StockRepository:
         balances = self._add_to_levels(device_id, lines)
         for item_code in dict.fromkeys(line.item_code for line in lines):
             name = next(line.name for line in lines if line.item_code == item_code)
-            self.documents.replace_balances(device_id, item_code, f"replaced by the balance after: {summary}")
-            self.documents.enqueue(
+            self.documents.queue_balance(
                 device_id,
-                DocumentKind.STOCK_MASTER,
+                item_code,
                 stock_master_body(item_code, balances[item_code]),
                 f"Stock of {name}: {balances[item_code]:f} on hand",
                 after_document_id=io_id,
