@@ -202,6 +202,16 @@ class ReceiptPrintRow(Base):
     first_printed_at: Mapped[datetime]
 
 
+class PendingPrintRow(Base):
+    """A sale whose receipt went to paper or PDF before KRA signed it (no signature, no QR code): once
+    signed, its receipt is due for a reprint (the Sales tab says so). Gone once printed signed."""
+
+    __tablename__ = "pending_prints"
+
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"), primary_key=True)
+    printed_at: Mapped[datetime]
+
+
 class BusinessDetailsRow(Base):
     """The shop's receipt header: one row (id 1), edited in Settings."""
 
