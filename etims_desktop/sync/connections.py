@@ -96,11 +96,13 @@ class Connections:
     async def store_key(self, device: Device, key: str) -> None:
         register_secret(key)
         await self.keyring_call(self.key_store.set_key, device, key)
-        self._clients.pop(device.id, None)
+        if device.id is not None:
+            self._clients.pop(device.id, None)
 
     async def delete_key(self, device: Device) -> None:
         await self.keyring_call(self.key_store.delete_key, device)
-        self._clients.pop(device.id, None)
+        if device.id is not None:
+            self._clients.pop(device.id, None)
 
     async def has_key(self, device: Device) -> bool:
         return await self.keyring_call(self.key_store.has_key, device)
@@ -146,7 +148,7 @@ class Connections:
 
     async def client_for(self, device: Device) -> KraClient:
         """The device's client with its CMC key. Raises the key store's KeyMissing/KeyringLocked errors."""
-        cached = self._clients.get(device.id)
+        cached = self._clients.get(device.id) if device.id is not None else None
         if cached is not None:
             return cached
         if device.type is DeviceType.VSCU and not await self.keyring_call(self.key_store.has_key, device):
@@ -155,18 +157,20 @@ class Connections:
             key = await self.keyring_call(self.key_store.get_key, device)
             register_secret(key)
         client = self._build(device, key, await self._gateway_tokens(device))
-        self._clients[device.id] = client
+        if device.id is not None:  # a device being added is not kept
+            self._clients[device.id] = client
         return client
 
-    def forget(self, device_id: int) -> None:
-        self._clients.pop(device_id, None)
-        self._tokens.pop(device_id, None)
+    def forget(self, device_id: int | None) -> None:
+        if device_id is not None:
+            self._clients.pop(device_id, None)
+            self._tokens.pop(device_id, None)
 
     async def _gateway_tokens(self, device: Device) -> AccessTokens | None:
         """A gateway device's token source (credentials from the keyring), kept while its client is."""
         if not device.via_gateway:
             return None
-        tokens = self._tokens.get(device.id)
+        tokens = self._tokens.get(device.id) if device.id is not None else None
         if tokens is None:
             credentials = await self.keyring_call(self.key_store.get_gateway_credentials, device)
             base_url = base_url_for(device, gateway_production_url=self.gateway_production_url)
