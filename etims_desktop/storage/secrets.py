@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import keyring
 import keyring.backend
@@ -545,7 +546,7 @@ class UnavailableKeyStore:
     def backend_name(self) -> str:
         return Said(_NONE_BECAUSE, problem=self.error.plain)
 
-    def _unavailable(self, *args, **kwargs):
+    def _unavailable(self, *args: object, **kwargs: object) -> NoReturn:  # typed: callers keep KeyStore's types
         raise self.error
 
     set_key = get_key = has_key = delete_key = export_keys = import_keys = _unavailable

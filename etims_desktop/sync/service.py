@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
@@ -39,7 +40,11 @@ class SyncService:
     """The Sync button and `etims-desktop sync`: check, resolve, drain, refresh - per device, in parallel."""
 
     def __init__(
-        self, store: Store, connections: Connections, settings: SyncSettings | None = None, clock=utcnow
+        self,
+        store: Store,
+        connections: Connections,
+        settings: SyncSettings | None = None,
+        clock: Callable[[], datetime] = utcnow,
     ):
         self.store = store
         self.connections = connections
@@ -48,7 +53,7 @@ class SyncService:
         self.checker = DeviceChecker(store, connections)
         self.drain = OutboxDrain(store, connections, self.settings, clock)
         self.reference = ReferenceData(store, connections, self.settings, clock)
-        self._run: asyncio.Future | None = None
+        self._run: asyncio.Future[None] | None = None
         self.device_listeners: list[Callable[[int], None]] = []  # told when a device's data changed
 
     def apply_settings(self, settings: SyncSettings) -> None:
@@ -76,7 +81,7 @@ class SyncService:
         finally:
             self._run.set_result(None)
 
-    async def _sync(self, device_ids, progress) -> SyncReport:
+    async def _sync(self, device_ids: list[int] | None, progress: ProgressCallback | None) -> SyncReport:
         started = self.clock()
         devices = [d for d in await self.store.list_devices() if device_ids is None or d.id in device_ids]
         scope = "all" if device_ids is None else ",".join(str(i) for i in device_ids)
