@@ -546,7 +546,8 @@ class UnavailableKeyStore:
     def backend_name(self) -> str:
         return Said(_NONE_BECAUSE, problem=self.error.plain)
 
-    def _unavailable(self, *args: object, **kwargs: object) -> NoReturn:  # typed: callers keep KeyStore's types
+    # NoReturn: a key store call on either kind keeps KeyStore's result type (sync/connections.py keyring_call)
+    def _unavailable(self, *args: object, **kwargs: object) -> NoReturn:
         raise self.error
 
     set_key = get_key = has_key = delete_key = export_keys = import_keys = _unavailable

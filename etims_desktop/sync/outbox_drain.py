@@ -17,7 +17,8 @@ import functools
 import logging
 from collections.abc import Callable
 from contextlib import AsyncExitStack
-from datetime import timedelta
+from datetime import datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.errors import explain
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, pending_count
+from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.domain.tax import queued_amounts
 from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
@@ -41,6 +43,8 @@ from etims_desktop.sync.report import DeviceSyncReport, Progress
 from etims_desktop.sync.settings import SyncSettings
 
 if TYPE_CHECKING:
+    from etims_desktop.kra.client import KraClient
+    from etims_desktop.kra.models import InvoiceDetails, SaleReply
     from etims_desktop.storage.store import Store
     from etims_desktop.sync.connections import Connections
 
@@ -64,7 +68,7 @@ class DeviceStopped(Exception):
         self.error = error
 
 
-def receipt_from_reply(reply, invc_no: int, device: Device) -> SignedReceipt:
+def receipt_from_reply(reply: SaleReply | InvoiceDetails, invc_no: int, device: Device) -> SignedReceipt:
     """Normalise an OSCU or VSCU sale reply (or an invoice-details echo) into our receipt record."""
     return SignedReceipt(
         invc_no=invc_no,
@@ -84,7 +88,11 @@ class OutboxDrain:
     """Drains outboxes. One lock per device: one request in flight per device, devices in parallel."""
 
     def __init__(
-        self, store: Store, connections: Connections, settings: SyncSettings | None = None, clock=utcnow
+        self,
+        store: Store,
+        connections: Connections,
+        settings: SyncSettings | None = None,
+        clock: Callable[[], datetime] = utcnow,
     ):
         self.store = store
         self.connections = connections
@@ -192,9 +200,9 @@ class OutboxDrain:
     async def _handle(
         self,
         device: Device,
-        client,
+        client: KraClient,
         entry: OutboxEntry,
-        rates,
+        rates: dict[TaxType, Decimal],
         report: DeviceSyncReport,
         registered: set[str],
         claim_next: bool,
@@ -275,10 +283,13 @@ class OutboxDrain:
         when = next_attempt(self.clock(), entry.attempts + 1)
         await self.store.mark_waiting(entry.id, reason, when, exc.code, _explain(exc))
 
-    async def _resolve_uncertain(self, device, client, entry: OutboxEntry, report: DeviceSyncReport) -> bool:
+    async def _resolve_uncertain(
+        self, device: Device, client: KraClient, entry: OutboxEntry, report: DeviceSyncReport
+    ) -> bool:
         """Ask KRA whether it has this number. True: resolved (signed). False: resend the same document
         with the same number - always safe, as KRA's answer to it decides (a duplicate = already recorded)."""
         n = entry.invc_no
+        assert n is not None, "an uncertain entry was sent under its eTIMS number"
         host = _host(client, device)
         if await self._lookup_missing(device, host):
             await self.store.note_outbox(
@@ -347,7 +358,16 @@ class OutboxDrain:
             return True
         return False
 
-    async def _already_recorded(self, device, client, entry, invc_no, exc, was_sent_before, report) -> None:
+    async def _already_recorded(
+        self,
+        device: Device,
+        client: KraClient,
+        entry: OutboxEntry,
+        invc_no: int,
+        exc: kra_errors.Duplicate,
+        was_sent_before: bool,
+        report: DeviceSyncReport,
+    ) -> None:
         details = None
         if not await self._lookup_missing(device, _host(client, device)):
             try:
@@ -369,7 +389,13 @@ class OutboxDrain:
         report.already_recorded += 1
 
     async def _out_of_step(
-        self, device, client, entry: OutboxEntry, exc, was_sent_before: bool, report
+        self,
+        device: Device,
+        client: KraClient,
+        entry: OutboxEntry,
+        exc: kra_errors.SequenceOutOfStep,
+        was_sent_before: bool,
+        report: DeviceSyncReport,
     ) -> None:
         """A strict host refused our number and named the one it expects (expected == ours + 1 arrives
         as Duplicate instead). Never guess: a number KRA may hold is never handed to another sale."""
@@ -409,20 +435,30 @@ class OutboxDrain:
         )
         raise DeviceStopped(QT_TRANSLATE_NOOP("Core", "KRA's invoice numbers and ours are out of step"), exc)
 
-    async def _needs_check(self, entry: OutboxEntry, exc: kra_errors.KraError, report) -> None:
+    async def _needs_check(
+        self, entry: OutboxEntry, exc: kra_errors.KraError, report: DeviceSyncReport
+    ) -> None:
         """KRA's answers leave it unknowable whether it holds this sale: a person looks it up."""
         message = Said(_CHECK_ON_PORTAL, problem=_explain(exc), number=entry.invc_no)
         await self.store.mark_needs_check(entry.id, exc.code, message)
         report.needs_check += 1
 
-    async def _number_collision(self, device: Device, client, entry: OutboxEntry, report) -> None:
+    async def _number_collision(
+        self, device: Device, client: KraClient, entry: OutboxEntry, report: DeviceSyncReport
+    ) -> None:
         """KRA holds another document under our number (another till, an old backup, a power cut)."""
         why = f"KRA already has a different sale with eTIMS number {entry.invc_no}."
         assert entry.invc_no is not None  # a collision is found under the number it was sent with
         await self._realign(device, client, entry, entry.invc_no, why, report)
 
     async def _realign(
-        self, device: Device, client, entry: OutboxEntry, kra_holds: int, why: str, report
+        self,
+        device: Device,
+        client: KraClient,
+        entry: OutboxEntry,
+        kra_holds: int,
+        why: str,
+        report: DeviceSyncReport,
     ) -> None:
         """KRA holds numbers up to at least `kra_holds` that this device did not know of. Never guess:
         the sale gives up its number (KRA has another document under it), KRA is asked what it holds
@@ -453,7 +489,9 @@ class OutboxDrain:
                  await self.store.last_invc_no(device.saved_id) + 1)  # fmt: skip
         raise NumbersRealigned()
 
-    async def _register_items(self, device: Device, client, entry: OutboxEntry, registered: set[str]) -> bool:
+    async def _register_items(
+        self, device: Device, client: KraClient, entry: OutboxEntry, registered: set[str]
+    ) -> bool:
         """Register the sale's items on this device first (once). False: KRA refused one, the sale needs a fix."""
         codes = {line.item_code for line in entry.sale.lines} - registered
         if not codes:
@@ -510,12 +548,12 @@ def _says_lookup_missing(exc: kra_errors.KraError) -> bool:
     return exc.code == "912" or isinstance(exc, kra_errors.UnexpectedResult)
 
 
-def _host(client, device: Device) -> str:
+def _host(client: KraClient, device: Device) -> str:
     """The address a device's calls go to, as remembered for the lookup (a new address: ask again)."""
     return f"{client.base_url} ({device.endpoint_style.value} paths)"
 
 
-def _same_sale(details, entry: OutboxEntry) -> bool:
+def _same_sale(details: InvoiceDetails, entry: OutboxEntry) -> bool:
     """Does KRA's copy of this number belong to our sale? Compare the trader's own invoice number."""
     theirs = getattr(details, "trd_invc_no", None)
     return theirs is None or theirs == entry.sale.trader_invoice_no
