@@ -3,7 +3,8 @@ stock_levels by the movement's own transaction), and the documents each movement
 (insertStockIO, then saveStockMaster per item) through the document queue.
 
 A signed sale or credit note moves stock in the same transaction that marks it signed (the outbox
-calls `sale_signed`), so a signed sale can never lack its movement. Services (item type 3) carry none.
+calls `sale_signed`), so a signed sale can never lack its movement; its documents are made with those of
+the other sales signed meanwhile when the queue runs (`document_sales`). Services (item type 3) carry none.
 """
 
 from __future__ import annotations
