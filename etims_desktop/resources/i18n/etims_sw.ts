@@ -4125,6 +4125,10 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
     <context>
         <name>ReceiptPrint</name>
         <message>
+            <source>The printer or PDF file could not be opened.</source>
+            <translation>Printa au faili ya PDF haikuweza kufunguliwa.</translation>
+        </message>
+        <message>
             <source>Print receipt</source>
             <translation>Chapisha risiti</translation>
         </message>
