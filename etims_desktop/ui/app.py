@@ -62,7 +62,9 @@ def _widgets_application() -> QApplication:
     return app
 
 
-async def run_window(app: QApplication, paths: DataPaths, practice: bool = False, screenshot: str | None = None) -> int:
+async def run_window(
+    app: QApplication, paths: DataPaths, practice: bool = False, screenshot: str | None = None
+) -> int:
     """Build the services and the window, run until the app quits, then close everything in order."""
     from etims_desktop.bootstrap import build_services, setup_logging
     from etims_desktop.storage.secrets import SessionKeyStore, key_file_path
