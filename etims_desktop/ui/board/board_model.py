@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
 from etims_desktop.domain.device import Device
@@ -73,7 +73,7 @@ PHASE_WORDS = {
 class DeviceBoardModel(QAbstractTableModel):
     """Rows come from `set_rows` (a refresh from the store); sync progress from `set_progress`."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[BoardRow] = []
         self._progress: dict[int, Progress] = {}

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.ui.board.board_model import Column, DeviceIdRole, PracticeRole, ProgressRole
@@ -83,7 +83,7 @@ class DeviceBoardView(QTableView):
 
     device_activated = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setItemDelegate(BoardDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
@@ -92,7 +92,7 @@ def reason_words(entry: OutboxEntry) -> str:
 
 
 class OutboxTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[OutboxEntry] = []
 
