@@ -7,8 +7,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -61,6 +61,9 @@ from etims_desktop.ui.reports.reports_menu import add_reports_menu
 from etims_desktop.ui.sales.sales_tab import SalesTab, SalesTabUseCases
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCloseEvent
+
     from etims_desktop.app.keys import KeyStorage
     from etims_desktop.bootstrap import Services
     from etims_desktop.domain.device import Device
@@ -116,6 +119,31 @@ class MainWindow(QMainWindow):
         self.state = QSettings(str(services.paths.root / "window.ini"), QSettings.Format.IniFormat)
 
         # the board and what hangs off it
+        self._build_board()
+        self._build_sync()
+        self._build_side_panels()
+
+        self._build_actions()
+        self._build_toolbar_and_menus()
+        self._build_devices_page()
+
+        self._build_tabs()
+        self._add_new_sale_action()
+        self._build_central()
+
+        self._build_status_bar()
+        self._start_tick()
+        self.tray = WindowTray(self)  # the tray icon, fed by the board refresh above
+
+        self.setTabOrder(self.add_button, self.sync_button)
+        self.setTabOrder(self.sync_button, self.board)
+        self.restore_state()
+        self.refresher.refresh_now()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build_board(self) -> None:
+        """The device board, its model, and what keeps it current (refresher, device events)."""
+        services = self.services
         self.board = DeviceBoardView()
         # The view owns its model: destroyed together, so no selection signal fires into a half-gone window.
         self.model = DeviceBoardModel(self.board)
@@ -134,6 +162,9 @@ class MainWindow(QMainWindow):
         self.events = DeviceEvents(services.sync, self)
         self.events.device_changed.connect(self.refresher.schedule)
 
+    def _build_sync(self) -> None:
+        """The Sync button's controller and the backup actions, reporting in the status bar."""
+        services = self.services
         self.sync = SyncController(services.sync, self)
         self.sync.started.connect(self._sync_started)
         self.sync.progressed.connect(self.model.set_progress)
@@ -144,6 +175,9 @@ class MainWindow(QMainWindow):
         self.backup_actions.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.backup_actions.restored.connect(self._restored)
 
+    def _build_side_panels(self) -> None:
+        """The sync report under the board and the device details beside it."""
+        services = self.services
         self.report = SyncReportPanel()
         self.report.hide()
         self.report.device_activated.connect(self.open_device)
@@ -156,9 +190,8 @@ class MainWindow(QMainWindow):
         self.detail.removed.connect(self._device_removed)
         self.detail.closed.connect(lambda: self._detail_shown(False))
 
-        self._build_actions()
-        self._build_toolbar_and_menus()
-
+    def _build_devices_page(self) -> None:
+        """The Devices tab: the board page, or the first-start page while there are no devices."""
         board_page = self._build_board_page()
 
         self.empty = EmptyState()
@@ -170,6 +203,9 @@ class MainWindow(QMainWindow):
         self.devices_page.setCurrentWidget(board_page)
         self._board_page = board_page
 
+    def _build_tabs(self) -> None:
+        """Devices, Sales, Items, Purchases, Today; a tab that cannot open says why in its place."""
+        services = self.services
         self.tabs = QTabWidget()
         self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
         self.sales_tab = self._add_foreign_tab(SalesTab, self.tr("&Sales"), sales_tab_use_cases(services))
@@ -183,12 +219,18 @@ class MainWindow(QMainWindow):
         self.today_tab = TodayTab(services.store)  # charts; reloads on the board's signal, never while hidden
         self.tabs.addTab(self.today_tab, icon("clock"), self.tr("&Today"))
         self.events.device_changed.connect(self.today_tab.schedule)
+
+    def _add_new_sale_action(self) -> None:
+        """File > New sale, when the Sales tab opened."""
         if self.sales_tab is not None and hasattr(self.sales_tab, "new_sale"):
             # Ctrl+N belongs to the Sales tab itself; a window-wide copy would make the shortcut ambiguous.
             new_sale = QAction(self.tr("&New sale… (Ctrl+N in the Sales tab)"), self)
             new_sale.triggered.connect(self.new_sale)
             self.file_menu.insertAction(self.add_device_action, new_sale)
-        self.damaged_notice = DamagedNotice(services.restore, self.backup_actions)  # above every tab
+
+    def _build_central(self) -> None:
+        """The damaged-database notice above every tab, then the tabs."""
+        self.damaged_notice = DamagedNotice(self.services.restore, self.backup_actions)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -196,20 +238,13 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self._build_status_bar()
-
+    def _start_tick(self) -> None:
+        """A tick every half minute, so "checked 2 min ago" ages on the board without a reload."""
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.model.tick)
         self._tick.start()
-        self.tray = WindowTray(self)  # the tray icon, fed by the board refresh above
 
-        self.setTabOrder(self.add_button, self.sync_button)
-        self.setTabOrder(self.sync_button, self.board)
-        self.restore_state()
-        self.refresher.refresh_now()
-
-    # -- building -----------------------------------------------------------------------------
     def _build_actions(self) -> None:
         def action(
             text: str,

@@ -18,7 +18,6 @@ NOT_YET: dict[str, str] = {
     "devices/device_wizard.py:KeyPage": "not split yet",
     "items/items_tab.py:ItemDialog": "not split yet",
     "items/items_tab.py:ItemsTab": "not split yet",
-    "main_window.py:MainWindow": "not split yet",
     "purchases/import_accept_dialog.py:ImportAcceptDialog": "not split yet",
     "purchases/manual_purchase_dialog.py:ManualPurchaseDialog": "not split yet",
     "purchases/purchase_accept_dialog.py:PurchaseAcceptDialog": "not split yet",
