@@ -27,7 +27,6 @@ NOT_YET: dict[str, str] = {
     "reports/reconcile_dialog.py:ReconcileDialog": "not split yet",
     "sales/import_dialog.py:ImportDialog": "not split yet",
     "sales/sale_dialog.py:SaleDialog": "not split yet",
-    "sales/sales_tab.py:SalesTab": "not split yet",
 }
 
 

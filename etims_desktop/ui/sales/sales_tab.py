@@ -182,12 +182,19 @@ class SalesTab(QWidget):
 
     refreshed = Signal()
 
-    def __init__(self, use: SalesTabUseCases, parent: QWidget | None = None):
+    def __init__(self, use: SalesTabUseCases, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.use = use
         self.model = SalesTableModel(self)
         self.windows: list[QWidget] = []
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+        self._lay_out()
+        self._connect_reloads()
 
+    def _build_filters(self) -> None:
+        """Search, device and state lists, dates, totals, and the receipts-to-reprint filter."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search invoice no., eTIMS no., buyer or item"))
         self.search.setClearButtonEnabled(True)
@@ -224,6 +231,8 @@ class SalesTab(QWidget):
         self.reprint_banner.clicked.connect(lambda: self.reprint_check.setChecked(True))
         self.reprint_banner.hide()
 
+    def _build_table(self) -> None:
+        """The sales list (Enter or a double click opens the receipt) and the line under it."""
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -237,6 +246,8 @@ class SalesTab(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
+    def _build_actions(self) -> None:
+        """What can be done with the list or the selected sale, with their shortcuts; the paper."""
         self.new_sale_action = self._action(self.tr("&New sale..."), self.new_sale, QKeySequence("Ctrl+N"))
         self.receipt_action = self._action(self.tr("&Receipt..."), self.show_receipt)
         enter = QAction(self.table)
@@ -256,6 +267,8 @@ class SalesTab(QWidget):
         for choice in ReceiptLayout:
             self.receipt_layout.addItem(choice.label, choice)
 
+    def _action_row(self) -> QHBoxLayout:
+        """A button for each action (its shortcut in the tooltip), then the paper choice."""
         actions = QHBoxLayout()
         for action in (
             self.new_sale_action,
@@ -273,6 +286,10 @@ class SalesTab(QWidget):
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Paper:")))
         actions.addWidget(self.receipt_layout)
+        return actions
+
+    def _lay_out(self) -> None:
+        """The action buttons, the search row, the filters, the banner, the list."""
         # The search box gets a row of its own with the two lists: on a laptop screen it was squeezed
         # to "Se…" by the date and total filters.
         self.search.setMinimumWidth(
@@ -295,13 +312,15 @@ class SalesTab(QWidget):
         filters.addWidget(self.reprint_check)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(actions)
+        layout.addLayout(self._action_row())
         layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.reprint_banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
 
+    def _connect_reloads(self) -> None:
+        """Every filter change, and every change to a device's sales, reloads the list."""
         # Typing waits until it pauses; a reading made for another filter than the one shown is dropped.
         self._reload = CoalescedReload(
             self._read, self._show_rows, self._failed, COALESCE_MS, self, key=self.current_filter
@@ -314,7 +333,7 @@ class SalesTab(QWidget):
             check.toggled.connect(lambda _on: self.schedule_refresh())
         for date_edit in (self.from_date, self.to_date):
             date_edit.dateChanged.connect(lambda _d: self.schedule_refresh())
-        self._events = DeviceEvents(use.changes, self)
+        self._events = DeviceEvents(self.use.changes, self)
         self._events.device_changed.connect(lambda _id: self.schedule_refresh())
         self.destroyed.connect(self._events.detach)
         self.schedule_refresh()
