@@ -26,7 +26,6 @@ NOT_YET: dict[str, str] = {
     "reports/day_report_dialog.py:DayReportDialog": "not split yet",
     "reports/reconcile_dialog.py:ReconcileDialog": "not split yet",
     "sales/import_dialog.py:ImportDialog": "not split yet",
-    "sales/sale_dialog.py:SaleDialog": "not split yet",
 }
 
 

@@ -198,7 +198,18 @@ class SaleDialog(QDialog):
         self._wanted_device = device_id
         self._device_types: dict[int, str] = {}
         self._loaded = False
+        self._build_item_entry()
+        self._build_lines_table()
+        self._build_buyer_fields()
+        self._build_totals_and_buttons()
+        self._lay_out()
+        self.setTabOrder(self.search_edit, self.qty_edit)
+        fit_to_screen(self, 900, 620)
+        self.search_edit.setFocus()
+        spawn(self._load(), self._show_error)
 
+    def _build_item_entry(self) -> None:
+        """The device, the invoice number, and adding an item: search, quantity, discount or barcode."""
         self.device_combo = QComboBox()
         self.device_combo.currentIndexChanged.connect(lambda _i: self.reprice())
         self.invoice_edit = QLineEdit(new_invoice_number())
@@ -226,6 +237,8 @@ class SaleDialog(QDialog):
         self.barcode_edit.setPlaceholderText(self.tr("Scan a barcode"))
         self.barcode_edit.returnPressed.connect(self.add_from_barcode)
 
+    def _build_lines_table(self) -> None:
+        """The sale's lines: quantity, price and discount are edited in place; Delete removes one."""
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -235,6 +248,8 @@ class SaleDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.remove_selected)
 
+    def _build_buyer_fields(self) -> None:
+        """The buyer's PIN (checked as typed) and name, the payment type, the cash and its change."""
         self.pin_edit = QLineEdit()
         self.pin_edit.setPlaceholderText(self.tr("optional, e.g. P051234567X"))
         self.pin_edit.setMaxLength(11)
@@ -252,6 +267,8 @@ class SaleDialog(QDialog):
         self.cash_edit.textChanged.connect(lambda _t: self._show_change())
         self.change_label = QLabel()
 
+    def _build_totals_and_buttons(self) -> None:
+        """The totals, the message line, Save (Ctrl+Enter) and Close; Enter never clicks a button."""
         self.totals = TotalsPanel()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -265,6 +282,8 @@ class SaleDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
 
+    def _lay_out(self) -> None:
+        """Device and invoice, the item row, the lines, buyer and totals side by side, the buttons."""
         head = QFormLayout()
         head.addRow(self.tr("&Device"), self.device_combo)
         head.addRow(self.tr("&Invoice no."), self.invoice_edit)
@@ -301,10 +320,6 @@ class SaleDialog(QDialog):
         layout.addLayout(bottom)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.setTabOrder(self.search_edit, self.qty_edit)
-        fit_to_screen(self, 900, 620)
-        self.search_edit.setFocus()
-        spawn(self._load(), self._show_error)
 
     # ---- loading
     async def _load(self) -> None:
