@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,7 +86,28 @@ class DeviceDetailPanel(QWidget):
             restart=False,
         )
 
-        # header
+        head, status_row = self._build_header()
+        action_row = self._build_device_actions()
+        self.message = Banner()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_sales_by_state(), self.tr("Sales on their way"))
+        self.tabs.addTab(self._build_sync_history(), self.tr("Sync history"))
+
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.facts)
+        layout.addLayout(status_row)
+        layout.addLayout(action_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self._update_fix_buttons()
+
+    def _build_header(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The name with its PRACTICE badge and close button; the device's facts; its KRA status."""
         self.name = QLabel()
         self.name.setObjectName("detailName")
         self.name.setStyleSheet("font-size:15px; font-weight:bold;")
@@ -110,30 +131,34 @@ class DeviceDetailPanel(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
         status_row.addWidget(self.status_text, 1)
+        return head, status_row
 
-        # actions
+    def _build_device_actions(self) -> QHBoxLayout:
+        """Sync, refresh code lists, initialise or enter a key, remove."""
         self.sync_button = QPushButton(icon("sync"), self.tr("Sync this device"))
-        self.sync_button.clicked.connect(
-            lambda: self.device and self.sync_requested.emit(self.device.saved_id)
-        )
+        self.sync_button.clicked.connect(lambda: self._request(self.sync_requested))
         self.refresh_button = QPushButton(icon("refresh"), self.tr("Refresh code lists"))
         self.refresh_button.setToolTip(
             self.tr("Fetch KRA's code lists, item classes and notices for this device now.")
         )
         self.refresh_button.clicked.connect(self.refresh_reference_data)
         self.setup_button = QPushButton(icon("key"), self.tr("Initialise / enter key…"))
-        self.setup_button.clicked.connect(
-            lambda: self.device and self.setup_requested.emit(self.device.saved_id)
-        )
+        self.setup_button.clicked.connect(lambda: self._request(self.setup_requested))
         self.remove_button = QPushButton(icon("remove"), self.tr("Remove device…"))
         self.remove_button.clicked.connect(self.ask_remove)
         action_row = QHBoxLayout()
         for button in (self.sync_button, self.refresh_button, self.setup_button, self.remove_button):
             action_row.addWidget(button)
         action_row.addStretch(1)
-        self.message = Banner()
+        return action_row
 
-        # sales by state
+    def _request(self, wanted: SignalInstance) -> None:
+        """Ask the window to sync or set up the device shown (the window does it)."""
+        if self.device is not None:
+            wanted.emit(self.device.saved_id)
+
+    def _build_sales_by_state(self) -> QSplitter:
+        """The device's sales on their way, a tab per state, over the selected sale's reason and history."""
         self.state_tabs = QTabBar()
         self.state_tabs.setExpanding(False)
         for i, (title, _states, tip) in enumerate(STATE_GROUPS):
@@ -153,6 +178,22 @@ class DeviceDetailPanel(QWidget):
         self.outbox_view.selectionModel().currentRowChanged.connect(self._entry_selected)
         self.more = QLabel()
         self.more.setStyleSheet("color:#616161;")
+        history_box = self._build_selected_sale()
+        sales_split = QSplitter(Qt.Orientation.Vertical)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.state_tabs)
+        table_layout.addWidget(self.outbox_view, 1)
+        table_layout.addWidget(self.more)
+        sales_split.addWidget(table_box)
+        sales_split.addWidget(history_box)
+        sales_split.setStretchFactor(0, 3)
+        sales_split.setStretchFactor(1, 2)
+        return sales_split
+
+    def _build_selected_sale(self) -> QWidget:
+        """What can be done with the selected sale, why it waits, and everything that happened to it."""
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -189,42 +230,17 @@ class DeviceDetailPanel(QWidget):
         history_layout.addLayout(fix_row)
         history_layout.addWidget(self.reason)
         history_layout.addWidget(self.history, 1)
-        sales_split = QSplitter(Qt.Orientation.Vertical)
-        table_box = QWidget()
-        table_layout = QVBoxLayout(table_box)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.state_tabs)
-        table_layout.addWidget(self.outbox_view, 1)
-        table_layout.addWidget(self.more)
-        sales_split.addWidget(table_box)
-        sales_split.addWidget(history_box)
-        sales_split.setStretchFactor(0, 3)
-        sales_split.setStretchFactor(1, 2)
+        return history_box
 
-        # sync history
+    def _build_sync_history(self) -> QTableWidget:
+        """The device's last sync runs: when, how long, what happened."""
         self.runs = QTableWidget(0, 3)
         self.runs.setHorizontalHeaderLabels([self.tr("Started"), self.tr("Took"), self.tr("What happened")])
         self.runs.verticalHeader().hide()
         self.runs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.runs.setWordWrap(True)
         self.runs.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(sales_split, self.tr("Sales on their way"))
-        self.tabs.addTab(self.runs, self.tr("Sync history"))
-
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self._close)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(self.facts)
-        layout.addLayout(status_row)
-        layout.addLayout(action_row)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
-        self._update_fix_buttons()
+        return self.runs
 
     # -- loading ---------------------------------------------------------------------------
     def show_device(self, device_id: int) -> None:
