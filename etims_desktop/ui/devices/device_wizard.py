@@ -274,23 +274,7 @@ class ConnectionPage(QWizardPage):
         note.setStyleSheet("color:#616161;")
         oscu.addWidget(note)
 
-        self.address_box = QWidget()
-        form = QFormLayout(self.address_box)
-        form.setContentsMargins(0, 8, 0, 0)
-        self.url_edit = QLineEdit(DEFAULT_VSCU_URL)
-        self.url_hint = QLabel()
-        self.url_field = _add_checked(form, self.tr("Address"), self.url_edit, self._validate_url)
-        self.url_hint.setWordWrap(True)
-        self.url_hint.setStyleSheet("color:#616161;")
-        form.addRow("", self.url_hint)
-        self.url_edit.textChanged.connect(self.completeChanged)
-        self.style_label = QLabel(self.tr("Path style"))
-        self.style_combo = QComboBox()
-        self.style_combo.addItem(
-            self.tr("Grouped paths (/trnsSales/saveSales) - most VSCU versions"), EndpointStyle.NESTED
-        )
-        self.style_combo.addItem(self.tr("Single names (/saveTrnsSalesOsdc) - like OSCU"), EndpointStyle.FLAT)
-        form.addRow(self.style_label, self.style_combo)
+        self._build_address_box()
 
         # "Test connection": does anything answer there, before a key is asked for (nothing is sent)
         self.test_button = QPushButton(icon("refresh"), self.tr("Test connection"))
@@ -311,6 +295,26 @@ class ConnectionPage(QWizardPage):
         page_layout.addWidget(scrollable(content))
         for radio in (self.sandbox, self.production, self.custom, self.gateway):
             radio.toggled.connect(self._update)
+
+    def _build_address_box(self) -> None:
+        """The address (VSCU, or OSCU on another server), checked as typed, and the VSCU's path style."""
+        self.address_box = QWidget()
+        form = QFormLayout(self.address_box)
+        form.setContentsMargins(0, 8, 0, 0)
+        self.url_edit = QLineEdit(DEFAULT_VSCU_URL)
+        self.url_hint = QLabel()
+        self.url_field = _add_checked(form, self.tr("Address"), self.url_edit, self._validate_url)
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setStyleSheet("color:#616161;")
+        form.addRow("", self.url_hint)
+        self.url_edit.textChanged.connect(self.completeChanged)
+        self.style_label = QLabel(self.tr("Path style"))
+        self.style_combo = QComboBox()
+        self.style_combo.addItem(
+            self.tr("Grouped paths (/trnsSales/saveSales) - most VSCU versions"), EndpointStyle.NESTED
+        )
+        self.style_combo.addItem(self.tr("Single names (/saveTrnsSalesOsdc) - like OSCU"), EndpointStyle.FLAT)
+        form.addRow(self.style_label, self.style_combo)
 
     def _validate_url(self, url: str) -> str:
         url = validate_service_url(url)
@@ -538,56 +542,11 @@ class KeyPage(QWizardPage):
         self.done_ok = False
         self.busy = False
 
-        self.keyring = KeyringChoice(keys)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.init_radio = QRadioButton(
-            self.tr("Initialise with KRA now (the first time this device is set up)")
-        )
-        self.key_radio = QRadioButton(
-            self.tr("Enter the key I already have (the device was set up with another program)")
-        )
-        self.init_radio.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.init_radio)
-        group.addButton(self.key_radio)
-
-        self.key_box = QWidget()
-        form = QFormLayout(self.key_box)
-        form.setContentsMargins(24, 0, 0, 0)
-        self.scu_edit = QLineEdit()
-        self.scu_edit.setPlaceholderText("KRACU0100000001")
-        self.mrc_edit = QLineEdit()
-        self.mrc_edit.setPlaceholderText(self.tr("optional"))
-        self.key_edit = QLineEdit()
-        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText(self.tr("paste the CMC key - it is never shown again"))
-        self.key_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        form.addRow(self.tr("SCU id"), self.scu_edit)
-        form.addRow(self.tr("MRC number"), self.mrc_edit)
-        form.addRow(self.tr("CMC key"), self.key_edit)
-
-        self.go_button = QPushButton(icon("key"), "")
-        self.go_button.setDefault(True)
-        self.go_button.clicked.connect(self.run)
+        self._build_keyring_box()
+        connect_box = self._build_connect_box()
         self.result = Banner()
-        self.init_radio.toggled.connect(self._mode_changed)
-
-        self.once_warning = Banner()
-        self.keyring.switched.connect(lambda _name: self._mode_changed())
-        self.keyring_box = QGroupBox(self.tr("Where the key is kept"))
-        keyring_layout = QVBoxLayout(self.keyring_box)
-        keyring_layout.addWidget(self.keyring)
-        connect_box = QGroupBox(self.tr("How to connect"))
-        connect_layout = QVBoxLayout(connect_box)
-        connect_layout.addWidget(self.init_radio)
-        connect_layout.addWidget(self.key_radio)
-        connect_layout.addWidget(self.key_box)
-        connect_layout.addWidget(self.once_warning)
-        row = QHBoxLayout()
-        row.addWidget(self.go_button)
-        row.addStretch(1)
-        connect_layout.addLayout(row)
 
         content = QWidget()  # the tallest page: it scrolls on a small screen rather than squashing
         layout = QVBoxLayout(content)
@@ -604,6 +563,61 @@ class KeyPage(QWizardPage):
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(scrollable(content))
         self._mode_changed()
+
+    def _build_keyring_box(self) -> None:
+        """Where the key will be kept (shown only while keys would last just this session)."""
+        self.keyring = KeyringChoice(self.keys)
+        self.keyring.switched.connect(lambda _name: self._mode_changed())
+        self.keyring_box = QGroupBox(self.tr("Where the key is kept"))
+        keyring_layout = QVBoxLayout(self.keyring_box)
+        keyring_layout.addWidget(self.keyring)
+
+    def _build_connect_box(self) -> QGroupBox:
+        """Initialise with KRA, or enter the key the device already has; the button that does it."""
+        self.init_radio = QRadioButton(
+            self.tr("Initialise with KRA now (the first time this device is set up)")
+        )
+        self.key_radio = QRadioButton(
+            self.tr("Enter the key I already have (the device was set up with another program)")
+        )
+        self.init_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.init_radio)
+        group.addButton(self.key_radio)
+        self._build_key_box()
+        self.go_button = QPushButton(icon("key"), "")
+        self.go_button.setDefault(True)
+        self.go_button.clicked.connect(self.run)
+        self.init_radio.toggled.connect(self._mode_changed)
+        self.once_warning = Banner()
+        connect_box = QGroupBox(self.tr("How to connect"))
+        connect_layout = QVBoxLayout(connect_box)
+        connect_layout.addWidget(self.init_radio)
+        connect_layout.addWidget(self.key_radio)
+        connect_layout.addWidget(self.key_box)
+        connect_layout.addWidget(self.once_warning)
+        row = QHBoxLayout()
+        row.addWidget(self.go_button)
+        row.addStretch(1)
+        connect_layout.addLayout(row)
+        return connect_box
+
+    def _build_key_box(self) -> None:
+        """SCU id, MRC number and the CMC key (never shown, never kept in the widget once read)."""
+        self.key_box = QWidget()
+        form = QFormLayout(self.key_box)
+        form.setContentsMargins(24, 0, 0, 0)
+        self.scu_edit = QLineEdit()
+        self.scu_edit.setPlaceholderText("KRACU0100000001")
+        self.mrc_edit = QLineEdit()
+        self.mrc_edit.setPlaceholderText(self.tr("optional"))
+        self.key_edit = QLineEdit()
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText(self.tr("paste the CMC key - it is never shown again"))
+        self.key_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        form.addRow(self.tr("SCU id"), self.scu_edit)
+        form.addRow(self.tr("MRC number"), self.mrc_edit)
+        form.addRow(self.tr("CMC key"), self.key_edit)
 
     def initializePage(self) -> None:
         wizard = _wizard_of(self)
