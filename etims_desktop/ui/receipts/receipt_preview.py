@@ -79,6 +79,15 @@ class ReceiptPreview(QDialog):
         scroll.setWidgetResizable(True)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
+        layout_box = QVBoxLayout(self)
+        layout_box.addWidget(self.state_label)
+        layout_box.addWidget(scroll, 1)
+        layout_box.addLayout(self._build_button_bar())
+        fit_to_screen(self, 760, 900)  # a whole A4 page where the screen allows
+        spawn(self.reload(), self._failed)
+
+    def _build_button_bar(self) -> QHBoxLayout:
+        """The layout choice, then print, PDF and receipt printer (enabled once the receipt is read), Close."""
         self.print_button = QPushButton(self.tr("&Print..."))
         self.print_button.clicked.connect(self.print_)
         self.pdf_button = QPushButton(self.tr("Save as P&DF..."))
@@ -105,12 +114,7 @@ class ReceiptPreview(QDialog):
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.thermal_button)
         bar.addWidget(close)
-        layout_box = QVBoxLayout(self)
-        layout_box.addWidget(self.state_label)
-        layout_box.addWidget(scroll, 1)
-        layout_box.addLayout(bar)
-        fit_to_screen(self, 760, 900)  # a whole A4 page where the screen allows
-        spawn(self.reload(), self._failed)
+        return bar
 
     def receipt_layout(self) -> ReceiptLayout:
         return ReceiptLayout(self.layout_combo.currentData())
