@@ -16,7 +16,6 @@ NOT_YET: dict[str, str] = {
     "purchases/import_accept_dialog.py:ImportAcceptDialog": "not split yet",
     "purchases/manual_purchase_dialog.py:ManualPurchaseDialog": "not split yet",
     "purchases/purchase_accept_dialog.py:PurchaseAcceptDialog": "not split yet",
-    "receipts/printer_settings.py:ReceiptPrintingSettings": "not split yet",
     "reports/day_report_dialog.py:DayReportDialog": "not split yet",
     "reports/reconcile_dialog.py:ReconcileDialog": "not split yet",
     "sales/import_dialog.py:ImportDialog": "not split yet",
