@@ -188,6 +188,27 @@ class ItemDialog(QDialog):
         self._class_timer.timeout.connect(self._search_classes)
         self.class_edit.textEdited.connect(lambda _text: self._class_timer.start())
 
+        self._build_code_and_price_fields(item)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form())
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.ready = False
+        spawn(self._load_choices(), self._show_error)
+
+    def _build_code_and_price_fields(self, item: Item | None) -> None:
+        """Type, packaging and quantity units (fixed once the item exists: they are part of its code),
+        tax type, price, barcode, active."""
         self.type_combo = QComboBox()
         self.pkg_combo = QComboBox()
         self.qty_combo = QComboBox()
@@ -208,15 +229,8 @@ class ItemDialog(QDialog):
                 combo.setEnabled(False)
                 combo.setToolTip(note)
 
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
+    def _form(self) -> QFormLayout:
+        """Every field with its label, in the order KRA's item code is made."""
         form = QFormLayout()
         form.addRow(self.tr("Item code"), self.code_label)
         form.addRow(self.tr("&Name"), self.name_edit)
@@ -229,12 +243,7 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("&Price incl. VAT"), self.price_edit)
         form.addRow(self.tr("&Barcode"), self.barcode_edit)
         form.addRow("", self.active_check)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        self.ready = False
-        spawn(self._load_choices(), self._show_error)
+        return form
 
     async def _load_choices(self) -> None:
         item = self.item
@@ -358,6 +367,34 @@ class ItemsTab(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
+        bar = self._build_tool_bar()
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        layout.addWidget(self.status)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
+
+        self._reload = CoalescedReload(self._read, self._show_rows, self._failed, COALESCE_MS, self)
+        self._events = DeviceEvents(changes, self)
+        self._events.device_changed.connect(lambda _id: self.schedule_refresh())
+        self.destroyed.connect(self._events.detach)
+        self.dialogs: list[QDialog] = []
+        self.schedule_refresh()
+
+    def _build_tool_bar(self) -> QHBoxLayout:
+        """Search, add, edit, adjust stock; and registering items with KRA on a chosen device."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name, code or class"))
         self.search.setClearButtonEnabled(True)
@@ -376,18 +413,6 @@ class ItemsTab(QWidget):
         self.register_all_button = QPushButton(self.tr("Register a&ll"))
         self.register_all_button.setToolTip(self.tr("Register every item KRA does not know yet"))
         self.register_all_button.clicked.connect(self.register_all)
-
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.add_button)
@@ -398,18 +423,7 @@ class ItemsTab(QWidget):
         bar.addWidget(self.device_combo, 1)
         bar.addWidget(self.register_button)
         bar.addWidget(self.register_all_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table)
-        layout.addWidget(self.status)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
-
-        self._reload = CoalescedReload(self._read, self._show_rows, self._failed, COALESCE_MS, self)
-        self._events = DeviceEvents(changes, self)
-        self._events.device_changed.connect(lambda _id: self.schedule_refresh())
-        self.destroyed.connect(self._events.detach)
-        self.dialogs: list[QDialog] = []
-        self.schedule_refresh()
+        return bar
 
     # ---- loading
     def schedule_refresh(self) -> None:
