@@ -11,9 +11,8 @@ MAX_CONSTRUCTOR_LINES = 60
 
 # Constructors still longer, each with its reason. Shrink it, never grow it: a name leaves once split.
 NOT_YET: dict[str, str] = {
-    "reports/day_report_dialog.py:DayReportDialog": "not split yet",
-    "reports/reconcile_dialog.py:ReconcileDialog": "not split yet",
-    "sales/import_dialog.py:ImportDialog": "not split yet",
+    "reports/day_report_dialog.py:DayReportDialog": "ui/reports is being changed on another branch: split after",
+    "reports/reconcile_dialog.py:ReconcileDialog": "ui/reports is being changed on another branch: split after",
 }
 
 
