@@ -1,5 +1,6 @@
-"""The stock ledger: every movement per device and item, the balances (their sums), and the documents
-each movement sends to KRA (insertStockIO, then saveStockMaster per item) through the document queue.
+"""The stock ledger: every movement per device and item, the balances (their sums, kept per item in
+stock_levels by the movement's own transaction), and the documents each movement sends to KRA
+(insertStockIO, then saveStockMaster per item) through the document queue.
 
 A signed sale or credit note moves stock in the same transaction that marks it signed (the outbox
 calls `sale_signed`), so a signed sale can never lack its movement. Services (item type 3) carry none.
@@ -7,13 +8,12 @@ calls `sale_signed`), so a signed sale can never lack its movement. Services (it
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import cast
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, select
 
 from etims_desktop.domain.documents import DocumentKind
 from etims_desktop.domain.item import Item
@@ -27,40 +27,42 @@ from etims_desktop.domain.stock import (
     stock_master_body,
 )
 from etims_desktop.storage.documents import DocumentRepository
-from etims_desktop.storage.models import ItemRow, SaleLineRow, SaleRow, StockMoveRow
+from etims_desktop.storage.models import ItemRow, SaleLineRow, SaleRow, StockLevelRow, StockMoveRow
+from etims_desktop.storage.plain_sql import driver_connection, plain_table
 from etims_desktop.storage.records import StockBalance
 
 MOVES = cast(Table, StockMoveRow.__table__)
+LEVELS = cast(Table, StockLevelRow.__table__)
 ITEMS = cast(Table, ItemRow.__table__)
 SALES = cast(Table, SaleRow.__table__)
 LINES = cast(Table, SaleLineRow.__table__)
 
 
 class StockRepository:
-    """Stock movements and balances inside one transaction."""
+    """Stock movements and balances inside one transaction. A sale's movement is made as it is signed,
+    once per sale sent: that path uses plain sqlite3 statements (storage/plain_sql.py)."""
 
     def __init__(self, connection: Connection, now: datetime) -> None:
         self.db = connection
+        self.sql = driver_connection(connection)
         self.now = now
         self.documents = DocumentRepository(connection, now)
+        dialect = connection.dialect
+        self._sales = plain_table(SALES, dialect, ("id", "device_id", "receipt_type", "trader_invoice_no"))
+        self._lines = plain_table(LINES, dialect)
+        self._moves = plain_table(MOVES, dialect)
+        self._levels = plain_table(LEVELS, dialect)
 
     # --- movements ---------------------------------------------------------------------------------
 
     def sale_signed(self, sale_id: int) -> int | None:
         """Stock out for a signed sale (stock back in for a credit note): its stocked lines, one
         movement, queued after the sale. None: nothing it sold carries stock."""
-        sale = self.db.execute(
-            select(SALES.c.device_id, SALES.c.receipt_type, SALES.c.trader_invoice_no, SALES.c.sold_at).where(
-                SALES.c.id == sale_id
-            )
-        ).one()
+        sale = self._sales.first(self.sql, "id = ?", (sale_id,))
+        assert sale is not None  # the outbox signs only its own sales
         credit = sale.receipt_type is ReceiptType.CREDIT_NOTE
-        rows = self.db.execute(
-            select(LINES, ITEMS.c.item_type)
-            .join(ITEMS, ITEMS.c.code == LINES.c.item_code)
-            .where(LINES.c.sale_id == sale_id)
-            .order_by(LINES.c.line_no)
-        ).all()
+        rows = self._lines.select(self.sql, "sale_id = ?", (sale_id,), "ORDER BY line_no")
+        item_types = self._item_types({row.item_code for row in rows})
         lines = [
             MovedLine(
                 item_code=row.item_code,
@@ -74,7 +76,7 @@ class StockRepository:
                 barcode=row.barcode,
             )
             for row in rows
-            if is_stocked(row.item_type) and row.qty != 0
+            if row.item_code in item_types and is_stocked(item_types[row.item_code]) and row.qty != 0
         ]
         if not lines:
             return None
@@ -133,9 +135,9 @@ class StockRepository:
             after_sale_id=after_sale_id,
             after_document_id=after_document_id,
         )
-        self.db.execute(
-            insert(MOVES),
-            [
+        for line in lines:
+            self._moves.insert(
+                self.sql,
                 {
                     "device_id": device_id,
                     "item_code": line.item_code,
@@ -146,17 +148,14 @@ class StockRepository:
                     "document_id": io_id,
                     "note": note,
                     "created_at": self.now,
-                }
-                for line in lines
-            ],
-        )
-        balances = self._balances(device_id, {line.item_code for line in lines})
+                },
+            )
+        balances = self._add_to_levels(device_id, lines)
         for item_code in dict.fromkeys(line.item_code for line in lines):
             name = next(line.name for line in lines if line.item_code == item_code)
-            self.documents.replace_balances(device_id, item_code, f"replaced by the balance after: {summary}")
-            self.documents.enqueue(
+            self.documents.queue_balance(
                 device_id,
-                DocumentKind.STOCK_MASTER,
+                item_code,
                 stock_master_body(item_code, balances[item_code]),
                 f"Stock of {name}: {balances[item_code]:f} on hand",
                 after_document_id=io_id,
@@ -165,40 +164,56 @@ class StockRepository:
 
     # --- balances ----------------------------------------------------------------------------------
 
-    def _balances(self, device_id: int, codes: set[str]) -> dict[str, Decimal]:
-        totals: dict[str, Decimal] = defaultdict(Decimal)
-        rows = self.db.execute(
-            select(MOVES.c.item_code, MOVES.c.quantity).where(
-                MOVES.c.device_id == device_id, MOVES.c.item_code.in_(sorted(codes))
+    def _add_to_levels(self, device_id: int, lines: Sequence[MovedLine]) -> dict[str, Decimal]:
+        """Add the movement to each item's level; the new levels. Decimal sums are done here (SQLite
+        would add the texts as floats), in this transaction, so the level is always its moves' sum."""
+        levels: dict[str, Decimal] = {}
+        for line in lines:
+            if line.item_code not in levels:
+                levels[line.item_code] = self.balance(device_id, line.item_code)
+            levels[line.item_code] += line.quantity
+        to_db = self._levels.to_db
+        for item_code, quantity in levels.items():
+            self.sql.execute(
+                "INSERT INTO stock_levels (device_id, item_code, quantity, last_moved_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (device_id, item_code) DO UPDATE "
+                "SET quantity = excluded.quantity, last_moved_at = excluded.last_moved_at",
+                (device_id, item_code, to_db("quantity", quantity), to_db("last_moved_at", self.now)),
             )
+        return levels
+
+    def _item_types(self, codes: set[str]) -> dict[str, str]:
+        """The item master's type of each of these item codes it has."""
+        if not codes:
+            return {}
+        found = self.sql.execute(
+            f"SELECT code, item_type FROM items WHERE code IN ({', '.join('?' * len(codes))})", sorted(codes)
         )
-        for code, quantity in rows:
-            totals[code] += quantity
-        return totals
+        return dict(found.fetchall())
 
     def balance(self, device_id: int, item_code: str) -> Decimal:
-        return self._balances(device_id, {item_code})[item_code]
+        level = self._levels.first(self.sql, "device_id = ? AND item_code = ?", (device_id, item_code))
+        return level.quantity if level is not None else Decimal(0)
 
     def balances(self, device_id: int) -> list[StockBalance]:
         """Every stocked item of the item master with its quantity on hand on this device (0 if it
-        never moved), by name. Decimal sums are done here: SQLite would add them as floats."""
-        totals: dict[str, Decimal] = defaultdict(Decimal)
-        last: dict[str, datetime] = {}
-        rows = self.db.execute(
-            select(MOVES.c.item_code, MOVES.c.quantity, MOVES.c.created_at).where(
-                MOVES.c.device_id == device_id
-            )
-        )
-        for code, quantity, at in rows:
-            totals[code] += quantity
-            last[code] = max(last.get(code, at), at)
+        never moved), by name."""
+        levels = {
+            level.item_code: level for level in self._levels.select(self.sql, "device_id = ?", (device_id,))
+        }
         items = self.db.execute(
             select(ITEMS.c.code, ITEMS.c.name, ITEMS.c.item_type).order_by(ITEMS.c.name, ITEMS.c.code)
         )
         return [
-            StockBalance(device_id, code, name, totals[code], last.get(code))
+            StockBalance(
+                device_id,
+                code,
+                name,
+                levels[code].quantity if code in levels else Decimal(0),
+                levels[code].last_moved_at if code in levels else None,
+            )
             for code, name, item_type in items
-            if is_stocked(item_type) or code in totals
+            if is_stocked(item_type) or code in levels
         ]
 
 

@@ -751,6 +751,18 @@ class Store:
     async def mark_document_sent(self, document_id: int, reason: str = "KRA accepted it") -> None:
         await self._write(lambda tx: tx.queue.mark_sent(document_id, reason))
 
+    async def document_sent_claim_next(
+        self, document_id: int, reason: str, device_id: int, now: datetime
+    ) -> QueuedDocument | None:
+        """mark_document_sent, then claim_document, in one transaction: the queue's one store call per
+        document sent (as sign_and_claim_next is for sales)."""
+
+        def work(tx: Transaction) -> QueuedDocument | None:
+            tx.queue.mark_sent(document_id, reason)
+            return tx.queue.claim_next(device_id, now)
+
+        return await self._write(work)
+
     async def mark_document_uncertain(self, document_id: int, reason: str, code: str | None = None) -> None:
         await self._write(lambda tx: tx.queue.mark_uncertain(document_id, reason, code))
 
