@@ -38,7 +38,7 @@ from etims_desktop.ui.receipts.printer_settings import ReceiptPrintingSettings
 
 if TYPE_CHECKING:
     from etims_desktop.app.settings import SettingsEditor
-    from etims_desktop.ui.devices.business_dialog import BusinessStore
+    from etims_desktop.ui.devices.business_details import BusinessStore
 
 
 log = logging.getLogger("etims_desktop.ui")

@@ -48,7 +48,7 @@ class FieldMessage(QLabel):
 class Banner(QFrame):
     """A coloured box with an icon and a few sentences: info, ok, warn or error."""
 
-    def __init__(self, kind: str = "info", text: str = "", parent=None):
+    def __init__(self, kind: str = "info", text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.icon_label = QLabel()
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignTop)

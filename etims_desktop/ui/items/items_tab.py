@@ -55,8 +55,14 @@ from etims_desktop.ui.common.tasks import plain_error, spawn
 from etims_desktop.ui.items.stock_dialog import StockDialog
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from PySide6.QtCore import QObject, QPersistentModelIndex
+
     from etims_desktop.app.items import ItemCatalogue
     from etims_desktop.app.stock import StockService
+    from etims_desktop.domain.device import Device
+    from etims_desktop.sync.items import RegistrationReport
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -93,7 +99,7 @@ class ItemTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ItemTableModel", "Price (KSh, incl. VAT)"),
     )
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ItemListRow] = []
         self.devices: list[Device] = []
@@ -104,13 +110,15 @@ class ItemTableModel(QAbstractTableModel):
         self.devices = devices
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.BASE_COLUMNS) + 2 * len(self.devices)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section < len(self.BASE_COLUMNS):
@@ -120,7 +128,9 @@ class ItemTableModel(QAbstractTableModel):
             return self.tr("In stock: %1").replace("%1", self.devices[n - len(self.devices)].name)
         return self.tr("KRA: %1").replace("%1", self.devices[n].name)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -145,9 +155,11 @@ class ItemTableModel(QAbstractTableModel):
             return money(item.price)
         n = column - len(self.BASE_COLUMNS)
         if n >= len(self.devices):
-            return self._stock_text(item, row.stock.get(self.devices[n - len(self.devices)].id, Decimal(0)))
+            return self._stock_text(
+                item, row.stock.get(self.devices[n - len(self.devices)].saved_id, Decimal(0))
+            )
         device = self.devices[n]
-        when = row.registered.get(device.id)
+        when = row.registered.get(device.saved_id)
         if when is None:
             return self.tr("not registered")
         return self.tr("registered %1").replace("%1", when.astimezone().strftime("%d %b %Y"))
@@ -506,7 +518,7 @@ class ItemsTab(QWidget):
     def register_all(self) -> None:
         self._run_registration(self.items.register_all)
 
-    def _run_registration(self, run) -> None:
+    def _run_registration(self, run: Callable[[Device], Awaitable[RegistrationReport]]) -> None:
         self.register_button.setEnabled(False)
         self.register_all_button.setEnabled(False)
         self.status.setText(self.tr("Registering with KRA..."))

@@ -4,7 +4,10 @@ dialog adds it and calls save()."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -43,7 +46,7 @@ class ReceiptPrintingSettings(QWidget):
 
     test_finished = Signal(bool)
 
-    def __init__(self, settings_path, parent: QWidget | None = None):
+    def __init__(self, settings_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings_path = settings_path
         printer = load_printer(settings_path)
@@ -178,7 +181,7 @@ class ReceiptPrintingSettings(QWidget):
         save_printer(self.settings_path, self.chosen_printer())
         save_rules(self.settings_path, self.chosen_rules())
 
-    def print_test(self):
+    def print_test(self) -> asyncio.Task[Any]:
         """Send a test page with the settings as they are in the form (saved or not), off the GUI thread."""
         settings = self.chosen_printer()
         self.test_button.setEnabled(False)
