@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Table, func, select
 from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxState
-from etims_desktop.domain.stock import numbered
+from etims_desktop.domain.stock import merged_stock_io, numbered
 from etims_desktop.storage.errors import NotFound, OutboxStateError
 from etims_desktop.storage.models import (
     OPEN_DOCUMENTS_SQL,
@@ -95,6 +95,32 @@ class DocumentRepository:
         )
         self._event(document_id, None, D.QUEUED, "recorded")
         return document_id
+
+    def join_last_movement(
+        self, device_id: int, body: dict[str, Any], after_sale_id: int, summary: str
+    ) -> int | None:
+        """A sale's stock-out joins the device's newest stock movement when that one has not left yet (never
+        claimed: no sarNo) and is one of the same type and day (domain/stock.py merged_stock_io): a backlog of
+        sales then sends one stock-out, not one per sale. Its id, or None (queue a new one)."""
+        last = self._documents.first(
+            self.sql,
+            f"device_id = ? AND {OPEN_DOCUMENTS_SQL} AND kind = ?",
+            (device_id, self._documents.to_db("kind", DocumentKind.STOCK_IO)),
+            "ORDER BY id DESC",
+        )  # the open ones (partial index): documents go in id order, so a newer one was never sent before it
+        if (
+            last is None
+            or last.state is not D.QUEUED
+            or last.number is not None
+            or last.after_sale_id is None
+        ):
+            return None
+        merged = merged_stock_io(last.body, body)
+        if merged is None:
+            return None
+        values = {"body": merged, "after_sale_id": after_sale_id, "summary": summary}
+        self._documents.update(self.sql, "id", last.id, values)
+        return cast(int, last.id)
 
     def queue_balance(
         self, device_id: int, item_code: str, body: dict[str, Any], summary: str, after_document_id: int
@@ -325,18 +351,15 @@ class DocumentRepository:
         return counts
 
     def devices_with_pending(self, device_ids: Iterable[int]) -> set[int]:
-        """Which of these devices have a document still to send (one index seek each: the scheduler asks
-        every tick)."""
+        """Which of these devices have a document still to send, or a signed sale whose stock documents are
+        still to be made (one index seek each: the scheduler asks every tick)."""
         found = set()
         for device_id in device_ids:
-            hit = self.db.scalar(
-                select(DOCUMENTS.c.id)
-                .where(
-                    DOCUMENTS.c.device_id == device_id,
-                    DOCUMENTS.c.state.in_([D.QUEUED, D.SENDING, D.UNCERTAIN, D.WAITING]),
-                )
-                .limit(1)
-            )
+            hit = self.sql.execute(
+                f"SELECT 1 FROM documents WHERE device_id = ? AND {OPEN_DOCUMENTS_SQL} "
+                "UNION ALL SELECT 1 FROM stock_moves WHERE device_id = ? AND document_id IS NULL LIMIT 1",
+                (device_id, device_id),
+            ).fetchone()
             if hit is not None:
                 found.add(device_id)
         return found

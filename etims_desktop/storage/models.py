@@ -202,6 +202,16 @@ class ReceiptPrintRow(Base):
     first_printed_at: Mapped[datetime]
 
 
+class PendingPrintRow(Base):
+    """A sale whose receipt went to paper or PDF before KRA signed it (no signature, no QR code): once
+    signed, its receipt is due for a reprint (the Sales tab says so). Gone once printed signed."""
+
+    __tablename__ = "pending_prints"
+
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"), primary_key=True)
+    printed_at: Mapped[datetime]
+
+
 class BusinessDetailsRow(Base):
     """The shop's receipt header: one row (id 1), edited in Settings."""
 
@@ -379,7 +389,9 @@ class NumberCheckRow(Base):
 
 
 # The documents still to send by themselves (the domain's pending states), as the partial index says it.
-OPEN_DOCUMENTS_SQL = "state IN ({})".format(", ".join(f"'{state.value}'" for state in DocumentState if state.pending))
+OPEN_DOCUMENTS_SQL = "state IN ({})".format(
+    ", ".join(f"'{state.value}'" for state in DocumentState if state.pending)
+)
 
 
 class DocumentRow(Base):
@@ -462,7 +474,12 @@ class StockMoveRow(Base):
     """One item's stock movement on one device; the balance is their sum (storage/stock.py)."""
 
     __tablename__ = "stock_moves"
-    __table_args__ = (Index("ix_stock_moves_item", "device_id", "item_code"),)
+    __table_args__ = (
+        Index("ix_stock_moves_item", "device_id", "item_code"),
+        Index("ix_stock_moves_document", "document_id"),  # a document's moves (SET NULL when it goes)
+        # Signed sales' moves whose documents are still to be made (storage/stock.py document_sales).
+        Index("ix_stock_moves_undocumented", "device_id", "id", sqlite_where=text("document_id IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     device_id: Mapped[int] = device_fk()

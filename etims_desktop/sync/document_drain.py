@@ -55,6 +55,9 @@ class DocumentDrain:
     async def send(self, device: Device, client: KraClient, report: DeviceSyncReport) -> None:
         """Send the device's due documents. The caller (OutboxDrain.drain) holds the device's locks.
         Never raises for KRA's answers: a stop (offline, paused) ends this round."""
+        # The stock documents of the sales signed since the last round, made in one go (a sale's own
+        # transaction only writes its ledger rows: it is on the drain's critical path).
+        await self.store.document_sales(_id(device))
         paused = await self.store.paused_until(_id(device))
         if paused is not None and paused > self.clock():
             return

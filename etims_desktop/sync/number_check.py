@@ -50,7 +50,7 @@ async def ready_to_send(store: Store, client: KraClient, device: Device, report:
 
 
 async def check_numbers(
-    store: Store, client, device: Device, since: str = "after the restored backup was made"
+    store: Store, client: KraClient, device: Device, since: str = "after the restored backup was made"
 ) -> int:
     """Ask KRA for the numbers after ours, move past those it has. Returns our sales found signed there.
     `since` says, for the record, how KRA came to hold numbers this database did not know of."""

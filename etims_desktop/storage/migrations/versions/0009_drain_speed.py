@@ -2,7 +2,10 @@
 
 - stock_levels: each item's quantity on hand per device, the sum of its stock_moves, kept in the
   transaction of each movement (a movement used to add up the item's whole ledger again);
-- ix_documents_open: a device's open documents in id order (each claim used to sort its whole queue).
+- ix_documents_open: a device's open documents in id order (each claim used to sort its whole queue);
+- ix_stock_moves_document: the movements of a stock document (a stock-out now gathers a backlog's sales);
+- ix_stock_moves_undocumented: a signed sale's moves are written as it is signed, their documents made
+  later for all the sales signed meanwhile (the sale's own transaction stays short).
 
 Revision ID: 0009
 Revises: 0008
@@ -36,7 +39,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("device_id", "item_code", name=op.f("pk_stock_levels")),
     )
     op.create_index("ix_documents_open", "documents", ["device_id", "id"], sqlite_where=sa.text(OPEN))
-    # The levels of the movements already made: Decimal sums here (SQLite would add them as floats).
+    op.create_index("ix_stock_moves_document", "stock_moves", ["document_id"])
+    op.create_index(
+        "ix_stock_moves_undocumented", "stock_moves", ["device_id", "id"], sqlite_where=sa.text("document_id IS NULL")
+    )
+    # The levels of the movements already made (all documented before this revision): Decimal sums here
+    # (SQLite would add them as floats).
     db = op.get_bind()
     totals: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
     last: dict[tuple[int, str], object] = {}
@@ -61,5 +69,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_stock_moves_undocumented", table_name="stock_moves")
+    op.drop_index("ix_stock_moves_document", table_name="stock_moves")
     op.drop_index("ix_documents_open", table_name="documents")
     op.drop_table("stock_levels")
