@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 from etims_desktop.paths import DataPaths
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from etims_desktop.bootstrap import Services
+    from etims_desktop.ui.main_window import MainWindow
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -23,9 +26,8 @@ EXIT_START_FAILED = 3  # as the CLI's "the command failed"
 def run_app(paths: DataPaths, practice: bool = False, screenshot: str | None = None) -> int:
     """Open the window; return the exit code. `screenshot=PNG` saves the settled window and quits with 0."""
     import qasync
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = _widgets_application()
     app.setApplicationName("etims-desktop")
     app.setOrganizationName("etims-desktop")
     app.setApplicationDisplayName("etims-desktop")
@@ -46,7 +48,23 @@ def run_app(paths: DataPaths, practice: bool = False, screenshot: str | None = N
         runner.close()
 
 
-async def run_window(app, paths: DataPaths, practice: bool = False, screenshot: str | None = None) -> int:
+def _widgets_application() -> QApplication:
+    """The running QApplication, or a new one. A Qt application without widgets cannot show the window."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return QApplication(sys.argv)
+    if not isinstance(app, QApplication):
+        raise RuntimeError(
+            f"A {type(app).__name__} is already running in this process; the window needs a QApplication."
+        )
+    return app
+
+
+async def run_window(
+    app: QApplication, paths: DataPaths, practice: bool = False, screenshot: str | None = None
+) -> int:
     """Build the services and the window, run until the app quits, then close everything in order."""
     from etims_desktop.bootstrap import build_services, setup_logging
     from etims_desktop.storage.secrets import SessionKeyStore, key_file_path
@@ -114,14 +132,14 @@ async def show_start_up_error(text: str) -> None:
     await closed.wait()
 
 
-async def _start_scheduler_after_first_board(window, services: Services) -> None:
+async def _start_scheduler_after_first_board(window: MainWindow, services: Services) -> None:
     """Background checks start once the board has shown, so they do not delay the first picture."""
     await window.refresher.first_done.wait()
     services.scheduler.start()
     services.backups.start()  # the daily copy (looked at hourly)
 
 
-async def save_screenshot(window, path: str, wait_practice: bool = False) -> int:
+async def save_screenshot(window: MainWindow, path: str, wait_practice: bool = False) -> int:
     """Wait until the board has loaded (and practice devices exist, if asked), then grab the window."""
     try:
         await asyncio.wait_for(window.refresher.first_done.wait(), SCREENSHOT_TIMEOUT)
@@ -134,7 +152,7 @@ async def save_screenshot(window, path: str, wait_practice: bool = False) -> int
     return 0 if ok else 1
 
 
-async def _next_refresh(window) -> None:
+async def _next_refresh(window: MainWindow) -> None:
     done = asyncio.Event()
     window.refresher.refreshed.connect(done.set)
     window.refresher.refresh_now()

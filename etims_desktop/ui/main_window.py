@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -62,11 +63,19 @@ from etims_desktop.ui.reports.reports_menu import ReportsUseCases, add_reports_m
 from etims_desktop.ui.sales.sales_tab import SalesTab, SalesTabUseCases
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCloseEvent
+
+    from etims_desktop.app.keys import KeyStorage
     from etims_desktop.bootstrap import Services
     from etims_desktop.domain.device import Device
+    from etims_desktop.sync.report import SyncReport
 
 
 log = logging.getLogger("etims_desktop.ui")
+
+_Tab = TypeVar("_Tab", bound=QWidget)
+_Dialog = TypeVar("_Dialog", bound=QDialog)
 
 
 def sales_tab_use_cases(services: Services) -> SalesTabUseCases:
@@ -95,23 +104,48 @@ class MainWindow(QMainWindow):
     practice_started = Signal()
     closed = Signal()  # the user closed the window: the app shuts down
 
-    def __init__(self, services: Services, parent=None):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         # Qt adds " — etims-desktop" (the application's display name) itself.
         self.setWindowTitle(self.tr("KRA eTIMS devices and sales"))
         self.setWindowIcon(app_icon())
         fit_to_screen(self, 1200, 720)
-        self._dialogs: list = []  # non-modal dialogs kept alive while open
+        self._dialogs: list[QDialog] = []  # non-modal dialogs kept alive while open
         self.practice_ready = asyncio.Event()  # set when practice mode has started (or failed to)
         self._practice_resumed = False
         self._shut_down = False
         self._fitted_ids: list[int] = []
-        self._fitted_shape: tuple = ()  # each row's lines (and bar) when rows were last resized
+        self._fitted_shape: tuple[tuple[int, bool], ...] = ()  # each row's lines and bar when last resized
         self._header_restored = False
         self.window_state: WindowState = services.window_state  # settings.json "window"
 
         # the board and what hangs off it
+        self._build_board()
+        self._build_sync()
+        self._build_side_panels()
+
+        self._build_actions()
+        self._build_toolbar_and_menus()
+        self._build_devices_page()
+
+        self._build_tabs()
+        self._add_new_sale_action()
+        self._build_central()
+
+        self._build_status_bar()
+        self._start_tick()
+        self.tray = WindowTray(self, services.paths.settings)  # the tray icon, fed by the board refresh above
+
+        self.setTabOrder(self.add_button, self.sync_button)
+        self.setTabOrder(self.sync_button, self.board)
+        self.restore_state()
+        self.refresher.refresh_now()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build_board(self) -> None:
+        """The device board, its model, and what keeps it current (refresher, device events)."""
+        services = self.services
         self.board = DeviceBoardView()
         # The view owns its model: destroyed together, so no selection signal fires into a half-gone window.
         self.model = DeviceBoardModel(self.board)
@@ -130,6 +164,9 @@ class MainWindow(QMainWindow):
         self.events = DeviceEvents(services.sync, self)
         self.events.device_changed.connect(self.refresher.schedule)
 
+    def _build_sync(self) -> None:
+        """The Sync button's controller and the backup actions, reporting in the status bar."""
+        services = self.services
         self.sync = SyncController(services.sync, self)
         self.sync.started.connect(self._sync_started)
         self.sync.progressed.connect(self.model.set_progress)
@@ -138,10 +175,11 @@ class MainWindow(QMainWindow):
         self.sync.refused.connect(lambda text: self.statusBar().showMessage(text, 8_000))
         self.backup_actions = BackupActions(services.restore, self)
         self.backup_actions.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        self.backup_actions.restored.connect(
-            lambda _text: self.tray.quit()
-        )  # the database changed under us: quit for real
+        self.backup_actions.restored.connect(self._restored)
 
+    def _build_side_panels(self) -> None:
+        """The sync report under the board and the device details beside it."""
+        services = self.services
         self.report = SyncReportPanel()
         self.report.hide()
         self.report.device_activated.connect(self.open_device)
@@ -154,9 +192,8 @@ class MainWindow(QMainWindow):
         self.detail.removed.connect(self._device_removed)
         self.detail.closed.connect(lambda: self._detail_shown(False))
 
-        self._build_actions()
-        self._build_toolbar_and_menus()
-
+    def _build_devices_page(self) -> None:
+        """The Devices tab: the board page, or the first-start page while there are no devices."""
         board_page = self._build_board_page()
 
         self.empty = EmptyState()
@@ -168,6 +205,9 @@ class MainWindow(QMainWindow):
         self.devices_page.setCurrentWidget(board_page)
         self._board_page = board_page
 
+    def _build_tabs(self) -> None:
+        """Devices, Sales, Items, Purchases, Today; a tab that cannot open says why in its place."""
+        services = self.services
         self.tabs = QTabWidget()
         self.tabs.addTab(self.devices_page, icon("devices"), self.tr("&Devices"))
         self.sales_tab = self._add_foreign_tab(SalesTab, self.tr("&Sales"), sales_tab_use_cases(services))
@@ -181,12 +221,18 @@ class MainWindow(QMainWindow):
         self.today_tab = TodayTab(services.today)  # charts; reloads on the board's signal, never while hidden
         self.tabs.addTab(self.today_tab, icon("clock"), self.tr("&Today"))
         self.events.device_changed.connect(self.today_tab.schedule)
+
+    def _add_new_sale_action(self) -> None:
+        """File > New sale, when the Sales tab opened."""
         if self.sales_tab is not None and hasattr(self.sales_tab, "new_sale"):
             # Ctrl+N belongs to the Sales tab itself; a window-wide copy would make the shortcut ambiguous.
             new_sale = QAction(self.tr("&New sale… (Ctrl+N in the Sales tab)"), self)
             new_sale.triggered.connect(self.new_sale)
             self.file_menu.insertAction(self.add_device_action, new_sale)
-        self.damaged_notice = DamagedNotice(services.restore, self.backup_actions)  # above every tab
+
+    def _build_central(self) -> None:
+        """The damaged-database notice above every tab, then the tabs."""
+        self.damaged_notice = DamagedNotice(self.services.restore, self.backup_actions)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -194,22 +240,21 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self._build_status_bar()
-
+    def _start_tick(self) -> None:
+        """A tick every half minute, so "checked 2 min ago" ages on the board without a reload."""
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.model.tick)
         self._tick.start()
-        self.tray = WindowTray(self, services.paths.settings)  # the tray icon, fed by the board refresh above
 
-        self.setTabOrder(self.add_button, self.sync_button)
-        self.setTabOrder(self.sync_button, self.board)
-        self.restore_state()
-        self.refresher.refresh_now()
-
-    # -- building -----------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text, icon_name=None, shortcut=None, slot=None, tip=None) -> QAction:
+        def action(
+            text: str,
+            icon_name: str | None = None,
+            shortcut: str | QKeySequence.StandardKey | None = None,
+            slot: Callable[[], object] | None = None,
+            tip: str | None = None,
+        ) -> QAction:
             act = QAction(text, self)  # QAction(None, text, parent) has an empty label in PySide6 6.11
             if icon_name:
                 act.setIcon(icon(icon_name))
@@ -387,20 +432,22 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.keyring_label)
         self._show_keyring()
 
-    def _add_foreign_tab(self, tab_class, title: str, *needs):
+    def _add_foreign_tab(self, tab_class: Callable[..., _Tab], title: str, *needs: object) -> _Tab | None:
         """`needs`: the use cases the tab is built with (none: it still takes the whole services)."""
         try:
             widget = tab_class(*(needs or (self.services,)), self)
         except Exception as exc:  # noqa: BLE001 - a broken tab must not keep the board from opening
             log.exception("could not build %s", tab_class.__name__)
-            widget = QLabel(self.tr("This tab could not open: %1").replace("%1", plain_error(exc)))
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.tabs.addTab(widget, title)
+            failed = QLabel(self.tr("This tab could not open: %1").replace("%1", plain_error(exc)))
+            failed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(failed, title)
             return None
         self.tabs.addTab(widget, title)
         return widget
 
     def new_sale(self) -> None:
+        if self.sales_tab is None:  # the tab could not open (it says why)
+            return
         self.tabs.setCurrentWidget(self.sales_tab)
         self.sales_tab.new_sale()
 
@@ -413,7 +460,7 @@ class MainWindow(QMainWindow):
             if any(r.device.practice for r in rows) and practice_missing and not self.services.store.damage:
                 self.start_practice()  # practice devices need their practice KRA running again
         self.devices_page.setCurrentWidget(self._board_page if rows else self.empty)
-        ids = [r.device.id for r in rows]
+        ids = [r.device.saved_id for r in rows]
         if ids != self._fitted_ids:  # columns fit new devices; the user's own widths survive refreshes
             first = not self._fitted_ids
             self._fitted_ids = ids
@@ -467,7 +514,7 @@ class MainWindow(QMainWindow):
             10_000,
         )
 
-    def _current_changed(self, *_args) -> None:
+    def _current_changed(self, *_args: object) -> None:
         device_id = self.board.current_device_id()
         row = self.model.board_row(device_id) if device_id is not None else None
         retired = row is not None and row.device.retired
@@ -503,7 +550,7 @@ class MainWindow(QMainWindow):
         if device_id is not None:
             self.open_device(device_id)
 
-    def _board_menu(self, position) -> None:
+    def _board_menu(self, position: QPoint) -> None:
         device_id = self.board.current_device_id()
         if device_id is None:
             return
@@ -534,7 +581,7 @@ class MainWindow(QMainWindow):
         for widget in (self.sync_button, self.sync_all_action, self.sync_one_action, self.detail.sync_button):
             widget.setEnabled(enabled)
 
-    def _sync_started(self, _device_ids) -> None:
+    def _sync_started(self, _device_ids: object) -> None:
         self.refresher.set_delay(SYNCING_COALESCE_MS)  # the rows' counts come live from the progress
         self._set_sync_enabled(False)
         self.sync_button.setText(self.tr("Syncing…"))
@@ -550,7 +597,7 @@ class MainWindow(QMainWindow):
         if self.detail.isVisible():
             self.detail.reload()
 
-    def _sync_finished(self, report) -> None:
+    def _sync_finished(self, report: SyncReport) -> None:
         self._sync_done()
         self.report.show_report(report)
         self.statusBar().showMessage(self.tr("Sync finished. The report is under the board."), 10_000)
@@ -615,6 +662,9 @@ class MainWindow(QMainWindow):
             self.tr("Practice mode is off: %1 practice devices removed.").replace("%1", str(removed)), 10_000
         )
 
+    def _restored(self, _text: str) -> None:
+        self.tray.quit()  # the database changed under us: quit for real
+
     def _leave_practice_failed(self, exc: BaseException) -> None:
         self.leave_practice_button.setEnabled(True)
         self.refresher.refresh_now()
@@ -627,7 +677,7 @@ class MainWindow(QMainWindow):
         self._message(QMessageBox.Icon.Warning, self.tr("Practice mode did not start"), plain_error(exc))
 
     # -- dialogs (all non-modal) -------------------------------------------------------------
-    def _keep(self, dialog):
+    def _keep(self, dialog: _Dialog) -> _Dialog:
         self._dialogs.append(dialog)
         dialog.finished.connect(lambda *_: self._dialogs.remove(dialog) if dialog in self._dialogs else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -677,19 +727,9 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def open_keyring_choice(self) -> QDialog:
-        dialog = self._keep(QDialog(self))
-        dialog.setWindowTitle(self.tr("Where to keep CMC keys"))
-        choice = dialog.choice = KeyringChoice(self.services.keys, dialog)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        for button in buttons.buttons():  # Enter in the password box unlocks; it must not close the dialog
-            button.setAutoDefault(False)
-            button.setDefault(False)
-        buttons.rejected.connect(dialog.close)
-        choice.switched.connect(lambda _name: (self._key_store_switched(), dialog.close()))
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(choice)
-        layout.addWidget(buttons)
+    def open_keyring_choice(self) -> KeyringDialog:
+        dialog = self._keep(KeyringDialog(self.services.keys, self))
+        dialog.choice.switched.connect(lambda _name: self._key_store_switched(dialog))
         dialog.open()
         return dialog
 
@@ -702,7 +742,7 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def _message(self, kind, title: str, text: str) -> None:
+    def _message(self, kind: QMessageBox.Icon, title: str, text: str) -> None:
         box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -739,16 +779,17 @@ class MainWindow(QMainWindow):
             )
             self.keyring_button.setText(self.tr("Choose where keys are kept…"))
 
-    def _key_store_switched(self) -> None:
+    def _key_store_switched(self, dialog: QDialog) -> None:
         """New keys are reachable: check every device again now rather than at the next live check."""
         self._show_keyring()
+        dialog.close()
         spawn(self._check_all(), on_error=lambda exc: self.statusBar().showMessage(plain_error(exc)))
 
     async def _reconnect_practice(self) -> None:
         self.statusBar().showMessage(self.tr("Reconnecting the practice devices…"))
         for device in await reconnect_practice(self.services):
             await self.services.sync.checker.check(device)
-            self.services.sync.notify(device.id)
+            self.services.sync.notify(device.saved_id)
         self.statusBar().showMessage(self.tr("The practice devices are connected again."), 8_000)
 
     async def _check_all(self) -> None:
@@ -756,7 +797,7 @@ class MainWindow(QMainWindow):
             await reconnect_practice(self.services)
         for device in await self.services.store.list_devices():
             await self.services.sync.checker.check(device)
-            self.services.sync.notify(device.id)
+            self.services.sync.notify(device.saved_id)
 
     # -- window state -------------------------------------------------------------------------
     def restore_state(self) -> None:
@@ -790,7 +831,7 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.tray.hides_on_close():  # to the tray: syncing goes on; the tray's Quit really quits
             event.ignore()
             self.hide()
@@ -805,3 +846,21 @@ class MainWindow(QMainWindow):
             self.detail.shut_down()
         super().closeEvent(event)
         self.closed.emit()
+
+
+class KeyringDialog(QDialog):
+    """Where CMC keys are kept (or the key file unlocked), in a window of its own."""
+
+    def __init__(self, keys: KeyStorage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Where to keep CMC keys"))
+        self.choice = KeyringChoice(keys, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in buttons.buttons():  # Enter in the password box unlocks; it must not close the dialog
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choice)
+        layout.addWidget(buttons)

@@ -61,6 +61,13 @@ def test_needs_fix_sale_can_be_resent_or_cancelled(qtbot, qloop, services, windo
     assert detail.runs.rowCount() >= 1
     assert "Signed 1 sale" in detail.runs.item(0, 2).text()
 
+    # its own Sync and set-up buttons ask the window, naming this device
+    with qtbot.waitSignal(detail.sync_requested, timeout=2000) as sync_asked:
+        detail.sync_button.click()
+    with qtbot.waitSignal(detail.setup_requested, timeout=2000) as setup_asked:
+        detail.setup_button.click()
+    assert sync_asked.args == setup_asked.args == [till.id]
+
 
 def test_refresh_code_lists_reports_what_came(qtbot, qloop, services, window, oscu_sim):
     till = run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-DET-2", "OSCU"))

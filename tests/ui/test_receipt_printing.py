@@ -125,3 +125,27 @@ def test_settings_test_print_and_save(qtbot, qloop, services):
         58,
     )
     assert '"language": "sw"' in services.paths.settings.read_text(encoding="utf-8")
+
+
+def test_system_print_dialog_opens_without_blocking_and_prints_when_accepted(
+    qtbot, qloop, services, oscu_sim, tmp_path
+):
+    sale_id = signed_sale(qloop, services, oscu_sim, "PRN-3")
+    preview = ReceiptPreview(services.receipts, sale_id)
+    qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: preview.view is not None, timeout=5000)
+    dialog = preview.print_()
+    assert dialog is not None and dialog.isVisible() and not preview.view.copy  # nothing printed yet
+    printer = dialog.printer()
+    assert printer.docName().endswith(preview.view.trader_invoice_no)
+    printer.setOutputFormat(printer.OutputFormat.PdfFormat)  # the "printer" is a file here
+    printer.setOutputFileName(str(tmp_path))  # a folder: the job cannot start
+    dialog.accepted.emit(printer)  # what OK does, without the dialog's own widgets overwriting the file
+    assert "Not printed" in preview.state_label.text() and not preview.view.copy  # still the original
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+    with qtbot.waitSignal(preview.printed, timeout=5000) as printed:
+        dialog.accepted.emit(printer)
+    assert printed.args == [sale_id]
+    assert target.read_bytes().startswith(b"%PDF") and preview.view.copy  # the original is out
+    dialog.reject()

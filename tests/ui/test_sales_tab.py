@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.sync.report import DeviceSyncReport
@@ -61,6 +62,14 @@ def test_list_filters_numbers_and_new_sale_shortcut(qtbot, qloop, services, oscu
     refreshed(qtbot, tab, lambda: tab.min_total.setText("1000"))
     assert column(tab, 2) == []
     assert tab.status.text() == "No sales match."
+    refreshed(qtbot, tab, lambda: tab.min_total.setText(""))
+    later = QDate.currentDate().addDays(2)
+    tab.from_date.setDate(later)
+    refreshed(qtbot, tab, lambda: tab.from_check.setChecked(True))
+    assert tab.current_filter().date_from == date(later.year(), later.month(), later.day())
+    assert column(tab, 2) == []
+    refreshed(qtbot, tab, lambda: tab.from_date.setDate(QDate.currentDate().addDays(-1)))
+    assert column(tab, 2) == ["A1-3", "A1-2", "A1-1"]
 
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)

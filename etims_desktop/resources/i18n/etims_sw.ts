@@ -3170,6 +3170,13 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         </message>
     </context>
     <context>
+        <name>KeyringDialog</name>
+        <message>
+            <source>Where to keep CMC keys</source>
+            <translation>Mahali pa kuweka CMC key</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageChoice</name>
         <message>
             <source>Language</source>
@@ -3429,10 +3436,6 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>Settings saved.</source>
             <translation>Mipangilio imehifadhiwa.</translation>
-        </message>
-        <message>
-            <source>Where to keep CMC keys</source>
-            <translation>Mahali pa kuweka CMC key</translation>
         </message>
         <message>
             <source>About etims-desktop</source>
@@ -4124,6 +4127,10 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
     </context>
     <context>
         <name>ReceiptPrint</name>
+        <message>
+            <source>The printer or PDF file could not be opened.</source>
+            <translation>Printa au faili ya PDF haikuweza kufunguliwa.</translation>
+        </message>
         <message>
             <source>Print receipt</source>
             <translation>Chapisha risiti</translation>

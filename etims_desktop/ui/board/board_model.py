@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
 from etims_desktop.domain.device import Device
@@ -73,7 +73,7 @@ PHASE_WORDS = {
 class DeviceBoardModel(QAbstractTableModel):
     """Rows come from `set_rows` (a refresh from the store); sync progress from `set_progress`."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[BoardRow] = []
         self._progress: dict[int, Progress] = {}
@@ -182,13 +182,15 @@ class DeviceBoardModel(QAbstractTableModel):
         return max(0, progress.total - progress.done) * elapsed / sent
 
     # -- Qt model ----------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
@@ -201,7 +203,9 @@ class DeviceBoardModel(QAbstractTableModel):
             Column.PROBLEM: self.tr("Last problem"),
         }[Column(section)]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -335,7 +339,7 @@ class DeviceBoardModel(QAbstractTableModel):
             )
         return tr_core(PHASE_WORDS.get(progress.phase, progress.message or progress.phase))
 
-    def _decoration(self, row: BoardRow, column: Column):
+    def _decoration(self, row: BoardRow, column: Column) -> object:
         if column is Column.STATUS:
             if row.device.retired:
                 return None  # never checked again: its last status would mislead

@@ -81,7 +81,7 @@ class BoardRefresher(QObject):
         self,
         board: BoardQuery,
         model: DeviceBoardModel,
-        parent=None,
+        parent: QObject | None = None,
         delay_ms: int = COALESCE_MS,
         synced_elsewhere: Callable[[], Collection[int]] = tuple,
     ):
@@ -103,7 +103,7 @@ class BoardRefresher(QObject):
             restart=False,
         )
 
-    def schedule(self, *_args) -> None:
+    def schedule(self, *_args: object) -> None:
         self._reload.schedule()
 
     def set_delay(self, delay_ms: int) -> None:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.ui.board.board_model import Column, DeviceIdRole, PracticeRole, ProgressRole
@@ -26,7 +33,9 @@ class BoardDelegate(QStyledItemDelegate):
         font.setPointSizeF(max(6.0, base.pointSizeF() * 0.8))
         return font
 
-    def paint(self, painter: QPainter, option, index) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().paint(painter, option, index)
         if index.column() == Column.DEVICE and index.data(PracticeRole):
             self._paint_badge(painter, option, index)
@@ -34,7 +43,9 @@ class BoardDelegate(QStyledItemDelegate):
         if progress:
             self._paint_progress(painter, option, *progress)
 
-    def _paint_badge(self, painter: QPainter, option, index) -> None:
+    def _paint_badge(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         text = QCoreApplication.translate("DeviceBoardView", "PRACTICE")
         name_width = option.fontMetrics.horizontalAdvance(str(index.data()))
         font = self._badge_font(option.font)
@@ -56,7 +67,7 @@ class BoardDelegate(QStyledItemDelegate):
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
-    def _paint_progress(self, painter: QPainter, option, done: int, total: int) -> None:
+    def _paint_progress(self, painter: QPainter, option: QStyleOptionViewItem, done: int, total: int) -> None:
         rect = option.rect.adjusted(4, option.rect.height() - PROGRESS_BAR_ROOM, -4, -2)
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
@@ -68,7 +79,7 @@ class BoardDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         if index.column() == Column.DEVICE and index.data(PracticeRole):
             metrics = option.fontMetrics
@@ -83,7 +94,7 @@ class DeviceBoardView(QTableView):
 
     device_activated = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setItemDelegate(BoardDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -135,7 +146,7 @@ class DeviceBoardView(QTableView):
             self.setColumnWidth(Column.PENDING, waiting + STATUS_ICON_ROOM)
         self.resizeRowsToContents()
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.device_activated.emit(self.currentIndex().data(DeviceIdRole))
             return

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from etims_desktop.sync.engine_thread import run_in_engine_thread
 from etims_desktop.sync.report import Progress, SyncReport
-from etims_desktop.sync.service import SyncAlreadyRunning
+from etims_desktop.sync.service import SyncAlreadyRunning, SyncService
 from etims_desktop.ui.common.tasks import plain_error, spawn
 
 log = logging.getLogger("etims_desktop.ui")
@@ -31,11 +31,13 @@ class SyncController(QObject):
     failed = Signal(str)  # plain words: the run itself broke
     _engine_progressed = Signal(object)  # Progress, emitted in the run's thread
 
-    def __init__(self, sync_service, parent=None, *, own_thread: bool = True):
+    def __init__(
+        self, sync_service: SyncService, parent: QObject | None = None, *, own_thread: bool = True
+    ) -> None:
         super().__init__(parent)
         self.sync = sync_service
         self.own_thread = own_thread  # False: the run goes on the window's loop (as before issue 16)
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
         self.last_report: SyncReport | None = None
         # Queued: whichever thread emits, `progressed` is emitted on this object's (the GUI) thread.
         self._engine_progressed.connect(self._relay_progress, Qt.ConnectionType.QueuedConnection)

@@ -101,7 +101,7 @@ class SyncReportPanel(QFrame):
     device_activated = Signal(int)
     closed = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncReport")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -204,12 +204,13 @@ class SyncReportPanel(QFrame):
         self.device_labels.clear()
         while self._rows.count():
             item = self._rows.takeAt(0)
-            layout = item.layout()
+            layout = item.layout() if item is not None else None
             if layout is not None:
                 while layout.count():
                     child = layout.takeAt(0)
-                    if child.widget():
-                        child.widget().deleteLater()
+                    widget = child.widget() if child is not None else None
+                    if widget is not None:
+                        widget.deleteLater()
                 layout.deleteLater()
 
     def _close(self) -> None:

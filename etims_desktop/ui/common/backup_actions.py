@@ -123,7 +123,7 @@ class BackupActions(QObject):
         box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        def answered(_result) -> None:
+        def answered(_result: int) -> None:
             if box.clickedButton() is go:
                 spawn(self._swap(prepared), on_error=self._restore_failed)
             else:
@@ -165,7 +165,7 @@ class BackupActions(QObject):
             text += "\n\n" + self.tr("Close etims-desktop and start it again.")
         self._box(QMessageBox.Icon.Critical, self.tr("The restore did not happen"), text)
 
-    def _box(self, kind, title: str, text: str) -> QMessageBox:
+    def _box(self, kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_box, self.last_message = box, (title, text)

@@ -29,25 +29,7 @@ class DesktopSettingsGroup(QGroupBox):
         self.current = current
         form = QFormLayout(self)
 
-        self.close_to_tray = QCheckBox(
-            self.tr("Closing the window keeps the app running (its icon stays next to the clock)")
-        )
-        self.close_to_tray.setChecked(current.closes_to_tray(self.available))
-        self.close_to_tray.setToolTip(
-            self.tr(
-                "Sales keep going to KRA while the window is closed. To stop the app, click its icon next "
-                "to the clock and choose Quit."
-            )
-        )
-        if not self.available:
-            self.close_to_tray.setEnabled(False)
-            self.close_to_tray.setToolTip(
-                self.tr(
-                    "This computer's desktop has no place for app icons next to the clock, so closing the "
-                    "window stops the app."
-                )
-            )
-        form.addRow(self.close_to_tray)
+        form.addRow(self._build_close_to_tray(current))
 
         self.offline_minutes = QSpinBox()
         self.offline_minutes.setRange(1, 24 * 60)
@@ -75,6 +57,28 @@ class DesktopSettingsGroup(QGroupBox):
         note.setWordWrap(True)
         note.setStyleSheet("color:#616161;")
         form.addRow(note)
+
+    def _build_close_to_tray(self, current: DesktopSettings) -> QCheckBox:
+        """Closing the window keeps syncing from the tray; greyed, with the reason, where there is no tray."""
+        self.close_to_tray = QCheckBox(
+            self.tr("Closing the window keeps the app running (its icon stays next to the clock)")
+        )
+        self.close_to_tray.setChecked(current.closes_to_tray(self.available))
+        self.close_to_tray.setToolTip(
+            self.tr(
+                "Sales keep going to KRA while the window is closed. To stop the app, click its icon next "
+                "to the clock and choose Quit."
+            )
+        )
+        if not self.available:
+            self.close_to_tray.setEnabled(False)
+            self.close_to_tray.setToolTip(
+                self.tr(
+                    "This computer's desktop has no place for app icons next to the clock, so closing the "
+                    "window stops the app."
+                )
+            )
+        return self.close_to_tray
 
     def _autostart_on(self, current: DesktopSettings) -> bool:
         try:

@@ -12,7 +12,7 @@ class EmptyState(QWidget):
     practice_requested = Signal()
     add_device_requested = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = QLabel(self.tr("No eTIMS device yet"))
         title.setStyleSheet("font-size:20px; font-weight:bold;")

@@ -38,7 +38,7 @@ from etims_desktop.ui.receipts.printer_settings import ReceiptPrintingSettings
 
 if TYPE_CHECKING:
     from etims_desktop.app.settings import SettingsEditor
-    from etims_desktop.ui.devices.business_dialog import BusinessStore
+    from etims_desktop.ui.devices.business_details import BusinessStore
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -56,48 +56,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         current: SyncSettings = settings.sync
 
-        checks = QGroupBox(self.tr("OSCU devices (real-time)"))
-        checks_form = QFormLayout(checks)
-        self.live_check = QSpinBox()
-        self.live_check.setRange(10, 3600)
-        self.live_check.setSuffix(self.tr(" seconds"))
-        self.live_check.setValue(int(current.live_check_seconds))
-        self.live_check.setToolTip(
-            self.tr("How often the app asks KRA whether each OSCU device can reach it.")
-        )
-        checks_form.addRow(self.tr("Check the connection every"), self.live_check)
-
-        batches = QGroupBox(self.tr("VSCU devices (in batches)"))
-        batches_form = QFormLayout(batches)
-        self.batch_size = QSpinBox()
-        self.batch_size.setRange(1, 1000)
-        self.batch_size.setSuffix(self.tr(" sales"))
-        self.batch_size.setValue(current.vscu_batch_size)
-        self.upload_minutes = QDoubleSpinBox()
-        self.upload_minutes.setDecimals(0)
-        self.upload_minutes.setRange(1, 1440)
-        self.upload_minutes.setSuffix(self.tr(" minutes"))
-        self.upload_minutes.setValue(current.vscu_upload_minutes)
-        batches_form.addRow(self.tr("Upload as soon as this many wait"), self.batch_size)
-        batches_form.addRow(self.tr("…and at least every"), self.upload_minutes)
-
-        new_devices = QGroupBox(self.tr("New OSCU devices"))
-        new_form = QFormLayout(new_devices)
-        self.environment = QComboBox()
-        self.environment.addItem(self.tr("Sandbox (KRA's test system)"), "sandbox")
-        self.environment.addItem(self.tr("Production (real sales)"), "production")
-        self.environment.setCurrentIndex(max(0, self.environment.findData(current.default_environment)))
-        new_form.addRow(self.tr("Start with"), self.environment)
+        checks, batches, new_devices = self._build_sync_groups(current)
         self.receipts = ReceiptPrintingSettings(settings.file)  # printer, test print, receipt rules
-
-        receipts = QGroupBox(self.tr("Receipts"))
-        receipts_row = QHBoxLayout(receipts)
-        receipts_text = QLabel(self.tr("Your business name, address and the message printed on receipts."))
-        receipts_text.setWordWrap(True)
-        self.business_button = QPushButton(self.tr("Receipt &header…"))
-        self.business_button.clicked.connect(self.edit_business)
-        receipts_row.addWidget(receipts_text, 1)
-        receipts_row.addWidget(self.business_button)
+        receipts = self._build_receipts_group()
         backups = self._build_backups(settings)
         self.language = LanguageChoice(settings.file)
         self.desktop = DesktopSettingsGroup(settings.file)  # tray, alerts, start with the computer
@@ -134,6 +95,54 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         fit_to_screen(self, content.sizeHint().width() + 90, content.sizeHint().height() + 120)
+
+    def _build_sync_groups(self, current: SyncSettings) -> tuple[QGroupBox, QGroupBox, QGroupBox]:
+        """How often OSCU devices are checked, when VSCU batches go, which KRA a new device starts with."""
+        checks = QGroupBox(self.tr("OSCU devices (real-time)"))
+        checks_form = QFormLayout(checks)
+        self.live_check = QSpinBox()
+        self.live_check.setRange(10, 3600)
+        self.live_check.setSuffix(self.tr(" seconds"))
+        self.live_check.setValue(int(current.live_check_seconds))
+        self.live_check.setToolTip(
+            self.tr("How often the app asks KRA whether each OSCU device can reach it.")
+        )
+        checks_form.addRow(self.tr("Check the connection every"), self.live_check)
+
+        batches = QGroupBox(self.tr("VSCU devices (in batches)"))
+        batches_form = QFormLayout(batches)
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(1, 1000)
+        self.batch_size.setSuffix(self.tr(" sales"))
+        self.batch_size.setValue(current.vscu_batch_size)
+        self.upload_minutes = QDoubleSpinBox()
+        self.upload_minutes.setDecimals(0)
+        self.upload_minutes.setRange(1, 1440)
+        self.upload_minutes.setSuffix(self.tr(" minutes"))
+        self.upload_minutes.setValue(current.vscu_upload_minutes)
+        batches_form.addRow(self.tr("Upload as soon as this many wait"), self.batch_size)
+        batches_form.addRow(self.tr("…and at least every"), self.upload_minutes)
+
+        new_devices = QGroupBox(self.tr("New OSCU devices"))
+        new_form = QFormLayout(new_devices)
+        self.environment = QComboBox()
+        self.environment.addItem(self.tr("Sandbox (KRA's test system)"), "sandbox")
+        self.environment.addItem(self.tr("Production (real sales)"), "production")
+        self.environment.setCurrentIndex(max(0, self.environment.findData(current.default_environment)))
+        new_form.addRow(self.tr("Start with"), self.environment)
+        return checks, batches, new_devices
+
+    def _build_receipts_group(self) -> QGroupBox:
+        """The receipt header (the business's own details), edited in a window of its own."""
+        receipts = QGroupBox(self.tr("Receipts"))
+        receipts_row = QHBoxLayout(receipts)
+        receipts_text = QLabel(self.tr("Your business name, address and the message printed on receipts."))
+        receipts_text.setWordWrap(True)
+        self.business_button = QPushButton(self.tr("Receipt &header…"))
+        self.business_button.clicked.connect(self.edit_business)
+        receipts_row.addWidget(receipts_text, 1)
+        receipts_row.addWidget(self.business_button)
+        return receipts
 
     def edit_business(self) -> BusinessDialog:
         """The receipt header lives in the database (not settings.json); its own dialog saves it."""

@@ -9,17 +9,17 @@ from typing import Any
 
 log = logging.getLogger("etims_desktop.ui")
 
-_running: set[asyncio.Task] = set()  # strong references: the loop only keeps weak ones
+_running: set[asyncio.Task[Any]] = set()  # strong references: the loop only keeps weak ones
 
 
 def spawn(
     coro: Coroutine[Any, Any, Any], on_error: Callable[[BaseException], None] | None = None
-) -> asyncio.Task:
+) -> asyncio.Task[Any]:
     """Start `coro` on the running (qasync) loop. Errors go to `on_error` if given; they are always logged."""
     task = asyncio.ensure_future(coro)
     _running.add(task)
 
-    def finished(done: asyncio.Task) -> None:
+    def finished(done: asyncio.Task[Any]) -> None:
         _running.discard(done)
         if done.cancelled():
             return
@@ -37,7 +37,7 @@ def spawn(
     return task
 
 
-def running_tasks() -> list[asyncio.Task]:
+def running_tasks() -> list[asyncio.Task[Any]]:
     return [t for t in _running if not t.done()]
 
 

@@ -21,7 +21,7 @@ STYLES = {
 class PracticeBadge(QLabel):
     """The purple PRACTICE mark on everything that belongs to the built-in practice KRA."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("PRACTICE"), parent)
         self.setToolTip(
             self.tr("Practice device: it talks to the built-in practice KRA, never to the real one.")
@@ -34,7 +34,7 @@ class PracticeBadge(QLabel):
 class FieldMessage(QLabel):
     """The plain message under an input; empty (and hidden) while the input is fine."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setStyleSheet("color:#B71C1C;")
@@ -48,7 +48,7 @@ class FieldMessage(QLabel):
 class Banner(QFrame):
     """A coloured box with an icon and a few sentences: info, ok, warn or error."""
 
-    def __init__(self, kind: str = "info", text: str = "", parent=None):
+    def __init__(self, kind: str = "info", text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.icon_label = QLabel()
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignTop)

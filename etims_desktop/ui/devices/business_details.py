@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from etims_desktop.domain.receipt import BusinessDetails
 from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
@@ -31,7 +31,7 @@ class BusinessDetailsBox(QGroupBox):
         ("phone", QT_TRANSLATE_NOOP("BusinessDetailsBox", "Phone")),
     )
 
-    def __init__(self, store: BusinessStore, parent=None):
+    def __init__(self, store: BusinessStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your shop on receipts"))
         self.store = store

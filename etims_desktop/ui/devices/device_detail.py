@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from etims_desktop.app.device_outbox import DeviceOutbox, DeviceOutboxPage
     from etims_desktop.app.devices import DeviceService
     from etims_desktop.app.outbox_actions import OutboxActions
+    from etims_desktop.storage.records import SyncRunRecord
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -84,7 +86,28 @@ class DeviceDetailPanel(QWidget):
             restart=False,
         )
 
-        # header
+        head, status_row = self._build_header()
+        action_row = self._build_device_actions()
+        self.message = Banner()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_sales_by_state(), self.tr("Sales on their way"))
+        self.tabs.addTab(self._build_sync_history(), self.tr("Sync history"))
+
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.facts)
+        layout.addLayout(status_row)
+        layout.addLayout(action_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self._update_fix_buttons()
+
+    def _build_header(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The name with its PRACTICE badge and close button; the device's facts; its KRA status."""
         self.name = QLabel()
         self.name.setObjectName("detailName")
         self.name.setStyleSheet("font-size:15px; font-weight:bold;")
@@ -108,26 +131,34 @@ class DeviceDetailPanel(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
         status_row.addWidget(self.status_text, 1)
+        return head, status_row
 
-        # actions
+    def _build_device_actions(self) -> QHBoxLayout:
+        """Sync, refresh code lists, initialise or enter a key, remove."""
         self.sync_button = QPushButton(icon("sync"), self.tr("Sync this device"))
-        self.sync_button.clicked.connect(lambda: self.device and self.sync_requested.emit(self.device.id))
+        self.sync_button.clicked.connect(lambda: self._request(self.sync_requested))
         self.refresh_button = QPushButton(icon("refresh"), self.tr("Refresh code lists"))
         self.refresh_button.setToolTip(
             self.tr("Fetch KRA's code lists, item classes and notices for this device now.")
         )
         self.refresh_button.clicked.connect(self.refresh_reference_data)
         self.setup_button = QPushButton(icon("key"), self.tr("Initialise / enter key…"))
-        self.setup_button.clicked.connect(lambda: self.device and self.setup_requested.emit(self.device.id))
+        self.setup_button.clicked.connect(lambda: self._request(self.setup_requested))
         self.remove_button = QPushButton(icon("remove"), self.tr("Remove device…"))
         self.remove_button.clicked.connect(self.ask_remove)
-        actions = QHBoxLayout()
+        action_row = QHBoxLayout()
         for button in (self.sync_button, self.refresh_button, self.setup_button, self.remove_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        self.message = Banner()
+            action_row.addWidget(button)
+        action_row.addStretch(1)
+        return action_row
 
-        # sales by state
+    def _request(self, wanted: SignalInstance) -> None:
+        """Ask the window to sync or set up the device shown (the window does it)."""
+        if self.device is not None:
+            wanted.emit(self.device.saved_id)
+
+    def _build_sales_by_state(self) -> QSplitter:
+        """The device's sales on their way, a tab per state, over the selected sale's reason and history."""
         self.state_tabs = QTabBar()
         self.state_tabs.setExpanding(False)
         for i, (title, _states, tip) in enumerate(STATE_GROUPS):
@@ -147,6 +178,22 @@ class DeviceDetailPanel(QWidget):
         self.outbox_view.selectionModel().currentRowChanged.connect(self._entry_selected)
         self.more = QLabel()
         self.more.setStyleSheet("color:#616161;")
+        history_box = self._build_selected_sale()
+        sales_split = QSplitter(Qt.Orientation.Vertical)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.state_tabs)
+        table_layout.addWidget(self.outbox_view, 1)
+        table_layout.addWidget(self.more)
+        sales_split.addWidget(table_box)
+        sales_split.addWidget(history_box)
+        sales_split.setStretchFactor(0, 3)
+        sales_split.setStretchFactor(1, 2)
+        return sales_split
+
+    def _build_selected_sale(self) -> QWidget:
+        """What can be done with the selected sale, why it waits, and everything that happened to it."""
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -183,42 +230,17 @@ class DeviceDetailPanel(QWidget):
         history_layout.addLayout(fix_row)
         history_layout.addWidget(self.reason)
         history_layout.addWidget(self.history, 1)
-        sales_split = QSplitter(Qt.Orientation.Vertical)
-        table_box = QWidget()
-        table_layout = QVBoxLayout(table_box)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.state_tabs)
-        table_layout.addWidget(self.outbox_view, 1)
-        table_layout.addWidget(self.more)
-        sales_split.addWidget(table_box)
-        sales_split.addWidget(history_box)
-        sales_split.setStretchFactor(0, 3)
-        sales_split.setStretchFactor(1, 2)
+        return history_box
 
-        # sync history
+    def _build_sync_history(self) -> QTableWidget:
+        """The device's last sync runs: when, how long, what happened."""
         self.runs = QTableWidget(0, 3)
         self.runs.setHorizontalHeaderLabels([self.tr("Started"), self.tr("Took"), self.tr("What happened")])
         self.runs.verticalHeader().hide()
         self.runs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.runs.setWordWrap(True)
         self.runs.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(sales_split, self.tr("Sales on their way"))
-        self.tabs.addTab(self.runs, self.tr("Sync history"))
-
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self._close)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(self.facts)
-        layout.addLayout(status_row)
-        layout.addLayout(actions)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
-        self._update_fix_buttons()
+        return self.runs
 
     # -- loading ---------------------------------------------------------------------------
     def show_device(self, device_id: int) -> None:
@@ -329,11 +351,11 @@ class DeviceDetailPanel(QWidget):
         for button in (self.sync_button, self.refresh_button, self.remove_button):
             button.setVisible(not device.retired)  # a retired device only shows its records
 
-    def _show_runs(self, device_id: int, runs) -> None:
+    def _show_runs(self, device_id: int, runs: list[SyncRunRecord]) -> None:
         self.runs.setRowCount(0)
         for run in runs:
             per_device = run.per_device or {}
-            mine = per_device.get(device_id) or per_device.get(str(device_id)) or {}
+            mine = per_device.get(device_id) or {}  # keyed by device id (a table row per device)
             took = ""
             if run.finished_at:
                 took = f"{(run.finished_at - run.started_at).total_seconds():.1f} s"
@@ -366,7 +388,7 @@ class DeviceDetailPanel(QWidget):
         self._reload.stop()
         self.outbox_view.selectionModel().currentRowChanged.disconnect(self._entry_selected)
 
-    def _entry_selected(self, *_args) -> None:
+    def _entry_selected(self, *_args: object) -> None:
         self._update_fix_buttons()
         entry = self.selected_entry()
         if entry is None:
@@ -504,7 +526,7 @@ class DeviceDetailPanel(QWidget):
             ),
         )
 
-    def ask_remove(self) -> asyncio.Task | None:
+    def ask_remove(self) -> asyncio.Task[None] | None:
         """Say what removing does - retire (it signed sales) or delete (it signed none) - then ask.
         A device with sales not signed yet is refused with the reason, before any question."""
         if self.device is None:
@@ -512,7 +534,7 @@ class DeviceDetailPanel(QWidget):
         return spawn(self._ask_remove(self.device), on_error=self._say_error)
 
     async def _ask_remove(self, device: Device) -> None:
-        removal = await self.devices.removal(device.id)
+        removal = await self.devices.removal(device.saved_id)
         if removal.retires:
             title, yes = self.tr("Retire this device?"), self.tr("Retire it")
         else:
@@ -527,8 +549,8 @@ class DeviceDetailPanel(QWidget):
         )
 
     async def _remove(self, device: Device) -> None:
-        removal = await self.devices.remove_device(device.id, confirmed=True)  # the board hears of it
-        self.removed.emit(device.id, removal.retires)
+        removal = await self.devices.remove_device(device.saved_id, confirmed=True)  # the board hears of it
+        self.removed.emit(device.saved_id, removal.retires)
         self._device_id = None
         self.device = None
         self._close()
@@ -543,7 +565,7 @@ class DeviceDetailPanel(QWidget):
         self.closed.emit()
 
 
-def _label(state) -> str:
+def _label(state: OutboxState | str | None) -> str:
     if state is None:
         return QT_TRANSLATE_NOOP("Core", "new")
     try:
@@ -556,15 +578,24 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def confirm(parent, title: str, text: str, yes_text: str, no_text: str, on_yes) -> QMessageBox:
+class ConfirmBox(QMessageBox):
+    """A warning with a yes button that does the thing and a no button that keeps it (the default)."""
+
+    def __init__(self, parent: QWidget | None, title: str, text: str, yes_text: str, no_text: str) -> None:
+        super().__init__(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+        self.yes_button = self.addButton(yes_text, QMessageBox.ButtonRole.DestructiveRole)
+        self.no_button = self.addButton(no_text, QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.no_button)
+        self.setEscapeButton(self.no_button)
+
+
+def confirm(
+    parent: QWidget | None, title: str, text: str, yes_text: str, no_text: str, on_yes: Callable[[], object]
+) -> ConfirmBox:
     """A non-blocking question (open(), never exec()); `on_yes` runs only on the explicit yes button."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
-    yes = box.addButton(yes_text, QMessageBox.ButtonRole.DestructiveRole)
-    no = box.addButton(no_text, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no)
-    box.setEscapeButton(no)
+    box = ConfirmBox(parent, title, text, yes_text, no_text)
+    yes = box.yes_button
     box.buttonClicked.connect(lambda button: button is yes and on_yes())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.yes_button, box.no_button = yes, no  # for tests
     box.open()
     return box

@@ -9,8 +9,9 @@ again (on the gateway that can break it): its key and SCU id are entered instead
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from enum import IntEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlparse
 
 from PySide6.QtCore import Qt, Signal
@@ -92,10 +93,27 @@ def validate_service_url(url: str) -> str:
     return url
 
 
+Validator = Callable[[str], str]  # the cleaned value, or DomainValidationError in plain words
+
+
+class Connection(TypedDict):
+    """Where a new device talks to (the Device fields the connection page decides)."""
+
+    environment: Environment
+    base_url: str | None
+    endpoint_style: EndpointStyle
+
+
+def _wizard_of(page: QWizardPage) -> AddDeviceWizard | None:
+    """The wizard a page belongs to (None before the page is added to one)."""
+    wizard = page.wizard()
+    return wizard if isinstance(wizard, AddDeviceWizard) else None
+
+
 class CheckedField:
     """A line edit with a plain message under it, validated as the user types."""
 
-    def __init__(self, edit: QLineEdit, validator, message: FieldMessage):
+    def __init__(self, edit: QLineEdit, validator: Validator, message: FieldMessage) -> None:
         self.edit = edit
         self.validator = validator
         self.message = message
@@ -129,7 +147,9 @@ class CheckedField:
         self.message.say(self.error() if self.touched else None)
 
 
-def _add_checked(form: QFormLayout, label: str, edit: QLineEdit, validator, hint: str = "") -> CheckedField:
+def _add_checked(
+    form: QFormLayout, label: str, edit: QLineEdit, validator: Validator, hint: str = ""
+) -> CheckedField:
     box = QWidget()
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
@@ -147,7 +167,7 @@ def _add_checked(form: QFormLayout, label: str, edit: QLineEdit, validator, hint
 
 
 class TypePage(QWizardPage):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Which kind of eTIMS device is it?"))
         self.setSubTitle(
@@ -184,7 +204,7 @@ class TypePage(QWizardPage):
 
 
 class IdentityPage(QWizardPage):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Who the device belongs to"))
         self.setSubTitle(self.tr("Type these exactly as they are on your KRA approval."))
@@ -230,7 +250,7 @@ class IdentityPage(QWizardPage):
 class ConnectionPage(QWizardPage):
     """OSCU: KRA's sandbox, production, or another address (a test server); VSCU: the service's address."""
 
-    def __init__(self, default_environment: str, parent=None):
+    def __init__(self, default_environment: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Where the device talks to"))
         content = QWidget()  # scrolls on a small screen rather than squashing its choices
@@ -254,23 +274,7 @@ class ConnectionPage(QWizardPage):
         note.setStyleSheet("color:#616161;")
         oscu.addWidget(note)
 
-        self.address_box = QWidget()
-        form = QFormLayout(self.address_box)
-        form.setContentsMargins(0, 8, 0, 0)
-        self.url_edit = QLineEdit(DEFAULT_VSCU_URL)
-        self.url_hint = QLabel()
-        self.url_field = _add_checked(form, self.tr("Address"), self.url_edit, self._validate_url)
-        self.url_hint.setWordWrap(True)
-        self.url_hint.setStyleSheet("color:#616161;")
-        form.addRow("", self.url_hint)
-        self.url_edit.textChanged.connect(self.completeChanged)
-        self.style_label = QLabel(self.tr("Path style"))
-        self.style_combo = QComboBox()
-        self.style_combo.addItem(
-            self.tr("Grouped paths (/trnsSales/saveSales) - most VSCU versions"), EndpointStyle.NESTED
-        )
-        self.style_combo.addItem(self.tr("Single names (/saveTrnsSalesOsdc) - like OSCU"), EndpointStyle.FLAT)
-        form.addRow(self.style_label, self.style_combo)
+        self._build_address_box()
 
         # "Test connection": does anything answer there, before a key is asked for (nothing is sent)
         self.test_button = QPushButton(icon("refresh"), self.tr("Test connection"))
@@ -291,6 +295,26 @@ class ConnectionPage(QWizardPage):
         page_layout.addWidget(scrollable(content))
         for radio in (self.sandbox, self.production, self.custom, self.gateway):
             radio.toggled.connect(self._update)
+
+    def _build_address_box(self) -> None:
+        """The address (VSCU, or OSCU on another server), checked as typed, and the VSCU's path style."""
+        self.address_box = QWidget()
+        form = QFormLayout(self.address_box)
+        form.setContentsMargins(0, 8, 0, 0)
+        self.url_edit = QLineEdit(DEFAULT_VSCU_URL)
+        self.url_hint = QLabel()
+        self.url_field = _add_checked(form, self.tr("Address"), self.url_edit, self._validate_url)
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setStyleSheet("color:#616161;")
+        form.addRow("", self.url_hint)
+        self.url_edit.textChanged.connect(self.completeChanged)
+        self.style_label = QLabel(self.tr("Path style"))
+        self.style_combo = QComboBox()
+        self.style_combo.addItem(
+            self.tr("Grouped paths (/trnsSales/saveSales) - most VSCU versions"), EndpointStyle.NESTED
+        )
+        self.style_combo.addItem(self.tr("Single names (/saveTrnsSalesOsdc) - like OSCU"), EndpointStyle.FLAT)
+        form.addRow(self.style_label, self.style_combo)
 
     def _validate_url(self, url: str) -> str:
         url = validate_service_url(url)
@@ -324,7 +348,7 @@ class ConnectionPage(QWizardPage):
         return not self._vscu() and self.gateway.isChecked()
 
     def _vscu(self) -> bool:
-        wizard = self.wizard()
+        wizard = _wizard_of(self)
         return wizard is not None and wizard.type_page.device_type() is DeviceType.VSCU
 
     def initializePage(self) -> None:
@@ -366,15 +390,16 @@ class ConnectionPage(QWizardPage):
         return PageId.GATEWAY if self.via_gateway() else PageId.KEY
 
     def test_connection(self) -> None:
-        draft = self.wizard().draft_or_none() if self.wizard() else None
-        if draft is None:
+        wizard = _wizard_of(self)
+        draft = wizard.draft_or_none() if wizard is not None else None
+        if wizard is None or draft is None:
             return
         self.test_button.setEnabled(False)
         self.test_result.show_message("info", self.tr("Trying to reach it…"))
-        spawn(self._test(draft), on_error=self._test_failed)
+        spawn(self._test(wizard.devices, draft), on_error=self._test_failed)
 
-    async def _test(self, draft: Device) -> None:
-        said = await self.wizard().devices.probe_address(draft)
+    async def _test(self, devices: DeviceService, draft: Device) -> None:
+        said = await devices.probe_address(draft)
         self.test_button.setEnabled(True)
         self.test_result.show_message("ok", tr_core(said))
 
@@ -387,7 +412,7 @@ class ConnectionPage(QWizardPage):
             return self.url_field.value() is not None
         return True
 
-    def connection(self, device_type: DeviceType) -> dict:
+    def connection(self, device_type: DeviceType) -> Connection:
         if device_type is DeviceType.VSCU:
             return {
                 "environment": Environment.CUSTOM,
@@ -408,7 +433,7 @@ class ConnectionPage(QWizardPage):
 class GatewayPage(QWizardPage):
     """The developer.go.ke app's credentials and KRA's integration token, tested with KRA on request."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your app on developer.go.ke"))
         self.setSubTitle(
@@ -468,21 +493,23 @@ class GatewayPage(QWizardPage):
         self.integration_token_edit.clear()
 
     def test_gateway(self) -> None:
-        wizard = self.wizard()
+        wizard = _wizard_of(self)
         draft = wizard.draft_or_none() if wizard is not None else None
         credentials = self.gateway_credentials()
-        if draft is None or credentials is None:
+        if wizard is None or draft is None or credentials is None:
             self.test_result.show_message(
                 "error", self.tr("Fill in the device details and all three app fields first.")
             )
             return
         self.test_button.setEnabled(False)
         self.test_result.show_message("info", self.tr("Asking KRA's gateway for an access token…"))
-        spawn(self._test_gateway(draft, credentials), on_error=self._test_failed)
+        spawn(self._test_gateway(wizard.devices, draft, credentials), on_error=self._test_failed)
 
-    async def _test_gateway(self, draft: Device, credentials: GatewayCredentials) -> None:
+    async def _test_gateway(
+        self, devices: DeviceService, draft: Device, credentials: GatewayCredentials
+    ) -> None:
         try:
-            seconds = await self.wizard().devices.test_connection(draft, credentials)
+            seconds = await devices.test_connection(draft, credentials)
         finally:
             self.test_button.setEnabled(True)
         self.test_result.show_message(
@@ -515,56 +542,11 @@ class KeyPage(QWizardPage):
         self.done_ok = False
         self.busy = False
 
-        self.keyring = KeyringChoice(keys)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.init_radio = QRadioButton(
-            self.tr("Initialise with KRA now (the first time this device is set up)")
-        )
-        self.key_radio = QRadioButton(
-            self.tr("Enter the key I already have (the device was set up with another program)")
-        )
-        self.init_radio.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.init_radio)
-        group.addButton(self.key_radio)
-
-        self.key_box = QWidget()
-        form = QFormLayout(self.key_box)
-        form.setContentsMargins(24, 0, 0, 0)
-        self.scu_edit = QLineEdit()
-        self.scu_edit.setPlaceholderText("KRACU0100000001")
-        self.mrc_edit = QLineEdit()
-        self.mrc_edit.setPlaceholderText(self.tr("optional"))
-        self.key_edit = QLineEdit()
-        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText(self.tr("paste the CMC key - it is never shown again"))
-        self.key_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        form.addRow(self.tr("SCU id"), self.scu_edit)
-        form.addRow(self.tr("MRC number"), self.mrc_edit)
-        form.addRow(self.tr("CMC key"), self.key_edit)
-
-        self.go_button = QPushButton(icon("key"), "")
-        self.go_button.setDefault(True)
-        self.go_button.clicked.connect(self.run)
+        self._build_keyring_box()
+        connect_box = self._build_connect_box()
         self.result = Banner()
-        self.init_radio.toggled.connect(self._mode_changed)
-
-        self.once_warning = Banner()
-        self.keyring.switched.connect(lambda _name: self._mode_changed())
-        self.keyring_box = QGroupBox(self.tr("Where the key is kept"))
-        keyring_layout = QVBoxLayout(self.keyring_box)
-        keyring_layout.addWidget(self.keyring)
-        connect_box = QGroupBox(self.tr("How to connect"))
-        connect_layout = QVBoxLayout(connect_box)
-        connect_layout.addWidget(self.init_radio)
-        connect_layout.addWidget(self.key_radio)
-        connect_layout.addWidget(self.key_box)
-        connect_layout.addWidget(self.once_warning)
-        row = QHBoxLayout()
-        row.addWidget(self.go_button)
-        row.addStretch(1)
-        connect_layout.addLayout(row)
 
         content = QWidget()  # the tallest page: it scrolls on a small screen rather than squashing
         layout = QVBoxLayout(content)
@@ -582,8 +564,65 @@ class KeyPage(QWizardPage):
         page_layout.addWidget(scrollable(content))
         self._mode_changed()
 
+    def _build_keyring_box(self) -> None:
+        """Where the key will be kept (shown only while keys would last just this session)."""
+        self.keyring = KeyringChoice(self.keys)
+        self.keyring.switched.connect(lambda _name: self._mode_changed())
+        self.keyring_box = QGroupBox(self.tr("Where the key is kept"))
+        keyring_layout = QVBoxLayout(self.keyring_box)
+        keyring_layout.addWidget(self.keyring)
+
+    def _build_connect_box(self) -> QGroupBox:
+        """Initialise with KRA, or enter the key the device already has; the button that does it."""
+        self.init_radio = QRadioButton(
+            self.tr("Initialise with KRA now (the first time this device is set up)")
+        )
+        self.key_radio = QRadioButton(
+            self.tr("Enter the key I already have (the device was set up with another program)")
+        )
+        self.init_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.init_radio)
+        group.addButton(self.key_radio)
+        self._build_key_box()
+        self.go_button = QPushButton(icon("key"), "")
+        self.go_button.setDefault(True)
+        self.go_button.clicked.connect(self.run)
+        self.init_radio.toggled.connect(self._mode_changed)
+        self.once_warning = Banner()
+        connect_box = QGroupBox(self.tr("How to connect"))
+        connect_layout = QVBoxLayout(connect_box)
+        connect_layout.addWidget(self.init_radio)
+        connect_layout.addWidget(self.key_radio)
+        connect_layout.addWidget(self.key_box)
+        connect_layout.addWidget(self.once_warning)
+        row = QHBoxLayout()
+        row.addWidget(self.go_button)
+        row.addStretch(1)
+        connect_layout.addLayout(row)
+        return connect_box
+
+    def _build_key_box(self) -> None:
+        """SCU id, MRC number and the CMC key (never shown, never kept in the widget once read)."""
+        self.key_box = QWidget()
+        form = QFormLayout(self.key_box)
+        form.setContentsMargins(24, 0, 0, 0)
+        self.scu_edit = QLineEdit()
+        self.scu_edit.setPlaceholderText("KRACU0100000001")
+        self.mrc_edit = QLineEdit()
+        self.mrc_edit.setPlaceholderText(self.tr("optional"))
+        self.key_edit = QLineEdit()
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText(self.tr("paste the CMC key - it is never shown again"))
+        self.key_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        form.addRow(self.tr("SCU id"), self.scu_edit)
+        form.addRow(self.tr("MRC number"), self.mrc_edit)
+        form.addRow(self.tr("CMC key"), self.key_edit)
+
     def initializePage(self) -> None:
-        wizard: AddDeviceWizard = self.wizard()
+        wizard = _wizard_of(self)
+        if wizard is None:  # Qt initialises a page only inside its wizard
+            return
         self.keyring.refresh()
         self.keyring_box.setVisible(self.keys.session_only)
         draft = wizard.draft_or_none()
@@ -639,7 +678,8 @@ class KeyPage(QWizardPage):
         return self.done_ok and not self.busy
 
     def run(self) -> None:
-        if self.busy:
+        wizard = _wizard_of(self)
+        if self.busy or wizard is None:  # (the button is on a page shown inside its wizard only)
             return
         key = None
         if self.key_radio.isChecked():
@@ -647,25 +687,27 @@ class KeyPage(QWizardPage):
             self.key_edit.clear()  # read once, never kept in the widget
         self._set_busy(True)
         self.result.show_message("info", self.tr("Talking to KRA…"))
-        spawn(self._run(key, self.scu_edit.text(), self.mrc_edit.text() or None), on_error=self._failed)
+        spawn(
+            self._run(wizard, key, self.scu_edit.text(), self.mrc_edit.text() or None), on_error=self._failed
+        )
 
-    async def _run(self, key: str | None, scu_id: str, mrc_no: str | None) -> None:
-        wizard: AddDeviceWizard = self.wizard()
+    async def _run(self, wizard: AddDeviceWizard, key: str | None, scu_id: str, mrc_no: str | None) -> None:
         devices = self.devices
         try:
             draft = wizard.draft_or_none()
             credentials = wizard.gateway_credentials() if draft is not None else None
-            if credentials is not None:  # KRA's gateway: token (and, with a key, a cheap call) before saving
+            if draft is not None and credentials is not None:
+                # KRA's gateway: token (and, with a key, a cheap call) before saving
                 await devices.test_connection(draft, credentials, key)
             device = await wizard.ensure_device()
             if credentials is not None:
-                await devices.set_gateway_credentials(device.id, credentials, test=False)
+                await devices.set_gateway_credentials(device.saved_id, credentials, test=False)
                 wizard.gateway_page.forget_secrets()
             if key is None:
-                device = await devices.initialise(device.id)
+                device = await devices.initialise(device.saved_id)
             else:
-                device = await devices.enter_existing_key(device.id, key, scu_id, mrc_no)
-            status = await devices.status(device.id)
+                device = await devices.enter_existing_key(device.saved_id, key, scu_id, mrc_no)
+            status = await devices.status(device.saved_id)
         finally:
             key = None
             self._set_busy(False)
@@ -684,7 +726,7 @@ class KeyPage(QWizardPage):
         )
         self.business.setVisible(not device.practice)
         self.completeChanged.emit()
-        wizard.device_saved.emit(device.id)
+        wizard.device_saved.emit(device.saved_id)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -774,7 +816,7 @@ class AddDeviceWizard(QWizard):
             return self.device
         if self.device is not None and self._created_here and not self.device.initialised:
             # Added by this wizard a moment ago, never connected: no sale, nothing to confirm.
-            await self.devices.remove_device(self.device.id, confirmed=True)
+            await self.devices.remove_device(self.device.saved_id, confirmed=True)
             self.device = None
         self.device = await self.devices.add_device(draft)  # the board hears of it
         self._created_here = True
@@ -794,7 +836,7 @@ class AddDeviceWizard(QWizard):
         super().reject()
 
     async def _forget(self, device: Device) -> None:
-        await self.devices.remove_device(device.id, confirmed=True)
+        await self.devices.remove_device(device.saved_id, confirmed=True)
 
 
 def _same_device(a: Device, b: Device) -> bool:

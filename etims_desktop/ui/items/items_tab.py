@@ -54,8 +54,14 @@ from etims_desktop.ui.common.tasks import plain_error, spawn
 from etims_desktop.ui.items.stock_dialog import StockDialog
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from PySide6.QtCore import QObject, QPersistentModelIndex
+
     from etims_desktop.app.items import ItemCatalogue
     from etims_desktop.app.stock import StockService
+    from etims_desktop.domain.device import Device
+    from etims_desktop.sync.items import RegistrationReport
 
 
 log = logging.getLogger("etims_desktop.ui")
@@ -92,7 +98,7 @@ class ItemTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ItemTableModel", "Price (KSh, incl. VAT)"),
     )
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ItemListRow] = []
         self.devices: list[Device] = []
@@ -103,13 +109,15 @@ class ItemTableModel(QAbstractTableModel):
         self.devices = devices
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.BASE_COLUMNS) + 2 * len(self.devices)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section < len(self.BASE_COLUMNS):
@@ -119,7 +127,9 @@ class ItemTableModel(QAbstractTableModel):
             return self.tr("In stock: %1").replace("%1", self.devices[n - len(self.devices)].name)
         return self.tr("KRA: %1").replace("%1", self.devices[n].name)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -144,9 +154,11 @@ class ItemTableModel(QAbstractTableModel):
             return money(item.price)
         n = column - len(self.BASE_COLUMNS)
         if n >= len(self.devices):
-            return self._stock_text(item, row.stock.get(self.devices[n - len(self.devices)].id, Decimal(0)))
+            return self._stock_text(
+                item, row.stock.get(self.devices[n - len(self.devices)].saved_id, Decimal(0))
+            )
         device = self.devices[n]
-        when = row.registered.get(device.id)
+        when = row.registered.get(device.saved_id)
         if when is None:
             return self.tr("not registered")
         return self.tr("registered %1").replace("%1", when.astimezone().strftime("%d %b %Y"))
@@ -194,6 +206,27 @@ class ItemDialog(QDialog):
         )
         self.class_edit.textEdited.connect(lambda _text: self._class_search.schedule())
 
+        self._build_code_and_price_fields(item)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form())
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.ready = False
+        spawn(self._load_choices(), self._show_error)
+
+    def _build_code_and_price_fields(self, item: Item | None) -> None:
+        """Type, packaging and quantity units (fixed once the item exists: they are part of its code),
+        tax type, price, barcode, active."""
         self.type_combo = QComboBox()
         self.pkg_combo = QComboBox()
         self.qty_combo = QComboBox()
@@ -214,15 +247,8 @@ class ItemDialog(QDialog):
                 combo.setEnabled(False)
                 combo.setToolTip(note)
 
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
+    def _form(self) -> QFormLayout:
+        """Every field with its label, in the order KRA's item code is made."""
         form = QFormLayout()
         form.addRow(self.tr("Item code"), self.code_label)
         form.addRow(self.tr("&Name"), self.name_edit)
@@ -235,12 +261,7 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("&Price incl. VAT"), self.price_edit)
         form.addRow(self.tr("&Barcode"), self.barcode_edit)
         form.addRow("", self.active_check)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        self.ready = False
-        spawn(self._load_choices(), self._show_error)
+        return form
 
     async def _load_choices(self) -> None:
         item = self.item
@@ -367,6 +388,34 @@ class ItemsTab(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
+        bar = self._build_tool_bar()
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        layout.addWidget(self.status)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
+
+        self._reload = CoalescedReload(self._read, self._show_rows, self._failed, COALESCE_MS, self)
+        self._events = DeviceEvents(changes, self)
+        self._events.device_changed.connect(lambda _id: self.schedule_refresh())
+        self.destroyed.connect(self._events.detach)
+        self.dialogs: list[QDialog] = []
+        self.schedule_refresh()
+
+    def _build_tool_bar(self) -> QHBoxLayout:
+        """Search, add, edit, adjust stock; and registering items with KRA on a chosen device."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name, code or class"))
         self.search.setClearButtonEnabled(True)
@@ -385,18 +434,6 @@ class ItemsTab(QWidget):
         self.register_all_button = QPushButton(self.tr("Register a&ll"))
         self.register_all_button.setToolTip(self.tr("Register every item KRA does not know yet"))
         self.register_all_button.clicked.connect(self.register_all)
-
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.add_button)
@@ -407,18 +444,7 @@ class ItemsTab(QWidget):
         bar.addWidget(self.device_combo, 1)
         bar.addWidget(self.register_button)
         bar.addWidget(self.register_all_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table)
-        layout.addWidget(self.status)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
-
-        self._reload = CoalescedReload(self._read, self._show_rows, self._failed, COALESCE_MS, self)
-        self._events = DeviceEvents(changes, self)
-        self._events.device_changed.connect(lambda _id: self.schedule_refresh())
-        self.destroyed.connect(self._events.detach)
-        self.dialogs: list[QDialog] = []
-        self.schedule_refresh()
+        return bar
 
     # ---- loading
     def schedule_refresh(self) -> None:
@@ -501,7 +527,7 @@ class ItemsTab(QWidget):
     def register_all(self) -> None:
         self._run_registration(self.items.register_all)
 
-    def _run_registration(self, run) -> None:
+    def _run_registration(self, run: Callable[[Device], Awaitable[RegistrationReport]]) -> None:
         self.register_button.setEnabled(False)
         self.register_all_button.setEnabled(False)
         self.status.setText(self.tr("Registering with KRA..."))

@@ -52,12 +52,7 @@ class ImportAcceptDialog(QDialog):
         self.setWindowTitle(self.tr("Accept import: %1").replace("%1", line.name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         active = [item for item in items if item.active]
-        what = QLabel(
-            self.tr('Customs declared %1 of "%2" for you.')
-            .replace("%1", quantity_text(line.quantity))
-            .replace("%2", line.name)
-        )
-        what.setWordWrap(True)
+        what = self._what_was_declared(line)
         self.item_combo = item_combo(
             active, self.tr("Create a new item from it"), best_match(line.name, active)
         )
@@ -88,14 +83,7 @@ class ImportAcceptDialog(QDialog):
             self.tr("After you accept: the quantity is added to your stock and KRA is told at the next sync.")
         )
         after.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.accept_button = QPushButton(self.tr("&Accept import"))
-        self.buttons.addButton(self.accept_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self._build_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(what)
         layout.addLayout(self.form)
@@ -104,6 +92,27 @@ class ImportAcceptDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_new_fields()
         self.resize(600, 300)
+
+    def _what_was_declared(self, line: ImportLineRecord) -> QLabel:
+        """How much of what customs declared for the shop."""
+        what = QLabel(
+            self.tr('Customs declared %1 of "%2" for you.')
+            .replace("%1", quantity_text(line.quantity))
+            .replace("%2", line.name)
+        )
+        what.setWordWrap(True)
+        return what
+
+    def _build_buttons(self) -> None:
+        """The line that says what is wrong, and Accept import / Cancel."""
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.accept_button = QPushButton(self.tr("&Accept import"))
+        self.buttons.addButton(self.accept_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
 
     def _show_new_fields(self) -> None:
         new = not self.item_combo.currentData()

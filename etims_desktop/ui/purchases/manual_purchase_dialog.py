@@ -62,16 +62,6 @@ class ManualPurchaseDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.supplier_edit = QLineEdit()
-        self.supplier_edit.setMaxLength(100)
-        self.supplier_edit.setPlaceholderText(self.tr("e.g. Mama Mboga, Gikomba market"))
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setDisplayFormat("dd MMM yyyy")
-        form = QFormLayout()
-        form.addRow(self.tr("&Supplier's name"), self.supplier_edit)
-        form.addRow(self.tr("&Date bought"), self.date_edit)
 
         self.grid = QGridLayout()
         for column, title in enumerate(
@@ -94,7 +84,7 @@ class ManualPurchaseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addLayout(self._supplier_form())
         layout.addLayout(self.grid)
         layout.addWidget(self.add_line_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
@@ -104,6 +94,20 @@ class ManualPurchaseDialog(QDialog):
         if not self.items:
             self.message.setText(self.tr("Add the items you buy in the Items tab first."))
             self.save_button.setEnabled(False)
+
+    def _supplier_form(self) -> QFormLayout:
+        """Who sold the goods and on which day (today or earlier)."""
+        self.supplier_edit = QLineEdit()
+        self.supplier_edit.setMaxLength(100)
+        self.supplier_edit.setPlaceholderText(self.tr("e.g. Mama Mboga, Gikomba market"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setDisplayFormat("dd MMM yyyy")
+        form = QFormLayout()
+        form.addRow(self.tr("&Supplier's name"), self.supplier_edit)
+        form.addRow(self.tr("&Date bought"), self.date_edit)
+        return form
 
     def add_line(self) -> tuple[QComboBox, QLineEdit, QLineEdit]:
         combo = QComboBox()

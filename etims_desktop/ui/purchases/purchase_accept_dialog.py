@@ -74,6 +74,31 @@ class PurchaseAcceptDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        scroll = self._build_line_choices(purchase, active)
+        after = QLabel(
+            self.tr(
+                "After you accept: the goods are added to your stock, and the confirmation is sent to KRA "
+                "at the next sync."
+            )
+        )
+        after.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.accept_button = QPushButton(self.tr("&Accept invoice"))
+        self.buttons.addButton(self.accept_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(after)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(820, 420)
+
+    def _build_line_choices(self, purchase: PurchaseRecord, active: list[Item]) -> QScrollArea:
+        """The supplier's lines, each with the owner's item it is (best match by name chosen)."""
         grid = QGridLayout()
         for column, title in enumerate(
             (self.tr("Supplier's line"), self.tr("Quantity"), self.tr("Price (KSh)"), self.tr("Your item"))
@@ -99,27 +124,7 @@ class PurchaseAcceptDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(lines)
-        after = QLabel(
-            self.tr(
-                "After you accept: the goods are added to your stock, and the confirmation is sent to KRA "
-                "at the next sync."
-            )
-        )
-        after.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.accept_button = QPushButton(self.tr("&Accept invoice"))
-        self.buttons.addButton(self.accept_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(after)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.resize(820, 420)
+        return scroll
 
     def mapping(self) -> dict[int, str]:
         """Line number -> our item code; lines left on "new item" are created from the supplier's line."""

@@ -4,7 +4,10 @@ dialog adds it and calls save()."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -43,12 +46,26 @@ class ReceiptPrintingSettings(QWidget):
 
     test_finished = Signal(bool)
 
-    def __init__(self, settings_path, parent: QWidget | None = None):
+    def __init__(self, settings_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings_path = settings_path
         printer = load_printer(settings_path)
         rules = load_rules(settings_path)
 
+        box = self._build_printer_box(printer)
+        rules_box = self._build_rules_box(rules)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box, 3)
+        layout.addWidget(rules_box, 2)
+
+        self.connection.currentIndexChanged.connect(self._connection_changed)
+        self.connection.setCurrentIndex(max(0, self.connection.findData(printer.connection)))
+        self._connection_changed()
+
+    def _build_printer_box(self, printer: PrinterSettings) -> QGroupBox:
+        """How the receipt printer is reached (the fields for that kind only), its paper, a test page."""
         box = QGroupBox(self.tr("Receipt printer (ESC/POS thermal)"))
         form = QFormLayout(box)
         self.connection = QComboBox()
@@ -96,7 +113,10 @@ class ReceiptPrintingSettings(QWidget):
         self.message = Banner()
         form.addRow("", self.test_button)
         form.addRow(self.message)
+        return box
 
+    def _build_rules_box(self, rules: ReceiptRules) -> QGroupBox:
+        """The receipt's language and how it shows the CU number, the QR code and reprints."""
         rules_box = QGroupBox(self.tr("Receipt rules"))
         rules_form = QFormLayout(rules_box)
         self.language = _combo([(name, code) for code, name in LANGUAGES.items()], rules.language)
@@ -126,15 +146,7 @@ class ReceiptPrintingSettings(QWidget):
         rules_form.addRow(self.tr("CU invoice no."), self.cu_number)
         rules_form.addRow(self.tr("QR code"), self.qr_payload)
         rules_form.addRow(self.tr("Reprints"), self.copy_label)
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(box, 3)
-        layout.addWidget(rules_box, 2)
-
-        self.connection.currentIndexChanged.connect(self._connection_changed)
-        self.connection.setCurrentIndex(max(0, self.connection.findData(printer.connection)))
-        self._connection_changed()
+        return rules_box
 
     def _connection_changed(self, _index: int | None = None) -> None:
         self.where.setCurrentIndex(self.connection.currentIndex())
@@ -169,7 +181,7 @@ class ReceiptPrintingSettings(QWidget):
         save_printer(self.settings_path, self.chosen_printer())
         save_rules(self.settings_path, self.chosen_rules())
 
-    def print_test(self):
+    def print_test(self) -> asyncio.Task[Any]:
         """Send a test page with the settings as they are in the form (saved or not), off the GUI thread."""
         settings = self.chosen_printer()
         self.test_button.setEnabled(False)

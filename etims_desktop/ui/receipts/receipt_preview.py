@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,7 +54,7 @@ class ReceiptPreview(QDialog):
         sale_id: int,
         parent: QWidget | None = None,
         layout: ReceiptLayout = ReceiptLayout.A4,
-    ):
+    ) -> None:
         super().__init__(parent)
         self.receipts = receipts
         self.sale_id = sale_id
@@ -76,6 +78,15 @@ class ReceiptPreview(QDialog):
         scroll.setWidgetResizable(True)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
+        layout_box = QVBoxLayout(self)
+        layout_box.addWidget(self.state_label)
+        layout_box.addWidget(scroll, 1)
+        layout_box.addLayout(self._build_button_bar())
+        fit_to_screen(self, 760, 900)  # a whole A4 page where the screen allows
+        spawn(self.reload(), self._failed)
+
+    def _build_button_bar(self) -> QHBoxLayout:
+        """The layout choice, then print, PDF and receipt printer (enabled once the receipt is read), Close."""
         self.print_button = QPushButton(self.tr("&Print..."))
         self.print_button.clicked.connect(self.print_)
         self.pdf_button = QPushButton(self.tr("Save as P&DF..."))
@@ -92,21 +103,17 @@ class ReceiptPreview(QDialog):
         for button in (self.print_button, self.pdf_button, self.thermal_button):
             button.setEnabled(False)
         self.thermal_button.setVisible(self.printer.configured)
+        layout_label = QLabel(self.tr("&Layout"))
+        layout_label.setBuddy(self.layout_combo)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("&Layout")))
-        bar.itemAt(0).widget().setBuddy(self.layout_combo)
+        bar.addWidget(layout_label)
         bar.addWidget(self.layout_combo)
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.thermal_button)
         bar.addWidget(close)
-        layout_box = QVBoxLayout(self)
-        layout_box.addWidget(self.state_label)
-        layout_box.addWidget(scroll, 1)
-        layout_box.addLayout(bar)
-        fit_to_screen(self, 760, 900)  # a whole A4 page where the screen allows
-        spawn(self.reload(), self._failed)
+        return bar
 
     def receipt_layout(self) -> ReceiptLayout:
         return ReceiptLayout(self.layout_combo.currentData())
@@ -172,7 +179,7 @@ class ReceiptPreview(QDialog):
         spawn(self.receipts.record_print(printed), self._failed)
         self.printed.emit(self.sale_id)
 
-    def print_on_receipt_printer(self):
+    def print_on_receipt_printer(self) -> asyncio.Task[None] | None:
         """Send the receipt to the ESC/POS printer off the GUI thread; a failure is explained, the sale
         is untouched, and the receipt can be printed again (here or from the Sales list)."""
         if self.view is None:
@@ -206,11 +213,20 @@ class ReceiptPreview(QDialog):
 
         return spawn(run())
 
-    def print_(self):
+    def print_(self) -> QPrintDialog | None:
         """Open the system print dialog (non-modal)."""
         if self.view is None:
             return None
-        return print_receipt(self.view, self.receipt_layout(), self, on_printed=self._was_printed)
+        return print_receipt(
+            self.view, self.receipt_layout(), self, on_printed=self._was_printed, on_failed=self._not_printed
+        )
+
+    def _not_printed(self, exc: BaseException) -> None:
+        self.state_label.setText(
+            self.tr("Not printed: %1 The sale is safe; print it again when the printer is ready.").replace(
+                "%1", plain_error(exc)
+            )
+        )
 
     def choose_pdf(self) -> QFileDialog:
         name = f"receipt-{self.view.trader_invoice_no if self.view else self.sale_id}.pdf".replace("/", "-")

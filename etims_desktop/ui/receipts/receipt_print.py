@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from etims_desktop.domain.receipt import ReceiptView
 from etims_desktop.ui.receipts.receipt_render import PageSink, ReceiptLayout, ReceiptRenderer
@@ -19,18 +19,28 @@ PDF_DPI = 300
 class _PagedDeviceSink(PageSink):
     """QPdfWriter and QPrinter both turn pages with newPage()."""
 
-    def __init__(self, device: QPdfWriter | QPrinter):
+    def __init__(self, device: QPdfWriter | QPrinter) -> None:
         self.device = device
 
     def begin(self) -> QPainter:
         painter = QPainter()
         if not painter.begin(self.device):
-            raise OSError("could not start drawing on the printer or PDF file")
+            raise OSError(
+                QCoreApplication.translate("ReceiptPrint", "The printer or PDF file could not be opened.")
+            )
         return painter
 
     def next_page(self, painter: QPainter) -> QPainter:
         self.device.newPage()
         return painter
+
+
+class _ReceiptPrintDialog(QPrintDialog):
+    """Qt only borrows the printer: the dialog keeps the Python object alive as long as itself."""
+
+    def __init__(self, printer: QPrinter, parent: QWidget | None) -> None:
+        super().__init__(printer, parent)
+        self.kept_printer = printer
 
 
 def save_pdf(view: ReceiptView, layout: ReceiptLayout, path: str | Path) -> int:
@@ -59,21 +69,28 @@ def print_receipt(
     layout: ReceiptLayout,
     parent: QWidget | None = None,
     on_printed: Callable[[], None] | None = None,
+    on_failed: Callable[[OSError], None] | None = None,
 ) -> QPrintDialog:
-    """Open the system print dialog without blocking (open(), never exec()); print when accepted."""
+    """Open the system print dialog without blocking (open(), never exec()); print when accepted.
+    A printer that cannot start the job goes to `on_failed` (nothing counts as printed)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(f"{view.title} {view.trader_invoice_no}")
     printer.setPageLayout(ReceiptRenderer(view, layout).page_layout())
-    dialog = QPrintDialog(printer, parent)
+    dialog = _ReceiptPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("ReceiptPrint", "Print receipt"))
 
     def accepted() -> None:
-        print_to(printer, view, layout)
+        try:
+            print_to(printer, view, layout)
+        except OSError as exc:
+            if on_failed is None:
+                raise
+            on_failed(exc)
+            return
         if on_printed is not None:
             on_printed()
 
     dialog.accepted.connect(accepted)
     dialog.finished.connect(dialog.deleteLater)
-    dialog._printer = printer  # type: ignore[attr-defined] - keep the printer alive with the dialog
-    dialog.open()
+    QDialog.open(dialog)  # QDialog's open(): the stubs list only QPrintDialog's open(receiver, member)
     return dialog

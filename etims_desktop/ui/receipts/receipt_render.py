@@ -518,7 +518,9 @@ class ReceiptRenderer:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         flow = _Flow(self.spec, device_for_metrics, painter, sink)
         _receipt_flow(flow, self.view, self.layout)
-        sink.end(flow.painter)
+        last = flow.painter
+        assert last is not None, "a painting flow keeps a painter from its first page to its last"
+        sink.end(last)
         return flow.pages
 
     def images(self, dpi: int = 110) -> list[QImage]:

@@ -209,7 +209,7 @@ class CreditNoteDialog(QDialog):
             self.totals.show_amounts(amounts)
             self.totals_changed.emit()
 
-    def credit_note(self, quantities: dict[int, Decimal] | None = None):
+    def credit_note(self, quantities: dict[int, Decimal] | None = None) -> Sale:
         assert self.options is not None
         return make_credit_note(
             self.options,

@@ -71,6 +71,34 @@ class ImportDialog(QDialog):
             )
         )
         self.summary.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.import_now)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        for button in (browse, self.import_button, close):
+            button.setAutoDefault(False)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Device"), self.device_combo)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.file_edit, 1)
+        chooser.addWidget(browse)
+        form.addRow(self.tr("File"), chooser)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self._build_tables(), 1)
+        layout.addLayout(buttons)
+        fit_to_screen(self, 820, 600)
+        spawn(self._load_devices(), self._failed)
+
+    def _build_tables(self) -> QSplitter:
+        """The sales the file holds over the lines that are wrong (and why)."""
         self.sales_table = QTableWidget(0, 5)
         self.sales_table.setHorizontalHeaderLabels(
             [
@@ -87,34 +115,10 @@ class ImportDialog(QDialog):
         self.errors_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for table in (self.sales_table, self.errors_table):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.import_button = QPushButton(self.tr("&Import"))
-        self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self.import_now)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.close)
-        for button in (browse, self.import_button, close):
-            button.setAutoDefault(False)
-
-        form = QFormLayout()
-        form.addRow(self.tr("&Device"), self.device_combo)
-        chooser = QHBoxLayout()
-        chooser.addWidget(self.file_edit, 1)
-        chooser.addWidget(browse)
-        form.addRow(self.tr("File"), chooser)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.sales_table)
         splitter.addWidget(self.errors_table)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        buttons.addWidget(self.import_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-        fit_to_screen(self, 820, 600)
-        spawn(self._load_devices(), self._failed)
+        return splitter
 
     async def _load_devices(self) -> None:
         fill_device_combo(self.device_combo, await self.importer.devices(), self._wanted_device)

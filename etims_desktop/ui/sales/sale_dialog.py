@@ -113,7 +113,7 @@ class DraftLine:
 class TotalsPanel(QGroupBox):
     """Per-tax-type taxable amount and VAT, and the total: straight from SaleAmounts."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Totals (as sent to KRA)"))
         self.grid = QGridLayout(self)
@@ -124,7 +124,8 @@ class TotalsPanel(QGroupBox):
 
     def show_amounts(self, amounts: SaleAmounts | None) -> None:
         while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None and widget is not self.total_label:
                 widget.deleteLater()
         self.labels = {}
@@ -142,26 +143,27 @@ class TotalsPanel(QGroupBox):
                     money(amounts.taxable_by_type[tax_type]),
                     money(amounts.tax_by_type[tax_type]),
                 )
-                for column, text in enumerate(cells):
-                    label = QLabel(text)
-                    if column:
-                        label.setAlignment(Qt.AlignmentFlag.AlignRight)
-                    self.grid.addWidget(label, row, column)
-                self.labels[f"taxable_{tax_type.value}"] = self.grid.itemAtPosition(row, 1).widget()
-                self.labels[f"tax_{tax_type.value}"] = self.grid.itemAtPosition(row, 2).widget()
+                _name, self.labels[f"taxable_{tax_type.value}"], self.labels[f"tax_{tax_type.value}"] = (
+                    self._add_row(row, cells)
+                )
                 row += 1
         zero = Decimal("0.00")
         taxable = money(amounts.total_taxable if amounts else zero)
         tax = money(amounts.total_tax if amounts else zero)
-        for column, text in enumerate((self.tr("All"), taxable, tax)):
-            label = QLabel(f"<b>{text}</b>")
+        everything = self.tr("All")
+        all_cells = (f"<b>{everything}</b>", f"<b>{taxable}</b>", f"<b>{tax}</b>")
+        _all, self.labels["total_taxable"], self.labels["total_tax"] = self._add_row(row, all_cells)
+        self.total_label.setText(self.tr("TOTAL %1").replace("%1", ksh(amounts.total if amounts else zero)))
+        self.grid.addWidget(self.total_label, row + 1, 0, 1, 3)
+
+    def _add_row(self, row: int, cells: tuple[str, str, str]) -> tuple[QLabel, QLabel, QLabel]:
+        """A tax type (or All) and its two amounts, right-aligned; returns the three labels."""
+        labels = (QLabel(cells[0]), QLabel(cells[1]), QLabel(cells[2]))
+        for column, label in enumerate(labels):
             if column:
                 label.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(label, row, column)
-        self.labels["total_taxable"] = self.grid.itemAtPosition(row, 1).widget()
-        self.labels["total_tax"] = self.grid.itemAtPosition(row, 2).widget()
-        self.total_label.setText(self.tr("TOTAL %1").replace("%1", ksh(amounts.total if amounts else zero)))
-        self.grid.addWidget(self.total_label, row + 1, 0, 1, 3)
+        return labels
 
     def text_of(self, key: str) -> str:
         """The shown amount (e.g. 'tax_B', 'total_taxable') without markup - for tests and screen readers."""
@@ -181,7 +183,7 @@ class SaleDialog(QDialog):
         parent: QWidget | None = None,
         device_id: int | None = None,
         stock: StockService | None = None,  # warns when a sale takes stock below zero; never blocks it
-    ):
+    ) -> None:
         super().__init__(parent)
         self.sales = sales
         self.stock = stock
@@ -196,7 +198,18 @@ class SaleDialog(QDialog):
         self._wanted_device = device_id
         self._device_types: dict[int, str] = {}
         self._loaded = False
+        self._build_item_entry()
+        self._build_lines_table()
+        self._build_buyer_fields()
+        self._build_totals_and_buttons()
+        self._lay_out()
+        self.setTabOrder(self.search_edit, self.qty_edit)
+        fit_to_screen(self, 900, 620)
+        self.search_edit.setFocus()
+        spawn(self._load(), self._show_error)
 
+    def _build_item_entry(self) -> None:
+        """The device, the invoice number, and adding an item: search, quantity, discount or barcode."""
         self.device_combo = QComboBox()
         self.device_combo.currentIndexChanged.connect(lambda _i: self.reprice())
         self.invoice_edit = QLineEdit(new_invoice_number())
@@ -224,6 +237,8 @@ class SaleDialog(QDialog):
         self.barcode_edit.setPlaceholderText(self.tr("Scan a barcode"))
         self.barcode_edit.returnPressed.connect(self.add_from_barcode)
 
+    def _build_lines_table(self) -> None:
+        """The sale's lines: quantity, price and discount are edited in place; Delete removes one."""
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -233,6 +248,8 @@ class SaleDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.remove_selected)
 
+    def _build_buyer_fields(self) -> None:
+        """The buyer's PIN (checked as typed) and name, the payment type, the cash and its change."""
         self.pin_edit = QLineEdit()
         self.pin_edit.setPlaceholderText(self.tr("optional, e.g. P051234567X"))
         self.pin_edit.setMaxLength(11)
@@ -250,6 +267,8 @@ class SaleDialog(QDialog):
         self.cash_edit.textChanged.connect(lambda _t: self._show_change())
         self.change_label = QLabel()
 
+    def _build_totals_and_buttons(self) -> None:
+        """The totals, the message line, Save (Ctrl+Enter) and Close; Enter never clicks a button."""
         self.totals = TotalsPanel()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -263,12 +282,15 @@ class SaleDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
 
+    def _lay_out(self) -> None:
+        """Device and invoice, the item row, the lines, buyer and totals side by side, the buttons."""
         head = QFormLayout()
         head.addRow(self.tr("&Device"), self.device_combo)
         head.addRow(self.tr("&Invoice no."), self.invoice_edit)
+        item_caption = QLabel(self.tr("&Item"))
+        item_caption.setBuddy(self.search_edit)
         adder = QHBoxLayout()
-        adder.addWidget(QLabel(self.tr("&Item")), 0)
-        adder.itemAt(0).widget().setBuddy(self.search_edit)
+        adder.addWidget(item_caption, 0)
         adder.addWidget(self.search_edit, 3)
         adder.addWidget(QLabel(self.tr("Qty")))
         adder.addWidget(self.qty_edit)
@@ -298,16 +320,12 @@ class SaleDialog(QDialog):
         layout.addLayout(bottom)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.setTabOrder(self.search_edit, self.qty_edit)
-        fit_to_screen(self, 900, 620)
-        self.search_edit.setFocus()
-        spawn(self._load(), self._show_error)
 
     # ---- loading
     async def _load(self) -> None:
         devices = await self.sales.devices()
         fill_device_combo(self.device_combo, devices, self._wanted_device)
-        self._device_types = {d.id: d.type.value for d in devices}
+        self._device_types = {d.saved_id: d.type.value for d in devices}
         items = await self.sales.items()
         self.items = {item.code: item for item in items}
         self._labels = {item_label(item): item for item in items}
@@ -323,7 +341,8 @@ class SaleDialog(QDialog):
         self.ready.emit()
 
     def device_id(self) -> int | None:
-        return self.device_combo.currentData()
+        chosen = self.device_combo.currentData()  # a device's id; None while there is none to choose
+        return chosen if isinstance(chosen, int) else None
 
     def _device_type(self, device_id: int) -> str | None:
         return self._device_types.get(device_id)

@@ -4,12 +4,23 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRegularExpression,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,6 +99,9 @@ class SalesTabUseCases:
     changes: DeviceChangeSource  # a device's sales changed: reload
 
 
+_Window = TypeVar("_Window", bound=QWidget)
+
+
 class SalesTableModel(QAbstractTableModel):
     COLUMNS = (
         QT_TRANSLATE_NOOP("SalesTableModel", "Date"),
@@ -101,7 +115,7 @@ class SalesTableModel(QAbstractTableModel):
     )
     TOTAL_COLUMN = 6
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[SaleListRow] = []
         self.reprint: set[int] = set()
@@ -112,18 +126,22 @@ class SalesTableModel(QAbstractTableModel):
         self.reprint = reprint
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.COLUMNS[section])
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -164,12 +182,19 @@ class SalesTab(QWidget):
 
     refreshed = Signal()
 
-    def __init__(self, use: SalesTabUseCases, parent: QWidget | None = None):
+    def __init__(self, use: SalesTabUseCases, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.use = use
         self.model = SalesTableModel(self)
         self.windows: list[QWidget] = []
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+        self._lay_out()
+        self._connect_reloads()
 
+    def _build_filters(self) -> None:
+        """Search, device and state lists, dates, totals, and the receipts-to-reprint filter."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search invoice no., eTIMS no., buyer or item"))
         self.search.setClearButtonEnabled(True)
@@ -182,18 +207,18 @@ class SalesTab(QWidget):
         self.from_date = QDateEdit(QDate.currentDate().addDays(-30))
         self.to_check = QCheckBox(self.tr("to"))
         self.to_date = QDateEdit(QDate.currentDate())
-        for edit in (self.from_date, self.to_date):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd MMM yyyy")
+        for date_edit in (self.from_date, self.to_date):
+            date_edit.setCalendarPopup(True)
+            date_edit.setDisplayFormat("dd MMM yyyy")
         self.min_total = QLineEdit()
         self.max_total = QLineEdit()
-        for edit, hint in (
+        for total_edit, hint in (
             (self.min_total, QT_TRANSLATE_NOOP("SalesTab", "min. total")),
             (self.max_total, QT_TRANSLATE_NOOP("SalesTab", "max. total")),
         ):
-            edit.setPlaceholderText(self.tr(hint))
-            edit.setValidator(QRegularExpressionValidator(MONEY_RE, self))
-            edit.setMaximumWidth(110)
+            total_edit.setPlaceholderText(self.tr(hint))
+            total_edit.setValidator(QRegularExpressionValidator(MONEY_RE, self))
+            total_edit.setMaximumWidth(110)
         self.reprint_check = QCheckBox(self.tr("Pending receipts to reprint"))
         self.reprint_check.setToolTip(
             self.tr(
@@ -206,6 +231,8 @@ class SalesTab(QWidget):
         self.reprint_banner.clicked.connect(lambda: self.reprint_check.setChecked(True))
         self.reprint_banner.hide()
 
+    def _build_table(self) -> None:
+        """The sales list (Enter or a double click opens the receipt) and the line under it."""
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -219,6 +246,8 @@ class SalesTab(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
+    def _build_actions(self) -> None:
+        """What can be done with the list or the selected sale, with their shortcuts; the paper."""
         self.new_sale_action = self._action(self.tr("&New sale..."), self.new_sale, QKeySequence("Ctrl+N"))
         self.receipt_action = self._action(self.tr("&Receipt..."), self.show_receipt)
         enter = QAction(self.table)
@@ -238,6 +267,8 @@ class SalesTab(QWidget):
         for choice in ReceiptLayout:
             self.receipt_layout.addItem(choice.label, choice)
 
+    def _action_row(self) -> QHBoxLayout:
+        """A button for each action (its shortcut in the tooltip), then the paper choice."""
         actions = QHBoxLayout()
         for action in (
             self.new_sale_action,
@@ -255,6 +286,10 @@ class SalesTab(QWidget):
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Paper:")))
         actions.addWidget(self.receipt_layout)
+        return actions
+
+    def _lay_out(self) -> None:
+        """The action buttons, the search row, the filters, the banner, the list."""
         # The search box gets a row of its own with the two lists: on a laptop screen it was squeezed
         # to "Se…" by the date and total filters.
         self.search.setMinimumWidth(
@@ -277,13 +312,15 @@ class SalesTab(QWidget):
         filters.addWidget(self.reprint_check)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(actions)
+        layout.addLayout(self._action_row())
         layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.reprint_banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
 
+    def _connect_reloads(self) -> None:
+        """Every filter change, and every change to a device's sales, reloads the list."""
         # Typing waits until it pauses; a reading made for another filter than the one shown is dropped.
         self._reload = CoalescedReload(
             self._read, self._show_rows, self._failed, COALESCE_MS, self, key=self.current_filter
@@ -294,14 +331,14 @@ class SalesTab(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.schedule_refresh())
         for check in (self.from_check, self.to_check, self.reprint_check):
             check.toggled.connect(lambda _on: self.schedule_refresh())
-        for edit in (self.from_date, self.to_date):
-            edit.dateChanged.connect(lambda _d: self.schedule_refresh())
-        self._events = DeviceEvents(use.changes, self)
+        for date_edit in (self.from_date, self.to_date):
+            date_edit.dateChanged.connect(lambda _d: self.schedule_refresh())
+        self._events = DeviceEvents(self.use.changes, self)
         self._events.device_changed.connect(lambda _id: self.schedule_refresh())
         self.destroyed.connect(self._events.detach)
         self.schedule_refresh()
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(slot)
         if shortcut is not None:
@@ -313,7 +350,10 @@ class SalesTab(QWidget):
     # ---- the list
     def current_filter(self, reprint_ids: set[int] | None = None) -> SalesFilter:
         def day(check: QCheckBox, edit: QDateEdit) -> date | None:
-            return edit.date().toPython() if check.isChecked() else None
+            if not check.isChecked():
+                return None
+            chosen = edit.date()
+            return date(chosen.year(), chosen.month(), chosen.day())
 
         return SalesFilter(
             text=self.search.text(),
@@ -396,7 +436,7 @@ class SalesTab(QWidget):
         """Select a sale once the list shows it (after a refresh)."""
         self._select(sale_id)
 
-    def _context_menu(self, pos) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         actions = (
             self.receipt_action,
@@ -410,7 +450,7 @@ class SalesTab(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # ---- actions
-    def _keep(self, window: QWidget) -> QWidget:
+    def _keep(self, window: _Window) -> _Window:
         self.windows = [w for w in self.windows if _alive(w)]
         self.windows.append(window)
         window.show()
