@@ -259,6 +259,14 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>batch</source>
             <translation>kwa makundi</translation>
         </message>
+        <message>
+            <source>Exported %1 sale(s) and credit note(s) signed by KRA and %2 purchase(s) KRA recorded, from %3 to %4: %5</source>
+            <translation>Mauzo na credit note %1 zilizosainiwa na KRA na manunuzi %2 yaliyorekodiwa na KRA, kuanzia %3 hadi %4, yametolewa: %5</translation>
+        </message>
+        <message>
+            <source>%1 purchase(s) not at KRA yet are listed with their status, in no total: sync, then export again.</source>
+            <translation>Manunuzi %1 ambayo bado hayajafika KRA yameorodheshwa pamoja na hali yake, bila kuhesabiwa kwenye jumla: sawazisha, kisha toa tena.</translation>
+        </message>
     </context>
     <context>
         <name>ConnectionPage</name>
@@ -2452,8 +2460,8 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>Faili za CSV (.csv), moja kwa kila jedwali</translation>
         </message>
         <message>
-            <source>Every sale and credit note KRA signed in these days, as KRA signed them: one row per invoice and one row per line, with KRA's receipt number and signature and the tax per type A-E. Credit notes have negative amounts. Sales not signed yet are left out: sync first.</source>
-            <translation>Kila mauzo na credit note ambayo KRA ilisaini katika siku hizi, kama KRA ilivyoyasaini: mstari mmoja kwa kila ankara na mstari mmoja kwa kila bidhaa, pamoja na nambari ya risiti ya KRA, sahihi yake na kodi kwa kila aina A-E. Credit note zina kiasi hasi. Mauzo ambayo bado hayajasainiwa hayamo: sawazisha kwanza.</translation>
+            <source>Every sale and credit note KRA signed in these days, and every purchase you accepted or declared, as KRA recorded them: one row per invoice and one row per line, with KRA's receipt number and signature and the tax per type A-E. Credit notes have negative amounts. Sales not signed yet are left out; purchases not at KRA yet are listed with their status, in no total. Sync first.</source>
+            <translation>Kila mauzo na credit note ambayo KRA ilisaini katika siku hizi, na kila ununuzi uliokubali au kutangaza, kama KRA ilivyoyarekodi: mstari mmoja kwa kila ankara na mstari mmoja kwa kila bidhaa, pamoja na nambari ya risiti ya KRA, sahihi yake na kodi kwa kila aina A-E. Credit note zina kiasi hasi. Mauzo ambayo bado hayajasainiwa hayamo; manunuzi ambayo bado hayajafika KRA yameorodheshwa pamoja na hali yake, bila kuhesabiwa kwenye jumla. Sawazisha kwanza.</translation>
         </message>
         <message>
             <source>From:</source>
@@ -2480,8 +2488,16 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>Funga</translation>
         </message>
         <message>
-            <source>sales-{first}-to-{last}</source>
-            <translation>mauzo-{first}-hadi-{last}</translation>
+            <source>accounts-{first}-to-{last}</source>
+            <translation>hesabu-{first}-hadi-{last}</translation>
+        </message>
+        <message>
+            <source>Exported {sales} sale(s) and credit note(s) signed by KRA and {purchases} purchase(s) KRA recorded to: {files}</source>
+            <translation>Mauzo na credit note {sales} zilizosainiwa na KRA na manunuzi {purchases} yaliyorekodiwa na KRA yametolewa kwenda: {files}</translation>
+        </message>
+        <message>
+            <source>{count} purchase(s) not at KRA yet are listed with their status, in no total: sync, then export again.</source>
+            <translation>Manunuzi {count} ambayo bado hayajafika KRA yameorodheshwa pamoja na hali yake, bila kuhesabiwa kwenye jumla: sawazisha, kisha toa tena.</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
@@ -2494,10 +2510,6 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>Exporting…</source>
             <translation>Inatoa…</translation>
-        </message>
-        <message>
-            <source>Exported {count} signed document(s) to: {files}</source>
-            <translation>Hati {count} zilizosainiwa zimetolewa kwenda: {files}</translation>
         </message>
         <message>
             <source>Nothing was exported: {error}</source>
