@@ -515,9 +515,9 @@ async def cmd_golive(services: Services, args) -> int:
             mark = said(PASS if step.passed else FAIL)
             print(f"{mark}  {core(step.name)}: {core(step.detail)}")
         if report.passed:
-            verdict = QT_TRANSLATE_NOOP("Cli", "Go-Live check: all steps passed. Evidence: %1")
+            verdict = QT_TRANSLATE_NOOP("Cli", "Go-Live check all steps passed. Evidence: %1")
         else:
-            verdict = QT_TRANSLATE_NOOP("Cli", "Go-Live check: some steps failed. Evidence: %1")
+            verdict = QT_TRANSLATE_NOOP("Cli", "Go-Live check some steps failed. Evidence: %1")
         evidence = said(QT_TRANSLATE_NOOP("Cli", "%1 and %2"), path, args.pdf) if args.pdf else path
         print(said(verdict, evidence))
     return EXIT_OK if report.passed else EXIT_NEEDS_FIX

@@ -56,7 +56,9 @@ def test_device_keys_backup_restore_receipt_and_golive_in_kiswahili(tmp_path):
             "--serial", "SW-2", "--url", kra.api_url, "--init",
         )  # fmt: skip
         assert added.returncode == 0, added.stderr
-        assert added.stdout.startswith("Kifaa 1 kimeongezwa: Kaunta 1 (OSCU, papo hapo).\nKimeanzishwa na KRA")
+        assert added.stdout.startswith(
+            "Kifaa 1 kimeongezwa: Kaunta 1 (OSCU, papo hapo).\nKimeanzishwa na KRA"
+        )
         assert "CMC key imehifadhiwa katika" in added.stdout
         assert not english_in(tmp_path, added.stdout, "Kaunta 1"), added.stdout
 
@@ -74,7 +76,9 @@ def test_device_keys_backup_restore_receipt_and_golive_in_kiswahili(tmp_path):
         again = cli(tmp_path, "receipt", "1", "--pdf", str(tmp_path / "r2.pdf"))
         assert ": COPY (nakala) ya mauzo 1 (S1)" in again.stdout, again.stdout
 
-        keys = cli(tmp_path, "keys", "export", str(tmp_path / "keys.bin"), "--password-stdin", stdin="siri-1234\n")
+        keys = cli(
+            tmp_path, "keys", "export", str(tmp_path / "keys.bin"), "--password-stdin", stdin="siri-1234\n"
+        )
         assert keys.returncode == 0, keys.stderr
         assert keys.stdout.startswith("CMC key 1 zimeandikwa kwenye"), keys.stdout
         imported = cli(tmp_path, "keys", "import", str(tmp_path / "keys.bin"), "--password-stdin",
@@ -94,13 +98,17 @@ def test_device_keys_backup_restore_receipt_and_golive_in_kiswahili(tmp_path):
         refused = cli(tmp_path, "restore", str(older))
         assert refused.returncode == 3
         assert refused.stderr.startswith("Nakala hii ya akiba (iliyotengenezwa "), refused.stderr
-        assert "  - Kaunta 1: KRA ilisaini hadi nambari 2; nakala ya akiba inajua hadi 1 tu." in refused.stderr
+        assert (
+            "  - Kaunta 1: KRA ilisaini hadi nambari 2; nakala ya akiba inajua hadi 1 tu." in refused.stderr
+        )
         assert "Hakuna kilichobadilishwa." in refused.stderr
         restored = cli(tmp_path, "restore", str(older), "--force")
         assert restored.returncode == 0, restored.stderr
         assert "Data imerejeshwa kutoka" in restored.stdout
         missing = cli(tmp_path, "restore", str(tmp_path / "hakuna.sqlite3"))
-        assert missing.returncode == 3 and missing.stderr.startswith("hitilafu: Hakuna faili "), missing.stderr
+        assert missing.returncode == 3 and missing.stderr.startswith("hitilafu: Hakuna faili "), (
+            missing.stderr
+        )
         for done in (keys, imported, backup, refused, restored, missing):
             assert not english_in(tmp_path, done.stdout + done.stderr, "Kaunta 1"), done.stdout + done.stderr
 
@@ -109,7 +117,9 @@ def test_device_keys_backup_restore_receipt_and_golive_in_kiswahili(tmp_path):
         lines = golive.stdout.splitlines()
         assert lines[0].startswith("IMEFAULU  Anzisha kifaa, au kihakiki: Kilishaanzishwa (SCU id "), lines[0]
         assert lines[-1].startswith("Ukaguzi wa Go-Live: hatua zote zimefaulu. Ushahidi: ")
-        assert not english_in(tmp_path, golive.stdout, "Go-Live test item", "Go-Live test supplier"), golive.stdout
+        assert not english_in(tmp_path, golive.stdout, "Go-Live test item", "Go-Live test supplier"), (
+            golive.stdout
+        )
 
         removed = cli(tmp_path, "device", "remove", "1", "--yes")
         assert removed.returncode == 0, removed.stderr

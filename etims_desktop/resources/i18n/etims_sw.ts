@@ -320,11 +320,11 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>Vitambulisho vya gateway vimejaribiwa na kuhifadhiwa kwenye keyring kwa %1.</translation>
         </message>
         <message>
-            <source>Go-Live check: all steps passed. Evidence: %1</source>
+            <source>Go-Live check all steps passed. Evidence: %1</source>
             <translation>Ukaguzi wa Go-Live: hatua zote zimefaulu. Ushahidi: %1</translation>
         </message>
         <message>
-            <source>Go-Live check: some steps failed. Evidence: %1</source>
+            <source>Go-Live check some steps failed. Evidence: %1</source>
             <translation>Ukaguzi wa Go-Live: baadhi ya hatua zimeshindwa. Ushahidi: %1</translation>
         </message>
         <message>
