@@ -78,7 +78,8 @@ BACKED_UP = QT_TRANSLATE_NOOP(
 BACKED_UP_WITH_NOTE = QT_TRANSLATE_NOOP(
     "Core", "Backed up the database to {path} ({mb} MB, checked and sound, {seconds} s). {note}"
 )
-SAVED_ELSEWHERE = QT_TRANSLATE_NOOP("Core", "{reason} The copy was saved in {folder} instead.")
+# its own sentence (after the reason, itself a sentence), so a stored note is translated sentence by sentence
+SAVED_ELSEWHERE = QT_TRANSLATE_NOOP("Core", "The copy was saved in {folder} instead.")
 DAMAGED = QT_TRANSLATE_NOOP(
     "Core",
     "The database is damaged, so a copy of it would be damaged too. Restore the latest good backup instead.",
@@ -124,7 +125,7 @@ class BackupService:
                 raise
             # The chosen folder (a USB stick not plugged in?) failed: keep the copy in the data dir.
             result = await asyncio.to_thread(self._make, self.paths.backups, kind)
-            outcome = BackupOutcome(result, Said(SAVED_ELSEWHERE, reason=exc, folder=self.paths.backups))
+            outcome = BackupOutcome(result, f"{exc} {Said(SAVED_ELSEWHERE, folder=self.paths.backups)}")
         self.last_outcome = outcome
         return outcome
 

@@ -42,11 +42,8 @@ MOVED_PAST = QT_TRANSLATE_NOOP(
     "Core",
     "KRA already had eTIMS numbers {first} to {kra_last}, signed {since}, so the next sale gets number {next}.",
 )
-MOVED_PAST_ADOPTED = QT_TRANSLATE_NOOP(
-    "Core",
-    "KRA already had eTIMS numbers {first} to {kra_last}, signed {since}, so the next sale gets number "
-    "{next}. {adopted} of them were sales waiting here; they are now marked signed.",
-)
+# a sentence of its own after MOVED_PAST: the stored result is translated sentence by sentence
+ADOPTED = QT_TRANSLATE_NOOP("Core", "{adopted} of them were sales waiting here; they are now marked signed.")
 
 
 async def ready_to_send(store: Store, client: KraClient, device: Device, report: DeviceSyncReport) -> bool:
@@ -90,10 +87,8 @@ async def check_numbers(store: Store, client, device: Device, since: str = AFTER
     def describe(adopted: int) -> str:
         if kra_last == last:
             return Said(NOTHING_AFTER, last=last, next=last + 1)
-        values = {"first": last + 1, "kra_last": kra_last, "since": since, "next": kra_last + 1}
-        if adopted:
-            return Said(MOVED_PAST_ADOPTED, **values, adopted=adopted)
-        return Said(MOVED_PAST, **values)
+        moved = Said(MOVED_PAST, first=last + 1, kra_last=kra_last, since=since, next=kra_last + 1)
+        return f"{moved} {Said(ADOPTED, adopted=adopted)}" if adopted else moved
 
     adopted = await store.finish_number_check(device.saved_id, kra_last, signed, describe)
     log.warning("device %s: number check after restore: %s", device.id, describe(adopted))

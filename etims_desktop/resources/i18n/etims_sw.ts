@@ -2102,8 +2102,8 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>Nakala ya akiba ya data imewekwa kwenye {path} (MB {mb}, imekaguliwa na iko salama, sekunde {seconds}). {note}</translation>
         </message>
         <message>
-            <source>{reason} The copy was saved in {folder} instead.</source>
-            <translation>{reason} Nakala imehifadhiwa katika {folder} badala yake.</translation>
+            <source>The copy was saved in {folder} instead.</source>
+            <translation>Nakala imehifadhiwa katika {folder} badala yake.</translation>
         </message>
         <message>
             <source>The database is damaged, so a copy of it would be damaged too. Restore the latest good backup instead.</source>
@@ -2138,8 +2138,8 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>KRA tayari ilikuwa na nambari za eTIMS {first} hadi {kra_last}, zilizosainiwa {since}, kwa hiyo mauzo yanayofuata yanapata nambari {next}.</translation>
         </message>
         <message>
-            <source>KRA already had eTIMS numbers {first} to {kra_last}, signed {since}, so the next sale gets number {next}. {adopted} of them were sales waiting here; they are now marked signed.</source>
-            <translation>KRA tayari ilikuwa na nambari za eTIMS {first} hadi {kra_last}, zilizosainiwa {since}, kwa hiyo mauzo yanayofuata yanapata nambari {next}. {adopted} kati yake yalikuwa mauzo yaliyokuwa yakisubiri hapa; sasa yamewekwa kuwa yamesainiwa.</translation>
+            <source>{adopted} of them were sales waiting here; they are now marked signed.</source>
+            <translation>{adopted} kati yake yalikuwa mauzo yaliyokuwa yakisubiri hapa; sasa yamewekwa kuwa yamesainiwa.</translation>
         </message>
     </context>
     <context>
