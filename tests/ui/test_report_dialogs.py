@@ -38,6 +38,29 @@ def test_day_report_dialog_from_the_menu(qtbot, qloop, window, services, oscu_si
     dialog.grab().save("/tmp/rep/day-report.png")
 
 
+def test_day_report_dialog_shows_the_whole_device_name_on_a_small_screen(
+    qtbot, qloop, window, services, oscu_sim
+):
+    """1366x768 at 200 % leaves 683x384 logical pixels: the device has a row of its own, wide enough for
+    its whole name; a longer one is elided and its tooltip has it whole."""
+    name = "Mama Mboga main counter till"
+    run(qloop, connect_device(services, oscu_sim, name, "ZREP-2"))
+    window.reports_menu.day_report_action.trigger()
+    dialog = window.reports_menu.last_dialog
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=5000)
+    dialog.resize(683, 384)
+    qtbot.waitUntil(lambda: dialog.width() <= 683)
+    combo = dialog.device_combo
+    assert combo.currentText() == f"{name} (OSCU)" and combo.toolTip() == combo.currentText()
+    arrow = 40  # the drop-down button and the frame
+    assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + arrow
+    assert dialog.pdf_button.geometry().right() <= dialog.width()
+    combo.setItemText(0, name * 4)  # too long for any row: elided, the tooltip has it all
+    combo.setCurrentIndex(0)
+    dialog._show_device_name(0)
+    assert combo.toolTip() == name * 4 and dialog.width() <= 683
+
+
 def test_export_dialog_writes_a_workbook(qtbot, qloop, window, services, oscu_sim, tmp_path):
     from openpyxl import load_workbook
 
