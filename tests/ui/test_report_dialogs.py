@@ -116,8 +116,10 @@ def test_reconcile_dialog_progress_cancel_and_continue(qtbot, qloop, window, ser
     window.reports_menu.reconcile_action.trigger()
     dialog = window.reports_menu.last_dialog
     qtbot.waitUntil(lambda: dialog.device_combo.count() == 2, timeout=5000)
+    assert dialog.progress.text().startswith("Not checked yet")  # no made-up count before a check
     dialog.start()
     qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=5000)
+    assert dialog.progress.text().endswith(" of 4 checked")
     assert dialog.cancel_button.isEnabled() and not dialog.start_button.isEnabled()
     with qtbot.waitSignal(dialog.stopped, timeout=5000):
         dialog.cancel_button.click()

@@ -4843,6 +4843,10 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
             <translation>Kifaa</translation>
         </message>
         <message>
+            <source>Not checked yet: choose the days, then press Check with KRA</source>
+            <translation>Bado haijakaguliwa: chagua siku, kisha bofya Linganisha na KRA</translation>
+        </message>
+        <message>
             <source>Sale</source>
             <translation>Mauzo</translation>
         </message>
