@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_drain.py                       # 20 x 100 at 50 ms, 1 x 10,000 at 0 ms
     .venv/bin/python bench/bench_drain.py --quick               # 20 x 20 at 50 ms, 1 x 1,000 at 0 ms
     .venv/bin/python bench/bench_drain.py --devices 20 --sales 100 --latency 0.05 --big 10000
-    .venv/bin/python bench/bench_drain.py --quick --no-naive --profile /tmp/drain  # cProfile, 2 threads
+    .venv/bin/python bench/bench_drain.py --quick --no-naive --profile /tmp/drain  # cProfile, 2 threads: /tmp/drain0.loop, /tmp/drain0.store (1: the big case)
     .venv/bin/python bench/bench_drain.py --no-naive --big 2000 --breakdown      # where the time goes
     .venv/bin/python bench/bench_drain.py --no-naive --big 10 --repeat 5         # 5 samples of 20 x 100
 
@@ -15,11 +15,14 @@ Naive ("the tools we replace"): devices one after another, each sale awaited in 
 (new connection) per request, no outbox (nothing written before or after a send).
 
 Sends only: the same requests through the one shared client, devices in parallel, one sale at a time
-each, nothing stored (no crash safety). It is the ceiling of the client stack (httpx, aiohttp, pydantic
+each, nothing stored (no crash safety). The same requests means all of them: the bench items are
+goods, so after its sales each device also sends their stock-out (one insertStockIO gathering them)
+and one saveStockMaster per item, exactly as ours does after a backlog. It is the ceiling of the client stack (httpx, aiohttp, pydantic
 payloads) on this machine in this minute: the gap between it and the limit is not the sync engine's.
 
 The simulator runs in its own process (as KRA would), so it does not share our GIL. Ordering limit: one
-round trip per sale per device, devices in parallel -> limit = sales per device x latency.
+round trip per request per device, devices in parallel -> limit = requests per device x latency
+(each sale, then the backlog's stock-out and each item's balance: sales + 1 + 3).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import statistics
 import tempfile
 import time
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from benchkit import (
@@ -52,9 +56,20 @@ from benchkit import (
 
 from etims_desktop.domain.device import Device, DeviceType, Environment
 from etims_desktop.domain.item import Item
+from etims_desktop.domain.stock import (
+    StockReason,
+    is_stocked,
+    merged_stock_io,
+    numbered,
+    sar_type,
+    stock_io_body,
+    stock_master_body,
+)
 from etims_desktop.domain.tax import DEFAULT_RATES, compute_amounts
 from etims_desktop.kra.client import KraClient, make_http_client
+from etims_desktop.kra.endpoints import Endpoint
 from etims_desktop.storage.secrets import SessionKeyStore
+from etims_desktop.storage.stock import moved_line
 from etims_desktop.sync.payloads import item_request, sale_request
 from etims_desktop.sync.settings import SyncSettings
 
@@ -83,7 +98,13 @@ class Result:
 
     @property
     def limit(self) -> float | None:
-        return self.per_device * self.latency if self.latency else None
+        """One round trip per request per device, devices in parallel: each sale, then the backlog's one
+        stock-out and each item's balance."""
+        return round_trips(self.per_device) * self.latency if self.latency else None
+
+
+def round_trips(per_device: int) -> int:
+    return per_device + 1 + len(ITEM_DRAFTS)
 
 
 class Breakdown:
@@ -229,6 +250,8 @@ async def ours(sim: SimulatorProcess, folder: Path, devices: int, per_device: in
         for till in tills:
             numbers = [n for n, _ in sim.signed_numbers(PIN, till.branch_id)]
             assert numbers == list(range(1, per_device + 2)), f"{till.name}: numbers out of order"
+            moves, _ = sim.stock_sent(PIN, till.branch_id)
+            assert moves == 2, f"{till.name}: {moves} stock movements"  # the warm-up's, the backlog's
         return Result("ours", devices, per_device, latency, seconds, cpu, store_cpu, sim_cpu, stolen)
     finally:
         await shop.services.aclose()
@@ -261,6 +284,32 @@ def bare_request(items, device: Device, n: int):
     return sale_request(device, sale, compute_amounts(sale, DEFAULT_RATES), n + 1, None, sale.sold_at)
 
 
+def stock_bodies(items, device: Device, per_device: int) -> list[tuple[Endpoint, dict]]:
+    """What ours sends after a device's backlog of sales: their stock-outs gathered as it gathers them
+    (domain/stock.py merged_stock_io: one movement while it stays within its line limit), numbered
+    1, 2, ..., then each item's balance once."""
+    by_code = {item.code: item for item in items}
+    balance: dict[str, Decimal] = {}
+    movements: list[dict] = []
+    for n in range(per_device):
+        sale = make_sale(items, f"N{device.branch_id}-{n:06d}", n)
+        lines = [
+            moved_line(by_code[line.item_code], -line.qty, line.unit_price)
+            for line in sale.lines
+            if is_stocked(by_code[line.item_code].item_type)
+        ]
+        for line in lines:
+            balance[line.item_code] = balance.get(line.item_code, Decimal(0)) + line.quantity
+        body = stock_io_body(sar_type(StockReason.SALE, lines[0].quantity), lines, sale.sold_at, manual=False)
+        merged = merged_stock_io(movements[-1], body) if movements else None
+        if merged is None:
+            movements.append(body)
+        else:
+            movements[-1] = merged
+    bodies = [(Endpoint.SAVE_STOCK_IO, numbered(body, "sarNo", n)) for n, body in enumerate(movements, 1)]
+    return bodies + [(Endpoint.SAVE_STOCK_MASTER, stock_master_body(code, q)) for code, q in balance.items()]
+
+
 async def timed_bare(
     label: str, sim: SimulatorProcess, tills, per_device: int, latency: float, send
 ) -> Result:
@@ -275,6 +324,7 @@ async def timed_bare(
     sim.set_latency(0)
     for device, _ in tills:
         assert sim.signed_count(PIN, device.branch_id) == per_device
+        assert sim.stock_sent(PIN, device.branch_id) == (1, len(ITEM_DRAFTS)), "stock not sent"
     return Result(label, len(tills), per_device, latency, seconds, cpu, sim_cpu=sim_cpu, stolen=stolen)
 
 
@@ -308,6 +358,8 @@ async def sends_only(
             client = KraClient(http, sim.api_url, tin=PIN, bhf_id=device.branch_id, cmc_key=key)
             for n in range(per_device):
                 await client.save_sale(bare_request(items, device, n))
+            for body in stock_bodies(items, device, per_device):
+                await client.send_document(body[0], body[1])
 
         async def send() -> None:
             await asyncio.gather(*(one_device(device, key) for device, key in tills))
@@ -367,13 +419,13 @@ async def repeated(sim: SimulatorProcess, folder: Path, args, first: Result, fir
 
 async def main_async(args) -> None:
     print(f"Machine: {machine()}")
-    cases = [(args.devices, args.sales, args.latency), (1, args.big, 0.0)]
+    cases = [(args.devices, args.sales, args.latency)] + ([(1, args.big, 0.0)] if args.big else [])
     rows, spread = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for index, (devices, per_device, latency) in enumerate(cases):
             with SimulatorProcess(mode="oscu") as sim:
                 print(f"  {devices} x {per_device:,} at {latency * 1000:.0f} ms: ours ...", flush=True)
-                profile = args.profile if index == 1 else None
+                profile = f"{args.profile}{index}" if args.profile else None  # /tmp/drain0.loop ...
                 mine = await ours(
                     sim, Path(tmp) / f"case{index}", devices, per_device, latency, 0, profile, args.breakdown
                 )
@@ -420,7 +472,9 @@ async def main_async(args) -> None:
     print(
         "simulator = the CPU time of the simulator process per sale: it stands in for KRA but shares our cores."
     )
-    print("limit = sales per device x latency (one round trip per sale, devices in parallel).")
+    print(
+        "limit = requests per device x latency (sales + 1 stock-out + 3 balances; devices in parallel)."
+    )
     print(
         "sends only = the same requests through the one shared client, devices in parallel, nothing stored:\n"
         "  the ceiling of the client stack on this machine now. of sends only = its wall / ours."

@@ -80,6 +80,11 @@ def sim_signed_count(sim, pin: str, branch: str) -> int:
         return len(state.sales) if state else 0
 
 
+def sim_stock_sent(sim, pin: str, branch: str) -> tuple[int, int]:
+    """(insertStockIO, saveStockMaster) requests a branch's KRA accepted."""
+    return len(sim.stock_movements(pin, branch)), sim.stock_masters_accepted(pin, branch)
+
+
 class SimulatorProcess:
     """`Simulator` in a child process. Call any Simulator method by name: `sim.call("set_latency", 0.05)`."""
 
@@ -109,6 +114,9 @@ class SimulatorProcess:
 
     def signed_count(self, pin: str, branch: str) -> int:
         return self.call("sim_signed_count", pin, branch)
+
+    def stock_sent(self, pin: str, branch: str) -> tuple[int, int]:
+        return tuple(self.call("sim_stock_sent", pin, branch))
 
     @property
     def pid(self) -> int:

@@ -28,8 +28,9 @@ from etims_desktop.app.reconcile_progress import ProgressFile
 from etims_desktop.app.restore import BackupAndRestore
 from etims_desktop.app.sales import SaleService
 from etims_desktop.app.sales_query import SalesList
-from etims_desktop.app.settings import SettingsEditor
+from etims_desktop.app.settings import SettingsEditor, WindowStateFile
 from etims_desktop.app.stock import StockService
+from etims_desktop.app.today import TodayQuery
 from etims_desktop.domain.redaction import install_redaction
 from etims_desktop.paths import DataPaths
 from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, open_key_store
@@ -54,6 +55,7 @@ class Services:
     scheduler: SyncScheduler
     backups: BackupService
     board: BoardQuery  # app/: the use cases the window and the CLI share
+    today: TodayQuery  # app/today.py: the Today tab's figures
     outbox: OutboxActions
     stock: StockService  # app/stock.py: stock on hand, adjustments
     documents: DocumentActions  # app/documents.py: refused purchase, import and stock documents
@@ -70,6 +72,7 @@ class Services:
     sales_list: SalesList
     restore: BackupAndRestore
     preferences: SettingsEditor
+    window_state: WindowStateFile  # the window's layout in settings.json
     practice: Any = None  # practice.PracticeKra while practice mode runs
 
     @property
@@ -168,6 +171,7 @@ def build_services(
         scheduler=scheduler,
         backups=backups,
         board=BoardQuery(store),
+        today=TodayQuery(store),
         outbox=OutboxActions(store, sync.notify),
         stock=StockService(store, sync.notify),
         documents=DocumentActions(store, sync.notify),
@@ -186,4 +190,5 @@ def build_services(
         sales_list=SalesList(store, receipts.pending_prints),
         restore=BackupAndRestore(backups, store, sync, scheduler, paths.backups),
         preferences=SettingsEditor(paths.settings, sync, backups, paths.backups),
+        window_state=WindowStateFile(paths.settings, paths.root),
     )

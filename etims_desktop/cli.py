@@ -821,7 +821,7 @@ async def cmd_checked(services: Services, args) -> int:
 async def cmd_receipt(services: Services, args) -> int:
     """Headless prints and reprints (a retired device's sales too): the same view, rules and renderers as
     the window. The database remembers the original: every later print is a COPY."""
-    from etims_desktop.app.receipts import PendingPrints, receipt_view
+    from etims_desktop.app.receipts import receipt_view
     from etims_desktop.printing.settings import load_printer, load_rules
 
     recorded = await receipt_view(services.store, args.sale_id)
@@ -849,8 +849,7 @@ async def cmd_receipt(services: Services, args) -> int:
             )
             print(error_line(said(again, plain(exc))), file=sys.stderr)
             return EXIT_ERROR
-    PendingPrints(services.paths.root).record_print(view)
-    await services.store.record_receipt_print(view.sale_id)
+    await services.receipts.record_print(view)
     if view.pending:
         printed = QT_TRANSLATE_NOOP("Cli", "%1: the PENDING receipt of sale %2 (%3)")
     elif view.copy:

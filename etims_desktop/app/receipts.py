@@ -5,13 +5,19 @@ its figures, and the business header as printed then. A reprint carries a COPY m
 before documents were kept is rebuilt from the stored sale, and says so. A sale not signed yet shows
 the amounts the sync engine will send (`queued_amounts`: as stored when it was queued) and
 today's header.
+
+A receipt printed before KRA signed its sale (no signature, no QR code) is due for a reprint once
+signed (`PendingPrints`). That list is shop data about sales, not a setting: it lives in the database
+(pending_prints, migration 0010) so a backup and a restore carry it with the very sales it names and the
+reprint rule never reads a list that belongs to another database. An older version's side file
+(printed-while-pending.json) is moved in once and removed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-import threading
 from collections.abc import Iterable
 from dataclasses import asdict, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -36,22 +42,29 @@ from etims_desktop.domain.receipt import (
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.tax import SaleAmounts, queued_amounts
 from etims_desktop.kra.environments import receipt_check_url
-from etims_desktop.storage.settings_file import write_json
 from etims_desktop.sync.code_choices import DEFAULT_CODES, PAYMENT_TYPES, REFUND_REASONS, CodeStore, code_name
 from etims_desktop.sync.signed_document import sale_from_document, wire_document
+
+
+class PendingPrintStore(Protocol):
+    """Where receipts printed before KRA signed them are kept (storage/store.py Store, migration 0010)."""
+
+    async def record_receipt_print(self, sale_id: int, *, while_pending: bool = False) -> None: ...
+    async def printed_while_pending(self) -> dict[int, OutboxState]: ...
+    async def add_printed_while_pending(self, sale_ids: Iterable[int]) -> int: ...
+    async def forget_printed_while_pending(self, sale_ids: Iterable[int]) -> None: ...
 
 
 class EntryReader(Protocol):
     async def get_entry(self, sale_id: int) -> OutboxEntry: ...
 
 
-class ReceiptStore(EntryReader, CodeStore, Protocol):
+class ReceiptStore(EntryReader, CodeStore, PendingPrintStore, Protocol):
     """What a receipt is read from (storage/store.py Store)."""
 
     async def get_device(self, device_id: int) -> Device: ...
     async def signed_document(self, sale_id: int) -> SignedDocument | None: ...
     async def original_printed(self, sale_id: int) -> bool: ...
-    async def record_receipt_print(self, sale_id: int) -> None: ...
     async def business_details(self) -> BusinessDetails: ...
     async def tax_rates(self, device_id: int) -> dict[TaxType, Decimal]: ...
 
@@ -60,7 +73,7 @@ log = logging.getLogger("etims_desktop.sync")
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 CENT = Decimal("0.01")
-PENDING_PRINTS_FILE = "printed-while-pending.json"
+PENDING_PRINTS_FILE = "printed-while-pending.json"  # older versions' list; moved into the database once
 
 
 def cu_invoice_number(scu_id: str | None, invc_no: int | None) -> str | None:
@@ -258,55 +271,79 @@ async def _signed_view(
 
 class PendingPrints:
     """Sales whose receipt was printed before KRA signed them: once signed, their receipts should be
-    reprinted (the first print has no signature and no QR code). Kept in a small JSON file in the data
-    dir, because the store has no table for it yet."""
+    reprinted (the first print has no signature and no QR code).
 
-    def __init__(self, data_dir: Path):
-        self.path = Path(data_dir) / PENDING_PRINTS_FILE
-        self._lock = threading.Lock()
+    Kept in the database (pending_prints, migration 0010), not in a settings file: it is shop data about
+    sales, the reprint rule depends on it, and it must follow the sales it names into a backup and back
+    out of a restore. Older versions kept it in printed-while-pending.json beside the database; on first
+    use that file is read once, its sales are moved in, and it is removed after the commit that holds
+    them (a failure in between leaves the file, and the next start moves it in again: adding is idempotent)."""
 
-    def sale_ids(self) -> set[int]:
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return set()
-        return {int(i) for i in raw.get("sale_ids", []) if isinstance(i, int)}
+    def __init__(self, store: PendingPrintStore, data_dir: Path) -> None:
+        self.store = store
+        self.old_file = Path(data_dir) / PENDING_PRINTS_FILE
+        self._moved_in = False
+        self._moving = asyncio.Lock()
 
-    def _write(self, ids: Iterable[int]) -> None:
-        write_json(self.path, {"sale_ids": sorted(set(ids))})
+    async def record_print(self, view: ReceiptView) -> None:
+        """A receipt went to paper or PDF: remember it if it was pending, forget it once printed signed
+        (for a signed sale the first print is also kept as the original: later ones say COPY)."""
+        await self.move_in_old_file()
+        await self.store.record_receipt_print(view.sale_id, while_pending=view.pending and not view.cancelled)
 
-    def record_print(self, view: ReceiptView) -> None:
-        """A receipt went to paper or PDF: remember it if it was pending, forget it once printed signed."""
-        with self._lock:
-            ids = self.sale_ids()
-            if view.pending and not view.cancelled:
-                ids.add(view.sale_id)
-            else:
-                ids.discard(view.sale_id)
-            self._write(ids)
-
-    def forget(self, sale_ids: Iterable[int]) -> None:
-        with self._lock:
-            self._write(self.sale_ids() - set(sale_ids))
-
-    async def due_for_reprint(self, store: EntryReader) -> list[int]:
+    async def due_for_reprint(self) -> list[int]:
         """Sales printed while pending that KRA has signed since: their receipts should be printed again.
         Sales cancelled meanwhile are dropped from the list."""
-        due = []
-        gone = []
-        for sale_id in sorted(self.sale_ids()):
-            try:
-                entry = await store.get_entry(sale_id)
-            except LookupError:
-                gone.append(sale_id)
-                continue
-            if entry.state is OutboxState.SIGNED:
-                due.append(sale_id)
-            elif entry.state is OutboxState.CANCELLED:
-                gone.append(sale_id)
+        await self.move_in_old_file()
+        states = await self.store.printed_while_pending()
+        gone = [sale_id for sale_id, state in states.items() if state is OutboxState.CANCELLED]
         if gone:
-            self.forget(gone)
-        return due
+            await self.store.forget_printed_while_pending(gone)
+        return sorted(sale_id for sale_id, state in states.items() if state is OutboxState.SIGNED)
+
+    async def move_in_old_file(self) -> None:
+        """An older version's printed-while-pending.json, once: into the database, then removed. A file
+        that cannot be read is left where it is and named in the log (nothing in it is guessed)."""
+        async with self._moving:  # a second caller waits for the move rather than miss the moved sales
+            if self._moved_in:
+                return
+            sale_ids = self._read_old_file() if self.old_file.exists() else None
+            if sale_ids is not None:
+                added = await self.store.add_printed_while_pending(sale_ids)  # raises: moved in next time
+                log.info("moved %d receipt(s) printed before signing into the database", added)
+                self._remove_old_file()
+            self._moved_in = True
+
+    def _remove_old_file(self) -> None:
+        try:
+            self.old_file.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning(
+                "%s could not be removed (%s); it is moved in again at the next start.", self.old_file, exc
+            )
+
+    def _read_old_file(self) -> list[int] | None:
+        try:
+            raw = json.loads(self.old_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning(
+                "%s could not be read (%s): the receipts printed before KRA signed them, listed there, are not "
+                "marked for a reprint. The file is left as it is; check the Sales tab's receipts by hand.",
+                self.old_file,
+                exc,
+            )
+            return None
+        listed = raw.get("sale_ids") if isinstance(raw, dict) else None
+        if not isinstance(listed, list):
+            log.warning(
+                '%s has no list of "sale_ids"; the file is left as it is and nothing is marked for a reprint.',
+                self.old_file,
+            )
+            return None
+        bad = [value for value in listed if not isinstance(value, int) or isinstance(value, bool)]
+        if bad:
+            log.warning("%s: %s are not sale numbers; they are skipped.", self.old_file, json.dumps(bad))
+        return [value for value in listed if isinstance(value, int) and not isinstance(value, bool)]
 
 
 class Receipts:
@@ -316,11 +353,12 @@ class Receipts:
     def __init__(self, store: ReceiptStore, data_dir: Path, settings_file: Path) -> None:
         self.store = store
         self.settings_file = settings_file
-        self.pending_prints = PendingPrints(data_dir)
+        self.pending_prints = PendingPrints(store, data_dir)
 
     async def view(self, sale_id: int) -> ReceiptView:
         return await receipt_view(self.store, sale_id)
 
-    async def record_print(self, sale_id: int) -> None:
-        """The first print is the original; every later one says COPY."""
-        await self.store.record_receipt_print(sale_id)
+    async def record_print(self, view: ReceiptView) -> None:
+        """`view` went to paper or PDF: for a signed sale the first print is the original and every later
+        one says COPY; one printed before KRA signed it is due for a reprint once signed."""
+        await self.pending_prints.record_print(view)

@@ -177,7 +177,7 @@ class SalesList:
         return await self.store.list_devices(include_retired=True)  # a retired device's sales stay listed
 
     async def due_for_reprint(self) -> list[int]:
-        return await self.pending_prints.due_for_reprint(self.store)
+        return await self.pending_prints.due_for_reprint()
 
     async def search(self, flt: SalesFilter) -> list[SaleListRow]:
         return await search_sales(self.store, flt)

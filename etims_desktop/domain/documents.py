@@ -61,7 +61,8 @@ class DocumentState(StrEnum):
     NEEDS_FIX = "needs_fix"  # KRA refused it: a person corrects the cause and sends it again
     CANCELLED = "cancelled"  # a person gave it up before KRA had it
     # A stock balance not sent because a newer balance of the same item was queued before it left: KRA
-    # needs only the latest (saveStockMaster carries the quantity on hand, not a change).
+    # needs only the latest (saveStockMaster carries the quantity on hand, not a change). Since migration
+    # 0009 the waiting balance takes the newer quantity instead; older databases still hold these.
     REPLACED = "replaced"
 
     @property

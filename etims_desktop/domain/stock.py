@@ -168,13 +168,51 @@ def stock_io_body(
         "sarTyCd": sar_type_code,
         "ocrnDt": occurred_at.astimezone(NAIROBI).strftime("%Y%m%d"),
         "totItemCnt": len(items),
-        "totTaxblAmt": float(sum((Decimal(str(i["taxblAmt"])) for i in items), Decimal(0))),
-        "totTaxAmt": float(sum((Decimal(str(i["taxAmt"])) for i in items), Decimal(0))),
-        "totAmt": float(sum((Decimal(str(i["totAmt"])) for i in items), Decimal(0))),
+        "totTaxblAmt": _total(items, "taxblAmt"),
+        "totTaxAmt": _total(items, "taxAmt"),
+        "totAmt": _total(items, "totAmt"),
         "remark": remark,
         **AUDIT,
         "itemList": items,
     }
+
+
+MAX_MERGED_LINES = 100  # a stock-out that gathers sales stops taking more items here (a request stays small)
+_SUMMED = ("pkg", "qty", "splyAmt", "totDcAmt", "taxblAmt", "taxAmt", "totAmt")
+
+
+def merged_stock_io(body: dict[str, Any], more: dict[str, Any]) -> dict[str, Any] | None:
+    """One insertStockIO for the movements of both bodies (KRA's ledger needs each item's quantity moved;
+    integrations batch moves per type and date - Odoo per picking, flow type and date). Lines of the
+    same item at the same price add up; others are appended. None: they cannot be one movement (another
+    type, day or kind of entry, or the result would exceed MAX_MERGED_LINES)."""
+    same = ("sarTyCd", "ocrnDt", "regTyCd", "custTin", "custBhfId", "remark")
+    if any(body.get(key) != more.get(key) for key in same) or body.get("sarNo") is not None:
+        return None
+    items = [dict(line) for line in body["itemList"]]
+    at = {(line["itemCd"], line["prc"], line["taxTyCd"]): line for line in items}
+    for line in more["itemList"]:
+        found = at.get((line["itemCd"], line["prc"], line["taxTyCd"]))
+        if found is None:
+            found = at[line["itemCd"], line["prc"], line["taxTyCd"]] = {**line, "itemSeq": len(items) + 1}
+            items.append(found)
+            continue
+        for key in _SUMMED:
+            found[key] = float(Decimal(str(found[key])) + Decimal(str(line[key])))
+    if len(items) > MAX_MERGED_LINES:
+        return None
+    return {
+        **body,
+        "totItemCnt": len(items),
+        "totTaxblAmt": _total(items, "taxblAmt"),
+        "totTaxAmt": _total(items, "taxAmt"),
+        "totAmt": _total(items, "totAmt"),
+        "itemList": items,
+    }
+
+
+def _total(items: Sequence[dict[str, Any]], key: str) -> float:
+    return float(sum((Decimal(str(item[key])) for item in items), Decimal(0)))
 
 
 def stock_master_body(item_code: str, balance: Decimal) -> dict[str, Any]:

@@ -21,19 +21,21 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, CursorResult, Row, Table, func, insert, select, update
+from sqlalchemy import Connection, Table, func, select
 
 from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxState
-from etims_desktop.domain.stock import numbered
+from etims_desktop.domain.stock import merged_stock_io, numbered
 from etims_desktop.storage.errors import NotFound, OutboxStateError
 from etims_desktop.storage.models import (
+    OPEN_DOCUMENTS_SQL,
     DocumentEventRow,
     DocumentNumberRow,
     DocumentRow,
     OutboxRow,
 )
+from etims_desktop.storage.plain_sql import driver_connection, plain_table
 from etims_desktop.storage.records import DocumentChange, QueuedDocument
 
 D = DocumentState
@@ -46,11 +48,22 @@ APP_STOPPED = "the previous send was interrupted before KRA answered: sending th
 
 
 class DocumentRepository:
-    """Queued documents inside one transaction. `now` is the transaction's clock reading."""
+    """Queued documents inside one transaction. `now` is the transaction's clock reading.
+
+    What runs once per document sent (queueing, claiming, marking) uses plain sqlite3 statements on the
+    transaction's connection (storage/plain_sql.py: a Core statement costs 10-30x the Python); the
+    lists and counts for people stay Core."""
 
     def __init__(self, connection: Connection, now: datetime) -> None:
         self.db = connection
+        self.sql = driver_connection(connection)
         self.now = now
+        dialect = connection.dialect
+        self._documents = plain_table(DOCUMENTS, dialect)
+        self._states = plain_table(DOCUMENTS, dialect, ("id", "kind", "state"))
+        self._events = plain_table(EVENTS, dialect)
+        self._numbers = plain_table(NUMBERS, dialect)
+        self._sale_states = plain_table(OUTBOX, dialect, ("sale_id", "state"))
 
     # --- queueing ----------------------------------------------------------------------------------
 
@@ -65,39 +78,75 @@ class DocumentRepository:
         after_document_id: int | None = None,
     ) -> int:
         """Queue one document (its number, if its kind has one, is given when it is first sent)."""
-        result = self.db.execute(
-            insert(DOCUMENTS).values(
-                device_id=device_id,
-                kind=kind,
-                state=D.QUEUED,
-                body=body,
-                summary=summary,
-                after_sale_id=after_sale_id,
-                after_document_id=after_document_id,
-                attempts=0,
-                created_at=self.now,
-                state_changed_at=self.now,
-            )
+        document_id = self._documents.insert(
+            self.sql,
+            {
+                "device_id": device_id,
+                "kind": kind,
+                "state": D.QUEUED,
+                "body": body,
+                "summary": summary,
+                "after_sale_id": after_sale_id,
+                "after_document_id": after_document_id,
+                "attempts": 0,
+                "created_at": self.now,
+                "state_changed_at": self.now,
+            },
         )
-        document_id = cast(int, result.inserted_primary_key[0])  # type: ignore[index]  # an insert has its key
         self._event(document_id, None, D.QUEUED, "recorded")
         return document_id
 
-    def replace_balances(self, device_id: int, item_code: str, reason: str) -> int:
-        """A newer balance of `item_code` was just queued: earlier ones that have not left yet (queued or
-        waiting, never sent) are not needed - KRA wants the quantity on hand, and the newer one goes after
-        its own movement, which goes after theirs. Returns how many were replaced."""
-        rows = self.db.execute(
-            select(DOCUMENTS).where(
-                DOCUMENTS.c.device_id == device_id,
-                DOCUMENTS.c.kind == DocumentKind.STOCK_MASTER,
-                DOCUMENTS.c.state.in_([D.QUEUED, D.WAITING]),
+    def join_last_movement(
+        self, device_id: int, body: dict[str, Any], after_sale_id: int, summary: str
+    ) -> int | None:
+        """A sale's stock-out joins the device's newest stock movement when that one has not left yet (never
+        claimed: no sarNo) and is one of the same type and day (domain/stock.py merged_stock_io): a backlog of
+        sales then sends one stock-out, not one per sale. Its id, or None (queue a new one)."""
+        last = self._documents.first(
+            self.sql,
+            f"device_id = ? AND {OPEN_DOCUMENTS_SQL} AND kind = ?",
+            (device_id, self._documents.to_db("kind", DocumentKind.STOCK_IO)),
+            "ORDER BY id DESC",
+        )  # the open ones (partial index): documents go in id order, so a newer one was never sent before it
+        if (
+            last is None
+            or last.state is not D.QUEUED
+            or last.number is not None
+            or last.after_sale_id is None
+        ):
+            return None
+        merged = merged_stock_io(last.body, body)
+        if merged is None:
+            return None
+        values = {"body": merged, "after_sale_id": after_sale_id, "summary": summary}
+        self._documents.update(self.sql, "id", last.id, values)
+        return cast(int, last.id)
+
+    def queue_balance(
+        self, device_id: int, item_code: str, body: dict[str, Any], summary: str, after_document_id: int
+    ) -> int:
+        """Queue an item's balance after the movement that made it (saveStockMaster carries the quantity
+        on hand, not a change, so KRA needs only the newest). A balance of the item that has not left yet
+        (queued, or waiting to retry: KRA never had it) takes the new quantity and waits for the new
+        movement instead: one balance per item waits, however many sales were made offline."""
+        to_db = self._documents.to_db
+        waiting = self._documents.first(
+            self.sql,
+            "device_id = ? AND state IN (?, ?) AND kind = ? AND json_extract(body, '$.itemCd') = ?",
+            (device_id, to_db("state", D.QUEUED), to_db("state", D.WAITING),
+             to_db("kind", DocumentKind.STOCK_MASTER), item_code),
+        )  # fmt: skip
+        if waiting is None:
+            return self.enqueue(
+                device_id, DocumentKind.STOCK_MASTER, body, summary, after_document_id=after_document_id
             )
-        ).all()
-        replaced = [row for row in rows if row.body.get("itemCd") == item_code]
-        for row in replaced:
-            self._move(row, D.REPLACED, reason, next_attempt_at=None)
-        return len(replaced)
+        self._documents.update(
+            self.sql,
+            "id",
+            waiting.id,
+            {"body": body, "summary": summary, "after_document_id": after_document_id},
+        )
+        return cast(int, waiting.id)
 
     # --- what to send next -------------------------------------------------------------------------
 
@@ -124,16 +173,20 @@ class DocumentRepository:
         self._move(row, D.SENDING, reason, force=True, next_attempt_at=None, **values)
         return self._record(self._row(row.id))
 
-    def _next(self, device_id: int, now: datetime) -> Row[Any] | None:
+    def _next(self, device_id: int, now: datetime) -> Any | None:
         """The oldest document that may go now: open, due, its cause sent, its group not stopped."""
         stopped = self._stopped_groups(device_id)
-        rows = self._open_rows(device_id)
+        # Read lazily, in id order off the partial index (the query repeats its WHERE word for word, so
+        # SQLite uses it): usually the first row is the one to send.
+        rows = self._documents.iterate(
+            self.sql, f"device_id = ? AND {OPEN_DOCUMENTS_SQL}", (device_id,), "ORDER BY id"
+        )
         try:
             return self._first_due(rows, stopped, now)
         finally:
-            rows.close()  # read lazily: usually only the first row was needed
+            rows.close()
 
-    def _first_due(self, rows: Iterable[Row[Any]], stopped: set[str], now: datetime) -> Row[Any] | None:
+    def _first_due(self, rows: Iterable[Any], stopped: set[str], now: datetime) -> Any | None:
         for row in rows:
             if row.kind.group in stopped:
                 continue
@@ -143,38 +196,28 @@ class DocumentRepository:
                 stopped.add(row.kind.group)  # nothing of its group overtakes it
                 continue
             if not self._cause_done(row):
-                stopped.add(row.kind.group)
+                # A balance waits for its (newer) movement without holding back the group: it carries
+                # the whole quantity, so it goes when its movement has gone.
+                if row.kind is not DocumentKind.STOCK_MASTER:
+                    stopped.add(row.kind.group)
                 continue
             return row
         return None
 
-    def _open_rows(self, device_id: int) -> CursorResult[Any]:
-        """Open documents in id order, read lazily: the first one is usually the one to send."""
-        return self.db.execute(
-            select(DOCUMENTS)
-            .where(
-                DOCUMENTS.c.device_id == device_id,
-                DOCUMENTS.c.state.in_([D.QUEUED, D.SENDING, D.UNCERTAIN, D.WAITING]),
-            )
-            .order_by(DOCUMENTS.c.id)
-        )
-
     def _stopped_groups(self, device_id: int) -> set[str]:
-        kinds = self.db.scalars(
-            select(DOCUMENTS.c.kind)
-            .where(DOCUMENTS.c.device_id == device_id, DOCUMENTS.c.state == D.NEEDS_FIX)
-            .distinct()
+        refused = self._states.select(
+            self.sql, "device_id = ? AND state = ?", (device_id, self._states.to_db("state", D.NEEDS_FIX))
         )
-        return {kind.group for kind in kinds}
+        return {row.kind.group for row in refused}
 
-    def _cause_done(self, row: Row[Any]) -> bool:
+    def _cause_done(self, row: Any) -> bool:
         if row.after_sale_id is not None:
-            state = self.db.scalar(select(OUTBOX.c.state).where(OUTBOX.c.sale_id == row.after_sale_id))
-            if state is not OutboxState.SIGNED:
+            sale = self._sale_states.first(self.sql, "sale_id = ?", (row.after_sale_id,))
+            if sale is None or sale.state is not OutboxState.SIGNED:
                 return False
         if row.after_document_id is not None:
-            state = self.db.scalar(select(DOCUMENTS.c.state).where(DOCUMENTS.c.id == row.after_document_id))
-            if state is not D.SENT:
+            cause = self._states.first(self.sql, "id = ?", (row.after_document_id,))
+            if cause is None or cause.state is not D.SENT:
                 return False
         return True
 
@@ -308,18 +351,15 @@ class DocumentRepository:
         return counts
 
     def devices_with_pending(self, device_ids: Iterable[int]) -> set[int]:
-        """Which of these devices have a document still to send (one index seek each: the scheduler asks
-        every tick)."""
+        """Which of these devices have a document still to send, or a signed sale whose stock documents are
+        still to be made (one index seek each: the scheduler asks every tick)."""
         found = set()
         for device_id in device_ids:
-            hit = self.db.scalar(
-                select(DOCUMENTS.c.id)
-                .where(
-                    DOCUMENTS.c.device_id == device_id,
-                    DOCUMENTS.c.state.in_([D.QUEUED, D.SENDING, D.UNCERTAIN, D.WAITING]),
-                )
-                .limit(1)
-            )
+            hit = self.sql.execute(
+                f"SELECT 1 FROM documents WHERE device_id = ? AND {OPEN_DOCUMENTS_SQL} "
+                "UNION ALL SELECT 1 FROM stock_moves WHERE device_id = ? AND document_id IS NULL LIMIT 1",
+                (device_id, device_id),
+            ).fetchone()
             if hit is not None:
                 found.add(device_id)
         return found
@@ -327,52 +367,53 @@ class DocumentRepository:
     # --- helpers -----------------------------------------------------------------------------------
 
     def _last_number(self, device_id: int, kind: DocumentKind) -> int:
-        found = self.db.scalar(
-            select(NUMBERS.c.last_number).where(NUMBERS.c.device_id == device_id, NUMBERS.c.kind == kind)
+        found = self._numbers.first(
+            self.sql, "device_id = ? AND kind = ?", (device_id, self._numbers.to_db("kind", kind))
         )
-        return found or 0
+        return found.last_number if found is not None else 0
 
     def _set_last_number(self, device_id: int, kind: DocumentKind, number: int) -> None:
-        changed = self.db.execute(
-            update(NUMBERS)
-            .where(NUMBERS.c.device_id == device_id, NUMBERS.c.kind == kind)
-            .values(last_number=number)
-        ).rowcount
-        if not changed:
-            self.db.execute(insert(NUMBERS).values(device_id=device_id, kind=kind, last_number=number))
+        self.sql.execute(
+            "INSERT INTO document_numbers (device_id, kind, last_number) VALUES (?, ?, ?) "
+            "ON CONFLICT (device_id, kind) DO UPDATE SET last_number = excluded.last_number",
+            (device_id, self._numbers.to_db("kind", kind), number),
+        )
 
-    def _row(self, document_id: int) -> Row[Any]:
-        row = self.db.execute(select(DOCUMENTS).where(DOCUMENTS.c.id == document_id)).first()
+    def _row(self, document_id: int) -> Any:
+        row = self._documents.first(self.sql, "id = ?", (document_id,))
         if row is None:
             raise NotFound(f"There is no document number {document_id}.", field="document")
         return row
 
-    def _open_row(self, document_id: int) -> Row[Any]:
+    def _open_row(self, document_id: int) -> Any:
         row = self._row(document_id)
         if row.state in FINAL:
             raise OutboxStateError(f"Document {document_id} is {row.state.label}; that is final.")
         return row
 
-    def _move(
-        self, row: Row[Any], to: DocumentState, reason: str, *, force: bool = False, **values: Any
-    ) -> None:
+    def _move(self, row: Any, to: DocumentState, reason: str, *, force: bool = False, **values: Any) -> None:
         if row.state is not to or force:
             self._event(row.id, row.state, to, reason)
             values.update(state=to, state_changed_at=self.now)
         if values:
-            self.db.execute(update(DOCUMENTS).where(DOCUMENTS.c.id == row.id).values(**values))
+            self._documents.update(self.sql, "id", row.id, values)
 
     def _event(
         self, document_id: int, from_state: DocumentState | None, to: DocumentState, reason: str
     ) -> None:
-        self.db.execute(
-            insert(EVENTS).values(
-                document_id=document_id, at=self.now, from_state=from_state, to_state=to, reason=reason
-            )
+        self._events.insert(
+            self.sql,
+            {
+                "document_id": document_id,
+                "at": self.now,
+                "from_state": from_state,
+                "to_state": to,
+                "reason": reason,
+            },
         )
 
     @staticmethod
-    def _record(row: Row[Any]) -> QueuedDocument:
+    def _record(row: Any) -> QueuedDocument:
         return QueuedDocument(
             id=row.id,
             device_id=row.device_id,

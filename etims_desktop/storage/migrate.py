@@ -22,7 +22,7 @@ log = logging.getLogger("etims_desktop.storage")
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions (a test keeps the two equal). Knowing it without Alembic
 # lets an up-to-date database open without importing Alembic at all (~130 ms of every start-up).
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0010"
 
 
 def alembic_config():

@@ -761,7 +761,9 @@ class OutboxRepository:
         """Write `values` to the entry and, when its state changes (or `force`), move it to `to`
         with an event in its history."""
         if to is S.SIGNED and row.state is not S.SIGNED:
-            StockRepository(self.db, self.now).sale_signed(row.sale_id)  # same transaction: never signed without it
+            StockRepository(self.db, self.now).sale_signed(
+                row.sale_id
+            )  # same transaction: never signed without it
         if row.state is not to or force:
             self._events.insert(
                 self.sql,

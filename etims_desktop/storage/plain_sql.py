@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections import namedtuple
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.engine import Dialect
@@ -59,6 +59,13 @@ class PlainTable:
         cursor = db.execute(f"{self._select} WHERE {where} {tail}", params)
         return [self._record(raw) for raw in cursor.fetchall()]
 
+    def iterate(
+        self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = ""
+    ) -> Generator[Any, None, None]:
+        """Like select, read lazily: a caller that stops at the first fitting row reads no more."""
+        for raw in db.execute(f"{self._select} WHERE {where} {tail}", params):
+            yield self._record(raw)
+
     def first(self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = ""):
         raw = db.execute(f"{self._select} WHERE {where} {tail} LIMIT 1", params).fetchone()
         return None if raw is None else self._record(raw)
@@ -76,10 +83,14 @@ class PlainTable:
         cursor = db.execute(f"UPDATE {self.name} SET {assignments} WHERE {key} = ?", [*params, key_value])
         return cursor.rowcount
 
-    def insert(self, db: sqlite3.Connection, values: dict[str, Any]) -> None:
+    def insert(self, db: sqlite3.Connection, values: dict[str, Any]) -> int:
+        """INSERT one row; returns its rowid (the integer primary key)."""
         columns = ", ".join(values)
         params = [self.to_db(column, value) for column, value in values.items()]
-        db.execute(f"INSERT INTO {self.name} ({columns}) VALUES ({', '.join('?' * len(values))})", params)
+        cursor = db.execute(
+            f"INSERT INTO {self.name} ({columns}) VALUES ({', '.join('?' * len(values))})", params
+        )
+        return cast(int, cursor.lastrowid)
 
 
 @cache

@@ -2,13 +2,16 @@
 
 The file is one JSON object with a `schema_version` and one section per owner:
 
-    {"schema_version": 1, "sync": {...}, "backups": {...}, "printer": {...}, "receipt": {...}}
+    {"schema_version": 1, "sync": {...}, "backups": {...}, "printer": {...}, "receipt": {...}, "window": {...}}
 
 `SettingsDocument` (pydantic) is its model. Each section is a dataclass owned by its layer
 (sync/settings.py SyncSettings, sync/backups.py BackupSettings, printing/settings.py PrinterSettings,
-domain/receipt_rules.py ReceiptRules, app/desktop_settings.py DesktopSettings); `load_section` validates a section against its dataclass with
-pydantic and `save_section` writes it back, keeping every other section. A file written by an older
-version is upgraded step by step (`UPGRADES`) when it is read; a newer one is read as it is.
+domain/receipt_rules.py ReceiptRules, app/desktop_settings.py DesktopSettings, app/settings.py
+WindowLayout: the main window's size and layout); `load_section` validates a section against its
+dataclass with pydantic and `save_section` writes it back, keeping every other section. A file written
+by an older version is upgraded step by step (`UPGRADES`) when it is read; a newer one is read as it is.
+Side files of older versions are moved in once by their section's owner, which removes them after this
+file holds their values: window.ini (app/settings.py `WindowStateFile.move_in_old_file`).
 
 A bad value (a hand-edited file) never stops the app and never passes silently: that one field falls
 back to its default, and a plain sentence naming the file, the field, the value and the default is
@@ -32,7 +35,7 @@ from etims_desktop.storage.files import write_atomically
 log = logging.getLogger("etims_desktop.settings")
 
 SCHEMA_VERSION = 1
-SECTIONS = ("sync", "backups", "printer", "receipt", "desktop")
+SECTIONS = ("sync", "backups", "printer", "receipt", "desktop", "window")
 
 T = TypeVar("T")
 
@@ -48,6 +51,7 @@ class SettingsDocument(BaseModel):
     printer: dict[str, Any] = Field(default_factory=dict)
     receipt: dict[str, Any] = Field(default_factory=dict)
     desktop: dict[str, Any] = Field(default_factory=dict)
+    window: dict[str, Any] = Field(default_factory=dict)
 
 
 def _from_unversioned(raw: dict[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from decimal import Decimal
@@ -48,6 +48,7 @@ from etims_desktop.storage.items import ItemRepository
 from etims_desktop.storage.migrate import migrate
 from etims_desktop.storage.number_checks import NumberCheckRepository
 from etims_desktop.storage.outbox import OutboxRepository
+from etims_desktop.storage.pending_prints import PendingPrintRepository
 from etims_desktop.storage.period_sales import period_sales
 from etims_desktop.storage.plain_sql import driver_connection
 from etims_desktop.storage.purchases import PurchaseRepository
@@ -127,6 +128,10 @@ class Transaction:
     @cached_property
     def documents(self) -> SignedDocumentRepository:
         return SignedDocumentRepository(self.connection, self.now)
+
+    @cached_property
+    def pending_prints(self) -> PendingPrintRepository:
+        return PendingPrintRepository(self.connection, self.now)
 
     @cached_property
     def business(self) -> BusinessRepository:
@@ -656,9 +661,32 @@ class Store:
         """The signed receipt was printed before: print it again as a COPY."""
         return await self._read(lambda tx: tx.documents.original_printed(sale_id))
 
-    async def record_receipt_print(self, sale_id: int) -> None:
-        """A receipt went to paper or PDF; for a signed sale, the first one was the original."""
-        await self._write(lambda tx: tx.documents.record_print(sale_id))
+    async def record_receipt_print(self, sale_id: int, *, while_pending: bool = False) -> None:
+        """A receipt went to paper or PDF; for a signed sale, the first one was the original.
+        `while_pending`: it carried no signature yet, so it is due for a reprint once KRA signs the sale;
+        a print that did not is no longer due."""
+
+        def record(tx: Transaction) -> None:
+            if while_pending:
+                tx.pending_prints.add([sale_id])
+            else:
+                tx.pending_prints.forget([sale_id])
+                tx.documents.record_print(sale_id)
+
+        await self._write(record)
+
+    async def printed_while_pending(self) -> dict[int, OutboxState]:
+        """Sales whose receipt was printed before KRA signed them, and their state now."""
+        return await self._read(lambda tx: tx.pending_prints.states())
+
+    async def add_printed_while_pending(self, sale_ids: Iterable[int]) -> int:
+        """Remember receipts printed while pending (an older version's file); unknown sales are skipped."""
+        ids = list(sale_ids)
+        return await self._write(lambda tx: tx.pending_prints.add(ids))
+
+    async def forget_printed_while_pending(self, sale_ids: Iterable[int]) -> None:
+        ids = list(sale_ids)
+        await self._write(lambda tx: tx.pending_prints.forget(ids))
 
     # --- the receipt header ---------------------------------------------------------------------
 
@@ -746,11 +774,27 @@ class Store:
 
     # --- the document queue and stock (storage/documents.py, storage/stock.py) -----------------------
 
+    async def document_sales(self, device_id: int) -> int:
+        """Queue the stock documents of the sales signed since the last time (storage/stock.py)."""
+        return await self._write(lambda tx: tx.stock.document_sales(device_id))
+
     async def claim_document(self, device_id: int, now: datetime) -> QueuedDocument | None:
         return await self._write(lambda tx: tx.queue.claim_next(device_id, now))
 
     async def mark_document_sent(self, document_id: int, reason: str = "KRA accepted it") -> None:
         await self._write(lambda tx: tx.queue.mark_sent(document_id, reason))
+
+    async def document_sent_claim_next(
+        self, document_id: int, reason: str, device_id: int, now: datetime
+    ) -> QueuedDocument | None:
+        """mark_document_sent, then claim_document, in one transaction: the queue's one store call per
+        document sent (as sign_and_claim_next is for sales)."""
+
+        def work(tx: Transaction) -> QueuedDocument | None:
+            tx.queue.mark_sent(document_id, reason)
+            return tx.queue.claim_next(device_id, now)
+
+        return await self._write(work)
 
     async def mark_document_uncertain(self, document_id: int, reason: str, code: str | None = None) -> None:
         await self._write(lambda tx: tx.queue.mark_uncertain(document_id, reason, code))

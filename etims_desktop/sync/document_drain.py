@@ -38,6 +38,7 @@ ENDPOINTS = {
     DocumentKind.STOCK_IO: Endpoint.SAVE_STOCK_IO,
     DocumentKind.STOCK_MASTER: Endpoint.SAVE_STOCK_MASTER,
 }
+ACCEPTED = "KRA accepted it"
 ALREADY_THERE = "KRA already had it: an earlier send arrived"
 
 
@@ -54,6 +55,9 @@ class DocumentDrain:
     async def send(self, device: Device, client: KraClient, report: DeviceSyncReport) -> None:
         """Send the device's due documents. The caller (OutboxDrain.drain) holds the device's locks.
         Never raises for KRA's answers: a stop (offline, paused) ends this round."""
+        # The stock documents of the sales signed since the last round, made in one go (a sale's own
+        # transaction only writes its ledger rows: it is on the drain's critical path).
+        await self.store.document_sales(_id(device))
         paused = await self.store.paused_until(_id(device))
         if paused is not None and paused > self.clock():
             return
@@ -83,16 +87,18 @@ class DocumentDrain:
     async def _send_due(self, device: Device, client: KraClient, report: DeviceSyncReport) -> None:
         registered: set[str] = set()
         device_id = _id(device)
-        while (document := await self.store.claim_document(device_id, self.clock())) is not None:
+        document = await self.store.claim_document(device_id, self.clock())
+        while document is not None:
             group = document.kind.group
             try:
                 await self._register_items(device, client, document, registered)
                 await client.send_document(ENDPOINTS[document.kind], document.body)
             except kra_errors.Duplicate:
-                await self.store.mark_document_sent(document.id, ALREADY_THERE)
+                outcome = ALREADY_THERE
             except kra_errors.BusinessRejection as exc:
                 await self.store.mark_document_needs_fix(document.id, exc.code, _refusal(document, exc))
                 report.documents_refused[group] = report.documents_refused.get(group, 0) + 1
+                document = await self.store.claim_document(device_id, self.clock())
                 continue
             except kra_errors.SlowDown as exc:
                 until = self.clock() + timedelta(seconds=self.settings().slow_down_seconds)
@@ -111,8 +117,12 @@ class DocumentDrain:
                 await self.store.mark_document_waiting(document.id, when, exc.code, explain(exc))
                 return  # the device cannot go on this round
             else:
-                await self.store.mark_document_sent(document.id)
+                outcome = ACCEPTED
             report.documents_sent[group] = report.documents_sent.get(group, 0) + 1
+            # Recorded as sent and the next one claimed (numbered, write-ahead) in one transaction.
+            document = await self.store.document_sent_claim_next(
+                document.id, outcome, device_id, self.clock()
+            )
 
     async def _register_items(
         self, device: Device, client: KraClient, document: QueuedDocument, registered: set[str]

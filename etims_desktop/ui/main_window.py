@@ -6,7 +6,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from etims_desktop import __version__
+from etims_desktop.app.settings import WindowLayout
 from etims_desktop.domain.status import StatusKind
 from etims_desktop.practice import leave as leave_practice
 from etims_desktop.practice import reconnect as reconnect_practice
@@ -50,13 +51,14 @@ from etims_desktop.ui.common.settings_dialog import SettingsDialog
 from etims_desktop.ui.common.tasks import plain_error, spawn
 from etims_desktop.ui.common.text import tr_core
 from etims_desktop.ui.common.widgets import Banner, fit_to_screen
+from etims_desktop.ui.common.window_state import WindowState, read_old_ini, to_state, to_text
 from etims_desktop.ui.devices.device_detail import DeviceDetailPanel
 from etims_desktop.ui.devices.device_wizard import AddDeviceWizard
 from etims_desktop.ui.devices.diagnostics import DiagnosticsDialog
 from etims_desktop.ui.devices.keyring_choice import KeyringChoice
 from etims_desktop.ui.items.items_tab import ItemsTab
 from etims_desktop.ui.purchases.purchases_tab import PurchasesTab, PurchasesTabUseCases
-from etims_desktop.ui.reports.reports_menu import add_reports_menu
+from etims_desktop.ui.reports.reports_menu import ReportsUseCases, add_reports_menu
 from etims_desktop.ui.sales.sales_tab import SalesTab, SalesTabUseCases
 
 if TYPE_CHECKING:
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
         self._fitted_ids: list[int] = []
         self._fitted_shape: tuple = ()  # each row's lines (and bar) when rows were last resized
         self._header_restored = False
-        self.state = QSettings(str(services.paths.root / "window.ini"), QSettings.Format.IniFormat)
+        self.window_state: WindowState = services.window_state  # settings.json "window"
 
         # the board and what hangs off it
         self.board = DeviceBoardView()
@@ -118,7 +120,7 @@ class MainWindow(QMainWindow):
         self.board.customContextMenuRequested.connect(self._board_menu)
         self.board.selectionModel().currentRowChanged.connect(self._current_changed)
         self.refresher = BoardRefresher(
-            services.store,
+            services.board,
             self.model,
             self,
             synced_elsewhere=lambda: services.sync.drain.device_locks.busy_elsewhere,
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
             services.purchases, services.imports, services.documents, services.items, services.sync
         )
         self.purchases_tab = self._add_foreign_tab(PurchasesTab, self.tr("&Purchases"), purchases)
-        self.today_tab = TodayTab(services.store)  # charts; reloads on the board's signal, never while hidden
+        self.today_tab = TodayTab(services.today)  # charts; reloads on the board's signal, never while hidden
         self.tabs.addTab(self.today_tab, icon("clock"), self.tr("&Today"))
         self.events.device_changed.connect(self.today_tab.schedule)
         if self.sales_tab is not None and hasattr(self.sales_tab, "new_sale"):
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.model.tick)
         self._tick.start()
-        self.tray = WindowTray(self)  # the tray icon, fed by the board refresh above
+        self.tray = WindowTray(self, services.paths.settings)  # the tray icon, fed by the board refresh above
 
         self.setTabOrder(self.add_button, self.sync_button)
         self.setTabOrder(self.sync_button, self.board)
@@ -309,7 +311,11 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.diagnostics_action)
         help_menu.addAction(self.about_action)
-        self.reports_menu = add_reports_menu(self, self.services, before=help_menu)  # issue 17
+        services = self.services
+        reports = ReportsUseCases(
+            services.day_reports, services.accountant_export, services.reconcile, devices=services.store
+        )
+        self.reports_menu = add_reports_menu(self, reports, before=help_menu)  # issue 17
 
     def _build_board_page(self) -> QWidget:
         """Keyring notice, the Add device / Sync all buttons, the board with its report and detail panel."""
@@ -754,32 +760,35 @@ class MainWindow(QMainWindow):
 
     # -- window state -------------------------------------------------------------------------
     def restore_state(self) -> None:
-        geometry = self.state.value("window/geometry")
+        layout = self.window_state.move_in_old_file(read_old_ini) or self.window_state.load()
+        geometry = to_state(layout.geometry)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for key, splitter in (
-            ("window/boardSplit", self.board_split),
-            ("window/detailSplit", self.detail_split),
-        ):
-            value = self.state.value(key)
+        for text, splitter in ((layout.board_split, self.board_split), (layout.detail_split, self.detail_split)):
+            value = to_state(text)
             if value is not None:
                 splitter.restoreState(value)
-        header = self.state.value("window/boardHeader")
+        header = to_state(layout.board_header)
         if header is not None:
             self._header_restored = self.board.horizontalHeader().restoreState(header)
             self._detail_shown(False)  # saved while the detail panel was open: show every column again
-        tab = self.state.value("window/tab")
-        if tab is not None:
-            self.tabs.setCurrentIndex(int(tab))
+        self.tabs.setCurrentIndex(layout.tab)
 
     def save_state(self) -> None:
-        self.state.setValue("window/geometry", self.saveGeometry())
-        self.state.setValue("window/boardSplit", self.board_split.saveState())
-        self.state.setValue("window/detailSplit", self.detail_split.saveState())
-        if self.model.rowCount():  # widths of an empty board are not worth remembering
-            self.state.setValue("window/boardHeader", self.board.horizontalHeader().saveState())
-        self.state.setValue("window/tab", self.tabs.currentIndex())
-        self.state.sync()
+        header = (
+            to_text(self.board.horizontalHeader().saveState())
+            if self.model.rowCount()
+            else self.window_state.load().board_header  # widths of an empty board are not worth remembering
+        )
+        self.window_state.save(
+            WindowLayout(
+                geometry=to_text(self.saveGeometry()),
+                board_split=to_text(self.board_split.saveState()),
+                detail_split=to_text(self.detail_split.saveState()),
+                board_header=header,
+                tab=max(self.tabs.currentIndex(), 0),
+            )
+        )
 
     def closeEvent(self, event) -> None:
         if self.tray.hides_on_close():  # to the tray: syncing goes on; the tray's Quit really quits

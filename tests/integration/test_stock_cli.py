@@ -43,15 +43,16 @@ def test_stock_adjustments_reach_kra_from_the_command_line(tmp_path, kra):
 
     queued = cli(tmp_path, "documents", "list", "--json")
     assert queued.returncode == 1  # waiting for the next sync
-    assert {d["state"] for d in json.loads(queued.stdout)} == {"queued", "replaced"}  # 2 older balances
+    waiting = json.loads(queued.stdout)
+    assert {d["state"] for d in waiting} == {"queued"} and len(waiting) == 4  # 3 movements, 1 balance
     synced = cli(tmp_path, "sync", "--json")
     assert synced.returncode == 0, synced.stdout + synced.stderr
     device = json.loads(synced.stdout)["devices"][0]
-    assert device["documents_sent"] == {"stock": 4}  # 3 movements; 1 balance (the older 2 were replaced)
+    assert device["documents_sent"] == {"stock": 4}  # 3 movements; 1 balance (the newest quantity)
     assert [m["sarTyCd"] for m in kra.stock_movements(PIN, "00")] == ["06", "15", "16"]
     assert kra.stock_levels(PIN, "00") == {sugar: 5}
     sent = cli(tmp_path, "documents", "list", "--json")
-    assert sent.returncode == 0 and {d["state"] for d in json.loads(sent.stdout)} == {"sent", "replaced"}
+    assert sent.returncode == 0 and {d["state"] for d in json.loads(sent.stdout)} == {"sent"}
 
     cancel = cli(tmp_path, "documents", "cancel", "1")
     assert cancel.returncode == 3 and "may already be recorded" in cancel.stderr

@@ -107,11 +107,12 @@ def test_offline_then_sync_keeps_order_and_numbers(tmp_path, kra, run, key_store
             waiting = await shop.services.store.list_documents(device.id)
             kra.go_online()
             online = (await shop.services.sync.sync()).devices[0]
-            return shop.items, offline, waiting, online
+            sent = await shop.services.store.list_documents(device.id, kinds=[DocumentKind.STOCK_IO])
+            return shop.items, offline, waiting, online, sent
         finally:
             await shop.services.aclose()
 
-    items, offline, waiting, online = run(scenario())
+    items, offline, waiting, online, sent = run(scenario())
     assert offline.outcome.value == "nothing_sent"
     assert offline.documents_pending == {
         "purchases": 0,
@@ -120,9 +121,18 @@ def test_offline_then_sync_keeps_order_and_numbers(tmp_path, kra, run, key_store
     }  # the opening stock, its balance
     assert {d.number for d in waiting} == {None}  # nothing numbered while nothing could be sent
     moves = kra.stock_movements(PIN, "00")
-    assert [m["sarNo"] for m in moves] == [1, 2, 3, 4]
-    assert [m["sarTyCd"] for m in moves] == ["06", "11", "11", "11"]
-    assert [m["itemList"][1]["qty"] for m in moves[1:]] == [1, 2, 3]  # the sales' order
+    # The opening stock, then the three sales' stock-out as one movement (sent after them): each item's
+    # quantities added up, at its price.
+    assert [m["sarNo"] for m in moves] == [1, 2]
+    assert [m["sarTyCd"] for m in moves] == ["06", "11"]
+    assert [(line["itemCd"], line["qty"]) for line in moves[1]["itemList"]] == [
+        (items[1].code, 3),
+        (items[0].code, 6),
+    ]
+    assert moves[1]["totItemCnt"] == 2
+    assert moves[1]["totAmt"] == sum(line["totAmt"] for line in moves[1]["itemList"])
+    stock_out = sent[0]  # newest first
+    assert stock_out.summary.startswith("Stock out for the sales up to ")
     assert kra.stock_levels(PIN, "00") == {items[1].code: Decimal("2"), items[0].code: Decimal("-6")}
     assert online.documents_pending["stock"] == 0 and online.outcome.value == "all_signed"
 
@@ -348,8 +358,8 @@ def test_board_counts_per_kind_and_selling_below_zero_only_warns(tmp_path, kra, 
 
 
 def test_only_the_newest_balance_of_an_item_is_sent_when_several_wait(tmp_path, kra, run, key_store):
-    """Offline, ten sales of sugar queue ten movements and ten balances; KRA needs every movement but only
-    the newest balance: the older ones are replaced (never sent), and KRA's level is ours."""
+    """Offline, ten sales of sugar: their stock-outs gather into one movement, and one balance waits,
+    takes each new quantity and goes after it; KRA's level is ours."""
 
     async def scenario():
         shop = await open_shop(tmp_path, key_store)
@@ -367,9 +377,12 @@ def test_only_the_newest_balance_of_an_item_is_sent_when_several_wait(tmp_path, 
 
     items, documents = run(scenario())
     masters = [d for d in documents if d.kind is DocumentKind.STOCK_MASTER]
-    assert [d.state for d in masters].count(DocumentState.SENT) == 1
-    assert [d.state for d in masters].count(DocumentState.REPLACED) == 9
-    assert [m["sarNo"] for m in kra.stock_movements(PIN, "00")] == list(range(1, 11))
+    assert [d.state for d in masters] == [DocumentState.SENT]
+    assert masters[0].body["rsdQty"] == -10
+    assert [m["sarNo"] for m in kra.stock_movements(PIN, "00")] == [
+        1
+    ]  # the ten sales' stock-out: one movement
+    assert kra.stock_movements(PIN, "00")[0]["itemList"][0]["qty"] == 10
     assert kra.stock_masters_accepted(PIN, "00") == 1
     assert kra.stock_levels(PIN, "00")[items[0].code] == Decimal("-10")
 
@@ -390,3 +403,35 @@ def test_the_scheduler_sends_waiting_stock_reports_without_a_sale(tmp_path, kra,
     documents = run(scenario())
     assert {d.state for d in documents} == {DocumentState.SENT}
     assert [m["sarTyCd"] for m in kra.stock_movements(PIN, "00")] == ["06"]
+
+
+def test_sales_signed_after_a_write_off_gather_into_one_stock_out_after_it(tmp_path, kra, run, key_store):
+    """Offline: two sales, a damage write-off, two more sales. A sale moves stock when KRA signs it, so
+    KRA gets the damage first, then the four sales' stock-out as one movement - the stock-out never joins
+    a movement of another kind, and never one recorded before it that is still to be sent behind it."""
+
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            kra.go_offline()
+            for n in range(4):
+                if n == 2:
+                    await shop.services.store.adjust_stock(
+                        device.id, [moved_line(shop.items[0], Decimal("-1"))], StockReason.DAMAGE, "dropped"
+                    )
+                await shop.services.sales.record(device.id, shop.sale((0, "1")), send_now=False)
+            await shop.services.sync.sync()
+            kra.go_online()
+            return shop.items, (await shop.services.sync.sync()).devices[0]
+        finally:
+            await shop.services.aclose()
+
+    items, online = run(scenario())
+    moves = kra.stock_movements(PIN, "00")
+    assert [(m["sarNo"], m["sarTyCd"], m["itemList"][0]["qty"]) for m in moves] == [
+        (1, "15", 1),
+        (2, "11", 4),
+    ]
+    assert kra.stock_levels(PIN, "00") == {items[0].code: Decimal("-5")}
+    assert online.documents_pending["stock"] == 0

@@ -226,13 +226,13 @@ def test_the_window_leaves_a_device_to_a_running_sync_then_takes_it_back(tmp_pat
             assert await asyncio.to_thread(kra.wait_until, lambda: len(kra.signed_sales(PIN, "01")) >= 5, 60)
             await services.scheduler.tick()  # the live check finds sales waiting and tries to send them
             assert locks.busy_elsewhere == {device.id}
-            (row,) = await load_board(services.store, synced_elsewhere=locks.busy_elsewhere)
+            (row,) = await load_board(services.board, synced_elsewhere=locks.busy_elsewhere)
             assert row.synced_elsewhere
             out, err = await asyncio.to_thread(cli.communicate, timeout=180)
             assert cli.returncode == 0, out + err
             await services.scheduler.tick()  # the next tick takes the device back
             assert locks.busy_elsewhere == set()
-            (row,) = await load_board(services.store, synced_elsewhere=locks.busy_elsewhere)
+            (row,) = await load_board(services.board, synced_elsewhere=locks.busy_elsewhere)
             assert not row.synced_elsewhere and row.pending == 0
             entries = await services.store.list_outbox(device.id, limit=1000)
             assert len(entries) == per_device and all(e.state is OutboxState.SIGNED for e in entries)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -53,4 +54,5 @@ def test_closing_the_window_closes_the_services_and_exits_zero(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "exit 0 closed [True]" in done.stdout, done.stdout + done.stderr
-    assert (tmp_path / "data" / "window.ini").exists()  # window state saved on the way out
+    saved = json.loads((tmp_path / "data" / "settings.json").read_text(encoding="utf-8"))
+    assert saved["window"]["geometry"]  # window state saved on the way out, in the one settings file

@@ -87,7 +87,7 @@ def test_board_counts_stock_reports_waiting(qtbot, qloop, services, oscu_sim):
     )
     run(qloop, services.stock.adjust(device.id, sugar.code, Decimal("3"), StockReason.OPENING))
     model = DeviceBoardModel()
-    model.set_rows(run(qloop, load_board(services.store)))
+    model.set_rows(run(qloop, load_board(services.board)))
     pending = model.index(0, Column.PENDING)
     assert "Stock reports still waiting: 2." in model.data(pending)
     assert "Stock reports still waiting: 2." in model.data(pending, Qt.ItemDataRole.ToolTipRole)

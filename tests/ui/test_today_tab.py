@@ -65,15 +65,31 @@ def test_reloads_are_merged_and_wait_while_hidden(qtbot, qloop, services, window
             window.events.device_changed.emit(till.id)
     assert tab.loads == loads + 1
     qtbot.waitUntil(lambda: not tab.busy)
-    assert not tab._timer.isActive() and not tab._again  # nothing else queued behind it
+    assert not tab.reload.pending and not tab.reload.busy  # nothing else queued behind it
     assert tab.loads == loads + 1
 
     # hidden: a recorded sale (the board's signal fires) marks it stale, reads nothing
     window.tabs.setCurrentIndex(0)
     run(qloop, queue_sales(services, till.id, 2))
     window.events.device_changed.emit(till.id)
-    assert tab.stale and not tab._timer.isActive() and tab.loads == loads + 1
+    assert tab.stale and not tab.reload.pending and tab.loads == loads + 1
     # shown again: it loads at once and shows the new sales
     window.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.loads == loads + 2 and not tab.busy, timeout=5000)
     assert tab.view.today.sales == 2 and not tab.stale
+
+
+def test_a_reload_asked_for_before_the_tab_was_hidden_reads_nothing(qtbot, qloop, services, window, oscu_sim):
+    till = run(qloop, connect_device(services, oscu_sim, "Till 1", "SN-TODAY-3", "OSCU"))
+    tab = window.today_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.loads >= 1 and not tab.busy, timeout=5000)
+    loads = tab.loads
+    window.events.device_changed.emit(till.id)
+    assert tab.reload.pending  # merged for a second...
+    window.tabs.setCurrentIndex(0)  # ...and the owner moved to another tab meanwhile
+    qtbot.waitUntil(lambda: not tab.reload.pending and not tab.busy, timeout=5000)
+    assert tab.loads == loads and tab.stale  # nothing drawn for a hidden tab; showing it loads
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.loads == loads + 1 and not tab.busy, timeout=5000)
+    assert not tab.stale

@@ -72,7 +72,8 @@ def test_window_state_is_remembered(qtbot, services, window):
     qtbot.addWidget(again)
     assert again.tabs.currentIndex() == 1
     assert again.size().height() == 500  # (the width is clamped to the small offscreen screen)
-    assert (services.paths.root / "window.ini").exists()
+    assert services.window_state.load().tab == 1  # settings.json "window", through the settings use case
+    assert not (services.paths.root / "window.ini").exists()
     again.close()
 
 

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from etims_desktop.app.board import BoardQuery, BoardStore
+from etims_desktop.app.board import BoardQuery
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.ui.board.board_model import BoardRow, DeviceBoardModel
 from etims_desktop.ui.common.reload import CoalescedReload
@@ -25,7 +25,7 @@ SYNCING_COALESCE_MS = 1000
 
 
 async def load_board(
-    store: BoardStore, include_retired: bool = False, synced_elsewhere: Collection[int] = ()
+    board: BoardQuery, include_retired: bool = False, synced_elsewhere: Collection[int] = ()
 ) -> list[BoardRow]:
     """Every device's row (app/board.py: one read transaction);
     `synced_elsewhere`: devices another program on this computer was draining when we tried."""
@@ -45,7 +45,7 @@ async def load_board(
             documents_pending={k: n for k, n in entry.pending_by_kind.items() if k != "sales" and n},
             documents_need_fix={k: n for k, n in entry.needs_fix_by_kind.items() if k != "sales" and n},
         )
-        for entry in await BoardQuery(store).entries(include_retired, synced_elsewhere)
+        for entry in await board.entries(include_retired, synced_elsewhere)
     ]
 
 
@@ -79,14 +79,14 @@ class BoardRefresher(QObject):
 
     def __init__(
         self,
-        store: BoardStore,
+        board: BoardQuery,
         model: DeviceBoardModel,
         parent=None,
         delay_ms: int = COALESCE_MS,
         synced_elsewhere: Callable[[], Collection[int]] = tuple,
     ):
         super().__init__(parent)
-        self.store = store
+        self.board = board  # app/board.py, built once in bootstrap
         self.model = model
         self.include_retired = False  # "Show retired devices": removed, their records kept
         self.synced_elsewhere = synced_elsewhere
@@ -118,7 +118,7 @@ class BoardRefresher(QObject):
         return self._reload.busy
 
     async def _read(self) -> list[BoardRow]:
-        return await load_board(self.store, self.include_retired, set(self.synced_elsewhere()))
+        return await load_board(self.board, self.include_retired, set(self.synced_elsewhere()))
 
     def _apply(self, rows: list[BoardRow]) -> None:
         self.model.set_rows(rows)

@@ -8,10 +8,9 @@ change while hidden only marks it stale, and showing it loads it.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta, tzinfo
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -27,17 +26,10 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, Qt, QTimer, Sign
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from etims_desktop.app.today import (
-    QUEUE_HOURS,
-    ActivityStore,
-    DeviceQueueHistory,
-    SalesBucket,
-    TodayQuery,
-    TodayView,
-)
-from etims_desktop.domain.clock import utcnow
+from etims_desktop.app.today import QUEUE_HOURS, DeviceQueueHistory, SalesBucket, TodayQuery, TodayView
 from etims_desktop.ui.common.formatting import ksh
-from etims_desktop.ui.common.tasks import plain_error, spawn
+from etims_desktop.ui.common.reload import CoalescedReload
+from etims_desktop.ui.common.tasks import plain_error
 from etims_desktop.ui.common.widgets import scrollable
 
 log = logging.getLogger("etims_desktop.ui")
@@ -87,23 +79,17 @@ class TodayTab(QWidget):
 
     def __init__(
         self,
-        store: ActivityStore,
+        query: TodayQuery,
         parent: QWidget | None = None,
-        clock: Callable[[], datetime] = utcnow,
-        zone: tzinfo | None = None,
         delay_ms: int = COALESCE_MS,
     ) -> None:
         super().__init__(parent)
-        self.query = TodayQuery(store, clock, zone)
+        self.query = query
         self.view: TodayView | None = None
         self.loads = 0  # finished loads, for tests
         self.stale = True  # nothing shown yet, or a change came while hidden
-        self._in_flight: asyncio.Task[None] | None = None
-        self._again = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.load)
+        # not `restart`: a drain's stream of changes still shows its progress once a second
+        self.reload = CoalescedReload(self._read, self._loaded, self._failed, delay_ms, self, restart=False)
         # A new hour starts a new bar (and at midnight a new day) even when no sale came: one timer to
         # the next full hour, set after each load - not a polling loop.
         self._next_hour = QTimer(self)
@@ -151,47 +137,39 @@ class TodayTab(QWidget):
         if not self.isVisible():
             self.stale = True
             return
-        if not self._timer.isActive():
-            self._timer.start()
+        self.reload.schedule()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Shown again: it may have been hidden across new sales, or across midnight.
         self.stale = False
-        self._timer.stop()
-        self.load()
+        self.reload.now()
 
     @property
     def busy(self) -> bool:
-        return self._in_flight is not None and not self._in_flight.done()
+        return self.reload.busy
 
-    def load(self) -> None:
-        if self.busy:
-            self._again = True
+    async def _read(self) -> TodayView | None:
+        if not self.isVisible():  # hidden since the reload was asked for: showing it loads it
+            self.stale = True
+            return None
+        return await self.query.view()
+
+    def _loaded(self, view: TodayView | None) -> None:
+        if view is None:
             return
-        self._in_flight = spawn(self._load())
+        self.show_view(view)
+        self.loads += 1
+        next_hour = view.now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        self._next_hour.start(int((next_hour - view.now).total_seconds() * 1000) + 1000)
+        self.loaded.emit()
 
-    async def _load(self) -> None:
-        try:
-            view = await self.query.view()
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - keep the last charts; say what went wrong
-            log.exception("Today tab could not load")
-            self.summary.setText(
-                self.tr("The figures could not be read: {error}").replace("{error}", plain_error(exc))
-            )
-            self.failed.emit(plain_error(exc))
-        else:
-            self.show_view(view)
-            self.loads += 1
-            next_hour = view.now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-            self._next_hour.start(int((next_hour - view.now).total_seconds() * 1000) + 1000)
-            self.loaded.emit()
-        finally:
-            if self._again:
-                self._again = False
-                self.schedule()
+    def _failed(self, exc: BaseException) -> None:
+        """Keep the last charts; say what went wrong (the helper has logged it)."""
+        self.summary.setText(
+            self.tr("The figures could not be read: {error}").replace("{error}", plain_error(exc))
+        )
+        self.failed.emit(plain_error(exc))
 
     # -- drawing -------------------------------------------------------------------------------
     def show_view(self, view: TodayView) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, Qt, Signal
@@ -215,8 +216,8 @@ class WindowTray(ShopTray):
     """The tray of the main window: fed by its board refresh, Open / Sync now / Quit act on it, and the
     window's close button hides it here (a setting) while syncing goes on."""
 
-    def __init__(self, window: Any, available: bool | None = None) -> None:
-        self.settings_path = window.services.paths.settings
+    def __init__(self, window: Any, settings_path: Path, available: bool | None = None) -> None:
+        self.settings_path = settings_path  # settings.json: its "desktop" section
         super().__init__(DesktopSettings.load(self.settings_path), window, available=available)
         self.window = window
         self.quitting = False

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
@@ -184,9 +183,16 @@ class ItemDialog(QDialog):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.activated.connect(self._class_chosen)
         self.class_edit.setCompleter(completer)
-        self._class_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._class_timer.timeout.connect(self._search_classes)
-        self.class_edit.textEdited.connect(lambda _text: self._class_timer.start())
+        # one search at a time, for the text as it is now (a result for older text is dropped)
+        self._class_search = CoalescedReload(
+            self._read_classes,
+            self._show_classes,
+            self._show_error,
+            SEARCH_DELAY_MS,
+            self,
+            key=self._class_text,
+        )
+        self.class_edit.textEdited.connect(lambda _text: self._class_search.schedule())
 
         self.type_combo = QComboBox()
         self.pkg_combo = QComboBox()
@@ -252,15 +258,18 @@ class ItemDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(current)))
         self.ready = True
 
-    def _search_classes(self) -> None:
-        spawn(self._fill_classes(self.class_edit.text().strip()), self._show_error)
+    def _class_text(self) -> str:
+        return self.class_edit.text().strip()
 
-    async def _fill_classes(self, text: str) -> None:
+    async def _read_classes(self) -> dict[str, str] | None:
+        text = self._class_text()
         if len(text) < 2:
+            return None
+        return await self.items.classifications(text)
+
+    def _show_classes(self, found: dict[str, str] | None) -> None:
+        if found is None:
             return
-        found = await self.items.classifications(text)
-        if text != self.class_edit.text().strip():
-            return  # the user typed on: a newer search is coming
         self._class_codes = {f"{code} - {name}": code for code, name in sorted(found.items())}
         self._class_model.setStringList(list(self._class_codes))
         if not found:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from etims_desktop.app.imports import NewItem
 from etims_desktop.domain.item import Item
 from etims_desktop.storage.records import ImportLineRecord
+from etims_desktop.ui.common.reload import CoalescedReload
 from etims_desktop.ui.common.tasks import plain_error, spawn
-from etims_desktop.ui.items.items_tab import parse_price
+from etims_desktop.ui.items.items_tab import SEARCH_DELAY_MS, parse_price
 from etims_desktop.ui.purchases.purchase_accept_dialog import best_match, item_combo
 from etims_desktop.ui.purchases.purchase_words import quantity_text
 
@@ -71,9 +72,11 @@ class ImportAcceptDialog(QDialog):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.activated.connect(self._class_chosen)
         self.class_edit.setCompleter(completer)
-        self._class_timer = QTimer(self, singleShot=True, interval=200)
-        self._class_timer.timeout.connect(self._search_classes)
-        self.class_edit.textEdited.connect(lambda _text: self._class_timer.start())
+        # one search at a time, for the text as it is now (a result for older text is dropped)
+        self._class_search = CoalescedReload(
+            self._read_classes, self._show_classes, self._failed, SEARCH_DELAY_MS, self, key=self._class_text
+        )
+        self.class_edit.textEdited.connect(lambda _text: self._class_search.schedule())
         self.price_edit = QLineEdit()
         self.price_edit.setPlaceholderText(self.tr("shelf price including VAT, e.g. 250.00"))
         self.form = QFormLayout()
@@ -108,15 +111,18 @@ class ImportAcceptDialog(QDialog):
             self.form.setRowVisible(field, new)
         self.class_hint.setVisible(new)
 
-    def _search_classes(self) -> None:
-        spawn(self._fill_classes(self.class_edit.text().strip()), self._failed)
+    def _class_text(self) -> str:
+        return self.class_edit.text().strip()
 
-    async def _fill_classes(self, text: str) -> None:
+    async def _read_classes(self) -> dict[str, str] | None:
+        text = self._class_text()
         if len(text) < 2 or text.isdigit():
-            return  # a code typed in full needs no search
-        found = await self.classify(text)
-        if text != self.class_edit.text().strip():
-            return  # the owner typed on: a newer search is coming
+            return None  # a code typed in full needs no search
+        return await self.classify(text)
+
+    def _show_classes(self, found: dict[str, str] | None) -> None:
+        if found is None:
+            return
         self._class_codes = {f"{code} - {name}": code for code, name in sorted(found.items())}
         self._class_model.setStringList(list(self._class_codes))
         if found:

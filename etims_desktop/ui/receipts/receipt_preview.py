@@ -59,7 +59,6 @@ class ReceiptPreview(QDialog):
         self.view: ReceiptView | None = None  # as it prints now: original or COPY (receipt rules applied)
         self._as_recorded: ReceiptView | None = None
         self.page_count = 0
-        self.pending_prints = receipts.pending_prints
         self.rules = load_rules(receipts.settings_file)
         self.printer = load_printer(receipts.settings_file)
         self.setWindowTitle(self.tr("Receipt"))
@@ -164,13 +163,13 @@ class ReceiptPreview(QDialog):
 
     def _was_printed(self) -> None:
         assert self.view is not None and self._as_recorded is not None
-        self.pending_prints.record_print(self.view)
+        printed = self.view
         if self.view.signed and not self.view.copy and not self.view.cancelled:
             # The first print of a signed receipt is the original (kept in the database); every later one
             # is a COPY, from this window too.
             self.view = self.rules.apply(self._as_recorded, copy=True)
             self._render()
-        spawn(self.receipts.record_print(self.sale_id), self._failed)
+        spawn(self.receipts.record_print(printed), self._failed)
         self.printed.emit(self.sale_id)
 
     def print_on_receipt_printer(self):

@@ -4,6 +4,7 @@ main_window.py adds it with one call; the dialogs live in their own modules."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -11,40 +12,54 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QWidget
 
 if TYPE_CHECKING:
-    from etims_desktop.bootstrap import Services
+    from etims_desktop.app.accountant_export import AccountantExport
+    from etims_desktop.app.day_report import DayReports
+    from etims_desktop.app.reconcile import Reconciler
+    from etims_desktop.ui.devices.device_choice import DeviceLister
 
-DialogFactory = Callable[["Services", QWidget], QDialog]
+
+@dataclass(frozen=True)
+class ReportsUseCases:
+    """What the Reports dialogs work with (built by main_window.py from its services)."""
+
+    day_reports: DayReports
+    accountant_export: AccountantExport
+    reconcile: Reconciler
+    devices: DeviceLister  # the devices to choose from
+
+
+DialogFactory = Callable[[ReportsUseCases, QWidget], QDialog]
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ReportsMenu", text)
 
 
-def _day_report(services: Services, parent: QWidget) -> QDialog:
+def _day_report(use: ReportsUseCases, parent: QWidget) -> QDialog:
     from etims_desktop.ui.reports.day_report_dialog import DayReportDialog
 
-    return DayReportDialog(services.day_reports, services.store, parent)
+    return DayReportDialog(use.day_reports, use.devices, parent)
 
 
-def _export(services: Services, parent: QWidget) -> QDialog:
+def _export(use: ReportsUseCases, parent: QWidget) -> QDialog:
     from etims_desktop.ui.reports.export_dialog import ExportDialog
 
-    return ExportDialog(services.accountant_export, services.store, parent)
+    return ExportDialog(use.accountant_export, use.devices, parent)
 
 
-def _reconcile(services: Services, parent: QWidget) -> QDialog:
+def _reconcile(use: ReportsUseCases, parent: QWidget) -> QDialog:
     from etims_desktop.ui.reports.reconcile_dialog import ReconcileDialog
 
-    return ReconcileDialog(services.reconcile, services.store, parent)
+    return ReconcileDialog(use.reconcile, use.devices, parent)
 
 
 class ReportsMenu(QMenu):
     """Reports: each entry opens its (non-modal) dialog; `last_dialog` is the one opened last."""
 
-    def __init__(self, window: QMainWindow, services: Services) -> None:
+    def __init__(self, window: QMainWindow, use: ReportsUseCases) -> None:
         super().__init__(tr("&Reports"), window.menuBar())
         self.window_ = window
-        self.services = services
+        self.use = use
         self.last_dialog: QDialog | None = None
         self.day_report_action = self._entry(
             tr("&End of day report…"),
@@ -70,15 +85,15 @@ class ReportsMenu(QMenu):
         return act
 
     def open(self, factory: DialogFactory) -> QDialog:
-        dialog = factory(self.services, self.window_)
+        dialog = factory(self.use, self.window_)
         dialog.show()
         self.last_dialog = dialog
         return dialog
 
 
-def add_reports_menu(window: QMainWindow, services: Services, before: QMenu | None = None) -> ReportsMenu:
+def add_reports_menu(window: QMainWindow, use: ReportsUseCases, before: QMenu | None = None) -> ReportsMenu:
     """Add Reports to the window's menu bar, before `before` (Help) when given."""
-    menu = ReportsMenu(window, services)
+    menu = ReportsMenu(window, use)
     bar = window.menuBar()
     if before is not None:
         bar.insertMenu(before.menuAction(), menu)

@@ -84,17 +84,17 @@ def test_unsigned_sale_is_pending_without_qr(shop_factory):
 def test_pending_prints_listed_for_reprint_once_signed(shop_factory, tmp_path):
     async def main():
         async with shop_factory() as shop:
-            prints = PendingPrints(tmp_path)
+            prints = PendingPrints(shop.store, tmp_path)
             sugar = await shop.item()
             first = await shop.record("INV-A", [(sugar, 1, 0)])
             second = await shop.record("INV-B", [(sugar, 2, 0)])
-            prints.record_print(await receipt_view(shop.store, first))
-            prints.record_print(await receipt_view(shop.store, second))
-            before = await prints.due_for_reprint(shop.store)
+            await prints.record_print(await receipt_view(shop.store, first))
+            await prints.record_print(await receipt_view(shop.store, second))
+            before = await prints.due_for_reprint()
             await shop.send()
-            after = await prints.due_for_reprint(shop.store)
-            prints.record_print(await receipt_view(shop.store, first))  # reprinted, now signed
-            finally_due = await prints.due_for_reprint(shop.store)
+            after = await prints.due_for_reprint()
+            await prints.record_print(await receipt_view(shop.store, first))  # reprinted, now signed
+            finally_due = await prints.due_for_reprint()
             states = [(await shop.store.get_entry(i)).state for i in (first, second)]
             return before, after, finally_due, states, first, second
 
