@@ -331,10 +331,13 @@ def _run(command, *, recorded: bool = False):
 
             text = plain(exc)
             if isinstance(exc, KeyringUnavailable) and not args.key_password_stdin:
-                text += (
-                    " On the command line: put --key-password-stdin before the command and give the key "
-                    "file's password as the first line of stdin, e.g. "
-                    'echo "$PASSWORD" | etims-desktop --key-password-stdin device init 1'
+                hint = QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "On the command line: put --key-password-stdin before the command and give the key file's "
+                    "password as the first line of stdin, e.g. %1",
+                )
+                text += " " + said(
+                    hint, 'echo "$PASSWORD" | etims-desktop --key-password-stdin device init 1'
                 )
             print(error_line(text), file=sys.stderr)
             return EXIT_ERROR
@@ -652,17 +655,20 @@ async def cmd_keys_import(services: Services, args) -> int:
 async def damage_message(services: Services) -> str:
     """What is wrong and what to do, naming the newest backup that passes its own check."""
     found = "; ".join(services.store.damage[:3])
-    text = (
-        f"The database {services.paths.database} is damaged (SQLite's check found: {found}). "
-        "Nothing will be sent to KRA until it is restored from a backup."
+    damaged = QT_TRANSLATE_NOOP(
+        "Cli",
+        "The database %1 is damaged (SQLite's check found: %2). Nothing will be sent to KRA until it is "
+        "restored from a backup.",
     )
+    text = said(damaged, services.paths.database, found)
     latest = await services.backups.latest_good()
     if latest is None:
-        return f"{text} No good backup was found in {', '.join(map(str, services.backups.folders))}."
-    return (
-        f"{text} The newest good backup is {latest.path} (made {latest.made_at.astimezone():%Y-%m-%d %H:%M}). "
-        f'Restore it with: etims-desktop restore "{latest.path}"'
-    )
+        none = QT_TRANSLATE_NOOP("Cli", "No good backup was found in %1.")
+        return f"{text} {said(none, ', '.join(map(str, services.backups.folders)))}"
+    newest = QT_TRANSLATE_NOOP("Cli", "The newest good backup is %1 (made %2). Restore it with: %3")
+    made = f"{latest.made_at.astimezone():%Y-%m-%d %H:%M}"
+    command = f'etims-desktop restore "{latest.path}"'
+    return f"{text} {said(newest, latest.path, made, command)}"
 
 
 def cmd_backup(args) -> int:

@@ -268,6 +268,10 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>Manunuzi %1 ambayo bado hayajafika KRA yameorodheshwa pamoja na hali yake, bila kuhesabiwa kwenye jumla: sawazisha, kisha toa tena.</translation>
         </message>
         <message>
+            <source>On the command line: put --key-password-stdin before the command and give the key file's password as the first line of stdin, e.g. %1</source>
+            <translation>Kwenye mstari wa amri: weka --key-password-stdin kabla ya amri na utoe nenosiri la faili ya key kama mstari wa kwanza wa stdin, kwa mfano %1</translation>
+        </message>
+        <message>
             <source>--connection gateway needs --consumer-key and --apigee-app-id.</source>
             <translation>--connection gateway inahitaji --consumer-key na --apigee-app-id.</translation>
         </message>
@@ -378,6 +382,18 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>Imported %1 into %2.</source>
             <translation>%1 zimeingizwa kwenye %2.</translation>
+        </message>
+        <message>
+            <source>The database %1 is damaged (SQLite's check found: %2). Nothing will be sent to KRA until it is restored from a backup.</source>
+            <translation>Data %1 imeharibika (ukaguzi wa SQLite umepata: %2). Hakuna kitakachotumwa KRA hadi irejeshwe kutoka nakala ya akiba.</translation>
+        </message>
+        <message>
+            <source>No good backup was found in %1.</source>
+            <translation>Hakuna nakala ya akiba nzuri iliyopatikana katika %1.</translation>
+        </message>
+        <message>
+            <source>The newest good backup is %1 (made %2). Restore it with: %3</source>
+            <translation>Nakala ya akiba nzuri ya karibuni ni %1 (iliyotengenezwa %2). Irejeshe kwa: %3</translation>
         </message>
         <message>
             <source>there is no database in %1 yet; nothing to back up.</source>
