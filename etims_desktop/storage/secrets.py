@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import keyring
 import keyring.backend
@@ -545,7 +546,8 @@ class UnavailableKeyStore:
     def backend_name(self) -> str:
         return Said(_NONE_BECAUSE, problem=self.error.plain)
 
-    def _unavailable(self, *args, **kwargs):
+    # NoReturn: a key store call on either kind keeps KeyStore's result type (sync/connections.py keyring_call)
+    def _unavailable(self, *args: object, **kwargs: object) -> NoReturn:
         raise self.error
 
     set_key = get_key = has_key = delete_key = export_keys = import_keys = _unavailable

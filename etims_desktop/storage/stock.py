@@ -3,7 +3,8 @@ stock_levels by the movement's own transaction), and the documents each movement
 (insertStockIO, then saveStockMaster per item) through the document queue.
 
 A signed sale or credit note moves stock in the same transaction that marks it signed (the outbox
-calls `sale_signed`), so a signed sale can never lack its movement. Services (item type 3) carry none.
+calls `sale_signed`), so a signed sale can never lack its movement; its documents are made with those of
+the other sales signed meanwhile when the queue runs (`document_sales`). Services (item type 3) carry none.
 """
 
 from __future__ import annotations
@@ -71,10 +72,11 @@ class StockRepository:
         for line in lines:
             self._insert_move(sale.device_id, reason, line, sale_id=sale_id, document_id=None, note=None)
 
-    def document_sales(self, device_id: int) -> int:
+    def document_sales(self, device_id: int, gather: bool = True) -> int:
         """Queue the documents of the sales signed since the last time, in signing order: consecutive
         sales' stock-outs gather into one insertStockIO (per type and day; a credit note's stock back in
-        is its own), then each touched item's balance after its last movement. Returns how many sales."""
+        is its own; `gather` False: one per sale), then each touched item's balance after its last
+        movement. Returns how many sales."""
         pending = self._moves.select(
             self.sql, "device_id = ? AND document_id IS NULL", (device_id,), "ORDER BY id"
         )
@@ -96,7 +98,7 @@ class StockRepository:
             credit = reason is StockReason.CREDIT_NOTE
             what = f"Stock {'back in' if credit else 'out'} for {'credit note' if credit else 'sale'} {sale.trader_invoice_no}"
             body = stock_io_body(sar_type(reason, lines[0].quantity), lines, self.now, manual=False)
-            io_id = None if credit else self.documents.join_last_movement(
+            io_id = None if credit or not gather else self.documents.join_last_movement(
                 device_id, body, sale_id, f"Stock out for the sales up to {sale.trader_invoice_no}"
             )  # fmt: skip
             if io_id is None:

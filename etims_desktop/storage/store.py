@@ -774,9 +774,9 @@ class Store:
 
     # --- the document queue and stock (storage/documents.py, storage/stock.py) -----------------------
 
-    async def document_sales(self, device_id: int) -> int:
+    async def document_sales(self, device_id: int, gather: bool = True) -> int:
         """Queue the stock documents of the sales signed since the last time (storage/stock.py)."""
-        return await self._write(lambda tx: tx.stock.document_sales(device_id))
+        return await self._write(lambda tx: tx.stock.document_sales(device_id, gather))
 
     async def claim_document(self, device_id: int, now: datetime) -> QueuedDocument | None:
         return await self._write(lambda tx: tx.queue.claim_next(device_id, now))

@@ -101,7 +101,7 @@ class BackupService:
         self.last_outcome: BackupOutcome | None = None
         self.last_error: str | None = None
         self.listeners: list[Callable[[], None]] = []  # told after every automatic attempt
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
 
     @property
     def folder(self) -> Path:

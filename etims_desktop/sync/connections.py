@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
+from typing import Any, TypeVar, TypeVarTuple
 
 import httpx
 
@@ -18,6 +20,10 @@ from etims_desktop.kra.redaction import register_secret
 from etims_desktop.storage.secrets import KeyStore, UnavailableKeyStore, keyring_timeout
 
 KEYRING_TIMEOUT = 15.0  # seconds; a locked keyring that prompts must not hang a sync forever
+
+T = TypeVar("T")
+Args = TypeVarTuple("Args")  # a keyring call's positional arguments, checked against its function's
+_Call = tuple["Future[Any]", Callable[..., Any], tuple[Any, ...]]  # one queued call: future, function, args
 
 
 class KeyringWorker:
@@ -32,17 +38,17 @@ class KeyringWorker:
 
     def __init__(self, timeout: float = KEYRING_TIMEOUT) -> None:
         self.timeout = timeout
-        self._calls: queue.SimpleQueue = queue.SimpleQueue()
+        self._calls: queue.SimpleQueue[_Call | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
-        self._overrun: Future | None = None  # a call that passed its timeout and is still running
+        self._overrun: Future[Any] | None = None  # a call that passed its timeout and is still running
 
-    async def run(self, fn, *args):
+    async def run(self, fn: Callable[[*Args], T], *args: *Args) -> T:
         if self._overrun is not None and not self._overrun.done():
             raise keyring_timeout(self.timeout)
         if self._thread is None:
             self._thread = threading.Thread(target=self._work, name="keyring", daemon=True)
             self._thread.start()
-        future: Future = Future()
+        future: Future[T] = Future()
         self._calls.put((future, fn, args))
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
@@ -73,7 +79,7 @@ class Connections:
 
     def __init__(
         self,
-        key_store,
+        key_store: KeyStore | UnavailableKeyStore,
         http: httpx.AsyncClient | None = None,
         timeout: httpx.Timeout | None = None,
         deadline: float | None = None,
@@ -89,18 +95,20 @@ class Connections:
         self._tokens: dict[int, AccessTokens] = {}  # per gateway device: its access token, reused
         self._clients: dict[int, KraClient] = {}
 
-    async def keyring_call(self, fn, *args):
+    async def keyring_call(self, fn: Callable[[*Args], T], *args: *Args) -> T:
         """Run a blocking key store call off the event loop; KeyringTimeout when it does not return in time."""
         return await self._keyring_worker.run(fn, *args)
 
     async def store_key(self, device: Device, key: str) -> None:
         register_secret(key)
         await self.keyring_call(self.key_store.set_key, device, key)
-        self._clients.pop(device.id, None)
+        if device.id is not None:
+            self._clients.pop(device.id, None)
 
     async def delete_key(self, device: Device) -> None:
         await self.keyring_call(self.key_store.delete_key, device)
-        self._clients.pop(device.id, None)
+        if device.id is not None:
+            self._clients.pop(device.id, None)
 
     async def has_key(self, device: Device) -> bool:
         return await self.keyring_call(self.key_store.has_key, device)
@@ -146,7 +154,7 @@ class Connections:
 
     async def client_for(self, device: Device) -> KraClient:
         """The device's client with its CMC key. Raises the key store's KeyMissing/KeyringLocked errors."""
-        cached = self._clients.get(device.id)
+        cached = self._clients.get(device.id) if device.id is not None else None
         if cached is not None:
             return cached
         if device.type is DeviceType.VSCU and not await self.keyring_call(self.key_store.has_key, device):
@@ -155,18 +163,20 @@ class Connections:
             key = await self.keyring_call(self.key_store.get_key, device)
             register_secret(key)
         client = self._build(device, key, await self._gateway_tokens(device))
-        self._clients[device.id] = client
+        if device.id is not None:  # a device being added is not kept
+            self._clients[device.id] = client
         return client
 
-    def forget(self, device_id: int) -> None:
-        self._clients.pop(device_id, None)
-        self._tokens.pop(device_id, None)
+    def forget(self, device_id: int | None) -> None:
+        if device_id is not None:
+            self._clients.pop(device_id, None)
+            self._tokens.pop(device_id, None)
 
     async def _gateway_tokens(self, device: Device) -> AccessTokens | None:
         """A gateway device's token source (credentials from the keyring), kept while its client is."""
         if not device.via_gateway:
             return None
-        tokens = self._tokens.get(device.id)
+        tokens = self._tokens.get(device.id) if device.id is not None else None
         if tokens is None:
             credentials = await self.keyring_call(self.key_store.get_gateway_credentials, device)
             base_url = base_url_for(device, gateway_production_url=self.gateway_production_url)

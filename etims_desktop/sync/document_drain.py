@@ -57,7 +57,7 @@ class DocumentDrain:
         Never raises for KRA's answers: a stop (offline, paused) ends this round."""
         # The stock documents of the sales signed since the last round, made in one go (a sale's own
         # transaction only writes its ledger rows: it is on the drain's critical path).
-        await self.store.document_sales(_id(device))
+        await self.store.document_sales(_id(device), gather=self.settings().gather_stock_outs)
         paused = await self.store.paused_until(_id(device))
         if paused is not None and paused > self.clock():
             return

@@ -30,7 +30,7 @@ async def run_in_engine_thread(
     """`await work()` on a new event loop in a new thread; then `await closing()` there (its
     connections), and the loop ends. Cancelling the caller cancels the work there and returns only
     once it has stopped (a half-finished drain is never left running behind a closing store)."""
-    result: concurrent.futures.Future = concurrent.futures.Future()
+    result: concurrent.futures.Future[T] = concurrent.futures.Future()
     ready = threading.Event()
     engine: dict[str, object] = {}
 

@@ -64,7 +64,7 @@ async def ready_to_send(store: Store, client: KraClient, device: Device, report:
     return True
 
 
-async def check_numbers(store: Store, client, device: Device, since: str = AFTER_RESTORE) -> int:
+async def check_numbers(store: Store, client: KraClient, device: Device, since: str = AFTER_RESTORE) -> int:
     """Ask KRA for the numbers after ours, move past those it has. Returns our sales found signed there.
     `since` says, for the record, how KRA came to hold numbers this database did not know of."""
     last = await store.last_invc_no(device.saved_id)

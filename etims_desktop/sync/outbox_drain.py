@@ -17,13 +17,16 @@ import functools
 import logging
 from collections.abc import Callable
 from contextlib import AsyncExitStack
-from datetime import timedelta
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
 from etims_desktop.domain.device import Device, DeviceType
 from etims_desktop.domain.errors import explain
 from etims_desktop.domain.outbox import OutboxEntry, OutboxState, SignedReceipt, WaitReason, pending_count
+from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.domain.tax import queued_amounts
 from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
@@ -40,6 +43,8 @@ from etims_desktop.sync.report import DeviceSyncReport, Progress
 from etims_desktop.sync.settings import SyncSettings
 
 if TYPE_CHECKING:
+    from etims_desktop.kra.client import KraClient
+    from etims_desktop.kra.models import InvoiceDetails, SaleReply
     from etims_desktop.storage.store import Store
     from etims_desktop.sync.connections import Connections
 
@@ -63,7 +68,7 @@ class DeviceStopped(Exception):
         self.error = error
 
 
-def receipt_from_reply(reply, invc_no: int, device: Device) -> SignedReceipt:
+def receipt_from_reply(reply: SaleReply | InvoiceDetails, invc_no: int, device: Device) -> SignedReceipt:
     """Normalise an OSCU or VSCU sale reply (or an invoice-details echo) into our receipt record."""
     return SignedReceipt(
         invc_no=invc_no,
@@ -83,7 +88,11 @@ class OutboxDrain:
     """Drains outboxes. One lock per device: one request in flight per device, devices in parallel."""
 
     def __init__(
-        self, store: Store, connections: Connections, settings: SyncSettings | None = None, clock=utcnow
+        self,
+        store: Store,
+        connections: Connections,
+        settings: SyncSettings | None = None,
+        clock: Callable[[], datetime] = utcnow,
     ):
         self.store = store
         self.connections = connections
@@ -92,7 +101,7 @@ class OutboxDrain:
         self._locks: dict[int, ThreadSafeLock] = {}  # a Sync run may be on another loop (thread)
         self._hosts_without_lookup: set[tuple[int, str]] = set()  # (device id, host) learnt this session
         # Across processes (the window and a scheduled `sync` on one data dir): sync/device_lock.py.
-        self.device_locks = DeviceLocks.beside(store.engine.url.database)
+        self.device_locks = DeviceLocks.beside(Path(str(store.engine.url.database)))
         # The document queue (purchases, imports, stock) goes under the same locks: sync/document_drain.py.
         self.documents = DocumentDrain(store, lambda: self.settings, lambda: self.clock())
 
@@ -112,8 +121,8 @@ class OutboxDrain:
     ) -> None:
         """Send until the outbox is empty, `limit` sales were handled, or the device must stop."""
         async with (
-            self.lock(device.id),
-            self.device_locks.hold(device.id) as mine,
+            self.lock(device.saved_id),
+            self.device_locks.hold(device.saved_id) as mine,
             AsyncExitStack() as after,  # runs before the locks are let go
         ):
             if not mine:  # another program on this computer is draining this device: leave it to it
@@ -133,7 +142,7 @@ class OutboxDrain:
             # opening stock a sale needs) and after them (the movements of the sales just signed).
             await self.documents.send(device, client, report)
             after.push_async_exit(functools.partial(self.documents.send_after, device, client, report))
-            start = await self.store.start_drain(device.id, self.clock(), claim=limit != 0)
+            start = await self.store.start_drain(device.saved_id, self.clock(), claim=limit != 0)
             total = pending_count(start.counts)  # this device's queue only
             if limit is not None:
                 total = min(total, limit)
@@ -147,7 +156,7 @@ class OutboxDrain:
                 return  # nothing due
             while limit is None or done < limit:
                 if entry is None:
-                    entry = await self.store.claim_next(device.id, self.clock())
+                    entry = await self.store.claim_next(device.saved_id, self.clock())
                     if entry is None:
                         break
                 claim_next = limit is None or done + 1 < limit
@@ -172,28 +181,28 @@ class OutboxDrain:
                     continue  # an uncertain send: resolve it at once, up to max_transport_failures
                 done += 1
                 if progress:
-                    progress(Progress(device.id, "sending", done, max(total, done)))
+                    progress(Progress(device.saved_id, "sending", done, max(total, done)))
 
     async def send_pending(
         self, device: Device, progress: ProgressCallback | None = None
     ) -> DeviceSyncReport:
         """Drain outside a Sync run (a new OSCU sale, a scheduled VSCU batch) and keep what it learnt
         about the device's status; a Sync run records status itself, with the rest of its report."""
-        report = DeviceSyncReport(device.id, device.name, device.type.value)
+        report = DeviceSyncReport(device.saved_id, device.name, device.type.value)
         await self.drain(device, report, progress=progress)
         if report.status.kind is StatusKind.UNKNOWN and report.signed:
             # KRA just signed: it answers, whatever an earlier failed send left on the board.
             report.status = DeviceStatus(StatusKind.ONLINE, self.clock())
         if report.status.kind is not StatusKind.UNKNOWN:  # drain sets a status only when something failed
-            await self.store.save_status(device.id, report.status)
+            await self.store.save_status(device.saved_id, report.status)
         return report
 
     async def _handle(
         self,
         device: Device,
-        client,
+        client: KraClient,
         entry: OutboxEntry,
-        rates,
+        rates: dict[TaxType, Decimal],
         report: DeviceSyncReport,
         registered: set[str],
         claim_next: bool,
@@ -209,6 +218,7 @@ class OutboxDrain:
             report.rejected += 1
             return None
         invc_no = entry.invc_no  # committed by claim_next before anything leaves this machine
+        assert invc_no is not None, "a claimed entry always holds its eTIMS number"
         amounts = queued_amounts(entry.sale, rates)  # as stored when queued, whatever the rates are now
         request = sale_request(device, entry.sale, amounts, invc_no, entry.original_invc_no, self.clock())
         was_sent_before = entry.attempts > 0 or entry.state is OutboxState.UNCERTAIN
@@ -233,7 +243,7 @@ class OutboxDrain:
         except kra_errors.SlowDown as exc:
             until = self.clock() + timedelta(seconds=self.settings.slow_down_seconds)
             await self.store.mark_waiting(entry.id, WaitReason.SLOW_DOWN, until, exc.code, _explain(exc))
-            await self.store.set_paused_until(device.id, until)
+            await self.store.set_paused_until(device.saved_id, until)
             raise DeviceStopped(WaitReason.SLOW_DOWN.label, exc) from None
         except kra_errors.ConnectFailed as exc:
             reason = WaitReason.KRA_UNAVAILABLE if device.type is DeviceType.VSCU else WaitReason.NO_INTERNET
@@ -263,7 +273,7 @@ class OutboxDrain:
         receipt = receipt_from_reply(reply, invc_no, device)
         following = None
         if claim_next:  # all or nothing: should claiming fail, the sale stays SENDING -> checked with KRA
-            following = await self.store.sign_and_claim_next(entry.id, receipt, device.id, self.clock())
+            following = await self.store.sign_and_claim_next(entry.id, receipt, device.saved_id, self.clock())
         else:
             await self.store.mark_signed(entry.id, receipt)
         report.signed += 1
@@ -273,10 +283,13 @@ class OutboxDrain:
         when = next_attempt(self.clock(), entry.attempts + 1)
         await self.store.mark_waiting(entry.id, reason, when, exc.code, _explain(exc))
 
-    async def _resolve_uncertain(self, device, client, entry: OutboxEntry, report: DeviceSyncReport) -> bool:
+    async def _resolve_uncertain(
+        self, device: Device, client: KraClient, entry: OutboxEntry, report: DeviceSyncReport
+    ) -> bool:
         """Ask KRA whether it has this number. True: resolved (signed). False: resend the same document
         with the same number - always safe, as KRA's answer to it decides (a duplicate = already recorded)."""
         n = entry.invc_no
+        assert n is not None, "an uncertain entry was sent under its eTIMS number"
         host = _host(client, device)
         if await self._lookup_missing(device, host):
             await self.store.note_outbox(
@@ -326,25 +339,35 @@ class OutboxDrain:
             return False
         if not _same_sale(details, entry):
             await self._number_collision(device, client, entry, report)
+        assert entry.invc_no is not None  # an uncertain entry was sent under its number
         await self.store.mark_signed(entry.id, receipt_from_reply(details, entry.invc_no, device))
         report.signed += 1
         report.already_recorded += 1
         return True
 
     async def _remember_lookup_missing(self, device: Device, host: str) -> None:
-        await self.store.set_invoice_lookup_missing_on(device.id, host)
-        self._hosts_without_lookup.add((device.id, host))
+        await self.store.set_invoice_lookup_missing_on(device.saved_id, host)
+        self._hosts_without_lookup.add((device.saved_id, host))
 
     async def _lookup_missing(self, device: Device, host: str) -> bool:
         """Was this host found to lack the invoice lookup (this run, or remembered from an earlier one)?"""
-        if (device.id, host) in self._hosts_without_lookup:
+        if (device.saved_id, host) in self._hosts_without_lookup:
             return True
-        if await self.store.invoice_lookup_missing_on(device.id) == host:
-            self._hosts_without_lookup.add((device.id, host))
+        if await self.store.invoice_lookup_missing_on(device.saved_id) == host:
+            self._hosts_without_lookup.add((device.saved_id, host))
             return True
         return False
 
-    async def _already_recorded(self, device, client, entry, invc_no, exc, was_sent_before, report) -> None:
+    async def _already_recorded(
+        self,
+        device: Device,
+        client: KraClient,
+        entry: OutboxEntry,
+        invc_no: int,
+        exc: kra_errors.Duplicate,
+        was_sent_before: bool,
+        report: DeviceSyncReport,
+    ) -> None:
         details = None
         if not await self._lookup_missing(device, _host(client, device)):
             try:
@@ -366,7 +389,13 @@ class OutboxDrain:
         report.already_recorded += 1
 
     async def _out_of_step(
-        self, device, client, entry: OutboxEntry, exc, was_sent_before: bool, report
+        self,
+        device: Device,
+        client: KraClient,
+        entry: OutboxEntry,
+        exc: kra_errors.SequenceOutOfStep,
+        was_sent_before: bool,
+        report: DeviceSyncReport,
     ) -> None:
         """A strict host refused our number and named the one it expects (expected == ours + 1 arrives
         as Duplicate instead). Never guess: a number KRA may hold is never handed to another sale."""
@@ -384,7 +413,7 @@ class OutboxDrain:
         reason = (
             f"KRA expects eTIMS number {exc.expected} next, so it does not have this sale: sending it again"
         )
-        if await self.store.kra_lacks_number(device.id, exc.expected, reason) is not None:
+        if await self.store.kra_lacks_number(device.saved_id, exc.expected, reason) is not None:
             await self.store.mark_waiting(
                 entry.id,
                 WaitReason.KRA_UNAVAILABLE,
@@ -396,7 +425,7 @@ class OutboxDrain:
         message = Said(_KRA_LACKS_NUMBERS, expected=exc.expected, found=exc.found)
         await self.store.mark_waiting(entry.id, WaitReason.KRA_UNAVAILABLE, None, exc.code, message)
         await self.store.record_device_error(
-            device.id,
+            device.saved_id,
             exc.code,
             message,
             QT_TRANSLATE_NOOP(
@@ -406,19 +435,30 @@ class OutboxDrain:
         )
         raise DeviceStopped(QT_TRANSLATE_NOOP("Core", "KRA's invoice numbers and ours are out of step"), exc)
 
-    async def _needs_check(self, entry: OutboxEntry, exc: kra_errors.KraError, report) -> None:
+    async def _needs_check(
+        self, entry: OutboxEntry, exc: kra_errors.KraError, report: DeviceSyncReport
+    ) -> None:
         """KRA's answers leave it unknowable whether it holds this sale: a person looks it up."""
         message = Said(_CHECK_ON_PORTAL, problem=_explain(exc), number=entry.invc_no)
         await self.store.mark_needs_check(entry.id, exc.code, message)
         report.needs_check += 1
 
-    async def _number_collision(self, device: Device, client, entry: OutboxEntry, report) -> None:
+    async def _number_collision(
+        self, device: Device, client: KraClient, entry: OutboxEntry, report: DeviceSyncReport
+    ) -> None:
         """KRA holds another document under our number (another till, an old backup, a power cut)."""
         why = f"KRA already has a different sale with eTIMS number {entry.invc_no}."
+        assert entry.invc_no is not None  # a collision is found under the number it was sent with
         await self._realign(device, client, entry, entry.invc_no, why, report)
 
     async def _realign(
-        self, device: Device, client, entry: OutboxEntry, kra_holds: int, why: str, report
+        self,
+        device: Device,
+        client: KraClient,
+        entry: OutboxEntry,
+        kra_holds: int,
+        why: str,
+        report: DeviceSyncReport,
     ) -> None:
         """KRA holds numbers up to at least `kra_holds` that this device did not know of. Never guess:
         the sale gives up its number (KRA has another document under it), KRA is asked what it holds
@@ -428,7 +468,7 @@ class OutboxDrain:
             entry.id, f"{why} This sale was not recorded under eTIMS number {entry.invc_no}: it gets a number "
             "after the ones KRA holds",
         )  # fmt: skip
-        log.warning("device %s: %s Re-aligning the numbers with KRA.", device.id, why)
+        log.warning("device %s: %s Re-aligning the numbers with KRA.", device.saved_id, why)
         adopted = 0
         host = _host(client, device)
         if not await self._lookup_missing(device, host):
@@ -441,20 +481,22 @@ class OutboxDrain:
                     await self._remember_lookup_missing(device, host)
                 elif isinstance(exc, kra_errors.TransportError | kra_errors.TemporaryKraFault):
                     raise DeviceStopped("checking with KRA which eTIMS numbers it already has", exc) from None
-        if await self.store.last_invc_no(device.id) < kra_holds:  # the lookup could not tell more
-            await self.store.set_last_invc_no(device.id, kra_holds)
+        if await self.store.last_invc_no(device.saved_id) < kra_holds:  # the lookup could not tell more
+            await self.store.set_last_invc_no(device.saved_id, kra_holds)
         report.signed += adopted
         report.already_recorded += adopted
-        log.info("device %s: gave up eTIMS number %s; next number %s", device.id, number,
-                 await self.store.last_invc_no(device.id) + 1)  # fmt: skip
+        log.info("device %s: gave up eTIMS number %s; next number %s", device.saved_id, number,
+                 await self.store.last_invc_no(device.saved_id) + 1)  # fmt: skip
         raise NumbersRealigned()
 
-    async def _register_items(self, device: Device, client, entry: OutboxEntry, registered: set[str]) -> bool:
+    async def _register_items(
+        self, device: Device, client: KraClient, entry: OutboxEntry, registered: set[str]
+    ) -> bool:
         """Register the sale's items on this device first (once). False: KRA refused one, the sale needs a fix."""
         codes = {line.item_code for line in entry.sale.lines} - registered
         if not codes:
             return True
-        for item in await self.store.unregistered_items(device.id, codes):
+        for item in await self.store.unregistered_items(device.saved_id, codes):
             try:
                 await client.save_item(item_request(item))
             except kra_errors.BusinessRejection as exc:
@@ -470,7 +512,7 @@ class OutboxDrain:
             except kra_errors.KraError as exc:  # item registration is idempotent (upsert): retry later
                 await self._wait(entry, WaitReason.KRA_UNAVAILABLE, exc)
                 raise DeviceStopped(WaitReason.KRA_UNAVAILABLE.label, exc) from None
-            await self.store.mark_item_registered(device.id, item.code, self.clock())
+            await self.store.mark_item_registered(device.saved_id, item.code, self.clock())
         registered.update(codes)
         return True
 
@@ -507,12 +549,12 @@ def _says_lookup_missing(exc: kra_errors.KraError) -> bool:
     return exc.code == "912" or isinstance(exc, kra_errors.UnexpectedResult)
 
 
-def _host(client, device: Device) -> str:
+def _host(client: KraClient, device: Device) -> str:
     """The address a device's calls go to, as remembered for the lookup (a new address: ask again)."""
     return f"{client.base_url} ({device.endpoint_style.value} paths)"
 
 
-def _same_sale(details, entry: OutboxEntry) -> bool:
+def _same_sale(details: InvoiceDetails, entry: OutboxEntry) -> bool:
     """Does KRA's copy of this number belong to our sale? Compare the trader's own invoice number."""
     theirs = getattr(details, "trd_invc_no", None)
     return theirs is None or theirs == entry.sale.trader_invoice_no

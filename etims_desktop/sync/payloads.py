@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.item import Item
@@ -30,7 +31,7 @@ def sale_request(
     """The wire document. Header buckets and totals come from SaleAmounts (sums of rounded lines).
     Dates go in as datetimes: the model formats them once (a formatted text would be parsed again)."""
     cfm = confirmed_at
-    header: dict = {
+    header: dict[str, Any] = {
         "invcNo": invc_no,
         "orgInvcNo": original_invc_no or 0,
         "trdInvcNo": sale.trader_invoice_no,

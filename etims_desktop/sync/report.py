@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from etims_desktop.domain.status import DeviceStatus, StatusKind
 from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
@@ -161,7 +162,7 @@ class DeviceSyncReport:
         parts.extend(documents_summary(self))
         return parts
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["status"] = {
             **asdict(self.status),
@@ -203,7 +204,7 @@ class SyncReport:
     def summary(self) -> str:
         return "\n".join(f"{d.device_name} ({d.device_type}): {d.summary()}" for d in self.devices)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "run_id": self.run_id,
             "started_at": self.started_at.isoformat(),

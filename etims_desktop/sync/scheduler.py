@@ -27,7 +27,7 @@ class SyncScheduler:
         self.tick_seconds = tick_seconds
         self._last_check: dict[int, datetime] = {}
         self._last_upload: dict[int, datetime] = {}
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         if self._task is None or self._task.done():

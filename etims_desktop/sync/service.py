@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
@@ -39,7 +40,11 @@ class SyncService:
     """The Sync button and `etims-desktop sync`: check, resolve, drain, refresh - per device, in parallel."""
 
     def __init__(
-        self, store: Store, connections: Connections, settings: SyncSettings | None = None, clock=utcnow
+        self,
+        store: Store,
+        connections: Connections,
+        settings: SyncSettings | None = None,
+        clock: Callable[[], datetime] = utcnow,
     ):
         self.store = store
         self.connections = connections
@@ -48,7 +53,7 @@ class SyncService:
         self.checker = DeviceChecker(store, connections)
         self.drain = OutboxDrain(store, connections, self.settings, clock)
         self.reference = ReferenceData(store, connections, self.settings, clock)
-        self._run: asyncio.Future | None = None
+        self._run: asyncio.Future[None] | None = None
         self.device_listeners: list[Callable[[int], None]] = []  # told when a device's data changed
 
     def apply_settings(self, settings: SyncSettings) -> None:
@@ -76,7 +81,7 @@ class SyncService:
         finally:
             self._run.set_result(None)
 
-    async def _sync(self, device_ids, progress) -> SyncReport:
+    async def _sync(self, device_ids: list[int] | None, progress: ProgressCallback | None) -> SyncReport:
         started = self.clock()
         devices = [d for d in await self.store.list_devices() if device_ids is None or d.id in device_ids]
         scope = "all" if device_ids is None else ",".join(str(i) for i in device_ids)
@@ -92,36 +97,36 @@ class SyncService:
 
     async def sync_device(self, device: Device, progress: ProgressCallback | None = None) -> DeviceSyncReport:
         """One device, start to end. Never raises: a device's failure must not stop the others."""
-        report = DeviceSyncReport(device.id, device.name, device.type.value)
+        report = DeviceSyncReport(device.saved_id, device.name, device.type.value)
 
         def tell(event: Progress) -> None:
             if progress:
                 progress(event)
-            self.notify(device.id)
+            self.notify(device.saved_id)
 
         try:
-            tell(Progress(device.id, "checking", message="checking the connection"))
+            tell(Progress(device.saved_id, "checking", message="checking the connection"))
             report.status = await self.checker.check(device)
             if report.status.kind is StatusKind.ONLINE:
                 await self.drain.drain(device, report, progress=tell)  # sales, and the document queue
                 if report.status.kind is StatusKind.ONLINE and not report.synced_elsewhere:
-                    tell(Progress(device.id, "refreshing", message="refreshing code lists"))
+                    tell(Progress(device.saved_id, "refreshing", message="refreshing code lists"))
                     await self.reference.refresh(device, report)
             else:
                 report.waiting_reason = report.status.plain or report.status.kind.label
         except Exception as exc:  # noqa: BLE001 - report it, keep the other devices going
-            log.exception("sync of device %s failed", device.id)
+            log.exception("sync of device %s failed", device.saved_id)
             report.status = status_from_error(device, exc)
             report.errors.append(report.status.plain or "An unexpected error stopped this device's sync.")
         await self._finish(device, report)
-        tell(Progress(device.id, "done", message=report.summary()))
+        tell(Progress(device.saved_id, "done", message=report.summary()))
         return report
 
     async def _finish(self, device: Device, report: DeviceSyncReport) -> None:
         """Record the device's status, last success and last error, and count what still waits."""
         status = report.status
         if report.synced_elsewhere:  # the program that synced it records its outcome, not us
-            counts = await self.store.outbox_counts(device.id)
+            counts = await self.store.outbox_counts(device.saved_id)
         else:
             error: tuple[str | None, str | None, str | None]
             if report.reached_kra and not report.errors:
@@ -129,9 +134,9 @@ class SyncService:
             else:
                 plain = status.plain or (report.errors[0] if report.errors else None)
                 succeeded_at, error = None, (status.code, plain, status.next_step)
-            counts = await self.store.finish_device_sync(device.id, status, succeeded_at, error)
+            counts = await self.store.finish_device_sync(device.saved_id, status, succeeded_at, error)
         report.still_pending = pending_count(counts)
-        await self.drain.documents.count(device.id, report)  # purchases, imports, stock: per group
+        await self.drain.documents.count(device.saved_id, report)  # purchases, imports, stock: per group
         report.needs_fix_total = counts.get(OutboxState.NEEDS_FIX, 0)
         report.needs_check_total = counts.get(OutboxState.NEEDS_CHECK, 0)
         if report.still_pending and not report.waiting_reason:

@@ -31,6 +31,9 @@ class SyncSettings:
     # Practice mode's OSCU: "classic" (KRA's classic eTIMS API) or "gateway" (the developer.go.ke
     # gateway). The environment variable ETIMS_PRACTICE_CONNECTION overrides it.
     practice_connection: str = "classic"
+    # A backlog's sales of one day gather into one stock movement (insertStockIO names no invoice;
+    # Odoo batches likewise). UNCERTAIN whether KRA wants one per sale: false sends one per sale.
+    gather_stock_outs: bool = True
 
     @classmethod
     def load(cls, path: Path) -> SyncSettings:

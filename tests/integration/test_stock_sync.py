@@ -435,3 +435,27 @@ def test_sales_signed_after_a_write_off_gather_into_one_stock_out_after_it(tmp_p
     ]
     assert kra.stock_levels(PIN, "00") == {items[0].code: Decimal("-5")}
     assert online.documents_pending["stock"] == 0
+
+
+def test_gathering_stock_outs_can_be_turned_off(tmp_path, kra, run, key_store):
+    """`gather_stock_outs` false (settings.json, "sync"): a backlog sends one movement per sale, in order."""
+    from etims_desktop.sync.settings import SyncSettings
+
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            shop.services.sync.apply_settings(SyncSettings(gather_stock_outs=False))
+            device = await shop.add_device(kra, "T1")
+            kra.go_offline()
+            for n in range(3):
+                await shop.services.sales.record(device.id, shop.sale((0, str(n + 1))), send_now=False)
+            await shop.services.sync.sync()
+            kra.go_online()
+            await shop.services.sync.sync()
+        finally:
+            await shop.services.aclose()
+
+    run(scenario())
+    moves = kra.stock_movements(PIN, "00")
+    assert [(m["sarNo"], m["itemList"][0]["qty"]) for m in moves] == [(1, 1), (2, 2), (3, 3)]
+    assert kra.stock_masters_accepted(PIN, "00") == 1
