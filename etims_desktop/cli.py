@@ -19,12 +19,15 @@ from etims_desktop import __version__
 from etims_desktop.cli_words import (
     core,
     error_line,
+    plain,
+    said,
     say,
     start_language,
     status_text,
     sync_text,
     warning_line,
 )
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from etims_desktop.paths import resolve_data_paths
 
 if TYPE_CHECKING:
@@ -328,10 +331,13 @@ def _run(command, *, recorded: bool = False):
 
             text = plain(exc)
             if isinstance(exc, KeyringUnavailable) and not args.key_password_stdin:
-                text += (
-                    " On the command line: put --key-password-stdin before the command and give the key "
-                    "file's password as the first line of stdin, e.g. "
-                    'echo "$PASSWORD" | etims-desktop --key-password-stdin device init 1'
+                hint = QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "On the command line: put --key-password-stdin before the command and give the key file's "
+                    "password as the first line of stdin, e.g. %1",
+                )
+                text += " " + said(
+                    hint, 'echo "$PASSWORD" | etims-desktop --key-password-stdin device init 1'
                 )
             print(error_line(text), file=sys.stderr)
             return EXIT_ERROR
@@ -365,20 +371,25 @@ async def cmd_device_add(services: Services, args) -> int:
     credentials = None
     if device.via_gateway:
         if not (args.consumer_key and args.apigee_app_id):
-            print("error: --connection gateway needs --consumer-key and --apigee-app-id.", file=sys.stderr)
+            needs = QT_TRANSLATE_NOOP("Cli", "--connection gateway needs --consumer-key and --apigee-app-id.")
+            print(error_line(said(needs)), file=sys.stderr)
             return EXIT_ERROR
         credentials = _gateway_credentials(args)
         seconds = await services.devices.test_connection(device, credentials)  # nothing is saved if it fails
-        print(f"KRA's API gateway accepted the consumer key and secret ({seconds * 1000:.0f} ms).")
+        print(said(QT_TRANSLATE_NOOP("Cli", "KRA's API gateway accepted the consumer key and secret (%1 ms)."),
+                   f"{seconds * 1000:.0f}"))  # fmt: skip
     device = await services.devices.add_device(device)
     if credentials is not None:
         await services.devices.set_gateway_credentials(device.saved_id, credentials, test=False)
-    print(f"Added device {device.id}: {device.name} ({device.type.value}, {device.type.sync_method}).")
+    added = QT_TRANSLATE_NOOP("Cli", "Added device %1: %2 (%3, %4).")
+    print(said(added, device.id, device.name, device.type.value, say(device.type.sync_method)))
     if args.init:
         device = await services.devices.initialise(device.saved_id)
-        print(f"Initialised with KRA: SCU id {device.scu_id}. {_key_kept(services)}")
+        initialised = QT_TRANSLATE_NOOP("Cli", "Initialised with KRA: SCU id %1. %2")
+        print(said(initialised, device.scu_id, _key_kept(services)))
     else:
-        print(f"Next: 'etims-desktop device init {device.id}' or 'etims-desktop device key {device.id}'.")
+        print(said(QT_TRANSLATE_NOOP("Cli", "Next: 'etims-desktop device init %1' or 'etims-desktop device key %1'."),
+                   device.id))  # fmt: skip
     return EXIT_OK
 
 
@@ -386,7 +397,9 @@ def _key_kept(services: Services) -> str:
     """Where the key really went: the OS keyring or the password-locked key file."""
     from etims_desktop.storage.secrets import where_keys_are
 
-    return f"The CMC key is kept in {where_keys_are(services.key_store)}."
+    return said(
+        QT_TRANSLATE_NOOP("Cli", "The CMC key is kept in %1."), core(where_keys_are(services.key_store))
+    )
 
 
 async def _board(services: Services, include_retired: bool = False) -> list[dict]:
@@ -436,34 +449,49 @@ async def cmd_device_list(services: Services, args) -> int:
 
 async def cmd_device_init(services: Services, args) -> int:
     device = await services.devices.initialise(args.device_id)
-    print(f"Initialised {device.name} with KRA: SCU id {device.scu_id}. {_key_kept(services)}")
+    initialised = QT_TRANSLATE_NOOP("Cli", "Initialised %1 with KRA: SCU id %2. %3")
+    print(said(initialised, device.name, device.scu_id, _key_kept(services)))
     return EXIT_OK
 
 
 async def cmd_device_key(services: Services, args) -> int:
     from etims_desktop.app.devices import KeyNotVerified
 
-    key = sys.stdin.readline().strip() if args.key_stdin else getpass.getpass("CMC key (not shown): ")
+    prompt = said(QT_TRANSLATE_NOOP("Cli", "CMC key (not shown): "))
+    key = sys.stdin.readline().strip() if args.key_stdin else getpass.getpass(prompt)
     try:
         device = await services.devices.enter_existing_key(
             args.device_id, key, args.scu_id, args.mrc_no, unverified=args.unverified
         )
     except KeyNotVerified as exc:
         if not exc.had_key and not exc.refused:  # KRA unreachable and no old key: nothing to lose
-            exc.next_step = (
-                f"{exc.next_step or ''} If you are sure of the key, save it unchecked with --unverified."
-            )
+            exc.next_step = f"{exc.next_step or ''} {UNVERIFIED_HINT}".strip()
         raise
     status = await services.store.get_status(device.saved_id)
-    checked = "checked with KRA and saved" if status.kind.value == "online" else "saved WITHOUT a check"
-    status_text = (status.plain or status.kind.label).rstrip(".")
-    print(f"Key {checked} for {device.name}. {_key_kept(services)} KRA status: {status_text}.")
+    if status.kind.value == "online":
+        saved = QT_TRANSLATE_NOOP("Cli", "Key checked with KRA and saved for %1. %2 KRA status: %3.")
+    else:
+        saved = QT_TRANSLATE_NOOP("Cli", "Key saved WITHOUT a check for %1. %2 KRA status: %3.")
+    status_text = core(status.plain or status.kind.label).rstrip(".")
+    print(said(saved, device.name, _key_kept(services), status_text))
     return EXIT_OK
+
+
+PASS, FAIL = QT_TRANSLATE_NOOP("Cli", "PASS"), QT_TRANSLATE_NOOP("Cli", "FAIL")  # the Go-Live check's steps
+# added to a core sentence's next step, so it is a core sentence too (cli_words.plain translates it)
+UNVERIFIED_HINT = QT_TRANSLATE_NOOP(
+    "Core", "If you are sure of the key, save it unchecked with --unverified."
+)
 
 
 async def cmd_device_gateway(services: Services, args) -> int:
     device = await services.devices.set_gateway_credentials(args.device_id, _gateway_credentials(args))
-    print(f"Gateway credentials tested and saved in the keyring for {device.name}.")
+    print(
+        said(
+            QT_TRANSLATE_NOOP("Cli", "Gateway credentials tested and saved in the keyring for %1."),
+            device.name,
+        )
+    )
     return EXIT_OK
 
 
@@ -487,29 +515,38 @@ async def cmd_golive(services: Services, args) -> int:
         print(report.to_json())
     else:
         for step in report.steps:
-            print(f"{'PASS' if step.passed else 'FAIL'}  {step.name}: {step.detail}")
-        verdict = "all steps passed" if report.passed else "some steps failed"
-        print(f"Go-Live check {verdict}. Evidence: {path}" + (f" and {args.pdf}" if args.pdf else ""))
+            mark = said(PASS if step.passed else FAIL)
+            print(f"{mark}  {core(step.name)}: {core(step.detail)}")
+        if report.passed:
+            verdict = QT_TRANSLATE_NOOP("Cli", "Go-Live check all steps passed. Evidence: %1")
+        else:
+            verdict = QT_TRANSLATE_NOOP("Cli", "Go-Live check some steps failed. Evidence: %1")
+        evidence = said(QT_TRANSLATE_NOOP("Cli", "%1 and %2"), path, args.pdf) if args.pdf else path
+        print(said(verdict, evidence))
     return EXIT_OK if report.passed else EXIT_NEEDS_FIX
 
 
 async def cmd_device_remove(services: Services, args) -> int:
     removal = await services.devices.removal(args.device_id)  # refused while sales are not signed yet
     if not removal.retires and not args.yes:
-        print(removal.explain())
+        print(core(removal.explain()))
         if not sys.stdin.isatty():
-            print(
-                "error: nothing was deleted. Run the command again with --yes to delete it.", file=sys.stderr
+            again = QT_TRANSLATE_NOOP(
+                "Cli", "nothing was deleted. Run the command again with --yes to delete it."
             )
+            print(error_line(said(again)), file=sys.stderr)
             return EXIT_ERROR
-        if input("Delete it? Type 'yes' to delete: ").strip().lower() != "yes":
-            print("Nothing was deleted.")
+        answer = input(said(QT_TRANSLATE_NOOP("Cli", "Delete it? Type 'yes' to delete: ")))
+        if answer.strip().lower() != "yes":
+            print(said(QT_TRANSLATE_NOOP("Cli", "Nothing was deleted.")))
             return EXIT_ERROR
     removal = await services.devices.remove_device(args.device_id, confirmed=True)
     if removal.retires:
-        print(f"Retired device {args.device_id}. {removal.explain()}")
+        print(
+            said(QT_TRANSLATE_NOOP("Cli", "Retired device %1. %2"), args.device_id, core(removal.explain()))
+        )
     else:
-        print(f"Deleted device {args.device_id} ({removal.device.name}).")
+        print(said(QT_TRANSLATE_NOOP("Cli", "Deleted device %1 (%2)."), args.device_id, removal.device.name))
     return EXIT_OK
 
 
@@ -575,9 +612,9 @@ async def cmd_import(services: Services, args) -> int:
 def _password(args, confirm: bool) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
-    password = getpass.getpass("Backup password: ")
-    if confirm and getpass.getpass("Same password again: ") != password:
-        raise ValueError("The two passwords differ; nothing was written.")
+    password = getpass.getpass(said(QT_TRANSLATE_NOOP("Cli", "Backup password: ")))
+    if confirm and getpass.getpass(said(QT_TRANSLATE_NOOP("Cli", "Same password again: "))) != password:
+        raise ValueError(said(QT_TRANSLATE_NOOP("Cli", "The two passwords differ; nothing was written.")))
     return password
 
 
@@ -587,7 +624,8 @@ async def cmd_keys_export(services: Services, args) -> int:
     written = await services.connections.keyring_call(
         services.key_store.export_keys, devices, args.file, password
     )
-    print(f"Wrote {_key_count(written)} to {args.file}, encrypted with your password. Keep both safe.")
+    wrote = QT_TRANSLATE_NOOP("Cli", "Wrote %1 to %2, encrypted with your password. Keep both safe.")
+    print(said(wrote, _key_count(written), args.file))
     return EXIT_OK
 
 
@@ -595,31 +633,42 @@ def _key_count(entries: list[tuple[str, str]]) -> str:
     """ "2 CMC key(s)", plus the gateway credentials that travel with them (entries .../gateway/<field>)."""
     gateway = {user.split("/gateway/")[0] for user, _ in entries if "/gateway/" in user}
     keys = sum(1 for user, _ in entries if "/gateway/" not in user)
-    text = f"{keys} CMC key(s)"
-    return text + (f" and the KRA gateway credentials of {len(gateway)} device(s)" if gateway else "")
+    if gateway:
+        both = QT_TRANSLATE_NOOP("Cli", "%1 CMC key(s) and the KRA gateway credentials of %2 device(s)")
+        return said(both, keys, len(gateway))
+    return said(QT_TRANSLATE_NOOP("Cli", "%1 CMC key(s)"), keys)
 
 
 async def cmd_keys_import(services: Services, args) -> int:
     password = _password(args, confirm=False)
     imported = await services.connections.keyring_call(services.key_store.import_keys, args.file, password)
-    print(f"Imported {_key_count(imported)} into {services.key_store.backend_name}.")
+    print(
+        said(
+            QT_TRANSLATE_NOOP("Cli", "Imported %1 into %2."),
+            _key_count(imported),
+            services.key_store.backend_name,
+        )
+    )
     return EXIT_OK
 
 
 async def damage_message(services: Services) -> str:
     """What is wrong and what to do, naming the newest backup that passes its own check."""
     found = "; ".join(services.store.damage[:3])
-    text = (
-        f"The database {services.paths.database} is damaged (SQLite's check found: {found}). "
-        "Nothing will be sent to KRA until it is restored from a backup."
+    damaged = QT_TRANSLATE_NOOP(
+        "Cli",
+        "The database %1 is damaged (SQLite's check found: %2). Nothing will be sent to KRA until it is "
+        "restored from a backup.",
     )
+    text = said(damaged, services.paths.database, found)
     latest = await services.backups.latest_good()
     if latest is None:
-        return f"{text} No good backup was found in {', '.join(map(str, services.backups.folders))}."
-    return (
-        f"{text} The newest good backup is {latest.path} (made {latest.made_at.astimezone():%Y-%m-%d %H:%M}). "
-        f'Restore it with: etims-desktop restore "{latest.path}"'
-    )
+        none = QT_TRANSLATE_NOOP("Cli", "No good backup was found in %1.")
+        return f"{text} {said(none, ', '.join(map(str, services.backups.folders)))}"
+    newest = QT_TRANSLATE_NOOP("Cli", "The newest good backup is %1 (made %2). Restore it with: %3")
+    made = f"{latest.made_at.astimezone():%Y-%m-%d %H:%M}"
+    command = f'etims-desktop restore "{latest.path}"'
+    return f"{text} {said(newest, latest.path, made, command)}"
 
 
 def cmd_backup(args) -> int:
@@ -631,13 +680,14 @@ def cmd_backup(args) -> int:
     paths = resolve_data_paths(args.data_dir)
     setup_logging(paths)
     if not paths.database.exists():
-        print(f"error: there is no database in {paths.root} yet; nothing to back up.", file=sys.stderr)
+        nothing = QT_TRANSLATE_NOOP("Cli", "there is no database in %1 yet; nothing to back up.")
+        print(error_line(said(nothing, paths.root)), file=sys.stderr)
         return EXIT_ERROR
     service = BackupService(paths, BackupSettings.load(paths.settings))
     try:
         outcome = asyncio.run(service.backup_now(args.to))
     except BackupFailed as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(plain(exc)), file=sys.stderr)
         return EXIT_ERROR
     backup = outcome.result.backup
     data = {
@@ -648,7 +698,7 @@ def cmd_backup(args) -> int:
         "removed": [str(p) for p in outcome.result.removed],
         "note": outcome.note,
     }
-    _print(args, data, outcome.summary())
+    _print(args, data, core(outcome.summary()))
     return EXIT_OK
 
 
@@ -662,15 +712,13 @@ def cmd_restore(args) -> int:
     try:
         prepared = prepare_restore(args.file, paths.database)
     except RestoreRefused as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(plain(exc)), file=sys.stderr)
         return EXIT_ERROR
     if prepared.older_than_signed and not args.force:
         discard(prepared)
-        print(
-            f"{prepared.warning()}\nNothing was changed. To restore it anyway: "
-            f'etims-desktop restore "{args.file}" --force',
-            file=sys.stderr,
-        )
+        anyway = QT_TRANSLATE_NOOP("Cli", "Nothing was changed. To restore it anyway: %1")
+        print(prepared.warning(core), said(anyway, f'etims-desktop restore "{args.file}" --force'), sep="\n",
+              file=sys.stderr)  # fmt: skip
         return EXIT_ERROR
     from etims_desktop.sync.device_lock import DeviceBusy, DeviceLocks
 
@@ -679,17 +727,25 @@ def cmd_restore(args) -> int:
             kept = finish_restore(prepared, paths.database, paths.backups, accept_older=args.force)
     except (OSError, RestoreRefused, DeviceBusy) as exc:
         discard(prepared)
-        print(f"error: the restore did not happen: {exc}", file=sys.stderr)
+        not_done = QT_TRANSLATE_NOOP("Cli", "the restore did not happen: %1")
+        print(error_line(said(not_done, plain(exc))), file=sys.stderr)
         return EXIT_ERROR
     if prepared.older_than_signed:
-        print(prepared.warning())
-    print(f"Restored the database from {args.file}.")
+        print(prepared.warning(core))
+    print(said(QT_TRANSLATE_NOOP("Cli", "Restored the database from %1."), args.file))
     if kept is not None:
-        print(f"The database as it was is kept in {kept}.")
+        print(said(QT_TRANSLATE_NOOP("Cli", "The database as it was is kept in %1."), kept))
     print(
-        "Before sending again, each device asks KRA which eTIMS numbers it already has, so none is used twice.\n"
-        "CMC keys are not in backups: on a new computer, bring them with 'etims-desktop keys import FILE'."
+        said(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Before sending again, each device asks KRA which eTIMS numbers it "
+                "already has, so none is used twice.",
+            )
+        )
     )
+    print(said(QT_TRANSLATE_NOOP("Cli", "CMC keys are not in backups: on a new computer, bring them with "
+                                        "'etims-desktop keys import FILE'.")))  # fmt: skip
     return EXIT_OK
 
 
@@ -778,7 +834,7 @@ async def cmd_receipt(services: Services, args) -> int:
     view = load_rules(services.paths.settings).apply(recorded, copy=recorded.copy)
     if args.pdf:
         pages = _write_pdf(view, args.layout, args.pdf)  # Qt on this (the main) thread: a command, no window
-        done = f"Wrote {args.pdf} ({pages} page(s))"
+        done = said(QT_TRANSLATE_NOOP("Cli", "Wrote %1 (%2 page(s))"), args.pdf, pages)
     else:
         from etims_desktop.printing.escpos_receipt import receipt_bytes
         from etims_desktop.printing.print_job import print_receipt
@@ -789,22 +845,25 @@ async def cmd_receipt(services: Services, args) -> int:
             if args.escpos_file:
                 data = await asyncio.to_thread(receipt_bytes, view, width=printer.line_width, cut=printer.cut)
                 await asyncio.to_thread(Path(args.escpos_file).write_bytes, data)
-                done = f"Wrote the ESC/POS receipt to {args.escpos_file}"
+                done = said(QT_TRANSLATE_NOOP("Cli", "Wrote the ESC/POS receipt to %1"), args.escpos_file)
             else:
                 await print_receipt(printer, view)
-                done = f"Printed on {printer.describe()}"
+                done = said(QT_TRANSLATE_NOOP("Cli", "Printed on %1"), core(printer.describe()))
         except (PrinterProblem, OSError) as exc:
-            print(
-                f"error: not printed: {exc} The sale is not affected; print it again later.", file=sys.stderr
+            again = QT_TRANSLATE_NOOP(
+                "Cli", "not printed: %1 The sale is not affected; print it again later."
             )
+            print(error_line(said(again, plain(exc))), file=sys.stderr)
             return EXIT_ERROR
     await services.receipts.record_print(view)
-    kind = "PENDING receipt" if view.pending else ("COPY" if view.copy else "original receipt")
-    marks = "; ".join(view.marks + tuple(view.notes))
-    print(
-        f"{done}: the {kind} of sale {args.sale_id} ({view.trader_invoice_no})"
-        + (f" - {marks}." if marks else ".")
-    )
+    if view.pending:
+        printed = QT_TRANSLATE_NOOP("Cli", "%1: the PENDING receipt of sale %2 (%3)")
+    elif view.copy:
+        printed = QT_TRANSLATE_NOOP("Cli", "%1: a COPY of sale %2 (%3)")
+    else:
+        printed = QT_TRANSLATE_NOOP("Cli", "%1: the original receipt of sale %2 (%3)")
+    marks = "; ".join(core(mark) for mark in view.marks + tuple(view.notes))
+    print(said(printed, done, args.sale_id, view.trader_invoice_no) + (f" - {marks}." if marks else "."))
     return EXIT_OK
 
 

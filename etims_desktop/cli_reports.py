@@ -17,6 +17,7 @@ from etims_desktop.domain.receipt import money
 from etims_desktop.domain.sale import TaxType
 
 if TYPE_CHECKING:
+    from etims_desktop.app.accountant_export import Export
     from etims_desktop.bootstrap import Services
 
 EXIT_OK, EXIT_WAITING, EXIT_NEEDS_FIX, EXIT_ERROR = 0, 1, 2, 3
@@ -50,10 +51,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], run:
 
     export = commands.add_parser(
         "export",
-        help="export signed sales and credit notes for your accountant (CSV or XLSX)",
+        help="export signed sales, credit notes and purchases for your accountant (CSV or XLSX)",
         description="One row per invoice and one row per line, with KRA's receipt number and signature and "
-        "the tax per type A-E, as KRA signed them. Credit notes have negative amounts. --csv FILE writes "
-        "FILE-sales-invoices.csv and FILE-sales-lines.csv; --xlsx FILE one workbook with a sheet for each.",
+        "the tax per type A-E, as KRA signed them. Credit notes have negative amounts. Purchases you accepted "
+        "or declared, as KRA recorded them; one not at KRA yet is listed with its status, in no total. "
+        "--csv FILE writes FILE-sales-invoices.csv, FILE-sales-lines.csv, FILE-purchases-invoices.csv and "
+        "FILE-purchases-lines.csv; --xlsx FILE one workbook with a sheet for each.",
     )
     export.add_argument("--from", dest="first", type=day, required=True, metavar="YYYY-MM-DD")
     export.add_argument("--to", dest="last", type=day, required=True, metavar="YYYY-MM-DD")
@@ -147,13 +150,42 @@ async def cmd_export(services: Services, args: argparse.Namespace) -> int:
     else:
         paths = await asyncio.to_thread(write_xlsx, export, args.xlsx)
     if args.json:
-        print(json.dumps({"documents": export.invoice_count, "files": [str(p) for p in paths]}, indent=2))
+        data = {
+            "documents": export.invoice_count,
+            "sales": export.sales_count,
+            "purchases": export.purchase_count,
+            "purchases_waiting": export.purchases_waiting,
+            "files": [str(p) for p in paths],
+        }
+        print(json.dumps(data, indent=2))
     else:
-        print(
-            f"Exported {export.invoice_count} signed document(s) from {args.first} to {args.last}: "
-            + ", ".join(str(p) for p in paths)
-        )
+        print(export_text(export, paths))
     return EXIT_OK
+
+
+def export_text(export: Export, paths: list[Path]) -> str:
+    """What `export` wrote, in the chosen language."""
+    from PySide6.QtCore import QCoreApplication
+
+    text = (
+        QCoreApplication.translate(
+            "Cli",
+            "Exported %1 sale(s) and credit note(s) signed by KRA and %2 purchase(s) KRA recorded, "
+            "from %3 to %4: %5",
+        )
+        .replace("%1", str(export.sales_count))
+        .replace("%2", str(export.purchase_count))
+        .replace("%3", export.first_day.isoformat())
+        .replace("%4", export.last_day.isoformat())
+        .replace("%5", ", ".join(str(p) for p in paths))
+    )
+    if export.purchases_waiting:
+        text += "\n" + QCoreApplication.translate(
+            "Cli",
+            "%1 purchase(s) not at KRA yet are listed with their status, in no total: sync, then export "
+            "again.",
+        ).replace("%1", str(export.purchases_waiting))
+    return text
 
 
 async def cmd_reconcile(services: Services, args: argparse.Namespace) -> int:

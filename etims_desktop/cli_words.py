@@ -7,6 +7,7 @@ for a command that draws a PDF) and installs the translators on it, before the c
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Any
 
@@ -59,6 +60,19 @@ def plain(exc: BaseException) -> str:
 def say(text: str) -> str:
     """One of the CLI's sentences in the chosen language (values go in after: .replace("%1", ...))."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def said(text: str, *values: object) -> str:
+    """A CLI sentence marked where it is written (`said(QT_TRANSLATE_NOOP("Cli", "Added device %1."),
+    device.id)`), in the chosen language, %1 %2 ... filled in after translation in one pass (a
+    translation may reorder them; a value holding "%2" stays as it is)."""
+    words = [str(value) for value in values]
+    return re.sub(r"%(\d+)", lambda m: _nth(words, m), QCoreApplication.translate(CONTEXT, text))
+
+
+def _nth(words: list[str], match: re.Match[str]) -> str:
+    n = int(match[1])
+    return words[n - 1] if 0 < n <= len(words) else match[0]
 
 
 # The CLI's sentences that cli.py passes to say(): marked here, where lupdate finds them.

@@ -1,6 +1,9 @@
 """Kiswahili screenshots into docs/screenshots/ (names ending -sw.png), at 100 % and at 200 %.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_sw.py [--out docs/screenshots]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_sw.py [--out docs/screenshots] [--language en]
+
+With --language en the same screens in English (no -sw; the 200 % ones end -200.png): scripts/screenshots.py
+makes the other English screenshots, at 100 % only.
 
 Runs itself twice in child processes (Qt fixes the scale when it starts): a 1366x768 screen at 100 %,
 and the same screen at 200 % (QT_SCALE_FACTOR=2, so 683x384 logical pixels). Each run starts practice
@@ -27,7 +30,7 @@ sys.path.insert(0, str(HERE))
 from screenshots import SIZE, practice_devices, record_sales, until  # noqa: E402
 
 
-async def shoot(out: Path, suffix: str) -> int:
+async def shoot(out: Path, suffix: str, language: str = "sw") -> int:
     from keyrings.alt.file import PlaintextKeyring
     from PySide6.QtWidgets import QApplication
 
@@ -42,6 +45,7 @@ async def shoot(out: Path, suffix: str) -> int:
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
+    named = "" if language == "en" else f"-{language}"  # sync-report-200-sw.png, sync-report-200.png
     with tempfile.TemporaryDirectory(prefix="etims-shots-sw-") as tmp:
         paths = DataPaths(Path(tmp) / "data").ensure()
         backend = PlaintextKeyring()
@@ -69,7 +73,7 @@ async def shoot(out: Path, suffix: str) -> int:
             await until(lambda: not window.refresher.busy)
             window.refresher.refresh_now()
             await until(lambda: not window.refresher.busy)
-            window.grab().save(str(out / f"sync-report{suffix}-sw.png"))
+            window.grab().save(str(out / f"sync-report{suffix}{named}.png"))
 
             window.open_device(oscu.id)
             await until(lambda: window.detail.loads > 0)
@@ -77,11 +81,11 @@ async def shoot(out: Path, suffix: str) -> int:
             await until(lambda: window.detail.outbox.rowCount() > 0 or window.detail.loads > 2)
             window.detail.select_row(0)
             await until(lambda: bool(window.detail.history.toPlainText()))
-            window.grab().save(str(out / f"main-window{suffix}-sw.png"))
+            window.grab().save(str(out / f"main-window{suffix}{named}.png"))
 
             settings = window.open_settings()
             await asyncio.sleep(0.1)  # let the layout settle
-            settings.grab().save(str(out / f"settings{suffix}-sw.png"))
+            settings.grab().save(str(out / f"settings{suffix}{named}.png"))
             settings.reject()
 
             window.tabs.setCurrentWidget(window.sales_tab)
@@ -92,9 +96,9 @@ async def shoot(out: Path, suffix: str) -> int:
                 dialog.qty_edit.setText(qty)
                 dialog.add_from_search()
             await until(lambda: dialog.amounts is not None and len(dialog.amounts.lines) == 2)
-            dialog.grab().save(str(out / f"new-sale{suffix}-sw.png"))
+            dialog.grab().save(str(out / f"new-sale{suffix}{named}.png"))
             dialog.close()
-            await newer_screens(window, out, suffix, "-sw")
+            await newer_screens(window, out, suffix, named)
         finally:
             window.close()
             window.events.detach()
@@ -134,7 +138,7 @@ async def newer_screens(window, out: Path, suffix: str, language: str) -> None:
     await tasks.cancel_all()
 
 
-def child(out: Path, suffix: str) -> int:
+def child(out: Path, suffix: str, language: str) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -142,14 +146,14 @@ def child(out: Path, suffix: str) -> int:
 
     application = QApplication(sys.argv[:1])
     application.setQuitOnLastWindowClosed(False)
-    if not install_language("sw"):
-        print("the Kiswahili translation could not be loaded", file=sys.stderr)
+    if not install_language(language) and language != "en":  # English needs no translator
+        print(f"the {language} translation could not be loaded", file=sys.stderr)
         return 1
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(application)) as runner:
-        return runner.run(shoot(out, suffix))
+        return runner.run(shoot(out, suffix, language))
 
 
-def main(out: Path) -> int:
+def main(out: Path, language: str) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         screen = Path(tmp) / "screen.json"
         screen.write_text(
@@ -163,16 +167,24 @@ def main(out: Path) -> int:
                 "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
                 "QT_SCALE_FACTOR": scale,
             }
-            done = subprocess.run([sys.executable, __file__, "--child", suffix, "--out", str(out)], env=env)
+            done = subprocess.run(
+                [sys.executable, __file__, "--child", suffix, "--out", str(out), "--language", language],
+                env=env,
+            )
             if done.returncode != 0:
                 return done.returncode
-    print(f"Kiswahili screenshots in {out}")
+    print(f"{'English' if language == 'en' else 'Kiswahili'} screenshots in {out}")
     return 0
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE.parent / "docs" / "screenshots")
+    parser.add_argument("--language", choices=["sw", "en"], default="sw")
     parser.add_argument("--child", metavar="SUFFIX", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    sys.exit(child(args.out, args.child) if args.child is not None else main(args.out))
+    sys.exit(
+        child(args.out, args.child, args.language)
+        if args.child is not None
+        else main(args.out, args.language)
+    )

@@ -1,8 +1,9 @@
 """The accountant's export: the signed documents of a date range as CSV files or one XLSX workbook,
 one table per level (one row per invoice, one row per line), figures as KRA signed them.
 
-Each kind of document is a `Section` that gives its tables; sales and credit notes are one section
-today, purchases will be one more (`SECTIONS`). Every text cell is made safe for spreadsheets: one that
+Each kind of document is a `Section` that gives its tables: sales and credit notes, then purchases.
+Only what KRA recorded is counted; a purchase whose confirmation has not reached KRA yet is listed
+with its status and its total in a column of its own, outside the totals. Every text cell is made safe for spreadsheets: one that
 starts with = + - @ (or a tab / carriage return) gets a leading ' so no program runs it as a formula;
 numbers stay numbers.
 """
@@ -21,19 +22,25 @@ from typing import Protocol
 from etims_desktop.app.day_report import day_bounds, payment_name
 from etims_desktop.app.signed_figures import NAIROBI, PeriodSalesStore, SaleFigures, cents, sale_figures
 from etims_desktop.domain.device import Device
+from etims_desktop.domain.documents import DocumentState
 from etims_desktop.domain.errors import PlainError
 from etims_desktop.domain.outbox import OutboxState
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.storage.files import write_atomically
+from etims_desktop.storage.records import ConfirmedPurchase
 
-Cell = str | int | Decimal | datetime | None
+Cell = str | int | Decimal | datetime | date | None
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
+DAY_FORMAT = "yyyy-mm-dd"
 
 
 class ExportStore(PeriodSalesStore, Protocol):
     async def list_devices(self, include_retired: bool = False) -> list[Device]: ...
+    async def accepted_purchases_between(
+        self, start: datetime, end: datetime, device_id: int | None = None
+    ) -> list[ConfirmedPurchase]: ...
 
 
 class ExportError(PlainError):
@@ -52,10 +59,15 @@ class Table:
     name: str  # file suffix and sheet name: "sales-invoices"
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    waiting: int = 0  # rows listed for information only: not at KRA yet, in no total
+
+    @property
+    def counted(self) -> int:
+        return len(self.rows) - self.waiting
 
 
 class Section(Protocol):
-    """A kind of document in the export (sales and credit notes; purchases later)."""
+    """A kind of document in the export (sales and credit notes; purchases)."""
 
     def tables(self) -> list[Table]: ...
 
@@ -178,6 +190,112 @@ class SalesSection:
         ]
 
 
+PURCHASE_HEADERS = (
+    "Device",
+    "Kind",
+    "Supplier PIN",
+    "Supplier name",
+    "Supplier invoice no",
+    "Purchase invoice no",
+    "Purchased on",
+    "Sent to KRA at",
+    "Payment type",
+    *(f"Taxable {t.value}" for t in TAX_TYPES),
+    *(f"Tax {t.value}" for t in TAX_TYPES),
+    "Total taxable",
+    "Total tax",
+    "Total",
+    "Status",
+    "Not at KRA yet: total",
+)
+PURCHASE_LINE_HEADERS = (
+    "Device",
+    "Supplier name",
+    "Supplier invoice no",
+    "Purchase invoice no",
+    "Purchased on",
+    "Line",
+    "Item code",
+    "Item class",
+    "Item",
+    "Supplier's item",
+    "Quantity",
+    "Unit price",
+    "Tax type",
+    "Taxable",
+    "Tax",
+    "Total",
+)
+RECORDED = "Recorded by KRA"
+NOT_RECORDED = "Not at KRA yet (waiting to be sent): in no total"
+NOT_RECORDED_FIX = "Not at KRA yet (KRA refused it: needs your fix): in no total"
+PURCHASE_KINDS = {"kra": "Supplier's eTIMS invoice", "manual": "Declared by hand (supplier without eTIMS)"}
+
+
+def _amount(value: object) -> Decimal:
+    """A figure of the confirmation as sent (a JSON number) as money."""
+    return cents(Decimal(str(value or 0)))
+
+
+@dataclass(frozen=True)
+class PurchasesSection:
+    """Purchases accepted or declared by hand, with the figures KRA recorded (the confirmation as sent:
+    our purchase invoice number, the tax per type). One whose confirmation has not reached KRA yet is
+    listed with its status, its figures left empty so no total counts it; its amount is in a column of
+    its own. Its lines come once KRA has it."""
+
+    purchases: tuple[ConfirmedPurchase, ...]
+    devices: dict[int, Device]
+
+    def tables(self) -> list[Table]:
+        invoices: list[tuple[Cell, ...]] = []
+        waiting: list[tuple[Cell, ...]] = []
+        lines: list[tuple[Cell, ...]] = []
+        for found in self.purchases:
+            p, confirmation = found.purchase, found.confirmation
+            if confirmation.state is DocumentState.CANCELLED:
+                continue  # given up before KRA had it: not a purchase KRA knows
+            device = self.devices.get(p.device_id)
+            device_name = device.name if device else str(p.device_id)
+            purchased_on = p.purchased_on.astimezone(NAIROBI).date()  # the supplier's sale day
+            head = (device_name, PURCHASE_KINDS.get(p.source, p.source), p.supplier_pin, p.supplier_name,
+                    p.supplier_invoice_no)  # fmt: skip
+            body = confirmation.body
+            if confirmation.state is not DocumentState.SENT:
+                status = NOT_RECORDED_FIX if confirmation.state is DocumentState.NEEDS_FIX else NOT_RECORDED
+                empty = (None,) * (len(PURCHASE_HEADERS) - len(head) - 4)
+                waiting.append((*head, confirmation.number, purchased_on, *empty, status, cents(p.total)))
+                continue
+            invoices.append(
+                (
+                    *head,
+                    confirmation.number,
+                    purchased_on,
+                    _local(confirmation.sent_at),
+                    payment_name(str(body.get("pmtTyCd") or "")),
+                    *(_amount(body.get(f"taxblAmt{t.value}")) for t in TAX_TYPES),
+                    *(_amount(body.get(f"taxAmt{t.value}")) for t in TAX_TYPES),
+                    _amount(body.get("totTaxblAmt")),
+                    _amount(body.get("totTaxAmt")),
+                    _amount(body.get("totAmt")),
+                    RECORDED,
+                    None,
+                )
+            )
+            for n, line in enumerate(body.get("itemList") or [], start=1):
+                lines.append(
+                    (device_name, p.supplier_name, p.supplier_invoice_no, confirmation.number, purchased_on,
+                     int(line.get("itemSeq") or n), line.get("itemCd"), line.get("itemClsCd"), line.get("itemNm"),
+                     line.get("spplrItemNm"), Decimal(str(line.get("qty") or 0)), _amount(line.get("prc")),
+                     line.get("taxTyCd"), _amount(line.get("taxblAmt")), _amount(line.get("taxAmt")),
+                     _amount(line.get("totAmt")))
+                )  # fmt: skip
+        return [
+            Table("purchases-invoices", PURCHASE_HEADERS, tuple(invoices + waiting), waiting=len(waiting)),
+            Table("purchases-lines", PURCHASE_LINE_HEADERS, tuple(lines)),
+        ]
+
+
 @dataclass(frozen=True)
 class Export:
     first_day: date
@@ -193,7 +311,24 @@ class Export:
 
     @property
     def invoice_count(self) -> int:
-        return sum(len(t.rows) for t in self.tables if t.name.endswith("-invoices"))
+        """Documents KRA recorded: sales, credit notes and purchases."""
+        return self.sales_count + self.purchase_count
+
+    @property
+    def sales_count(self) -> int:
+        return self._invoices("sales").counted
+
+    @property
+    def purchase_count(self) -> int:
+        return self._invoices("purchases").counted
+
+    @property
+    def purchases_waiting(self) -> int:
+        """Purchases listed but not at KRA yet (in no total)."""
+        return self._invoices("purchases").waiting
+
+    def _invoices(self, section: str) -> Table:
+        return next((t for t in self.tables if t.name == f"{section}-invoices"), Table("", (), ()))
 
 
 def csv_bytes(table: Table) -> bytes:
@@ -211,6 +346,8 @@ def _csv_cell(cell: Cell) -> str:
         return ""
     if isinstance(cell, datetime):
         return cell.isoformat(sep=" ")
+    if isinstance(cell, date):
+        return cell.isoformat()
     if isinstance(cell, Decimal | int):
         return str(cell)  # a number: "-180.00" is a credit note's amount, not a formula
     return safe_text(cell)
@@ -248,6 +385,8 @@ def xlsx_bytes(tables: Sequence[Table]) -> bytes:
                     cell.number_format = MONEY_FORMAT
                 elif isinstance(cell.value, datetime):
                     cell.number_format = DATE_FORMAT
+                elif isinstance(cell.value, date):
+                    cell.number_format = DAY_FORMAT
                 elif isinstance(cell.value, str):
                     cell.data_type = "s"  # text stays text, even "'=..." or a long number
         sheet.freeze_panes = "A2"
@@ -274,7 +413,8 @@ def _write(path: Path, data: bytes) -> None:
 
 
 class AccountantExport:
-    """Collects a date range's signed documents (the window and the CLI share it)."""
+    """Collects a date range's signed sales and credit notes and its purchases (the window and the CLI
+    share it)."""
 
     def __init__(self, store: ExportStore) -> None:
         self.store = store
@@ -290,4 +430,5 @@ class AccountantExport:
         items = await self.store.sales_between(start, end, device_id, frozenset({OutboxState.SIGNED}))
         devices = {d.id: d for d in await self.store.list_devices(include_retired=True) if d.id is not None}
         sales = SalesSection(tuple(sale_figures(item) for item in items), devices)
-        return Export.of(first_day, last_day, device_id, [sales])
+        bought = await self.store.accepted_purchases_between(start, end, device_id)
+        return Export.of(first_day, last_day, device_id, [sales, PurchasesSection(tuple(bought), devices)])

@@ -29,6 +29,7 @@ from etims_desktop.domain.outbox import OutboxEntry, OutboxState
 from etims_desktop.domain.redaction import redact
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.domain.stock import StockReason
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.kra.recording import RecordingTransport, masked_exchange
 from etims_desktop.sync.payloads import item_request
 
@@ -44,6 +45,55 @@ if TYPE_CHECKING:
 
 TEST_ITEM = ("Go-Live test item", "50161800", TaxType.B, Decimal("116.00"))
 REFUND_REASON = "06"  # code class 32: "other"
+
+# The steps' names and what they found: English in the evidence, translated where shown (cli_words.core)
+STEP_INIT = QT_TRANSLATE_NOOP("Core", "Initialise the device, or verify it")
+NOT_READY = QT_TRANSLATE_NOOP("Core", "The device is not ready, so this step was not run.")
+NEEDS_EARLIER = QT_TRANSLATE_NOOP("Core", "Not run: it needs an earlier step, which failed.")
+KEY_MISSING = QT_TRANSLATE_NOOP(
+    "Core",
+    "The device was initialised but its CMC key is not on this computer: enter it with 'etims-desktop device "
+    "key'. It is never initialised twice.",
+)
+INITIALISED = QT_TRANSLATE_NOOP("Core", "Initialised with KRA: SCU id {scu_id}.")
+VERIFIED = QT_TRANSLATE_NOOP(
+    "Core", "Already initialised (SCU id {scu_id}): verified, not initialised again."
+)
+LIVE_CHECK_FAILED = QT_TRANSLATE_NOOP("Core", "{done} But KRA's live check failed: {reason}")
+LIVE_CHECK = QT_TRANSLATE_NOOP("Core", "{done} Live check answered in {ms} ms.")
+SENT_NONE = QT_TRANSLATE_NOOP("Core", "KRA sent no {what}.")
+RECEIVED = QT_TRANSLATE_NOOP("Core", "Received from KRA: {what}, {count}.")
+LOOKUPS = (
+    QT_TRANSLATE_NOOP("Core", "code classes"),
+    QT_TRANSLATE_NOOP("Core", "item classes"),
+    QT_TRANSLATE_NOOP("Core", "branches"),
+    QT_TRANSLATE_NOOP("Core", "notices"),
+)
+KNOWN = QT_TRANSLATE_NOOP("Core", "KRA knows {pin}: {name}.")
+UNKNOWN = QT_TRANSLATE_NOOP("Core", "KRA answered: no record for {pin}.")
+NOT_LISTED = QT_TRANSLATE_NOOP("Core", "KRA accepted item {code} but does not list it.")
+REGISTERED = QT_TRANSLATE_NOOP("Core", "Item {code} registered and listed ({count} items registered).")
+SALE_SIGNED = QT_TRANSLATE_NOOP(
+    "Core", "Sale {invoice} signed as invoice {number}, receipt signature {signature}."
+)
+NOTE_SIGNED = QT_TRANSLATE_NOOP("Core", "Credit note {invoice} for 1 of 2 signed as invoice {number}.")
+OPENING = QT_TRANSLATE_NOOP("Core", "Opening stock of {item}: {balance}; {sent}")
+IN_STOCK = QT_TRANSLATE_NOOP("Core", "{sent} {item} in stock now: {balance}.")
+NEW_PURCHASES = QT_TRANSLATE_NOOP("Core", "KRA answered: {count} new suppliers' invoices to this PIN.")
+NEW_IMPORTS = QT_TRANSLATE_NOOP("Core", "KRA answered: {count} new customs import lines.")
+DECLARED = QT_TRANSLATE_NOOP("Core", "Purchase of 1 {item} declared (regTyCd M); {sent}")
+NOT_SENT = QT_TRANSLATE_NOOP("Core", "Not sent: {document}: {reason}")
+DOCUMENTS_SENT = QT_TRANSLATE_NOOP("Core", "{count} document(s) sent to KRA.")
+DOCUMENTS_SENT_NUMBERED = QT_TRANSLATE_NOOP("Core", "{count} document(s) sent to KRA (numbers {numbers}).")
+NO_RECORD = QT_TRANSLATE_NOOP("Core", "KRA has no record of invoice {number}.")
+OTHER_SIGNATURE = QT_TRANSLATE_NOOP("Core", "KRA's record of invoice {number} has another signature.")
+SAME_SIGNATURE = QT_TRANSLATE_NOOP("Core", "KRA returned invoice {number} with the same receipt signature.")
+NOT_PRODUCTION = QT_TRANSLATE_NOOP(
+    "Core",
+    "The Go-Live check runs against KRA's sandbox or a simulator, never production: its test sale and credit "
+    "note would be real ones.",
+)
+NOT_SIGNED = QT_TRANSLATE_NOOP("Core", "Not signed: {reason}")
 
 @dataclass
 class StepResult:
@@ -119,40 +169,63 @@ class GoLiveCheck:
     async def run(self, device_id: int) -> GoLiveReport:
         device = await self.services.store.get_device(device_id)
         if device.environment is Environment.PRODUCTION:
-            raise DomainValidationError(
-                "The Go-Live check runs against KRA's sandbox or a simulator, never production: its test "
-                "sale and credit note would be real ones.",
-                "device",
-            )
+            raise DomainValidationError(NOT_PRODUCTION, "device")
         report = GoLiveReport(device=_describe(device), started_at=_now())
         state: dict[str, Any] = {}
         steps: list[tuple[str, Callable[[], Awaitable[str]]]] = [
-            ("Initialise the device, or verify it", lambda: self._initialise_or_verify(device_id, state)),
-            ("Code lists (selectCodeList)", lambda: self._lookup(state, "select_codes", "code classes")),
+            (STEP_INIT, lambda: self._initialise_or_verify(device_id, state)),
             (
-                "Item classes (selectItemClsList)",
-                lambda: self._lookup(state, "select_item_classes", "item classes"),
+                QT_TRANSLATE_NOOP("Core", "Code lists (selectCodeList)"),
+                lambda: self._lookup(state, "select_codes", LOOKUPS[0]),
             ),
-            ("Branches (selectBhfList)", lambda: self._lookup(state, "select_branches", "branches")),
             (
-                "Notices (selectNoticeList)",
-                lambda: self._lookup(state, "select_notices", "notices", empty_ok=True),
+                QT_TRANSLATE_NOOP("Core", "Item classes (selectItemClsList)"),
+                lambda: self._lookup(state, "select_item_classes", LOOKUPS[1]),
             ),
-            ("Taxpayer lookup (selectCustomer)", lambda: self._taxpayer(state)),
-            ("Register an item (saveItem) and list it (selectItemList)", lambda: self._item(state)),
-            ("Opening stock (insertStockIO, saveStockMaster)", lambda: self._opening_stock(state)),
-            ("Sale signed (saveTrnsSalesOsdc)", lambda: self._sale(state)),
-            ("Credit note signed", lambda: self._credit_note(state)),
-            ("Stock moved by the sale and the credit note", lambda: self._sale_stock(state)),
-            ("Invoice lookup (selectInvoiceDetails)", lambda: self._lookup_invoice(state)),
-            ("Suppliers' invoices (selectTrnsPurchaseSalesList)", lambda: self._fetch(state, "purchases")),
-            ("Customs imports (selectImportItemList)", lambda: self._fetch(state, "imports")),
-            ("Purchase declared (insertTrnsPurchase)", lambda: self._purchase(state)),
+            (
+                QT_TRANSLATE_NOOP("Core", "Branches (selectBhfList)"),
+                lambda: self._lookup(state, "select_branches", LOOKUPS[2]),
+            ),
+            (
+                QT_TRANSLATE_NOOP("Core", "Notices (selectNoticeList)"),
+                lambda: self._lookup(state, "select_notices", LOOKUPS[3], empty_ok=True),
+            ),
+            (QT_TRANSLATE_NOOP("Core", "Taxpayer lookup (selectCustomer)"), lambda: self._taxpayer(state)),
+            (
+                QT_TRANSLATE_NOOP("Core", "Register an item (saveItem) and list it (selectItemList)"),
+                lambda: self._item(state),
+            ),
+            (
+                QT_TRANSLATE_NOOP("Core", "Opening stock (insertStockIO, saveStockMaster)"),
+                lambda: self._opening_stock(state),
+            ),
+            (QT_TRANSLATE_NOOP("Core", "Sale signed (saveTrnsSalesOsdc)"), lambda: self._sale(state)),
+            (QT_TRANSLATE_NOOP("Core", "Credit note signed"), lambda: self._credit_note(state)),
+            (
+                QT_TRANSLATE_NOOP("Core", "Stock moved by the sale and the credit note"),
+                lambda: self._sale_stock(state),
+            ),
+            (
+                QT_TRANSLATE_NOOP("Core", "Invoice lookup (selectInvoiceDetails)"),
+                lambda: self._lookup_invoice(state),
+            ),
+            (
+                QT_TRANSLATE_NOOP("Core", "Suppliers' invoices (selectTrnsPurchaseSalesList)"),
+                lambda: self._fetch(state, "purchases"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("Core", "Customs imports (selectImportItemList)"),
+                lambda: self._fetch(state, "imports"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("Core", "Purchase declared (insertTrnsPurchase)"),
+                lambda: self._purchase(state),
+            ),
         ]
         for name, step in steps:
             report.steps.append(await self._step(name, step, after=state.get("blocked")))
-            if not report.steps[-1].passed and name.startswith("Initialise"):
-                state["blocked"] = "The device is not ready, so this step was not run."
+            if not report.steps[-1].passed and name == STEP_INIT:
+                state["blocked"] = NOT_READY
         report.finished_at = _now()
         return report
 
@@ -166,7 +239,7 @@ class GoLiveCheck:
         except StepFailed as exc:
             detail, passed = str(exc), False
         except KeyError:  # what it works on (the item, the sale) comes from a step that failed
-            detail, passed = "Not run: it needs an earlier step, which failed.", False
+            detail, passed = NEEDS_EARLIER, False
         except Exception as exc:  # noqa: BLE001 - every failure is evidence, in plain words
             detail = explain(exc) if has_plain_words(exc) else f"{type(exc).__name__}: {exc}"
             passed = False
@@ -179,34 +252,29 @@ class GoLiveCheck:
         device = await services.store.get_device(device_id)
         if not await services.connections.has_key(device):
             if device.initialised:
-                raise StepFailed(
-                    "The device was initialised but its CMC key is not on this computer: enter it with "
-                    "'etims-desktop device key'. It is never initialised twice."
-                )
+                raise StepFailed(KEY_MISSING)
             device = await services.devices.initialise(device_id)
-            verb = f"Initialised with KRA: SCU id {device.scu_id}."
+            verb = Said(INITIALISED, scu_id=device.scu_id)
         else:
-            verb = f"Already initialised (SCU id {device.scu_id}): verified, not initialised again."
+            verb = Said(VERIFIED, scu_id=device.scu_id)
         status = await services.sync.checker.check(device)
         if status.kind.value != "online":
-            raise StepFailed(f"{verb} But KRA's live check failed: {status.plain}")
+            raise StepFailed(Said(LIVE_CHECK_FAILED, done=verb, reason=status.plain))
         state["device"] = device
         state["client"] = await services.connections.client_for(device)
-        return f"{verb} Live check answered in {status.rtt_ms} ms."
+        return Said(LIVE_CHECK, done=verb, ms=status.rtt_ms)
 
     async def _lookup(self, state: dict[str, Any], method: str, what: str, *, empty_ok: bool = False) -> str:
         result = await getattr(state["client"], method)(None)
         if not result.items and not empty_ok:
-            raise StepFailed(f"KRA sent no {what}.")
-        return f"Received from KRA: {what}, {len(result.items)}."
+            raise StepFailed(Said(SENT_NONE, what=what))
+        return Said(RECEIVED, what=what, count=len(result.items))
 
     async def _taxpayer(self, state: dict[str, Any]) -> str:
         device = state["device"]
         customer = await state["client"].select_customer(device.pin)
         return (
-            f"KRA knows {device.pin}: {customer.taxpr_nm}."
-            if customer
-            else f"KRA answered: no record for {device.pin}."
+            Said(KNOWN, pin=device.pin, name=customer.taxpr_nm) if customer else Said(UNKNOWN, pin=device.pin)
         )
 
     async def _item(self, state: dict[str, Any]) -> str:
@@ -218,9 +286,9 @@ class GoLiveCheck:
         await state["client"].save_item(item_request(item))
         listed = await state["client"].select_items(None)
         if item.code not in {i.item_cd for i in listed.items}:
-            raise StepFailed(f"KRA accepted item {item.code} but does not list it.")
+            raise StepFailed(Said(NOT_LISTED, code=item.code))
         state["item"] = item
-        return f"Item {item.code} registered and listed ({len(listed.items)} items registered)."
+        return Said(REGISTERED, code=item.code, count=len(listed.items))
 
     async def _sale(self, state: dict[str, Any]) -> str:
         item = state["item"]
@@ -236,7 +304,7 @@ class GoLiveCheck:
         state["sale_id"] = entry.sale_id
         state["sale_entry"] = entry
         signature = entry.receipt.signature if entry.receipt else None
-        return f"Sale {sale.trader_invoice_no} signed as invoice {entry.invc_no}, receipt signature {signature}."
+        return Said(SALE_SIGNED, invoice=sale.trader_invoice_no, number=entry.invc_no, signature=signature)
 
     async def _credit_note(self, state: dict[str, Any]) -> str:
         options = await credit_note_options(self.services.store, state["sale_id"])
@@ -247,7 +315,7 @@ class GoLiveCheck:
             options, {0: Decimal(1)}, REFUND_REASON, f"{original.trader_invoice_no}-CN", datetime.now(UTC)
         )
         entry = await self._signed(state["device"], note)
-        return f"Credit note {note.trader_invoice_no} for 1 of 2 signed as invoice {entry.invc_no}."
+        return Said(NOTE_SIGNED, invoice=note.trader_invoice_no, number=entry.invc_no)
 
     async def _opening_stock(self, state: dict[str, Any]) -> str:
         """Stock before the sale: KRA's gateway refuses a sale of goods without it ("Insufficient Stock")."""
@@ -256,19 +324,18 @@ class GoLiveCheck:
             device.id, item.code, Decimal(10), StockReason.OPENING, "Go-Live check"
         )
         sent = await self._documents_sent(device, after=done.document_id - 1)
-        return f"Opening stock of {item.name}: {done.balance:f}; {sent}"
+        return Said(OPENING, item=item.name, balance=f"{done.balance:f}", sent=sent)
 
     async def _sale_stock(self, state: dict[str, Any]) -> str:
         device = state["device"]
         sent = await self._documents_sent(device, after=0)
         balance = await self.services.store.stock_balance(device.id, state["item"].code)
-        return f"{sent} {state['item'].name} in stock now: {balance:f}."
+        return Said(IN_STOCK, sent=sent, item=state["item"].name, balance=f"{balance:f}")
 
     async def _fetch(self, state: dict[str, Any], what: str) -> str:
         service = self.services.purchases if what == "purchases" else self.services.imports
         new = await service.fetch(state["device"].id)
-        words = "suppliers' invoices to this PIN" if what == "purchases" else "customs import lines"
-        return f"KRA answered: {new} new {words}."
+        return Said(NEW_PURCHASES if what == "purchases" else NEW_IMPORTS, count=new)
 
     async def _purchase(self, state: dict[str, Any]) -> str:
         device, item = state["device"], state["item"]
@@ -279,7 +346,7 @@ class GoLiveCheck:
             purchased_on=datetime.now(UTC),
         )
         sent = await self._documents_sent(device, after=done.document_id - 1)
-        return f"Purchase of 1 {item.name} declared (regTyCd M); {sent}"
+        return Said(DECLARED, item=item.name, sent=sent)
 
     async def _documents_sent(self, device: Device, after: int) -> str:
         """Sync the device; every document of the queue with an id above `after` must be sent."""
@@ -288,18 +355,21 @@ class GoLiveCheck:
         stuck = [d for d in documents if d.state not in (DocumentState.SENT, DocumentState.REPLACED)]
         if stuck:
             first = stuck[0]
-            raise StepFailed(f"Not sent: {first.summary}: {first.last_error_message or first.state.label}")
+            reason = first.last_error_message or first.state.label
+            raise StepFailed(Said(NOT_SENT, document=first.summary, reason=reason))
         numbers = sorted(d.number for d in documents if d.number is not None)
-        return f"{len(documents)} document(s) sent to KRA" + (f" (numbers {numbers})." if numbers else ".")
+        if numbers:
+            return Said(DOCUMENTS_SENT_NUMBERED, count=len(documents), numbers=numbers)
+        return Said(DOCUMENTS_SENT, count=len(documents))
 
     async def _lookup_invoice(self, state: dict[str, Any]) -> str:
         entry = state["sale_entry"]
         found = await state["client"].select_invoice_details(entry.invc_no)
         if found is None:
-            raise StepFailed(f"KRA has no record of invoice {entry.invc_no}.")
+            raise StepFailed(Said(NO_RECORD, number=entry.invc_no))
         if found.receipt.rcpt_sign != entry.receipt.signature:
-            raise StepFailed(f"KRA's record of invoice {entry.invc_no} has another signature.")
-        return f"KRA returned invoice {entry.invc_no} with the same receipt signature."
+            raise StepFailed(Said(OTHER_SIGNATURE, number=entry.invc_no))
+        return Said(SAME_SIGNATURE, number=entry.invc_no)
 
     async def _signed(self, device: Device, sale: Sale) -> OutboxEntry:
         services = self.services
@@ -308,7 +378,7 @@ class GoLiveCheck:
         entry = await services.store.get_entry(recorded.sale_id)
         if entry.state is not OutboxState.SIGNED:
             reason = entry.last_error_message or entry.state.label
-            raise StepFailed(f"Not signed: {reason}")
+            raise StepFailed(Said(NOT_SIGNED, reason=reason))
         return entry
 
 def _describe(device: Device) -> dict[str, Any]:

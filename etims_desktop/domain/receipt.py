@@ -7,13 +7,18 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from etims_desktop.domain.sale import TaxType
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP
 
-PENDING_MARK = "PENDING - not yet signed by KRA"
-CANCELLED_MARK = "CANCELLED - never signed by KRA, not a valid receipt"
-PRACTICE_MARK = "PRACTICE - not a tax receipt"
+PENDING_MARK = QT_TRANSLATE_NOOP("Core", "PENDING - not yet signed by KRA")
+CANCELLED_MARK = QT_TRANSLATE_NOOP("Core", "CANCELLED - never signed by KRA, not a valid receipt")
+PRACTICE_MARK = QT_TRANSLATE_NOOP("Core", "PRACTICE - not a tax receipt")
 COPY_MARK = "COPY"  # every print after the original (KRA: the original receipt is issued once)
-REBUILT_NOTE = "Reprint rebuilt from stored data: the document KRA signed was not kept for this sale."
-UNAVAILABLE_NOTE = "KRA recorded this sale but did not send its signature again; receipt data unavailable."
+REBUILT_NOTE = QT_TRANSLATE_NOOP(
+    "Core", "Reprint rebuilt from stored data: the document KRA signed was not kept for this sale."
+)
+UNAVAILABLE_NOTE = QT_TRANSLATE_NOOP(
+    "Core", "KRA recorded this sale but did not send its signature again; receipt data unavailable."
+)
 
 # KRA's own short names of the five tax types (code list 04, `userDfnCd2`): 'A-EX', 'B-16%', ...
 TAX_LABELS = {

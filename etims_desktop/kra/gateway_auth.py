@@ -20,11 +20,23 @@ from collections.abc import Callable
 import httpx
 
 from etims_desktop.domain.gateway_credentials import GatewayCredentials
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.kra.errors import ConnectFailed, GatewayAccessDenied
 from etims_desktop.kra.loop_lock import ThreadSafeLock
 from etims_desktop.kra.redaction import forget_secret, redact, register_secret
 
 __all__ = ["AccessTokens", "GatewayCredentials"]
+
+NO_TOKEN = QT_TRANSLATE_NOOP("Core", "Could not get an access token from KRA's API gateway.")
+NO_TOKEN_NEXT = QT_TRANSLATE_NOOP(
+    "Core", "Check the internet connection. Sales wait safely and go as soon as it is back."
+)
+TOKEN_REFUSED = QT_TRANSLATE_NOOP(
+    "Core", "KRA's API gateway did not hand out an access token (HTTP {status})."
+)
+TOKEN_REFUSED_NEXT = QT_TRANSLATE_NOOP(
+    "Core", "Nothing to do: the app tries again later. If it lasts, check KRA's status on developer.go.ke."
+)
 
 log = logging.getLogger("etims_desktop.kra")
 
@@ -79,7 +91,6 @@ class AccessTokens:
             forget_secret(token)
 
     async def _fetch(self) -> None:
-        where = "KRA's API gateway"
         try:
             response = await self._http.get(
                 self.token_url,
@@ -90,8 +101,8 @@ class AccessTokens:
         except (httpx.RequestError, httpx.InvalidURL) as exc:
             # Only the token request was tried: the call it was for has not been sent at all.
             raise ConnectFailed(
-                f"Could not get an access token from {where}.",
-                "Check the internet connection. Sales wait safely and go as soon as it is back.",
+                NO_TOKEN,
+                NO_TOKEN_NEXT,
                 endpoint="token",
                 detail=redact(f"{type(exc).__name__}: {exc}"),
             ) from None
@@ -101,8 +112,8 @@ class AccessTokens:
         token, lifetime = _read_token(response) if status == 200 else (None, 0.0)
         if not token:
             raise ConnectFailed(
-                f"{where} did not hand out an access token (HTTP {status}).",
-                "Nothing to do: the app tries again later. If it lasts, check KRA's status on developer.go.ke.",
+                Said(TOKEN_REFUSED, status=status),
+                TOKEN_REFUSED_NEXT,
                 code="TOKEN",
                 endpoint="token",
                 detail=f"token request: HTTP {status}",

@@ -28,6 +28,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.kra.envelope import Envelope
 from etims_desktop.kra.errors import (
     NO_RESULT,
@@ -49,7 +50,32 @@ from etims_desktop.kra.errors import (
 )
 from etims_desktop.kra.redaction import redact
 
-WHERE = "KRA's API gateway"
+# The gateway's replies in plain words (translated where they are shown: tr_core, cli_words)
+NOT_JSON = QT_TRANSLATE_NOOP("Core", "KRA's API gateway's answer could not be understood: it is not JSON.")
+NOT_AN_OBJECT = QT_TRANSLATE_NOOP(
+    "Core", "KRA's API gateway's answer could not be understood: it is a JSON {kind}, not an object."
+)
+HTTP_ERROR_PAGE = QT_TRANSLATE_NOOP(
+    "Core", "KRA's API gateway answered with HTTP error {status} and a web page."
+)
+HTTP_ERROR_EMPTY = QT_TRANSLATE_NOOP(
+    "Core", "KRA's API gateway answered with HTTP error {status} and no data."
+)
+NO_RESULT_CODE = QT_TRANSLATE_NOOP(
+    "Core", "KRA's API gateway's answer could not be understood: it has no result code."
+)
+HTTP_ERROR = QT_TRANSLATE_NOOP("Core", "KRA's API gateway answered with HTTP error {status} instead of data.")
+REFUSED_SILENTLY = QT_TRANSLATE_NOOP("Core", "KRA's API gateway refused the request without saying why.")
+REFUSED_SILENTLY_NEXT = QT_TRANSLATE_NOOP(
+    "Core", "Check the sale or item, then send it again. If it keeps happening, contact support."
+)
+INTERNAL_ERROR = QT_TRANSLATE_NOOP("Core", "KRA's API gateway had an internal error.")
+REFUSED = QT_TRANSLATE_NOOP("Core", "KRA refused it: {reason}")
+REFUSED_NEXT = QT_TRANSLATE_NOOP("Core", "Correct what KRA names, then send it again.")
+SLOW_DOWN = QT_TRANSLATE_NOOP("Core", "KRA's API gateway asked us to slow down (too many requests).")
+STOPPED_BEFORE_ETIMS = QT_TRANSLATE_NOOP(
+    "Core", "KRA's API gateway refused the call before it reached eTIMS (HTTP {status}): {reason}"
+)
 SALE_ENDPOINT = "saveTrnsSalesOsdc"  # Endpoint.SAVE_SALE's value: the client passes endpoint.value
 REFUSED_CODE = "REFUSED"  # pseudo code of a 400 refusal that names no resultCd
 SERVER_CRASH_RE = re.compile(r"[A-Za-z]+Exception\b")  # a Java exception name, e.g. NullPointerException
@@ -82,13 +108,13 @@ def read_gateway_reply(
         if status == 200:
             what = "is not JSON" if payload is None else f"is a JSON {type(payload).__name__}, not an object"
             raise MalformedReply(
-                f"{WHERE}'s answer could not be understood: it {what}.",
+                NOT_JSON if payload is None else Said(NOT_AN_OBJECT, kind=type(payload).__name__),
                 endpoint=endpoint,
                 detail=f"answer {what}",
             )
-        page = "a web page" if content.lstrip()[:1] == b"<" or "html" in content_type.lower() else "no data"
+        page = content.lstrip()[:1] == b"<" or "html" in content_type.lower()
         raise BadHttpStatus(
-            f"{WHERE} answered with HTTP error {status} and {page}.",
+            Said(HTTP_ERROR_PAGE if page else HTTP_ERROR_EMPTY, status=status),
             status=status,
             endpoint=endpoint,
             detail=f"HTTP {status}, {content_type or 'no content type'}",
@@ -116,12 +142,12 @@ def read_gateway_reply(
         raise _refusal(reason, endpoint)
     if status == 200:
         raise MalformedReply(
-            f"{WHERE}'s answer could not be understood: it has no result code.",
+            NO_RESULT_CODE,
             endpoint=endpoint,
             detail="answer has no resultCd",
         )
     raise BadHttpStatus(
-        f"{WHERE} answered with HTTP error {status} instead of data.",
+        Said(HTTP_ERROR, status=status),
         status=status,
         endpoint=endpoint,
         kra_message=reason,
@@ -133,22 +159,20 @@ def _refusal(reason: str | None, endpoint: str) -> KraError:
     """HTTP 400 with no responseBody: KRA refused the request and said why only in words."""
     if not reason:
         return RequestRejected(
-            f"{WHERE} refused the request without saying why.",
-            "Check the sale or item, then send it again. If it keeps happening, contact support.",
+            REFUSED_SILENTLY,
+            REFUSED_SILENTLY_NEXT,
             code=REFUSED_CODE,
             endpoint=endpoint,
         )
     if SERVER_CRASH_RE.search(reason):  # e.g. "java.lang.NullPointerException": KRA's fault, not ours
-        return KraServerFault(
-            "KRA's API gateway had an internal error.", code="GW_FAULT", kra_message=reason, endpoint=endpoint
-        )
+        return KraServerFault(INTERNAL_ERROR, code="GW_FAULT", kra_message=reason, endpoint=endpoint)
     if INSTALLED_RE.search(reason):
         return AlreadyInitialised(code=REFUSED_CODE, kra_message=reason, endpoint=endpoint)
     if NOT_OUR_DEVICE_RE.search(reason):
         return DeviceNotRecognised(code=REFUSED_CODE, kra_message=reason, endpoint=endpoint)
     error = RequestRejected(
-        f"KRA refused it: {reason}",
-        "Correct what KRA names, then send it again.",
+        Said(REFUSED, reason=reason),
+        REFUSED_NEXT,
         code=REFUSED_CODE,
         kra_message=reason,
         endpoint=endpoint,
@@ -163,7 +187,7 @@ def _fault_error(status: int, fault: dict, endpoint: str, retry_after: float | N
     detail = f"HTTP {status} fault: {text}"
     if status == 429:  # Apigee's spike arrest / quota
         return SlowDown(
-            "KRA's API gateway asked us to slow down (too many requests).",
+            SLOW_DOWN,
             code="990",
             endpoint=endpoint,
             detail=detail,
@@ -172,7 +196,7 @@ def _fault_error(status: int, fault: dict, endpoint: str, retry_after: float | N
     if status >= 500 or status == 404:
         return UnknownEndpoint(status=status, endpoint=endpoint, detail=detail)
     return BadHttpStatus(
-        f"{WHERE} refused the call before it reached eTIMS (HTTP {status}): {text}",
+        Said(STOPPED_BEFORE_ETIMS, status=status, reason=text),
         status=status,
         endpoint=endpoint,
         detail=detail,

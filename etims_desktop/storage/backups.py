@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.storage.database import create_private_file
 from etims_desktop.storage.errors import StorageError
 
@@ -36,6 +37,15 @@ CORE_TABLES = {"alembic_version", "devices", "sales", "outbox"}
 
 class BackupFailed(StorageError):
     """A backup could not be made or did not pass its check. The message says why, plainly."""
+
+
+FOLDER_UNUSABLE = QT_TRANSLATE_NOOP("Core", "The backup folder {folder} cannot be used: {reason}.")
+COPY_FAILED_CHECK = QT_TRANSLATE_NOOP(
+    "Core",
+    "The copy of the database did not pass its check ({problems}). The database itself may be damaged.",
+)
+NOT_WRITTEN = QT_TRANSLATE_NOOP("Core", "Could not write the backup to {folder}: {reason}.")
+NOT_COPIED = QT_TRANSLATE_NOOP("Core", "Could not copy the database: {reason}.")
 
 
 @dataclass(frozen=True)
@@ -118,7 +128,7 @@ def make_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupFailed(f"The backup folder {folder} cannot be used: {exc.strerror or exc}.") from exc
+        raise BackupFailed(Said(FOLDER_UNUSABLE, folder=folder, reason=exc.strerror or exc)) from exc
     target = _free_name(folder, now, kind)
     partial = target.with_name(target.name + ".partial")
     try:
@@ -129,15 +139,12 @@ def make_backup(
             source.close()
         problems = check_file(partial)
         if problems:
-            raise BackupFailed(
-                "The copy of the database did not pass its check (" + "; ".join(problems[:3]) + "). "
-                "The database itself may be damaged."
-            )
+            raise BackupFailed(Said(COPY_FAILED_CHECK, problems="; ".join(problems[:3])))
         os.replace(partial, target)
     except OSError as exc:
-        raise BackupFailed(f"Could not write the backup to {folder}: {exc.strerror or exc}.") from exc
+        raise BackupFailed(Said(NOT_WRITTEN, folder=folder, reason=exc.strerror or exc)) from exc
     except sqlite3.Error as exc:
-        raise BackupFailed(f"Could not copy the database: {exc}.") from exc
+        raise BackupFailed(Said(NOT_COPIED, reason=exc)) from exc
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)

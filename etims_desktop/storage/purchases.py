@@ -5,6 +5,7 @@ each: a decision is never half recorded."""
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -20,7 +21,7 @@ from etims_desktop.domain.stock import NAIROBI, MovedLine, StockReason, is_stock
 from etims_desktop.storage.documents import DOCUMENTS, DocumentRepository
 from etims_desktop.storage.errors import NotFound
 from etims_desktop.storage.models import ItemRow, PurchaseRow
-from etims_desktop.storage.records import PurchaseRecord, SupplierLine
+from etims_desktop.storage.records import ConfirmedPurchase, PurchaseRecord, SupplierLine
 from etims_desktop.storage.stock import StockRepository
 
 PURCHASES = cast(Table, PurchaseRow.__table__)
@@ -204,6 +205,28 @@ class PurchaseRepository:
         if states is not None:
             query = query.where(PURCHASES.c.state.in_(list(states)))
         return [_record(row) for row in self.db.execute(query.order_by(PURCHASES.c.id.desc()))]
+
+    def accepted_between(
+        self, start: datetime, end: datetime, device_id: int | None = None
+    ) -> builtins.list[ConfirmedPurchase]:
+        """Purchases accepted or declared by hand, bought in [start, end) (the supplier's sale date),
+        oldest first, each with its confirmation in whatever state it is (the accountant's export)."""
+        query = (
+            select(PURCHASES, DOCUMENTS.c.state.label("document_state"))
+            .join(DOCUMENTS, DOCUMENTS.c.id == PURCHASES.c.document_id)
+            .where(
+                PURCHASES.c.state == ACCEPTED,
+                PURCHASES.c.purchased_on >= start,
+                PURCHASES.c.purchased_on < end,
+            )
+        )
+        if device_id is not None:
+            query = query.where(PURCHASES.c.device_id == device_id)
+        documents = DocumentRepository(self.db, self.now)
+        return [
+            ConfirmedPurchase(_record(row), documents.get(row.document_id))
+            for row in self.db.execute(query.order_by(PURCHASES.c.purchased_on, PURCHASES.c.id))
+        ]
 
     def get(self, purchase_id: int) -> PurchaseRecord:
         found = [r for r in self.list() if r.id == purchase_id]  # small tables; one shape for both

@@ -214,6 +214,15 @@ class PurchaseRecord:
 
 
 @dataclass(frozen=True)
+class ConfirmedPurchase:
+    """A purchase the shop accepted or declared, with its confirmation (insertTrnsPurchase) as queued:
+    once `sent`, its body is exactly what KRA recorded."""
+
+    purchase: PurchaseRecord
+    confirmation: QueuedDocument
+
+
+@dataclass(frozen=True)
 class ImportLineRecord:
     id: int
     device_id: int

@@ -19,10 +19,12 @@ import logging
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.storage.backups import STAMP, check_file, copy_database, list_backups, open_read_only
 from etims_desktop.storage.database import create_private_file
 from etims_desktop.storage.errors import StorageError
@@ -46,8 +48,35 @@ class NumberGap:
 
     def describe(self) -> str:
         if self.backup is None:
-            return f"{self.device}: KRA signed up to number {self.current}; the backup does not have this device."
-        return f"{self.device}: KRA signed up to number {self.current}; the backup knows only up to {self.backup}."
+            return Said(GAP_NO_DEVICE, device=self.device, current=self.current)
+        return Said(GAP, device=self.device, current=self.current, backup=self.backup)
+
+
+GAP_NO_DEVICE = QT_TRANSLATE_NOOP(
+    "Core", "{device}: KRA signed up to number {current}; the backup does not have this device."
+)
+GAP = QT_TRANSLATE_NOOP(
+    "Core", "{device}: KRA signed up to number {current}; the backup knows only up to {backup}."
+)
+OLDER = QT_TRANSLATE_NOOP("Core", "This backup (made {made}) is older than what KRA has already signed:")
+NOT_IN_IT = QT_TRANSLATE_NOOP(
+    "Core",
+    "Sales recorded after the backup was made are not in it. After the restore each device first asks KRA "
+    "which numbers it already has, and never reuses them.",
+)
+NO_FILE = QT_TRANSLATE_NOOP("Core", "There is no file {path}.")
+NOT_A_DATABASE = QT_TRANSLATE_NOOP("Core", "{path} cannot be restored: it is not a database file ({reason}).")
+DAMAGED_OR_FOREIGN = QT_TRANSLATE_NOOP(
+    "Core", "{path} cannot be restored: it is damaged or is not an etims-desktop database ({problems})."
+)
+FAILED_AFTER_UPGRADE = QT_TRANSLATE_NOOP(
+    "Core", "{path} cannot be restored: it did not pass its check after the upgrade ({problems})."
+)
+CANNOT_RESTORE = QT_TRANSLATE_NOOP("Core", "{path} cannot be restored: {reason}")
+NOT_UPGRADED = QT_TRANSLATE_NOOP(
+    "Core", "{path} cannot be restored: its data could not be upgraded ({reason})."
+)
+DAMAGED = QT_TRANSLATE_NOOP("Core", "{path} cannot be restored: it is damaged ({problems}).")
 
 
 @dataclass
@@ -62,14 +91,14 @@ class PreparedRestore:
     def older_than_signed(self) -> bool:
         return bool(self.gaps)
 
-    def warning(self) -> str:
-        """The plain warning for a backup older than what KRA already signed."""
+    def warning(self, translate: Callable[[str], str] = str) -> str:
+        """The plain warning for a backup older than what KRA already signed; `translate` puts each of
+        its sentences in the reader's language (ui/common/text.py tr_core, cli_words.core)."""
         lines = [
-            f"This backup (made {self.made_at.astimezone():%Y-%m-%d %H:%M}) is older than what KRA has "
-            "already signed:",
-            *(f"  - {gap.describe()}" for gap in self.gaps),
-            "\nSales recorded after the backup was made are not in it. After the restore each device first "
-            "asks KRA which numbers it already has, and never reuses them.",
+            translate(Said(OLDER, made=f"{self.made_at.astimezone():%Y-%m-%d %H:%M}")),
+            *(f"  - {translate(gap.describe())}" for gap in self.gaps),
+            "",
+            translate(NOT_IN_IT),
         ]
         return "\n".join(lines)
 
@@ -78,14 +107,14 @@ def prepare_restore(backup: Path, database: Path) -> PreparedRestore:
     """Check and prepare `backup` for restoring over `database`. Raises RestoreRefused."""
     backup = Path(backup)
     if not backup.is_file():
-        raise RestoreRefused(f"There is no file {backup}.")
+        raise RestoreRefused(Said(NO_FILE, path=backup))
     prepared = database.with_name(f"{database.stem}-restoring{database.suffix}")
     _remove(prepared)
     try:
         _copy_candidate(backup, prepared)
-        _check(prepared, backup, "is damaged or is not an etims-desktop database")
+        _check(prepared, backup, DAMAGED_OR_FOREIGN)
         _upgrade_and_mark(prepared, backup)
-        _check(prepared, backup, "did not pass its check after the upgrade")
+        _check(prepared, backup, FAILED_AFTER_UPGRADE)
         result = PreparedRestore(backup, prepared, _made_at(backup))
         theirs = last_signed_numbers(prepared)
         try:
@@ -171,13 +200,13 @@ def _copy_candidate(backup: Path, prepared: Path) -> None:
         finally:
             source.close()
     except sqlite3.Error as exc:
-        raise RestoreRefused(f"{backup} cannot be restored: it is not a database file ({exc}).") from exc
+        raise RestoreRefused(Said(NOT_A_DATABASE, path=backup, reason=exc)) from exc
 
 
-def _check(prepared: Path, backup: Path, what: str) -> None:
+def _check(prepared: Path, backup: Path, template: str) -> None:
     problems = check_file(prepared)
     if problems:
-        raise RestoreRefused(f"{backup} cannot be restored: it {what} ({'; '.join(problems[:3])}).")
+        raise RestoreRefused(Said(template, path=backup, problems="; ".join(problems[:3])))
 
 
 def _upgrade_and_mark(prepared: Path, backup: Path) -> None:
@@ -188,16 +217,12 @@ def _upgrade_and_mark(prepared: Path, backup: Path) -> None:
         try:
             store = Store.open(prepared, backup_dir=Path(scratch))
         except StorageError as exc:
-            raise RestoreRefused(f"{backup} cannot be restored: {exc}") from exc
+            raise RestoreRefused(Said(CANNOT_RESTORE, path=backup, reason=exc)) from exc
         except Exception as exc:  # noqa: BLE001 - any failure to upgrade means "not restorable"
-            raise RestoreRefused(
-                f"{backup} cannot be restored: its data could not be upgraded ({exc})."
-            ) from exc
+            raise RestoreRefused(Said(NOT_UPGRADED, path=backup, reason=exc)) from exc
         try:
             if store.damage:  # checked a moment ago, but the upgrade must never run on a damaged copy
-                raise RestoreRefused(
-                    f"{backup} cannot be restored: it is damaged ({'; '.join(store.damage[:3])})."
-                )
+                raise RestoreRefused(Said(DAMAGED, path=backup, problems="; ".join(store.damage[:3])))
             asyncio.run(store.request_number_checks(MARK_REASON))
         finally:
             store.close()

@@ -55,6 +55,7 @@ from etims_desktop.storage.purchases import PurchaseRepository
 from etims_desktop.storage.records import (
     CodeClassRecord,
     CodeRecord,
+    ConfirmedPurchase,
     DeviceBoardRecord,
     DocumentChange,
     DrainStart,
@@ -867,6 +868,12 @@ class Store:
         self, device_id: int | None = None, states: list[str] | None = None
     ) -> list[PurchaseRecord]:
         return await self._read(lambda tx: tx.purchases.list(device_id, states))
+
+    async def accepted_purchases_between(
+        self, start: datetime, end: datetime, device_id: int | None = None
+    ) -> list[ConfirmedPurchase]:
+        """Purchases accepted or declared, bought in [start, end), with their confirmations."""
+        return await self._read(lambda tx: tx.purchases.accepted_between(start, end, device_id))
 
     async def get_purchase(self, purchase_id: int) -> PurchaseRecord:
         return await self._read(lambda tx: tx.purchases.get(purchase_id))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etims_desktop.domain.clock import utcnow
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.storage import restore
 from etims_desktop.storage.backups import (
     KEEP_DAYS,
@@ -61,11 +62,28 @@ class BackupOutcome:
 
     def summary(self) -> str:
         backup = self.result.backup
-        text = (
-            f"Backed up the database to {backup.path} ({backup.size / 1e6:.1f} MB, checked and sound, "
-            f"{self.result.seconds:.1f} s)."
-        )
-        return f"{text} {self.note}" if self.note else text
+        values = {
+            "path": backup.path,
+            "mb": f"{backup.size / 1e6:.1f}",
+            "seconds": f"{self.result.seconds:.1f}",
+        }
+        if self.note:
+            return Said(BACKED_UP_WITH_NOTE, **values, note=self.note)
+        return Said(BACKED_UP, **values)
+
+
+BACKED_UP = QT_TRANSLATE_NOOP(
+    "Core", "Backed up the database to {path} ({mb} MB, checked and sound, {seconds} s)."
+)
+BACKED_UP_WITH_NOTE = QT_TRANSLATE_NOOP(
+    "Core", "Backed up the database to {path} ({mb} MB, checked and sound, {seconds} s). {note}"
+)
+# its own sentence (after the reason, itself a sentence), so a stored note is translated sentence by sentence
+SAVED_ELSEWHERE = QT_TRANSLATE_NOOP("Core", "The copy was saved in {folder} instead.")
+DAMAGED = QT_TRANSLATE_NOOP(
+    "Core",
+    "The database is damaged, so a copy of it would be damaged too. Restore the latest good backup instead.",
+)
 
 
 class BackupService:
@@ -97,10 +115,7 @@ class BackupService:
     async def backup_now(self, folder: Path | None = None, kind: str = "manual") -> BackupOutcome:
         """A checked copy in `folder` (default: the chosen one). Raises BackupFailed with plain words."""
         if self.store is not None and self.store.damage:
-            raise BackupFailed(
-                "The database is damaged, so a copy of it would be damaged too. Restore the latest good "
-                "backup instead."
-            )
+            raise BackupFailed(DAMAGED)
         target = folder or self.folder
         try:
             result = await asyncio.to_thread(self._make, target, kind)
@@ -110,7 +125,7 @@ class BackupService:
                 raise
             # The chosen folder (a USB stick not plugged in?) failed: keep the copy in the data dir.
             result = await asyncio.to_thread(self._make, self.paths.backups, kind)
-            outcome = BackupOutcome(result, f"{exc} The copy was saved in {self.paths.backups} instead.")
+            outcome = BackupOutcome(result, f"{exc} {Said(SAVED_ELSEWHERE, folder=self.paths.backups)}")
         self.last_outcome = outcome
         return outcome
 

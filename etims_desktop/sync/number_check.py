@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from etims_desktop.domain.device import Device
 from etims_desktop.domain.outbox import SignedReceipt
+from etims_desktop.domain.translatable import QT_TRANSLATE_NOOP, Said
 from etims_desktop.kra import errors as kra_errors
 from etims_desktop.sync.report import DeviceSyncReport
 
@@ -24,18 +25,32 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("etims_desktop.sync")
 
-DAMAGED = (
+DAMAGED = QT_TRANSLATE_NOOP(
+    "Core",
     "The database is damaged, so nothing is sent until it is restored from a backup "
-    "(etims-desktop restore, or Restore... in the window)."
+    "(etims-desktop restore, or Restore... in the window).",
 )
-CHECKING = "checking with KRA which eTIMS numbers it already has (after a restore)"
+IS_DAMAGED = QT_TRANSLATE_NOOP("Core", "the database is damaged")
+CHECKING = QT_TRANSLATE_NOOP("Core", "checking with KRA which eTIMS numbers it already has (after a restore)")
+# What a check found, kept as the device's number-check result (shown later, translated: translate_stored)
+AFTER_RESTORE = QT_TRANSLATE_NOOP("Core", "after the restored backup was made")
+NOT_ASKED = QT_TRANSLATE_NOOP("Core", "KRA could not be asked about numbers after {last} ({reason}).")
+NOTHING_AFTER = QT_TRANSLATE_NOOP(
+    "Core", "KRA has no sale after eTIMS number {last}; numbering goes on from {next}."
+)
+MOVED_PAST = QT_TRANSLATE_NOOP(
+    "Core",
+    "KRA already had eTIMS numbers {first} to {kra_last}, signed {since}, so the next sale gets number {next}.",
+)
+# a sentence of its own after MOVED_PAST: the stored result is translated sentence by sentence
+ADOPTED = QT_TRANSLATE_NOOP("Core", "{adopted} of them were sales waiting here; they are now marked signed.")
 
 
 async def ready_to_send(store: Store, client: KraClient, device: Device, report: DeviceSyncReport) -> bool:
     """True when the device may send now. False: the report says why (and nothing was sent)."""
     if store.damage:
         report.errors.append(DAMAGED)
-        report.waiting_reason = "the database is damaged"
+        report.waiting_reason = IS_DAMAGED
         return False
     if not await store.number_check_pending(device.saved_id):
         return True
@@ -49,9 +64,7 @@ async def ready_to_send(store: Store, client: KraClient, device: Device, report:
     return True
 
 
-async def check_numbers(
-    store: Store, client: KraClient, device: Device, since: str = "after the restored backup was made"
-) -> int:
+async def check_numbers(store: Store, client: KraClient, device: Device, since: str = AFTER_RESTORE) -> int:
     """Ask KRA for the numbers after ours, move past those it has. Returns our sales found signed there.
     `since` says, for the record, how KRA came to hold numbers this database did not know of."""
     last = await store.last_invc_no(device.saved_id)
@@ -67,18 +80,15 @@ async def check_numbers(
         # This service cannot look sales up (some VSCU builds): a number KRA already holds will come
         # back as a duplicate, which stops the device with a plain message - it is never signed twice.
         log.warning("device %s: cannot check eTIMS numbers with KRA: %s", device.id, exc)
-        why = f"KRA could not be asked about numbers after {last} ({exc})."
+        why = Said(NOT_ASKED, last=last, reason=exc)
         await store.finish_number_check(device.saved_id, last, {}, lambda _n: why)
         return 0
 
     def describe(adopted: int) -> str:
         if kra_last == last:
-            return f"KRA has no sale after eTIMS number {last}; numbering goes on from {last + 1}."
-        ours = f" {adopted} of them were sales waiting here; they are now marked signed." if adopted else ""
-        return (
-            f"KRA already had eTIMS numbers {last + 1} to {kra_last}, signed {since}, so the next sale "
-            f"gets number {kra_last + 1}.{ours}"
-        )
+            return Said(NOTHING_AFTER, last=last, next=last + 1)
+        moved = Said(MOVED_PAST, first=last + 1, kra_last=kra_last, since=since, next=kra_last + 1)
+        return f"{moved} {Said(ADOPTED, adopted=adopted)}" if adopted else moved
 
     adopted = await store.finish_number_check(device.saved_id, kra_last, signed, describe)
     log.warning("device %s: number check after restore: %s", device.id, describe(adopted))

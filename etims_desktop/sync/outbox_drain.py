@@ -474,7 +474,7 @@ class OutboxDrain:
         if not await self._lookup_missing(device, host):
             try:
                 adopted = await number_check.check_numbers(
-                    self.store, client, device, since="by another till or before this database's last save"
+                    self.store, client, device, since=ELSEWHERE_OR_EARLIER
                 )
             except kra_errors.KraError as exc:
                 if _says_lookup_missing(exc):  # then only what KRA's refusal said is known
@@ -528,6 +528,7 @@ _CHECK_ON_PORTAL = QT_TRANSLATE_NOOP(
     "KRA's eTIMS portal, then choose 'KRA has it' or 'Send again'. Later sales go on with the numbers after it.",
 )
 _ITEM_REFUSED = QT_TRANSLATE_NOOP("Core", "KRA refused to register the item {item}: {problem}")
+ELSEWHERE_OR_EARLIER = QT_TRANSLATE_NOOP("Core", "by another till or before this database's last save")
 
 
 def _explain(exc: BaseException) -> str:

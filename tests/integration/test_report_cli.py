@@ -62,7 +62,7 @@ def test_export_csv_and_xlsx_signed_documents_with_formulas_neutralised(tmp_path
     books = tmp_path / "books.csv"
     done = cli(tmp_path, "export", "--from", "2026-11-20", "--to", "2026-11-20", "--csv", str(books))
     assert done.returncode == 0, done.stderr
-    assert "Exported 2 signed document(s)" in done.stdout
+    assert "Exported 2 sale(s) and credit note(s) signed by KRA and 0 purchase(s)" in done.stdout
     invoices = (tmp_path / "books-sales-invoices.csv").read_text(encoding="utf-8-sig").splitlines()
     lines = (tmp_path / "books-sales-lines.csv").read_text(encoding="utf-8-sig").splitlines()
     assert invoices[0].startswith("Kind,Device,SCU id,KRA invoice no,CU invoice no,KRA receipt no")
@@ -78,7 +78,7 @@ def test_export_csv_and_xlsx_signed_documents_with_formulas_neutralised(tmp_path
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["documents"] == 3
     book = load_workbook(xlsx)
-    assert book.sheetnames == ["sales-invoices", "sales-lines"]
+    assert book.sheetnames == ["sales-invoices", "sales-lines", "purchases-invoices", "purchases-lines"]
     sheet = book["sales-invoices"]
     headers = [c.value for c in sheet[1]]
     first = dict(zip(headers, [c.value for c in sheet[2]], strict=True))
@@ -90,6 +90,43 @@ def test_export_csv_and_xlsx_signed_documents_with_formulas_neutralised(tmp_path
 
     backwards = cli(tmp_path, "export", "--from", "2026-11-21", "--to", "2026-11-20", "--csv", str(books))
     assert backwards.returncode == 3 and "before it starts" in backwards.stderr
+
+
+def test_export_has_the_purchases_kra_recorded_and_says_what_waits(tmp_path, kra):
+    kra.approve(PIN, "00", "BUY-1", "OSCU")
+    assert add_till(tmp_path, kra, "Till 1", "BUY-1").returncode == 0
+    kra.add_supplier_invoice(PIN, [("Sugar 1kg", "10", "150.00", "B")], sold_on="20261201")
+    kra.add_supplier_invoice(PIN, supplier_name="Late Supplier", supplier_pin="P000000003S")
+    listed = json.loads(cli(tmp_path, "purchases", "list", "--device", "1", "--json").stdout)
+    ids = {p["supplier"]: p["id"] for p in listed}
+    assert cli(tmp_path, "purchases", "accept", str(ids["Wholesale Supplies Ltd"])).returncode == 0
+    assert cli(tmp_path, "sync").returncode == 0
+    kra.go_offline()
+    assert cli(tmp_path, "purchases", "accept", str(ids["Late Supplier"])).returncode == 0
+
+    books = tmp_path / "books.csv"
+    done = cli(tmp_path, "export", "--from", "2026-12-01", "--to", "2026-12-31", "--csv", str(books))
+    assert done.returncode == 0, done.stderr
+    assert "signed by KRA and 1 purchase(s) KRA recorded, from 2026-12-01 to 2026-12-31" in done.stdout
+    assert "1 purchase(s) not at KRA yet are listed with their status, in no total" in done.stdout
+    purchases = (tmp_path / "books-purchases-invoices.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert purchases[0].startswith(
+        "Device,Kind,Supplier PIN,Supplier name,Supplier invoice no,Purchase invoice no"
+    )
+    assert len(purchases) == 3 and ",Recorded by KRA," in purchases[1] and ",1500.00," in purchases[1]
+    assert "Late Supplier" in purchases[2] and purchases[2].endswith(",15800.00")
+    lines = (tmp_path / "books-purchases-lines.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 2 and "Sugar 1kg" in lines[1]
+
+    as_json = cli(tmp_path, "export", "--from", "2026-12-01", "--to", "2026-12-31", "--xlsx",
+                  str(tmp_path / "b.xlsx"), "--json")  # fmt: skip
+    assert json.loads(as_json.stdout) | {"files": []} == {
+        "documents": 1,
+        "sales": 0,
+        "purchases": 1,
+        "purchases_waiting": 1,
+        "files": [],
+    }
 
 
 def test_reconcile_lists_mismatches_and_a_host_without_the_lookup(tmp_path, kra):

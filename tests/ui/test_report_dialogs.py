@@ -3,7 +3,12 @@ report shows what KRA signed and whether the day is closed, and saves a PDF."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from tests.ui.helpers import connect_device, queue_sales, run
+
+NAIROBI = ZoneInfo("Africa/Nairobi")
 
 
 def test_day_report_dialog_from_the_menu(qtbot, qloop, window, services, oscu_sim, tmp_path):
@@ -33,12 +38,45 @@ def test_day_report_dialog_from_the_menu(qtbot, qloop, window, services, oscu_si
     dialog.grab().save("/tmp/rep/day-report.png")
 
 
+def test_day_report_dialog_shows_the_whole_device_name_on_a_small_screen(
+    qtbot, qloop, window, services, oscu_sim
+):
+    """1366x768 at 200 % leaves 683x384 logical pixels: the device has a row of its own, wide enough for
+    its whole name; a longer one is elided and its tooltip has it whole."""
+    name = "Mama Mboga main counter till"
+    run(qloop, connect_device(services, oscu_sim, name, "ZREP-2"))
+    window.reports_menu.day_report_action.trigger()
+    dialog = window.reports_menu.last_dialog
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=5000)
+    dialog.resize(683, 384)
+    qtbot.waitUntil(lambda: dialog.width() <= 683)
+    combo = dialog.device_combo
+    assert combo.currentText() == f"{name} (OSCU)" and combo.toolTip() == combo.currentText()
+    arrow = 40  # the drop-down button and the frame
+    assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + arrow
+    assert dialog.pdf_button.geometry().right() <= dialog.width()
+    combo.setItemText(0, name * 4)  # too long for any row: elided, the tooltip has it all
+    combo.setCurrentIndex(0)
+    dialog._show_device_name(0)
+    assert combo.toolTip() == name * 4 and dialog.width() <= 683
+
+
 def test_export_dialog_writes_a_workbook(qtbot, qloop, window, services, oscu_sim, tmp_path):
     from openpyxl import load_workbook
 
     device = run(qloop, connect_device(services, oscu_sim, "Till 1", "EXP-1"))
     run(qloop, queue_sales(services, device.id, 3))
+    today = datetime.now(NAIROBI).strftime("%Y%m%d")
+    oscu_sim.add_supplier_invoice(device.pin, [("Sugar 1kg", "10", "150.00", "B")], sold_on=today)
+    oscu_sim.add_supplier_invoice(
+        device.pin, supplier_name="Late Supplier", supplier_pin="P000000003S", sold_on=today
+    )
+    run(qloop, services.purchases.fetch(device.id))
+    bought = {p.supplier_name: p.id for p in run(qloop, services.purchases.list(device.id))}
+    run(qloop, services.purchases.accept(bought["Wholesale Supplies Ltd"]))
     run(qloop, services.sync.sync())
+    oscu_sim.go_offline()
+    run(qloop, services.purchases.accept(bought["Late Supplier"]))
 
     window.reports_menu.export_action.trigger()
     dialog = window.reports_menu.last_dialog
@@ -47,8 +85,12 @@ def test_export_dialog_writes_a_workbook(qtbot, qloop, window, services, oscu_si
     path = tmp_path / "books.xlsx"
     with qtbot.waitSignal(dialog.exported, timeout=10000):
         dialog.export_to(path)
-    assert "Exported 3 signed document(s)" in dialog.outcome.text()
-    assert load_workbook(path)["sales-invoices"].max_row == 4
+    text = dialog.outcome.text()
+    assert "Exported 3 sale(s) and credit note(s) signed by KRA and 1 purchase(s) KRA recorded" in text
+    assert "1 purchase(s) not at KRA yet are listed with their status, in no total" in text
+    book = load_workbook(path)
+    assert book["sales-invoices"].max_row == 4 and book["purchases-invoices"].max_row == 3
+    assert book["purchases-invoices"]["D3"].value == "Late Supplier"
 
     (tmp_path / "a-file").write_text("not a folder")
     bad = tmp_path / "a-file" / "books.xlsx"
@@ -74,8 +116,10 @@ def test_reconcile_dialog_progress_cancel_and_continue(qtbot, qloop, window, ser
     window.reports_menu.reconcile_action.trigger()
     dialog = window.reports_menu.last_dialog
     qtbot.waitUntil(lambda: dialog.device_combo.count() == 2, timeout=5000)
+    assert dialog.progress.text().startswith("Not checked yet")  # no made-up count before a check
     dialog.start()
     qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=5000)
+    assert dialog.progress.text().endswith(" of 4 checked")
     assert dialog.cancel_button.isEnabled() and not dialog.start_button.isEnabled()
     with qtbot.waitSignal(dialog.stopped, timeout=5000):
         dialog.cancel_button.click()

@@ -259,6 +259,198 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <source>batch</source>
             <translation>kwa makundi</translation>
         </message>
+        <message>
+            <source>Exported %1 sale(s) and credit note(s) signed by KRA and %2 purchase(s) KRA recorded, from %3 to %4: %5</source>
+            <translation>Mauzo na credit note %1 zilizosainiwa na KRA na manunuzi %2 yaliyorekodiwa na KRA, kuanzia %3 hadi %4, yametolewa: %5</translation>
+        </message>
+        <message>
+            <source>%1 purchase(s) not at KRA yet are listed with their status, in no total: sync, then export again.</source>
+            <translation>Manunuzi %1 ambayo bado hayajafika KRA yameorodheshwa pamoja na hali yake, bila kuhesabiwa kwenye jumla: sawazisha, kisha toa tena.</translation>
+        </message>
+        <message>
+            <source>On the command line: put --key-password-stdin before the command and give the key file's password as the first line of stdin, e.g. %1</source>
+            <translation>Kwenye mstari wa amri: weka --key-password-stdin kabla ya amri na utoe nenosiri la faili ya key kama mstari wa kwanza wa stdin, kwa mfano %1</translation>
+        </message>
+        <message>
+            <source>--connection gateway needs --consumer-key and --apigee-app-id.</source>
+            <translation>--connection gateway inahitaji --consumer-key na --apigee-app-id.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway accepted the consumer key and secret (%1 ms).</source>
+            <translation>API gateway ya KRA imekubali consumer key na secret (ms %1).</translation>
+        </message>
+        <message>
+            <source>Added device %1: %2 (%3, %4).</source>
+            <translation>Kifaa %1 kimeongezwa: %2 (%3, %4).</translation>
+        </message>
+        <message>
+            <source>Initialised with KRA: SCU id %1. %2</source>
+            <translation>Kimeanzishwa na KRA: SCU id %1. %2</translation>
+        </message>
+        <message>
+            <source>Next: 'etims-desktop device init %1' or 'etims-desktop device key %1'.</source>
+            <translation>Hatua inayofuata: 'etims-desktop device init %1' au 'etims-desktop device key %1'.</translation>
+        </message>
+        <message>
+            <source>The CMC key is kept in %1.</source>
+            <translation>CMC key imehifadhiwa katika %1.</translation>
+        </message>
+        <message>
+            <source>Initialised %1 with KRA: SCU id %2. %3</source>
+            <translation>%1 kimeanzishwa na KRA: SCU id %2. %3</translation>
+        </message>
+        <message>
+            <source>CMC key (not shown): </source>
+            <translation>CMC key (haionyeshwi): </translation>
+        </message>
+        <message>
+            <source>Key checked with KRA and saved for %1. %2 KRA status: %3.</source>
+            <translation>Key imekaguliwa na KRA na kuhifadhiwa kwa %1. %2 Hali ya KRA: %3.</translation>
+        </message>
+        <message>
+            <source>Key saved WITHOUT a check for %1. %2 KRA status: %3.</source>
+            <translation>Key imehifadhiwa BILA kukaguliwa kwa %1. %2 Hali ya KRA: %3.</translation>
+        </message>
+        <message>
+            <source>PASS</source>
+            <translation>IMEFAULU</translation>
+        </message>
+        <message>
+            <source>FAIL</source>
+            <translation>IMESHINDWA</translation>
+        </message>
+        <message>
+            <source>Gateway credentials tested and saved in the keyring for %1.</source>
+            <translation>Vitambulisho vya gateway vimejaribiwa na kuhifadhiwa kwenye keyring kwa %1.</translation>
+        </message>
+        <message>
+            <source>Go-Live check all steps passed. Evidence: %1</source>
+            <translation>Ukaguzi wa Go-Live: hatua zote zimefaulu. Ushahidi: %1</translation>
+        </message>
+        <message>
+            <source>Go-Live check some steps failed. Evidence: %1</source>
+            <translation>Ukaguzi wa Go-Live: baadhi ya hatua zimeshindwa. Ushahidi: %1</translation>
+        </message>
+        <message>
+            <source>%1 and %2</source>
+            <translation>%1 na %2</translation>
+        </message>
+        <message>
+            <source>nothing was deleted. Run the command again with --yes to delete it.</source>
+            <translation>hakuna kilichofutwa. Endesha amri tena pamoja na --yes ili kukifuta.</translation>
+        </message>
+        <message>
+            <source>Delete it? Type 'yes' to delete: </source>
+            <translation>Ukifute? Andika 'yes' ili kukifuta: </translation>
+        </message>
+        <message>
+            <source>Nothing was deleted.</source>
+            <translation>Hakuna kilichofutwa.</translation>
+        </message>
+        <message>
+            <source>Retired device %1. %2</source>
+            <translation>Kifaa %1 kimestaafishwa. %2</translation>
+        </message>
+        <message>
+            <source>Deleted device %1 (%2).</source>
+            <translation>Kifaa %1 (%2) kimefutwa.</translation>
+        </message>
+        <message>
+            <source>Backup password: </source>
+            <translation>Nenosiri la faili ya akiba: </translation>
+        </message>
+        <message>
+            <source>Same password again: </source>
+            <translation>Nenosiri lile lile tena: </translation>
+        </message>
+        <message>
+            <source>The two passwords differ; nothing was written.</source>
+            <translation>Manenosiri mawili hayalingani; hakuna kilichoandikwa.</translation>
+        </message>
+        <message>
+            <source>Wrote %1 to %2, encrypted with your password. Keep both safe.</source>
+            <translation>%1 zimeandikwa kwenye %2, zimefungwa kwa nenosiri lako. Vitunze vyote viwili salama.</translation>
+        </message>
+        <message>
+            <source>%1 CMC key(s) and the KRA gateway credentials of %2 device(s)</source>
+            <translation>CMC key %1 na vitambulisho vya gateway ya KRA vya vifaa %2</translation>
+        </message>
+        <message>
+            <source>%1 CMC key(s)</source>
+            <translation>CMC key %1</translation>
+        </message>
+        <message>
+            <source>Imported %1 into %2.</source>
+            <translation>%1 zimeingizwa kwenye %2.</translation>
+        </message>
+        <message>
+            <source>The database %1 is damaged (SQLite's check found: %2). Nothing will be sent to KRA until it is restored from a backup.</source>
+            <translation>Data %1 imeharibika (ukaguzi wa SQLite umepata: %2). Hakuna kitakachotumwa KRA hadi irejeshwe kutoka nakala ya akiba.</translation>
+        </message>
+        <message>
+            <source>No good backup was found in %1.</source>
+            <translation>Hakuna nakala ya akiba nzuri iliyopatikana katika %1.</translation>
+        </message>
+        <message>
+            <source>The newest good backup is %1 (made %2). Restore it with: %3</source>
+            <translation>Nakala ya akiba nzuri ya karibuni ni %1 (iliyotengenezwa %2). Irejeshe kwa: %3</translation>
+        </message>
+        <message>
+            <source>there is no database in %1 yet; nothing to back up.</source>
+            <translation>bado hakuna data katika %1; hakuna cha kuweka nakala ya akiba.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed. To restore it anyway: %1</source>
+            <translation>Hakuna kilichobadilishwa. Ili kuirejesha hata hivyo: %1</translation>
+        </message>
+        <message>
+            <source>the restore did not happen: %1</source>
+            <translation>urejeshaji haukufanyika: %1</translation>
+        </message>
+        <message>
+            <source>Restored the database from %1.</source>
+            <translation>Data imerejeshwa kutoka %1.</translation>
+        </message>
+        <message>
+            <source>The database as it was is kept in %1.</source>
+            <translation>Data kama ilivyokuwa imehifadhiwa katika %1.</translation>
+        </message>
+        <message>
+            <source>Before sending again, each device asks KRA which eTIMS numbers it already has, so none is used twice.</source>
+            <translation>Kabla ya kutuma tena, kila kifaa kinauliza KRA nambari za eTIMS ambazo tayari inazo, ili hakuna inayotumika mara mbili.</translation>
+        </message>
+        <message>
+            <source>CMC keys are not in backups: on a new computer, bring them with 'etims-desktop keys import FILE'.</source>
+            <translation>CMC key haziko kwenye nakala za akiba: kwenye kompyuta mpya, zilete kwa 'etims-desktop keys import FILE'.</translation>
+        </message>
+        <message>
+            <source>Wrote %1 (%2 page(s))</source>
+            <translation>%1 imeandikwa (kurasa %2)</translation>
+        </message>
+        <message>
+            <source>Wrote the ESC/POS receipt to %1</source>
+            <translation>Risiti ya ESC/POS imeandikwa kwenye %1</translation>
+        </message>
+        <message>
+            <source>Printed on %1</source>
+            <translation>Imechapishwa kwenye %1</translation>
+        </message>
+        <message>
+            <source>not printed: %1 The sale is not affected; print it again later.</source>
+            <translation>haijachapishwa: %1 Mauzo hayajaathirika; ichapishe tena baadaye.</translation>
+        </message>
+        <message>
+            <source>%1: the PENDING receipt of sale %2 (%3)</source>
+            <translation>%1: risiti INAYOSUBIRI ya mauzo %2 (%3)</translation>
+        </message>
+        <message>
+            <source>%1: a COPY of sale %2 (%3)</source>
+            <translation>%1: COPY (nakala) ya mauzo %2 (%3)</translation>
+        </message>
+        <message>
+            <source>%1: the original receipt of sale %2 (%3)</source>
+            <translation>%1: risiti halisi ya mauzo %2 (%3)</translation>
+        </message>
     </context>
     <context>
         <name>ConnectionPage</name>
@@ -1030,12 +1222,192 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>orodha za code</translation>
         </message>
         <message>
+            <source>Initialise the device, or verify it</source>
+            <translation>Anzisha kifaa, au kihakiki</translation>
+        </message>
+        <message>
+            <source>The device is not ready, so this step was not run.</source>
+            <translation>Kifaa hakiko tayari, kwa hiyo hatua hii haikuendeshwa.</translation>
+        </message>
+        <message>
+            <source>Not run: it needs an earlier step, which failed.</source>
+            <translation>Haikuendeshwa: inahitaji hatua ya awali, ambayo imeshindwa.</translation>
+        </message>
+        <message>
+            <source>The device was initialised but its CMC key is not on this computer: enter it with 'etims-desktop device key'. It is never initialised twice.</source>
+            <translation>Kifaa kilianzishwa lakini CMC key yake haipo kwenye kompyuta hii: iweke kwa 'etims-desktop device key'. Hakianzishwi mara mbili kamwe.</translation>
+        </message>
+        <message>
+            <source>Initialised with KRA: SCU id {scu_id}.</source>
+            <translation>Kimeanzishwa na KRA: SCU id {scu_id}.</translation>
+        </message>
+        <message>
+            <source>Already initialised (SCU id {scu_id}): verified, not initialised again.</source>
+            <translation>Kilishaanzishwa (SCU id {scu_id}): kimehakikiwa, hakijaanzishwa tena.</translation>
+        </message>
+        <message>
+            <source>{done} But KRA's live check failed: {reason}</source>
+            <translation>{done} Lakini ukaguzi wa moja kwa moja wa KRA umeshindwa: {reason}</translation>
+        </message>
+        <message>
+            <source>{done} Live check answered in {ms} ms.</source>
+            <translation>{done} Ukaguzi wa moja kwa moja umejibiwa kwa ms {ms}.</translation>
+        </message>
+        <message>
+            <source>KRA sent no {what}.</source>
+            <translation>KRA haikutuma {what}.</translation>
+        </message>
+        <message>
+            <source>Received from KRA: {what}, {count}.</source>
+            <translation>Zimepokelewa kutoka KRA: {what}, {count}.</translation>
+        </message>
+        <message>
+            <source>code classes</source>
+            <translation>aina za misimbo</translation>
+        </message>
+        <message>
             <source>item classes</source>
             <translation>makundi ya bidhaa</translation>
         </message>
         <message>
+            <source>branches</source>
+            <translation>matawi</translation>
+        </message>
+        <message>
             <source>notices</source>
             <translation>matangazo</translation>
+        </message>
+        <message>
+            <source>KRA knows {pin}: {name}.</source>
+            <translation>KRA inaifahamu {pin}: {name}.</translation>
+        </message>
+        <message>
+            <source>KRA answered: no record for {pin}.</source>
+            <translation>KRA imejibu: hakuna rekodi ya {pin}.</translation>
+        </message>
+        <message>
+            <source>KRA accepted item {code} but does not list it.</source>
+            <translation>KRA imekubali bidhaa {code} lakini haiorodheshi.</translation>
+        </message>
+        <message>
+            <source>Item {code} registered and listed ({count} items registered).</source>
+            <translation>Bidhaa {code} imesajiliwa na kuorodheshwa (bidhaa {count} zimesajiliwa).</translation>
+        </message>
+        <message>
+            <source>Sale {invoice} signed as invoice {number}, receipt signature {signature}.</source>
+            <translation>Mauzo {invoice} yamesainiwa kama ankara {number}, sahihi ya risiti {signature}.</translation>
+        </message>
+        <message>
+            <source>Credit note {invoice} for 1 of 2 signed as invoice {number}.</source>
+            <translation>Credit note {invoice} ya 1 kati ya 2 imesainiwa kama ankara {number}.</translation>
+        </message>
+        <message>
+            <source>Opening stock of {item}: {balance}; {sent}</source>
+            <translation>Stoki ya kuanzia ya {item}: {balance}; {sent}</translation>
+        </message>
+        <message>
+            <source>{sent} {item} in stock now: {balance}.</source>
+            <translation>{sent} {item} kwenye stoki sasa: {balance}.</translation>
+        </message>
+        <message>
+            <source>KRA answered: {count} new suppliers' invoices to this PIN.</source>
+            <translation>KRA imejibu: ankara mpya {count} za wasambazaji kwa PIN hii.</translation>
+        </message>
+        <message>
+            <source>KRA answered: {count} new customs import lines.</source>
+            <translation>KRA imejibu: mistari mipya {count} ya bidhaa za kuagiza nje (forodha).</translation>
+        </message>
+        <message>
+            <source>Purchase of 1 {item} declared (regTyCd M); {sent}</source>
+            <translation>Ununuzi wa {item} 1 umetangazwa (regTyCd M); {sent}</translation>
+        </message>
+        <message>
+            <source>Not sent: {document}: {reason}</source>
+            <translation>Haijatumwa: {document}: {reason}</translation>
+        </message>
+        <message>
+            <source>{count} document(s) sent to KRA.</source>
+            <translation>Hati {count} zimetumwa KRA.</translation>
+        </message>
+        <message>
+            <source>{count} document(s) sent to KRA (numbers {numbers}).</source>
+            <translation>Hati {count} zimetumwa KRA (nambari {numbers}).</translation>
+        </message>
+        <message>
+            <source>KRA has no record of invoice {number}.</source>
+            <translation>KRA haina rekodi ya ankara {number}.</translation>
+        </message>
+        <message>
+            <source>KRA's record of invoice {number} has another signature.</source>
+            <translation>Rekodi ya KRA ya ankara {number} ina sahihi nyingine.</translation>
+        </message>
+        <message>
+            <source>KRA returned invoice {number} with the same receipt signature.</source>
+            <translation>KRA imerudisha ankara {number} ikiwa na sahihi ile ile ya risiti.</translation>
+        </message>
+        <message>
+            <source>The Go-Live check runs against KRA's sandbox or a simulator, never production: its test sale and credit note would be real ones.</source>
+            <translation>Ukaguzi wa Go-Live unaendeshwa kwenye sandbox ya KRA au kifaa cha mazoezi, kamwe si production: mauzo yake ya majaribio na credit note yangekuwa ya kweli.</translation>
+        </message>
+        <message>
+            <source>Not signed: {reason}</source>
+            <translation>Hayajasainiwa: {reason}</translation>
+        </message>
+        <message>
+            <source>Code lists (selectCodeList)</source>
+            <translation>Orodha za misimbo (selectCodeList)</translation>
+        </message>
+        <message>
+            <source>Item classes (selectItemClsList)</source>
+            <translation>Aina za bidhaa (selectItemClsList)</translation>
+        </message>
+        <message>
+            <source>Branches (selectBhfList)</source>
+            <translation>Matawi (selectBhfList)</translation>
+        </message>
+        <message>
+            <source>Notices (selectNoticeList)</source>
+            <translation>Matangazo (selectNoticeList)</translation>
+        </message>
+        <message>
+            <source>Taxpayer lookup (selectCustomer)</source>
+            <translation>Kumtafuta mlipa kodi (selectCustomer)</translation>
+        </message>
+        <message>
+            <source>Register an item (saveItem) and list it (selectItemList)</source>
+            <translation>Sajili bidhaa (saveItem) na uiorodheshe (selectItemList)</translation>
+        </message>
+        <message>
+            <source>Opening stock (insertStockIO, saveStockMaster)</source>
+            <translation>Stoki ya kuanzia (insertStockIO, saveStockMaster)</translation>
+        </message>
+        <message>
+            <source>Sale signed (saveTrnsSalesOsdc)</source>
+            <translation>Mauzo yamesainiwa (saveTrnsSalesOsdc)</translation>
+        </message>
+        <message>
+            <source>Credit note signed</source>
+            <translation>Credit note imesainiwa</translation>
+        </message>
+        <message>
+            <source>Stock moved by the sale and the credit note</source>
+            <translation>Stoki iliyohamishwa na mauzo na credit note</translation>
+        </message>
+        <message>
+            <source>Invoice lookup (selectInvoiceDetails)</source>
+            <translation>Kutafuta ankara (selectInvoiceDetails)</translation>
+        </message>
+        <message>
+            <source>Suppliers' invoices (selectTrnsPurchaseSalesList)</source>
+            <translation>Ankara za wasambazaji (selectTrnsPurchaseSalesList)</translation>
+        </message>
+        <message>
+            <source>Customs imports (selectImportItemList)</source>
+            <translation>Bidhaa za kuagiza nje (selectImportItemList)</translation>
+        </message>
+        <message>
+            <source>Purchase declared (insertTrnsPurchase)</source>
+            <translation>Ununuzi umetangazwa (insertTrnsPurchase)</translation>
         </message>
         <message>
             <source>checking the connection…</source>
@@ -1184,6 +1556,10 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>KRA refused to register the item {item}: {problem}</source>
             <translation>KRA imekataa kusajili bidhaa {item}: {problem}</translation>
+        </message>
+        <message>
+            <source>by another till or before this database's last save</source>
+            <translation>na kaunta nyingine au kabla ya kuhifadhiwa mara ya mwisho kwa data hii</translation>
         </message>
         <message>
             <source>new</source>
@@ -1588,6 +1964,198 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>the file holds no sales</source>
             <translation>faili haina mauzo</translation>
+        </message>
+        <message>
+            <source>If you are sure of the key, save it unchecked with --unverified.</source>
+            <translation>Ikiwa una uhakika na key, ihifadhi bila kukaguliwa kwa --unverified.</translation>
+        </message>
+        <message>
+            <source>PENDING - not yet signed by KRA</source>
+            <translation>INASUBIRI - bado haijasainiwa na KRA</translation>
+        </message>
+        <message>
+            <source>CANCELLED - never signed by KRA, not a valid receipt</source>
+            <translation>IMEFUTWA - haikusainiwa na KRA, si risiti halali</translation>
+        </message>
+        <message>
+            <source>PRACTICE - not a tax receipt</source>
+            <translation>MAZOEZI - si risiti ya kodi</translation>
+        </message>
+        <message>
+            <source>Reprint rebuilt from stored data: the document KRA signed was not kept for this sale.</source>
+            <translation>Nakala imejengwa upya kutoka data iliyohifadhiwa: hati iliyosainiwa na KRA haikuhifadhiwa kwa mauzo haya.</translation>
+        </message>
+        <message>
+            <source>KRA recorded this sale but did not send its signature again; receipt data unavailable.</source>
+            <translation>KRA ilirekodi mauzo haya lakini haikutuma sahihi yake tena; data ya risiti haipatikani.</translation>
+        </message>
+        <message>
+            <source>Could not get an access token from KRA's API gateway.</source>
+            <translation>Imeshindwa kupata access token kutoka API gateway ya KRA.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway did not hand out an access token (HTTP {status}).</source>
+            <translation>API gateway ya KRA haikutoa access token (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>Nothing to do: the app tries again later. If it lasts, check KRA's status on developer.go.ke.</source>
+            <translation>Hakuna cha kufanya: programu itajaribu tena baadaye. Ikiendelea, angalia hali ya KRA kwenye developer.go.ke.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway's answer could not be understood: it is not JSON.</source>
+            <translation>Jibu la API gateway ya KRA halikueleweka: si JSON.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway's answer could not be understood: it is a JSON {kind}, not an object.</source>
+            <translation>Jibu la API gateway ya KRA halikueleweka: ni JSON {kind}, si object.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway answered with HTTP error {status} and a web page.</source>
+            <translation>API gateway ya KRA imejibu kwa hitilafu ya HTTP {status} na ukurasa wa wavuti.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway answered with HTTP error {status} and no data.</source>
+            <translation>API gateway ya KRA imejibu kwa hitilafu ya HTTP {status} bila data.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway's answer could not be understood: it has no result code.</source>
+            <translation>Jibu la API gateway ya KRA halikueleweka: halina result code.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway answered with HTTP error {status} instead of data.</source>
+            <translation>API gateway ya KRA imejibu kwa hitilafu ya HTTP {status} badala ya data.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway refused the request without saying why.</source>
+            <translation>API gateway ya KRA imekataa ombi bila kusema kwa nini.</translation>
+        </message>
+        <message>
+            <source>Check the sale or item, then send it again. If it keeps happening, contact support.</source>
+            <translation>Kagua mauzo au bidhaa, kisha utume tena. Ikiendelea kutokea, wasiliana na msaada.</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway had an internal error.</source>
+            <translation>API gateway ya KRA imepata hitilafu ya ndani.</translation>
+        </message>
+        <message>
+            <source>KRA refused it: {reason}</source>
+            <translation>KRA imeikataa: {reason}</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway asked us to slow down (too many requests).</source>
+            <translation>API gateway ya KRA imetuomba tupunguze kasi (maombi mengi mno).</translation>
+        </message>
+        <message>
+            <source>KRA's API gateway refused the call before it reached eTIMS (HTTP {status}): {reason}</source>
+            <translation>API gateway ya KRA imekataa ombi kabla halijafika eTIMS (HTTP {status}): {reason}</translation>
+        </message>
+        <message>
+            <source>The backup folder {folder} cannot be used: {reason}.</source>
+            <translation>Folda ya nakala za akiba {folder} haiwezi kutumika: {reason}.</translation>
+        </message>
+        <message>
+            <source>The copy of the database did not pass its check ({problems}). The database itself may be damaged.</source>
+            <translation>Nakala ya data haikupita ukaguzi wake ({problems}). Huenda data yenyewe imeharibika.</translation>
+        </message>
+        <message>
+            <source>Could not write the backup to {folder}: {reason}.</source>
+            <translation>Imeshindwa kuandika nakala ya akiba kwenye {folder}: {reason}.</translation>
+        </message>
+        <message>
+            <source>Could not copy the database: {reason}.</source>
+            <translation>Imeshindwa kunakili data: {reason}.</translation>
+        </message>
+        <message>
+            <source>{device}: KRA signed up to number {current}; the backup does not have this device.</source>
+            <translation>{device}: KRA ilisaini hadi nambari {current}; nakala ya akiba haina kifaa hiki.</translation>
+        </message>
+        <message>
+            <source>{device}: KRA signed up to number {current}; the backup knows only up to {backup}.</source>
+            <translation>{device}: KRA ilisaini hadi nambari {current}; nakala ya akiba inajua hadi {backup} tu.</translation>
+        </message>
+        <message>
+            <source>This backup (made {made}) is older than what KRA has already signed:</source>
+            <translation>Nakala hii ya akiba (iliyotengenezwa {made}) ni ya zamani kuliko kile ambacho KRA imeshasaini:</translation>
+        </message>
+        <message>
+            <source>Sales recorded after the backup was made are not in it. After the restore each device first asks KRA which numbers it already has, and never reuses them.</source>
+            <translation>Mauzo yaliyorekodiwa baada ya nakala kutengenezwa hayamo. Baada ya kurejesha, kila kifaa kwanza kinauliza KRA nambari ambazo tayari inazo, na hakizitumii tena kamwe.</translation>
+        </message>
+        <message>
+            <source>There is no file {path}.</source>
+            <translation>Hakuna faili {path}.</translation>
+        </message>
+        <message>
+            <source>{path} cannot be restored: it is not a database file ({reason}).</source>
+            <translation>{path} haiwezi kurejeshwa: si faili ya data ({reason}).</translation>
+        </message>
+        <message>
+            <source>{path} cannot be restored: it is damaged or is not an etims-desktop database ({problems}).</source>
+            <translation>{path} haiwezi kurejeshwa: imeharibika au si data ya etims-desktop ({problems}).</translation>
+        </message>
+        <message>
+            <source>{path} cannot be restored: it did not pass its check after the upgrade ({problems}).</source>
+            <translation>{path} haiwezi kurejeshwa: haikupita ukaguzi wake baada ya kusasishwa ({problems}).</translation>
+        </message>
+        <message>
+            <source>{path} cannot be restored: {reason}</source>
+            <translation>{path} haiwezi kurejeshwa: {reason}</translation>
+        </message>
+        <message>
+            <source>{path} cannot be restored: its data could not be upgraded ({reason}).</source>
+            <translation>{path} haiwezi kurejeshwa: data yake haikuweza kusasishwa ({reason}).</translation>
+        </message>
+        <message>
+            <source>{path} cannot be restored: it is damaged ({problems}).</source>
+            <translation>{path} haiwezi kurejeshwa: imeharibika ({problems}).</translation>
+        </message>
+        <message>
+            <source>Backed up the database to {path} ({mb} MB, checked and sound, {seconds} s).</source>
+            <translation>Nakala ya akiba ya data imewekwa kwenye {path} (MB {mb}, imekaguliwa na iko salama, sekunde {seconds}).</translation>
+        </message>
+        <message>
+            <source>Backed up the database to {path} ({mb} MB, checked and sound, {seconds} s). {note}</source>
+            <translation>Nakala ya akiba ya data imewekwa kwenye {path} (MB {mb}, imekaguliwa na iko salama, sekunde {seconds}). {note}</translation>
+        </message>
+        <message>
+            <source>The copy was saved in {folder} instead.</source>
+            <translation>Nakala imehifadhiwa katika {folder} badala yake.</translation>
+        </message>
+        <message>
+            <source>The database is damaged, so a copy of it would be damaged too. Restore the latest good backup instead.</source>
+            <translation>Data imeharibika, kwa hiyo nakala yake ingeharibika pia. Rejesha nakala ya akiba nzuri ya karibuni badala yake.</translation>
+        </message>
+        <message>
+            <source>The database is damaged, so nothing is sent until it is restored from a backup (etims-desktop restore, or Restore... in the window).</source>
+            <translation>Data imeharibika, kwa hiyo hakuna kinachotumwa hadi irejeshwe kutoka nakala ya akiba (etims-desktop restore, au Rejesha... kwenye dirisha).</translation>
+        </message>
+        <message>
+            <source>the database is damaged</source>
+            <translation>data imeharibika</translation>
+        </message>
+        <message>
+            <source>checking with KRA which eTIMS numbers it already has (after a restore)</source>
+            <translation>inakagua na KRA nambari za eTIMS ambazo tayari inazo (baada ya kurejesha)</translation>
+        </message>
+        <message>
+            <source>after the restored backup was made</source>
+            <translation>baada ya nakala ya akiba iliyorejeshwa kutengenezwa</translation>
+        </message>
+        <message>
+            <source>KRA could not be asked about numbers after {last} ({reason}).</source>
+            <translation>KRA haikuweza kuulizwa kuhusu nambari baada ya {last} ({reason}).</translation>
+        </message>
+        <message>
+            <source>KRA has no sale after eTIMS number {last}; numbering goes on from {next}.</source>
+            <translation>KRA haina mauzo baada ya nambari ya eTIMS {last}; nambari zinaendelea kutoka {next}.</translation>
+        </message>
+        <message>
+            <source>KRA already had eTIMS numbers {first} to {kra_last}, signed {since}, so the next sale gets number {next}.</source>
+            <translation>KRA tayari ilikuwa na nambari za eTIMS {first} hadi {kra_last}, zilizosainiwa {since}, kwa hiyo mauzo yanayofuata yanapata nambari {next}.</translation>
+        </message>
+        <message>
+            <source>{adopted} of them were sales waiting here; they are now marked signed.</source>
+            <translation>{adopted} kati yake yalikuwa mauzo yaliyokuwa yakisubiri hapa; sasa yamewekwa kuwa yamesainiwa.</translation>
         </message>
     </context>
     <context>
@@ -2452,8 +3020,8 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>Faili za CSV (.csv), moja kwa kila jedwali</translation>
         </message>
         <message>
-            <source>Every sale and credit note KRA signed in these days, as KRA signed them: one row per invoice and one row per line, with KRA's receipt number and signature and the tax per type A-E. Credit notes have negative amounts. Sales not signed yet are left out: sync first.</source>
-            <translation>Kila mauzo na credit note ambayo KRA ilisaini katika siku hizi, kama KRA ilivyoyasaini: mstari mmoja kwa kila ankara na mstari mmoja kwa kila bidhaa, pamoja na nambari ya risiti ya KRA, sahihi yake na kodi kwa kila aina A-E. Credit note zina kiasi hasi. Mauzo ambayo bado hayajasainiwa hayamo: sawazisha kwanza.</translation>
+            <source>Every sale and credit note KRA signed in these days, and every purchase you accepted or declared, as KRA recorded them: one row per invoice and one row per line, with KRA's receipt number and signature and the tax per type A-E. Credit notes have negative amounts. Sales not signed yet are left out; purchases not at KRA yet are listed with their status, in no total. Sync first.</source>
+            <translation>Kila mauzo na credit note ambayo KRA ilisaini katika siku hizi, na kila ununuzi uliokubali au kutangaza, kama KRA ilivyoyarekodi: mstari mmoja kwa kila ankara na mstari mmoja kwa kila bidhaa, pamoja na nambari ya risiti ya KRA, sahihi yake na kodi kwa kila aina A-E. Credit note zina kiasi hasi. Mauzo ambayo bado hayajasainiwa hayamo; manunuzi ambayo bado hayajafika KRA yameorodheshwa pamoja na hali yake, bila kuhesabiwa kwenye jumla. Sawazisha kwanza.</translation>
         </message>
         <message>
             <source>From:</source>
@@ -2480,8 +3048,16 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
             <translation>Funga</translation>
         </message>
         <message>
-            <source>sales-{first}-to-{last}</source>
-            <translation>mauzo-{first}-hadi-{last}</translation>
+            <source>accounts-{first}-to-{last}</source>
+            <translation>hesabu-{first}-hadi-{last}</translation>
+        </message>
+        <message>
+            <source>Exported {sales} sale(s) and credit note(s) signed by KRA and {purchases} purchase(s) KRA recorded to: {files}</source>
+            <translation>Mauzo na credit note {sales} zilizosainiwa na KRA na manunuzi {purchases} yaliyorekodiwa na KRA yametolewa kwenda: {files}</translation>
+        </message>
+        <message>
+            <source>{count} purchase(s) not at KRA yet are listed with their status, in no total: sync, then export again.</source>
+            <translation>Manunuzi {count} ambayo bado hayajafika KRA yameorodheshwa pamoja na hali yake, bila kuhesabiwa kwenye jumla: sawazisha, kisha toa tena.</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
@@ -2494,10 +3070,6 @@ etims-desktop inafungwa sasa. Ifungue tena ili ufanye kazi na data iliyorejeshwa
         <message>
             <source>Exporting…</source>
             <translation>Inatoa…</translation>
-        </message>
-        <message>
-            <source>Exported {count} signed document(s) to: {files}</source>
-            <translation>Hati {count} zilizosainiwa zimetolewa kwenda: {files}</translation>
         </message>
         <message>
             <source>Nothing was exported: {error}</source>
@@ -4292,6 +4864,10 @@ Usawazishaji wa kweli wa eTIMS ya KRA kwa vifaa vya OSCU na VSCU.</translation>
         <message>
             <source>Device</source>
             <translation>Kifaa</translation>
+        </message>
+        <message>
+            <source>Not checked yet: choose the days, then press Check with KRA</source>
+            <translation>Bado haijakaguliwa: chagua siku, kisha bofya Linganisha na KRA</translation>
         </message>
         <message>
             <source>Sale</source>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 from etims_desktop.app.restore import PreparedRestore, RestoreRefused, SyncRunning
 from etims_desktop.ui.common.icons import icon
 from etims_desktop.ui.common.tasks import plain_error, spawn
+from etims_desktop.ui.common.text import tr_core
 from etims_desktop.ui.common.widgets import Banner
 
 if TYPE_CHECKING:
@@ -53,8 +54,8 @@ class BackupActions(QObject):
 
     async def _back_up(self) -> None:
         outcome = await self.backups.backup_now()
-        self.backed_up.emit(outcome.summary())
-        self._box(QMessageBox.Icon.Information, self.tr("Backup made"), outcome.summary())
+        self.backed_up.emit(tr_core(outcome.summary()))
+        self._box(QMessageBox.Icon.Information, self.tr("Backup made"), tr_core(outcome.summary()))
 
     def _backup_failed(self, exc: BaseException) -> None:
         self._box(QMessageBox.Icon.Warning, self.tr("The backup was not made"), plain_error(exc))
@@ -62,9 +63,9 @@ class BackupActions(QObject):
     def _daily_attempted(self) -> None:
         error, outcome = self.backups.last_daily()
         if error:
-            self.message.emit(self.tr("The daily backup failed: %1").replace("%1", error))
+            self.message.emit(self.tr("The daily backup failed: %1").replace("%1", tr_core(error)))
         elif outcome is not None:
-            self.message.emit(outcome.summary())
+            self.message.emit(tr_core(outcome.summary()))
 
     # -- Restore -------------------------------------------------------------------------------
     def choose_file(self) -> QFileDialog:
@@ -93,12 +94,12 @@ class BackupActions(QObject):
             prepared = await self.backups.prepare(path)
         except RestoreRefused as exc:
             self.busy = False
-            self._box(QMessageBox.Icon.Warning, self.tr("This file cannot be restored"), str(exc))
+            self._box(QMessageBox.Icon.Warning, self.tr("This file cannot be restored"), plain_error(exc))
             return
         self.last_prepared = prepared
         made = f"{prepared.made_at.astimezone():%Y-%m-%d %H:%M}"
         if prepared.older_than_signed:
-            text = prepared.warning() + "\n\n" + self.tr("Restore it anyway?")
+            text = prepared.warning(tr_core) + "\n\n" + self.tr("Restore it anyway?")
             title, yes, kind = (
                 self.tr("This backup is older than what KRA signed"),
                 self.tr("Restore anyway"),

@@ -1,5 +1,5 @@
-"""Reports > Export for my accountant: the signed sales and credit notes of a date range, as an Excel
-workbook or CSV files (app/accountant_export.py)."""
+"""Reports > Export for my accountant: the signed sales and credit notes of a date range and its
+purchases as KRA recorded them, as an Excel workbook or CSV files (app/accountant_export.py)."""
 
 from __future__ import annotations
 
@@ -76,10 +76,11 @@ class ExportDialog(QDialog):
 
         intro = QLabel(
             self.tr(
-                "Every sale and credit note KRA signed in these days, as KRA signed them: one row per "
-                "invoice and one row per line, with KRA's receipt number and signature and the tax per "
-                "type A-E. Credit notes have negative amounts. Sales not signed yet are left out: sync "
-                "first."
+                "Every sale and credit note KRA signed in these days, and every purchase you accepted or "
+                "declared, as KRA recorded them: one row per invoice and one row per line, with KRA's "
+                "receipt number and signature and the tax per type A-E. Credit notes have negative "
+                "amounts. Sales not signed yet are left out; purchases not at KRA yet are listed with "
+                "their status, in no total. Sync first."
             )
         )
         intro.setWordWrap(True)
@@ -115,7 +116,7 @@ class ExportDialog(QDialog):
     def choose_file(self) -> None:
         kind = self.format_combo.currentData()
         first, last = pydate(self.from_edit.date()), pydate(self.to_edit.date())
-        name = self.tr("sales-{first}-to-{last}").format(first=first.isoformat(), last=last.isoformat())
+        name = self.tr("accounts-{first}-to-{last}").format(first=first.isoformat(), last=last.isoformat())
         filters = self.tr("Excel workbook (*.xlsx)") if kind == XLSX else self.tr("CSV files (*.csv)")
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export for my accountant"), str(Path.home() / f"{name}.{kind}"), filters
@@ -137,11 +138,16 @@ class ExportDialog(QDialog):
         paths = await asyncio.to_thread(writer, export, path)
         self.export_button.setEnabled(True)
         self.outcome.setStyleSheet(OK_STYLE)
-        self.outcome.setText(
-            self.tr("Exported {count} signed document(s) to: {files}").format(
-                count=export.invoice_count, files=", ".join(str(p) for p in paths)
-            )
-        )
+        text = self.tr(
+            "Exported {sales} sale(s) and credit note(s) signed by KRA and {purchases} purchase(s) KRA "
+            "recorded to: {files}"
+        ).format(sales=export.sales_count, purchases=export.purchase_count, files=", ".join(map(str, paths)))
+        if export.purchases_waiting:
+            text += "\n" + self.tr(
+                "{count} purchase(s) not at KRA yet are listed with their status, in no total: sync, then "
+                "export again."
+            ).format(count=export.purchases_waiting)
+        self.outcome.setText(text)
         self.exported.emit([str(p) for p in paths])
 
     def _failed(self, exc: BaseException) -> None:

@@ -84,8 +84,8 @@ class ReconcileDialog(QDialog):
         choices.addWidget(self.start_button)
         choices.addWidget(self.cancel_button)
         self.progress = QProgressBar()
-        self.progress.setFormat(self.tr("%v of %m checked"))
-        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("Not checked yet: choose the days, then press Check with KRA"))
+        self.progress.setValue(0)  # no count before a check: Qt's default 100 would be a made-up number
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -144,6 +144,7 @@ class ReconcileDialog(QDialog):
         super().closeEvent(event)
 
     def _progress(self, done: int, total: int) -> None:
+        self.progress.setFormat(self.tr("%v of %m checked"))
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
 

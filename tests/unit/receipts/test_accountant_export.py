@@ -69,7 +69,8 @@ def test_export_of_sales_and_credit_notes(shop_factory):
             return await AccountantExport(shop.store).collect(date(2026, 3, 14), date(2026, 3, 14))
 
     export = asyncio.run(main())
-    invoices, lines = export.tables
+    invoices, lines, purchases, _ = export.tables
+    assert purchases.rows == () and export.invoice_count == 3
     rows = [dict(zip(invoices.headers, row, strict=True)) for row in invoices.rows]
     assert [r["Invoice no"] for r in rows] == ["S-1", "S-2", "CN-1"]
     sale, _, credit = rows
