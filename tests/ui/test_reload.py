@@ -75,3 +75,25 @@ def test_a_failed_load_is_reported_and_keeps_what_is_shown(qtbot, qloop):
     reload.now()
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=3000)
     assert shown == [] and str(errors[0]) == "disk gone"
+
+
+def test_a_hidden_view_is_only_marked_stale_and_showing_it_loads_once(qtbot, qloop):
+    """A long Sync changes a device after every sale: a tab nobody looks at must not read the store each
+    time; the person who opens it sees it loaded, once."""
+    from PySide6.QtWidgets import QWidget
+
+    view = QWidget()
+    qtbot.addWidget(view)
+    loads, shown = Loads(), []
+    loads.gate.set()
+    reload = CoalescedReload(loads, shown.append, print, 10, view, view=view)
+    for _ in range(50):
+        reload.schedule()  # hidden: nothing is read
+    assert not reload.pending and loads.started == 0
+    view.show()
+    qtbot.waitUntil(lambda: shown == [1], timeout=3000)
+    reload.schedule()  # visible: loads as before
+    qtbot.waitUntil(lambda: shown == [1, 2], timeout=3000)
+    view.hide()
+    view.show()  # shown again with nothing new: no load is even scheduled
+    assert not reload.pending and not reload.busy and loads.started == 2

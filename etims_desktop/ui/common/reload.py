@@ -3,7 +3,9 @@
 `schedule()` as often as you like: calls within `delay_ms` merge into one load. At most one load runs at
 a time; a request while one runs starts one more after it. A result is shown only when it still answers
 the question asked: never older than a result already shown, and never for another `key()` (another
-device, another filter) than the view shows now - that request's own load follows."""
+device, another filter) than the view shows now - that request's own load follows. Given its `view`, a
+request while the view is hidden (another tab, the window in the tray) only marks it stale: showing the
+view loads it (a long Sync must not make every hidden tab read the store after each sale)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ import logging
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from etims_desktop.ui.common.tasks import spawn
 
@@ -34,6 +37,7 @@ class CoalescedReload(QObject):
         *,
         key: Callable[[], Hashable] = _no_key,
         restart: bool = True,
+        view: QWidget | None = None,
     ) -> None:
         """`restart`: each call waits `delay_ms` afresh (typing in a search box); else the first call's
         timer stands and later calls join it (a stream of sync events still shows progress)."""
@@ -51,6 +55,10 @@ class CoalescedReload(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._start)
+        self._view = view
+        self._stale = False  # asked for while the view was hidden
+        if view is not None:
+            view.installEventFilter(self)
 
     @property
     def busy(self) -> bool:
@@ -62,8 +70,17 @@ class CoalescedReload(QObject):
         return self._timer.isActive()
 
     def schedule(self) -> None:
+        if self._view is not None and not self._view.isVisible():
+            self._stale = True
+            return
         if self._restart or not self._timer.isActive():
             self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._view and event.type() == QEvent.Type.Show and self._stale:
+            self._stale = False
+            self._timer.start()
+        return False
 
     def now(self) -> None:
         self._timer.stop()

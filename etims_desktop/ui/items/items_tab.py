@@ -407,7 +407,9 @@ class ItemsTab(QWidget):
         layout.addWidget(self.status)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
 
-        self._reload = CoalescedReload(self._read, self._show_rows, self._failed, COALESCE_MS, self)
+        self._reload = CoalescedReload(
+            self._read, self._show_rows, self._failed, COALESCE_MS, self, view=self
+        )
         self._events = DeviceEvents(changes, self)
         self._events.device_changed.connect(lambda _id: self.schedule_refresh())
         self.destroyed.connect(self._events.detach)

@@ -142,7 +142,7 @@ class PurchasesTab(QWidget):
         layout.addWidget(self.status)
 
         self._reload = CoalescedReload(
-            self._read, self._show, self._failed, COALESCE_MS, self, key=self.device_id
+            self._read, self._show, self._failed, COALESCE_MS, self, key=self.device_id, view=self
         )
         self._events = DeviceEvents(use_cases.changes, self)
         self._events.device_changed.connect(lambda _id: self.schedule_refresh())

@@ -323,7 +323,7 @@ class SalesTab(QWidget):
         """Every filter change, and every change to a device's sales, reloads the list."""
         # Typing waits until it pauses; a reading made for another filter than the one shown is dropped.
         self._reload = CoalescedReload(
-            self._read, self._show_rows, self._failed, COALESCE_MS, self, key=self.current_filter
+            self._read, self._show_rows, self._failed, COALESCE_MS, self, key=self.current_filter, view=self
         )
         for signal in (self.search.textChanged, self.min_total.textChanged, self.max_total.textChanged):
             signal.connect(lambda _t: self.schedule_refresh())
