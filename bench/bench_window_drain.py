@@ -191,7 +191,7 @@ def main() -> None:
                 ratios["window/headless"].append(mine.seconds / win.seconds)
                 ratios["window/ceiling"].append(ceiling.seconds / win.seconds)
             if lat:
-                limit = n * lat
+                limit = win.limit  # every request: the sales, their stock-out, the balances
                 print(
                     f"    window: {win.seconds:.2f} s = {win.seconds / limit:.3f} x the {limit:.1f} s of round trips"
                 )
