@@ -52,6 +52,39 @@ class DayReportDialog(QDialog):
         self.setWindowTitle(self.tr("End of day report"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+        choices = self._build_choices()
+
+        self.status = QLabel(self.tr("Making the report…"))
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pages = QLabel()
+        self.pages.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.pages.setStyleSheet("background: #808080; padding: 12px;")
+        scroll = QScrollArea()
+        scroll.setWidget(self.pages)
+        scroll.setWidgetResizable(True)
+        self.saved = QLabel()
+        self.saved.setWordWrap(True)
+
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved, 1)
+        buttons.addWidget(close)
+        page = QVBoxLayout(self)
+        page.addLayout(choices)
+        page.addWidget(self.status)
+        page.addWidget(scroll, 1)
+        page.addLayout(buttons)
+        fit_to_screen(self, 1000, 740)
+
+        self.date_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.device_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.layout_combo.currentIndexChanged.connect(lambda _i: self._draw())
+        spawn(self._load_devices(), on_error=self._failed)
+
+    def _build_choices(self) -> QGridLayout:
+        """The day, the paper, Save as PDF and the device: what the report is for."""
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
@@ -73,9 +106,6 @@ class DayReportDialog(QDialog):
         self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.pdf_button.setEnabled(False)
         self.pdf_button.clicked.connect(self.choose_pdf)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.close)
-
         choices = QGridLayout()
         choices.addWidget(QLabel(self.tr("Day:")), 0, 0)
         choices.addWidget(self.date_edit, 0, 1)
@@ -86,32 +116,7 @@ class DayReportDialog(QDialog):
         choices.addWidget(QLabel(self.tr("Device:")), 1, 0)
         choices.addWidget(self.device_combo, 1, 1, 1, 5)
 
-        self.status = QLabel(self.tr("Making the report…"))
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.pages = QLabel()
-        self.pages.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.pages.setStyleSheet("background: #808080; padding: 12px;")
-        scroll = QScrollArea()
-        scroll.setWidget(self.pages)
-        scroll.setWidgetResizable(True)
-        self.saved = QLabel()
-        self.saved.setWordWrap(True)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.saved, 1)
-        buttons.addWidget(close)
-        page = QVBoxLayout(self)
-        page.addLayout(choices)
-        page.addWidget(self.status)
-        page.addWidget(scroll, 1)
-        page.addLayout(buttons)
-        fit_to_screen(self, 1000, 740)
-
-        self.date_edit.dateChanged.connect(lambda _d: self.refresh())
-        self.device_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.layout_combo.currentIndexChanged.connect(lambda _i: self._draw())
-        spawn(self._load_devices(), on_error=self._failed)
+        return choices
 
     def _show_device_name(self, index: int) -> None:
         """The whole name in the tooltip, in case the combo is too narrow to show it."""

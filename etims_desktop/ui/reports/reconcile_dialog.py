@@ -51,6 +51,31 @@ class ReconcileDialog(QDialog):
         self.result_: ReconcileResult | None = None
         self.setWindowTitle(self.tr("Check my sales with KRA"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        intro, choices = self._build_choices()
+        self.progress = QProgressBar()
+        self.progress.setFormat(self.tr("Not checked yet: choose the days, then press Check with KRA"))
+        self.progress.setValue(0)  # no count before a check: Qt's default 100 would be a made-up number
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = self._build_table()
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        page = QVBoxLayout(self)
+        page.addWidget(intro)
+        page.addLayout(choices)
+        page.addWidget(self.progress)
+        page.addWidget(self.summary)
+        page.addWidget(self.table, 1)
+        page.addLayout(bottom)
+        fit_to_screen(self, 1100, 640)
+        spawn(self._load_devices(), on_error=self._failed)
+
+    def _build_choices(self) -> tuple[QLabel, QHBoxLayout]:
+        """What the check does, in words; the days, the device, Check and Cancel."""
         now = today()
         self.from_edit = date_edit(now.replace(day=1))
         self.to_edit = date_edit(now)
@@ -83,37 +108,22 @@ class ReconcileDialog(QDialog):
         choices.addStretch(1)
         choices.addWidget(self.start_button)
         choices.addWidget(self.cancel_button)
-        self.progress = QProgressBar()
-        self.progress.setFormat(self.tr("Not checked yet: choose the days, then press Check with KRA"))
-        self.progress.setValue(0)  # no count before a check: Qt's default 100 would be a made-up number
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
+        return intro, choices
+
+    def _build_table(self) -> QTableWidget:
+        """One row per mismatch: the device, the sale, what KRA's record shows, what to do."""
+        table = QTableWidget(0, 4)
+        table.setHorizontalHeaderLabels(
             [self.tr("Device"), self.tr("Sale"), self.tr("What KRA's record shows"), self.tr("What to do")]
         )
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
+        table.setWordWrap(True)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.close)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(close)
-        page = QVBoxLayout(self)
-        page.addWidget(intro)
-        page.addLayout(choices)
-        page.addWidget(self.progress)
-        page.addWidget(self.summary)
-        page.addWidget(self.table, 1)
-        page.addLayout(bottom)
-        fit_to_screen(self, 1100, 640)
-        spawn(self._load_devices(), on_error=self._failed)
+        return table
 
     async def _load_devices(self) -> None:
         for device in await self.devices.list_devices(include_retired=True):
