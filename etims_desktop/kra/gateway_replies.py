@@ -181,7 +181,7 @@ def _refusal(reason: str | None, endpoint: str) -> KraError:
     return sale_refusal(error) if endpoint == SALE_ENDPOINT else error
 
 
-def _fault_error(status: int, fault: dict, endpoint: str, retry_after: float | None) -> KraError:
+def _fault_error(status: int, fault: dict[str, Any], endpoint: str, retry_after: float | None) -> KraError:
     """An Apigee fault: no eTIMS answer at all, only the gateway speaking."""
     text = _text(fault.get("faultstring")) or "no faultstring"
     detail = f"HTTP {status} fault: {text}"

@@ -20,7 +20,7 @@ class ThreadSafeLock:
     def __init__(self) -> None:
         self._mutex = threading.Lock()
         self._locked = False
-        self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = deque()
+        self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future[bool]]] = deque()
 
     def locked(self) -> bool:
         return self._locked
@@ -60,10 +60,10 @@ class ThreadSafeLock:
     async def __aenter__(self) -> None:
         await self.acquire()
 
-    async def __aexit__(self, *exc) -> None:
+    async def __aexit__(self, *exc: object) -> None:
         self.release()
 
 
-def _hand_over(future: asyncio.Future) -> None:
+def _hand_over(future: asyncio.Future[bool]) -> None:
     if not future.done():  # a cancelled waiter passes the lock on itself (acquire)
         future.set_result(True)

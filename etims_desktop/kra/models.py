@@ -107,7 +107,8 @@ class KraRequest(BaseModel):
 
     def wire(self) -> dict[str, Any]:
         """The body that is sent (`wire_json`), read back: for looking at it, e.g. in tests."""
-        return json.loads(self.wire_json())
+        wire: dict[str, Any] = json.loads(self.wire_json())
+        return wire
 
 
 class KeptBody(KraRequest):

@@ -19,6 +19,17 @@ from etims_desktop.domain.redaction import (  # noqa: F401 - re-exported
 )
 from etims_desktop.domain.redaction import install_redaction as _install_one
 
+__all__ = [
+    "MASK",
+    "MIN_SECRET_LENGTH",
+    "RedactingFilter",
+    "RedactSecrets",
+    "forget_secret",
+    "install_redaction",
+    "redact",
+    "register_secret",
+]
+
 
 def install_redaction(*targets: logging.Handler | logging.Logger) -> RedactSecrets:
     """Attach the filter to each handler/logger given (or to the root logger and its handlers)."""

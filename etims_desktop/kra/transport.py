@@ -27,9 +27,12 @@ import asyncio
 import ssl
 from functools import cache
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING
 
 import httpx
+
+if TYPE_CHECKING:  # only for annotations: aiohttp itself is imported on the first request
+    import aiohttp
 
 # The largest answer read into memory. eTIMS' biggest reply, the full item-class list, is ~2 MB; a
 # 400 MB answer once took 1.3 GB of RAM to read whole. Over the cap the answer is dropped unread.
@@ -58,9 +61,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self.max_reply_bytes = max_reply_bytes
         # One session per event loop: the window's loop, and the loop a Sync run started from the
         # window runs on in its own thread (ui/board/sync_controller.py). Each closes its own (aclose_this_loop).
-        self._sessions: dict[asyncio.AbstractEventLoop, Any] = {}
+        self._sessions: dict[asyncio.AbstractEventLoop, aiohttp.ClientSession] = {}
 
-    def _session_for_this_loop(self):
+    def _session_for_this_loop(self) -> aiohttp.ClientSession:
         loop = asyncio.get_running_loop()
         session = self._sessions.get(loop)
         if session is None or session.closed:
@@ -129,7 +132,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._sessions.clear()  # another loop's session can only be closed on its own loop
 
 
-async def _read_capped(response, limit: int) -> bytes:
+async def _read_capped(response: aiohttp.ClientResponse, limit: int) -> bytes:
     """The whole body, or ReplyTooLarge as soon as it is known to be over `limit` bytes."""
     if (response.content_length or 0) > limit:
         raise ReplyTooLarge(

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import DateTime, String, Text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 
@@ -18,14 +19,14 @@ class DecimalText(TypeDecorator[Decimal]):
     impl = String(40)
     cache_ok = True
 
-    def process_bind_param(self, value: Any, dialect) -> str | None:
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
         if isinstance(value, float):
             raise TypeError("money and quantities are Decimal, never float")
         return str(Decimal(value))
 
-    def process_result_value(self, value: Any, dialect) -> Decimal | None:
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         return None if value is None else Decimal(value)
 
 
@@ -35,14 +36,14 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime()
     cache_ok = True
 
-    def process_bind_param(self, value: Any, dialect) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None or value.utcoffset() is None:
             raise ValueError("datetimes must carry a time zone (store UTC, show local)")
         return value.astimezone(UTC).replace(tzinfo=None)
 
-    def process_result_value(self, value: Any, dialect) -> datetime | None:
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
 
 
@@ -56,10 +57,10 @@ class EnumText(TypeDecorator[StrEnum]):
         super().__init__()
         self.enum_type = enum_type
 
-    def process_bind_param(self, value: Any, dialect) -> str | None:
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         return None if value is None else self.enum_type(value).value
 
-    def process_result_value(self, value: Any, dialect) -> StrEnum | None:
+    def process_result_value(self, value: Any, dialect: Dialect) -> StrEnum | None:
         return None if value is None else self.enum_type(value)
 
 
@@ -69,8 +70,8 @@ class JSONText(TypeDecorator[Any]):
     impl = Text()
     cache_ok = True
 
-    def process_bind_param(self, value: Any, dialect) -> str | None:
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         return None if value is None else json.dumps(value, default=str, sort_keys=True)
 
-    def process_result_value(self, value: Any, dialect) -> Any:
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         return None if value is None else json.loads(value)

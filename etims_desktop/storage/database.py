@@ -12,9 +12,13 @@ signature KRA already gave. The price is one flush per write transaction (docs/P
 from __future__ import annotations
 
 import os
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import ConnectionPoolEntry
 
 BUSY_TIMEOUT_MS = 10_000
 SYNCHRONOUS = "FULL"  # every commit on the disk before it returns (bench_power_cut.py compares NORMAL)
@@ -41,7 +45,7 @@ def make_engine(path: Path) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection, _record) -> None:
+    def _configure(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (below)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -51,25 +55,26 @@ def make_engine(path: Path) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:
+    def _begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
         # Straight to sqlite3: this runs for every transaction, and SQLAlchemy's statement path costs
         # more than the BEGIN itself.
-        connection.connection.driver_connection.execute(f"BEGIN {mode}")
+        cast(sqlite3.Connection, connection.connection.driver_connection).execute(f"BEGIN {mode}")
 
     # Group commit (Store._write) runs every write of a batch in its own savepoint. Through
     # SQLAlchemy's statement path a SAVEPOINT or RELEASE costs ~0.1-0.2 ms of Python (more than SQLite's
     # own work for it); straight to sqlite3 it is a few microseconds. SQLAlchemy still names and tracks
     # the savepoints (begin_nested works as before); only the statement is sent directly.
     dialect = engine.dialect
-    dialect.do_savepoint = _driver_statement("SAVEPOINT")  # type: ignore[method-assign]
-    dialect.do_release_savepoint = _driver_statement("RELEASE SAVEPOINT")  # type: ignore[method-assign]
-    dialect.do_rollback_to_savepoint = _driver_statement("ROLLBACK TO SAVEPOINT")  # type: ignore[method-assign]
+    # The ignores: mypy refuses any assignment over a method; the stubs type these as bound methods.
+    dialect.do_savepoint = _driver_statement("SAVEPOINT")  # type: ignore[method-assign, assignment]
+    dialect.do_release_savepoint = _driver_statement("RELEASE SAVEPOINT")  # type: ignore[method-assign, assignment]
+    dialect.do_rollback_to_savepoint = _driver_statement("ROLLBACK TO SAVEPOINT")  # type: ignore[method-assign, assignment]
     return engine
 
 
-def _driver_statement(verb: str):
-    def run(connection, name: str) -> None:
-        connection.connection.driver_connection.execute(f'{verb} "{name}"')
+def _driver_statement(verb: str) -> Callable[[Connection, str], None]:
+    def run(connection: Connection, name: str) -> None:
+        cast(sqlite3.Connection, connection.connection.driver_connection).execute(f'{verb} "{name}"')
 
     return run

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
@@ -102,7 +103,7 @@ class ItemRepository:
         )
         return {device_id: at for device_id, at in rows}
 
-    def _set_registration(self, device_id: int, code: str, **values) -> None:
+    def _set_registration(self, device_id: int, code: str, **values: Any) -> None:
         statement = insert(ItemRegistrationRow).values(item_code=code, device_id=device_id, **values)
         self.session.execute(
             statement.on_conflict_do_update(index_elements=["item_code", "device_id"], set_=values)

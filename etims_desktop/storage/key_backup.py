@@ -11,6 +11,7 @@ import base64
 import json
 import os
 import unicodedata
+from typing import Any
 
 from Crypto.Cipher import AES
 from Crypto.Protocol.KDF import scrypt
@@ -48,7 +49,7 @@ def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return scrypt(secret, salt, 32, N=n, r=r, p=p)
 
 
-def _associated_data(header: dict) -> bytes:
+def _associated_data(header: dict[str, Any]) -> bytes:
     return json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 

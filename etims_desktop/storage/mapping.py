@@ -13,6 +13,7 @@ from etims_desktop.domain.outbox import OutboxEntry, SignedReceipt
 from etims_desktop.domain.sale import Sale, SaleLine, TaxType
 from etims_desktop.domain.status import DeviceStatus
 from etims_desktop.storage.models import DeviceRow, ItemRow, SaleLineRow, SaleRow
+from etims_desktop.storage.records import ItemDraft
 
 
 def device_from_row(row: DeviceRow) -> Device:
@@ -90,7 +91,7 @@ def _priced_with(extra: Mapping[str, Any] | None) -> Mapping[TaxType, Decimal] |
     return {TaxType(code): Decimal(rate) for code, rate in kept.items()}
 
 
-def sale_values(sale: Sale, total: Decimal, total_tax: Decimal) -> dict:
+def sale_values(sale: Sale, total: Decimal, total_tax: Decimal) -> dict[str, Any]:
     """The sales row of a sale (without id, device and created_at)."""
     return {
         "trader_invoice_no": sale.trader_invoice_no,
@@ -109,7 +110,7 @@ def sale_values(sale: Sale, total: Decimal, total_tax: Decimal) -> dict:
     }
 
 
-def line_values(sale_id: int, sale: Sale) -> list[dict]:
+def line_values(sale_id: int, sale: Sale) -> list[dict[str, Any]]:
     """The sale_lines rows of a sale, numbered from 1."""
     return [
         {
@@ -163,7 +164,7 @@ def sale_from_row(row: SaleRow, lines: Iterable[SaleLineRow]) -> Sale:
     )
 
 
-def receipt_values(receipt: SignedReceipt) -> dict:
+def receipt_values(receipt: SignedReceipt) -> dict[str, Any]:
     """The outbox columns that hold a signed sale's receipt."""
     return {
         "receipt_no": receipt.receipt_no,
@@ -177,7 +178,7 @@ def receipt_values(receipt: SignedReceipt) -> dict:
     }
 
 
-def receipt_from_row(row) -> SignedReceipt | None:
+def receipt_from_row(row: Any) -> SignedReceipt | None:
     """The receipt held by an outbox row (a Core row), if the sale is signed."""
     if row.receipt_complete is None or row.invc_no is None:
         return None
@@ -195,7 +196,7 @@ def receipt_from_row(row) -> SignedReceipt | None:
 
 
 def entry_from_row(
-    row, sale: Sale, original_invc_no: int | None = None, total: Decimal | None = None
+    row: Any, sale: Sale, original_invc_no: int | None = None, total: Decimal | None = None
 ) -> OutboxEntry:
     """An outbox row (a Core row) with its sale (and its total as stored when queued), as the entry the
     sync engine works on."""
@@ -248,7 +249,7 @@ ITEM_FIELDS = (
 )
 
 
-def write_item(row: ItemRow, item) -> bool:
+def write_item(row: ItemRow, item: Item | ItemDraft) -> bool:
     """Copy an Item or ItemDraft onto its row. True when anything KRA knows about it changed."""
     changed = False
     for name in ITEM_FIELDS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
@@ -16,6 +17,9 @@ from sqlalchemy.exc import OperationalError
 from etims_desktop.storage.backups import copy_database
 from etims_desktop.storage.errors import StorageError
 from etims_desktop.storage.plain_sql import driver_connection
+
+if TYPE_CHECKING:  # only for annotations: Alembic is imported only when a migration must run
+    from alembic.config import Config
 
 log = logging.getLogger("etims_desktop.storage")
 
@@ -25,7 +29,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SCHEMA_HEAD = "0010"
 
 
-def alembic_config():
+def alembic_config() -> Config:
     """Alembic's configuration, built in code; script_location is the package's migrations folder."""
     from alembic.config import Config
 

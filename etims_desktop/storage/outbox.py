@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from itertools import islice
-from typing import cast
+from typing import Any, TypeAlias, cast
 
 from sqlalchemy import Connection, Row, Table, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import aliased
@@ -67,6 +67,9 @@ LINES = cast(Table, SaleLineRow.__table__)
 EVENTS = cast(Table, OutboxEventRow.__table__)
 DEVICES = cast(Table, DeviceRow.__table__)
 COUNTS = cast(Table, OutboxStateCountRow.__table__)
+
+# A row read by attribute, with any columns: a Core Row, or a PlainTable row (a namedtuple, typed Any).
+AnyRow: TypeAlias = "Row[*tuple[Any, ...]]"
 
 
 class OutboxRepository:
@@ -204,7 +207,7 @@ class OutboxRepository:
         invc_no = self._start_sending(row, device.last_invc_no)
         return replace(entry, invc_no=invc_no, state=S.SENDING, wait_reason=None, next_attempt_at=None)
 
-    def _next(self, device: Row, now: datetime) -> tuple[Row, OutboxEntry] | None:
+    def _next(self, device: AnyRow, now: datetime) -> tuple[AnyRow, OutboxEntry] | None:
         if device.retired_at is not None or (device.paused_until is not None and device.paused_until > now):
             return None
         # The trigger-kept counters say which states have entries: skip the seeks that cannot find one
@@ -247,16 +250,17 @@ class OutboxRepository:
                 continue
             return row, entry
 
-    def _first(self, device_id: int, state: OutboxState) -> Row | None:
+    def _first(self, device_id: int, state: OutboxState) -> AnyRow | None:
         return self.first_in_queue(device_id, state)
 
-    def first_in_queue(self, device_id: int, state: OutboxState, numbered: bool = False) -> Row | None:
+    def first_in_queue(self, device_id: int, state: OutboxState, numbered: bool = False) -> AnyRow | None:
         """A device's first entry in `state` in queue order (one seek on ix_outbox_queue, whatever the
         history size); with numbered=True only an entry holding an eTIMS number."""
         where = "device_id = ? AND state = ?" + (" AND invc_no IS NOT NULL" if numbered else "")
-        return self._outbox.first(
+        row: AnyRow | None = self._outbox.first(
             self.sql, where, (device_id, self._outbox.to_db("state", state)), "ORDER BY queue_seq"
         )
+        return row
 
     def states_present(self, device_id: int) -> set[OutboxState]:
         """The states that hold at least one of the device's entries (the trigger-kept counters)."""
@@ -270,10 +274,10 @@ class OutboxRepository:
                 continue  # no entry in this state: no seek needed
             row = self.first_in_queue(device_id, state, numbered=True)
             if row is not None:
-                return row.invc_no
+                return cast(int, row.invc_no)
         return None
 
-    def _first_due_unnumbered_waiting(self, device_id: int, now: datetime) -> Row | None:
+    def _first_due_unnumbered_waiting(self, device_id: int, now: datetime) -> AnyRow | None:
         original = aliased(OUTBOX)
         return self.db.execute(
             select(OUTBOX)
@@ -306,7 +310,7 @@ class OutboxRepository:
                 )
         return self._start_sending(row, self._device(row.device_id).last_invc_no)
 
-    def _start_sending(self, row: Row, last_invc_no: int) -> int:
+    def _start_sending(self, row: AnyRow, last_invc_no: int) -> int:
         """SENDING with the row's number, or with the device's next one (last_invc_no + 1)."""
         if row.invc_no is None:
             invc_no = last_invc_no + 1
@@ -433,7 +437,7 @@ class OutboxRepository:
             wait_reason=WaitReason.KRA_UNAVAILABLE,
             next_attempt_at=None,
         )
-        return row.invc_no
+        return cast(int, row.invc_no)
 
     def kra_lacks_number(self, device_id: int, invc_no: int, reason: str) -> int | None:
         """KRA proved it lacks `invc_no` (a strict host expects it next): the sale that needs a check under
@@ -446,9 +450,9 @@ class OutboxRepository:
         if row is None:
             return None
         self._back_in_line(row, reason)
-        return row.sale_id
+        return cast(int, row.sale_id)
 
-    def _back_in_line(self, row: Row, reason: str) -> None:
+    def _back_in_line(self, row: AnyRow, reason: str) -> None:
         """A numbered sale KRA does not have: it waits, due now, and goes before later numbers (a numbered
         waiting sale is sent first, in queue order)."""
         self._move(row, S.WAITING, reason, wait_reason=WaitReason.KRA_UNAVAILABLE, next_attempt_at=None)
@@ -578,7 +582,7 @@ class OutboxRepository:
             last_error_message=None,
         )
 
-    def _replace_sale(self, row: Row, sale: Sale, total: Decimal, total_tax: Decimal) -> None:
+    def _replace_sale(self, row: AnyRow, sale: Sale, total: Decimal, total_tax: Decimal) -> None:
         recorded_number = self.db.scalar(select(SALES.c.trader_invoice_no).where(SALES.c.id == row.sale_id))
         if sale.trader_invoice_no != recorded_number:
             clash = self.db.scalar(
@@ -727,29 +731,29 @@ class OutboxRepository:
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _device(self, device_id: int) -> Row:
-        device = self._devices.first(self.sql, "id = ?", (device_id,))
+    def _device(self, device_id: int) -> AnyRow:
+        device: AnyRow | None = self._devices.first(self.sql, "id = ?", (device_id,))
         if device is None:
             raise NotFound(Said(NO_SUCH_DEVICE, number=device_id), field="device")
         return device
 
-    def _update_device(self, device_id: int, **values) -> None:
+    def _update_device(self, device_id: int, **values: Any) -> None:
         self._devices.update(self.sql, "id", device_id, values)
 
-    def _row(self, sale_id: int, table: PlainTable | None = None) -> Row:
-        row = (table or self._outbox).first(self.sql, "sale_id = ?", (sale_id,))
+    def _row(self, sale_id: int, table: PlainTable | None = None) -> AnyRow:
+        row: AnyRow | None = (table or self._outbox).first(self.sql, "sale_id = ?", (sale_id,))
         if row is None:
             raise NotFound(Said(NO_SUCH_SALE, number=sale_id), field="sale")
         return row
 
-    def _numbered_row(self, entry_id: int) -> Row:
+    def _numbered_row(self, entry_id: int) -> AnyRow:
         """An open entry that holds an eTIMS number: only such a sale can have reached KRA."""
         row = self._open_row(entry_id)
         if row.invc_no is None:
             raise OutboxStateError(f"Sale {entry_id} was never numbered, so it cannot have reached KRA.")
         return row
 
-    def _open_row(self, entry_id: int) -> Row:
+    def _open_row(self, entry_id: int) -> AnyRow:
         """The row of an entry the sync engine may still change: never a signed or cancelled one.
         Only the columns its state changes read (this runs once per sale sent)."""
         row = self._row(entry_id, self._life)
@@ -757,7 +761,7 @@ class OutboxRepository:
             raise OutboxStateError(f"Sale {entry_id} is {row.state.label}; that is final.")
         return row
 
-    def _move(self, row: Row, to: OutboxState, reason: str, *, force: bool = False, **values) -> None:
+    def _move(self, row: AnyRow, to: OutboxState, reason: str, *, force: bool = False, **values: Any) -> None:
         """Write `values` to the entry and, when its state changes (or `force`), move it to `to`
         with an event in its history."""
         if to is S.SIGNED and row.state is not S.SIGNED:
@@ -779,10 +783,10 @@ class OutboxRepository:
         if values:
             self._outbox.update(self.sql, "sale_id", row.sale_id, values)
 
-    def _entry(self, row: Row) -> OutboxEntry:
+    def _entry(self, row: AnyRow) -> OutboxEntry:
         return self._entries([row])[row.sale_id]
 
-    def _entries(self, rows: Sequence[Row]) -> dict[int, OutboxEntry]:
+    def _entries(self, rows: Sequence[AnyRow]) -> dict[int, OutboxEntry]:
         """Entries of outbox rows, with their sales and lines: the board lists hundreds at a time."""
         sale_ids = [row.sale_id for row in rows]
         sales = {sale.id: sale for sale in self._sales.select_in(self.sql, "id", sale_ids)}

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Dialect
 
 def driver_connection(connection: Connection) -> sqlite3.Connection:
     """The sqlite3 connection under a SQLAlchemy connection (in the same transaction)."""
-    raw = connection.connection.driver_connection
+    raw: sqlite3.Connection | None = connection.connection.driver_connection
     assert raw is not None  # a checked-out connection always has its driver connection
     return raw
 
@@ -54,7 +54,9 @@ class PlainTable:
             )
         )
 
-    def select(self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = "") -> list:
+    def select(
+        self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = ""
+    ) -> list[Any]:
         """Rows WHERE `where` (with ? placeholders; values already in database form, see to_db)."""
         cursor = db.execute(f"{self._select} WHERE {where} {tail}", params)
         return [self._record(raw) for raw in cursor.fetchall()]
@@ -66,11 +68,13 @@ class PlainTable:
         for raw in db.execute(f"{self._select} WHERE {where} {tail}", params):
             yield self._record(raw)
 
-    def first(self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = ""):
+    def first(self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = "") -> Any:
         raw = db.execute(f"{self._select} WHERE {where} {tail} LIMIT 1", params).fetchone()
         return None if raw is None else self._record(raw)
 
-    def select_in(self, db: sqlite3.Connection, column: str, keys: Iterable[Any], tail: str = "") -> list:
+    def select_in(
+        self, db: sqlite3.Connection, column: str, keys: Iterable[Any], tail: str = ""
+    ) -> list[Any]:
         keys = list(keys)
         if not keys:
             return []

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from etims_desktop.domain.everyday_words import class_name_words
 from etims_desktop.domain.sale import TaxType
-from etims_desktop.storage.models import CodeClassRow, CodeRow, FetchMarkRow, ItemClassRow, NoticeRow
+from etims_desktop.storage.models import Base, CodeClassRow, CodeRow, FetchMarkRow, ItemClassRow, NoticeRow
 from etims_desktop.storage.records import CodeClassRecord, CodeRecord, ItemClassRecord, NoticeRecord
 
 CODES = "codes"
@@ -225,7 +225,7 @@ class ReferenceRepository:
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _upsert(self, model, rows: list[dict], key: tuple[str, ...]) -> None:
+    def _upsert(self, model: type[Base], rows: list[dict[str, Any]], key: tuple[str, ...]) -> None:
         """INSERT ... ON CONFLICT DO UPDATE, in batches (KRA's item class list is large)."""
         if not rows:
             return

@@ -178,7 +178,7 @@ def keep_current(database: Path, keep_dir: Path) -> Path:
     return target
 
 
-def last_signed_numbers(path: Path) -> dict[tuple, tuple[str, int]]:
+def last_signed_numbers(path: Path) -> dict[tuple[str, str, str, str], tuple[str, int]]:
     """(pin, branch, serial, environment) -> (device name, the last eTIMS number KRA signed, 0 if none)."""
     connection = open_read_only(path)
     try:

@@ -183,12 +183,12 @@ def default_backend() -> keyring.backend.KeyringBackend:
         configured = keyring.core.load_env() or keyring.core.load_config()
     except Exception as exc:  # a misconfigured or unusable backend name: report, don't crash
         log.warning("The configured keyring backend cannot be used: %s", exc)
-        return fail.Keyring()
+        return fail.Keyring()  # type: ignore[no-untyped-call]  # keyring ships no annotations for it
     if configured is not None:
         return configured
     detected = keyring.get_keyring()
     candidates = detected.backends if isinstance(detected, chainer.ChainerBackend) else [detected]
-    return next((backend for backend in candidates if _is_os_keyring(backend)), fail.Keyring())
+    return next((backend for backend in candidates if _is_os_keyring(backend)), fail.Keyring())  # type: ignore[no-untyped-call]  # keyring: unannotated
 
 
 class SessionKeyring(keyring.backend.KeyringBackend):
@@ -199,7 +199,7 @@ class SessionKeyring(keyring.backend.KeyringBackend):
         raise RuntimeError("used only when chosen explicitly")
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring's KeyringBackend.__init__ is unannotated
         self._entries: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -602,7 +602,7 @@ def _write_private_file(path: Path, data: bytes) -> None:
 # --- choosing a store at start-up ---------------------------------------------------------------------
 
 
-def where_keys_are(key_store) -> str:
+def where_keys_are(key_store: KeyStore | UnavailableKeyStore) -> str:
     """Where a key given to `key_store` is kept, in words: 'the keyring (KDE Wallet)',
     'the password-locked key file /path/keys.cfg', 'this session only (not saved)'."""
     if not getattr(key_store, "persistent", True):

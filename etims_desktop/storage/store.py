@@ -702,7 +702,9 @@ class Store:
     async def start_sync_run(self, scope: str, started_at: datetime) -> int:
         return await self._write(lambda tx: tx.runs.start(scope, started_at))
 
-    async def finish_sync_run(self, run_id: int, finished_at: datetime, per_device: dict[int, dict]) -> None:
+    async def finish_sync_run(
+        self, run_id: int, finished_at: datetime, per_device: dict[int, dict[str, Any]]
+    ) -> None:
         await self._write(lambda tx: tx.runs.finish(run_id, finished_at, per_device))
 
     async def list_sync_runs(self, device_id: int | None = None, limit: int = 50) -> list[SyncRunRecord]:
