@@ -56,7 +56,7 @@ class PlainTable:
 
     def select(
         self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = ""
-    ) -> list[Any]:
+    ) -> list[Any]:  # Any: each row is this table's namedtuple, read by attribute
         """Rows WHERE `where` (with ? placeholders; values already in database form, see to_db)."""
         cursor = db.execute(f"{self._select} WHERE {where} {tail}", params)
         return [self._record(raw) for raw in cursor.fetchall()]
