@@ -461,6 +461,7 @@ class MainWindow(QMainWindow):
                 self.start_practice()  # practice devices need their practice KRA running again
         self.devices_page.setCurrentWidget(self._board_page if rows else self.empty)
         ids = [r.device.saved_id for r in rows]
+        shape = self.model.line_counts()
         if ids != self._fitted_ids:  # columns fit new devices; the user's own widths survive refreshes
             first = not self._fitted_ids
             self._fitted_ids = ids
@@ -468,9 +469,9 @@ class MainWindow(QMainWindow):
                 self.board.resizeRowsToContents()  # keep the widths remembered from last time
             else:
                 self.board.fit()
-        elif self.model.line_counts() != self._fitted_shape:
+        elif shape != self._fitted_shape:
             self.board.resizeRowsToContents()  # only when a row gained or lost a line: ~14 ms for 20 rows
-        self._fitted_shape = self.model.line_counts()
+        self._fitted_shape = shape
         if rows and not self.board.currentIndex().isValid():
             self.board.selectRow(0)
         practice = any(r.device.practice for r in rows)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from etims_desktop.domain.device import Device
@@ -63,6 +72,16 @@ PROGRESS_REPAINT_MS = 250
 TIME_LEFT_AFTER_SECONDS = 3.0
 TIME_LEFT_MIN_SALES = 5
 
+# The columns a device's sync progress changes (its status words and icon, its count and bar), and
+# those whose words age with the clock ("checked 2 min ago", "oldest 3 h", "1 h ago").
+PROGRESS_COLUMNS = (Column.STATUS, Column.PENDING)
+AGING_COLUMNS = (Column.STATUS, Column.PENDING, Column.LAST_SYNC)
+
+DisplayRole = Qt.ItemDataRole.DisplayRole
+LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+Cell = dict[int, object]  # one cell's values by role: what data() answers, computed once
+
 PHASE_WORDS = {
     "checking": QT_TRANSLATE_NOOP("Core", "checking the connection…"),
     "resolving": QT_TRANSLATE_NOOP("Core", "asking KRA about uncertain sales…"),
@@ -72,11 +91,22 @@ PHASE_WORDS = {
 
 
 class DeviceBoardModel(QAbstractTableModel):
-    """Rows come from `set_rows` (a refresh from the store); sync progress from `set_progress`."""
+    """Rows come from `set_rows` (a refresh from the store); sync progress from `set_progress`.
+
+    Every cell's values are computed when what they show changes (rows, progress, the clock's tick)
+    and kept in `_cells`: Qt asks data() about ten times per cell painted, and while 20 devices drain
+    each answer built anew was GUI-thread time taken from the drain."""
+
+    # A row needs another height (it gained or lost a line, or its progress bar): the view resizes it.
+    row_shape_changed = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[BoardRow] = []
+        self._cells: list[list[Cell]] = []  # per row, per column
+        self._shapes: list[tuple[int, bool]] = []  # per row: its shape when last told (line_counts)
+        self._stale: set[int] = set()  # rows whose progress columns wait for the repaint tick
+        self._problem_brush = QBrush(QColor("#B71C1C"))
         self._progress: dict[int, Progress] = {}
         self._progress_due: set[int] = set()  # devices whose newer count is not painted yet
         self._progress_timer = QTimer(self)
@@ -94,11 +124,15 @@ class DeviceBoardModel(QAbstractTableModel):
         if [r.device.id for r in rows] != [r.device.id for r in self._rows]:
             self.beginResetModel()
             self._rows = list(rows)
+            self._compute_all()
+            self._shapes = [self._shape(i) for i in range(len(rows))]  # the reset sizes every row
             self.endResetModel()
             return
         self._rows = list(rows)
+        self._compute_all()
         if rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(Column) - 1))
+            self._announce_shapes(range(len(rows)))
 
     def set_progress(self, progress: Progress) -> None:
         """A device's sync progress. A new phase shows at once; a new count within the same phase
@@ -113,6 +147,9 @@ class DeviceBoardModel(QAbstractTableModel):
         elif progress.device_id not in self._sending_since:
             self._sending_since[progress.device_id] = (self.monotonic(), progress.done)
         if previous is not None and previous.phase == progress.phase:
+            row = self.row_of(progress.device_id)
+            if row is not None:
+                self._stale.add(row)  # read before the tick, the row computes its new count then
             self._progress_due.add(progress.device_id)
             if not self._progress_timer.isActive():
                 self._progress_timer.start()
@@ -128,20 +165,67 @@ class DeviceBoardModel(QAbstractTableModel):
     def _progress_changed(self, device_id: int) -> None:
         row = self.row_of(device_id)
         if row is not None:
+            self._compute(row, PROGRESS_COLUMNS)
             self.dataChanged.emit(self.index(row, Column.STATUS), self.index(row, Column.PENDING))
+            self._announce_shapes((row,))
 
     def clear_progress(self) -> None:
         self._progress.clear()
         self._sending_since.clear()
+        self._compute_all()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+            self._announce_shapes(range(len(self._rows)))
 
     def tick(self) -> None:
         """Let 'checked 2 min ago' age without a reload."""
+        for row in range(len(self._rows)):
+            self._compute(row, AGING_COLUMNS)
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.STATUS), self.index(len(self._rows) - 1, Column.LAST_SYNC)
             )
+            self._announce_shapes(range(len(self._rows)))
+
+    # -- the cells ---------------------------------------------------------------------------
+    def _compute_all(self) -> None:
+        self._stale.clear()
+        self._cells = [[{} for _column in Column] for _row in self._rows]
+        for row in range(len(self._rows)):
+            self._compute(row, Column)
+
+    def _compute(self, i: int, columns: Iterable[Column]) -> None:
+        """Row i's values in these columns, as data() answers them."""
+        self._stale.discard(i)
+        row = self._rows[i]
+        for column in columns:
+            cell: Cell = {
+                DeviceIdRole: row.device.id,
+                PracticeRole: row.device.practice,
+                DisplayRole: self._display(row, column),
+                Qt.ItemDataRole.ToolTipRole: self._tooltip(row, column),
+                Qt.ItemDataRole.DecorationRole: self._decoration(row, column),
+                Qt.ItemDataRole.TextAlignmentRole: LEFT_MIDDLE,
+            }
+            if column is Column.PENDING:
+                p = self._progress.get(row.device.saved_id)
+                cell[ProgressRole] = (p.done, p.total) if p and p.total else None
+            if column is Column.PROBLEM:
+                cell[Qt.ItemDataRole.ForegroundRole] = self._problem_brush
+            self._cells[i][column] = cell
+
+    def _shape(self, i: int) -> tuple[int, bool]:
+        """Row i's tallest cell in lines, and whether it shows a progress bar."""
+        cells = self._cells[i]
+        lines = max(str(cell[DisplayRole]).count("\n") for cell in cells) + 1
+        return lines, cells[Column.PENDING][ProgressRole] is not None
+
+    def _announce_shapes(self, rows: Iterable[int]) -> None:
+        for i in rows:
+            shape = self._shape(i)
+            if shape != self._shapes[i]:
+                self._shapes[i] = shape
+                self.row_shape_changed.emit(i)
 
     # -- reading -----------------------------------------------------------------------------
     def rows(self) -> list[BoardRow]:
@@ -163,13 +247,10 @@ class DeviceBoardModel(QAbstractTableModel):
     def line_counts(self) -> tuple[tuple[int, bool], ...]:
         """Each row's tallest cell in lines, and whether it shows a progress bar: rows need resizing
         only when this changes."""
-        return tuple(
-            (
-                max(self._display(row, column).count("\n") for column in Column) + 1,
-                self.index(i, Column.PENDING).data(ProgressRole) is not None,
-            )
-            for i, row in enumerate(self._rows)
-        )
+        for i in list(self._stale):
+            self._compute(i, PROGRESS_COLUMNS)
+        self._shapes = [self._shape(i) for i in range(len(self._rows))]  # the caller sizes rows to it
+        return tuple(self._shapes)
 
     def seconds_left(self, device_id: int) -> float | None:
         """How long the device's drain still needs at its average rate since it began sending; None
@@ -207,28 +288,13 @@ class DeviceBoardModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
+        """A lookup in the cells computed beforehand (see the class)."""
+        i, column = index.row(), index.column()
+        if i < 0 or column < 0 or i >= len(self._cells):  # an invalid index is (-1, -1)
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == DeviceIdRole:
-            return row.device.id
-        if role == PracticeRole:
-            return row.device.practice
-        if role == ProgressRole:
-            p = self._progress.get(row.device.saved_id)
-            return (p.done, p.total) if p and p.total and column is Column.PENDING else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column is Column.PROBLEM:
-            return QBrush(QColor("#B71C1C"))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if i in self._stale:
+            self._compute(i, PROGRESS_COLUMNS)
+        return self._cells[i][column].get(role)
 
     def _display(self, row: BoardRow, column: Column) -> str:
         progress = self._progress.get(row.device.saved_id)
