@@ -78,6 +78,7 @@ PROGRESS_COLUMNS = (Column.STATUS, Column.PENDING)
 AGING_COLUMNS = (Column.STATUS, Column.PENDING, Column.LAST_SYNC)
 
 DisplayRole = Qt.ItemDataRole.DisplayRole
+ToolTipRole = Qt.ItemDataRole.ToolTipRole
 LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 Cell = dict[int, object]  # one cell's values by role: what data() answers, computed once
@@ -166,7 +167,8 @@ class DeviceBoardModel(QAbstractTableModel):
         row = self.row_of(device_id)
         if row is not None:
             self._compute(row, PROGRESS_COLUMNS)
-            self.dataChanged.emit(self.index(row, Column.STATUS), self.index(row, Column.PENDING))
+            # createIndex: index() asks the Python rowCount and columnCount first, 4 times a second a device
+            self.dataChanged.emit(self.createIndex(row, Column.STATUS), self.createIndex(row, Column.PENDING))
             self._announce_shapes((row,))
 
     def clear_progress(self) -> None:
@@ -202,8 +204,7 @@ class DeviceBoardModel(QAbstractTableModel):
             cell: Cell = {
                 DeviceIdRole: row.device.id,
                 PracticeRole: row.device.practice,
-                DisplayRole: self._display(row, column),
-                Qt.ItemDataRole.ToolTipRole: self._tooltip(row, column),
+                DisplayRole: self._display(row, column),  # its tooltip when first asked (hover)
                 Qt.ItemDataRole.DecorationRole: self._decoration(row, column),
                 Qt.ItemDataRole.TextAlignmentRole: LEFT_MIDDLE,
             }
@@ -294,7 +295,11 @@ class DeviceBoardModel(QAbstractTableModel):
             return None
         if i in self._stale:
             self._compute(i, PROGRESS_COLUMNS)
-        return self._cells[i][column].get(role)
+        cell = self._cells[i][column]
+        value = cell.get(role)
+        if value is None and role == ToolTipRole:
+            value = cell[ToolTipRole] = self._tooltip(self._rows[i], Column(column))
+        return value
 
     def _display(self, row: BoardRow, column: Column) -> str:
         progress = self._progress.get(row.device.saved_id)
