@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self._practice_resumed = False
         self._shut_down = False
         self._fitted_ids: list[int] = []
-        self._fitted_shape: tuple[tuple[int, bool], ...] = ()  # each row's lines and bar when last resized
+        self._fitted_shape: tuple[tuple[int, int, bool], ...] = ()  # line_counts() at the last resize
         self._header_restored = False
         self.window_state: WindowState = services.window_state  # settings.json "window"
 

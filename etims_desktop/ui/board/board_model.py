@@ -82,6 +82,7 @@ ToolTipRole = Qt.ItemDataRole.ToolTipRole
 LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 Cell = dict[int, object]  # one cell's values by role: what data() answers, computed once
+RowShape = tuple[int, int, bool]  # what a row's height follows (DeviceBoardModel._shape)
 
 PHASE_WORDS = {
     "checking": QT_TRANSLATE_NOOP("Core", "checking the connection…"),
@@ -105,7 +106,7 @@ class DeviceBoardModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[BoardRow] = []
         self._cells: list[list[Cell]] = []  # per row, per column
-        self._shapes: list[tuple[int, bool]] = []  # per row: its shape when last told (line_counts)
+        self._shapes: list[RowShape] = []  # per row: its shape when last told (line_counts)
         self._stale: set[int] = set()  # rows whose progress columns wait for the repaint tick
         self._problem_brush = QBrush(QColor("#B71C1C"))
         self._progress: dict[int, Progress] = {}
@@ -215,11 +216,14 @@ class DeviceBoardModel(QAbstractTableModel):
                 cell[Qt.ItemDataRole.ForegroundRole] = self._problem_brush
             self._cells[i][column] = cell
 
-    def _shape(self, i: int) -> tuple[int, bool]:
-        """Row i's tallest cell in lines, and whether it shows a progress bar."""
+    def _shape(self, i: int) -> RowShape:
+        """Row i's tallest cell in lines, its waiting-sales cell's lines and whether that shows a
+        progress bar (the bar's room goes under the cell's own lines: "time left" needs a taller row
+        even when another cell already had two lines)."""
         cells = self._cells[i]
         lines = max(str(cell[DisplayRole]).count("\n") for cell in cells) + 1
-        return lines, cells[Column.PENDING][ProgressRole] is not None
+        pending = cells[Column.PENDING]
+        return lines, str(pending[DisplayRole]).count("\n") + 1, pending[ProgressRole] is not None
 
     def _announce_shapes(self, rows: Iterable[int]) -> None:
         for i in rows:
@@ -245,9 +249,9 @@ class DeviceBoardModel(QAbstractTableModel):
     def progress_of(self, device_id: int) -> Progress | None:
         return self._progress.get(device_id)
 
-    def line_counts(self) -> tuple[tuple[int, bool], ...]:
-        """Each row's tallest cell in lines, and whether it shows a progress bar: rows need resizing
-        only when this changes."""
+    def line_counts(self) -> tuple[RowShape, ...]:
+        """Each row's shape (`_shape`: its lines, and its progress bar): rows need resizing only when
+        this changes."""
         for i in list(self._stale):
             self._compute(i, PROGRESS_COLUMNS)
         self._shapes = [self._shape(i) for i in range(len(self._rows))]  # the caller sizes rows to it
