@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from etims_desktop.app.language import DisplaySettings, resolve_language
 from etims_desktop.resources import i18n
+from etims_desktop.ui.common.text import forget_translations
 
 log = logging.getLogger("etims_desktop.ui")
 
@@ -41,6 +42,7 @@ def install_language(language: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    forget_translations()
     if language == "en":
         return False
     i18n.ensure_compiled()  # a source checkout: compile a missing or stale .qm first

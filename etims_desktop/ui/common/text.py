@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QCoreApplication
 
 from etims_desktop.domain.errors import plain_parts, sentences
@@ -15,7 +17,19 @@ def tr_core(text: str | None) -> str:
         return ""
     if isinstance(text, Said):
         return text.translated(_core)
+    return _stored(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _stored(text: str) -> str:
+    """translate_stored, kept: the board shows the same few labels and reasons on every refresh,
+    and a sentence no template matches is tried against every template (a regex each) each time."""
     return translate_stored(text, _core)
+
+
+def forget_translations() -> None:
+    """The language changed (ui/common/i18n.py): translate anew."""
+    _stored.cache_clear()
 
 
 def _core(text: str) -> str:
