@@ -178,3 +178,63 @@ def test_same_devices_update_in_place_new_devices_reset(qapp):
     assert model.board_row(1).pending == 3
     model.set_rows([row, BoardRow(device(2, "Till 2"), DeviceStatus())])
     assert len(resets) == 2
+
+
+def test_the_cells_follow_progress_rows_and_the_clock(qapp):
+    """data() reads cells computed beforehand: each change that shows computes them anew - a count
+    read before its repaint tick, new rows from a refresh, the clock's tick - and a tooltip built on a
+    hover is built again after the row changed."""
+    model = DeviceBoardModel()
+    model.now = NOW
+    status = DeviceStatus(StatusKind.ONLINE, NOW - timedelta(minutes=2), 40.0)
+    till = device(1, "Till 1")
+    model.set_rows([BoardRow(till, status, pending=3, last_success_at=NOW - timedelta(hours=1))])
+    assert "3 sales still have to reach KRA." in model.index(0, Column.PENDING).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+
+    model.set_progress(Progress(1, "sending", done=1, total=3))
+    model.set_progress(Progress(1, "sending", done=2, total=3))  # same phase: painted at the next tick ...
+    assert text(model, 0, Column.PENDING) == "sending 2 of 3"  # ... yet read now, it is the new count
+    assert text(model, 0, Column.STATUS) == "Syncing: sending 2 of 3"
+    assert model.index(0, Column.PENDING).data(ProgressRole) == (2, 3)
+    model.clear_progress()
+    assert text(model, 0, Column.PENDING) == "3 waiting"
+    assert model.index(0, Column.PENDING).data(ProgressRole) is None
+
+    model.set_rows([BoardRow(till, status, pending=1, needs_fix=1, last_success_at=NOW - timedelta(hours=1))])
+    assert text(model, 0, Column.PENDING) == "1 waiting\n1 needs your fix"
+    tooltip = model.index(0, Column.PENDING).data(Qt.ItemDataRole.ToolTipRole)
+    assert "1 sale still has to reach KRA." in tooltip and "needs your fix" in tooltip
+
+    model.now = NOW + timedelta(minutes=3)
+    assert text(model, 0, Column.STATUS) == "online\n40 ms · checked 2 min ago"  # until the tick
+    model.tick()
+    assert text(model, 0, Column.STATUS) == "online\n40 ms · checked 5 min ago"
+    assert text(model, 0, Column.LAST_SYNC).endswith("1 h ago")
+
+
+def test_a_row_that_gains_a_line_while_sending_asks_for_its_new_height(qapp):
+    """The bar, then the time left under the count: the row's shape changes, the view resizes it."""
+    model = DeviceBoardModel()
+    clock = [0.0]
+    model.monotonic = lambda: clock[0]
+    model.set_rows(
+        [
+            BoardRow(device(1, "Till 1"), DeviceStatus(), pending=100),
+            BoardRow(device(2, "Till 2"), DeviceStatus()),
+        ]
+    )
+    before = model.line_counts()
+    asked = []
+    model.row_shape_changed.connect(asked.append)
+
+    model.set_progress(Progress(1, "sending", done=1, total=100))  # a new phase: shown at once, with its bar
+    assert asked == [0]
+    clock[0] += 5.0
+    model.set_progress(Progress(1, "sending", done=20, total=100))
+    model._paint_progress_due()  # the repaint tick: "less than a minute left" on a line of its own
+    assert asked == [0, 0]
+    assert model.line_counts() != before
+    model.set_progress(Progress(1, "done"))
+    assert asked == [0, 0, 0] and model.line_counts() == before
