@@ -116,7 +116,6 @@ class MainWindow(QMainWindow):
         self._practice_resumed = False
         self._shut_down = False
         self._fitted_ids: list[int] = []
-        self._fitted_shape: tuple[tuple[int, int, bool], ...] = ()  # line_counts() at the last resize
         self._header_restored = False
         self.window_state: WindowState = services.window_state  # settings.json "window"
 
@@ -461,7 +460,6 @@ class MainWindow(QMainWindow):
                 self.start_practice()  # practice devices need their practice KRA running again
         self.devices_page.setCurrentWidget(self._board_page if rows else self.empty)
         ids = [r.device.saved_id for r in rows]
-        shape = self.model.line_counts()
         if ids != self._fitted_ids:  # columns fit new devices; the user's own widths survive refreshes
             first = not self._fitted_ids
             self._fitted_ids = ids
@@ -469,9 +467,7 @@ class MainWindow(QMainWindow):
                 self.board.resizeRowsToContents()  # keep the widths remembered from last time
             else:
                 self.board.fit()
-        elif shape != self._fitted_shape:
-            self.board.resizeRowsToContents()  # only when a row gained or lost a line: ~14 ms for 20 rows
-        self._fitted_shape = shape
+        # else a row that gained or lost a line resizes itself (DeviceBoardModel.row_shape_changed)
         if rows and not self.board.currentIndex().isValid():
             self.board.selectRow(0)
         practice = any(r.device.practice for r in rows)

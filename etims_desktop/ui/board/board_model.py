@@ -105,8 +105,9 @@ class DeviceBoardModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[BoardRow] = []
+        self._row_of: dict[int, int] = {}  # device id -> its row (each progress report looks it up)
         self._cells: list[list[Cell]] = []  # per row, per column
-        self._shapes: list[RowShape] = []  # per row: its shape when last told (line_counts)
+        self._shapes: list[RowShape] = []  # per row: its shape when the view last sized it
         self._stale: set[int] = set()  # rows whose progress columns wait for the repaint tick
         self._problem_brush = QBrush(QColor("#B71C1C"))
         self._progress: dict[int, Progress] = {}
@@ -126,6 +127,7 @@ class DeviceBoardModel(QAbstractTableModel):
         if [r.device.id for r in rows] != [r.device.id for r in self._rows]:
             self.beginResetModel()
             self._rows = list(rows)
+            self._row_of = {row.device.saved_id: i for i, row in enumerate(rows)}
             self._compute_all()
             self._shapes = [self._shape(i) for i in range(len(rows))]  # the reset sizes every row
             self.endResetModel()
@@ -237,10 +239,7 @@ class DeviceBoardModel(QAbstractTableModel):
         return list(self._rows)
 
     def row_of(self, device_id: int) -> int | None:
-        for i, row in enumerate(self._rows):
-            if row.device.id == device_id:
-                return i
-        return None
+        return self._row_of.get(device_id)
 
     def board_row(self, device_id: int) -> BoardRow | None:
         i = self.row_of(device_id)
@@ -250,12 +249,11 @@ class DeviceBoardModel(QAbstractTableModel):
         return self._progress.get(device_id)
 
     def line_counts(self) -> tuple[RowShape, ...]:
-        """Each row's shape (`_shape`: its lines, and its progress bar): rows need resizing only when
-        this changes."""
+        """Each row's shape (`_shape`: its lines, and its progress bar): a row needs resizing only
+        when its shape changes, and the model says so itself (row_shape_changed)."""
         for i in list(self._stale):
             self._compute(i, PROGRESS_COLUMNS)
-        self._shapes = [self._shape(i) for i in range(len(self._rows))]  # the caller sizes rows to it
-        return tuple(self._shapes)
+        return tuple(self._shape(i) for i in range(len(self._rows)))
 
     def seconds_left(self, device_id: int) -> float | None:
         """How long the device's drain still needs at its average rate since it began sending; None
