@@ -322,7 +322,6 @@ class DeviceBoardModel(QAbstractTableModel):
                 return self.tr("Being synced by another etims-desktop")
             return self._status_text(row.status)
         if column is Column.PENDING:
-            text = pending_text(row.pending, row.oldest_pending_at, self.now)
             if progress is not None and progress.phase == "sending" and progress.total:
                 text = (
                     self.tr("sending %1 of %2")
@@ -332,6 +331,8 @@ class DeviceBoardModel(QAbstractTableModel):
                 left = self.seconds_left(row.device.saved_id)
                 if left is not None:
                     text += "\n" + self._time_left_text(left)  # its own line: the cell is narrow
+            else:
+                text = pending_text(row.pending, row.oldest_pending_at, self.now)
             extra = []
             if row.uncertain:
                 extra.append(self.tr("%1 uncertain - checking with KRA").replace("%1", str(row.uncertain)))
