@@ -96,7 +96,7 @@ class DeviceBoardModel(QAbstractTableModel):
     """Rows come from `set_rows` (a refresh from the store); sync progress from `set_progress`.
 
     Every cell's values are computed when what they show changes (rows, progress, the clock's tick)
-    and kept in `_cells`: Qt asks data() about ten times per cell painted, and while 20 devices drain
+    and kept in `_cells`: Qt asks data() for seven roles per cell it paints, and while 20 devices drain
     each answer built anew was GUI-thread time taken from the drain."""
 
     # A row needs another height (it gained or lost a line, or its progress bar): the view resizes it.
@@ -201,7 +201,7 @@ class DeviceBoardModel(QAbstractTableModel):
 
     def _compute(self, i: int, columns: Iterable[Column]) -> None:
         """Row i's values in these columns, as data() answers them."""
-        self._stale.discard(i)
+        self._stale.discard(i)  # every caller's columns include the PROGRESS_COLUMNS
         row = self._rows[i]
         for column in columns:
             cell: Cell = {
