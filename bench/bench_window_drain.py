@@ -81,7 +81,7 @@ async def windowed(sim, folder: Path, devices: int, per_device: int, latency: fl
         window.sync.failed.connect(lambda _text: done.set())
         sim.set_latency(latency)
         probe = LagProbe()
-        profiler = cProfile.Profile() if profile else None
+        profiler = cProfile.Profile(time.thread_time) if profile else None
         probe.start()
         ticks = cpu_ticks()
         started, cpu_started = time.perf_counter(), time.process_time()
