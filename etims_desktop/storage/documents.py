@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Table, func, select
 from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxState
-from etims_desktop.domain.stock import merged_stock_io, numbered
+from etims_desktop.domain.stock import numbered
 from etims_desktop.storage.errors import NotFound, OutboxStateError
 from etims_desktop.storage.models import (
     OPEN_DOCUMENTS_SQL,
@@ -106,7 +106,12 @@ class DocumentRepository:
             (device_id, self._documents.to_db("kind", DocumentKind.STOCK_IO)),
             "ORDER BY id DESC",
         )  # the open ones (partial index)
-        if last is None or last.state is not D.QUEUED or last.number is not None or last.after_sale_id is None:
+        if (
+            last is None
+            or last.state is not D.QUEUED
+            or last.number is not None
+            or last.after_sale_id is None
+        ):
             return None
         return last.id, last.body
 
