@@ -20,6 +20,9 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeEngine
+
+from etims_desktop.storage.columns import Convert, DecimalText, EnumText, JSONText, UTCDateTime
 
 
 def driver_connection(connection: Connection) -> sqlite3.Connection:
@@ -37,22 +40,30 @@ class PlainTable:
         self.name = table.name
         self.columns = columns or tuple(column.name for column in table.columns)
         self.record: Callable[..., tuple[Any, ...]] = namedtuple(f"{table.name}_row", self.columns)  # type: ignore[misc]  # noqa: PYI024 - a row type per table
-        types = {column.name: column.type.dialect_impl(dialect) for column in table.columns}
-        self._to_db = {name: t.bind_processor(dialect) for name, t in types.items()}
-        self._from_db = [types[name].result_processor(dialect, None) for name in self.columns]
+        self._make: Callable[[Iterable[Any]], tuple[Any, ...]] = self.record._make  # type: ignore[attr-defined]
+        converters = {
+            column.name: _converters(column.type.dialect_impl(dialect), dialect) for column in table.columns
+        }
+        self._to_db = {name: to_db for name, (to_db, _) in converters.items()}
+        # Only the columns whose values need converting, by position (most rows hold many that do not).
+        self._from_db = [
+            (position, from_db)
+            for position, name in enumerate(self.columns)
+            if (from_db := converters[name][1]) is not None
+        ]
         self._select = f"SELECT {', '.join(self.columns)} FROM {self.name}"
 
     def to_db(self, column: str, value: Any) -> Any:
         convert = self._to_db[column]
-        return value if convert is None else convert(value)
+        return value if convert is None or value is None else convert(value)
 
     def _record(self, raw: Sequence[Any]) -> tuple[Any, ...]:
-        return self.record(
-            *(
-                value if convert is None else convert(value)
-                for convert, value in zip(self._from_db, raw, strict=True)
-            )
-        )
+        values = list(raw)
+        for position, convert in self._from_db:
+            value = values[position]
+            if value is not None:
+                values[position] = convert(value)
+        return self._make(values)
 
     def select(
         self, db: sqlite3.Connection, where: str, params: Sequence[Any] = (), tail: str = ""
@@ -95,6 +106,15 @@ class PlainTable:
             f"INSERT INTO {self.name} ({columns}) VALUES ({', '.join('?' * len(values))})", params
         )
         return cast(int, cursor.lastrowid)
+
+
+def _converters(column_type: TypeEngine[Any], dialect: Dialect) -> tuple[Convert | None, Convert | None]:
+    """A column type's conversions to and from the database, each one call per value (never None), or
+    None where SQLite's value is the Python value. Our own types hand theirs over (storage/columns.py);
+    for the others, SQLAlchemy's processors."""
+    if isinstance(column_type, DecimalText | UTCDateTime | EnumText | JSONText):
+        return column_type.plain_converters()
+    return column_type.bind_processor(dialect), column_type.result_processor(dialect, None)
 
 
 @cache
