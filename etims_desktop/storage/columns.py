@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import DateTime, String, Text
@@ -50,6 +51,7 @@ def _utc_naive(value: datetime) -> datetime:
     return value.astimezone(UTC).replace(tzinfo=None)
 
 
+@lru_cache(maxsize=16)  # a transaction writes its one clock reading into many rows
 def _utc_text(value: datetime) -> str:
     """SQLAlchemy's SQLite DATETIME text ('2026-03-02 09:30:15.123456'), so SQL compares them as it does."""
     return _utc_naive(value).isoformat(" ", "microseconds")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections import namedtuple
 from collections.abc import Callable, Generator, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table
@@ -93,19 +93,29 @@ class PlainTable:
 
     def update(self, db: sqlite3.Connection, key: str, key_value: Any, values: dict[str, Any]) -> int:
         """UPDATE one row by its key column; returns the number of rows changed."""
-        assignments = ", ".join(f"{column} = ?" for column in values)
-        params = [self.to_db(column, value) for column, value in values.items()]
-        cursor = db.execute(f"UPDATE {self.name} SET {assignments} WHERE {key} = ?", [*params, key_value])
-        return cursor.rowcount
+        statement = self._update_sql(key, tuple(values))
+        return db.execute(statement, [*self._params(values), key_value]).rowcount
 
     def insert(self, db: sqlite3.Connection, values: dict[str, Any]) -> int:
         """INSERT one row; returns its rowid (the integer primary key)."""
-        columns = ", ".join(values)
-        params = [self.to_db(column, value) for column, value in values.items()]
-        cursor = db.execute(
-            f"INSERT INTO {self.name} ({columns}) VALUES ({', '.join('?' * len(values))})", params
-        )
+        cursor = db.execute(self._insert_sql(tuple(values)), self._params(values))
         return cast(int, cursor.lastrowid)
+
+    def _params(self, values: dict[str, Any]) -> list[Any]:
+        to_db = self._to_db
+        return [
+            value if value is None or (convert := to_db[column]) is None else convert(value)
+            for column, value in values.items()
+        ]
+
+    # The statements' texts, once per column choice (sqlite3 then finds its prepared statement by text).
+    @lru_cache(maxsize=64)  # noqa: B019 - PlainTables live as long as the process (plain_table's cache)
+    def _update_sql(self, key: str, columns: tuple[str, ...]) -> str:
+        return f"UPDATE {self.name} SET {', '.join(f'{column} = ?' for column in columns)} WHERE {key} = ?"
+
+    @lru_cache(maxsize=64)  # noqa: B019 - as above
+    def _insert_sql(self, columns: tuple[str, ...]) -> str:
+        return f"INSERT INTO {self.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def _converters(column_type: TypeEngine[Any], dialect: Dialect) -> tuple[Convert | None, Convert | None]:
