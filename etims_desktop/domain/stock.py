@@ -179,6 +179,7 @@ def stock_io_body(
 
 MAX_MERGED_LINES = 100  # a stock-out that gathers sales stops taking more items here (a request stays small)
 _SUMMED = ("pkg", "qty", "splyAmt", "totDcAmt", "taxblAmt", "taxAmt", "totAmt")
+_TOTALS = ("totTaxblAmt", "totTaxAmt", "totAmt")
 
 
 def merged_stock_io(body: dict[str, Any], more: dict[str, Any]) -> dict[str, Any] | None:
@@ -198,17 +199,20 @@ def merged_stock_io(body: dict[str, Any], more: dict[str, Any]) -> dict[str, Any
             items.append(found)
             continue
         for key in _SUMMED:
-            found[key] = float(Decimal(str(found[key])) + Decimal(str(line[key])))
+            found[key] = _sum(found[key], line[key])
     if len(items) > MAX_MERGED_LINES:
         return None
     return {
         **body,
         "totItemCnt": len(items),
-        "totTaxblAmt": _total(items, "taxblAmt"),
-        "totTaxAmt": _total(items, "taxAmt"),
-        "totAmt": _total(items, "totAmt"),
+        **{total: _sum(body[total], more[total]) for total in _TOTALS},  # the sum of the lines' sums
         "itemList": items,
     }
+
+
+def _sum(one: float, other: float) -> float:
+    """Two amounts of a body added exactly (as their decimal texts, not as binary floats)."""
+    return float(Decimal(str(one)) + Decimal(str(other)))
 
 
 def _total(items: Sequence[dict[str, Any]], key: str) -> float:

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Table, func, select
 from etims_desktop.domain.documents import DocumentKind, DocumentState
 from etims_desktop.domain.errors import DomainValidationError
 from etims_desktop.domain.outbox import OutboxState
-from etims_desktop.domain.stock import merged_stock_io, numbered
+from etims_desktop.domain.stock import numbered
 from etims_desktop.storage.errors import NotFound, OutboxStateError
 from etims_desktop.storage.models import (
     OPEN_DOCUMENTS_SQL,
@@ -96,18 +96,16 @@ class DocumentRepository:
         self._event(document_id, None, D.QUEUED, "recorded")
         return document_id
 
-    def join_last_movement(
-        self, device_id: int, body: dict[str, Any], after_sale_id: int, summary: str
-    ) -> int | None:
-        """A sale's stock-out joins the device's newest stock movement when that one has not left yet (never
-        claimed: no sarNo) and is one of the same type and day (domain/stock.py merged_stock_io): a backlog of
-        sales then sends one stock-out, not one per sale. Its id, or None (queue a new one)."""
+    def open_movement(self, device_id: int) -> tuple[int, dict[str, Any]] | None:
+        """The device's newest stock movement, with its body, when sales' stock-outs may still join it: it
+        has not left yet (never claimed: no sarNo) and was made by sales. None: the next stock-out is a
+        new movement. Documents go in id order, so a newer one was never sent before it."""
         last = self._documents.first(
             self.sql,
             f"device_id = ? AND {OPEN_DOCUMENTS_SQL} AND kind = ?",
             (device_id, self._documents.to_db("kind", DocumentKind.STOCK_IO)),
             "ORDER BY id DESC",
-        )  # the open ones (partial index): documents go in id order, so a newer one was never sent before it
+        )  # the open ones (partial index)
         if (
             last is None
             or last.state is not D.QUEUED
@@ -115,12 +113,13 @@ class DocumentRepository:
             or last.after_sale_id is None
         ):
             return None
-        merged = merged_stock_io(last.body, body)
-        if merged is None:
-            return None
-        values = {"body": merged, "after_sale_id": after_sale_id, "summary": summary}
-        self._documents.update(self.sql, "id", last.id, values)
-        return cast(int, last.id)
+        return last.id, last.body
+
+    def gathered(self, document_id: int, body: dict[str, Any], after_sale_id: int, summary: str) -> None:
+        """An open movement (open_movement) now also carries later sales' stock-outs: `body` is the merged
+        one (domain/stock.py merged_stock_io) and it waits for the last of those sales."""
+        values = {"body": body, "after_sale_id": after_sale_id, "summary": summary}
+        self._documents.update(self.sql, "id", document_id, values)
 
     def queue_balance(
         self, device_id: int, item_code: str, body: dict[str, Any], summary: str, after_document_id: int

@@ -24,6 +24,7 @@ from etims_desktop.domain.stock import (
     MovedLine,
     StockReason,
     is_stocked,
+    merged_stock_io,
     sar_type,
     stock_io_body,
     stock_master_body,
@@ -92,19 +93,25 @@ class StockRepository:
             moved[move.sale_id].add(move.item_code)
         last_movement: dict[str, int] = {}
         names: dict[str, str] = {}
+        # The open stock-out that consecutive sales join (in memory: it is written once, at the end).
+        gathering = _Gathering.opened(self.documents, device_id) if gather else None
         for sale_id in sale_ids:
             sale = sales[sale_id]
             reason, lines = _sale_movement(sale, rows[sale_id], moved[sale_id].__contains__)
             credit = reason is StockReason.CREDIT_NOTE
-            what = f"Stock {'back in' if credit else 'out'} for {'credit note' if credit else 'sale'} {sale.trader_invoice_no}"
             body = stock_io_body(sar_type(reason, lines[0].quantity), lines, self.now, manual=False)
-            io_id = None if credit or not gather else self.documents.join_last_movement(
-                device_id, body, sale_id, f"Stock out for the sales up to {sale.trader_invoice_no}"
-            )  # fmt: skip
-            if io_id is None:
+            merged = None if credit or gathering is None else gathering.join(body, sale_id)
+            if merged is None:
+                if gathering is not None:
+                    gathering.write(self.documents, sales)
+                what = f"Stock {'back in' if credit else 'out'} for {'credit note' if credit else 'sale'} {sale.trader_invoice_no}"
                 io_id = self.documents.enqueue(
                     device_id, DocumentKind.STOCK_IO, body, what, after_sale_id=sale_id
                 )
+                if gathering is not None:  # a credit note's stock back in is its own movement
+                    gathering = _Gathering(None if credit else io_id, body)
+            else:
+                io_id = merged
             self.sql.execute(
                 "UPDATE stock_moves SET document_id = ? WHERE device_id = ? AND sale_id = ? AND document_id IS NULL",
                 (io_id, device_id, sale_id),
@@ -112,6 +119,8 @@ class StockRepository:
             for line in lines:
                 last_movement[line.item_code] = io_id
                 names[line.item_code] = line.name
+        if gathering is not None:
+            gathering.write(self.documents, sales)
         changes: dict[str, Decimal] = defaultdict(Decimal)
         for move in pending:
             changes[move.item_code] += move.quantity
@@ -274,6 +283,35 @@ class StockRepository:
             for code, name, item_type in items
             if is_stocked(item_type) or code in levels
         ]
+
+
+class _Gathering:
+    """The open stock-out that a backlog's consecutive sales join (document_sales): merged in memory, written
+    once when a movement that cannot join it comes, or at the end."""
+
+    def __init__(self, document_id: int | None, body: dict[str, Any]) -> None:
+        self.document_id, self.body = document_id, body
+        self.last_sale_id: int | None = None  # the newest sale joined since it was read or queued
+
+    @classmethod
+    def opened(cls, documents: DocumentRepository, device_id: int) -> _Gathering:
+        """The device's open stock-out (documents.open_movement), or none to join yet."""
+        document_id, body = documents.open_movement(device_id) or (None, {})
+        return cls(document_id, body)
+
+    def join(self, body: dict[str, Any], sale_id: int) -> int | None:
+        """Its id when the sale's stock-out joined it, or None (a new movement must be queued)."""
+        merged = None if self.document_id is None else merged_stock_io(self.body, body)
+        if merged is None:
+            return None
+        self.body, self.last_sale_id = merged, sale_id
+        return self.document_id
+
+    def write(self, documents: DocumentRepository, sales: dict[int, Any]) -> None:
+        if self.document_id is not None and self.last_sale_id is not None:
+            summary = f"Stock out for the sales up to {sales[self.last_sale_id].trader_invoice_no}"
+            documents.gathered(self.document_id, self.body, self.last_sale_id, summary)
+            self.last_sale_id = None
 
 
 def _sale_movement(

@@ -459,3 +459,44 @@ def test_gathering_stock_outs_can_be_turned_off(tmp_path, kra, run, key_store):
     moves = kra.stock_movements(PIN, "00")
     assert [(m["sarNo"], m["itemList"][0]["qty"]) for m in moves] == [(1, 1), (2, 2), (3, 3)]
     assert kra.stock_masters_accepted(PIN, "00") == 1
+
+
+def test_a_credit_note_in_a_backlog_splits_the_gathered_stock_out_in_order(tmp_path, kra, run, key_store):
+    """Sales, a credit note, more sales, all signed in one Sync: KRA gets the first sales' stock-out as one
+    movement, then the credit note's stock back in, then the later sales' stock-out - never the later
+    sales gathered into the movement sent before the credit note."""
+    from dataclasses import replace
+
+    from etims_desktop.domain.sale import ReceiptType
+
+    async def scenario():
+        shop = await open_shop(tmp_path, key_store)
+        try:
+            device = await shop.add_device(kra, "T1")
+            first = await shop.services.sales.record(device.id, shop.sale((0, "5")), send_now=False)
+            await shop.services.sync.sync()  # the sale to credit is signed; its stock-out sent
+            for qty in ("1", "2"):
+                await shop.services.sales.record(device.id, shop.sale((0, qty)), send_now=False)
+            note = replace(
+                shop.sale((0, "3")),
+                receipt_type=ReceiptType.CREDIT_NOTE,
+                original_sale_id=first.sale_id,
+                refund_reason_code="06",
+            )
+            await shop.services.sales.record(device.id, note, send_now=False)
+            for qty in ("4", "6"):
+                await shop.services.sales.record(device.id, shop.sale((0, qty)), send_now=False)
+            await shop.services.sync.sync()
+            return shop.items, await shop.services.store.stock_balance(device.id, shop.items[0].code)
+        finally:
+            await shop.services.aclose()
+
+    items, balance = run(scenario())
+    moves = kra.stock_movements(PIN, "00")
+    assert [(m["sarNo"], m["sarTyCd"], m["itemList"][0]["qty"]) for m in moves] == [
+        (1, "11", 5),
+        (2, "11", 3),  # the two sales before the credit note
+        (3, "03", 3),  # the credit note's stock back in
+        (4, "11", 10),  # the two sales after it
+    ]
+    assert balance == Decimal("-15") == kra.stock_levels(PIN, "00")[items[0].code]

@@ -3,6 +3,9 @@
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from etims_desktop.domain.sale import TaxType
 from etims_desktop.domain.stock import MAX_MERGED_LINES, MovedLine, merged_stock_io, stock_io_body
 
@@ -50,3 +53,29 @@ def test_a_stock_out_stops_growing_at_the_line_limit():
     body = sale_out(*(line(f"I{n}", "1") for n in range(MAX_MERGED_LINES)))
     assert merged_stock_io(body, sale_out(line("I0", "1"))) is not None  # an existing line grows
     assert merged_stock_io(body, sale_out(line("NEW", "1"))) is None
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from("ABCDE"),
+                st.decimals(min_value="0.001", max_value="500", places=3),
+                st.decimals(min_value="0.01", max_value="99999.99", places=2),
+            ),
+            min_size=1,
+            max_size=4,
+        ),
+        min_size=2,
+        max_size=12,
+    )
+)
+def test_a_gathered_movement_s_totals_are_the_sums_of_its_lines(sales):
+    """However many stock-outs gather, each total is exactly the sum of the lines (as decimal texts)."""
+    bodies = [sale_out(*(line(code, str(qty), str(price)) for code, qty, price in sale)) for sale in sales]
+    merged = bodies[0]
+    for body in bodies[1:]:
+        merged = merged_stock_io(merged, body) or merged
+    for total, key in (("totTaxblAmt", "taxblAmt"), ("totTaxAmt", "taxAmt"), ("totAmt", "totAmt")):
+        lines_sum = sum((Decimal(str(item[key])) for item in merged["itemList"]), Decimal(0))
+        assert Decimal(str(merged[total])) == lines_sum

@@ -40,7 +40,7 @@ def sale_values(sale_id: int, device_id: int) -> dict:
         "extra": {"note": "x", "n": [1, 2]},
         "total": Decimal("1160.10"),
         "total_tax": Decimal("160.01"),
-        "created_at": datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+        "created_at": datetime(2026, 3, 2, 9, 0, tzinfo=UTC),  # no microseconds: still six digits
     }
 
 
@@ -60,8 +60,12 @@ def test_plain_and_core_write_and_read_the_same_values(tmp_path):
             sales.insert(sql, plain_written)
             connection.execute(insert(SALES), core_written)
 
-            raw = sql.execute("SELECT sold_at, total, receipt_type, extra FROM sales ORDER BY id").fetchall()
-            assert raw[0] == raw[1]  # byte for byte what SQLAlchemy stores
+            cursor = sql.execute("SELECT * FROM sales ORDER BY id")
+            names = [column[0] for column in cursor.description]
+            plain_raw, core_raw = (
+                {**dict(zip(names, row, strict=True)), "id": 0, "trader_invoice_no": ""} for row in cursor
+            )
+            assert plain_raw == core_raw  # byte for byte what SQLAlchemy stores (but the id and number)
             by_core = {row.id: row for row in connection.execute(select(SALES))}
             by_plain = {row.id: row for row in sales.select_in(sql, "id", [1, 2])}
             for sale_id in (1, 2):
@@ -83,5 +87,29 @@ def test_plain_and_core_write_and_read_the_same_values(tmp_path):
             assert row.receipt_complete is False and row.next_attempt_at == now + timedelta(minutes=1)
             narrow = plain_table(OUTBOX, connection.dialect, ("sale_id", "state"))
             assert narrow.first(sql, "sale_id = ?", (1,)) == narrow.record(1, OutboxState.WAITING)
+    finally:
+        engine.dispose()
+
+
+def test_plain_conversions_refuse_what_sqlalchemy_refuses(tmp_path):
+    """A naive datetime, a float amount, a value that is no member of the enum: refused before any SQL."""
+    import pytest
+
+    engine = make_engine(tmp_path / "db.sqlite3")
+    try:
+        with engine.connect() as connection:
+            sales = plain_table(SALES, connection.dialect)
+            assert (
+                sales.to_db("sold_at", datetime(2026, 3, 2, 12, 0, tzinfo=EAT))
+                == "2026-03-02 09:00:00.000000"
+            )
+            assert sales.to_db("receipt_type", "S") == sales.to_db("receipt_type", ReceiptType.SALE) == "S"
+            assert sales.to_db("buyer_pin", None) is None and sales.to_db("total", None) is None
+            with pytest.raises(ValueError, match="time zone"):
+                sales.to_db("sold_at", datetime(2026, 3, 2, 12, 0))
+            with pytest.raises(TypeError, match="never float"):
+                sales.to_db("total", 1.1)
+            with pytest.raises(KeyError):
+                sales.to_db("receipt_type", "no such type")
     finally:
         engine.dispose()
