@@ -238,3 +238,32 @@ def test_a_row_that_gains_a_line_while_sending_asks_for_its_new_height(qapp):
     assert model.line_counts() != before
     model.set_progress(Progress(1, "done"))
     assert asked == [0, 0, 0] and model.line_counts() == before
+
+
+def test_a_reload_repaints_only_the_cells_that_changed(qapp):
+    """A drain's reloads bring new counts every second: only those cells are computed and repainted;
+    a new problem repaints its whole row; an unchanged row nothing."""
+    model = DeviceBoardModel()
+    model.now = NOW
+    till, office = device(1, "Till 1"), device(2, "Back office")
+    model.set_rows([BoardRow(till, DeviceStatus(), pending=5), BoardRow(office, DeviceStatus(), pending=2)])
+    changed = []
+    model.dataChanged.connect(
+        lambda first, last: changed.append((first.row(), first.column(), last.column()))
+    )
+
+    model.set_rows([BoardRow(till, DeviceStatus(), pending=4), BoardRow(office, DeviceStatus(), pending=2)])
+    assert changed == [(0, Column.STATUS, Column.PENDING)]
+    assert text(model, 0, Column.PENDING) == "4 waiting"
+
+    changed.clear()
+    problem = "Nothing answers at http://127.0.0.1:9."
+    model.set_rows(
+        [
+            BoardRow(till, DeviceStatus(), pending=4),
+            BoardRow(office, DeviceStatus(), pending=2, last_error=problem),
+        ]
+    )
+    assert changed == [(1, Column.DEVICE, Column.PROBLEM)]
+    assert text(model, 1, Column.PROBLEM) == problem
+    assert model.index(1, Column.PROBLEM).data(Qt.ItemDataRole.ToolTipRole) == problem

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import IntEnum
 
@@ -92,6 +92,23 @@ PHASE_WORDS = {
 }
 
 
+def changed_columns(old: BoardRow, new: BoardRow) -> tuple[Column, ...]:
+    """The columns to compute again when a reload brings `new` for `old` (the same device): none when
+    nothing changed; the status and waiting columns when only the queue's counts did (each sale sent
+    changes them); else all. (The ages in the words follow the clock's tick.)"""
+    if new == old:
+        return ()
+    counts_only = replace(
+        old,
+        pending=new.pending,
+        oldest_pending_at=new.oldest_pending_at,
+        uncertain=new.uncertain,
+        documents_pending=new.documents_pending,
+        documents_need_fix=new.documents_need_fix,
+    )
+    return PROGRESS_COLUMNS if counts_only == new else tuple(Column)
+
+
 class DeviceBoardModel(QAbstractTableModel):
     """Rows come from `set_rows` (a refresh from the store); sync progress from `set_progress`.
 
@@ -132,11 +149,13 @@ class DeviceBoardModel(QAbstractTableModel):
             self._shapes = [self._shape(i) for i in range(len(rows))]  # the reset sizes every row
             self.endResetModel()
             return
-        self._rows = list(rows)
-        self._compute_all()
-        if rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(Column) - 1))
-            self._announce_shapes(range(len(rows)))
+        before, self._rows = self._rows, list(rows)
+        for i, (old, new) in enumerate(zip(before, rows, strict=True)):
+            columns = changed_columns(old, new)  # a drain's reload changes the counts, little else
+            if columns:
+                self._compute(i, columns)
+                self.dataChanged.emit(self.createIndex(i, columns[0]), self.createIndex(i, columns[-1]))
+                self._announce_shapes((i,))
 
     def set_progress(self, progress: Progress) -> None:
         """A device's sync progress. A new phase shows at once; a new count within the same phase
