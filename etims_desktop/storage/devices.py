@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -57,10 +58,15 @@ class DeviceRepository:
         return device_from_row(self.row(device_id))
 
     def list(self, include_retired: bool = False) -> list[Device]:
+        return [device_from_row(row) for row in self.rows(include_retired)]
+
+    def rows(self, include_retired: bool = False) -> builtins.list[DeviceRow]:
+        """The device rows, by id. Read what you need of them at once: the session keeps a row only
+        while something holds it, so asking for it again by id reads it again from the database."""
         query = select(DeviceRow).order_by(DeviceRow.id)
         if not include_retired:
             query = query.where(DeviceRow.retired_at.is_(None))
-        return [device_from_row(row) for row in self.session.scalars(query)]
+        return list(self.session.scalars(query))
 
     def update(self, device: Device) -> Device:
         """Rename a device or change where its VSCU service listens. PIN, branch and serial never change."""
@@ -156,8 +162,7 @@ class DeviceRepository:
         row.last_error_next_step = next_step
 
     def last_error(self, device_id: int) -> tuple[str | None, str | None, str | None]:
-        row = self.row(device_id)
-        return row.last_error_code, row.last_error_plain, row.last_error_next_step
+        return last_error_of(self.row(device_id))
 
     def set_paused_until(self, device_id: int, until: datetime | None) -> None:
         self.row(device_id).paused_until = until
@@ -194,3 +199,8 @@ class DeviceRepository:
                 field="last_invc_no",
             )
         row.last_invc_no = last_invc_no
+
+
+def last_error_of(row: DeviceRow) -> tuple[str | None, str | None, str | None]:
+    """A device's last error: its code, plain words and next step."""
+    return row.last_error_code, row.last_error_plain, row.last_error_next_step

@@ -40,11 +40,12 @@ from etims_desktop.domain.stock import MovedLine, StockReason
 from etims_desktop.storage.backups import quick_check
 from etims_desktop.storage.business import BusinessRepository
 from etims_desktop.storage.database import BEGIN_OPTION, make_engine
-from etims_desktop.storage.devices import DeviceRepository
+from etims_desktop.storage.devices import DeviceRepository, last_error_of
 from etims_desktop.storage.documents import DocumentRepository
 from etims_desktop.storage.errors import StorageError, plain_storage_error
 from etims_desktop.storage.imports import ImportRepository
 from etims_desktop.storage.items import ItemRepository
+from etims_desktop.storage.mapping import device_from_row, status_from_row
 from etims_desktop.storage.migrate import migrate
 from etims_desktop.storage.number_checks import NumberCheckRepository
 from etims_desktop.storage.outbox import OutboxRepository
@@ -604,17 +605,17 @@ class Store:
             pending = tx.outbox.pending_summary()
             documents = tx.queue.counts()
             records = []
-            for device in tx.devices.list(include_retired):
-                device_id = device.id
-                assert device_id is not None  # a device read from the database has its id
+            # Everything from each row as it is read: a board load during a drain reads 20 rows once,
+            # not 60 times (the session drops rows nobody holds; see DeviceRepository.rows).
+            for row in tx.devices.rows(include_retired):
                 records.append(
                     DeviceBoardRecord(
-                        device=device,
-                        status=tx.devices.get_status(device_id),
-                        summary=pending.get(device_id),
-                        last_success_at=tx.devices.last_sync_at(device_id),
-                        last_error=tx.devices.last_error(device_id),
-                        documents=documents.get(device_id, {}),
+                        device=device_from_row(row),
+                        status=status_from_row(row),
+                        summary=pending.get(row.id),
+                        last_success_at=row.last_sync_at,
+                        last_error=last_error_of(row),
+                        documents=documents.get(row.id, {}),
                     )
                 )
             return records

@@ -141,3 +141,34 @@ async def test_invoice_counter_can_be_aligned_only_when_nothing_is_in_flight(sto
         await store.set_last_invc_no(device.id, 10)
     await store.set_last_invc_no(device.id, 100)
     assert await store.last_invc_no(device.id) == 100
+
+
+async def test_the_board_reads_each_device_row_once_whatever_the_number_of_devices(store, clock):
+    """A board load (every few seconds during a Sync) reads the device rows in one statement and takes
+    status, last success and last error from them: its statements do not grow with the devices."""
+    from sqlalchemy import event
+
+    async def statements_of_a_board_load() -> tuple[int, list]:
+        seen = []
+        listener = lambda *args: seen.append(args[2])  # noqa: E731 - (conn, cursor, statement, ...)
+        event.listen(store.engine, "before_cursor_execute", listener)
+        try:
+            board = await store.board()
+        finally:
+            event.remove(store.engine, "before_cursor_execute", listener)
+        return len(seen), board
+
+    first = await store.add_device(make_device())
+    await store.save_status(first.id, DeviceStatus(StatusKind.ONLINE, clock.now, 42))
+    await store.record_sync_success(first.id, clock.now)
+    await store.record_device_error(first.id, "901", "KRA refused the key", "Check the CMC key")
+    few, board = await statements_of_a_board_load()
+    for n in range(2, 7):
+        await store.add_device(make_device(f"SN-{n}", name=f"Till {n}"))
+    many, board = await statements_of_a_board_load()
+    assert many == few
+    till1 = board[0]
+    assert till1.status.kind is StatusKind.ONLINE and till1.status.rtt_ms == 42
+    assert till1.last_success_at == clock.now
+    assert till1.last_error == ("901", "KRA refused the key", "Check the CMC key")
+    assert [record.device.name for record in board] == [f"Till {n}" for n in range(1, 7)]
